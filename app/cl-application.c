@@ -1,0 +1,142 @@
+/* cl-application.c — the GtkApplication: opens the book and its window
+ *
+ * GApplication makes the program single-instance per session: starting it
+ * again activates the window that is already open instead of opening the
+ * same book twice.
+ */
+#define G_LOG_DOMAIN "community-ledger"
+
+#include <glib/gi18n.h>
+
+#include "cl-application.h"
+#include "cl-window.h"
+#include "ledger-book.h"
+
+struct _ClApplication
+{
+  AdwApplication parent_instance;
+
+  char *book_path;
+  char *operator_name;
+};
+
+G_DEFINE_FINAL_TYPE (ClApplication, cl_application, ADW_TYPE_APPLICATION)
+
+static char *
+default_book_path (void)
+{
+  const char *env = g_getenv ("COMMUNITY_LEDGER_BOOK");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "community-ledger", "book.clbook", NULL);
+}
+
+/* Opens the book, or explains in the window why it could not. */
+static LedgerBook *
+open_book (ClApplication  *self,
+           GError        **error)
+{
+  g_autofree char *path = self->book_path != NULL ? g_strdup (self->book_path) : default_book_path ();
+  LedgerBook *book = ledger_book_open (path, LEDGER_BOOK_OPEN_DEFAULT, error);
+
+  if (book != NULL && self->operator_name != NULL)
+    ledger_book_set_operator (book, self->operator_name);
+  return book;
+}
+
+static void
+cl_application_activate (GApplication *app)
+{
+  ClApplication *self = CL_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (window == NULL)
+    {
+      book = open_book (self, &error);
+      window = GTK_WINDOW (cl_window_new (GTK_APPLICATION (app), book,
+                                          error != NULL ? error->message : NULL));
+    }
+  gtk_window_present (window);
+}
+
+static int
+cl_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  ClApplication *self = CL_APPLICATION (app);
+
+  g_variant_dict_lookup (options, "book", "^ay", &self->book_path);
+  g_variant_dict_lookup (options, "operator", "s", &self->operator_name);
+  return -1; /* go on with the default handling */
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+};
+
+static void
+cl_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (cl_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+cl_application_finalize (GObject *object)
+{
+  ClApplication *self = CL_APPLICATION (object);
+
+  g_free (self->book_path);
+  g_free (self->operator_name);
+  G_OBJECT_CLASS (cl_application_parent_class)->finalize (object);
+}
+
+static void
+cl_application_class_init (ClApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = cl_application_finalize;
+  app_class->activate = cl_application_activate;
+  app_class->startup = cl_application_startup;
+  app_class->handle_local_options = cl_application_handle_local_options;
+}
+
+static void
+cl_application_init (ClApplication *self)
+{
+  const GOptionEntry options[] = {
+    { "book", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The book to open"), N_("FILE") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The committee member recording the entries"), N_("NAME") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+ClApplication *
+cl_application_new (void)
+{
+  return g_object_new (CL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/communityledger/CommunityLedger",
+                       NULL);
+}

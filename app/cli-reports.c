@@ -1,0 +1,377 @@
+/* cli-reports.c — reports, backups and the demo community */
+#define G_LOG_DOMAIN "community-ledger"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli-json.h"
+#include "cli.h"
+#include "ledger-backup.h"
+#include "ledger-demo.h"
+#include "ledger-money.h"
+#include "ledger-report.h"
+
+static const CliCommand *
+lookup (const char *name)
+{
+  for (const CliCommand *c = cli_report_commands; c->name != NULL; c++)
+    if (g_strcmp0 (c->name, name) == 0)
+      return c;
+  g_return_val_if_reached (NULL);
+}
+
+/* Prints "label ........ ¥1,234.56". */
+static void
+print_money_line (const char *label,
+                  gint64      fen)
+{
+  g_autofree char *money = ledger_money_format (fen);
+  glong width = g_utf8_strlen (label, -1);
+
+  printf ("  %s%*s %16s\n", label, (int) MAX (0, 24 - width), "", money);
+}
+
+static void
+json_lines (CliJson    *json,
+            const char *key,
+            GPtrArray  *lines,
+            const char *amount_key)
+{
+  cli_json_begin_array (json, key);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const LedgerReportLine *line = g_ptr_array_index (lines, i);
+
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "code", line->code);
+      cli_json_string (json, "name", line->name);
+      if (g_strcmp0 (amount_key, "balance") == 0)
+        cli_json_string (json, "kind", line->kind);
+      cli_json_int (json, amount_key, line->amount);
+      cli_json_end_object (json);
+    }
+  cli_json_end_array (json);
+}
+
+/* ------------------------------------------------------------------ */
+/* report balance|arrears|income|collection */
+
+static int
+report_balance (LedgerBook         *book,
+                const LedgerPeriod *period,
+                gboolean            as_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = ledger_report_balance (book, period, &error);
+
+  if (lines == NULL)
+    return cli_report_error (error);
+  if (as_json)
+    {
+      g_autoptr(CliJson) json = cli_json_new ();
+
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "report", "balance");
+      cli_json_string (json, "as_of", period->last);
+      json_lines (json, "accounts", lines, "balance");
+      cli_json_end_object (json);
+      cli_json_print (json);
+      return CLI_EXIT_OK;
+    }
+  printf (_("Balances at %s\n"), period->last);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const LedgerReportLine *line = g_ptr_array_index (lines, i);
+
+      if (line->amount != 0 || strchr (line->code, ':') == NULL)
+        print_money_line (line->name, line->amount);
+    }
+  return CLI_EXIT_OK;
+}
+
+static int
+report_arrears (LedgerBook         *book,
+                const LedgerPeriod *period,
+                gboolean            as_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerArrearsReport) report = ledger_report_arrears (book, period->year, &error);
+  g_autofree char *total = NULL;
+
+  if (report == NULL)
+    return cli_report_error (error);
+  if (as_json)
+    {
+      g_autoptr(CliJson) json = cli_json_new ();
+
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "report", "arrears");
+      cli_json_int (json, "up_to_year", report->up_to_year);
+      cli_json_begin_array (json, "households");
+      for (guint i = 0; i < report->rows->len; i++)
+        {
+          const LedgerArrear *row = g_ptr_array_index (report->rows, i);
+
+          cli_json_begin_object (json, NULL);
+          cli_json_string (json, "unit", row->unit);
+          cli_json_string (json, "owner", row->owner);
+          cli_json_int (json, "owed", row->owed);
+          cli_json_int (json, "charges", row->charges);
+          cli_json_int (json, "first_year", row->first_year);
+          cli_json_int (json, "last_year", row->last_year);
+          cli_json_end_object (json);
+        }
+      cli_json_end_array (json);
+      cli_json_int (json, "count", report->rows->len);
+      cli_json_int (json, "total", report->total);
+      cli_json_end_object (json);
+      cli_json_print (json);
+      return CLI_EXIT_OK;
+    }
+  printf (_("Arrears up to %d\n"), report->up_to_year);
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      const LedgerArrear *row = g_ptr_array_index (report->rows, i);
+      g_autofree char *owed = ledger_money_format (row->owed);
+
+      printf ("  %-10s %-8s %14s  %d–%d\n", row->unit, row->owner, owed, row->first_year, row->last_year);
+    }
+  total = ledger_money_format (report->total);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u household owes %s\n", "%u households owe %s\n",
+                       report->rows->len),
+          report->rows->len, total);
+  return CLI_EXIT_OK;
+}
+
+static int
+report_income (LedgerBook         *book,
+               const LedgerPeriod *period,
+               gboolean            as_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerIncomeReport) report = ledger_report_income (book, period, &error);
+
+  if (report == NULL)
+    return cli_report_error (error);
+  if (as_json)
+    {
+      g_autoptr(CliJson) json = cli_json_new ();
+
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "report", "income");
+      cli_json_string (json, "period", period->name);
+      cli_json_string (json, "first", period->first);
+      cli_json_string (json, "last", period->last);
+      cli_json_int (json, "opening", report->opening);
+      json_lines (json, "income", report->income, "amount");
+      cli_json_int (json, "income_total", report->income_total);
+      json_lines (json, "expenses", report->expenses, "amount");
+      cli_json_int (json, "expense_total", report->expense_total);
+      cli_json_int (json, "closing", report->closing);
+      cli_json_end_object (json);
+      cli_json_print (json);
+      return CLI_EXIT_OK;
+    }
+  printf (_("Income and expenses, %s (%s to %s)\n"), period->name, period->first, period->last);
+  print_money_line (_("Opening funds"), report->opening);
+  for (guint i = 0; i < report->income->len; i++)
+    {
+      const LedgerReportLine *line = g_ptr_array_index (report->income, i);
+      print_money_line (line->name, line->amount);
+    }
+  print_money_line (_("Total income"), report->income_total);
+  for (guint i = 0; i < report->expenses->len; i++)
+    {
+      const LedgerReportLine *line = g_ptr_array_index (report->expenses, i);
+      print_money_line (line->name, line->amount);
+    }
+  print_money_line (_("Total expenses"), report->expense_total);
+  print_money_line (_("Closing funds"), report->closing);
+  return CLI_EXIT_OK;
+}
+
+static int
+report_collection (LedgerBook         *book,
+                   const LedgerPeriod *period,
+                   gboolean            as_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rate = NULL;
+  LedgerCollection c;
+
+  if (!ledger_report_collection (book, period->year, &c, &error))
+    return cli_report_error (error);
+  rate = ledger_rate_format (c.rate_bp);
+  if (as_json)
+    {
+      g_autoptr(CliJson) json = cli_json_new ();
+
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "report", "collection");
+      cli_json_int (json, "year", c.year);
+      cli_json_int (json, "billed", c.billed);
+      cli_json_int (json, "waived", c.waived);
+      cli_json_int (json, "due", c.due);
+      cli_json_int (json, "paid", c.paid);
+      cli_json_int (json, "outstanding", c.outstanding);
+      cli_json_int (json, "rate_bp", c.rate_bp);
+      cli_json_string (json, "rate", rate);
+      cli_json_int (json, "households", c.households);
+      cli_json_int (json, "households_paid", c.households_paid);
+      cli_json_end_object (json);
+      cli_json_print (json);
+      return CLI_EXIT_OK;
+    }
+  printf (_("Collection for %d\n"), c.year);
+  print_money_line (_("Billed"), c.billed);
+  print_money_line (_("Waived"), c.waived);
+  print_money_line (_("Paid"), c.paid);
+  print_money_line (_("Outstanding"), c.outstanding);
+  printf (_("  Collection rate %s; %u of %u households paid in full\n"), rate,
+          c.households_paid, c.households);
+  return CLI_EXIT_OK;
+}
+
+static int
+run_report (CliGlobals *globals,
+            int         argc,
+            char      **argv)
+{
+  static const struct
+  {
+    const char *name;
+    int (*print) (LedgerBook *, const LedgerPeriod *, gboolean);
+  } reports[] = {
+    { "balance", report_balance },
+    { "arrears", report_arrears },
+    { "income", report_income },
+    { "collection", report_collection },
+  };
+  g_autofree char *period_text = NULL;
+  gboolean as_json = FALSE;
+  const GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("2026, 2026-Q1 or 2026-03 (default: this year)"), N_("PERIOD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+  LedgerPeriod period;
+  char today[11];
+
+  if (!cli_parse_options (globals, lookup ("report"), entries, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+  if (period_text != NULL && !ledger_period_parse (period_text, "--period", &period, &error))
+    return cli_report_error (error);
+  if ((book = cli_open_book (globals, &error)) == NULL)
+    return cli_report_error (error);
+  if (period_text == NULL)
+    {
+      ledger_book_today (book, today);
+      ledger_period_for_year (ledger_date_year (today), &period);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (reports); i++)
+    if (strcmp (argv[1], reports[i].name) == 0)
+      return reports[i].print (book, &period, as_json);
+  return cli_usage_error (lookup ("report"), _("unknown report “%s”: expected balance, arrears, income or collection"),
+                          argv[1]);
+}
+
+/* ------------------------------------------------------------------ */
+/* backup, restore */
+
+static int
+run_backup (CliGlobals *globals,
+            int         argc,
+            char      **argv)
+{
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!cli_parse_options (globals, lookup ("backup"), NULL, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+  if ((book = cli_open_book (globals, &error)) == NULL ||
+      !ledger_backup_to_file (book, argv[1], &error))
+    return cli_report_error (error);
+  printf ("%s\n", argv[1]);
+  return CLI_EXIT_OK;
+}
+
+static int
+run_restore (CliGlobals *globals,
+             int         argc,
+             char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *safety = NULL;
+
+  if (!cli_parse_options (globals, lookup ("restore"), NULL, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+  if (!ledger_restore (cli_book_path (globals), argv[1], &safety, &error))
+    return cli_report_error (error);
+  if (safety != NULL)
+    printf (_("Restored; the book as it was is saved in %s\n"), safety);
+  return CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* demo */
+
+static int
+run_demo (CliGlobals *globals,
+          int         argc,
+          char      **argv)
+{
+  LedgerDemoOptions options = { 0 };
+  int households = 0, years = 0, end_year = 0, seed = 0;
+  g_autofree char *name = NULL;
+  const GOptionEntry entries[] = {
+    { "households", 0, 0, G_OPTION_ARG_INT, &households, N_("How many households (default 120)"), N_("N") },
+    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("How many years of history (default 3)"), N_("Y") },
+    { "end-year", 0, 0, G_OPTION_ARG_INT, &end_year, N_("The last year (default this year)"), N_("YEAR") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Another seed gives another community"), N_("N") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The community's name"), N_("NAME") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+
+  if (!cli_parse_options (globals, lookup ("demo"), entries, &argc, &argv, 0, 0))
+    return CLI_EXIT_USAGE;
+  if (households < 0 || years < 0 || end_year < 0 || seed < 0)
+    return cli_usage_error (lookup ("demo"), _("numbers must not be negative"));
+  options = (LedgerDemoOptions) { (guint) households, (guint) years, end_year, (guint32) seed };
+
+  dir = g_path_get_dirname (cli_book_path (globals));
+  g_mkdir_with_parents (dir, 0755);
+  book = ledger_book_create (cli_book_path (globals), name != NULL ? name : "幸福里小区",
+                             globals->operator_name, &error);
+  if (book == NULL || !ledger_demo_populate (book, &options, &error))
+    {
+      int status = cli_report_error (error);
+
+      /* A half-made demo is no use to anyone; but never remove a book
+       * this command did not create. */
+      if (book != NULL)
+        {
+          g_clear_object (&book);
+          g_remove (cli_book_path (globals));
+        }
+      return status;
+    }
+  printf ("%s\n", ledger_book_get_path (book));
+  return CLI_EXIT_OK;
+}
+
+const CliCommand cli_report_commands[] = {
+  { "report", "balance|arrears|income|collection [--period P] [--json]",
+    N_("Show a report"), run_report },
+  { "backup", "FILE", N_("Write a checked copy of the book"), run_backup },
+  { "restore", "FILE", N_("Replace the book with a backup (the current one is saved first)"),
+    run_restore },
+  { "demo", "[--households N] [--years Y]", N_("Create a demo community in a new book"), run_demo },
+  { NULL, NULL, NULL, NULL }
+};

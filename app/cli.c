@@ -1,0 +1,265 @@
+/* cli.c — dispatching the command line, shared option handling, errors */
+#define G_LOG_DOMAIN "community-ledger"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static gboolean
+command_matches (const CliCommand *command,
+                 int               argc,
+                 char            **argv,
+                 int               first)
+{
+  g_auto(GStrv) words = g_strsplit (command->name, " ", -1);
+  guint n = g_strv_length (words);
+
+  if (first + (int) n > argc)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (strcmp (argv[first + i], words[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Finds the command named by the words at argv[first…]. */
+static const CliCommand *
+find_command (int    argc,
+              char **argv,
+              int    first)
+{
+  const CliCommand *tables[] = { cli_book_commands, cli_report_commands };
+
+  for (gsize t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (const CliCommand *c = tables[t]; c->name != NULL; c++)
+      if (command_matches (c, argc, argv, first))
+        return c;
+  return NULL;
+}
+
+/* Whether a command group ("household", "report" …) has this first word. */
+static gboolean
+is_command_word (const char *word)
+{
+  const CliCommand *tables[] = { cli_book_commands, cli_report_commands };
+  gsize len = strlen (word);
+
+  for (gsize t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (const CliCommand *c = tables[t]; c->name != NULL; c++)
+      if (strncmp (c->name, word, len) == 0 && (c->name[len] == '\0' || c->name[len] == ' '))
+        return TRUE;
+  return FALSE;
+}
+
+/* Index of the first argument that is not a global option, or -1. */
+static int
+first_command_word (int    argc,
+                    char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--book") == 0 || strcmp (argv[i], "--operator") == 0)
+        i++;
+      else if (g_str_has_prefix (argv[i], "--book=") || g_str_has_prefix (argv[i], "--operator="))
+        continue;
+      else
+        return i;
+    }
+  return -1;
+}
+
+gboolean
+cli_wants_command (int    argc,
+                   char **argv)
+{
+  int first = first_command_word (argc, argv);
+
+  if (first < 0)
+    return FALSE;
+  /* Anything but GApplication's own options is for the command line, so
+   * that a typo gets a usage message rather than a window. */
+  return !g_str_has_prefix (argv[first], "--gapplication");
+}
+
+const char *
+cli_book_path (CliGlobals *globals)
+{
+  const char *env = g_getenv ("COMMUNITY_LEDGER_BOOK");
+
+  if (globals->book_path == NULL)
+    globals->book_path = env != NULL && *env != '\0'
+                           ? g_strdup (env)
+                           : g_build_filename (g_get_user_data_dir (), "community-ledger",
+                                               "book.clbook", NULL);
+  return globals->book_path;
+}
+
+static GOptionEntry *
+global_entries (CliGlobals *globals)
+{
+  GOptionEntry entries[] = {
+    { "book", 0, 0, G_OPTION_ARG_FILENAME, &globals->book_path,
+      N_("The book to use (default: $COMMUNITY_LEDGER_BOOK or the one in your data folder)"), N_("FILE") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &globals->operator_name,
+      N_("The committee member recording the entries"), N_("NAME") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+gboolean
+cli_parse_options (CliGlobals         *globals,
+                   const CliCommand   *command,
+                   const GOptionEntry *entries,
+                   int                *argc,
+                   char             ***argv,
+                   int                 min_args,
+                   int                 max_args)
+{
+  g_autofree char *usage = g_strdup_printf ("%s %s", command->name, command->params);
+  g_autoptr(GOptionContext) context = g_option_context_new (usage);
+  g_autofree GOptionEntry *globals_entries = global_entries (globals);
+  g_autoptr(GError) error = NULL;
+  int positional;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(command->summary));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, globals_entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+  /* argv now holds the program and the positional arguments. */
+  positional = *argc - 1;
+  if (positional < min_args || positional > max_args)
+    {
+      cli_usage_error (command, _("expected %s"), command->params);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+LedgerBook *
+cli_open_book (CliGlobals  *globals,
+               GError     **error)
+{
+  LedgerBook *book = ledger_book_open (cli_book_path (globals), LEDGER_BOOK_OPEN_DEFAULT, error);
+
+  if (book != NULL && globals->operator_name != NULL)
+    ledger_book_set_operator (book, globals->operator_name);
+  return book;
+}
+
+int
+cli_report_error (const GError *error)
+{
+  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      fprintf (stderr, "community-ledger: %s\n", lines[i]);
+
+  if (ledger_error_is_usage (error))
+    return CLI_EXIT_USAGE;
+  if (g_error_matches (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY))
+    return CLI_EXIT_DIFFERENCE;
+  return CLI_EXIT_FAILURE;
+}
+
+int
+cli_usage_error (const CliCommand *command,
+                 const char       *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "community-ledger %s: %s\n", command->name, message);
+  fprintf (stderr, _("Try “community-ledger %s --help”.\n"), command->name);
+  return CLI_EXIT_USAGE;
+}
+
+static void
+print_command_list (FILE *out)
+{
+  const CliCommand *tables[] = { cli_book_commands, cli_report_commands };
+
+  fprintf (out, _("Usage: community-ledger [--book FILE] [--operator NAME] COMMAND …\n"
+                  "With no command, the window opens.\n\nCommands:\n"));
+  for (gsize t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (const CliCommand *c = tables[t]; c->name != NULL; c++)
+      fprintf (out, "  %-18s %s\n", c->name, _(c->summary));
+  fprintf (out, _("\n“community-ledger COMMAND --help” describes each command.\n"));
+}
+
+/* Moves the command words to the front (after argv[0]) so the command's
+ * option parser sees "PROGRAM COMMAND-WORDS… ARGS" with globals anywhere. */
+static char **
+command_argv (int    argc,
+              char **argv,
+              int    first)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  g_ptr_array_add (out, argv[0]);
+  for (int i = first; i < argc; i++)
+    g_ptr_array_add (out, argv[i]);
+  for (int i = 1; i < first; i++)
+    g_ptr_array_add (out, argv[i]);
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+int
+cli_run (int    argc,
+         char **argv)
+{
+  CliGlobals globals = { NULL, NULL };
+  const CliCommand *command;
+  g_autofree char **args = NULL;
+  int first = first_command_word (argc, argv);
+  int n_words, status;
+
+  if (first < 0 || strcmp (argv[first], "--help") == 0 || strcmp (argv[first], "-h") == 0 ||
+      strcmp (argv[first], "help") == 0)
+    {
+      print_command_list (stdout);
+      return CLI_EXIT_OK;
+    }
+  if (strcmp (argv[first], "--version") == 0)
+    {
+      printf ("community-ledger %s\n", PACKAGE_VERSION);
+      return CLI_EXIT_OK;
+    }
+
+  command = find_command (argc, argv, first);
+  if (command == NULL)
+    {
+      fprintf (stderr, is_command_word (argv[first])
+                         ? _("community-ledger: “%s” needs a subcommand\n")
+                         : _("community-ledger: unknown command “%s”\n"), argv[first]);
+      print_command_list (stderr);
+      return CLI_EXIT_USAGE;
+    }
+
+  /* The command sees argv = PROGRAM ARGS…, the global options included. */
+  n_words = 1;
+  for (const char *p = command->name; *p != '\0'; p++)
+    n_words += *p == ' ';
+  args = command_argv (argc, argv, first + n_words);
+  status = command->run (&globals, (int) g_strv_length (args), args);
+  g_free (globals.book_path);
+  g_free (globals.operator_name);
+  return status;
+}

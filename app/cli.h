@@ -1,0 +1,84 @@
+/* cli.h — the headless command line (DESIGN.md §5)
+ *
+ * Exit status: 0 done; 1 could not do it (I/O, locked, corrupt book);
+ * 2 bad usage or bad input (nothing was written); 3 verification found a
+ * difference.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ledger-book.h"
+
+G_BEGIN_DECLS
+
+enum
+{
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_FAILURE = 1,
+  CLI_EXIT_USAGE = 2,
+  CLI_EXIT_DIFFERENCE = 3,
+};
+
+/* Options every command accepts, before or after the command word. */
+typedef struct
+{
+  char *book_path;
+  char *operator_name;
+} CliGlobals;
+
+typedef int (*CliRunFunc) (CliGlobals *globals,
+                           int         argc,
+                           char      **argv);
+
+typedef struct
+{
+  const char *name;      /* "household add" */
+  const char *params;    /* "UNIT --owner NAME --area M2" */
+  const char *summary;   /* one line, translatable */
+  CliRunFunc  run;
+} CliCommand;
+
+/* Runs the command line; returns the exit status. */
+int cli_run (int    argc,
+             char **argv);
+
+/* TRUE when @argv asks for a command rather than the GUI. */
+gboolean cli_wants_command (int    argc,
+                            char **argv);
+
+/* The book the user means: --book, else $COMMUNITY_LEDGER_BOOK, else the
+ * default in the user's data directory. */
+const char *cli_book_path (CliGlobals *globals);
+
+/**
+ * cli_parse_options:
+ * Parses a command's options (plus the global ones) in place and checks it
+ * got between @min_args and @max_args positional arguments (argv[0] is
+ * the command). On bad usage prints one line and returns FALSE.
+ */
+gboolean cli_parse_options (CliGlobals         *globals,
+                            const CliCommand   *command,
+                            const GOptionEntry *entries,
+                            int                *argc,
+                            char             ***argv,
+                            int                 min_args,
+                            int                 max_args);
+
+/* Opens the book for the command (refusing a missing one with a hint). */
+LedgerBook *cli_open_book (CliGlobals  *globals,
+                           GError     **error);
+
+/* Prints @error as one line per problem on stderr and returns the exit status. */
+int cli_report_error (const GError *error);
+
+/* Prints a usage problem for @command and returns CLI_EXIT_USAGE. */
+int cli_usage_error (const CliCommand *command,
+                     const char       *format,
+                     ...) G_GNUC_PRINTF (2, 3);
+
+/* The command tables of cli-book.c and cli-reports.c. */
+extern const CliCommand cli_book_commands[];
+extern const CliCommand cli_report_commands[];
+
+G_END_DECLS

@@ -1,0 +1,210 @@
+/* ledger-backup.c — backups through VACUUM INTO, restores through the backup API */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ledger-backup.h"
+#include "ledger-book-private.h"
+
+#define BACKUP_SUFFIX ".clbook"
+
+char *
+ledger_backup_dir (const char *book_path)
+{
+  return g_strconcat (book_path, ".backups", NULL);
+}
+
+/* Opens @path read-only as a book: refuses foreign, newer or damaged files. */
+static gboolean
+check_copy (const char  *path,
+            GError     **error)
+{
+  g_autoptr(LedgerBook) copy = ledger_book_open (path, LEDGER_BOOK_OPEN_READ_ONLY |
+                                                       LEDGER_BOOK_OPEN_NO_CHECK, error);
+
+  return copy != NULL && ledger_book_check_integrity (copy, FALSE, error);
+}
+
+gboolean
+ledger_backup_to_file (LedgerBook  *book,
+                       const char  *dest,
+                       GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (dest, ".partial", NULL);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (!ledger_book_in_write (book), FALSE);
+
+  g_unlink (tmp);
+  stmt = ledger_book_prepare (book, "VACUUM INTO ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, tmp);
+  if (!ledger_book_step_done (book, stmt, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (!check_copy (tmp, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                   _("Cannot write the backup %s: %s"), dest, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* Deletes automatic backups beyond the newest LEDGER_BACKUP_KEEP, except
+ * the newest of each month. Names sort by time: BASENAME-YYYYMMDD-HHMMSS-… */
+static void
+prune_backups (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_suffix (name, BACKUP_SUFFIX))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = names->len; i-- > 0;)
+    {
+      const char *n = g_ptr_array_index (names, i);
+      const char *stamp = strrchr (n, '@');
+      g_autofree char *month = stamp != NULL ? g_strndup (stamp + 1, 6) : g_strdup ("");
+      gboolean recent = names->len - i <= LEDGER_BACKUP_KEEP;
+      gboolean first_of_month = !g_hash_table_contains (months, month);
+
+      g_hash_table_add (months, g_steal_pointer (&month));
+      if (!recent && !first_of_month)
+        {
+          g_autofree char *path = g_build_filename (dir, n, NULL);
+          g_unlink (path);
+        }
+    }
+}
+
+gboolean
+ledger_backup_automatic (LedgerBook  *book,
+                         const char  *reason,
+                         char       **out_path,
+                         GError     **error)
+{
+  g_autofree char *dir = ledger_backup_dir (ledger_book_get_path (book));
+  g_autofree char *base = g_path_get_basename (ledger_book_get_path (book));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                   _("Cannot create the backup folder %s: %s"), dir, g_strerror (errno));
+      return FALSE;
+    }
+  /* "@" marks where the sortable time stamp starts; the microseconds keep
+   * two backups within one second apart. */
+  name = g_strdup_printf ("%s@%s.%06d-%s" BACKUP_SUFFIX, base, stamp,
+                          g_date_time_get_microsecond (now), reason);
+  path = g_build_filename (dir, name, NULL);
+  if (!ledger_backup_to_file (book, path, error))
+    return FALSE;
+  prune_backups (dir);
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return TRUE;
+}
+
+/* Copies every page of @from into the connection @dest (SQLite's backup
+ * API takes the locks it needs and leaves @dest whole if it fails). */
+static int
+copy_pages (sqlite3    *dest,
+            const char *from)
+{
+  sqlite3 *src = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (from, &src, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", src, "main");
+      rc = backup != NULL ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (dest);
+      if (backup != NULL)
+        sqlite3_backup_finish (backup);
+    }
+  sqlite3_close (src);
+  return rc;
+}
+
+/* Restores into a book that does not exist yet. */
+static int
+restore_into_new_file (const char *book_path,
+                       const char *from)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (book_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = copy_pages (db, from);
+  sqlite3_close (db);
+  if (rc != SQLITE_DONE)
+    g_unlink (book_path);
+  return rc;
+}
+
+gboolean
+ledger_restore (const char  *book_path,
+                const char  *from,
+                char       **out_safety_copy,
+                GError     **error)
+{
+  g_autoptr(LedgerBook) restored = NULL;
+  int rc;
+
+  if (!check_copy (from, error))
+    return FALSE;
+
+  if (g_file_test (book_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(LedgerBook) book = ledger_book_open (book_path, LEDGER_BOOK_OPEN_NO_CHECK, error);
+
+      if (book == NULL || !ledger_backup_automatic (book, "before-restore", out_safety_copy, error))
+        return FALSE;
+      rc = copy_pages (ledger_book_get_db (book), from);
+    }
+  else
+    rc = restore_into_new_file (book_path, from);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, LEDGER_ERROR, rc == SQLITE_BUSY ? LEDGER_ERROR_LOCKED : LEDGER_ERROR_IO,
+                   _("Cannot restore %s from %s: %s"), book_path, from, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  restored = ledger_book_open (book_path, LEDGER_BOOK_OPEN_DEFAULT, error);
+  return restored != NULL;
+}

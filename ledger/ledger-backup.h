@@ -1,0 +1,51 @@
+/* ledger-backup.h — consistent copies of a book, and restoring them
+ *
+ * Copies are made only through SQLite (VACUUM INTO and the backup API),
+ * never by copying the live file, and each copy passes integrity_check
+ * before it is given its final name.
+ */
+#pragma once
+
+#include "ledger-book.h"
+
+G_BEGIN_DECLS
+
+/* How many automatic backups are kept besides one per month. */
+#define LEDGER_BACKUP_KEEP 10
+
+/* Writes a checked copy of @book to @dest (replacing it atomically). */
+gboolean ledger_backup_to_file (LedgerBook  *book,
+                                const char  *dest,
+                                GError     **error);
+
+/**
+ * ledger_backup_automatic:
+ * @reason: a word for the file name: "before-upgrade", "before-import" …
+ * @out_path: (out) (optional): where the copy went
+ *
+ * Writes a copy into BOOK.backups/ and prunes old ones: the newest
+ * %LEDGER_BACKUP_KEEP are kept, and the newest of each month.
+ */
+gboolean ledger_backup_automatic (LedgerBook  *book,
+                                  const char  *reason,
+                                  char       **out_path,
+                                  GError     **error);
+
+/* The folder of automatic backups: BOOK.backups/ */
+char *ledger_backup_dir (const char *book_path);
+
+/**
+ * ledger_restore:
+ * @book_path: the book to replace (it need not exist)
+ * @from: a backup; it must be a sound book of this or an older version
+ * @out_safety_copy: (out) (optional): where the replaced book was saved first
+ *
+ * Replaces the contents of @book_path with @from through the SQLite backup
+ * API, after saving an automatic backup of the current book.
+ */
+gboolean ledger_restore (const char  *book_path,
+                         const char  *from,
+                         char       **out_safety_copy,
+                         GError     **error);
+
+G_END_DECLS

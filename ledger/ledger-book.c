@@ -1,0 +1,645 @@
+/* ledger-book.c — opening, creating and writing a book
+ *
+ * Durability (DESIGN.md §6): rollback journal with synchronous=EXTRA, so a
+ * COMMIT that returned is on the disk, and no WAL files travel beside the
+ * book; foreign keys on; one writer at a time through BEGIN IMMEDIATE with a
+ * busy timeout, after which the user is told the book is locked.
+ */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ledger-backup.h"
+#include "ledger-book-private.h"
+#include "ledger-fee.h"
+#include "ledger-journal.h"
+#include "ledger-period.h"
+#include "ledger-text.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct _LedgerBook
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *operator_name;
+  GHashTable *statements; /* SQL text (not owned: static strings) → sqlite3_stmt* */
+  char       *clock_date; /* simulated "today", or NULL */
+  gboolean    read_only;
+  gboolean    in_write;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerBook, ledger_book, G_TYPE_OBJECT)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+ledger_book_finalize (GObject *object)
+{
+  LedgerBook *self = LEDGER_BOOK (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+  g_free (self->operator_name);
+  g_free (self->clock_date);
+
+  G_OBJECT_CLASS (ledger_book_parent_class)->finalize (object);
+}
+
+static void
+ledger_book_class_init (LedgerBookClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ledger_book_finalize;
+}
+
+static void
+ledger_book_init (LedgerBook *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                            NULL, finalize_statement);
+  self->operator_name = g_strdup ("treasurer");
+}
+
+/* ------------------------------------------------------------------ */
+/* Helpers shared with the other ledger modules (ledger-book-private.h) */
+
+sqlite3 *
+ledger_book_get_db (LedgerBook *self)
+{
+  return self->db;
+}
+
+/* Maps SQLite result codes onto the error codes the user can act on. */
+static LedgerError
+error_code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return LEDGER_ERROR_LOCKED;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return LEDGER_ERROR_CORRUPT;
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return LEDGER_ERROR_IO;
+    default:
+      return LEDGER_ERROR_DATABASE;
+    }
+}
+
+void
+ledger_book_set_sqlite_error (LedgerBook  *self,
+                              GError     **error,
+                              const char  *doing)
+{
+  int rc = sqlite3_extended_errcode (self->db);
+  LedgerError code = error_code_for_sqlite (rc);
+
+  if (code == LEDGER_ERROR_LOCKED)
+    g_set_error (error, LEDGER_ERROR, code,
+                 _("The book %s is in use by another program; try again when it has finished"),
+                 self->path);
+  else if (code == LEDGER_ERROR_IO && (rc & 0xff) == SQLITE_FULL)
+    g_set_error (error, LEDGER_ERROR, code,
+                 _("The disk holding %s is full; nothing was saved"), self->path);
+  else
+    g_set_error (error, LEDGER_ERROR, code, _("%s: %s (while %s)"),
+                 self->path, sqlite3_errmsg (self->db), doing);
+}
+
+sqlite3_stmt *
+ledger_book_prepare (LedgerBook  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                          &stmt, NULL) != SQLITE_OK)
+    {
+      ledger_book_set_sqlite_error (self, error, "preparing a query");
+      g_critical ("bad SQL: %s: %s", sqlite3_errmsg (self->db), sql);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+ledger_book_exec (LedgerBook  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      ledger_book_set_sqlite_error (self, error, "writing");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ledger_book_step_done (LedgerBook    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      ledger_book_set_sqlite_error (self, error, "writing");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+ledger_book_query_int64 (LedgerBook    *self,
+                         sqlite3_stmt  *stmt,
+                         gint64         fallback,
+                         gint64        *out_value,
+                         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *out_value = sqlite3_column_type (stmt, 0) == SQLITE_NULL
+                     ? fallback : sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      *out_value = fallback;
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  ledger_book_set_sqlite_error (self, error, "reading");
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+void
+ledger_bind_text (sqlite3_stmt *stmt,
+                  int           index,
+                  const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+ledger_column_dup (sqlite3_stmt *stmt,
+                   int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  return g_strdup (text != NULL ? text : "");
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening */
+
+/* Applies the per-connection settings every book connection needs. */
+static gboolean
+configure_connection (LedgerBook  *self,
+                      GError     **error)
+{
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!ledger_book_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+  if (self->read_only)
+    return TRUE;
+  return ledger_book_exec (self,
+                           "PRAGMA journal_mode = DELETE;"
+                           "PRAGMA synchronous = EXTRA;",
+                           error);
+}
+
+static LedgerBook *
+connect_to_file (const char  *path,
+                 int          sqlite_flags,
+                 gboolean     read_only,
+                 GError     **error)
+{
+  g_autoptr(LedgerBook) self = g_object_new (LEDGER_TYPE_BOOK, NULL);
+  const char *op;
+
+  self->path = g_strdup (path);
+  self->read_only = read_only;
+  op = g_getenv ("COMMUNITY_LEDGER_OPERATOR");
+  if (op != NULL && *op != '\0')
+    ledger_book_set_operator (self, op);
+
+  if (sqlite3_open_v2 (path, &self->db, sqlite_flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                   _("Cannot open the book %s: %s"), path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : "out of memory");
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+/* Reads a PRAGMA returning one integer. */
+static gboolean
+read_pragma (LedgerBook  *self,
+             const char  *sql,
+             gint64      *out_value,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (self, sql, error);
+
+  return stmt != NULL && ledger_book_query_int64 (self, stmt, 0, out_value, error);
+}
+
+/* Refuses files that are not books, or books from a newer program. */
+static gboolean
+check_identity (LedgerBook  *self,
+                gint64      *out_version,
+                GError     **error)
+{
+  gint64 app_id = 0;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!read_pragma (self, "PRAGMA application_id", &app_id, &local_error))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FOREIGN_FILE,
+                   _("%s is not a Community Ledger book (%s)"),
+                   self->path, local_error->message);
+      return FALSE;
+    }
+  if (app_id != LEDGER_APPLICATION_ID)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FOREIGN_FILE,
+                   _("%s is not a Community Ledger book"), self->path);
+      return FALSE;
+    }
+  if (!read_pragma (self, "PRAGMA user_version", out_version, error))
+    return FALSE;
+  if (*out_version > LEDGER_SCHEMA_VERSION)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NEWER_VERSION,
+                   _("%s was written by a newer version of Community Ledger (book version %d, this program reads up to %d); please update the program"),
+                   self->path, (int) *out_version, LEDGER_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ledger_book_check_integrity (LedgerBook  *self,
+                             gboolean     quick,
+                             GError     **error)
+{
+  const char *sql = quick ? "PRAGMA quick_check(1)" : "PRAGMA integrity_check(1)";
+  sqlite3_stmt *stmt = ledger_book_prepare (self, sql, error);
+  const char *answer;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  answer = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
+  if (answer == NULL || g_strcmp0 (answer, "ok") != 0)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CORRUPT,
+                   _("The book %s is damaged (%s); restore it from a backup"),
+                   self->path, answer != NULL ? answer : sqlite3_errmsg (self->db));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+migrate_cb (LedgerBook *self,
+            gpointer    user_data,
+            GError    **error)
+{
+  return ledger_schema_migrate (self, GPOINTER_TO_INT (user_data), error);
+}
+
+LedgerBook *
+ledger_book_open (const char          *path,
+                  LedgerBookOpenFlags  flags,
+                  GError             **error)
+{
+  gboolean read_only = (flags & LEDGER_BOOK_OPEN_READ_ONLY) != 0;
+  g_autoptr(LedgerBook) self = NULL;
+  gint64 version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                   _("There is no book at %s (create one with “init”)"), path);
+      return NULL;
+    }
+
+  self = connect_to_file (path,
+                          read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+                          read_only, error);
+  /* Identity first: on a file that is not a database, even the pragmas
+   * that configure the connection fail, with a less helpful message. */
+  if (self == NULL || !check_identity (self, &version, error) ||
+      !configure_connection (self, error))
+    return NULL;
+  if ((flags & LEDGER_BOOK_OPEN_NO_CHECK) == 0 &&
+      !ledger_book_check_integrity (self, TRUE, error))
+    return NULL;
+
+  if (version < LEDGER_SCHEMA_VERSION)
+    {
+      if (read_only)
+        {
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NEWER_VERSION,
+                       _("%s must be upgraded before it can be read; open it once with write access"),
+                       path);
+          return NULL;
+        }
+      if (!ledger_backup_automatic (self, "before-upgrade", NULL, error) ||
+          !ledger_book_write (self, migrate_cb, GINT_TO_POINTER ((int) version), error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* The journal's first entry names the community; then the two fee items
+ * every compound starts with (DESIGN.md §2). */
+static gboolean
+post_opening_entries (LedgerBook  *self,
+                      const char  *name,
+                      GError     **error)
+{
+  const LedgerFeeBasis per_household = LEDGER_BASIS_HOUSEHOLD;
+  const LedgerFeeBasis per_space = LEDGER_BASIS_SPACE;
+  g_autoptr(LedgerPosting) posting = NULL;
+  char today[11];
+
+  ledger_book_today (self, today);
+  posting = ledger_posting_new ("init", today);
+  ledger_posting_set_memo (posting, name);
+
+  return ledger_posting_commit (posting, self, NULL, error) &&
+         ledger_fee_set_in_write (self, "property", "物业费", 36000, &per_household,
+                                  "2000-01-01", error) &&
+         ledger_fee_set_in_write (self, "parking", "停车费", 12000, &per_space,
+                                  "2000-01-01", error);
+}
+
+static gboolean
+create_cb (LedgerBook *self,
+           gpointer    user_data,
+           GError    **error)
+{
+  const char *name = user_data;
+
+  return ledger_schema_create (self, error) &&
+         ledger_book_set_setting (self, "name", name, error) &&
+         ledger_book_set_setting (self, "spend_limit", "500000", error) &&
+         post_opening_entries (self, name, error);
+}
+
+LedgerBook *
+ledger_book_create (const char  *path,
+                    const char  *name,
+                    const char  *operator_name,
+                    GError     **error)
+{
+  g_autoptr(LedgerBook) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!ledger_text_check (name, "--name", 100, TRUE, error))
+    return NULL;
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   _("%s already exists; choose another file name"), path);
+      return NULL;
+    }
+
+  self = connect_to_file (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                          FALSE, error);
+  if (self == NULL || !configure_connection (self, error))
+    return NULL;
+  if (operator_name != NULL)
+    ledger_book_set_operator (self, operator_name);
+
+  if (!ledger_book_write (self, create_cb, (gpointer) name, error))
+    {
+      g_clear_object (&self);
+      g_unlink (path);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing */
+
+gboolean
+ledger_book_write (LedgerBook      *self,
+                   LedgerWriteFunc  func,
+                   gpointer         user_data,
+                   GError         **error)
+{
+  g_return_val_if_fail (LEDGER_IS_BOOK (self), FALSE);
+  g_return_val_if_fail (!self->in_write, FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                   _("The book %s is open read-only; nothing was changed"), self->path);
+      return FALSE;
+    }
+
+  if (!ledger_book_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_write = TRUE;
+  if (!func (self, user_data, error))
+    {
+      self->in_write = FALSE;
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  self->in_write = FALSE;
+
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      ledger_book_set_sqlite_error (self, error, "saving");
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ledger_book_in_write (LedgerBook *self)
+{
+  return self->in_write;
+}
+
+/* ------------------------------------------------------------------ */
+/* Properties and settings */
+
+const char *
+ledger_book_get_path (LedgerBook *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BOOK (self), NULL);
+  return self->path;
+}
+
+gboolean
+ledger_book_is_read_only (LedgerBook *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BOOK (self), TRUE);
+  return self->read_only;
+}
+
+const char *
+ledger_book_get_operator (LedgerBook *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BOOK (self), NULL);
+  return self->operator_name;
+}
+
+void
+ledger_book_set_operator (LedgerBook *self,
+                          const char *operator_name)
+{
+  g_return_if_fail (LEDGER_IS_BOOK (self));
+  g_return_if_fail (operator_name != NULL && *operator_name != '\0');
+
+  g_free (self->operator_name);
+  self->operator_name = g_strdup (operator_name);
+}
+
+char *
+ledger_book_dup_files_dir (LedgerBook *self)
+{
+  return g_strconcat (self->path, ".files", NULL);
+}
+
+char *
+ledger_book_dup_setting (LedgerBook *self,
+                         const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  stmt = ledger_book_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  ledger_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = ledger_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+ledger_book_set_setting (LedgerBook  *self,
+                         const char  *key,
+                         const char  *value,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self->in_write, FALSE);
+
+  stmt = ledger_book_prepare (self,
+                              "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, key);
+  ledger_bind_text (stmt, 2, value);
+  return ledger_book_step_done (self, stmt, error);
+}
+
+char *
+ledger_book_dup_name (LedgerBook *self)
+{
+  char *name = ledger_book_dup_setting (self, "name");
+
+  return name != NULL ? name : g_strdup ("");
+}
+
+char *
+ledger_book_now (LedgerBook *self)
+{
+  const char *fixed = g_getenv ("COMMUNITY_LEDGER_NOW");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->clock_date != NULL)
+    return g_strconcat (self->clock_date, "T09:00:00+08:00", NULL);
+  if (fixed != NULL && *fixed != '\0')
+    return g_strdup (fixed);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+void
+ledger_book_today (LedgerBook *self,
+                   char        out_iso[11])
+{
+  const char *fixed = g_getenv ("COMMUNITY_LEDGER_NOW");
+
+  if (self->clock_date != NULL)
+    g_strlcpy (out_iso, self->clock_date, 11);
+  else if (fixed != NULL && strlen (fixed) >= 10)
+    g_strlcpy (out_iso, fixed, 11);
+  else
+    ledger_date_today (out_iso);
+}
+
+void
+ledger_book_set_clock (LedgerBook *self,
+                       const char *date)
+{
+  g_return_if_fail (LEDGER_IS_BOOK (self));
+
+  g_free (self->clock_date);
+  self->clock_date = g_strdup (date);
+}

@@ -1,0 +1,116 @@
+/* ledger-book.h — one community's book: a single SQLite file
+ *
+ * A LedgerBook owns the one connection that writes the file. Every user
+ * action runs inside ledger_book_write(), which is one SQLite transaction
+ * (BEGIN IMMEDIATE … COMMIT): either all of it reaches the disk or none.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "ledger-error.h"
+
+G_BEGIN_DECLS
+
+/* "CoLe": marks the file as a Community Ledger book (PRAGMA application_id). */
+#define LEDGER_APPLICATION_ID 0x436F4C65
+/* PRAGMA user_version of books this program writes. */
+#define LEDGER_SCHEMA_VERSION 1
+
+#define LEDGER_TYPE_BOOK (ledger_book_get_type ())
+G_DECLARE_FINAL_TYPE (LedgerBook, ledger_book, LEDGER, BOOK, GObject)
+
+typedef enum
+{
+  LEDGER_BOOK_OPEN_DEFAULT = 0,
+  LEDGER_BOOK_OPEN_READ_ONLY = 1 << 0,
+  /* Skip PRAGMA quick_check (used right after creating or restoring a book,
+   * which has just been checked). */
+  LEDGER_BOOK_OPEN_NO_CHECK = 1 << 1,
+} LedgerBookOpenFlags;
+
+/* A unit of work run inside one transaction by ledger_book_write(). */
+typedef gboolean (*LedgerWriteFunc) (LedgerBook *book,
+                                     gpointer    user_data,
+                                     GError    **error);
+
+/**
+ * ledger_book_create:
+ * @path: where the new book goes; the file must not exist
+ * @name: the community's name, shown on every notice
+ *
+ * Creates a new book with the standard accounts and the two default fee
+ * items (property 360.00 per household, parking 120.00 per space, yearly).
+ */
+LedgerBook *ledger_book_create (const char  *path,
+                                const char  *name,
+                                const char  *operator_name,
+                                GError     **error);
+
+/**
+ * ledger_book_open:
+ * Opens an existing book. A file that is not a book, a book from a newer
+ * version of the program or a damaged book is refused with a clear error.
+ * An older book is backed up and then migrated in one transaction.
+ */
+LedgerBook *ledger_book_open (const char          *path,
+                              LedgerBookOpenFlags  flags,
+                              GError             **error);
+
+const char *ledger_book_get_path (LedgerBook *self);
+gboolean    ledger_book_is_read_only (LedgerBook *self);
+
+/* The committee member who records entries ("treasurer" when unset). */
+const char *ledger_book_get_operator (LedgerBook *self);
+void        ledger_book_set_operator (LedgerBook *self,
+                                      const char *operator_name);
+
+/* The folder beside the book where attachments are kept: BOOK.files/ */
+char *ledger_book_dup_files_dir (LedgerBook *self);
+
+/**
+ * ledger_book_write:
+ * Runs @func inside one write transaction. Commits when @func returns
+ * TRUE, rolls back (leaving the book exactly as it was) when it returns
+ * FALSE or when COMMIT fails. Returns TRUE only after COMMIT returned.
+ */
+gboolean ledger_book_write (LedgerBook      *self,
+                            LedgerWriteFunc  func,
+                            gpointer         user_data,
+                            GError         **error);
+
+/* TRUE while ledger_book_write() is running a unit of work. */
+gboolean ledger_book_in_write (LedgerBook *self);
+
+/* Book settings (name, spend_limit, …) stored in the book itself. */
+char    *ledger_book_dup_setting (LedgerBook *self,
+                                  const char *key);
+gboolean ledger_book_set_setting (LedgerBook  *self,
+                                  const char  *key,
+                                  const char  *value,
+                                  GError     **error);
+
+/* The community's name. */
+char *ledger_book_dup_name (LedgerBook *self);
+
+/* The current local time as ISO 8601 with offset, for "recorded at".
+ * COMMUNITY_LEDGER_NOW (an ISO 8601 time) overrides it, and so does the
+ * simulated clock: tests and demos need reproducible books. */
+char *ledger_book_now (LedgerBook *self);
+
+/* Today's date, "YYYY-MM-DD", by the same clock: the default date of
+ * payments, expenditures and events. */
+void ledger_book_today (LedgerBook *self,
+                        char        out_iso[11]);
+
+/* Runs the book on a simulated clock fixed at @date (NULL: the real one).
+ * The demo community uses it to record ten years in a few seconds. */
+void ledger_book_set_clock (LedgerBook *self,
+                            const char *date);
+
+/* PRAGMA integrity_check; LEDGER_ERROR_CORRUPT naming the first problem. */
+gboolean ledger_book_check_integrity (LedgerBook  *self,
+                                      gboolean     quick,
+                                      GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,1120 @@
+/* ledger-demo.c — a realistic, deterministic demo community
+ *
+ * Everything here is drawn from one small PRNG (splitmix64) seeded by the
+ * options, in a fixed order, and every entry is posted with the book's
+ * simulated clock set to the entry's own date: the same options give the
+ * same book, entry for entry, down to "recorded at". Integer arithmetic
+ * only, like the rest of the book.
+ *
+ * Each year is a handful of transactions: one that registers (first year)
+ * and bills the year on 1 January, one per waiver (ledger_waive() runs its
+ * own), and one with the year's payments and expenditures in date order.
+ * To stay fast with thousands of households the demo keeps its own copy of
+ * what each household owes and has prepaid, instead of asking the book
+ * after every payment; billing's summary is checked against that copy.
+ */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ledger-billing.h"
+#include "ledger-demo.h"
+#include "ledger-expense.h"
+#include "ledger-fee.h"
+#include "ledger-household.h"
+#include "ledger-money.h"
+#include "ledger-payment.h"
+#include "ledger-period.h"
+#include "ledger-text.h"
+
+#define DEMO_OPERATOR "演示出纳"
+#define DEFAULT_HOUSEHOLDS 120
+#define DEFAULT_YEARS 3
+#define DEFAULT_SEED 2026
+#define MAX_HOUSEHOLDS 100000
+#define MAX_YEARS 50
+#define FLOORS 6
+#define ROOMS_PER_FLOOR 2
+#define N_METHODS 4
+#define YUAN 100 /* fen */
+
+/* ------------------------------------------------------------------ */
+/* Random numbers */
+
+typedef struct
+{
+  guint64 state;
+} DemoRng;
+
+/* splitmix64: tiny, fast, and the same on every platform. */
+static guint64
+rng_next (DemoRng *rng)
+{
+  guint64 z = (rng->state += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
+
+  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
+  return z ^ (z >> 31);
+}
+
+/* A number in 0 .. @n − 1 (multiply-shift: no modulo, no floats). */
+static guint
+rng_below (DemoRng *rng,
+           guint    n)
+{
+  return (guint) (((rng_next (rng) >> 32) * (guint64) n) >> 32);
+}
+
+/* A number in @lo .. @hi inclusive. */
+static int
+rng_range (DemoRng *rng,
+           int      lo,
+           int      hi)
+{
+  return lo + (int) rng_below (rng, (guint) (hi - lo + 1));
+}
+
+/* TRUE with a chance of @percent in a hundred. */
+static gboolean
+rng_percent (DemoRng *rng,
+             guint    percent)
+{
+  return rng_below (rng, 100) < percent;
+}
+
+/* ------------------------------------------------------------------ */
+/* The community */
+
+typedef enum
+{
+  PROFILE_NORMAL,  /* pays every year, mostly early */
+  PROFILE_CHRONIC, /* rarely pays, then all at once */
+  PROFILE_WAIVED,  /* a low-income or elderly owner whose fee is reduced */
+} PayerProfile;
+
+typedef struct
+{
+  char            unit[24];
+  int             building;
+  int             entrance;
+  char            owner[16];     /* surname + one or two characters: ≤ 9 bytes */
+  char            owner_key[16]; /* "O-0042" */
+  char            phone[12];     /* 11 digits or "" */
+  guint           owner_no;
+  gint64          area;          /* 0.01 m² */
+  int             spaces;
+  LedgerOccupancy status;
+  char            move_in[11];
+  int             move_in_year;
+  PayerProfile    profile;
+  LedgerMethod    method;        /* how the household usually pays */
+  gint64          due;           /* billed for the current year, fen */
+  gint64          owed;          /* open charges, fen: what the book says */
+  gint64          credit;        /* prepaid credit, fen */
+} DemoHousehold;
+
+typedef enum
+{
+  EVENT_PAYMENT,
+  EVENT_EXPENSE,
+} EventKind;
+
+typedef struct
+{
+  char         date[11];
+  guint        order;     /* creation order breaks ties on a date */
+  EventKind    kind;
+  guint        index;     /* into households or expenses */
+  LedgerMethod method;    /* payments */
+  gboolean     two_years; /* payments: this year and next at once */
+} DemoEvent;
+
+typedef struct
+{
+  const char *category;
+  const char *payee;
+  char       *memo;
+  gint64      amount;
+  gboolean    small;      /* paid from cash first rather than the bank */
+} DemoExpense;
+
+typedef struct
+{
+  LedgerBook        *book;
+  LedgerDemoOptions  opt;        /* resolved: no zeros */
+  int                first_year;
+  DemoRng            rng;
+  GArray            *households; /* of DemoHousehold */
+  GArray            *owner_units;/* of guint, by owner_no: units each owner has */
+  guint              waived[2];  /* households with a waiver every year */
+  guint              n_waived;
+  gint64             funds[N_METHODS]; /* by LedgerMethod */
+  int                year;
+  gint64             billed;     /* this year's charges */
+  gint64             property;   /* this year's property fee, fen (0: none) */
+  GArray            *events;     /* of DemoEvent: this year's */
+  GPtrArray         *expenses;   /* of DemoExpense: this year's */
+  char               invoice_day[11];
+  int                invoice_seq;
+} Demo;
+
+static const char *const surnames[] = {
+  "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱",
+  "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于",
+  "董", "萧", "程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕",
+};
+
+static const char *const given_chars[] = {
+  "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
+  "涛", "明", "超", "秀", "霞", "平", "刚", "桂", "英", "华", "玉", "兰", "萍", "红",
+  "建", "国", "志", "文", "辉", "鹏", "丹", "玲", "斌", "宇", "浩", "凯", "婷", "雪",
+  "琳", "晨", "欣", "宁", "波", "海", "峰", "淑", "德", "福", "春", "秋", "云", "燕",
+};
+
+/* Where the next unit goes: building, entrance, floor and side. */
+typedef struct
+{
+  int    building;
+  int    entrances; /* in this building: 2 or 3 */
+  int    entrance;
+  int    floor;
+  int    side;      /* 1 or 2: room x01 or x02 */
+  gint64 area[2];   /* the floor plan of the building's two lines */
+} UnitCursor;
+
+/* Starts building @building: 2 or 3 entrances, two floor plans of 50–140 m²
+ * shared by every floor (flats are stacked, so a line has one plan). */
+static void
+cursor_new_building (Demo       *demo,
+                     UnitCursor *cursor,
+                     int         building)
+{
+  cursor->building = building;
+  cursor->entrances = rng_range (&demo->rng, 2, 3);
+  cursor->entrance = 1;
+  cursor->floor = 1;
+  cursor->side = 1;
+  cursor->area[0] = rng_range (&demo->rng, 5000, 14000);
+  cursor->area[1] = rng_range (&demo->rng, 5000, 14000);
+}
+
+/* Gives @h the cursor's unit and area, then moves the cursor on: rooms
+ * 101, 102, 201 … 602, then the next entrance, then the next building. */
+static void
+place_unit (Demo          *demo,
+            UnitCursor    *cursor,
+            DemoHousehold *h)
+{
+  /* Entrances mirror each other, so the lines swap sides in even ones. */
+  int line = (cursor->side - 1 + (cursor->entrance % 2 == 0)) % 2;
+
+  g_snprintf (h->unit, sizeof h->unit, "%d-%d-%d", cursor->building, cursor->entrance,
+              cursor->floor * 100 + cursor->side);
+  h->building = cursor->building;
+  h->entrance = cursor->entrance;
+  h->area = cursor->area[line];
+
+  if (++cursor->side <= ROOMS_PER_FLOOR)
+    return;
+  cursor->side = 1;
+  if (++cursor->floor <= FLOORS)
+    return;
+  cursor->floor = 1;
+  if (++cursor->entrance <= cursor->entrances)
+    return;
+  cursor_new_building (demo, cursor, cursor->building + 1);
+}
+
+/* A common surname and one or two given-name characters. */
+static void
+random_name (Demo *demo,
+             char  out[16])
+{
+  g_strlcpy (out, surnames[rng_below (&demo->rng, G_N_ELEMENTS (surnames))], 16);
+  g_strlcat (out, given_chars[rng_below (&demo->rng, G_N_ELEMENTS (given_chars))], 16);
+  if (rng_percent (&demo->rng, 65))
+    g_strlcat (out, given_chars[rng_below (&demo->rng, G_N_ELEMENTS (given_chars))], 16);
+}
+
+/* A mainland mobile number, 1[3-9] and nine digits; a few are unknown. */
+static void
+random_phone (Demo *demo,
+              char  out[12])
+{
+  out[0] = '\0';
+  if (rng_percent (&demo->rng, 4))
+    return;
+  out[0] = '1';
+  out[1] = (char) ('3' + rng_below (&demo->rng, 7));
+  for (int i = 2; i < 11; i++)
+    out[i] = (char) ('0' + rng_below (&demo->rng, 10));
+  out[11] = '\0';
+}
+
+/* WeChat 45%, cash 25%, Alipay 15%, bank 15%. */
+static LedgerMethod
+random_method (Demo *demo)
+{
+  guint r = rng_below (&demo->rng, 100);
+
+  if (r < 45)
+    return LEDGER_METHOD_WECHAT;
+  if (r < 70)
+    return LEDGER_METHOD_CASH;
+  if (r < 85)
+    return LEDGER_METHOD_ALIPAY;
+  return LEDGER_METHOD_BANK;
+}
+
+/* A random date "YYYY-MM-DD" in @year between day @from and day @to of
+ * the year (1-based, inclusive). GDate keeps this integer-only. */
+static void
+random_date (Demo *demo,
+             int   year,
+             int   from,
+             int   to,
+             char  out[11])
+{
+  GDate date;
+
+  to = MIN (to, (int) g_date_get_days_in_year ((GDateYear) year));
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_JANUARY, (GDateYear) year);
+  g_date_add_days (&date, (guint) rng_range (&demo->rng, from, to) - 1);
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&date),
+              g_date_get_month (&date), g_date_get_day (&date));
+}
+
+/* The day of the year of @month/@day in a common year (close enough for
+ * choosing dates: a leap year only shifts the window by a day). */
+static int
+day_of_year (int month,
+             int day)
+{
+  static const int before[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+
+  return before[month - 1] + day;
+}
+
+/* Most owners moved in years before the books start; about one in twelve
+ * during the demo years, and is billed from that year on. */
+static void
+choose_move_in (Demo          *demo,
+                DemoHousehold *h)
+{
+  int year;
+
+  if (demo->opt.years > 1 && rng_percent (&demo->rng, 8))
+    year = demo->first_year + rng_range (&demo->rng, 1, (int) demo->opt.years - 1);
+  else
+    year = MAX (1900, demo->first_year - rng_range (&demo->rng, 1, 25));
+  random_date (demo, year, 1, 365, h->move_in);
+  h->move_in_year = year;
+}
+
+/* Tries to give @h the owner of one of the last few units (an owner with
+ * two or three flats); FALSE when that owner already has three. */
+static gboolean
+share_owner (Demo          *demo,
+             guint          i,
+             DemoHousehold *h)
+{
+  const DemoHousehold *other;
+  guint *units;
+
+  other = &g_array_index (demo->households, DemoHousehold,
+                          i - 1 - rng_below (&demo->rng, MIN (i, 40)));
+  units = &g_array_index (demo->owner_units, guint, other->owner_no);
+  if (*units >= 3)
+    return FALSE;
+  (*units)++;
+  h->owner_no = other->owner_no;
+  memcpy (h->owner, other->owner, sizeof h->owner);
+  memcpy (h->owner_key, other->owner_key, sizeof h->owner_key);
+  memcpy (h->phone, other->phone, sizeof h->phone);
+  h->status = rng_percent (&demo->rng, 65) ? LEDGER_STATUS_RENTED : LEDGER_STATUS_VACANT;
+  return TRUE;
+}
+
+/* Names the owner of unit @i: usually a new one, sometimes the owner of a
+ * neighbouring unit; second and third flats are rented out or empty. */
+static void
+assign_owner (Demo          *demo,
+              guint          i,
+              DemoHousehold *h)
+{
+  guint one = 1;
+  guint r;
+
+  if (i > 0 && rng_percent (&demo->rng, 4) && share_owner (demo, i, h))
+    return;
+  h->owner_no = demo->owner_units->len;
+  g_array_append_val (demo->owner_units, one);
+  g_snprintf (h->owner_key, sizeof h->owner_key, "O-%04u", h->owner_no + 1);
+  random_name (demo, h->owner);
+  random_phone (demo, h->phone);
+  r = rng_below (&demo->rng, 100);
+  h->status = r < 88 ? LEDGER_STATUS_OCCUPIED : r < 97 ? LEDGER_STATUS_RENTED : LEDGER_STATUS_VACANT;
+}
+
+/* Parking: about a third of households have a space, a few have two. */
+static int
+random_spaces (Demo *demo)
+{
+  guint r = rng_below (&demo->rng, 100);
+
+  return r < 4 ? 2 : r < 34 ? 1 : 0;
+}
+
+/* Picks one or two occupied, long-settled, single-flat households whose
+ * fee the committee reduces every year (低保户, 孤寡老人). */
+static void
+choose_waived (Demo *demo)
+{
+  guint n = demo->households->len;
+  guint start = rng_below (&demo->rng, n);
+
+  for (guint k = 0; k < n && demo->n_waived < 2; k++)
+    {
+      guint i = (start + k) % n;
+      DemoHousehold *h = &g_array_index (demo->households, DemoHousehold, i);
+
+      if (h->status == LEDGER_STATUS_OCCUPIED && h->move_in_year < demo->first_year &&
+          g_array_index (demo->owner_units, guint, h->owner_no) == 1 &&
+          h->profile == PROFILE_NORMAL)
+        {
+          h->profile = PROFILE_WAIVED;
+          demo->waived[demo->n_waived++] = i;
+        }
+    }
+}
+
+/* Draws the whole community: units, owners, areas, parking, move-in
+ * dates, how each household pays and who is waived. */
+static void
+generate_households (Demo *demo)
+{
+  UnitCursor cursor;
+
+  cursor_new_building (demo, &cursor, 1);
+  for (guint i = 0; i < demo->opt.households; i++)
+    {
+      DemoHousehold h = { 0 };
+
+      place_unit (demo, &cursor, &h);
+      assign_owner (demo, i, &h);
+      h.spaces = random_spaces (demo);
+      choose_move_in (demo, &h);
+      h.method = random_method (demo);
+      h.profile = rng_percent (&demo->rng, h.status == LEDGER_STATUS_VACANT ? 15 : 4)
+                    ? PROFILE_CHRONIC : PROFILE_NORMAL;
+      g_array_append_val (demo->households, h);
+    }
+  choose_waived (demo);
+}
+
+/* ------------------------------------------------------------------ */
+/* Posting */
+
+/* Runs the book's clock at @date: "recorded at" and every default date of
+ * what is posted next are that day. */
+static void
+set_clock (Demo       *demo,
+           const char *date)
+{
+  ledger_book_set_clock (demo->book, date);
+}
+
+/* Registers every household (their move-in dates may lie in later years:
+ * billing skips them until then). */
+static gboolean
+register_households (Demo    *demo,
+                     GError **error)
+{
+  for (guint i = 0; i < demo->households->len; i++)
+    {
+      const DemoHousehold *h = &g_array_index (demo->households, DemoHousehold, i);
+      g_autoptr(LedgerHousehold) household = ledger_household_new ();
+
+      household->unit = g_strdup (h->unit);
+      household->owner = g_strdup (h->owner);
+      household->owner_key = g_strdup (h->owner_key);
+      g_free (household->phone);
+      household->phone = g_strdup (h->phone);
+      household->area = h->area;
+      household->spaces = h->spaces;
+      household->status = h->status;
+      g_free (household->move_in);
+      household->move_in = g_strdup (h->move_in);
+      if (!ledger_household_add_in_write (demo->book, household, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* What billing will charge @h for the year under @fees (the same rule as
+ * ledger_bill_year(): per household, or per space times its spaces). */
+static gint64
+household_due (const GPtrArray     *fees,
+               const DemoHousehold *h)
+{
+  gint64 due = 0;
+
+  for (guint f = 0; f < fees->len; f++)
+    {
+      const LedgerFee *fee = g_ptr_array_index ((GPtrArray *) fees, f);
+
+      due += fee->basis == LEDGER_BASIS_SPACE ? fee->amount * h->spaces : fee->amount;
+    }
+  return due;
+}
+
+/* The property fee in force this year, for the waivers (0: none). */
+static gint64
+property_fee (const GPtrArray *fees)
+{
+  for (guint f = 0; f < fees->len; f++)
+    {
+      const LedgerFee *fee = g_ptr_array_index ((GPtrArray *) fees, f);
+
+      if (g_strcmp0 (fee->code, "property") == 0)
+        return fee->amount;
+    }
+  return 0;
+}
+
+/* Applies the year's bill to the demo's copy of each household's account
+ * (prepaid credit settles the new charges first) and returns the totals
+ * billing should report. */
+static void
+track_bill (Demo            *demo,
+            const GPtrArray *fees,
+            gint64          *out_amount,
+            gint64          *out_credited)
+{
+  *out_amount = *out_credited = 0;
+  for (guint i = 0; i < demo->households->len; i++)
+    {
+      DemoHousehold *h = &g_array_index (demo->households, DemoHousehold, i);
+      gint64 settled;
+
+      h->due = h->move_in_year <= demo->year ? household_due (fees, h) : 0;
+      settled = MIN (h->credit, h->due);
+      h->credit -= settled;
+      h->owed += h->due - settled;
+      *out_amount += h->due;
+      *out_credited += settled;
+    }
+}
+
+/* Bills the year on 1 January and checks the book agrees with the demo's
+ * own accounts, which the payments rely on. */
+static gboolean
+bill_year (Demo    *demo,
+           GError **error)
+{
+  g_autoptr(GPtrArray) fees = ledger_fee_list_for_year (demo->book, demo->year, error);
+  LedgerBillSummary summary = { 0 };
+  gint64 amount, credited;
+
+  if (fees == NULL)
+    return FALSE;
+  for (guint f = fees->len; f > 0; f--)
+    if (((LedgerFee *) g_ptr_array_index (fees, f - 1))->amount <= 0)
+      g_ptr_array_remove_index (fees, f - 1);
+
+  track_bill (demo, fees, &amount, &credited);
+  demo->billed = amount;
+  demo->property = property_fee (fees);
+  if (!ledger_bill_year_in_write (demo->book, demo->year, &summary, error))
+    return FALSE;
+  if (summary.amount != amount || summary.credited != credited)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_DATABASE,
+                   "internal error: the demo expected to bill %" G_GINT64_FORMAT
+                   " fen (%" G_GINT64_FORMAT " from credit) for %d, the book billed %"
+                   G_GINT64_FORMAT " (%" G_GINT64_FORMAT ")",
+                   amount, credited, demo->year, summary.amount, summary.credited);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first transaction of a year: registration (first year only) and the
+ * bill, both on 1 January. */
+static gboolean
+open_year_cb (LedgerBook *book,
+              gpointer    user_data,
+              GError    **error)
+{
+  Demo *demo = user_data;
+  char jan1[11];
+
+  g_snprintf (jan1, sizeof jan1, "%04d-01-01", demo->year);
+  set_clock (demo, jan1);
+  if (demo->year == demo->first_year && !register_households (demo, error))
+    return FALSE;
+  return bill_year (demo, error);
+}
+
+/* Posts the year's waivers on 2 January, when the committee meets: the
+ * first household's property fee in full (低保户), the second's by half
+ * in most years (孤寡老人). Each is its own transaction. */
+static gboolean
+post_waivers (Demo    *demo,
+              GError **error)
+{
+  char jan2[11];
+
+  g_snprintf (jan2, sizeof jan2, "%04d-01-02", demo->year);
+  set_clock (demo, jan2);
+  for (guint k = 0; k < demo->n_waived && demo->property > 0; k++)
+    {
+      DemoHousehold *h = &g_array_index (demo->households, DemoHousehold, demo->waived[k]);
+      gint64 half = demo->property / 2;
+      gint64 waived = 0;
+
+      if (k == 1 && !rng_percent (&demo->rng, 70))
+        continue;
+      if (!ledger_waive (demo->book, h->unit, "property", demo->year,
+                         k == 0 ? NULL : &half, k == 0 ? "低保户减免" : "孤寡老人减免",
+                         &waived, error))
+        return FALSE;
+      h->owed -= waived;
+    }
+  return TRUE;
+}
+
+/* Queues an event of this year. */
+static DemoEvent *
+add_event (Demo       *demo,
+           EventKind   kind,
+           guint       index,
+           const char *date)
+{
+  DemoEvent event = { "", demo->events->len, kind, index, LEDGER_METHOD_CASH, FALSE };
+
+  g_strlcpy (event.date, date, sizeof event.date);
+  g_array_append_val (demo->events, event);
+  return &g_array_index (demo->events, DemoEvent, demo->events->len - 1);
+}
+
+/* Decides whether and when household @i pays this year: most in the
+ * first quarter, some later, a few two years at once, a few not at all;
+ * chronic debtors now and then clear everything late in the year. */
+static void
+plan_payment (Demo *demo,
+              guint i)
+{
+  DemoHousehold *h = &g_array_index (demo->households, DemoHousehold, i);
+  guint r = rng_below (&demo->rng, 100);
+  gboolean early, two_years = FALSE;
+  DemoEvent *event;
+  char date[11];
+
+  if (h->profile == PROFILE_CHRONIC)
+    {
+      if (r >= 30)
+        return;
+      early = FALSE;
+    }
+  else if (h->profile == PROFILE_WAIVED)
+    early = r < 90;
+  else if (r >= 96)
+    return;
+  else
+    {
+      early = r < 82 || r >= 93;
+      two_years = r >= 93;
+    }
+
+  if (early)
+    random_date (demo, demo->year, 3, day_of_year (3, 31), date);
+  else
+    random_date (demo, demo->year, day_of_year (4, 1), day_of_year (12, 28), date);
+  event = add_event (demo, EVENT_PAYMENT, i, date);
+  event->method = rng_percent (&demo->rng, 85) ? h->method : random_method (demo);
+  event->two_years = two_years;
+}
+
+/* Plans a payment for every household that has been billed by now. */
+static void
+plan_payments (Demo *demo)
+{
+  for (guint i = 0; i < demo->households->len; i++)
+    if (g_array_index (demo->households, DemoHousehold, i).move_in_year <= demo->year)
+      plan_payment (demo, i);
+}
+
+/* Rounds @fen to the nearest multiple of @unit fen. */
+static gint64
+round_to (gint64 fen,
+          gint64 unit)
+{
+  return (fen + unit / 2) / unit * unit;
+}
+
+/* @fen scaled by a random @lo..@hi percent. */
+static gint64
+jitter (Demo   *demo,
+        gint64  fen,
+        int     lo,
+        int     hi)
+{
+  return fen * rng_range (&demo->rng, lo, hi) / 100;
+}
+
+/* Queues an expenditure on @date; amounts under one yuan (a tiny demo
+ * community) are not worth a voucher and are dropped. */
+static void
+add_expense (Demo       *demo,
+             const char *date,
+             const char *category,
+             const char *payee,
+             gint64      amount,
+             gboolean    small,
+             char       *memo)
+{
+  DemoExpense *x;
+
+  if (amount < YUAN)
+    {
+      g_free (memo);
+      return;
+    }
+  x = g_new0 (DemoExpense, 1);
+  x->category = category;
+  x->payee = payee;
+  x->memo = memo;
+  x->amount = amount;
+  x->small = small;
+  add_event (demo, EVENT_EXPENSE, demo->expenses->len, date);
+  g_ptr_array_add (demo->expenses, x);
+}
+
+static void
+demo_expense_free (gpointer data)
+{
+  DemoExpense *x = data;
+
+  g_free (x->memo);
+  g_free (x);
+}
+
+/* The date @month/@day of this year. */
+static void
+year_date (Demo *demo,
+           int   month,
+           int   day,
+           char  out[11])
+{
+  g_snprintf (out, 11, "%04d-%02d-%02d", demo->year, month, day);
+}
+
+/* The cleaning company's fixed monthly fee, paid on the 28th. */
+static void
+plan_cleaning (Demo   *demo,
+               gint64  budget)
+{
+  gint64 monthly = round_to (jitter (demo, budget / 12, 95, 105), 100 * YUAN);
+  char date[11];
+
+  for (int month = 1; month <= 12; month++)
+    {
+      year_date (demo, month, 28, date);
+      add_expense (demo, date, "cleaning", "洁美保洁服务有限公司", monthly, FALSE,
+                   g_strdup_printf ("%d月小区保洁服务费", month));
+    }
+}
+
+/* Electricity and water of the common areas, every month, dearer in
+ * summer and winter. */
+static void
+plan_utilities (Demo   *demo,
+                gint64  budget)
+{
+  static const int season[] = { 120, 110, 95, 85, 85, 100, 120, 120, 95, 85, 95, 115 };
+  char date[11];
+
+  for (int month = 1; month <= 12; month++)
+    {
+      gint64 base = budget * season[month - 1] / 100 / 12;
+
+      year_date (demo, month, 10, date);
+      add_expense (demo, date, "utilities", "国网供电公司", jitter (demo, base * 70 / 100, 90, 110),
+                   FALSE, g_strdup_printf ("%d月公共区域电费", month));
+      year_date (demo, month, 12, date);
+      add_expense (demo, date, "utilities", "市自来水公司", jitter (demo, base * 30 / 100, 90, 110),
+                   FALSE, g_strdup_printf ("%d月公共区域水费", month));
+    }
+}
+
+/* Stairwell lights mended and replaced once a quarter. */
+static void
+plan_lighting (Demo   *demo,
+               gint64  budget)
+{
+  char date[11];
+
+  for (int quarter = 1; quarter <= 4; quarter++)
+    {
+      year_date (demo, quarter * 3, rng_range (&demo->rng, 20, 28), date);
+      add_expense (demo, date, "lighting", "张师傅水电维修部",
+                   round_to (jitter (demo, budget / 4, 85, 115), YUAN), TRUE,
+                   g_strdup_printf ("第%d季度楼道照明维修及灯具更换", quarter));
+    }
+}
+
+/* Spring planting and autumn pruning. */
+static void
+plan_greening (Demo   *demo,
+               gint64  budget)
+{
+  char date[11];
+
+  year_date (demo, 4, rng_range (&demo->rng, 8, 20), date);
+  add_expense (demo, date, "greening", "绿源园林绿化有限公司",
+               round_to (jitter (demo, budget * 55 / 100, 90, 110), 10 * YUAN), FALSE,
+               g_strdup ("春季绿化养护及苗木补种"));
+  year_date (demo, 10, rng_range (&demo->rng, 8, 20), date);
+  add_expense (demo, date, "greening", "绿源园林绿化有限公司",
+               round_to (jitter (demo, budget * 45 / 100, 90, 110), 10 * YUAN), FALSE,
+               g_strdup ("秋季绿化修剪及除草"));
+}
+
+/* The access-control and camera contractor's yearly service. */
+static void
+plan_security (Demo   *demo,
+               gint64  budget)
+{
+  char date[11];
+
+  year_date (demo, rng_range (&demo->rng, 5, 7), rng_range (&demo->rng, 1, 28), date);
+  add_expense (demo, date, "security", "安居安防科技有限公司",
+               round_to (jitter (demo, budget, 95, 105), 10 * YUAN), FALSE,
+               g_strdup ("单元门禁及监控年度维护"));
+}
+
+/* A few repairs a year (more in a larger compound), each somewhere in the
+ * compound, by a tradesman or a firm. */
+static void
+plan_repairs (Demo   *demo,
+              gint64  budget)
+{
+  static const struct { const char *payee, *what; gboolean small; } jobs[] = {
+    { "张师傅水电维修部",     "%d号楼%d单元楼道水管维修",   TRUE },
+    { "宏达防水工程有限公司", "%d号楼屋面防水补漏",         FALSE },
+    { "安居门窗维修部",       "%d号楼%d单元单元门闭门器更换", TRUE },
+    { "通畅管道疏通服务部",   "%d号楼%d单元下水管道疏通",   TRUE },
+    { "诚信建筑修缮有限公司", "%d号楼外墙空鼓修补",         FALSE },
+    { "李记五金建材店",       "%d号楼%d单元楼梯扶手修补",   TRUE },
+  };
+  guint count = 2 + demo->opt.households / 150;
+  char date[11];
+
+  for (guint k = 0; k < count; k++)
+    {
+      guint j = rng_below (&demo->rng, G_N_ELEMENTS (jobs));
+      const DemoHousehold *where = &g_array_index (demo->households, DemoHousehold,
+                                                   rng_below (&demo->rng, demo->households->len));
+
+      random_date (demo, demo->year, day_of_year (2, 1), day_of_year (12, 20), date);
+      add_expense (demo, date, "repair", jobs[j].payee,
+                   round_to (jitter (demo, budget / count, 50, 150), 10 * YUAN), jobs[j].small,
+                   g_strdup_printf (jobs[j].what, where->building, where->entrance));
+    }
+}
+
+/* Notices, receipt books and stationery, bought in small amounts. */
+static void
+plan_office (Demo   *demo,
+             gint64  budget)
+{
+  static const char *const what[] = {
+    "公示栏公告打印", "收据本印制", "办公用品采购", "业主大会通知及表决票打印",
+  };
+  guint count = 3 + demo->opt.households / 500;
+  char date[11];
+
+  for (guint k = 0; k < count; k++)
+    {
+      random_date (demo, demo->year, 5, day_of_year (12, 20), date);
+      add_expense (demo, date, "office", k % 2 ? "晨光文具店" : "快印图文广告店",
+                   round_to (jitter (demo, budget / count, 60, 140), YUAN / 2), TRUE,
+                   g_strdup (what[rng_below (&demo->rng, G_N_ELEMENTS (what))]));
+    }
+}
+
+/* Plans the year's spending at 70–82% of what was billed (so about 75–90%
+ * of what is collected), shared out over the categories. */
+static void
+plan_expenses (Demo *demo)
+{
+  gint64 budget = demo->billed * rng_range (&demo->rng, 70, 82) / 100;
+
+  plan_cleaning (demo, budget * 52 / 100);
+  plan_utilities (demo, budget * 14 / 100);
+  plan_lighting (demo, budget * 7 / 100);
+  plan_greening (demo, budget * 8 / 100);
+  plan_repairs (demo, budget * 13 / 100);
+  plan_security (demo, budget * 4 / 100);
+  plan_office (demo, budget * 2 / 100);
+}
+
+/* Date order; events of one day in the order they were planned. */
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const DemoEvent *x = a, *y = b;
+  int by_date = strcmp (x->date, y->date);
+
+  if (by_date != 0)
+    return by_date;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Posts a planned payment of what the household owes now (plus next
+ * year's fee when it pays two years at once) and updates its account. */
+static gboolean
+post_payment (Demo            *demo,
+              const DemoEvent *event,
+              GError         **error)
+{
+  DemoHousehold *h = &g_array_index (demo->households, DemoHousehold, event->index);
+  gint64 amount = h->owed + (event->two_years ? h->due : 0);
+  g_autofree char *number = NULL;
+
+  if (amount <= 0)
+    return TRUE; /* prepaid credit already covered the year */
+  number = ledger_pay_in_write (demo->book, h->unit, amount, event->method, event->date, error);
+  if (number == NULL)
+    return FALSE;
+  h->credit += MAX (0, amount - h->owed);
+  h->owed = MAX (0, h->owed - amount);
+  demo->funds[event->method] += amount;
+  return TRUE;
+}
+
+/* The account an expenditure is paid from: the bank for firms and cash for
+ * small bills when they hold enough, otherwise whichever account does
+ * (the book has no transfers between its accounts, and no account may go
+ * below zero). FALSE when the committee cannot afford it yet. */
+static gboolean
+choose_account (Demo              *demo,
+                const DemoExpense *x,
+                LedgerMethod      *out_method)
+{
+  static const LedgerMethod firm[] = {
+    LEDGER_METHOD_BANK, LEDGER_METHOD_WECHAT, LEDGER_METHOD_ALIPAY, LEDGER_METHOD_CASH,
+  };
+  static const LedgerMethod shop[] = {
+    LEDGER_METHOD_CASH, LEDGER_METHOD_WECHAT, LEDGER_METHOD_ALIPAY, LEDGER_METHOD_BANK,
+  };
+  const LedgerMethod *order = x->small ? shop : firm;
+
+  for (int k = 0; k < N_METHODS; k++)
+    if (demo->funds[order[k]] >= x->amount)
+      {
+        *out_method = order[k];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The next invoice number of @date: FP, the date, and a two-digit serial
+ * of the day ("FP2026031501"). */
+static char *
+next_invoice (Demo       *demo,
+              const char *date)
+{
+  if (strcmp (demo->invoice_day, date) != 0)
+    {
+      g_strlcpy (demo->invoice_day, date, sizeof demo->invoice_day);
+      demo->invoice_seq = 0;
+    }
+  demo->invoice_seq++;
+  return g_strdup_printf ("FP%.4s%.2s%.2s%02d", date, date + 5, date + 8, demo->invoice_seq);
+}
+
+/* Posts a planned expenditure with its invoice and approvers. */
+static gboolean
+post_expense (Demo            *demo,
+              const DemoEvent *event,
+              GError         **error)
+{
+  const DemoExpense *x = g_ptr_array_index (demo->expenses, event->index);
+  g_autoptr(LedgerExpenditure) e = NULL;
+  LedgerMethod method;
+
+  if (!choose_account (demo, x, &method))
+    return TRUE;
+  e = ledger_expenditure_new ();
+  g_strlcpy (e->date, event->date, sizeof e->date);
+  e->amount = x->amount;
+  e->method = method;
+  g_free (e->payee);
+  e->payee = g_strdup (x->payee);
+  g_free (e->category);
+  e->category = g_strdup (x->category);
+  g_free (e->memo);
+  e->memo = g_strdup (x->memo);
+  g_free (e->invoice);
+  e->invoice = next_invoice (demo, event->date);
+  g_free (e->approvers);
+  e->approvers = g_strdup (x->amount >= 2000 * YUAN ? "王主任,李委员,赵委员" : "王主任,李委员");
+  if (!ledger_spend_in_write (demo->book, e, error))
+    return FALSE;
+  demo->funds[method] -= x->amount;
+  return TRUE;
+}
+
+/* The rest of the year in one transaction: every payment and expenditure
+ * in date order, each with the clock at its own date. */
+static gboolean
+post_events_cb (LedgerBook *book,
+                gpointer    user_data,
+                GError    **error)
+{
+  Demo *demo = user_data;
+
+  for (guint k = 0; k < demo->events->len; k++)
+    {
+      const DemoEvent *event = &g_array_index (demo->events, DemoEvent, k);
+      gboolean ok;
+
+      set_clock (demo, event->date);
+      if (event->kind == EVENT_PAYMENT)
+        ok = post_payment (demo, event, error);
+      else
+        ok = post_expense (demo, event, error);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* One year of the community's life: bill, waive, then collect and spend. */
+static gboolean
+simulate_year (Demo    *demo,
+               int      year,
+               GError **error)
+{
+  demo->year = year;
+  g_array_set_size (demo->events, 0);
+  g_ptr_array_set_size (demo->expenses, 0);
+
+  if (!ledger_book_write (demo->book, open_year_cb, demo, error) ||
+      !post_waivers (demo, error))
+    return FALSE;
+  plan_payments (demo);
+  plan_expenses (demo);
+  g_array_sort (demo->events, compare_events);
+  return ledger_book_write (demo->book, post_events_cb, demo, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Options and the entry point */
+
+/* Fills in the defaults and checks the ranges, naming the option that is
+ * wrong as the command line spells it. */
+static gboolean
+resolve_options (const LedgerDemoOptions  *options,
+                 LedgerDemoOptions        *out,
+                 GError                  **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  char text[16];
+
+  *out = options != NULL ? *options : (LedgerDemoOptions) { 0 };
+  out->households = out->households != 0 ? out->households : DEFAULT_HOUSEHOLDS;
+  out->years = out->years != 0 ? out->years : DEFAULT_YEARS;
+  out->end_year = out->end_year != 0 ? out->end_year : g_date_time_get_year (now);
+  out->seed = out->seed != 0 ? out->seed : DEFAULT_SEED;
+
+  if (out->households > MAX_HOUSEHOLDS)
+    {
+      g_snprintf (text, sizeof text, "%u", out->households);
+      return ledger_text_set_invalid_input (error, "--households", text,
+                                            _("expected 1 to 100000 households"));
+    }
+  if (out->years > MAX_YEARS)
+    {
+      g_snprintf (text, sizeof text, "%u", out->years);
+      return ledger_text_set_invalid_input (error, "--years", text, _("expected 1 to 50 years"));
+    }
+  if (out->end_year > 2200 || out->end_year - (int) out->years + 1 < 1901)
+    {
+      g_snprintf (text, sizeof text, "%d", out->end_year);
+      return ledger_text_set_invalid_input (error, _("end year"), text,
+                                            _("the demo years must lie between 1901 and 2200"));
+    }
+  return TRUE;
+}
+
+/* The demo writes a whole community: refuse a book that already has one. */
+static gboolean
+check_empty (LedgerBook  *book,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) households = ledger_household_list (book, error);
+
+  if (households == NULL)
+    return FALSE;
+  if (households->len > 0)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   _("The book already has households; the demo needs a new, empty book"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Draws the community, then lives through every year in turn. */
+static gboolean
+run_demo (Demo    *demo,
+          GError **error)
+{
+  generate_households (demo);
+  for (int year = demo->first_year; year <= demo->opt.end_year; year++)
+    if (!simulate_year (demo, year, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+ledger_demo_populate (LedgerBook               *book,
+                      const LedgerDemoOptions  *options,
+                      GError                  **error)
+{
+  g_autofree char *saved_operator = NULL;
+  Demo demo = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!resolve_options (options, &demo.opt, error) || !check_empty (book, error))
+    return FALSE;
+
+  demo.book = book;
+  demo.first_year = demo.opt.end_year - (int) demo.opt.years + 1;
+  demo.rng.state = demo.opt.seed;
+  demo.households = g_array_sized_new (FALSE, TRUE, sizeof (DemoHousehold), demo.opt.households);
+  demo.owner_units = g_array_new (FALSE, FALSE, sizeof (guint));
+  demo.events = g_array_new (FALSE, FALSE, sizeof (DemoEvent));
+  demo.expenses = g_ptr_array_new_with_free_func (demo_expense_free);
+
+  saved_operator = g_strdup (ledger_book_get_operator (book));
+  ledger_book_set_operator (book, DEMO_OPERATOR);
+  ok = run_demo (&demo, error);
+  ledger_book_set_clock (book, NULL);
+  ledger_book_set_operator (book, saved_operator);
+
+  g_array_unref (demo.households);
+  g_array_unref (demo.owner_units);
+  g_array_unref (demo.events);
+  g_ptr_array_unref (demo.expenses);
+  return ok;
+}

@@ -1,0 +1,417 @@
+/* ledger-expense.c — expenditures and their attachments */
+#define G_LOG_DOMAIN "ledger"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ledger-book-private.h"
+#include "ledger-expense.h"
+#include "ledger-journal.h"
+#include "ledger-money.h"
+#include "ledger-text.h"
+
+#define TEXT_MAX_CHARS 200
+#define ATTACHMENT_MAX_BYTES (64 * 1024 * 1024)
+
+static const struct
+{
+  const char *code;
+  const char *chinese;
+} categories[] = {
+  { "repair",    "维修" },
+  { "cleaning",  "保洁" },
+  { "lighting",  "照明" },
+  { "greening",  "绿化" },
+  { "security",  "安保" },
+  { "utilities", "水电" },
+  { "office",    "办公" },
+  { "other",     "其他" },
+};
+
+const char * const *
+ledger_expense_categories (void)
+{
+  static const char *codes[G_N_ELEMENTS (categories) + 1];
+
+  if (codes[0] == NULL)
+    for (gsize i = 0; i < G_N_ELEMENTS (categories); i++)
+      codes[i] = categories[i].code;
+  return codes;
+}
+
+const char *
+ledger_expense_category_chinese (const char *category)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (g_strcmp0 (category, categories[i].code) == 0)
+      return categories[i].chinese;
+  return category;
+}
+
+gboolean
+ledger_expense_category_parse (const char  *text,
+                               const char  *field,
+                               char       **out_category,
+                               GError     **error)
+{
+  const char *code = text;
+
+  if (code != NULL && g_str_has_prefix (code, "expense:"))
+    code += strlen ("expense:");
+  for (gsize i = 0; code != NULL && i < G_N_ELEMENTS (categories); i++)
+    if (strcmp (code, categories[i].code) == 0 || strcmp (code, categories[i].chinese) == 0)
+      {
+        *out_category = g_strdup (categories[i].code);
+        return TRUE;
+      }
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+               _("%s “%s”: expected one of repair, cleaning, lighting, greening, security, utilities, office, other"),
+               field, text != NULL && g_utf8_validate (text, -1, NULL) ? text : "?");
+  return FALSE;
+}
+
+void
+ledger_attachment_free (LedgerAttachment *attachment)
+{
+  if (attachment == NULL)
+    return;
+  g_free (attachment->original_name);
+  g_free (attachment->stored_name);
+  g_free (attachment);
+}
+
+LedgerExpenditure *
+ledger_expenditure_new (void)
+{
+  LedgerExpenditure *e = g_new0 (LedgerExpenditure, 1);
+
+  e->payee = g_strdup ("");
+  e->category = g_strdup ("other");
+  e->memo = g_strdup ("");
+  e->invoice = g_strdup ("");
+  e->approvers = g_strdup ("");
+  e->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_attachment_free);
+  return e;
+}
+
+void
+ledger_expenditure_free (LedgerExpenditure *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->payee);
+  g_free (e->category);
+  g_free (e->memo);
+  g_free (e->invoice);
+  g_free (e->approvers);
+  g_ptr_array_unref (e->attachments);
+  g_free (e);
+}
+
+/* ------------------------------------------------------------------ */
+/* Attachments */
+
+/* Copies @path into @dir as "SHA256PREFIX-BASENAME" and describes it.
+ * Content-addressed, so attaching the same file twice stores it once. */
+static LedgerAttachment *
+store_attachment (const char  *dir,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *stored_path = NULL;
+  g_autofree char *hash = NULL;
+  g_autoptr(GError) local_error = NULL;
+  LedgerAttachment *attachment;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("--attach “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+  if (length > ATTACHMENT_MAX_BYTES)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("--attach “%s”: larger than 64 MB; attach a smaller scan"), path);
+      return NULL;
+    }
+
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  basename = g_path_get_basename (path);
+  if (!g_utf8_validate (basename, -1, NULL))
+    {
+      g_free (basename);
+      basename = g_strdup ("attachment");
+    }
+  attachment = g_new0 (LedgerAttachment, 1);
+  attachment->original_name = g_strdup (basename);
+  attachment->stored_name = g_strdup_printf ("%.16s-%s", hash, basename);
+  g_strlcpy (attachment->sha256, hash, sizeof attachment->sha256);
+  attachment->size = (gint64) length;
+
+  stored_path = g_build_filename (dir, attachment->stored_name, NULL);
+  if (g_mkdir_with_parents (dir, 0755) != 0 ||
+      !g_file_set_contents (stored_path, contents, length, &local_error))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                   _("Cannot copy the attachment to %s: %s"), dir,
+                   local_error != NULL ? local_error->message : g_strerror (errno));
+      ledger_attachment_free (attachment);
+      return NULL;
+    }
+  return attachment;
+}
+
+static gboolean
+insert_attachment (LedgerBook              *book,
+                   const LedgerAttachment  *attachment,
+                   gint64                   expenditure_id,
+                   gint64                   txn_id,
+                   GError                 **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO attachments (owner_kind, owner_id, original_name, stored_name,"
+                              " sha256, size, txn_id) VALUES ('expenditure', ?1, ?2, ?3, ?4, ?5, ?6)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, expenditure_id);
+  ledger_bind_text (stmt, 2, attachment->original_name);
+  ledger_bind_text (stmt, 3, attachment->stored_name);
+  ledger_bind_text (stmt, 4, attachment->sha256);
+  sqlite3_bind_int64 (stmt, 5, attachment->size);
+  sqlite3_bind_int64 (stmt, 6, txn_id);
+  return ledger_book_step_done (book, stmt, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Spending */
+
+static gboolean
+validate_expenditure (LedgerBook         *book,
+                      LedgerExpenditure  *e,
+                      GError            **error)
+{
+  g_autofree char *category = NULL;
+  char day[11];
+
+  if (e->amount <= 0 || e->amount > LEDGER_MONEY_MAX)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("amount: an expenditure must be more than zero"));
+      return FALSE;
+    }
+  if (!ledger_text_check (e->payee, "--payee", TEXT_MAX_CHARS, TRUE, error) ||
+      !ledger_text_check (e->memo, "--memo", TEXT_MAX_CHARS, FALSE, error) ||
+      !ledger_text_check (e->invoice, "--invoice", 64, FALSE, error) ||
+      !ledger_text_check (e->approvers, "--approvers", TEXT_MAX_CHARS, FALSE, error) ||
+      !ledger_expense_category_parse (e->category, "--category", &category, error))
+    return FALSE;
+  if (e->date[0] == '\0')
+    ledger_book_today (book, day);
+  else if (!ledger_date_parse (e->date, "--date", day, error))
+    return FALSE;
+
+  g_strlcpy (e->date, day, sizeof e->date);
+  g_free (e->category);
+  e->category = g_steal_pointer (&category);
+  return TRUE;
+}
+
+static gboolean
+insert_expenditure (LedgerBook         *book,
+                    LedgerExpenditure  *e,
+                    GError            **error)
+{
+  g_autofree char *account = g_strconcat ("expense:", e->category, NULL);
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO expenditures (txn_id, date, amount, payee, category, method,"
+                              " memo, invoice, approvers, vote_id)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, e->txn_id);
+  ledger_bind_text (stmt, 2, e->date);
+  sqlite3_bind_int64 (stmt, 3, e->amount);
+  ledger_bind_text (stmt, 4, e->payee);
+  ledger_bind_text (stmt, 5, account);
+  ledger_bind_text (stmt, 6, ledger_method_to_string (e->method));
+  ledger_bind_text (stmt, 7, e->memo);
+  ledger_bind_text (stmt, 8, e->invoice);
+  ledger_bind_text (stmt, 9, e->approvers);
+  if (e->vote_id > 0)
+    sqlite3_bind_int64 (stmt, 10, e->vote_id);
+  if (!ledger_book_step_done (book, stmt, error))
+    return FALSE;
+  e->id = sqlite3_last_insert_rowid (ledger_book_get_db (book));
+  return TRUE;
+}
+
+gboolean
+ledger_spend_in_write (LedgerBook         *book,
+                       LedgerExpenditure  *e,
+                       GError            **error)
+{
+  g_autoptr(LedgerPosting) posting = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *memo = NULL;
+
+  if (!validate_expenditure (book, e, error))
+    return FALSE;
+
+  account = g_strconcat ("expense:", e->category, NULL);
+  memo = *e->memo != '\0' ? g_strdup_printf ("%s: %s", e->payee, e->memo) : g_strdup (e->payee);
+  posting = ledger_posting_new ("expenditure", e->date);
+  ledger_posting_set_ref (posting, e->invoice);
+  ledger_posting_set_memo (posting, memo);
+  ledger_posting_add (posting, account, 0, e->amount);
+  ledger_posting_add (posting, ledger_method_to_string (e->method), 0, -e->amount);
+
+  if (!ledger_posting_commit (posting, book, &e->txn_id, error) ||
+      !insert_expenditure (book, e, error))
+    return FALSE;
+
+  for (guint i = 0; i < e->attachments->len; i++)
+    if (!insert_attachment (book, g_ptr_array_index (e->attachments, i), e->id, e->txn_id, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+spend_cb (LedgerBook *book,
+          gpointer    user_data,
+          GError    **error)
+{
+  return ledger_spend_in_write (book, user_data, error);
+}
+
+gboolean
+ledger_spend (LedgerBook          *book,
+              LedgerExpenditure   *expenditure,
+              const char * const  *attach_paths,
+              GError             **error)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (expenditure != NULL, FALSE);
+
+  /* Validate before copying files, so bad input leaves no trace at all. */
+  if (!validate_expenditure (book, expenditure, error))
+    return FALSE;
+
+  dir = ledger_book_dup_files_dir (book);
+  for (gsize i = 0; attach_paths != NULL && attach_paths[i] != NULL; i++)
+    {
+      LedgerAttachment *attachment = store_attachment (dir, attach_paths[i], error);
+
+      if (attachment == NULL)
+        return FALSE;
+      g_ptr_array_add (expenditure->attachments, attachment);
+    }
+  return ledger_book_write (book, spend_cb, expenditure, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Listing */
+
+static gboolean
+read_attachments (LedgerBook         *book,
+                  LedgerExpenditure  *e,
+                  GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT original_name, stored_name, sha256, size FROM attachments"
+                              " WHERE owner_kind = 'expenditure' AND owner_id = ?1 ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, e->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedgerAttachment *a = g_new0 (LedgerAttachment, 1);
+
+      a->original_name = ledger_column_dup (stmt, 0);
+      a->stored_name = ledger_column_dup (stmt, 1);
+      g_strlcpy (a->sha256, (const char *) sqlite3_column_text (stmt, 2), sizeof a->sha256);
+      a->size = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (e->attachments, a);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading attachments");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static LedgerExpenditure *
+expenditure_from_row (sqlite3_stmt *stmt)
+{
+  LedgerExpenditure *e = ledger_expenditure_new ();
+  const char *category = (const char *) sqlite3_column_text (stmt, 4);
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  g_strlcpy (e->date, (const char *) sqlite3_column_text (stmt, 1), sizeof e->date);
+  e->amount = sqlite3_column_int64 (stmt, 2);
+  g_free (e->payee);
+  e->payee = ledger_column_dup (stmt, 3);
+  g_free (e->category);
+  e->category = g_strdup (g_str_has_prefix (category, "expense:") ? category + 8 : category);
+  ledger_method_parse ((const char *) sqlite3_column_text (stmt, 5), "method", &e->method, NULL);
+  g_free (e->memo);
+  e->memo = ledger_column_dup (stmt, 6);
+  g_free (e->invoice);
+  e->invoice = ledger_column_dup (stmt, 7);
+  g_free (e->approvers);
+  e->approvers = ledger_column_dup (stmt, 8);
+  e->vote_id = sqlite3_column_int64 (stmt, 9);
+  e->txn_id = sqlite3_column_int64 (stmt, 10);
+  return e;
+}
+
+GPtrArray *
+ledger_expenditure_list (LedgerBook          *book,
+                         const LedgerPeriod  *period,
+                         GError             **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_expenditure_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT id, date, amount, payee, category, method, memo, invoice,"
+                              " approvers, coalesce (vote_id, 0), txn_id FROM expenditures"
+                              " WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  ledger_bind_text (stmt, 1, period != NULL ? period->first : "0000-00-00");
+  ledger_bind_text (stmt, 2, period != NULL ? period->last : "9999-99-99");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, expenditure_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading expenditures");
+      return NULL;
+    }
+  for (guint i = 0; i < list->len; i++)
+    if (!read_attachments (book, g_ptr_array_index (list, i), error))
+      return NULL;
+  return g_steal_pointer (&list);
+}

@@ -1,0 +1,55 @@
+/* ledger-import.h — registering households from a CSV file */
+#pragma once
+
+#include "ledger-book.h"
+
+G_BEGIN_DECLS
+
+/* One rejected row of an import: the 1-based line number in the file and
+ * the reason, which names the column. */
+typedef struct
+{
+  guint line;
+  char *message;
+} LedgerImportProblem;
+
+typedef struct
+{
+  GPtrArray *households; /* LedgerHousehold, validated, in file order */
+  GPtrArray *problems;   /* LedgerImportProblem, in file order */
+  char      *encoding;   /* "UTF-8" or "GB18030" */
+} LedgerImportPlan;
+
+void ledger_import_plan_free (LedgerImportPlan *plan);
+
+/**
+ * ledger_import_read:
+ * @book: (nullable): when given, units already in the book are reported too
+ *
+ * Reads a household CSV: UTF-8 with or without BOM, or GB18030. The first
+ * row is a header naming the columns in English or Chinese (unit/单元,
+ * owner/业主, area/面积, phone/电话, spaces/车位, owner_key/业主编号,
+ * status/状态, move_in/入住日期; unit, owner and area are required, order
+ * is free). Every row is validated; a plan is returned even when rows are
+ * bad (the GUI shows a preview), NULL only when the file cannot be read at
+ * all or has no usable header.
+ */
+LedgerImportPlan *ledger_import_read (LedgerBook  *book,
+                                      const char  *path,
+                                      GError     **error);
+
+/**
+ * ledger_import_households:
+ * All rows or none: when the plan has problems, fails with
+ * LEDGER_ERROR_INVALID_INPUT listing them (one per line) and writes
+ * nothing; otherwise makes an automatic backup and adds every household in
+ * one transaction. @out_count receives the number added.
+ */
+gboolean ledger_import_households (LedgerBook        *book,
+                                   LedgerImportPlan  *plan,
+                                   guint             *out_count,
+                                   GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerImportPlan, ledger_import_plan_free)
+
+G_END_DECLS

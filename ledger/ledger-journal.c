@@ -1,0 +1,212 @@
+/* ledger-journal.c — the only code that inserts journal rows */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+
+#include "ledger-book-private.h"
+#include "ledger-journal.h"
+
+typedef struct
+{
+  char  *account;
+  gint64 household_id;
+  gint64 amount;
+} Split;
+
+struct _LedgerPosting
+{
+  char   *kind;
+  char   *date;
+  char   *ref;
+  char   *memo;
+  gint64  reverses;
+  GArray *splits; /* of Split */
+};
+
+static void
+clear_split (gpointer data)
+{
+  Split *split = data;
+
+  g_free (split->account);
+}
+
+LedgerPosting *
+ledger_posting_new (const char *kind,
+                    const char *date)
+{
+  LedgerPosting *posting = g_new0 (LedgerPosting, 1);
+
+  g_return_val_if_fail (kind != NULL && date != NULL, NULL);
+
+  posting->kind = g_strdup (kind);
+  posting->date = g_strdup (date);
+  posting->splits = g_array_new (FALSE, FALSE, sizeof (Split));
+  g_array_set_clear_func (posting->splits, clear_split);
+  return posting;
+}
+
+void
+ledger_posting_free (LedgerPosting *posting)
+{
+  if (posting == NULL)
+    return;
+  g_free (posting->kind);
+  g_free (posting->date);
+  g_free (posting->ref);
+  g_free (posting->memo);
+  g_array_unref (posting->splits);
+  g_free (posting);
+}
+
+void
+ledger_posting_set_ref (LedgerPosting *posting,
+                        const char    *ref)
+{
+  g_free (posting->ref);
+  posting->ref = g_strdup (ref);
+}
+
+void
+ledger_posting_set_memo (LedgerPosting *posting,
+                         const char    *memo)
+{
+  g_free (posting->memo);
+  posting->memo = g_strdup (memo);
+}
+
+void
+ledger_posting_set_reverses (LedgerPosting *posting,
+                             gint64         txn_id)
+{
+  posting->reverses = txn_id;
+}
+
+void
+ledger_posting_add (LedgerPosting *posting,
+                    const char    *account,
+                    gint64         household_id,
+                    gint64         amount)
+{
+  Split split = { g_strdup (account), household_id, amount };
+
+  if (amount == 0)
+    {
+      g_free (split.account);
+      return;
+    }
+  g_array_append_val (posting->splits, split);
+}
+
+gint64
+ledger_posting_balance (LedgerPosting *posting)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < posting->splits->len; i++)
+    sum += g_array_index (posting->splits, Split, i).amount;
+  return sum;
+}
+
+static gboolean
+insert_txn (LedgerPosting  *posting,
+            LedgerBook     *book,
+            gint64         *out_txn_id,
+            GError        **error)
+{
+  g_autofree char *now = ledger_book_now (book);
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO txns (kind, date, recorded_at, operator, ref, memo, reverses) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, posting->kind);
+  ledger_bind_text (stmt, 2, posting->date);
+  ledger_bind_text (stmt, 3, now);
+  ledger_bind_text (stmt, 4, ledger_book_get_operator (book));
+  ledger_bind_text (stmt, 5, posting->ref != NULL ? posting->ref : "");
+  ledger_bind_text (stmt, 6, posting->memo != NULL ? posting->memo : "");
+  if (posting->reverses > 0)
+    sqlite3_bind_int64 (stmt, 7, posting->reverses);
+  if (!ledger_book_step_done (book, stmt, error))
+    return FALSE;
+  *out_txn_id = sqlite3_last_insert_rowid (ledger_book_get_db (book));
+  return TRUE;
+}
+
+static gboolean
+insert_splits (LedgerPosting  *posting,
+               LedgerBook     *book,
+               gint64          txn_id,
+               GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO splits (txn_id, seq, account, household_id, amount) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < posting->splits->len; i++)
+    {
+      const Split *split = &g_array_index (posting->splits, Split, i);
+
+      sqlite3_bind_int64 (stmt, 1, txn_id);
+      sqlite3_bind_int (stmt, 2, (int) i + 1);
+      ledger_bind_text (stmt, 3, split->account);
+      if (split->household_id > 0)
+        sqlite3_bind_int64 (stmt, 4, split->household_id);
+      else
+        sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_int64 (stmt, 5, split->amount);
+      if (!ledger_book_step_done (book, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ledger_posting_commit (LedgerPosting  *posting,
+                       LedgerBook     *book,
+                       gint64         *out_txn_id,
+                       GError        **error)
+{
+  gint64 txn_id = 0;
+
+  g_return_val_if_fail (posting != NULL, FALSE);
+  g_return_val_if_fail (ledger_book_in_write (book), FALSE);
+
+  /* A bug, not bad input: refuse it rather than write an unbalanced book. */
+  if (ledger_posting_balance (posting) != 0)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_DATABASE,
+                   "internal error: %s posting does not balance (off by %" G_GINT64_FORMAT " fen)",
+                   posting->kind, ledger_posting_balance (posting));
+      return FALSE;
+    }
+
+  if (!insert_txn (posting, book, &txn_id, error) ||
+      !insert_splits (posting, book, txn_id, error))
+    return FALSE;
+
+  if (out_txn_id != NULL)
+    *out_txn_id = txn_id;
+  return TRUE;
+}
+
+gint64
+ledger_journal_count (LedgerBook  *book,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT max(id) FROM txns", error);
+  gint64 count = -1;
+
+  if (stmt == NULL || !ledger_book_query_int64 (book, stmt, 0, &count, error))
+    return -1;
+  return count;
+}

@@ -1,0 +1,350 @@
+/* ledger-report.c — balances, arrears, income and collection */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ledger-book-private.h"
+#include "ledger-expense.h"
+#include "ledger-report.h"
+
+/* The accounts that hold the committee's money. */
+#define FUNDS_ACCOUNTS "('cash', 'bank', 'wechat', 'alipay')"
+
+void
+ledger_report_line_free (LedgerReportLine *line)
+{
+  if (line == NULL)
+    return;
+  g_free (line->code);
+  g_free (line->name);
+  g_free (line->kind);
+  g_free (line);
+}
+
+static GPtrArray *
+new_line_array (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_report_line_free);
+}
+
+/* Reads rows of (code, name, kind, amount) into report lines. Names are
+ * stored in the source language and translated here, for the reader. */
+static GPtrArray *
+collect_lines (LedgerBook    *book,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) lines = new_line_array ();
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedgerReportLine *line = g_new0 (LedgerReportLine, 1);
+
+      line->code = ledger_column_dup (stmt, 0);
+      line->name = g_strdup (_((const char *) sqlite3_column_text (stmt, 1)));
+      line->kind = ledger_column_dup (stmt, 2);
+      line->amount = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (lines, line);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "preparing a report");
+      return NULL;
+    }
+  return g_steal_pointer (&lines);
+}
+
+GPtrArray *
+ledger_report_balance (LedgerBook          *book,
+                       const LedgerPeriod  *period,
+                       GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* Assets and expenses are debit-normal; the rest are shown with the
+   * sign flipped so that money owed to owners reads as a positive sum. */
+  stmt = ledger_book_prepare (book,
+    "SELECT a.code, a.name, a.kind,"
+    "       coalesce ((SELECT sum (s.amount) FROM splits s JOIN txns t ON t.id = s.txn_id"
+    "                  WHERE s.account = a.code AND t.date <= ?1), 0)"
+    "       * (CASE WHEN a.kind IN ('asset', 'expense') THEN 1 ELSE -1 END)"
+    " FROM accounts a"
+    " ORDER BY CASE a.kind WHEN 'asset' THEN 1 WHEN 'liability' THEN 2 WHEN 'equity' THEN 3"
+    "                     WHEN 'income' THEN 4 ELSE 5 END, a.id",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  ledger_bind_text (stmt, 1, period != NULL ? period->last : "9999-99-99");
+  return collect_lines (book, stmt, error);
+}
+
+gboolean
+ledger_report_funds_at (LedgerBook  *book,
+                        const char  *date,
+                        gint64      *out_funds,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT sum (s.amount) FROM splits s JOIN txns t ON t.id = s.txn_id"
+                              " WHERE s.account IN " FUNDS_ACCOUNTS " AND t.date <= ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, date);
+  return ledger_book_query_int64 (book, stmt, 0, out_funds, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Arrears */
+
+static void
+ledger_arrear_free (LedgerArrear *row)
+{
+  g_free (row->unit);
+  g_free (row->owner);
+  g_free (row);
+}
+
+void
+ledger_arrears_report_free (LedgerArrearsReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->rows);
+  g_free (report);
+}
+
+LedgerArrearsReport *
+ledger_report_arrears (LedgerBook  *book,
+                       int          up_to_year,
+                       GError     **error)
+{
+  g_autoptr(LedgerArrearsReport) report = g_new0 (LedgerArrearsReport, 1);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  report->up_to_year = up_to_year;
+  report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_arrear_free);
+  stmt = ledger_book_prepare (book,
+    "WITH open AS ("
+    "  SELECT c.household_id, c.year,"
+    "         c.amount - coalesce ((SELECT sum (a.amount) FROM allocations a"
+    "                               WHERE a.charge_id = c.id), 0) AS owed"
+    "  FROM charges c WHERE c.year <= ?1)"
+    " SELECT h.id, h.unit, h.owner, sum (o.owed), count (*), min (o.year), max (o.year)"
+    " FROM open o JOIN households h ON h.id = o.household_id"
+    " WHERE o.owed > 0"
+    " GROUP BY h.id ORDER BY h.building, h.entrance, h.room",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, up_to_year > 0 ? up_to_year : 9999);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedgerArrear *row = g_new0 (LedgerArrear, 1);
+
+      row->household_id = sqlite3_column_int64 (stmt, 0);
+      row->unit = ledger_column_dup (stmt, 1);
+      row->owner = ledger_column_dup (stmt, 2);
+      row->owed = sqlite3_column_int64 (stmt, 3);
+      row->charges = sqlite3_column_int (stmt, 4);
+      row->first_year = sqlite3_column_int (stmt, 5);
+      row->last_year = sqlite3_column_int (stmt, 6);
+      report->total += row->owed;
+      g_ptr_array_add (report->rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "preparing the arrears report");
+      return NULL;
+    }
+  return g_steal_pointer (&report);
+}
+
+/* ------------------------------------------------------------------ */
+/* Income and expenses */
+
+void
+ledger_income_report_free (LedgerIncomeReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->income, g_ptr_array_unref);
+  g_clear_pointer (&report->expenses, g_ptr_array_unref);
+  g_free (report);
+}
+
+/* Payments (net of voids) received in the period, by the fee item they
+ * settled; what settled nothing went to prepaid credit. */
+static GPtrArray *
+income_by_fee (LedgerBook          *book,
+               const LedgerPeriod  *period,
+               GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+    "SELECT code, name, 'income', sum (amount) FROM ("
+    "  SELECT c.fee_code AS code, ac.name AS name, a.amount AS amount, ac.id AS ord"
+    "  FROM txns t JOIN allocations a ON a.txn_id = t.id"
+    "  JOIN charges c ON c.id = a.charge_id"
+    "  JOIN accounts ac ON ac.code = 'income:' || c.fee_code"
+    "  WHERE t.kind IN ('payment', 'void') AND t.date BETWEEN ?1 AND ?2"
+    "  UNION ALL"
+    "  SELECT 'prepaid', ac.name, -s.amount, 1e9"
+    "  FROM txns t JOIN splits s ON s.txn_id = t.id JOIN accounts ac ON ac.code = s.account"
+    "  WHERE t.kind IN ('payment', 'void') AND s.account = 'prepaid'"
+    "    AND t.date BETWEEN ?1 AND ?2)"
+    " GROUP BY code HAVING sum (amount) <> 0 ORDER BY min (ord)",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  ledger_bind_text (stmt, 1, period->first);
+  ledger_bind_text (stmt, 2, period->last);
+  return collect_lines (book, stmt, error);
+}
+
+/* Money spent in the period, by category. */
+static GPtrArray *
+expenses_by_category (LedgerBook          *book,
+                      const LedgerPeriod  *period,
+                      GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+    "SELECT substr (s.account, 9), ac.name, 'expense', sum (s.amount)"
+    " FROM txns t JOIN splits s ON s.txn_id = t.id JOIN accounts ac ON ac.code = s.account"
+    " WHERE t.kind = 'expenditure' AND s.account LIKE 'expense:%' AND t.date BETWEEN ?1 AND ?2"
+    " GROUP BY s.account HAVING sum (s.amount) <> 0 ORDER BY ac.id",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  ledger_bind_text (stmt, 1, period->first);
+  ledger_bind_text (stmt, 2, period->last);
+  return collect_lines (book, stmt, error);
+}
+
+static gint64
+sum_lines (GPtrArray *lines)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    total += ((LedgerReportLine *) g_ptr_array_index (lines, i))->amount;
+  return total;
+}
+
+/* The day before @iso, for the opening balance. */
+static void
+day_before (const char *iso,
+            char        out[11])
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, iso);
+  g_date_subtract_days (&date, 1);
+  g_date_strftime (out, 11, "%Y-%m-%d", &date);
+}
+
+LedgerIncomeReport *
+ledger_report_income (LedgerBook          *book,
+                      const LedgerPeriod  *period,
+                      GError             **error)
+{
+  g_autoptr(LedgerIncomeReport) report = g_new0 (LedgerIncomeReport, 1);
+  char before[11];
+
+  g_return_val_if_fail (period != NULL, NULL);
+
+  report->period = *period;
+  day_before (period->first, before);
+  report->income = income_by_fee (book, period, error);
+  if (report->income == NULL)
+    return NULL;
+  report->expenses = expenses_by_category (book, period, error);
+  if (report->expenses == NULL ||
+      !ledger_report_funds_at (book, before, &report->opening, error) ||
+      !ledger_report_funds_at (book, period->last, &report->closing, error))
+    return NULL;
+  report->income_total = sum_lines (report->income);
+  report->expense_total = sum_lines (report->expenses);
+
+  /* Every movement of funds is a payment, a void or an expenditure; if the
+   * identity fails the book is inconsistent, and a notice must not print. */
+  if (report->opening + report->income_total - report->expense_total != report->closing)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("The figures for %s do not tie out (opening + income − expenses ≠ closing); run verify"),
+                   period->name);
+      return NULL;
+    }
+  return g_steal_pointer (&report);
+}
+
+/* ------------------------------------------------------------------ */
+/* Collection */
+
+gboolean
+ledger_report_collection (LedgerBook        *book,
+                          int                year,
+                          LedgerCollection  *out,
+                          GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (out, 0, sizeof *out);
+  out->year = year;
+  stmt = ledger_book_prepare (book,
+    "WITH per_charge AS ("
+    "  SELECT c.household_id, c.amount,"
+    "         coalesce ((SELECT sum (a.amount) FROM allocations a WHERE a.charge_id = c.id"
+    "                    AND a.kind = 'waiver'), 0) AS waived,"
+    "         coalesce ((SELECT sum (a.amount) FROM allocations a WHERE a.charge_id = c.id"
+    "                    AND a.kind <> 'waiver'), 0) AS paid"
+    "  FROM charges c WHERE c.year = ?1),"
+    " per_household AS ("
+    "  SELECT household_id, sum (amount - waived - paid) AS owed FROM per_charge"
+    "  GROUP BY household_id)"
+    " SELECT coalesce (sum (amount), 0), coalesce (sum (waived), 0), coalesce (sum (paid), 0),"
+    "        (SELECT count (*) FROM per_household),"
+    "        (SELECT count (*) FROM per_household WHERE owed = 0)"
+    " FROM per_charge",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      out->billed = sqlite3_column_int64 (stmt, 0);
+      out->waived = sqlite3_column_int64 (stmt, 1);
+      out->paid = sqlite3_column_int64 (stmt, 2);
+      out->households = (guint) sqlite3_column_int64 (stmt, 3);
+      out->households_paid = (guint) sqlite3_column_int64 (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ledger_book_set_sqlite_error (book, error, "preparing the collection report");
+      return FALSE;
+    }
+  out->due = out->billed - out->waived;
+  out->outstanding = out->due - out->paid;
+  out->rate_bp = out->due > 0 ? (int) (out->paid * 10000 / out->due) : 0;
+  return TRUE;
+}
+
+char *
+ledger_rate_format (int rate_bp)
+{
+  return g_strdup_printf ("%d.%02d%%", rate_bp / 100, rate_bp % 100);
+}

@@ -1,0 +1,277 @@
+/* ledger-schema.c — the book's tables, and how older books are upgraded
+ *
+ * The journal (txns, splits) and every record that hangs off it are
+ * append-only: triggers abort any UPDATE or DELETE, so a correction can
+ * only be a new, reversing entry. Households are the one register that is
+ * edited in place; each edit is itself recorded as a journal entry.
+ */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+
+#include "ledger-book-private.h"
+
+static const char schema_v1[] =
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  /* kind decides the sign shown to people: assets and expenses are
+   * debit-normal, the rest credit-normal. */
+  "CREATE TABLE accounts ("
+  "  id   INTEGER PRIMARY KEY," /* chart-of-accounts order */
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('asset','liability','equity','income','expense'))"
+  ");"
+
+  "CREATE TABLE households ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  unit      TEXT NOT NULL UNIQUE,"
+  "  building  INTEGER NOT NULL,"
+  "  entrance  INTEGER NOT NULL,"
+  "  room      INTEGER NOT NULL,"
+  "  owner     TEXT NOT NULL,"
+  "  owner_key TEXT NOT NULL,"
+  "  phone     TEXT NOT NULL DEFAULT '',"
+  "  area      INTEGER NOT NULL CHECK (area >= 0),"
+  "  spaces    INTEGER NOT NULL DEFAULT 0 CHECK (spaces >= 0),"
+  "  status    TEXT NOT NULL DEFAULT 'occupied' CHECK (status IN ('occupied','rented','vacant')),"
+  "  move_in   TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX households_owner_key ON households (owner_key);"
+  "CREATE INDEX households_order ON households (building, entrance, room);"
+
+  /* One row per journal transaction; id is the 1-based position in the
+   * journal (the Merkle leaf index + 1), so it must never have gaps. */
+  "CREATE TABLE txns ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  kind        TEXT NOT NULL,"
+  "  date        TEXT NOT NULL,"
+  "  recorded_at TEXT NOT NULL,"
+  "  operator    TEXT NOT NULL,"
+  "  ref         TEXT NOT NULL DEFAULT '',"
+  "  memo        TEXT NOT NULL DEFAULT '',"
+  "  reverses    INTEGER REFERENCES txns (id)"
+  ");"
+  "CREATE INDEX txns_date ON txns (date);"
+
+  /* Debits are positive, credits negative; each txn's splits sum to zero. */
+  "CREATE TABLE splits ("
+  "  txn_id       INTEGER NOT NULL REFERENCES txns (id),"
+  "  seq          INTEGER NOT NULL,"
+  "  account      TEXT NOT NULL REFERENCES accounts (code),"
+  "  household_id INTEGER REFERENCES households (id),"
+  "  amount       INTEGER NOT NULL CHECK (amount <> 0),"
+  "  PRIMARY KEY (txn_id, seq)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX splits_account ON splits (account, txn_id);"
+  "CREATE INDEX splits_household ON splits (household_id, account) WHERE household_id IS NOT NULL;"
+
+  /* Versioned fee items: a change is a new row; the newest row whose
+   * effective_from has come is in force. */
+  "CREATE TABLE fees ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  code           TEXT NOT NULL,"
+  "  name           TEXT NOT NULL,"
+  "  amount         INTEGER NOT NULL CHECK (amount >= 0),"
+  "  basis          TEXT NOT NULL CHECK (basis IN ('household','space')),"
+  "  effective_from TEXT NOT NULL,"
+  "  txn_id         INTEGER NOT NULL REFERENCES txns (id)"
+  ");"
+  "CREATE INDEX fees_code ON fees (code, effective_from);"
+
+  "CREATE TABLE charges ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  household_id INTEGER NOT NULL REFERENCES households (id),"
+  "  fee_code     TEXT NOT NULL,"
+  "  year         INTEGER NOT NULL,"
+  "  amount       INTEGER NOT NULL CHECK (amount > 0),"
+  "  fee_id       INTEGER NOT NULL REFERENCES fees (id),"
+  "  txn_id       INTEGER NOT NULL REFERENCES txns (id),"
+  "  UNIQUE (household_id, year, fee_code)"
+  ");"
+  "CREATE INDEX charges_year ON charges (year);"
+
+  /* How much of a charge a payment, a prepaid credit or a waiver settled;
+   * a voided payment adds negative rows. */
+  "CREATE TABLE allocations ("
+  "  txn_id    INTEGER NOT NULL REFERENCES txns (id),"
+  "  charge_id INTEGER NOT NULL REFERENCES charges (id),"
+  "  kind      TEXT NOT NULL CHECK (kind IN ('payment','credit','waiver')),"
+  "  amount    INTEGER NOT NULL CHECK (amount <> 0),"
+  "  PRIMARY KEY (txn_id, charge_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX allocations_charge ON allocations (charge_id);"
+
+  "CREATE TABLE receipts ("
+  "  number       TEXT PRIMARY KEY,"
+  "  year         INTEGER NOT NULL,"
+  "  seq          INTEGER NOT NULL CHECK (seq > 0),"
+  "  household_id INTEGER NOT NULL REFERENCES households (id),"
+  "  amount       INTEGER NOT NULL CHECK (amount > 0),"
+  "  method       TEXT NOT NULL CHECK (method IN ('cash','wechat','alipay','bank')),"
+  "  date         TEXT NOT NULL,"
+  "  txn_id       INTEGER NOT NULL UNIQUE REFERENCES txns (id),"
+  "  UNIQUE (year, seq)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX receipts_household ON receipts (household_id);"
+
+  "CREATE TABLE voids ("
+  "  receipt TEXT PRIMARY KEY REFERENCES receipts (number),"
+  "  reason  TEXT NOT NULL,"
+  "  txn_id  INTEGER NOT NULL UNIQUE REFERENCES txns (id)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE waivers ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  charge_id INTEGER NOT NULL REFERENCES charges (id),"
+  "  amount    INTEGER NOT NULL CHECK (amount > 0),"
+  "  reason    TEXT NOT NULL,"
+  "  txn_id    INTEGER NOT NULL UNIQUE REFERENCES txns (id)"
+  ");"
+
+  "CREATE TABLE expenditures ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  txn_id    INTEGER NOT NULL UNIQUE REFERENCES txns (id),"
+  "  date      TEXT NOT NULL,"
+  "  amount    INTEGER NOT NULL CHECK (amount > 0),"
+  "  payee     TEXT NOT NULL,"
+  "  category  TEXT NOT NULL REFERENCES accounts (code),"
+  "  method    TEXT NOT NULL CHECK (method IN ('cash','wechat','alipay','bank')),"
+  "  memo      TEXT NOT NULL DEFAULT '',"
+  "  invoice   TEXT NOT NULL DEFAULT '',"
+  "  approvers TEXT NOT NULL DEFAULT '',"
+  "  vote_id   INTEGER"
+  ");"
+  "CREATE INDEX expenditures_date ON expenditures (date);"
+
+  /* Files copied beside the book (BOOK.files/SHA256-NAME), with their hash. */
+  "CREATE TABLE attachments ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  owner_kind     TEXT NOT NULL,"
+  "  owner_id       INTEGER NOT NULL,"
+  "  original_name  TEXT NOT NULL,"
+  "  stored_name    TEXT NOT NULL,"
+  "  sha256         TEXT NOT NULL,"
+  "  size           INTEGER NOT NULL,"
+  "  txn_id         INTEGER NOT NULL REFERENCES txns (id)"
+  ");"
+  "CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id);";
+
+/* The tables that only ever grow. */
+static const char *const append_only_tables[] = {
+  "txns", "splits", "fees", "charges", "allocations", "receipts", "voids",
+  "waivers", "expenditures", "attachments",
+};
+
+static const struct
+{
+  const char *code;
+  const char *name;
+  const char *kind;
+} standard_accounts[] = {
+  { "cash",            N_("Cash"),                 "asset" },
+  { "bank",            N_("Bank"),                 "asset" },
+  { "wechat",          N_("WeChat Pay"),           "asset" },
+  { "alipay",          N_("Alipay"),               "asset" },
+  { "receivable",      N_("Fees receivable"),      "asset" },
+  { "prepaid",         N_("Prepaid by owners"),    "liability" },
+  { "waivers",         N_("Fee waivers"),          "expense" },
+  { "expense:repair",    N_("Repairs"),            "expense" },
+  { "expense:cleaning",  N_("Cleaning"),           "expense" },
+  { "expense:lighting",  N_("Lighting"),           "expense" },
+  { "expense:greening",  N_("Greening"),           "expense" },
+  { "expense:security",  N_("Security"),           "expense" },
+  { "expense:utilities", N_("Water and electricity"), "expense" },
+  { "expense:office",    N_("Office and printing"),  "expense" },
+  { "expense:other",     N_("Other"),              "expense" },
+};
+
+/* Adds BEFORE UPDATE/DELETE triggers that abort on @table. */
+static char *
+append_only_triggers_sql (void)
+{
+  GString *sql = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (append_only_tables); i++)
+    {
+      const char *t = append_only_tables[i];
+
+      g_string_append_printf (sql,
+        "CREATE TRIGGER %s_no_update BEFORE UPDATE ON %s "
+        "BEGIN SELECT RAISE (ABORT, '%s is append-only: post a reversing entry instead'); END;"
+        "CREATE TRIGGER %s_no_delete BEFORE DELETE ON %s "
+        "BEGIN SELECT RAISE (ABORT, '%s is append-only: post a reversing entry instead'); END;",
+        t, t, t, t, t, t);
+    }
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+insert_standard_accounts (LedgerBook  *self,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (self,
+                              "INSERT INTO accounts (code, name, kind) VALUES (?1, ?2, ?3)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (standard_accounts); i++)
+    {
+      /* Account names are stored in the source language; screens
+       * translate them when they show them. */
+      ledger_bind_text (stmt, 1, standard_accounts[i].code);
+      ledger_bind_text (stmt, 2, standard_accounts[i].name);
+      ledger_bind_text (stmt, 3, standard_accounts[i].kind);
+      if (!ledger_book_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ledger_schema_create (LedgerBook  *self,
+                      GError     **error)
+{
+  g_autofree char *triggers = append_only_triggers_sql ();
+  g_autofree char *pragmas =
+    g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                     LEDGER_APPLICATION_ID, LEDGER_SCHEMA_VERSION);
+
+  return ledger_book_exec (self, schema_v1, error) &&
+         ledger_book_exec (self, triggers, error) &&
+         insert_standard_accounts (self, error) &&
+         ledger_book_exec (self, pragmas, error);
+}
+
+/* Each step brings a book from version i + 1 to i + 2. There are none yet:
+ * version 1 is the first. A new version appends its SQL here. */
+static const char *const migrations[LEDGER_SCHEMA_VERSION - 1 + 1] = { NULL };
+
+gboolean
+ledger_schema_migrate (LedgerBook  *self,
+                       int          from_version,
+                       GError     **error)
+{
+  g_autofree char *pragma = NULL;
+
+  if (from_version < 1)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FOREIGN_FILE,
+                   _("%s has no schema version; it is not a Community Ledger book"),
+                   ledger_book_get_path (self));
+      return FALSE;
+    }
+
+  for (int v = from_version; v < LEDGER_SCHEMA_VERSION; v++)
+    if (migrations[v - 1] != NULL && !ledger_book_exec (self, migrations[v - 1], error))
+      return FALSE;
+
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", LEDGER_SCHEMA_VERSION);
+  return ledger_book_exec (self, pragma, error);
+}
