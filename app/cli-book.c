@@ -13,6 +13,7 @@
 #include "ledger-import.h"
 #include "ledger-money.h"
 #include "ledger-payment.h"
+#include "ledger-period.h"
 
 static const CliCommand *
 lookup (const char *name)
@@ -484,8 +485,8 @@ expenditure_from_options (const SpendOptions  *o,
   TAKE (invoice);
   TAKE (approvers);
 #undef TAKE
-  if (o->date != NULL)
-    g_strlcpy (e->date, o->date, sizeof e->date);
+  if (o->date != NULL && !ledger_date_parse (o->date, "--date", e->date, error))
+    return FALSE;
   e->vote_id = o->vote;
   return TRUE;
 }

@@ -137,7 +137,15 @@ cli_parse_options (CliGlobals         *globals,
       cli_usage_error (command, "%s", error->message);
       return FALSE;
     }
-  /* argv now holds the program and the positional arguments. */
+  /* argv now holds the program and the positional arguments, and "--"
+   * if the user wrote one to pass a value starting with a dash. */
+  for (int i = 1; i < *argc; i++)
+    if (g_strcmp0 ((*argv)[i], "--") == 0)
+      {
+        memmove (&(*argv)[i], &(*argv)[i + 1], sizeof (char *) * (size_t) (*argc - i));
+        (*argc)--;
+        break;
+      }
   positional = *argc - 1;
   if (positional < min_args || positional > max_args)
     {
@@ -208,14 +216,16 @@ print_command_list (FILE *out)
 static char **
 command_argv (int    argc,
               char **argv,
-              int    first)
+              int    first,
+              int    n_words)
 {
   GPtrArray *out = g_ptr_array_new ();
 
   g_ptr_array_add (out, argv[0]);
-  for (int i = first; i < argc; i++)
-    g_ptr_array_add (out, argv[i]);
+  /* Global options first: after a "--" everything is positional. */
   for (int i = 1; i < first; i++)
+    g_ptr_array_add (out, argv[i]);
+  for (int i = first + n_words; i < argc; i++)
     g_ptr_array_add (out, argv[i]);
   g_ptr_array_add (out, NULL);
   return (char **) g_ptr_array_free (out, FALSE);
@@ -257,7 +267,7 @@ cli_run (int    argc,
   n_words = 1;
   for (const char *p = command->name; *p != '\0'; p++)
     n_words += *p == ' ';
-  args = command_argv (argc, argv, first + n_words);
+  args = command_argv (argc, argv, first, n_words);
   status = command->run (&globals, (int) g_strv_length (args), args);
   g_free (globals.book_path);
   g_free (globals.operator_name);

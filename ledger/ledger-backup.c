@@ -1,6 +1,7 @@
 /* ledger-backup.c — backups through VACUUM INTO, restores through the backup API */
 #define G_LOG_DOMAIN "ledger"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>

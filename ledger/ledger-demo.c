@@ -136,7 +136,7 @@ typedef struct
   const char *payee;
   char       *memo;
   gint64      amount;
-  gboolean    small;      /* paid from cash first rather than the bank */
+  gboolean    small;      /* paid from the cash box when it can */
 } DemoExpense;
 
 typedef struct
@@ -278,7 +278,7 @@ random_date (Demo *demo,
 {
   GDate date;
 
-  to = MIN (to, (int) g_date_get_days_in_year ((GDateYear) year));
+  to = MIN (to, g_date_is_leap_year ((GDateYear) year) ? 366 : 365);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 1, G_DATE_JANUARY, (GDateYear) year);
   g_date_add_days (&date, (guint) rng_range (&demo->rng, from, to) - 1);
@@ -810,7 +810,7 @@ plan_repairs (Demo   *demo,
     { "诚信建筑修缮有限公司", "%d号楼外墙空鼓修补",         FALSE },
     { "李记五金建材店",       "%d号楼%d单元楼梯扶手修补",   TRUE },
   };
-  guint count = 2 + demo->opt.households / 150;
+  guint count = 3 + demo->opt.households / 120;
   char date[11];
 
   for (guint k = 0; k < count; k++)
@@ -846,12 +846,12 @@ plan_office (Demo   *demo,
     }
 }
 
-/* Plans the year's spending at 70–82% of what was billed (so about 75–90%
+/* Plans the year's spending at 66–78% of what was billed (so about 70–90%
  * of what is collected), shared out over the categories. */
 static void
 plan_expenses (Demo *demo)
 {
-  gint64 budget = demo->billed * rng_range (&demo->rng, 70, 82) / 100;
+  gint64 budget = demo->billed * rng_range (&demo->rng, 66, 78) / 100;
 
   plan_cleaning (demo, budget * 52 / 100);
   plan_utilities (demo, budget * 14 / 100);
@@ -897,30 +897,31 @@ post_payment (Demo            *demo,
   return TRUE;
 }
 
-/* The account an expenditure is paid from: the bank for firms and cash for
- * small bills when they hold enough, otherwise whichever account does
- * (the book has no transfers between its accounts, and no account may go
- * below zero). FALSE when the committee cannot afford it yet. */
+/* The account an expenditure is paid from: cash for small bills while the
+ * cash box holds enough, otherwise the account holding the most. The book
+ * has no transfers between its accounts (the treasurer cannot bank the
+ * WeChat takings), so this keeps every account above zero and roughly
+ * level. FALSE when no account can pay it yet: the committee waits. */
 static gboolean
 choose_account (Demo              *demo,
                 const DemoExpense *x,
                 LedgerMethod      *out_method)
 {
-  static const LedgerMethod firm[] = {
+  static const LedgerMethod order[N_METHODS] = {
     LEDGER_METHOD_BANK, LEDGER_METHOD_WECHAT, LEDGER_METHOD_ALIPAY, LEDGER_METHOD_CASH,
   };
-  static const LedgerMethod shop[] = {
-    LEDGER_METHOD_CASH, LEDGER_METHOD_WECHAT, LEDGER_METHOD_ALIPAY, LEDGER_METHOD_BANK,
-  };
-  const LedgerMethod *order = x->small ? shop : firm;
+  LedgerMethod richest = order[0];
 
-  for (int k = 0; k < N_METHODS; k++)
-    if (demo->funds[order[k]] >= x->amount)
-      {
-        *out_method = order[k];
-        return TRUE;
-      }
-  return FALSE;
+  if (x->small && demo->funds[LEDGER_METHOD_CASH] >= x->amount)
+    {
+      *out_method = LEDGER_METHOD_CASH;
+      return TRUE;
+    }
+  for (int k = 1; k < N_METHODS; k++)
+    if (demo->funds[order[k]] > demo->funds[richest])
+      richest = order[k];
+  *out_method = richest;
+  return demo->funds[richest] >= x->amount;
 }
 
 /* The next invoice number of @date: FP, the date, and a two-digit serial

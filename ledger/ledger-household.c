@@ -92,10 +92,8 @@ ledger_occupancy_parse (const char      *text,
             return TRUE;
           }
     }
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-               _("%s “%s”: expected occupied, rented or vacant"),
-               field, text != NULL && folded != NULL ? text : "");
-  return FALSE;
+  return ledger_text_set_invalid_input (error, field, text,
+                                        _("expected occupied, rented or vacant"));
 }
 
 /* Reads a run of ASCII digits as a positive number no greater than @max;
@@ -177,10 +175,8 @@ ledger_unit_parse (const char  *text,
   return TRUE;
 
 bad:
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-               _("%s “%s”: expected a unit code BUILDING-ENTRANCE-ROOM such as 3-2-301"),
-               field, text != NULL && folded != NULL ? text : "?");
-  return FALSE;
+  return ledger_text_set_invalid_input (error, field, text,
+                                        _("expected a unit code BUILDING-ENTRANCE-ROOM such as 3-2-301"));
 }
 
 /* Keeps the digits of a phone number (and a leading +), dropping the
@@ -201,18 +197,11 @@ normalise_phone (const char  *text,
       if (g_ascii_isdigit (*p) || (*p == '+' && digits->len == 0))
         g_string_append_c (digits, *p);
       else if (*p != ' ' && *p != '-')
-        {
-          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                       _("phone “%s”: only digits, spaces and dashes are allowed"), text);
-          return FALSE;
-        }
+        return ledger_text_set_invalid_input (error, _("phone"), text,
+                                              _("only digits, spaces and dashes are allowed"));
     }
   if (digits->len > PHONE_MAX_DIGITS || (digits->len > 0 && digits->len < 5))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("phone “%s”: expected 5 to 20 digits"), text);
-      return FALSE;
-    }
+    return ledger_text_set_invalid_input (error, _("phone"), text, _("expected 5 to 20 digits"));
   *out_phone = g_string_free (g_steal_pointer (&digits), FALSE);
   return TRUE;
 }
@@ -230,7 +219,7 @@ ledger_household_validate (LedgerHousehold  *household,
     return FALSE;
   if (!ledger_text_check (household->owner, _("owner"), OWNER_MAX_CHARS, TRUE, error))
     return FALSE;
-  owner = g_strstrip (g_strdup (household->owner));
+  owner = ledger_text_fold_ascii (household->owner);
   if (!ledger_text_check (household->owner_key, _("owner key"), OWNER_KEY_MAX_CHARS, FALSE, error))
     return FALSE;
   if (!normalise_phone (household->phone, &phone, error))
@@ -260,7 +249,9 @@ ledger_household_validate (LedgerHousehold  *household,
   household->phone = g_steal_pointer (&phone);
   g_free (household->move_in);
   household->move_in = g_strdup (move_in);
-  if (household->owner_key == NULL || *g_strstrip (household->owner_key) == '\0')
+  if (household->owner_key != NULL)
+    g_strstrip (household->owner_key);
+  if (household->owner_key == NULL || *household->owner_key == '\0')
     {
       g_free (household->owner_key);
       household->owner_key = g_strdup (household->unit);

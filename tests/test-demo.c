@@ -181,7 +181,7 @@ test_demo_journal (void)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
 
-  g_assert_cmpint (query_int (db, "SELECT count (*) FROM txns WHERE operator = '演示出纳'"), >, 1000);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM txns WHERE operator = '演示出纳'"), >, 400);
   g_assert_cmpint (query_int (db, "SELECT count (*) FROM txns WHERE operator = '演示出纳'"
                                   " AND substr (recorded_at, 1, 10) <> date"), ==, 0);
   g_assert_cmpint (query_int (db, "SELECT count (*) FROM txns a JOIN txns b ON b.id = a.id + 1"

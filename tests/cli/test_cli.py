@@ -1,1 +1,327 @@
-print("ok")
+#!/usr/bin/python3
+"""Command-line tests: run the real community-ledger binary on real books.
+
+A scripted season of a small community is checked against figures worked
+out by hand; every bad input must exit 2 with a one-line message naming the
+field or row, and leave `sqlite3 BOOK .dump` exactly as it was.
+"""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+BINARY = os.environ.get("COMMUNITY_LEDGER", "build/app/community-ledger")
+FIXTURES = os.environ.get("FIXTURES_DIR", os.path.join(os.path.dirname(__file__), "..", "fixtures"))
+
+
+def run(book, *args, expect=0, env=None):
+    """Runs the binary on BOOK; asserts the exit status; returns (out, err)."""
+    full_env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8",
+                    COMMUNITY_LEDGER_NOW="2026-06-30T10:00:00+08:00")
+    full_env.pop("DISPLAY", None)
+    if env:
+        full_env.update(env)
+    proc = subprocess.run([BINARY, "--book", book, *args], capture_output=True,
+                          text=True, env=full_env, timeout=120)
+    if proc.returncode != expect:
+        raise AssertionError(f"{args}: exit {proc.returncode}, expected {expect}\n"
+                             f"stdout: {proc.stdout}\nstderr: {proc.stderr}")
+    return proc.stdout, proc.stderr
+
+
+def dump(book):
+    """The book's whole content as SQL text, for before/after comparisons."""
+    return subprocess.run(["sqlite3", book, ".dump"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+class BookTestCase(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="cli-test-")
+        self.book = os.path.join(self.dir, "book.clbook")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def ledger(self, *args, expect=0):
+        return run(self.book, *args, expect=expect)
+
+    def json(self, *args):
+        out, _ = self.ledger(*args, "--json")
+        return json.loads(out)
+
+    def small_community(self):
+        """Three households: 1-1-101 (no parking), 1-1-102 (two spaces),
+        2-1-101 (one space, owner key shared with 2-1-102)."""
+        self.ledger("init", "--name", "幸福里小区")
+        self.ledger("household", "add", "1-1-101", "--owner", "王伟", "--area", "89.50",
+                    "--phone", "13812341234")
+        self.ledger("household", "add", "1-1-102", "--owner", "李娜", "--area", "120",
+                    "--spaces", "2")
+        self.ledger("household", "add", "2-1-101", "--owner", "张敏", "--area", "70.25",
+                    "--spaces", "1", "--owner-key", "Z1")
+        self.ledger("household", "add", "2号楼1单元102室", "--owner", "张敏", "--area", "65",
+                    "--owner-key", "Z1", "--status", "出租")
+
+
+class SeasonTest(BookTestCase):
+    """A year of a small community, every figure worked out by hand."""
+
+    def test_season(self):
+        self.small_community()
+        out, _ = self.ledger("bill", "2026")
+        # 4 × 360 + 2 × 120 + 1 × 120 = 1,800.00 in 4 + 2 charges.
+        self.assertEqual(out.strip(), "2026: 6 new charges, ¥1,800.00")
+        out, _ = self.ledger("bill", "2026")
+        self.assertEqual(out.strip(), "2026: 0 new charges, ¥0.00")
+
+        r1, _ = self.ledger("pay", "1-1-101", "360", "--method", "wechat", "--date", "2026-01-05")
+        self.assertEqual(r1.strip(), "2026-000001")
+        r2, _ = self.ledger("pay", "1-1-102", "¥1,000.00", "--method", "cash", "--date", "2026-01-06")
+        self.assertEqual(r2.strip(), "2026-000002")          # 600 settles 2026, 400 prepaid
+        r3, _ = self.ledger("pay", "2-1-101", "４８０元", "--method", "alipay", "--date", "2026-02-01")
+        self.assertEqual(r3.strip(), "2026-000003")
+        r4, _ = self.ledger("pay", "2-1-102", "360", "--method", "bank", "--date", "2026-02-02")
+        self.ledger("void", r4.strip(), "--reason", "收款记错户")
+        r5, _ = self.ledger("pay", "2-1-102", "100", "--date", "2026-03-01")
+        self.assertEqual(r5.strip(), "2026-000005")          # the voided number stays used
+        out, _ = self.ledger("waive", "2-1-102", "property", "2026", "--reason", "低保户减免",
+                             "--amount", "60")
+        self.assertIn("¥60.00", out)
+        out, _ = self.ledger("spend", "250.50", "--payee", "张师傅水电维修部", "--category", "repair",
+                             "--date", "2026-03-10", "--invoice", "FP001", "--approvers", "王主任,李委员")
+        self.assertEqual(out.strip(), "1")
+        self.ledger("spend", "100", "--payee", "保洁公司", "--category", "保洁", "--date", "2026-04-01",
+                    "--method", "bank")
+
+        income = self.json("report", "income", "--period", "2026")
+        self.assertEqual(income["opening"], 0)
+        by_code = {line["code"]: line["amount"] for line in income["income"]}
+        # property: 360 + 360 + 360 + 100 (+360 −360 voided); parking: 240 + 120; prepaid 400.
+        self.assertEqual(by_code, {"property": 118000, "parking": 36000, "prepaid": 40000})
+        self.assertEqual(income["income_total"], 194000)
+        self.assertEqual(income["expense_total"], 35050)
+        self.assertEqual(income["closing"], 194000 - 35050)
+
+        # The void is dated the day it was made (30 June, COMMUNITY_LEDGER_NOW),
+        # so the first quarter still shows the 360 that was later reversed.
+        q1 = self.json("report", "income", "--period", "2026-Q1")
+        self.assertEqual(q1["income_total"], 194000 + 36000)
+        self.assertEqual(q1["expense_total"], 25050)
+        self.assertEqual(q1["closing"], 194000 + 36000 - 25050)
+
+        collection = self.json("report", "collection", "--period", "2026")
+        self.assertEqual(collection["billed"], 180000)
+        self.assertEqual(collection["waived"], 6000)
+        self.assertEqual(collection["paid"], 154000)
+        self.assertEqual(collection["outstanding"], 20000)
+        self.assertEqual(collection["rate_bp"], 154000 * 10000 // 174000)
+        self.assertEqual(collection["households"], 4)
+        self.assertEqual(collection["households_paid"], 3)
+
+        arrears = self.json("report", "arrears")
+        self.assertEqual(arrears["total"], 20000)
+        self.assertEqual([h["unit"] for h in arrears["households"]], ["2-1-102"])
+
+        balance = {a["code"]: a["balance"] for a in self.json("report", "balance")["accounts"]}
+        self.assertEqual(balance["wechat"], 36000)
+        self.assertEqual(balance["cash"], 100000 + 10000 - 25050)
+        self.assertEqual(balance["alipay"], 48000)
+        self.assertEqual(balance["bank"], 36000 - 36000 - 10000)
+        self.assertEqual(balance["prepaid"], 40000)
+        self.assertEqual(balance["receivable"], 20000)
+        self.assertEqual(balance["expense:repair"], 25050)
+
+        # Next year the prepaid 400 settles 1-1-102's new property fee and 40 of parking.
+        self.ledger("bill", "2027")
+        arrears = self.json("report", "arrears", "--period", "2027")
+        owed = {h["unit"]: h["owed"] for h in arrears["households"]}
+        self.assertEqual(owed["1-1-102"], 60000 - 40000)
+
+    def test_household_list_json(self):
+        self.small_community()
+        data = self.json("household", "list")
+        self.assertEqual(data["count"], 4)
+        first = data["households"][0]
+        self.assertEqual(list(first.keys()), ["unit", "owner", "owner_key", "phone", "area",
+                                              "spaces", "status", "move_in"])
+        self.assertEqual(first["unit"], "1-1-101")
+        self.assertEqual(first["area"], 8950)
+        units = [h["unit"] for h in data["households"]]
+        self.assertIn("2-1-102", units)
+        self.assertEqual(data["households"][3]["status"], "rented")
+        self.assertEqual(data["households"][3]["owner_key"], "Z1")
+
+    def test_fee_change_applies_from_its_year(self):
+        self.small_community()
+        self.ledger("fee", "set", "property", "420", "--from", "2027-01-01")
+        self.ledger("bill", "2026")
+        self.ledger("bill", "2027")
+        c26 = self.json("report", "collection", "--period", "2026")
+        c27 = self.json("report", "collection", "--period", "2027")
+        self.assertEqual(c26["billed"], 4 * 36000 + 3 * 12000)
+        self.assertEqual(c27["billed"], 4 * 42000 + 3 * 12000)
+        out, _ = self.ledger("fee", "list")
+        self.assertIn("¥420.00", out)
+        self.assertIn("¥360.00", out)
+
+    def test_import(self):
+        self.ledger("init", "--name", "导入小区")
+        path = os.path.join(self.dir, "households.csv")
+        with open(path, "w", encoding="gb18030") as f:
+            f.write("单元,业主,面积,电话,车位\n1-1-101,欧阳娜娜,88.8,13900001111,1\n1-1-102,李雷,66,,0\n")
+        out, _ = self.ledger("household", "import", path)
+        self.assertIn("2", out)
+        self.assertIn("GB18030", out)
+        names = [h["owner"] for h in self.json("household", "list")["households"]]
+        self.assertEqual(names, ["欧阳娜娜", "李雷"])
+
+
+class BadInputTest(BookTestCase):
+    """Each bad input exits 2, names the field or row, changes nothing."""
+
+    BAD = [
+        (["pay", "1-1-101", "12.345"], "amount"),
+        (["pay", "1-1-101", "1e3"], "amount"),
+        (["pay", "1-1-101", "NaN"], "amount"),
+        (["pay", "1-1-101", "９９９９９９９９９９９９９９"], "amount"),
+        (["pay", "1-1-101", ""], "amount"),
+        (["pay", "1-1-101", "  "], "amount"),
+        (["pay", "1-1-101", "¥"], "amount"),
+        (["pay", "1-1-101", "1,2,3"], "amount"),
+        (["pay", "1-1-101", "0"], "amount"),
+        (["pay", "1-1-101", "--", "-5"], "amount"),
+        (["pay", "9-9-999", "360"], "9-9-999"),
+        (["pay", "1-1", "360"], "unit"),
+        (["pay", "1-1-101", "360", "--date", "2026-02-30"], "--date"),
+        (["pay", "1-1-101", "360", "--date", "2026/13/01"], "--date"),
+        (["pay", "1-1-101", "360", "--method", "paypal"], "--method"),
+        (["household", "add", "1-1-101", "--owner", "重复", "--area", "50"], "1-1-101"),
+        (["household", "add", "1-1-103", "--owner", "", "--area", "50"], "owner"),
+        (["household", "add", "1-1-103", "--owner", "x" * 500, "--area", "50"], "owner"),
+        (["household", "add", "1-1-103", "--owner", "a\x01b", "--area", "50"], "owner"),
+        (["household", "add", "1-1-103", "--owner", "王", "--area", "-5"], "--area"),
+        (["household", "add", "1-1-103", "--owner", "王", "--area", "50", "--phone", "abc"], "phone"),
+        (["household", "add", "1-1-103", "--owner", "王", "--area", "50", "--status", "sold"], "--status"),
+        (["household", "add", "1-1-103", "--owner", "王", "--area", "50", "--move-in", "2026-02-30"], "move-in"),
+        (["fee", "set", "property", "-1"], None),
+        (["fee", "set", "Property Fee", "360"], "fee code"),
+        (["fee", "set", "property", "360", "--per", "car"], "--per"),
+        (["fee", "set", "property", "360", "--from", "tomorrow"], "--from"),
+        (["bill", "20x6"], "year"),
+        (["bill", "1800"], "year"),
+        (["void", "2026-000001", "--reason", "x"], "2026-000001"),
+        (["void", "2026-1", "--reason", "x"], "receipt"),
+        (["void", "2026-000001"], "--reason"),
+        (["waive", "1-1-101", "property", "2026", "--reason", "x"], "property"),
+        (["waive", "1-1-101", "property", "2026"], "--reason"),
+        (["spend", "100", "--payee", "x", "--category", "party"], "--category"),
+        (["spend", "100", "--category", "repair"], "--payee"),
+        (["spend", "100.001", "--payee", "x", "--category", "repair"], "amount"),
+        (["spend", "100", "--payee", "x", "--category", "repair", "--attach", "/nonexistent.pdf"], "--attach"),
+        (["spend", "100", "--payee", "x", "--category", "repair", "--date", ""], "--date"),
+        (["report", "everything"], "everything"),
+        (["report", "income", "--period", "2026-Q5"], "--period"),
+        (["household", "import", "/nonexistent.csv"], "nonexistent"),
+        (["frobnicate"], "frobnicate"),
+        (["pay", "1-1-101"], "UNIT AMOUNT"),
+    ]
+
+    def test_bad_inputs_change_nothing(self):
+        self.small_community()
+        before = dump(self.book)
+        for args, field in self.BAD:
+            with self.subTest(args=args):
+                _, err = self.ledger(*args, expect=2)
+                self.assertTrue(err.strip(), "no message")
+                if field is not None:
+                    self.assertIn(field, err)
+                if args[0] != "frobnicate":   # an unknown command lists the commands
+                    # One problem, one line (usage errors add a "Try … --help" hint).
+                    lines = [l for l in err.splitlines() if l and not l.startswith("Try ")]
+                    self.assertEqual(len(lines), 1, err)
+                self.assertEqual(dump(self.book), before, f"{args} changed the book")
+        self.assertFalse(os.path.exists(self.book + ".files"))
+
+    def test_bad_csv_reports_every_row(self):
+        self.small_community()
+        before = dump(self.book)
+        path = os.path.join(self.dir, "bad.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("unit,owner,area\n"
+                    "3-1-101,赵六,80\n"
+                    "3-1-102,,80\n"          # line 3: empty owner
+                    "3-1-103,孙七,abc\n"     # line 4: bad area
+                    "1-1-101,重复,50\n"      # line 5: already in the book
+                    "3-1-101,又来,60\n")     # line 6: duplicate in the file
+        _, err = self.ledger("household", "import", path, expect=2)
+        for line in ("line 3", "line 4", "line 5", "line 6"):
+            self.assertIn(line, err)
+        self.assertNotIn("line 2:", err)
+        self.assertEqual(dump(self.book), before)
+
+
+class BookFileTest(BookTestCase):
+    def test_missing_book_exits_1(self):
+        _, err = self.ledger("household", "list", expect=1)
+        self.assertIn("init", err)
+
+    def test_foreign_file_exits_1(self):
+        with open(self.book, "w") as f:
+            f.write("not a book")
+        _, err = self.ledger("household", "list", expect=1)
+        self.assertIn("not a Community Ledger book", err)
+
+    def test_init_twice_is_refused(self):
+        self.ledger("init", "--name", "A")
+        self.ledger("init", "--name", "B", expect=2)
+
+    def test_backup_and_restore(self):
+        self.small_community()
+        self.ledger("bill", "2026")
+        copy = os.path.join(self.dir, "copy.clbook")
+        self.ledger("backup", copy)
+        saved = dump(copy)
+        self.assertEqual(saved, dump(self.book))
+        self.ledger("pay", "1-1-101", "360")
+        self.assertNotEqual(dump(self.book), saved)
+        out, _ = self.ledger("restore", copy)
+        self.assertIn(".backups", out)
+        self.assertEqual(dump(self.book), saved)
+
+    def test_restore_refuses_garbage(self):
+        self.small_community()
+        before = dump(self.book)
+        junk = os.path.join(self.dir, "junk.clbook")
+        with open(junk, "w") as f:
+            f.write("junk")
+        self.ledger("restore", junk, expect=1)
+        self.assertEqual(dump(self.book), before)
+
+    def test_help_for_every_command(self):
+        out, _ = run(self.book, "--help")
+        commands = ["init", "household add", "household edit", "household import",
+                    "household list", "fee set", "fee list", "bill", "pay", "void", "waive",
+                    "spend", "report", "backup", "restore", "demo"]
+        for command in commands:
+            self.assertIn(command, out)
+            with self.subTest(command=command):
+                help_out, _ = run(self.book, *command.split(), "--help")
+                self.assertIn("Usage:", help_out)
+                self.assertIn(command, help_out)
+
+    def test_demo(self):
+        out, _ = self.ledger("demo", "--households", "40", "--years", "2", "--end-year", "2026")
+        self.assertEqual(out.strip(), self.book)
+        self.assertEqual(self.json("household", "list")["count"], 40)
+        income = self.json("report", "income", "--period", "2026")
+        self.assertGreater(income["income_total"], 0)
+        self.assertEqual(income["opening"] + income["income_total"] - income["expense_total"],
+                         income["closing"])
+        self.ledger("demo", expect=2)       # never over an existing book
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
