@@ -22,13 +22,24 @@ lookup (const char *name)
   g_return_val_if_reached (NULL);
 }
 
+/* The columns @text takes in a terminal: CJK characters take two. */
+static int
+display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
 /* Prints "label ........ ¥1,234.56". */
 static void
 print_money_line (const char *label,
                   gint64      fen)
 {
   g_autofree char *money = ledger_money_format (fen);
-  glong width = g_utf8_strlen (label, -1);
+  int width = display_width (label);
 
   printf ("  %s%*s %16s\n", label, (int) MAX (0, 24 - width), "", money);
 }
