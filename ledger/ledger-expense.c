@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-attachment.h"
 #include "ledger-book-private.h"
 #include "ledger-expense.h"
 #include "ledger-journal.h"
@@ -13,7 +14,6 @@
 #include "ledger-text.h"
 
 #define TEXT_MAX_CHARS 200
-#define ATTACHMENT_MAX_BYTES (64 * 1024 * 1024)
 
 static const struct
 {
@@ -72,16 +72,6 @@ ledger_expense_category_parse (const char  *text,
   return FALSE;
 }
 
-void
-ledger_attachment_free (LedgerAttachment *attachment)
-{
-  if (attachment == NULL)
-    return;
-  g_free (attachment->original_name);
-  g_free (attachment->stored_name);
-  g_free (attachment);
-}
-
 LedgerExpenditure *
 ledger_expenditure_new (void)
 {
@@ -108,87 +98,6 @@ ledger_expenditure_free (LedgerExpenditure *e)
   g_free (e->approvers);
   g_ptr_array_unref (e->attachments);
   g_free (e);
-}
-
-/* ------------------------------------------------------------------ */
-/* Attachments */
-
-/* Copies @path into @dir as "SHA256PREFIX-BASENAME" and describes it.
- * Content-addressed, so attaching the same file twice stores it once. */
-static LedgerAttachment *
-store_attachment (const char  *dir,
-                  const char  *path,
-                  GError     **error)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *stored_path = NULL;
-  g_autofree char *hash = NULL;
-  g_autoptr(GError) local_error = NULL;
-  LedgerAttachment *attachment;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("--attach “%s”: %s"), path, local_error->message);
-      return NULL;
-    }
-  if (length > ATTACHMENT_MAX_BYTES)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("--attach “%s”: larger than 64 MB; attach a smaller scan"), path);
-      return NULL;
-    }
-
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-  basename = g_path_get_basename (path);
-  if (!g_utf8_validate (basename, -1, NULL))
-    {
-      g_free (basename);
-      basename = g_strdup ("attachment");
-    }
-  attachment = g_new0 (LedgerAttachment, 1);
-  attachment->original_name = g_strdup (basename);
-  attachment->stored_name = g_strdup_printf ("%.16s-%s", hash, basename);
-  g_strlcpy (attachment->sha256, hash, sizeof attachment->sha256);
-  attachment->size = (gint64) length;
-
-  stored_path = g_build_filename (dir, attachment->stored_name, NULL);
-  if (g_mkdir_with_parents (dir, 0755) != 0 ||
-      !g_file_set_contents (stored_path, contents, length, &local_error))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
-                   _("Cannot copy the attachment to %s: %s"), dir,
-                   local_error != NULL ? local_error->message : g_strerror (errno));
-      ledger_attachment_free (attachment);
-      return NULL;
-    }
-  return attachment;
-}
-
-static gboolean
-insert_attachment (LedgerBook              *book,
-                   const LedgerAttachment  *attachment,
-                   gint64                   expenditure_id,
-                   gint64                   txn_id,
-                   GError                 **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = ledger_book_prepare (book,
-                              "INSERT INTO attachments (owner_kind, owner_id, original_name, stored_name,"
-                              " sha256, size, txn_id) VALUES ('expenditure', ?1, ?2, ?3, ?4, ?5, ?6)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, expenditure_id);
-  ledger_bind_text (stmt, 2, attachment->original_name);
-  ledger_bind_text (stmt, 3, attachment->stored_name);
-  ledger_bind_text (stmt, 4, attachment->sha256);
-  sqlite3_bind_int64 (stmt, 5, attachment->size);
-  sqlite3_bind_int64 (stmt, 6, txn_id);
-  return ledger_book_step_done (book, stmt, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -282,7 +191,8 @@ ledger_spend_in_write (LedgerBook         *book,
     return FALSE;
 
   for (guint i = 0; i < e->attachments->len; i++)
-    if (!insert_attachment (book, g_ptr_array_index (e->attachments, i), e->id, e->txn_id, error))
+    if (!ledger_attachment_insert (book, g_ptr_array_index (e->attachments, i),
+                                   "expenditure", e->id, e->txn_id, error))
       return FALSE;
   return TRUE;
 }
@@ -301,8 +211,6 @@ ledger_spend (LedgerBook          *book,
               const char * const  *attach_paths,
               GError             **error)
 {
-  g_autofree char *dir = NULL;
-
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
   g_return_val_if_fail (expenditure != NULL, FALSE);
 
@@ -310,10 +218,9 @@ ledger_spend (LedgerBook          *book,
   if (!validate_expenditure (book, expenditure, error))
     return FALSE;
 
-  dir = ledger_book_dup_files_dir (book);
   for (gsize i = 0; attach_paths != NULL && attach_paths[i] != NULL; i++)
     {
-      LedgerAttachment *attachment = store_attachment (dir, attach_paths[i], error);
+      LedgerAttachment *attachment = ledger_attachment_store (book, attach_paths[i], "--attach", error);
 
       if (attachment == NULL)
         return FALSE;
@@ -324,40 +231,6 @@ ledger_spend (LedgerBook          *book,
 
 /* ------------------------------------------------------------------ */
 /* Listing */
-
-static gboolean
-read_attachments (LedgerBook         *book,
-                  LedgerExpenditure  *e,
-                  GError            **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = ledger_book_prepare (book,
-                              "SELECT original_name, stored_name, sha256, size FROM attachments"
-                              " WHERE owner_kind = 'expenditure' AND owner_id = ?1 ORDER BY id",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, e->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LedgerAttachment *a = g_new0 (LedgerAttachment, 1);
-
-      a->original_name = ledger_column_dup (stmt, 0);
-      a->stored_name = ledger_column_dup (stmt, 1);
-      g_strlcpy (a->sha256, (const char *) sqlite3_column_text (stmt, 2), sizeof a->sha256);
-      a->size = sqlite3_column_int64 (stmt, 3);
-      g_ptr_array_add (e->attachments, a);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading attachments");
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static LedgerExpenditure *
 expenditure_from_row (sqlite3_stmt *stmt)
@@ -411,7 +284,9 @@ ledger_expenditure_list (LedgerBook          *book,
       return NULL;
     }
   for (guint i = 0; i < list->len; i++)
-    if (!read_attachments (book, g_ptr_array_index (list, i), error))
+    if (!ledger_attachment_list (book, "expenditure",
+                                 ((LedgerExpenditure *) g_ptr_array_index (list, i))->id,
+                                 ((LedgerExpenditure *) g_ptr_array_index (list, i))->attachments, error))
       return NULL;
   return g_steal_pointer (&list);
 }

@@ -1,19 +1,12 @@
 /* ledger-expense.h — expenditures and their attachments */
 #pragma once
 
+#include "ledger-attachment.h"
 #include "ledger-book.h"
 #include "ledger-payment.h"
 #include "ledger-period.h"
 
 G_BEGIN_DECLS
-
-typedef struct
-{
-  char  *original_name;
-  char  *stored_name;   /* file name inside BOOK.files/ */
-  char   sha256[65];
-  gint64 size;
-} LedgerAttachment;
 
 typedef struct
 {
@@ -33,7 +26,6 @@ typedef struct
 
 LedgerExpenditure *ledger_expenditure_new (void);
 void               ledger_expenditure_free (LedgerExpenditure *expenditure);
-void               ledger_attachment_free (LedgerAttachment *attachment);
 
 /* The expense categories, as codes ("repair" …), NULL-terminated. */
 const char * const *ledger_expense_categories (void);
