@@ -453,6 +453,7 @@ typedef struct
   char  *method;
   char **attach;
   int    vote;
+  gboolean maintenance_fund;
 } SpendOptions;
 
 static void
@@ -488,6 +489,7 @@ expenditure_from_options (const SpendOptions  *o,
   if (o->date != NULL && !ledger_date_parse (o->date, "--date", e->date, error))
     return FALSE;
   e->vote_id = o->vote;
+  e->from_maintenance_fund = o->maintenance_fund;
   return TRUE;
 }
 
@@ -508,6 +510,7 @@ run_spend (CliGlobals *globals,
     { "method", 0, 0, G_OPTION_ARG_STRING, &o.method, N_("cash, wechat, alipay or bank (default cash)"), N_("METHOD") },
     { "vote", 0, 0, G_OPTION_ARG_INT, &o.vote, N_("The owners' vote that approved it"), N_("ID") },
     { "attach", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.attach, N_("A file to keep with it (repeatable)"), N_("FILE") },
+    { "maintenance-fund", 0, 0, G_OPTION_ARG_NONE, &o.maintenance_fund, N_("Paid from the maintenance fund (needs a passed vote on matter 5)"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(LedgerExpenditure) e = ledger_expenditure_new ();

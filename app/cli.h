@@ -77,8 +77,9 @@ int cli_usage_error (const CliCommand *command,
                      const char       *format,
                      ...) G_GNUC_PRINTF (2, 3);
 
-/* The command tables of cli-book.c and cli-reports.c. */
+/* The command tables of cli-book.c, cli-reports.c and cli-votes.c. */
 extern const CliCommand cli_book_commands[];
 extern const CliCommand cli_report_commands[];
+extern const CliCommand cli_vote_commands[];
 
 G_END_DECLS

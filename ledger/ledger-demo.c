@@ -20,6 +20,8 @@
 
 #include "ledger-billing.h"
 #include "ledger-demo.h"
+#include "ledger-demo-private.h"
+#include "ledger-vote.h"
 #include "ledger-expense.h"
 #include "ledger-fee.h"
 #include "ledger-household.h"
@@ -157,6 +159,7 @@ typedef struct
   GPtrArray         *expenses;   /* of DemoExpense: this year's */
   char               invoice_day[11];
   int                invoice_seq;
+  gint64             budget_vote;  /* this year's owners' vote on spending */
 } Demo;
 
 static const char *const surnames[] = {
@@ -556,7 +559,9 @@ open_year_cb (LedgerBook *book,
   set_clock (demo, jan1);
   if (demo->year == demo->first_year && !register_households (demo, error))
     return FALSE;
-  return bill_year (demo, error);
+  return bill_year (demo, error) &&
+         ledger_demo_post_votes (demo->book, demo->year, demo->year == demo->opt.end_year,
+                                 demo->opt.seed, &demo->budget_vote, error);
 }
 
 /* Posts the year's waivers on 2 January, when the committee meets: the
@@ -969,6 +974,9 @@ post_expense (Demo            *demo,
   e->invoice = next_invoice (demo, event->date);
   g_free (e->approvers);
   e->approvers = g_strdup (x->amount >= 2000 * YUAN ? "王主任,李委员,赵委员" : "王主任,李委员");
+  /* Above the committee's own limit, the owners' yearly budget vote. */
+  if (x->amount > ledger_spend_limit (demo->book))
+    e->vote_id = demo->budget_vote;
   if (!ledger_spend_in_write (demo->book, e, error))
     return FALSE;
   demo->funds[method] -= x->amount;

@@ -12,6 +12,7 @@
 #include "ledger-journal.h"
 #include "ledger-money.h"
 #include "ledger-text.h"
+#include "ledger-vote.h"
 
 #define TEXT_MAX_CHARS 200
 
@@ -123,6 +124,8 @@ validate_expenditure (LedgerBook         *book,
       !ledger_text_check (e->approvers, "--approvers", TEXT_MAX_CHARS, FALSE, error) ||
       !ledger_expense_category_parse (e->category, "--category", &category, error))
     return FALSE;
+  if (!ledger_check_spending_vote (book, e->amount, e->vote_id, e->from_maintenance_fund, error))
+    return FALSE;
   if (e->date[0] == '\0')
     ledger_book_today (book, day);
   else if (!ledger_date_parse (e->date, "--date", day, error))
@@ -144,8 +147,8 @@ insert_expenditure (LedgerBook         *book,
 
   stmt = ledger_book_prepare (book,
                               "INSERT INTO expenditures (txn_id, date, amount, payee, category, method,"
-                              " memo, invoice, approvers, vote_id)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                              " memo, invoice, approvers, vote_id, fund)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -160,6 +163,7 @@ insert_expenditure (LedgerBook         *book,
   ledger_bind_text (stmt, 9, e->approvers);
   if (e->vote_id > 0)
     sqlite3_bind_int64 (stmt, 10, e->vote_id);
+  ledger_bind_text (stmt, 11, e->from_maintenance_fund ? "maintenance" : "general");
   if (!ledger_book_step_done (book, stmt, error))
     return FALSE;
   e->id = sqlite3_last_insert_rowid (ledger_book_get_db (book));
@@ -254,6 +258,7 @@ expenditure_from_row (sqlite3_stmt *stmt)
   e->approvers = ledger_column_dup (stmt, 8);
   e->vote_id = sqlite3_column_int64 (stmt, 9);
   e->txn_id = sqlite3_column_int64 (stmt, 10);
+  e->from_maintenance_fund = sqlite3_column_int (stmt, 11);
   return e;
 }
 
@@ -268,7 +273,8 @@ ledger_expenditure_list (LedgerBook          *book,
 
   stmt = ledger_book_prepare (book,
                               "SELECT id, date, amount, payee, category, method, memo, invoice,"
-                              " approvers, coalesce (vote_id, 0), txn_id FROM expenditures"
+                              " approvers, coalesce (vote_id, 0), txn_id, fund = 'maintenance'"
+                              " FROM expenditures"
                               " WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id",
                               error);
   if (stmt == NULL)

@@ -20,6 +20,7 @@ typedef struct
   char         *invoice;
   char         *approvers;  /* committee members, comma-separated */
   gint64        vote_id;    /* 0: none */
+  gboolean      from_maintenance_fund; /* paid from the maintenance fund (needs a matter-5 vote) */
   gint64        txn_id;
   GPtrArray    *attachments; /* of LedgerAttachment */
 } LedgerExpenditure;
@@ -43,7 +44,9 @@ gboolean ledger_expense_category_parse (const char  *text,
  *   txn_id and attachments are set on success
  * @attach_paths: (nullable): files to copy beside the book, NULL-terminated
  *
- * Records an expenditure. Attachments are copied into BOOK.files/ under a
+ * Records an expenditure. Above the book's spend limit, or from the
+ * maintenance fund, it must link a passed vote of a fitting matter
+ * (ledger_check_spending_vote()). Attachments are copied into BOOK.files/ under a
  * name that starts with their SHA-256, before the transaction, so the book
  * never refers to a file that is not there.
  */

@@ -143,9 +143,53 @@ static const char schema_v1[] =
   "  memo      TEXT NOT NULL DEFAULT '',"
   "  invoice   TEXT NOT NULL DEFAULT '',"
   "  approvers TEXT NOT NULL DEFAULT '',"
-  "  vote_id   INTEGER"
+  "  fund      TEXT NOT NULL DEFAULT 'general' CHECK (fund IN ('general','maintenance')),"
+  "  vote_id   INTEGER REFERENCES votes (id)"
   ");"
   "CREATE INDEX expenditures_date ON expenditures (date);"
+
+  /* Owners' votes (Civil Code Art. 278). A vote is open until a row in
+   * vote_results closes it with the tally frozen at that moment. */
+  "CREATE TABLE votes ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  title       TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  matter      INTEGER NOT NULL CHECK (matter BETWEEN 1 AND 9),"
+  "  opens       TEXT NOT NULL,"
+  "  closes      TEXT NOT NULL DEFAULT '',"
+  "  txn_id      INTEGER NOT NULL REFERENCES txns (id)"
+  ");"
+
+  /* Signed paper ballots as entered; an owner's current ballot is the
+   * newest, and a correction names the ballot it replaces. */
+  "CREATE TABLE ballots ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  vote_id      INTEGER NOT NULL REFERENCES votes (id),"
+  "  owner_key    TEXT NOT NULL,"
+  "  household_id INTEGER NOT NULL REFERENCES households (id),"
+  "  choice       TEXT NOT NULL CHECK (choice IN ('yes','no','abstain')),"
+  "  date         TEXT NOT NULL,"
+  "  replaces     INTEGER REFERENCES ballots (id),"
+  "  reason       TEXT NOT NULL DEFAULT '',"
+  "  txn_id       INTEGER NOT NULL REFERENCES txns (id)"
+  ");"
+  "CREATE INDEX ballots_vote ON ballots (vote_id, owner_key);"
+
+  "CREATE TABLE vote_results ("
+  "  vote_id           INTEGER PRIMARY KEY REFERENCES votes (id),"
+  "  closed_on         TEXT NOT NULL,"
+  "  heads_total       INTEGER NOT NULL,"
+  "  heads_voted       INTEGER NOT NULL,"
+  "  heads_yes         INTEGER NOT NULL,"
+  "  heads_no          INTEGER NOT NULL,"
+  "  area_total        INTEGER NOT NULL,"
+  "  area_voted        INTEGER NOT NULL,"
+  "  area_yes          INTEGER NOT NULL,"
+  "  area_no           INTEGER NOT NULL,"
+  "  participation_met INTEGER NOT NULL,"
+  "  passed            INTEGER NOT NULL,"
+  "  txn_id            INTEGER NOT NULL REFERENCES txns (id)"
+  ");"
 
   /* Files copied beside the book (BOOK.files/SHA256-NAME), with their hash. */
   "CREATE TABLE attachments ("
@@ -163,7 +207,7 @@ static const char schema_v1[] =
 /* The tables that only ever grow. */
 static const char *const append_only_tables[] = {
   "txns", "splits", "fees", "charges", "allocations", "receipts", "voids",
-  "waivers", "expenditures", "attachments",
+  "waivers", "expenditures", "attachments", "votes", "ballots", "vote_results",
 };
 
 static const struct

@@ -223,6 +223,13 @@ class BadInputTest(BookTestCase):
         (["spend", "100", "--payee", "x", "--category", "repair", "--attach", "/nonexistent.pdf"], "--attach"),
         (["spend", "100", "--payee", "x", "--category", "repair", "--date", ""], "--date"),
         (["report", "everything"], "everything"),
+        (["vote", "new", "--title", "x", "--matter", "10"], "--matter"),
+        (["vote", "new", "--title", "", "--matter", "9"], "--title"),
+        (["vote", "ballot", "1", "1-1-101", "yes"], "vote 1"),
+        (["vote", "ballot", "x", "1-1-101", "yes"], "vote"),
+        (["vote", "show", "7"], "vote 7"),
+        (["spend", "6000", "--payee", "x", "--category", "repair"], "--vote"),
+        (["spend-limit", "-1"], None),
         (["report", "income", "--period", "2026-Q5"], "--period"),
         (["household", "import", "/nonexistent.csv"], "nonexistent"),
         (["frobnicate"], "frobnicate"),
@@ -261,6 +268,83 @@ class BadInputTest(BookTestCase):
             self.assertIn(line, err)
         self.assertNotIn("line 2:", err)
         self.assertEqual(dump(self.book), before)
+
+
+class VoteTest(BookTestCase):
+    """Votes on the command line, and the spending rule that depends on them."""
+
+    def vote(self, matter, choices):
+        out, _ = self.ledger("vote", "new", "--title", "更换路灯", "--matter", str(matter))
+        vote_id = out.strip()
+        self.assertTrue(vote_id.isdigit(), out)
+        for unit, choice in choices:
+            self.ledger("vote", "ballot", vote_id, unit, choice)
+        return vote_id
+
+    def test_vote_flow_and_json(self):
+        self.small_community()            # owners: 1-1-101, 1-1-102, Z1 (two units)
+        vote_id = self.vote(9, [("1-1-101", "yes"), ("2-1-102", "同意"), ("1-1-102", "abstain")])
+        shown = self.json("vote", "show", vote_id)
+        for key, value in {"matter": 9, "status": "open", "heads_total": 3, "heads_voted": 3,
+                           "heads_yes": 2, "area_total": 8950 + 12000 + 7025 + 6500,
+                           "area_voted": 8950 + 12000 + 7025 + 6500,
+                           "area_yes": 8950 + 7025 + 6500,
+                           "participation_met": True, "passed": True}.items():
+            self.assertEqual(shown[key], value, key)
+        # The same owner again (through the other unit) needs --replace.
+        self.ledger("vote", "ballot", vote_id, "2-1-101", "no", expect=2)
+        self.ledger("vote", "ballot", vote_id, "2-1-101", "no", "--replace", "本人更正")
+        self.assertEqual(self.json("vote", "show", vote_id)["heads_yes"], 1)
+        out, _ = self.ledger("vote", "close", vote_id)
+        self.assertEqual(out.strip(), "not passed")
+        text, _ = self.ledger("vote", "show", vote_id)
+        self.assertIn("two thirds", text)
+        self.assertIn("more than half", text)
+        self.assertIn("not enough owners were in favour", text)
+        self.ledger("vote", "ballot", vote_id, "1-1-102", "yes", expect=2)
+
+    def test_over_limit_spending_needs_a_passed_vote(self):
+        self.small_community()
+        before = dump(self.book)
+        _, err = self.ledger("spend", "5000.01", "--payee", "路灯公司", "--category", "lighting",
+                             expect=2)
+        self.assertIn("¥5,000.00", err)
+        self.assertIn("--vote", err)
+        self.assertEqual(dump(self.book), before)
+        self.ledger("spend", "5000.00", "--payee", "路灯公司", "--category", "lighting")
+
+        failed = self.vote(9, [("1-1-101", "no"), ("1-1-102", "no"), ("2-1-101", "yes")])
+        self.ledger("vote", "close", failed)
+        everyone_yes = [("1-1-101", "yes"), ("1-1-102", "yes"), ("2-1-101", "yes")]
+        passed = self.vote(9, everyone_yes)
+        wrong_matter = self.vote(2, everyone_yes)
+        self.ledger("vote", "close", passed)
+        self.ledger("vote", "close", wrong_matter)
+        before = dump(self.book)
+        for vote_id, words in ((failed, "did not pass"), (wrong_matter, "matter 5 or 9"),
+                               ("99", "not in this book")):
+            _, err = self.ledger("spend", "8000", "--payee", "路灯公司", "--category", "lighting",
+                                 "--vote", vote_id, expect=2)
+            self.assertIn(words, err)
+            self.assertEqual(dump(self.book), before)
+        _, err = self.ledger("spend", "100", "--payee", "x", "--category", "repair",
+                             "--maintenance-fund", "--vote", passed, expect=2)
+        self.assertIn("matter 5", err)
+        self.assertEqual(dump(self.book), before)
+        self.ledger("spend", "8000", "--payee", "路灯公司", "--category", "lighting", "--vote", passed)
+        out, _ = self.ledger("spend-limit", "10000")
+        self.assertEqual(out.strip(), "¥10,000.00")
+        self.ledger("spend", "8000", "--payee", "路灯公司", "--category", "lighting")
+
+    def test_demo_votes(self):
+        self.ledger("demo", "--households", "60", "--years", "1", "--end-year", "2026")
+        votes = [self.json("vote", "show", str(i)) for i in range(1, 5)]
+        self.assertTrue(votes[0]["passed"])                       # the budget
+        self.assertTrue(votes[1]["passed"])                       # LED street lights
+        self.assertFalse(votes[2]["participation_met"])           # covenant: too few
+        self.assertEqual(votes[3]["matter"], 6)
+        self.assertTrue(votes[3]["participation_met"])            # fund: under 3/4
+        self.assertFalse(votes[3]["passed"])
 
 
 class BookFileTest(BookTestCase):
@@ -304,7 +388,8 @@ class BookFileTest(BookTestCase):
         out, _ = run(self.book, "--help")
         commands = ["init", "household add", "household edit", "household import",
                     "household list", "fee set", "fee list", "bill", "pay", "void", "waive",
-                    "spend", "report", "backup", "restore", "demo"]
+                    "spend", "report", "backup", "restore", "demo", "vote new", "vote ballot",
+                    "vote close", "vote show", "vote list", "spend-limit"]
         for command in commands:
             self.assertIn(command, out)
             with self.subTest(command=command):
