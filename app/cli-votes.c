@@ -1,6 +1,7 @@
 /* cli-votes.c — owners' votes and the spending limit on the command line */
 #define G_LOG_DOMAIN "community-ledger"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -146,7 +147,7 @@ print_vote_text (const LedgerVote *v)
   g_autofree char *at = ledger_area_format (t->area_total);
   g_autofree char *ay = ledger_area_format (t->area_yes);
 
-  printf (_("Vote %" G_GINT64_FORMAT ": %s\n"), v->id, v->title);
+  printf (_("Vote %" PRId64 ": %s\n"), v->id, v->title);
   printf (_("  Matter %d: %s\n"), v->matter, ledger_matter_name (v->matter));
   if (v->closed)
     printf (_("  Closed on %s\n"), v->closed_on);

@@ -31,7 +31,8 @@ find_command (int    argc,
               char **argv,
               int    first)
 {
-  const CliCommand *tables[] = { cli_book_commands, cli_vote_commands, cli_report_commands };
+  const CliCommand *tables[] = { cli_book_commands, cli_vote_commands, cli_report_commands,
+                                 cli_verify_commands };
 
   for (gsize t = 0; t < G_N_ELEMENTS (tables); t++)
     for (const CliCommand *c = tables[t]; c->name != NULL; c++)
@@ -44,7 +45,8 @@ find_command (int    argc,
 static gboolean
 is_command_word (const char *word)
 {
-  const CliCommand *tables[] = { cli_book_commands, cli_vote_commands, cli_report_commands };
+  const CliCommand *tables[] = { cli_book_commands, cli_vote_commands, cli_report_commands,
+                                 cli_verify_commands };
   gsize len = strlen (word);
 
   for (gsize t = 0; t < G_N_ELEMENTS (tables); t++)
@@ -201,7 +203,8 @@ cli_usage_error (const CliCommand *command,
 static void
 print_command_list (FILE *out)
 {
-  const CliCommand *tables[] = { cli_book_commands, cli_vote_commands, cli_report_commands };
+  const CliCommand *tables[] = { cli_book_commands, cli_vote_commands, cli_report_commands,
+                                 cli_verify_commands };
 
   fprintf (out, _("Usage: community-ledger [--book FILE] [--operator NAME] COMMAND …\n"
                   "With no command, the window opens.\n\nCommands:\n"));

@@ -81,5 +81,6 @@ int cli_usage_error (const CliCommand *command,
 extern const CliCommand cli_book_commands[];
 extern const CliCommand cli_report_commands[];
 extern const CliCommand cli_vote_commands[];
+extern const CliCommand cli_verify_commands[];
 
 G_END_DECLS

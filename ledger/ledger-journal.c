@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ledger-book-private.h"
+#include "ledger-fingerprint-private.h"
 #include "ledger-journal.h"
 
 typedef struct
@@ -191,7 +192,8 @@ ledger_posting_commit (LedgerPosting  *posting,
     }
 
   if (!insert_txn (posting, book, &txn_id, error) ||
-      !insert_splits (posting, book, txn_id, error))
+      !insert_splits (posting, book, txn_id, error) ||
+      !ledger_fingerprint_append (book, txn_id, error))
     return FALSE;
 
   if (out_txn_id != NULL)

@@ -28,8 +28,7 @@ new_line_array (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_report_line_free);
 }
 
-/* Reads rows of (code, name, kind, amount) into report lines. Names are
- * stored in the source language and translated here, for the reader. */
+/* Reads rows of (code, name, kind, amount) into report lines. */
 static GPtrArray *
 collect_lines (LedgerBook    *book,
                sqlite3_stmt  *stmt,
@@ -43,7 +42,16 @@ collect_lines (LedgerBook    *book,
       LedgerReportLine *line = g_new0 (LedgerReportLine, 1);
 
       line->code = ledger_column_dup (stmt, 0);
-      line->name = g_strdup (_((const char *) sqlite3_column_text (stmt, 1)));
+      line->name = ledger_column_dup (stmt, 1);
+      /* Only the standard accounts carry source-language names; a fee's
+       * name is the committee's own words and is shown as it is. */
+      if (!g_str_has_prefix (line->code, "income:") && *line->name != '\0')
+        {
+          char *translated = g_strdup (_(line->name));
+
+          g_free (line->name);
+          line->name = translated;
+        }
       line->kind = ledger_column_dup (stmt, 2);
       line->amount = sqlite3_column_int64 (stmt, 3);
       g_ptr_array_add (lines, line);

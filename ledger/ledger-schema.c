@@ -191,6 +191,15 @@ static const char schema_v1[] =
   "  txn_id            INTEGER NOT NULL REFERENCES txns (id)"
   ");"
 
+  /* The cached Merkle tree (ledger-fingerprint.c): node (level, idx) heads
+   * the perfect subtree of leaves [idx << level, (idx + 1) << level). */
+  "CREATE TABLE merkle_nodes ("
+  "  level INTEGER NOT NULL,"
+  "  idx   INTEGER NOT NULL,"
+  "  hash  BLOB NOT NULL,"
+  "  PRIMARY KEY (level, idx)"
+  ") WITHOUT ROWID;"
+
   /* Files copied beside the book (BOOK.files/SHA256-NAME), with their hash. */
   "CREATE TABLE attachments ("
   "  id             INTEGER PRIMARY KEY,"
@@ -208,6 +217,7 @@ static const char schema_v1[] =
 static const char *const append_only_tables[] = {
   "txns", "splits", "fees", "charges", "allocations", "receipts", "voids",
   "waivers", "expenditures", "attachments", "votes", "ballots", "vote_results",
+  "merkle_nodes",
 };
 
 static const struct

@@ -2,6 +2,7 @@
  * and the rule that large expenditures need a passed vote */
 #define G_LOG_DOMAIN "ledger"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,7 +245,7 @@ read_vote (LedgerBook  *book,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
-                 _("vote %" G_GINT64_FORMAT " is not in this book"), vote_id);
+                 _("vote %" PRId64 " is not in this book"), vote_id);
   else if (rc != SQLITE_ROW)
     ledger_book_set_sqlite_error (book, error, "reading votes");
   return g_steal_pointer (&vote);
@@ -462,7 +463,7 @@ check_ballot_date (const LedgerVote  *vote,
   if (vote->closed)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
-                   _("vote %" G_GINT64_FORMAT " was closed on %s and accepts no more ballots"),
+                   _("vote %" PRId64 " was closed on %s and accepts no more ballots"),
                    vote->id, vote->closed_on);
       return FALSE;
     }
@@ -482,14 +483,14 @@ check_replacement (const BallotRequest    *r,
   if (previous > 0 && r->replace_reason == NULL)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
-                   _("unit %s: its owner has already voted in vote %" G_GINT64_FORMAT "; to correct the ballot, give --replace with the reason"),
+                   _("unit %s: its owner has already voted in vote %" PRId64 "; to correct the ballot, give --replace with the reason"),
                    household->unit, r->vote_id);
       return FALSE;
     }
   if (previous == 0 && r->replace_reason != NULL)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
-                   _("unit %s: its owner has no ballot in vote %" G_GINT64_FORMAT " to replace"),
+                   _("unit %s: its owner has no ballot in vote %" PRId64 " to replace"),
                    household->unit, r->vote_id);
       return FALSE;
     }
@@ -662,7 +663,7 @@ ledger_vote_close_in_write (LedgerBook  *book,
   if (vote->closed)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
-                   _("vote %" G_GINT64_FORMAT " was already closed on %s"), vote_id, vote->closed_on);
+                   _("vote %" PRId64 " was already closed on %s"), vote_id, vote->closed_on);
       return FALSE;
     }
   t = &vote->tally;
@@ -756,8 +757,8 @@ vote_authorises (const LedgerVote  *vote,
   if (!vote->closed || !vote->tally.passed)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
-                   vote->closed ? _("--vote %" G_GINT64_FORMAT ": “%s” did not pass, so it cannot authorise spending")
-                                : _("--vote %" G_GINT64_FORMAT ": “%s” is still open; close it, and it must pass, before the money is spent"),
+                   vote->closed ? _("--vote %" PRId64 ": “%s” did not pass, so it cannot authorise spending")
+                                : _("--vote %" PRId64 ": “%s” is still open; close it, and it must pass, before the money is spent"),
                    vote->id, vote->title);
       return FALSE;
     }
@@ -765,8 +766,8 @@ vote_authorises (const LedgerVote  *vote,
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
                    from_maintenance_fund
-                     ? _("--vote %" G_GINT64_FORMAT ": spending the maintenance fund needs a vote on matter 5 (use of the maintenance fund); this one is matter %d")
-                     : _("--vote %" G_GINT64_FORMAT ": spending needs a vote on matter 5 or 9; this one is matter %d"),
+                     ? _("--vote %" PRId64 ": spending the maintenance fund needs a vote on matter 5 (use of the maintenance fund); this one is matter %d")
+                     : _("--vote %" PRId64 ": spending needs a vote on matter 5 or 9; this one is matter %d"),
                    vote->id, vote->matter);
       return FALSE;
     }

@@ -1,0 +1,229 @@
+/* cli-verify.c — the fingerprint on the command line: verify and proofs */
+#define G_LOG_DOMAIN "community-ledger"
+
+#include <glib/gi18n.h>
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "cli-json.h"
+#include "cli.h"
+#include "ledger-fingerprint.h"
+#include "ledger-payment.h"
+
+static const CliCommand *
+lookup (const char *name)
+{
+  for (const CliCommand *c = cli_verify_commands; c->name != NULL; c++)
+    if (g_strcmp0 (c->name, name) == 0)
+      return c;
+  g_return_val_if_reached (NULL);
+}
+
+static int
+run_verify (CliGlobals *globals,
+            int         argc,
+            char      **argv)
+{
+  g_autofree char *head_text = NULL;
+  const GOptionEntry entries[] = {
+    { "head", 0, 0, G_OPTION_ARG_STRING, &head_text, N_("Also prove the book extends this earlier published fingerprint"), N_("SIZE:ROOT") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  LedgerTreeHead head, earlier;
+  guint proof_length = 0;
+
+  if (!cli_parse_options (globals, lookup ("verify"), entries, &argc, &argv, 0, 0))
+    return CLI_EXIT_USAGE;
+  if ((head_text != NULL && !ledger_tree_head_parse (head_text, "--head", &earlier, &error)) ||
+      (book = cli_open_book (globals, &error)) == NULL ||
+      !ledger_fingerprint_verify (book, &head, &error))
+    return cli_report_error (error);
+
+  shown = ledger_tree_head_format (&head);
+  printf ("fingerprint %s\n", shown);
+  if (head_text != NULL)
+    {
+      if (!ledger_fingerprint_check_head (book, &earlier, &proof_length, &error))
+        return cli_report_error (error);
+      printf (_("The book extends the published head %s (consistency proof of %u hashes verified)\n"),
+              head_text, proof_length);
+    }
+  return CLI_EXIT_OK;
+}
+
+/* An entry is named by its journal number or by a receipt number. */
+static gboolean
+resolve_entry (LedgerBook  *book,
+               const char  *text,
+               gint64      *out_index,
+               GError     **error)
+{
+  g_autoptr(LedgerReceipt) receipt = NULL;
+  guint64 number = 0;
+  int year, seq;
+
+  if (g_ascii_string_to_unsigned (text[0] == '#' ? text + 1 : text, 10, 1, G_MAXINT64, &number, NULL))
+    {
+      *out_index = (gint64) number;
+      return TRUE;
+    }
+  if (!ledger_receipt_number_parse (text, &year, &seq, NULL))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("entry “%s”: expected a journal entry number such as 57 or a receipt number such as 2026-000123"),
+                   text);
+      return FALSE;
+    }
+  receipt = ledger_receipt_lookup (book, text, error);
+  if (receipt == NULL)
+    return FALSE;
+  *out_index = receipt->txn_id;
+  return TRUE;
+}
+
+static void
+print_hashes (CliJson      *json,
+              const char   *key,
+              const GArray *hashes)
+{
+  char hex[65];
+
+  if (json != NULL)
+    cli_json_begin_array (json, key);
+  for (guint i = 0; i < hashes->len; i++)
+    {
+      ledger_hash_to_hex (&g_array_index (hashes, LedgerHash, i), hex);
+      if (json != NULL)
+        cli_json_string (json, NULL, hex);
+      else
+        printf ("  %s\n", hex);
+    }
+  if (json != NULL)
+    cli_json_end_array (json);
+}
+
+static void
+print_inclusion (gint64                index,
+                 const LedgerHash     *leaf_hash,
+                 const LedgerTreeHead *head,
+                 const GArray         *proof,
+                 gboolean              as_json)
+{
+  g_autofree char *fingerprint = ledger_tree_head_format (head);
+  char hex[65];
+
+  ledger_hash_to_hex (leaf_hash, hex);
+  if (as_json)
+    {
+      g_autoptr(CliJson) json = cli_json_new ();
+
+      cli_json_begin_object (json, NULL);
+      cli_json_int (json, "entry", index);
+      cli_json_int (json, "leaf_index", index - 1);
+      cli_json_string (json, "leaf_hash", hex);
+      cli_json_int (json, "tree_size", (gint64) head->size);
+      cli_json_string (json, "fingerprint", fingerprint);
+      print_hashes (json, "path", proof);
+      cli_json_bool (json, "verified", TRUE);
+      cli_json_end_object (json);
+      cli_json_print (json);
+      return;
+    }
+  printf (_("Entry %" PRId64 " (leaf index %" PRId64 ") is in the book with fingerprint %s\n"),
+          index, index - 1, fingerprint);
+  printf (_("leaf hash %s\npath (%u hashes, from the leaf up):\n"), hex, proof->len);
+  print_hashes (NULL, NULL, proof);
+  printf (_("The proof verifies.\n"));
+}
+
+static int
+run_proof (CliGlobals *globals,
+           int         argc,
+           char      **argv)
+{
+  gint64 size_option = 0;
+  gboolean as_json = FALSE;
+  const GOptionEntry entries[] = {
+    { "size", 0, 0, G_OPTION_ARG_INT64, &size_option, N_("Prove against the head of this many entries (default: all)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GArray) proof = NULL;
+  g_autoptr(GError) error = NULL;
+  LedgerTreeHead head;
+  LedgerHash leaf_hash;
+  gint64 index = 0;
+
+  if (!cli_parse_options (globals, lookup ("proof"), entries, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+  if ((book = cli_open_book (globals, &error)) == NULL ||
+      !resolve_entry (book, argv[1], &index, &error) ||
+      !ledger_book_fingerprint (book, &head, &error))
+    return cli_report_error (error);
+  if (size_option > 0 &&
+      !ledger_fingerprint_head_at (book, MIN ((guint64) size_option, head.size), &head, &error))
+    return cli_report_error (error);
+  proof = ledger_fingerprint_inclusion (book, index, head.size, &leaf_hash, &error);
+  if (proof == NULL)
+    return cli_report_error (error);
+  if (!ledger_merkle_verify_inclusion (&leaf_hash, (guint64) index - 1, head.size, proof, &head.root))
+    {
+      g_set_error (&error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the inclusion proof of entry %" PRId64 " does not verify; run verify"), index);
+      return cli_report_error (error);
+    }
+  print_inclusion (index, &leaf_hash, &head, proof, as_json);
+  return CLI_EXIT_OK;
+}
+
+static int
+run_proof_consistency (CliGlobals *globals,
+                       int         argc,
+                       char      **argv)
+{
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GArray) proof = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_text = NULL, *new_text = NULL;
+  LedgerTreeHead old_head, new_head;
+  guint64 old_size = 0, new_size = 0;
+
+  if (!cli_parse_options (globals, lookup ("proof consistency"), NULL, &argc, &argv, 1, 2))
+    return CLI_EXIT_USAGE;
+  if (!g_ascii_string_to_unsigned (argv[1], 10, 0, G_MAXINT64, &old_size, NULL) ||
+      (argc == 3 && !g_ascii_string_to_unsigned (argv[2], 10, 0, G_MAXINT64, &new_size, NULL)))
+    return cli_usage_error (lookup ("proof consistency"), _("sizes are numbers of entries"));
+  if ((book = cli_open_book (globals, &error)) == NULL ||
+      !ledger_book_fingerprint (book, &new_head, &error))
+    return cli_report_error (error);
+  if (argc == 3 && new_size > new_head.size)
+    return cli_usage_error (lookup ("proof consistency"), _("the book has only %" PRIu64 " entries"), new_head.size);
+  if ((argc == 3 && !ledger_fingerprint_head_at (book, new_size, &new_head, &error)) ||
+      !ledger_fingerprint_head_at (book, MIN (old_size, new_head.size), &old_head, &error) ||
+      (proof = ledger_fingerprint_consistency (book, old_size, new_head.size, &error)) == NULL)
+    return cli_report_error (error);
+  if (!ledger_merkle_verify_consistency (old_head.size, &old_head.root, new_head.size, &new_head.root, proof))
+    {
+      g_set_error (&error, LEDGER_ERROR, LEDGER_ERROR_VERIFY, _("the consistency proof does not verify; run verify"));
+      return cli_report_error (error);
+    }
+  old_text = ledger_tree_head_format (&old_head);
+  new_text = ledger_tree_head_format (&new_head);
+  printf (_("%s extends %s; proof (%u hashes):\n"), new_text, old_text, proof->len);
+  print_hashes (NULL, NULL, proof);
+  return CLI_EXIT_OK;
+}
+
+const CliCommand cli_verify_commands[] = {
+  { "verify", "[--head SIZE:ROOT]",
+    N_("Recompute the fingerprint from the journal and check everything"), run_verify },
+  { "proof consistency", "OLD-SIZE [NEW-SIZE]",
+    N_("Print and check the proof that a later book extends an earlier one"), run_proof_consistency },
+  { "proof", "ENTRY|RECEIPT [--size N] [--json]",
+    N_("Print and check the proof that an entry is in the book"), run_proof },
+  { NULL, NULL, NULL, NULL }
+};

@@ -1,0 +1,245 @@
+/* test-fingerprint.c — the book's fingerprint: canonical leaves, the
+ * cached tree against a recomputation, proofs over real books. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ledger-backup.h"
+#include "ledger-book-private.h"
+#include "ledger-fingerprint.h"
+#include "ledger-household.h"
+#include "ledger-payment.h"
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  LedgerBook *book;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerHousehold) h = ledger_household_new ();
+
+  f->dir = g_dir_make_tmp ("fingerprint-test-XXXXXX", &error);
+  f->path = g_build_filename (f->dir, "book.clbook", NULL);
+  f->book = ledger_book_create (f->path, "指纹小区", "tester", &error);
+  g_assert_no_error (error);
+  ledger_book_set_clock (f->book, "2026-01-02");
+  h->unit = g_strdup ("1-1-101");
+  h->owner = g_strdup ("王伟");
+  h->area = 9000;
+  g_assert_true (ledger_household_add (f->book, h, &error));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->book);
+  g_unlink (f->path);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gboolean
+collect_cb (const LedgerLeaf  *leaf,
+            gpointer           user_data,
+            GError           **error)
+{
+  g_array_append_val ((GArray *) user_data, leaf->hash);
+  return TRUE;
+}
+
+static gboolean
+keep_fifth_cb (const LedgerLeaf  *leaf,
+               gpointer           user_data,
+               GError           **error)
+{
+  if (leaf->index == 5)
+    g_string_assign (user_data, leaf->text);
+  return TRUE;
+}
+
+static void
+test_canonical_leaf (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) last = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerReceipt) receipt = NULL;
+  const char *expected;
+
+  ledger_pay (f->book, "1-1-101", 48000, LEDGER_METHOD_WECHAT, "2026-01-02", &receipt, &error);
+  g_assert_no_error (error);
+
+  /* The exact bytes of the payment's leaf, as the README documents them. */
+  expected =
+    "community-ledger leaf v1\n"
+    "index: 5\n"
+    "kind: payment\n"
+    "date: 2026-01-02\n"
+    "recorded_at: 2026-01-02T09:00:00+08:00\n"
+    "operator: tester\n"
+    "ref: 2026-000001\n"
+    "memo: 1-1-101\n"
+    "reverses: \n"
+    "split: wechat||48000\n"
+    "split: prepaid|1-1-101|-48000\n";
+  g_assert_true (ledger_journal_foreach_leaf (f->book, keep_fifth_cb, last, &error));
+  g_assert_cmpstr (last->str, ==, expected);
+}
+
+static void
+test_cache_matches_recomputation (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GArray) leaves = g_array_new (FALSE, FALSE, sizeof (LedgerHash));
+  g_autoptr(GError) error = NULL;
+  LedgerTreeHead cached, verified;
+  LedgerHash recomputed;
+
+  for (int i = 0; i < 37; i++)
+    g_assert_true (ledger_pay (f->book, "1-1-101", 100 + i, LEDGER_METHOD_CASH, NULL, NULL, &error));
+  g_assert_true (ledger_book_fingerprint (f->book, &cached, &error));
+  g_assert_true (ledger_fingerprint_verify (f->book, &verified, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cached.size, ==, verified.size);
+  g_assert_cmpmem (cached.root.bytes, 32, verified.root.bytes, 32);
+
+  g_assert_true (ledger_journal_foreach_leaf (f->book, collect_cb, leaves, &error));
+  g_assert_cmpuint (leaves->len, ==, cached.size);
+  g_assert_true (ledger_merkle_root (ledger_merkle_array_subtree, leaves, leaves->len, &recomputed, &error));
+  g_assert_cmpmem (cached.root.bytes, 32, recomputed.bytes, 32);
+}
+
+/* For random book sizes, every inclusion proof and every consistency
+ * proof from an earlier head verifies; wrong leaves and heads fail. */
+static void
+test_proofs_property (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (6962);
+  g_autoptr(GArray) heads = g_array_new (FALSE, FALSE, sizeof (LedgerTreeHead));
+  g_autoptr(GError) error = NULL;
+  LedgerTreeHead now;
+  int n = g_rand_int_range (rand, 40, 90);
+
+  for (int i = 0; i < n; i++)
+    {
+      LedgerTreeHead head;
+
+      g_assert_true (ledger_pay (f->book, "1-1-101", g_rand_int_range (rand, 1, 100000),
+                                 LEDGER_METHOD_CASH, NULL, NULL, &error));
+      g_assert_true (ledger_book_fingerprint (f->book, &head, &error));
+      g_array_append_val (heads, head);
+    }
+  now = g_array_index (heads, LedgerTreeHead, heads->len - 1);
+
+  for (gint64 index = 1; index <= (gint64) now.size; index++)
+    {
+      LedgerHash leaf, wrong;
+      g_autoptr(GArray) proof = ledger_fingerprint_inclusion (f->book, index, now.size, &leaf, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (ledger_merkle_verify_inclusion (&leaf, (guint64) index - 1, now.size, proof, &now.root));
+      wrong = leaf;
+      wrong.bytes[g_rand_int_range (rand, 0, 32)] ^= 1;
+      g_assert_false (ledger_merkle_verify_inclusion (&wrong, (guint64) index - 1, now.size, proof, &now.root));
+    }
+
+  for (guint i = 0; i < heads->len; i++)
+    {
+      const LedgerTreeHead *old = &g_array_index (heads, LedgerTreeHead, i);
+      g_autoptr(GArray) proof = ledger_fingerprint_consistency (f->book, old->size, now.size, &error);
+      LedgerTreeHead forged = *old;
+      guint proof_length = 0;
+
+      g_assert_no_error (error);
+      g_assert_true (ledger_merkle_verify_consistency (old->size, &old->root, now.size, &now.root, proof));
+      g_assert_true (ledger_fingerprint_check_head (f->book, old, &proof_length, &error));
+      g_assert_cmpuint (proof_length, ==, proof->len);
+      forged.root.bytes[0] ^= 0x80;
+      g_assert_false (ledger_merkle_verify_consistency (forged.size, &forged.root, now.size, &now.root, proof));
+      g_assert_false (ledger_fingerprint_check_head (f->book, &forged, NULL, &error));
+      g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
+      g_clear_error (&error);
+    }
+}
+
+/* Tampering with a copy (triggers dropped): verify names the entry. */
+static void
+tamper_and_verify (Fixture    *f,
+                   const char *sql,
+                   const char *expect_in_message)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.clbook", NULL);
+  g_autoptr(LedgerBook) tampered = NULL;
+  g_autoptr(GError) error = NULL;
+  char *message = NULL;
+  LedgerTreeHead head;
+  sqlite3 *db = NULL;
+
+  g_unlink (copy);
+  g_assert_true (ledger_backup_to_file (f->book, copy, &error));
+  g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA foreign_keys = OFF;"
+                    "DROP TRIGGER txns_no_update; DROP TRIGGER txns_no_delete;"
+                    "DROP TRIGGER splits_no_update; DROP TRIGGER splits_no_delete;", NULL, NULL, NULL);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  tampered = ledger_book_open (copy, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (ledger_fingerprint_verify (tampered, &head, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
+  g_assert_nonnull (strstr (error->message, expect_in_message));
+}
+
+static void
+test_tampering (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 20; i++)
+    g_assert_true (ledger_pay (f->book, "1-1-101", 1000 + i, LEDGER_METHOD_CASH, NULL, NULL, &error));
+
+  /* One byte of a memo, an amount, a date. */
+  tamper_and_verify (f, "UPDATE txns SET memo = '1-1-102' WHERE id = 12", "entry 12 ");
+  tamper_and_verify (f, "UPDATE splits SET amount = amount + 1 WHERE txn_id = 9 AND seq = 1", "entry 9 ");
+  tamper_and_verify (f, "UPDATE txns SET date = '2026-01-03' WHERE id = 20", "entry 20 ");
+  /* A whole row deleted. */
+  tamper_and_verify (f, "DELETE FROM splits WHERE txn_id = 15; DELETE FROM txns WHERE id = 15",
+                     "entry 15 is missing");
+  /* Two rows swapped. */
+  tamper_and_verify (f, "UPDATE txns SET id = -1 WHERE id = 10; UPDATE splits SET txn_id = -1 WHERE txn_id = 10;"
+                        "UPDATE txns SET id = 10 WHERE id = 11; UPDATE splits SET txn_id = 10 WHERE txn_id = 11;"
+                        "UPDATE txns SET id = 11 WHERE id = -1; UPDATE splits SET txn_id = 11 WHERE txn_id = -1;",
+                     "entry 10 ");
+  /* The last three entries cut off. */
+  tamper_and_verify (f, "DELETE FROM splits WHERE txn_id > 22; DELETE FROM txns WHERE id > 22",
+                     "entry 23 is missing");
+  /* The cache itself altered. */
+  tamper_and_verify (f, "DROP TRIGGER merkle_nodes_no_update;"
+                        "UPDATE merkle_nodes SET hash = zeroblob (32) WHERE level = 2 AND idx = 1",
+                     "entries 5 to 8");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/fingerprint/canonical-leaf", test_canonical_leaf);
+  ADD ("/fingerprint/cache-matches-recomputation", test_cache_matches_recomputation);
+  ADD ("/fingerprint/proofs-property", test_proofs_property);
+  ADD ("/fingerprint/tampering", test_tampering);
+
+  return g_test_run ();
+}
