@@ -10,7 +10,10 @@ import os
 import shutil
 import subprocess
 import tempfile
+import sys
 import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 BINARY = os.environ.get("COMMUNITY_LEDGER", "build/app/community-ledger")
 FIXTURES = os.environ.get("FIXTURES_DIR", os.path.join(os.path.dirname(__file__), "..", "fixtures"))
@@ -347,6 +350,70 @@ class VoteTest(BookTestCase):
         self.assertFalse(votes[3]["passed"])
 
 
+class FingerprintTest(BookTestCase):
+    """verify, published heads, proofs and tampering, from the outside."""
+
+    def fingerprint(self):
+        out, _ = self.ledger("verify")
+        self.assertTrue(out.startswith("fingerprint "), out)
+        return out.split()[1]
+
+    def tamper(self, sql):
+        subprocess.run(["sqlite3", self.book,
+                        "DROP TRIGGER txns_no_update; DROP TRIGGER txns_no_delete;"
+                        "DROP TRIGGER splits_no_update; DROP TRIGGER splits_no_delete;" + sql],
+                       check=True)
+
+    def test_independent_reimplementation_agrees(self):
+        import reference_fingerprint
+        self.small_community()
+        self.ledger("bill", "2026")
+        self.ledger("pay", "1-1-101", "360")
+        self.ledger("spend", "12.5", "--payee", "五金店|螺丝\\刀", "--category", "repair",
+                    "--memo", "a|b")
+        self.assertEqual(self.fingerprint(), reference_fingerprint.fingerprint(self.book))
+
+    def test_published_head_and_proofs(self):
+        self.small_community()
+        self.ledger("bill", "2026")
+        head = self.fingerprint()
+        receipt, _ = self.ledger("pay", "1-1-102", "600")
+        out, _ = self.ledger("verify", "--head", head)
+        self.assertIn("extends the published head", out)
+        size = int(head.split(":")[0])
+        forged = f"{size}:{'0' * 64}"
+        _, err = self.ledger("verify", "--head", forged, expect=3)
+        self.assertIn("does not extend", err)
+        _, err = self.ledger("verify", "--head", f"{size + 5}:{head.split(':')[1]}", expect=3)
+        self.assertIn("removed", err)
+        proof = json.loads(self.ledger("proof", receipt.strip(), "--json")[0])
+        self.assertTrue(proof["verified"])
+        self.assertEqual(proof["tree_size"], size + 1)
+        self.assertEqual(proof["fingerprint"], self.fingerprint())
+        self.ledger("proof", "9999", expect=2)
+        self.ledger("proof", "2026-999999", expect=2)
+        self.ledger("verify", "--head", "nonsense", expect=2)
+        out, _ = self.ledger("proof", "consistency", str(size))
+        self.assertIn("extends", out)
+
+    def test_tampering_exits_3_and_names_the_entry(self):
+        self.small_community()
+        self.ledger("bill", "2026")
+        clean = os.path.join(self.dir, "clean.clbook")
+        self.ledger("backup", clean)
+        for sql, words in (("UPDATE splits SET amount = amount - 1 WHERE txn_id = 8 AND seq = 1;", "entry 8 "),
+                           ("UPDATE txns SET memo = 'x' WHERE id = 3;", "entry 3 "),
+                           ("DELETE FROM splits WHERE txn_id = 7; DELETE FROM txns WHERE id = 7;",
+                            "entry 7 is missing"),
+                           ("DELETE FROM splits WHERE txn_id > 9; DELETE FROM txns WHERE id > 9;",
+                            "entry 10 is missing")):
+            with self.subTest(sql=sql):
+                shutil.copy(clean, self.book)
+                self.tamper(sql)
+                _, err = self.ledger("verify", expect=3)
+                self.assertIn(words, err)
+
+
 class BookFileTest(BookTestCase):
     def test_missing_book_exits_1(self):
         _, err = self.ledger("household", "list", expect=1)
@@ -389,7 +456,8 @@ class BookFileTest(BookTestCase):
         commands = ["init", "household add", "household edit", "household import",
                     "household list", "fee set", "fee list", "bill", "pay", "void", "waive",
                     "spend", "report", "backup", "restore", "demo", "vote new", "vote ballot",
-                    "vote close", "vote show", "vote list", "spend-limit"]
+                    "vote close", "vote show", "vote list", "spend-limit", "verify", "proof",
+                    "proof consistency"]
         for command in commands:
             self.assertIn(command, out)
             with self.subTest(command=command):
