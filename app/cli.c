@@ -32,7 +32,7 @@ find_command (int    argc,
               int    first)
 {
   const CliCommand *tables[] = { cli_book_commands, cli_vote_commands, cli_report_commands,
-                                 cli_verify_commands };
+                                 cli_verify_commands, cli_export_commands, cli_publish_commands };
 
   for (gsize t = 0; t < G_N_ELEMENTS (tables); t++)
     for (const CliCommand *c = tables[t]; c->name != NULL; c++)
@@ -46,7 +46,7 @@ static gboolean
 is_command_word (const char *word)
 {
   const CliCommand *tables[] = { cli_book_commands, cli_vote_commands, cli_report_commands,
-                                 cli_verify_commands };
+                                 cli_verify_commands, cli_export_commands, cli_publish_commands };
   gsize len = strlen (word);
 
   for (gsize t = 0; t < G_N_ELEMENTS (tables); t++)
@@ -204,7 +204,7 @@ static void
 print_command_list (FILE *out)
 {
   const CliCommand *tables[] = { cli_book_commands, cli_vote_commands, cli_report_commands,
-                                 cli_verify_commands };
+                                 cli_verify_commands, cli_export_commands, cli_publish_commands };
 
   fprintf (out, _("Usage: community-ledger [--book FILE] [--operator NAME] COMMAND …\n"
                   "With no command, the window opens.\n\nCommands:\n"));

@@ -82,5 +82,7 @@ extern const CliCommand cli_book_commands[];
 extern const CliCommand cli_report_commands[];
 extern const CliCommand cli_vote_commands[];
 extern const CliCommand cli_verify_commands[];
+extern const CliCommand cli_export_commands[];
+extern const CliCommand cli_publish_commands[];
 
 G_END_DECLS
