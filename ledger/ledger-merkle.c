@@ -296,7 +296,8 @@ ledger_merkle_verify_consistency (guint64           old_size,
   if (old_size == 0)
     {
       empty_tree_hash (&empty);
-      return proof->len == 0 && hash_equal (old_root, &empty);
+      return proof->len == 0 && hash_equal (old_root, &empty) &&
+             (new_size > 0 || hash_equal (new_root, &empty));
     }
   if (old_size == new_size)
     return proof->len == 0 && hash_equal (old_root, new_root);
@@ -348,15 +349,23 @@ ledger_merkle_array_subtree (gpointer     leaf_hashes,
   LedgerHash left, right;
   guint64 k;
 
-  g_assert (start < end && end <= leaves->len);
+  /* Sizes can come from outside (a typed head, an export): refuse, don't abort. */
+  if (start >= end || end > leaves->len)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("entries %" PRIu64 " to %" PRIu64 " are not among the %u entries"),
+                   start + 1, end, leaves->len);
+      return FALSE;
+    }
   if (end - start == 1)
     {
       *out = g_array_index (leaves, LedgerHash, start);
       return TRUE;
     }
   k = split_point (end - start);
-  ledger_merkle_array_subtree (leaf_hashes, start, start + k, &left, error);
-  ledger_merkle_array_subtree (leaf_hashes, start + k, end, &right, error);
+  if (!ledger_merkle_array_subtree (leaf_hashes, start, start + k, &left, error) ||
+      !ledger_merkle_array_subtree (leaf_hashes, start + k, end, &right, error))
+    return FALSE;
   ledger_merkle_node_hash (&left, &right, out);
   return TRUE;
 }
