@@ -22,14 +22,64 @@ struct _ClApplication
 
 G_DEFINE_FINAL_TYPE (ClApplication, cl_application, ADW_TYPE_APPLICATION)
 
+/* Where the app remembers the last book it had open. */
+static char *
+state_file_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "community-ledger", "state.ini", NULL);
+}
+
+static char *
+last_book_path (void)
+{
+  g_autoptr(GKeyFile) state = g_key_file_new ();
+  g_autofree char *path = state_file_path ();
+
+  if (!g_key_file_load_from_file (state, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  return g_key_file_get_string (state, "books", "last", NULL);
+}
+
+/* Remembers @book_path so the next start reopens it. Best effort: a
+ * read-only home must not stop the treasurer from working. */
+static void
+remember_book (const char *book_path)
+{
+  g_autoptr(GKeyFile) state = g_key_file_new ();
+  g_autofree char *path = state_file_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_key_file_load_from_file (state, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  g_key_file_set_string (state, "books", "last", book_path);
+  g_mkdir_with_parents (dir, 0700);
+  if (!g_key_file_save_to_file (state, path, &error))
+    g_debug ("cannot remember the last book: %s", error->message);
+}
+
+/* --book, then $COMMUNITY_LEDGER_BOOK, then the last book, then the default. */
 static char *
 default_book_path (void)
 {
   const char *env = g_getenv ("COMMUNITY_LEDGER_BOOK");
+  g_autofree char *last = last_book_path ();
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
+  if (last != NULL && g_file_test (last, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&last);
   return g_build_filename (g_get_user_data_dir (), "community-ledger", "book.clbook", NULL);
+}
+
+static void
+window_book_cb (GObject    *window,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  LedgerBook *book = cl_window_get_book (CL_WINDOW (window));
+
+  if (book != NULL)
+    remember_book (ledger_book_get_path (book));
 }
 
 /* Opens the book, or explains in the window why it could not. */
@@ -58,6 +108,9 @@ cl_application_activate (GApplication *app)
       book = open_book (self, &error);
       window = GTK_WINDOW (cl_window_new (GTK_APPLICATION (app), book,
                                           error != NULL ? error->message : NULL));
+      g_signal_connect (window, "notify::book", G_CALLBACK (window_book_cb), NULL);
+      if (book != NULL)
+        remember_book (ledger_book_get_path (book));
     }
   gtk_window_present (window);
 }

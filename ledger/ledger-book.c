@@ -35,6 +35,14 @@ struct _LedgerBook
 
 G_DEFINE_FINAL_TYPE (LedgerBook, ledger_book, G_TYPE_OBJECT)
 
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 finalize_statement (gpointer stmt)
 {
@@ -62,6 +70,14 @@ ledger_book_class_init (LedgerBookClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ledger_book_finalize;
+
+  /**
+   * LedgerBook::changed:
+   * Emitted after a write has been committed, so that every list and
+   * figure on screen can reload from the book.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -510,6 +526,7 @@ ledger_book_write (LedgerBook      *self,
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 

@@ -72,7 +72,8 @@ char *ledger_book_dup_files_dir (LedgerBook *self);
  * ledger_book_write:
  * Runs @func inside one write transaction. Commits when @func returns
  * TRUE, rolls back (leaving the book exactly as it was) when it returns
- * FALSE or when COMMIT fails. Returns TRUE only after COMMIT returned.
+ * FALSE or when COMMIT fails. Returns TRUE only after COMMIT returned,
+ * and then emits LedgerBook::changed.
  */
 gboolean ledger_book_write (LedgerBook      *self,
                             LedgerWriteFunc  func,

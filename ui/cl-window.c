@@ -1,97 +1,295 @@
 /* cl-window.c — the treasurer's main window
  *
- * Every figure comes from the same ledger/ report functions the command
- * line prints, so the window and `report` never disagree.
+ * A sidebar of pages over one book. The window owns the book; the pages
+ * are handed it and reload on LedgerBook::changed, so a payment recorded
+ * on one page shows at once on the others.
  */
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "cl-pages.h"
 #include "cl-window.h"
-#include "ledger-money.h"
-#include "ledger-report.h"
+#include "ledger-backup.h"
 
 struct _ClWindow
 {
   AdwApplicationWindow parent_instance;
 
   /* Template widgets */
-  AdwWindowTitle *window_title;
-  GtkStack       *stack;
-  AdwStatusPage  *problem_page;
-  AdwActionRow   *funds_row;
-  AdwActionRow   *collection_row;
-  AdwActionRow   *arrears_row;
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  GtkStack        *outer_stack;
+  AdwStatusPage   *problem_page;
+  GtkStack        *pages;
 
   /* Owned references */
-  LedgerBook     *book;
+  LedgerBook      *book;
 };
 
 G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* Puts @text as a right-aligned value label at the end of @row. */
-static void
-set_row_value (AdwActionRow *row,
-               const char   *text)
+enum
 {
-  GtkWidget *label = g_object_get_data (G_OBJECT (row), "value-label");
+  PROP_0,
+  PROP_BOOK,
+  N_PROPS
+};
 
-  if (label == NULL)
-    {
-      label = gtk_label_new (NULL);
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (row, label);
-      g_object_set_data (G_OBJECT (row), "value-label", label);
-    }
-  gtk_label_set_text (GTK_LABEL (label), text);
-}
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------ */
+/* Helpers */
 
 static void
 show_problem (ClWindow   *self,
               const char *problem)
 {
   adw_status_page_set_description (self->problem_page, problem);
-  gtk_stack_set_visible_child_name (self->stack, "problem");
+  gtk_stack_set_visible_child_name (self->outer_stack, "problem");
+  adw_window_title_set_title (self->window_title, _("Community Ledger"));
+  adw_window_title_set_subtitle (self->window_title, NULL);
 }
 
-/* Fills the overview rows from the book's reports. */
 static void
-refresh_overview (ClWindow *self)
+add_pages (ClWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LedgerArrearsReport) arrears = NULL;
-  g_autofree char *name = ledger_book_dup_name (self->book);
-  g_autofree char *funds_text = NULL, *rate = NULL, *paid = NULL, *owed = NULL;
-  g_autofree char *collection_text = NULL, *arrears_text = NULL;
-  LedgerCollection collection;
-  char today[11];
-  gint64 funds = 0;
-
-  ledger_book_today (self->book, today);
-  if (!ledger_report_funds_at (self->book, today, &funds, &error) ||
-      !ledger_report_collection (self->book, ledger_date_year (today), &collection, &error) ||
-      (arrears = ledger_report_arrears (self->book, 0, &error)) == NULL)
+  for (const ClPageInfo *info = cl_pages (); info->name != NULL; info++)
     {
-      show_problem (self, error->message);
-      return;
+      GtkWidget *page = g_object_new (info->get_type (), NULL);
+
+      gtk_stack_add_titled (self->pages, page, info->name, _(info->title));
     }
+}
+
+static void
+update_title (ClWindow *self)
+{
+  g_autofree char *name = ledger_book_dup_name (self->book);
+  g_autofree char *base = g_path_get_basename (ledger_book_get_path (self->book));
 
   adw_window_title_set_title (self->window_title, name);
-  adw_window_title_set_subtitle (self->window_title, ledger_book_get_path (self->book));
+  adw_window_title_set_subtitle (self->window_title, base);
   gtk_window_set_title (GTK_WINDOW (self), name);
+}
 
-  funds_text = ledger_money_format (funds);
-  set_row_value (self->funds_row, funds_text);
-  rate = ledger_rate_format (collection.rate_bp);
-  paid = ledger_money_format (collection.paid);
-  collection_text = g_strdup_printf ("%s (%s)", paid, rate);
-  set_row_value (self->collection_row, collection_text);
-  owed = ledger_money_format (arrears->total);
-  arrears_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s from %u household",
-                                               "%s from %u households", arrears->rows->len),
-                                  owed, arrears->rows->len);
-  set_row_value (self->arrears_row, arrears_text);
-  gtk_stack_set_visible_child_name (self->stack, "overview");
+/* ------------------------------------------------------------------ */
+/* Actions */
+
+typedef void (*ChosenFunc) (ClWindow *self,
+                            GFile    *file);
+
+static void
+file_chosen_cb (GtkNativeDialog *dialog,
+                int              response,
+                gpointer         user_data)
+{
+  ClWindow *self = CL_WINDOW (user_data);
+  ChosenFunc func = g_object_get_data (G_OBJECT (dialog), "chosen-func");
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    func (self, file);
+  g_object_unref (dialog);
+}
+
+/* Asks for a file with GtkFileChooserNative (GTK 4.8 has no GtkFileDialog). */
+static void
+choose_file (ClWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *suggested_name,
+             ChosenFunc            func)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, NULL, NULL);
+  gtk_file_filter_set_name (filter, _("Community Ledger books"));
+  gtk_file_filter_add_pattern (filter, "*.clbook");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
+  g_object_set_data (G_OBJECT (dialog), "chosen-func", func);
+  g_signal_connect (dialog, "response", G_CALLBACK (file_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_chosen (ClWindow *self,
+             GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerBook) book = ledger_book_open (path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+
+  if (book == NULL)
+    {
+      cl_window_show_error (GTK_WIDGET (self), _("opening the book"), error);
+      return;
+    }
+  cl_window_set_book (self, book);
+}
+
+static void
+new_chosen (ClWindow *self,
+            GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerBook) book = NULL;
+  char *dot = strrchr (base, '.');
+
+  /* The file name, without its extension, is a fair first community name;
+   * it can be changed in the book's settings. */
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  book = ledger_book_create (path, base, NULL, &error);
+  if (book == NULL)
+    {
+      cl_window_show_error (GTK_WIDGET (self), _("creating the book"), error);
+      return;
+    }
+  cl_window_set_book (self, book);
+}
+
+static void
+backup_chosen (ClWindow *self,
+               GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  if (!ledger_backup_to_file (self->book, path, &error))
+    cl_window_show_error (GTK_WIDGET (self), _("backing up the book"), error);
+  else
+    cl_window_add_toast (GTK_WIDGET (self), adw_toast_new (_("Backup written and checked")));
+}
+
+static void
+open_book_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  choose_file (CL_WINDOW (widget), _("Open Book"), GTK_FILE_CHOOSER_ACTION_OPEN, NULL, open_chosen);
+}
+
+static void
+new_book_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  choose_file (CL_WINDOW (widget), _("New Book"), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("community.clbook"), new_chosen);
+}
+
+static void
+backup_book_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strdup_printf (_("backup-%s.clbook"), stamp);
+
+  choose_file (self, _("Back Up Book"), GTK_FILE_CHOOSER_ACTION_SAVE, name, backup_chosen);
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API */
+
+void
+cl_window_add_toast (GtkWidget *widget,
+                     AdwToast  *toast)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (widget, CL_TYPE_WINDOW);
+
+  if (window == NULL)
+    {
+      g_object_unref (g_object_ref_sink (toast));
+      return;
+    }
+  adw_toast_overlay_add_toast (CL_WINDOW (window)->toast_overlay, toast);
+}
+
+void
+cl_window_show_error (GtkWidget    *widget,
+                      const char   *doing,
+                      const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *heading = g_strdup_printf (_("Problem %s"), doing);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+LedgerBook *
+cl_window_get_book (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return self->book;
+}
+
+void
+cl_window_set_book (ClWindow   *self,
+                    LedgerBook *book)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (CL_IS_WINDOW (self));
+
+  if (self->book == book)
+    return;
+  g_set_object (&self->book, book);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_object_set (child, "book", book, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup-book", book != NULL);
+  if (book == NULL)
+    {
+      show_problem (self, _("Create a new book for your community, or open one."));
+      return;
+    }
+  update_title (self);
+  gtk_stack_set_visible_child_name (self->outer_stack, "book");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOK]);
+}
+
+void
+cl_window_show_page (ClWindow   *self,
+                     const char *name)
+{
+  gtk_stack_set_visible_child_name (self->pages, name);
+}
+
+GtkWidget *
+cl_window_get_page (ClWindow   *self,
+                    const char *name)
+{
+  return gtk_stack_get_child_by_name (self->pages, name);
+}
+
+/* ------------------------------------------------------------------ */
+/* Life cycle */
+
+/* A copy of the book whenever its window closes (DESIGN.md §6): the
+ * treasurer's work of the day is never only in one file. */
+static gboolean
+cl_window_close_request (GtkWindow *window)
+{
+  ClWindow *self = CL_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  if (self->book != NULL && !ledger_book_is_read_only (self->book) &&
+      !ledger_backup_automatic (self->book, "on-close", NULL, &error))
+    g_warning ("Could not back up %s on closing: %s", ledger_book_get_path (self->book), error->message);
+  return GTK_WINDOW_CLASS (cl_window_parent_class)->close_request (window);
 }
 
 static void
@@ -105,27 +303,80 @@ cl_window_dispose (GObject *object)
 }
 
 static void
+cl_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ClWindow *self = CL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOOK:
+      g_value_set_object (value, self->book);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ClWindow *self = CL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOOK:
+      cl_window_set_book (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cl_window_class_init (ClWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_window_dispose;
+  object_class->get_property = cl_window_get_property;
+  object_class->set_property = cl_window_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = cl_window_close_request;
+
+  properties[PROP_BOOK] =
+    g_param_spec_object ("book", NULL, NULL, LEDGER_TYPE_BOOK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/communityledger/CommunityLedger/ui/cl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, outer_stack);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, problem_page);
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, funds_row);
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, collection_row);
-  gtk_widget_class_bind_template_child (widget_class, ClWindow, arrears_row);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, pages);
+
+  gtk_widget_class_install_action (widget_class, "win.open-book", NULL, open_book_action);
+  gtk_widget_class_install_action (widget_class, "win.new-book", NULL, new_book_action);
+  gtk_widget_class_install_action (widget_class, "win.backup-book", NULL, backup_book_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-book", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-book", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "win.backup-book", NULL);
 }
 
 static void
 cl_window_init (ClWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_pages (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup-book", FALSE);
 }
 
 ClWindow *
@@ -136,18 +387,8 @@ cl_window_new (GtkApplication *application,
   ClWindow *self = g_object_new (CL_TYPE_WINDOW, "application", application, NULL);
 
   if (book != NULL)
-    {
-      self->book = g_object_ref (book);
-      refresh_overview (self);
-    }
+    cl_window_set_book (self, book);
   else
     show_problem (self, problem != NULL ? problem : _("No book is open"));
   return self;
-}
-
-LedgerBook *
-cl_window_get_book (ClWindow *self)
-{
-  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
-  return self->book;
 }

@@ -1,0 +1,62 @@
+/* gui-test-utils.h — driving real widgets under Xvfb
+ *
+ * Tests create a book in a temporary folder, open a real ClWindow on it,
+ * find widgets by their widget name (set with <property name="name"> in
+ * the .ui files), act on them as a user would (type, activate, click), let
+ * the main loop run, and then check the book itself.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-window.h"
+#include "ledger-book.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  LedgerBook *book;
+  ClWindow   *window;
+} GuiFixture;
+
+/* Initialises GTK and libadwaita; returns FALSE (skip) without a display. */
+gboolean   gui_test_init (int    *argc,
+                          char ***argv);
+
+/* A new book (with @households demo households when > 0) and its window. */
+void       gui_fixture_set_up (GuiFixture    *f,
+                               gconstpointer  households);
+void       gui_fixture_tear_down (GuiFixture    *f,
+                                  gconstpointer  data);
+
+/* Runs the main loop until nothing is pending, then @ms more milliseconds. */
+void       gui_wait (guint ms);
+
+/* The first descendant of @root (depth first) whose widget name is @name;
+ * fails the test when there is none. */
+GtkWidget *gui_find (GtkWidget  *root,
+                     const char *name);
+/* The same, but NULL when missing. */
+GtkWidget *gui_try_find (GtkWidget  *root,
+                         const char *name);
+
+/* Replaces an editable's text, as typing would. */
+void       gui_type (GtkWidget  *editable,
+                     const char *text);
+/* Presses Enter in an entry (emits GtkEntry::activate / GtkText::activate). */
+void       gui_press_enter (GtkWidget *entry);
+/* Clicks a button. */
+void       gui_click (GtkWidget *button);
+
+/* The most recent transient window of @parent (a dialog it opened), or NULL. */
+GtkWindow *gui_find_dialog (GtkWindow *parent);
+
+/* One integer from an SQL query on @book (through a separate read-only
+ * connection, as the command line would see the file). */
+gint64     gui_query_int (GuiFixture *f,
+                          const char *sql);
+
+G_END_DECLS
