@@ -1,8 +1,171 @@
-/* cli-publish.c — filled in by the publishing work */
+/* cli-publish.c — what goes out to the residents: the notice for the
+ * board, receipts, and the settings they print */
 #define G_LOG_DOMAIN "community-ledger"
 
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "cli.h"
+#include "export-notice.h"
+#include "ledger-notice.h"
+
+/* The command's entry in this file's table. */
+static const CliCommand *
+lookup (const char *name)
+{
+  for (const CliCommand *c = cli_publish_commands; c->name != NULL; c++)
+    if (g_strcmp0 (c->name, name) == 0)
+      return c;
+  g_return_val_if_reached (NULL);
+}
+
+/* Writes the QR payload to @path for checking (the hidden --qr-payload). */
+static gboolean
+save_payload (const char  *path,
+              const char  *payload,
+              GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (path == NULL || g_file_set_contents (path, payload, -1, &local))
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, "%s", local->message);
+  return FALSE;
+}
+
+/* The period the user named, or this year by the book's clock. */
+static gboolean
+notice_period (LedgerBook    *book,
+               const char    *text,
+               LedgerPeriod  *out,
+               GError       **error)
+{
+  char today[11];
+
+  if (text != NULL)
+    return ledger_period_parse (text, "--period", out, error);
+  ledger_book_today (book, today);
+  ledger_period_for_year (ledger_date_year (today), out);
+  return TRUE;
+}
+
+/* notice FILE.pdf [--period P] [--png FILE] [--html FILE] */
+static int
+run_notice (CliGlobals *globals,
+            int         argc,
+            char      **argv)
+{
+  g_autofree char *period_text = NULL, *png = NULL, *html = NULL, *payload_path = NULL;
+  const GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("2026, 2026-Q1 or 2026-03 (default: this year)"), N_("PERIOD") },
+    { "png", 0, 0, G_OPTION_ARG_FILENAME, &png, N_("Also write the pages as one PNG image (150 dpi)"), N_("FILE") },
+    { "html", 0, 0, G_OPTION_ARG_FILENAME, &html, N_("Also write a page for phones"), N_("FILE") },
+    { "qr-payload", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &payload_path,
+      N_("Write the exact bytes of the QR code to FILE (for tests)"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
+  g_autofree char *payload = NULL;
+  const LedgerNotice *notice;
+  LedgerPeriod period;
+
+  if (!cli_parse_options (globals, lookup ("notice"), entries, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+  if ((period_text != NULL && !ledger_period_parse (period_text, "--period", &period, &error)) ||
+      (book = cli_open_book (globals, &error)) == NULL ||
+      !notice_period (book, period_text, &period, &error) ||
+      !export_notice (book, &period, argv[1], png, html, &payload, &error) ||
+      !save_payload (payload_path, payload, &error) ||
+      (notices = ledger_notice_list (book, &error)) == NULL)
+    return cli_report_error (error);
+  /* The head before the notice's own entry: what the paper shows. */
+  notice = g_ptr_array_index (notices, notices->len - 1);
+  printf (_("Notice for %s published; it shows the fingerprint %s\n"), period.name,
+          notice->fingerprint);
+  return CLI_EXIT_OK;
+}
+
+/* receipt RECEIPT FILE.pdf */
+static int
+run_receipt (CliGlobals *globals,
+             int         argc,
+             char      **argv)
+{
+  g_autofree char *payload_path = NULL;
+  const GOptionEntry entries[] = {
+    { "qr-payload", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &payload_path,
+      N_("Write the exact bytes of the QR code to FILE (for tests)"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *payload = NULL;
+
+  if (!cli_parse_options (globals, lookup ("receipt"), entries, &argc, &argv, 2, 2))
+    return CLI_EXIT_USAGE;
+  if ((book = cli_open_book (globals, &error)) == NULL ||
+      !export_receipt (book, argv[1], argv[2], &payload, &error) ||
+      !save_payload (payload_path, payload, &error))
+    return cli_report_error (error);
+  return CLI_EXIT_OK;
+}
+
+static const struct
+{
+  const char *word;
+  const char *key;
+} settings[] = {
+  { "url", LEDGER_SETTING_PUBLICATION_URL },
+  { "committee", LEDGER_SETTING_COMMITTEE },
+};
+
+/* Prints "url VALUE" for one setting, or every one. */
+static void
+print_settings (LedgerBook *book,
+                const char *only)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (settings); i++)
+    if (only == NULL || strcmp (only, settings[i].word) == 0)
+      {
+        g_autofree char *value = ledger_book_dup_setting (book, settings[i].key);
+
+        printf ("%s %s\n", settings[i].word, value != NULL ? value : "");
+      }
+}
+
+/* settings [url|committee [VALUE]] */
+static int
+run_settings (CliGlobals *globals,
+              int         argc,
+              char      **argv)
+{
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *key = NULL;
+
+  if (!cli_parse_options (globals, lookup ("settings"), NULL, &argc, &argv, 0, 2))
+    return CLI_EXIT_USAGE;
+  for (gsize i = 0; argc > 1 && i < G_N_ELEMENTS (settings); i++)
+    if (strcmp (argv[1], settings[i].word) == 0)
+      key = settings[i].key;
+  if (argc > 1 && key == NULL)
+    return cli_usage_error (lookup ("settings"), _("unknown setting “%s”: expected url or committee"),
+                            argv[1]);
+  if ((book = cli_open_book (globals, &error)) == NULL ||
+      (argc == 3 && !ledger_notice_set_setting (book, key, argv[2], &error)))
+    return cli_report_error (error);
+  print_settings (book, argc > 1 ? argv[1] : NULL);
+  return CLI_EXIT_OK;
+}
 
 const CliCommand cli_publish_commands[] = {
+  { "notice", "FILE.pdf [--period P] [--png FILE] [--html FILE]",
+    N_("Make the notice for the board (公示) and record its publication"), run_notice },
+  { "receipt", "RECEIPT FILE.pdf", N_("Print a receipt, with its proof in a QR code"), run_receipt },
+  { "settings", "[url|committee [VALUE]]",
+    N_("Show or set the publication URL and the committee's name on notices (\"\" clears)"), run_settings },
   { NULL, NULL, NULL, NULL }
 };

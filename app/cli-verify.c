@@ -7,6 +7,7 @@
 
 #include "cli-json.h"
 #include "cli.h"
+#include "export-xlsx.h"
 #include "ledger-fingerprint.h"
 #include "ledger-payment.h"
 
@@ -19,14 +20,35 @@ lookup (const char *name)
   g_return_val_if_reached (NULL);
 }
 
+/* verify --export FILE: the workbook alone, and against the book when
+ * there is one. */
+static int
+verify_export (CliGlobals *globals,
+               const char *path)
+{
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  if (g_file_test (cli_book_path (globals), G_FILE_TEST_EXISTS) &&
+      (book = cli_open_book (globals, &error)) == NULL)
+    return cli_report_error (error);
+  if (!export_workbook_verify (path, book, &fingerprint, &error))
+    return cli_report_error (error);
+  printf ("fingerprint %s\n", fingerprint);
+  return CLI_EXIT_OK;
+}
+
 static int
 run_verify (CliGlobals *globals,
             int         argc,
             char      **argv)
 {
   g_autofree char *head_text = NULL;
+  g_autofree char *export_path = NULL;
   const GOptionEntry entries[] = {
     { "head", 0, 0, G_OPTION_ARG_STRING, &head_text, N_("Also prove the book extends this earlier published fingerprint"), N_("SIZE:ROOT") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path, N_("Check an exported workbook (against the book, when there is one)"), N_("FILE") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(LedgerBook) book = NULL;
@@ -37,6 +59,10 @@ run_verify (CliGlobals *globals,
 
   if (!cli_parse_options (globals, lookup ("verify"), entries, &argc, &argv, 0, 0))
     return CLI_EXIT_USAGE;
+  if (export_path != NULL && head_text != NULL)
+    return cli_usage_error (lookup ("verify"), _("--export and --head cannot be combined"));
+  if (export_path != NULL)
+    return verify_export (globals, export_path);
   if ((head_text != NULL && !ledger_tree_head_parse (head_text, "--head", &earlier, &error)) ||
       (book = cli_open_book (globals, &error)) == NULL ||
       !ledger_fingerprint_verify (book, &head, &error))
@@ -219,7 +245,7 @@ run_proof_consistency (CliGlobals *globals,
 }
 
 const CliCommand cli_verify_commands[] = {
-  { "verify", "[--head SIZE:ROOT]",
+  { "verify", "[--head SIZE:ROOT] [--export FILE]",
     N_("Recompute the fingerprint from the journal and check everything"), run_verify },
   { "proof consistency", "OLD-SIZE [NEW-SIZE]",
     N_("Print and check the proof that a later book extends an earlier one"), run_proof_consistency },

@@ -18,12 +18,19 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
 fi
 
 echo "No display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open."
-echo "Here is the demo community from the command line instead:"
+echo "Writing the demo community's workbook and notice instead …"
+out="$demo/out"
+mkdir -p "$out"
+year=$(date +%Y)
+"$app" --book "$book" export xlsx "$out/demo-$year.xlsx" --period "$year"
+"$app" --book "$book" notice "$out/notice-$year.pdf" --period "$year" \
+    --png "$out/notice-$year.png" --html "$out/notice-$year.html"
 echo
-"$app" --book "$book" report income
+"$app" --book "$book" report collection --period "$year"
 echo
-"$app" --book "$book" report collection
-echo
-"$app" --book "$book" report arrears | tail -n 1
-echo
-echo "Demo book: $(cd "$demo" && pwd)/demo.clbook"
+abs=$(cd "$out" && pwd)
+echo "Demo book:         $(cd "$demo" && pwd)/demo.clbook"
+echo "Auditor workbook:  $abs/demo-$year.xlsx"
+echo "Notice (PDF):      $abs/notice-$year.pdf"
+echo "Notice (PNG):      $abs/notice-$year.png"
+echo "Notice (phone):    $abs/notice-$year.html"

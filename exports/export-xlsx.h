@@ -12,13 +12,20 @@ typedef void (*ExportProgressFunc) (int      per_mille,
 
 /**
  * export_workbook:
- * @period: (nullable): the period for Summary, Income, Expenditures; NULL = everything
+ * @period: (nullable): the period for Summary, Income, Expenditures (and
+ *   the year up to which Arrears count); NULL = everything
+ * @progress: (nullable): called with 0..1000 as the journal is written
  *
- * Writes the auditor's workbook to @path: Summary, Income, Expenditures,
- * Arrears, Households, Votes, Journal (every journal entry with its
- * canonical leaf and leaf hash, split across sheets past 1,048,575 rows)
- * and Verification (the fingerprint). Written to a temporary file in the
- * same folder and renamed into place: a failure leaves no half file.
+ * Writes the auditor's workbook to @path: 汇总 Summary, 收入 Income, 支出
+ * Expenditures, 欠费 Arrears, 住户 Households, 表决 Votes, 日记账 Journal
+ * (every journal entry with its canonical leaf and leaf hash, continued on
+ * 日记账2 … past 1,048,575 rows) and 校验 Verification (the fingerprint).
+ * The detail sheets are checked to add up to the ledger's reports to the
+ * fen, and the leaves to the book's recorded fingerprint, before the file
+ * is given its name (LEDGER_ERROR_VERIFY otherwise). Written to
+ * PATH.partial-XXXXXX in the same folder and renamed into place: a failure
+ * leaves no file behind (LEDGER_ERROR_IO). Memory stays small however long
+ * the journal: libxlsxwriter's constant_memory mode.
  */
 gboolean export_workbook (LedgerBook          *book,
                           const LedgerPeriod  *period,
@@ -29,10 +36,17 @@ gboolean export_workbook (LedgerBook          *book,
 
 /**
  * export_workbook_verify:
+ * @book: (nullable): also compare with this book
+ * @out_fingerprint: (out) (optional): "SIZE:ROOT" recomputed from the workbook
+ *
  * Recomputes the fingerprint from the Journal sheet(s) of the workbook at
- * @path alone and compares it with the fingerprint on its Verification
- * sheet; with @book, also with the book's head at the same size.
- * LEDGER_ERROR_VERIFY naming the sheet and row of the first difference.
+ * @path alone — entry numbers 1..n without gaps, each leaf hash equal to
+ * SHA-256 (0x00 ‖ leaf text), the RFC 6962 root — and compares it with the
+ * fingerprint on its Verification sheet; with @book, also with the book's
+ * head at the same size, naming the first entry that differs. Fails with
+ * LEDGER_ERROR_VERIFY naming the sheet and spreadsheet row of the first
+ * difference ("日记账 row 58: the leaf hash does not match its text"), or
+ * LEDGER_ERROR_IO when the file cannot be read.
  */
 gboolean export_workbook_verify (const char  *path,
                                  LedgerBook  *book,

@@ -140,6 +140,23 @@ ledger_book_set_sqlite_error (LedgerBook  *self,
                  self->path, sqlite3_errmsg (self->db), doing);
 }
 
+/* SQLite rolls the whole transaction back by itself when a statement in
+ * it fails with an I/O error or for want of memory. A caller that ignored
+ * such an error must not carry on: each of its next statements would
+ * commit on its own, outside the transaction, and leave half an operation
+ * in the book. Returns FALSE (setting @error) in that case. */
+static gboolean
+check_transaction (LedgerBook  *self,
+                   GError     **error)
+{
+  if (!self->in_write || !sqlite3_get_autocommit (self->db))
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_DATABASE,
+               _("%s: the operation was undone after an error reading or writing the book; nothing was saved"),
+               self->path);
+  return FALSE;
+}
+
 sqlite3_stmt *
 ledger_book_prepare (LedgerBook  *self,
                      const char  *sql,
@@ -147,6 +164,8 @@ ledger_book_prepare (LedgerBook  *self,
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
 
+  if (!check_transaction (self, error))
+    return NULL;
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -158,7 +177,10 @@ ledger_book_prepare (LedgerBook  *self,
                           &stmt, NULL) != SQLITE_OK)
     {
       ledger_book_set_sqlite_error (self, error, "preparing a query");
-      g_critical ("bad SQL: %s: %s", sqlite3_errmsg (self->db), sql);
+      /* Only SQLITE_ERROR is a bug in the SQL; preparing also reads the
+       * schema, which can meet I/O errors, locks or a lack of memory. */
+      if (sqlite3_errcode (self->db) == SQLITE_ERROR)
+        g_critical ("bad SQL: %s: %s", sqlite3_errmsg (self->db), sql);
       return NULL;
     }
 
@@ -171,6 +193,8 @@ ledger_book_exec (LedgerBook  *self,
                   const char  *sql,
                   GError     **error)
 {
+  if (!check_transaction (self, error))
+    return FALSE;
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
       ledger_book_set_sqlite_error (self, error, "writing");
@@ -251,9 +275,6 @@ static gboolean
 configure_connection (LedgerBook  *self,
                       GError     **error)
 {
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (self->db, 1);
-
   if (!ledger_book_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
   if (self->read_only)
@@ -286,6 +307,10 @@ connect_to_file (const char  *path,
                    self->db != NULL ? sqlite3_errmsg (self->db) : "out of memory");
       return NULL;
     }
+  /* Before the first read: a book another program holds locked is waited
+   * for, and then reported as in use, not as a foreign file. */
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, 1);
   return g_steal_pointer (&self);
 }
 
@@ -312,6 +337,13 @@ check_identity (LedgerBook  *self,
 
   if (!read_pragma (self, "PRAGMA application_id", &app_id, &local_error))
     {
+      /* A lock, an I/O error or a lack of memory says nothing about what
+       * the file is: only "not a database" (CORRUPT) means a foreign file. */
+      if (!g_error_matches (local_error, LEDGER_ERROR, LEDGER_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FOREIGN_FILE,
                    _("%s is not a Community Ledger book (%s)"),
                    self->path, local_error->message);
@@ -348,6 +380,14 @@ ledger_book_check_integrity (LedgerBook  *self,
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && error_code_for_sqlite (rc) != LEDGER_ERROR_CORRUPT)
+    {
+      /* The check could not run (I/O error, lock, memory): that is not a
+       * verdict on the book. */
+      ledger_book_set_sqlite_error (self, error, "checking the book");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
   answer = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
   if (answer == NULL || g_strcmp0 (answer, "ok") != 0)
     {
@@ -511,10 +551,11 @@ ledger_book_write (LedgerBook      *self,
     return FALSE;
 
   self->in_write = TRUE;
-  if (!func (self, user_data, error))
+  if (!func (self, user_data, error) || !check_transaction (self, error))
     {
       self->in_write = FALSE;
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
   self->in_write = FALSE;
@@ -528,6 +569,26 @@ ledger_book_write (LedgerBook      *self,
     }
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
+}
+
+gboolean
+ledger_book_read (LedgerBook      *self,
+                  LedgerWriteFunc  func,
+                  gpointer         user_data,
+                  GError         **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (self), FALSE);
+  g_return_val_if_fail (!self->in_write, FALSE);
+
+  /* A deferred transaction takes its snapshot at the first read and keeps
+   * it (rollback journal: the shared lock holds writers off) until COMMIT. */
+  if (!ledger_book_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  ok = func (self, user_data, error);
+  sqlite3_exec (self->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  return ok;
 }
 
 gboolean

@@ -80,6 +80,17 @@ gboolean ledger_book_write (LedgerBook      *self,
                             gpointer         user_data,
                             GError         **error);
 
+/**
+ * ledger_book_read:
+ * Runs @func inside one read transaction, so that every query it makes
+ * sees the same state of the book even while another program writes (an
+ * export's sheets must agree with each other).
+ */
+gboolean ledger_book_read (LedgerBook      *self,
+                           LedgerWriteFunc  func,
+                           gpointer         user_data,
+                           GError         **error);
+
 /* TRUE while ledger_book_write() is running a unit of work. */
 gboolean ledger_book_in_write (LedgerBook *self);
 

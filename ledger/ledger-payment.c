@@ -260,8 +260,14 @@ typedef struct
   LedgerMethod  method;
   const char   *date;
   char         *number;
+  gboolean       want_receipt;
+  LedgerReceipt *receipt;
 } PayRequest;
 
+/* Records the payment and, when the caller wants it, reads the receipt
+ * back inside the same transaction: once COMMIT has returned nothing may
+ * fail, or a saved payment would be reported as not saved (and the money
+ * taken again under a new number). */
 static gboolean
 pay_cb (LedgerBook *book,
         gpointer    user_data,
@@ -270,7 +276,11 @@ pay_cb (LedgerBook *book,
   PayRequest *r = user_data;
 
   r->number = ledger_pay_in_write (book, r->unit, r->amount, r->method, r->date, error);
-  return r->number != NULL;
+  if (r->number == NULL)
+    return FALSE;
+  if (r->want_receipt)
+    r->receipt = ledger_receipt_lookup (book, r->number, error);
+  return !r->want_receipt || r->receipt != NULL;
 }
 
 gboolean
@@ -282,20 +292,20 @@ ledger_pay (LedgerBook      *book,
             LedgerReceipt  **out_receipt,
             GError         **error)
 {
-  PayRequest request = { unit, amount, method, date, NULL };
-  g_autofree char *number = NULL;
+  PayRequest request = { unit, amount, method, date, NULL, out_receipt != NULL, NULL };
+  gboolean ok;
 
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
 
-  if (!ledger_book_write (book, pay_cb, &request, error))
-    return FALSE;
-  number = request.number;
-  if (out_receipt != NULL)
+  ok = ledger_book_write (book, pay_cb, &request, error);
+  g_free (request.number);
+  if (!ok)
     {
-      /* The payment is saved; only reading it back could fail here. */
-      *out_receipt = ledger_receipt_lookup (book, number, error);
-      return *out_receipt != NULL;
+      ledger_receipt_free (request.receipt);
+      return FALSE;
     }
+  if (out_receipt != NULL)
+    *out_receipt = request.receipt;
   return TRUE;
 }
 
@@ -562,4 +572,95 @@ ledger_void (LedgerBook  *book,
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
 
   return ledger_book_write (book, void_cb, &request, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Listing receipts */
+
+/* The numbers of the receipts ledger_receipt_list() returns, in order;
+ * read first, so that the lookups do not interleave with this query. */
+static GPtrArray *
+receipt_numbers (LedgerBook          *book,
+                 const LedgerPeriod  *period,
+                 GError             **error)
+{
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT r.number FROM receipts r"
+                              " LEFT JOIN voids v ON v.receipt = r.number"
+                              " LEFT JOIN txns vt ON vt.id = v.txn_id"
+                              " WHERE r.date BETWEEN ?1 AND ?2 OR vt.date BETWEEN ?1 AND ?2"
+                              " ORDER BY r.date, r.year, r.seq",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  ledger_bind_text (stmt, 1, period != NULL ? period->first : "0000-00-00");
+  ledger_bind_text (stmt, 2, period != NULL ? period->last : "9999-99-99");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (numbers, ledger_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading receipts");
+      return NULL;
+    }
+  return g_steal_pointer (&numbers);
+}
+
+GPtrArray *
+ledger_receipt_list (LedgerBook          *book,
+                     const LedgerPeriod  *period,
+                     GError             **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_receipt_free);
+  g_autoptr(GPtrArray) numbers = receipt_numbers (book, period, error);
+
+  if (numbers == NULL)
+    return NULL;
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      LedgerReceipt *receipt = ledger_receipt_lookup (book, g_ptr_array_index (numbers, i), error);
+
+      if (receipt == NULL)
+        return NULL;
+      g_ptr_array_add (list, receipt);
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+ledger_receipt_void_info (LedgerBook  *book,
+                          const char  *number,
+                          char         out_date[11],
+                          gint64      *out_txn_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  out_date[0] = '\0';
+  *out_txn_id = 0;
+  stmt = ledger_book_prepare (book,
+                              "SELECT t.date, t.id FROM voids v JOIN txns t ON t.id = v.txn_id"
+                              " WHERE v.receipt = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, number);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_strlcpy (out_date, (const char *) sqlite3_column_text (stmt, 0), 11);
+      *out_txn_id = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading a void");
+      return FALSE;
+    }
+  return TRUE;
 }

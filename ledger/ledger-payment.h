@@ -106,3 +106,28 @@ gboolean ledger_household_balance (LedgerBook  *book,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerReceipt, ledger_receipt_free)
 
 G_END_DECLS
+
+/* ------------------------------------------------------------------ */
+/* Listing receipts (for the auditor's workbook) */
+
+#include "ledger-period.h"
+
+G_BEGIN_DECLS
+
+/* Every receipt dated within @period and every receipt voided within it
+ * (all receipts when NULL), by date and number, each with what it settled:
+ * a GPtrArray of LedgerReceipt. A receipt issued before the period and
+ * voided within it is listed too, so that its reversal can be shown. */
+GPtrArray *ledger_receipt_list (LedgerBook          *book,
+                                const LedgerPeriod  *period,
+                                GError             **error);
+
+/* The day receipt @number was voided and the journal entry that voided
+ * it; "" and 0 when the receipt stands. */
+gboolean ledger_receipt_void_info (LedgerBook  *book,
+                                   const char  *number,
+                                   char         out_date[11],
+                                   gint64      *out_txn_id,
+                                   GError     **error);
+
+G_END_DECLS

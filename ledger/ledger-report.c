@@ -356,3 +356,76 @@ ledger_rate_format (int rate_bp)
 {
   return g_strdup_printf ("%d.%02d%%", rate_bp / 100, rate_bp % 100);
 }
+
+/* ------------------------------------------------------------------ */
+/* Arrears, charge by charge */
+
+void
+ledger_arrear_charge_free (LedgerArrearCharge *charge)
+{
+  if (charge == NULL)
+    return;
+  g_free (charge->unit);
+  g_free (charge->owner);
+  g_free (charge->fee_code);
+  g_free (charge->fee_name);
+  g_free (charge);
+}
+
+/* One row of the query in ledger_report_arrears_detail(). */
+static LedgerArrearCharge *
+arrear_charge_from_row (sqlite3_stmt *stmt)
+{
+  LedgerArrearCharge *charge = g_new0 (LedgerArrearCharge, 1);
+
+  charge->household_id = sqlite3_column_int64 (stmt, 0);
+  charge->unit = ledger_column_dup (stmt, 1);
+  charge->owner = ledger_column_dup (stmt, 2);
+  charge->year = sqlite3_column_int (stmt, 3);
+  charge->fee_code = ledger_column_dup (stmt, 4);
+  charge->fee_name = ledger_column_dup (stmt, 5);
+  charge->billed = sqlite3_column_int64 (stmt, 6);
+  charge->waived = sqlite3_column_int64 (stmt, 7);
+  charge->paid = sqlite3_column_int64 (stmt, 8);
+  charge->owed = charge->billed - charge->waived - charge->paid;
+  return charge;
+}
+
+GPtrArray *
+ledger_report_arrears_detail (LedgerBook  *book,
+                              int          up_to_year,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_arrear_charge_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The same arithmetic as ledger_report_arrears() and
+   * ledger_report_collection(), so the three always agree. */
+  stmt = ledger_book_prepare (book,
+    "WITH per_charge AS ("
+    "  SELECT c.household_id, c.year, c.fee_code, c.fee_id, c.amount,"
+    "         coalesce ((SELECT sum (a.amount) FROM allocations a WHERE a.charge_id = c.id"
+    "                    AND a.kind = 'waiver'), 0) AS waived,"
+    "         coalesce ((SELECT sum (a.amount) FROM allocations a WHERE a.charge_id = c.id"
+    "                    AND a.kind <> 'waiver'), 0) AS paid"
+    "  FROM charges c WHERE c.year <= ?1)"
+    " SELECT h.id, h.unit, h.owner, p.year, p.fee_code, f.name, p.amount, p.waived, p.paid"
+    " FROM per_charge p JOIN households h ON h.id = p.household_id"
+    " JOIN fees f ON f.id = p.fee_id"
+    " WHERE p.amount - p.waived - p.paid > 0"
+    " ORDER BY h.building, h.entrance, h.room, p.year, p.fee_code",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, up_to_year > 0 ? up_to_year : 9999);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, arrear_charge_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "preparing the arrears report");
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

@@ -102,3 +102,35 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerArrearsReport, ledger_arrears_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerIncomeReport, ledger_income_report_free)
 
 G_END_DECLS
+
+/* ------------------------------------------------------------------ */
+/* Arrears, charge by charge (for the auditor's workbook) */
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64 household_id;
+  char  *unit;
+  char  *owner;
+  int    year;
+  char  *fee_code;
+  char  *fee_name;  /* the name of the fee version that was billed */
+  gint64 billed;    /* fen */
+  gint64 waived;
+  gint64 paid;      /* by payments and prepaid credit, net of voids */
+  gint64 owed;      /* billed − waived − paid, > 0 */
+} LedgerArrearCharge;
+
+void ledger_arrear_charge_free (LedgerArrearCharge *charge);
+
+/* The open charges behind ledger_report_arrears() for the same
+ * @up_to_year (0: all), one per household, year and fee item, by unit,
+ * year and fee code: a GPtrArray of LedgerArrearCharge. Their owed amounts
+ * add up to that report's total, and per year to the outstanding amount of
+ * ledger_report_collection(). */
+GPtrArray *ledger_report_arrears_detail (LedgerBook  *book,
+                                         int          up_to_year,
+                                         GError     **error);
+
+G_END_DECLS

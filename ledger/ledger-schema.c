@@ -211,13 +211,38 @@ static const char schema_v1[] =
   "  size           INTEGER NOT NULL,"
   "  txn_id         INTEGER NOT NULL REFERENCES txns (id)"
   ");"
-  "CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id);";
+  "CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id);"
+
+  /* Published notices (ledger-notice.c). The fingerprint printed on a
+   * notice is the head of the book just before the notice's own journal
+   * entry (txn_id); its files are named with their SHA-256. */
+  "CREATE TABLE notices ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  period       TEXT NOT NULL,"
+  "  first        TEXT NOT NULL,"
+  "  last         TEXT NOT NULL,"
+  "  fingerprint  TEXT NOT NULL,"
+  "  published_at TEXT NOT NULL,"
+  "  txn_id       INTEGER NOT NULL UNIQUE REFERENCES txns (id)"
+  ");"
+  "CREATE TABLE notice_files ("
+  "  notice_id INTEGER NOT NULL REFERENCES notices (id),"
+  "  kind      TEXT NOT NULL CHECK (kind IN ('pdf','png','html')),"
+  "  name      TEXT NOT NULL,"
+  "  sha256    TEXT NOT NULL,"
+  "  PRIMARY KEY (notice_id, kind)"
+  ") WITHOUT ROWID;"
+  /* An expenditure is announced by the first notice that listed it. */
+  "CREATE TABLE announcements ("
+  "  expenditure_id INTEGER PRIMARY KEY REFERENCES expenditures (id),"
+  "  notice_id      INTEGER NOT NULL REFERENCES notices (id)"
+  ");";
 
 /* The tables that only ever grow. */
 static const char *const append_only_tables[] = {
   "txns", "splits", "fees", "charges", "allocations", "receipts", "voids",
   "waivers", "expenditures", "attachments", "votes", "ballots", "vote_results",
-  "merkle_nodes",
+  "merkle_nodes", "notices", "notice_files", "announcements",
 };
 
 static const struct

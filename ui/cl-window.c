@@ -209,7 +209,7 @@ cl_window_add_toast (GtkWidget *widget,
 
   if (window == NULL)
     {
-      g_object_unref (g_object_ref_sink (toast));
+      g_object_unref (toast); /* adw_toast_new () returns a full reference */
       return;
     }
   adw_toast_overlay_add_toast (CL_WINDOW (window)->toast_overlay, toast);

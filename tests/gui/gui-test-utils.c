@@ -148,7 +148,7 @@ gui_click (GtkWidget *button)
 GtkWindow *
 gui_find_dialog (GtkWindow *parent)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
   GtkWindow *found = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)

@@ -1,0 +1,267 @@
+/* export-html.c — the notice as a page for phones: one self-contained HTML
+ * file (inline CSS, the QR code as inline SVG, no external resources), the
+ * same content as the paper, mobile first. Every piece of text is escaped.
+ */
+#define G_LOG_DOMAIN "exports"
+
+#include "export-notice-private.h"
+#include "export-qr.h"
+#include "ledger-expense.h"
+#include "ledger-money.h"
+
+/* Narrow screens first; nothing may be wider than the screen: long words
+ * (payees, the fingerprint) wrap anywhere. */
+static const char page_style[] =
+  "*{box-sizing:border-box}"
+  "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}"
+  "body{margin:0;background:#f3f3f0;color:#1b1b1b;"
+  "font:16px/1.6 \"WenQuanYi Micro Hei\",\"PingFang SC\",\"Hiragino Sans GB\","
+  "\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif}"
+  "main{max-width:42rem;margin:0 auto;padding:.75rem}"
+  "h1{font-size:1.35rem;line-height:1.3;margin:.5rem 0 .25rem;text-align:center;overflow-wrap:anywhere}"
+  ".period{text-align:center;color:#555;margin:0 0 .75rem}"
+  "section{background:#fff;border-radius:.5rem;padding:.75rem;margin:0 0 .75rem}"
+  "h2{font-size:1.1rem;margin:0 0 .5rem}"
+  "h3{font-size:1rem;margin:.5rem 0 .25rem;overflow-wrap:anywhere}"
+  "table{width:100%;border-collapse:collapse;table-layout:fixed}"
+  "td{padding:.3rem 0;border-bottom:1px solid #eee;overflow-wrap:anywhere;vertical-align:top}"
+  "td.amount{text-align:right;width:9.5em}"
+  "tr.sub td:first-child{padding-left:1em;color:#444}"
+  "tr.total td{font-weight:bold;border-bottom:2px solid #999}"
+  ".amount{white-space:nowrap;font-variant-numeric:tabular-nums}"
+  "ol{list-style:none;margin:0;padding:0}"
+  "ol li{padding:.5rem 0;border-bottom:1px solid #eee}"
+  ".row{display:flex;justify-content:space-between;gap:.5rem;align-items:baseline}"
+  ".payee{font-weight:bold;overflow-wrap:anywhere;min-width:0}"
+  ".purpose{color:#444;overflow-wrap:anywhere}"
+  ".date{color:#666;font-size:.875rem}"
+  "ul{margin:0;padding-left:1.1em}"
+  "ul li{overflow-wrap:anywhere}"
+  ".qr{max-width:15rem;margin:0 auto}"
+  ".qr svg{display:block;width:100%;height:auto}"
+  ".short{font-size:1.3rem;text-align:center;letter-spacing:.05em;margin:.5rem 0 0}"
+  ".full{font-family:monospace;font-size:.8rem;word-break:break-all;overflow-wrap:anywhere;color:#555}"
+  ".note{color:#555;font-size:.875rem}"
+  "footer{text-align:right;margin:1rem .25rem 2rem}";
+
+/* Appends @text escaped for HTML. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  g_string_append (out, escaped);
+}
+
+/* Appends "<TAG class="CLASS">escaped text</TAG>". */
+static void
+append_element (GString    *out,
+                const char *tag,
+                const char *klass,
+                const char *text)
+{
+  if (klass != NULL)
+    g_string_append_printf (out, "<%s class=\"%s\">", tag, klass);
+  else
+    g_string_append_printf (out, "<%s>", tag);
+  append_escaped (out, text);
+  g_string_append_printf (out, "</%s>", tag);
+}
+
+/* One row of the figures: label, amount. */
+static void
+append_figure (GString    *out,
+               const char *klass,
+               const char *label,
+               gint64      amount)
+{
+  g_autofree char *money = ledger_money_format (amount);
+
+  g_string_append_printf (out, "<tr class=\"%s\">", klass);
+  append_element (out, "td", NULL, label);
+  append_element (out, "td", "amount", money);
+  g_string_append (out, "</tr>");
+}
+
+/* The doctype, the language, the viewport and the inline style. */
+static void
+append_head (GString                *out,
+             const LedgerNoticeData *data,
+             const char             *period)
+{
+  g_autofree char *title = g_strdup_printf ("%s财务收支公示 %s", data->community, period);
+
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                        "<meta name=\"generator\" content=\"Community Ledger\">\n");
+  append_element (out, "title", NULL, title);
+  g_string_append_printf (out, "\n<style>%s</style>\n</head>\n<body>\n<main>\n", page_style);
+}
+
+/* 收支概况 and 收缴情况. */
+static void
+append_figures (GString                *out,
+                const LedgerNoticeData *data)
+{
+  const LedgerIncomeReport *r = data->report;
+  const LedgerCollection *c = &data->collection;
+
+  g_string_append (out, "<section id=\"figures\"><h2>收支概况</h2><table>");
+  append_figure (out, "total", "期初余额", r->opening);
+  append_figure (out, "total", "本期收入", r->income_total);
+  for (guint i = 0; i < r->income->len; i++)
+    {
+      const LedgerReportLine *line = g_ptr_array_index (r->income, i);
+
+      append_figure (out, "sub", export_income_name (line), line->amount);
+    }
+  append_figure (out, "total", "本期支出", r->expense_total);
+  for (guint i = 0; i < r->expenses->len; i++)
+    {
+      const LedgerReportLine *line = g_ptr_array_index (r->expenses, i);
+
+      append_figure (out, "sub", ledger_expense_category_chinese (line->code), line->amount);
+    }
+  append_figure (out, "total", "期末余额", r->closing);
+  g_string_append (out, "</table>");
+  if (c->due > 0)
+    {
+      g_autofree char *due = ledger_money_format (c->due);
+      g_autofree char *paid = ledger_money_format (c->paid);
+      g_autofree char *rate = ledger_rate_format (c->rate_bp);
+      g_autofree char *line = g_strdup_printf ("%d年度收缴率%s：应收%s，已收%s；%u户中已缴清%u户。",
+                                               c->year, rate, due, paid, c->households,
+                                               c->households_paid);
+
+      append_element (out, "p", "note", line);
+    }
+  g_string_append (out, "</section>\n");
+}
+
+/* One list item per expenditure of @list. */
+static void
+append_expenditure_list (GString         *out,
+                         const GPtrArray *list)
+{
+  g_string_append (out, "<ol>");
+  for (guint i = 0; i < list->len; i++)
+    {
+      const LedgerExpenditure *e = g_ptr_array_index (list, i);
+      g_autofree char *money = ledger_money_format (e->amount);
+      g_autofree char *purpose = export_expenditure_purpose (e->vote_id, e->from_maintenance_fund,
+                                                             e->category, e->memo);
+
+      g_string_append (out, "<li><div class=\"row\">");
+      append_element (out, "span", "payee", e->payee);
+      append_element (out, "span", "amount", money);
+      g_string_append (out, "</div>");
+      append_element (out, "div", "purpose", purpose);
+      append_element (out, "div", "date", e->date);
+      g_string_append (out, "</li>");
+    }
+  g_string_append (out, "</ol>");
+}
+
+/* 支出明细, and those that missed an earlier notice. */
+static void
+append_expenditures (GString                *out,
+                     const LedgerNoticeData *data)
+{
+  const GPtrArray *list = data->expenditures;
+  const GPtrArray *late = data->late_expenditures;
+
+  g_string_append_printf (out, "<section id=\"spending\"><h2>支出明细（共%u笔）</h2>", list->len);
+  if (list->len == 0)
+    append_element (out, "p", "note", "本期没有支出。");
+  else
+    append_expenditure_list (out, list);
+  if (late->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf ("补充公示：以前期间公示后才登记的支出（共%u笔）",
+                                                late->len);
+
+      append_element (out, "h3", NULL, title);
+      append_element (out, "p", "note", "已计入所属期间的收支，本期期初余额已含。");
+      append_expenditure_list (out, late);
+    }
+  g_string_append (out, "</section>\n");
+}
+
+/* 表决结果: each vote with its four ratios. */
+static void
+append_votes (GString                *out,
+              const LedgerNoticeData *data)
+{
+  g_string_append (out, "<section id=\"votes\"><h2>表决结果</h2>");
+  if (data->votes->len == 0)
+    append_element (out, "p", "note", "本期没有结束的业主表决。");
+  for (guint i = 0; i < data->votes->len; i++)
+    {
+      g_auto(GStrv) lines = export_vote_lines (g_ptr_array_index (data->votes, i));
+
+      append_element (out, "h3", NULL, lines[0]);
+      g_string_append (out, "<ul>");
+      for (guint k = 1; lines[k] != NULL; k++)
+        append_element (out, "li", NULL, lines[k]);
+      g_string_append (out, "</ul>");
+    }
+  g_string_append (out, "</section>\n");
+}
+
+/* 账本指纹: the QR code, the short and the full fingerprint. */
+static gboolean
+append_fingerprint (GString                 *out,
+                    const LedgerNoticeData  *data,
+                    const char              *qr_payload,
+                    GError                 **error)
+{
+  g_autoptr(ExportQr) qr = export_qr_new (qr_payload, error);
+  g_autofree char *svg = NULL;
+  g_autofree char *short_form = ledger_tree_head_format_short (&data->head);
+  g_autofree char *full = ledger_tree_head_format (&data->head);
+
+  if (qr == NULL)
+    return FALSE;
+  svg = export_qr_svg (qr);
+  g_string_append (out, "<section id=\"fingerprint\"><h2>账本指纹</h2>");
+  /* The SVG is ours, not user text: it goes in as it is. */
+  g_string_append_printf (out, "<div class=\"qr\">%s</div>", svg);
+  append_element (out, "p", "short", short_form);
+  append_element (out, "p", "full", full);
+  append_element (out, "p", "note",
+                  "纸质公示上的二维码与这里的相同：扫出的金额与指纹应与公示上印刷的一致。");
+  g_string_append (out, "</section>\n");
+  return TRUE;
+}
+
+/* Builds the whole page in memory; the caller writes it beside the PDF. */
+GBytes *
+export_notice_html (const LedgerNoticeData  *data,
+                    const char              *qr_payload,
+                    GError                 **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *period = export_period_chinese (&data->period);
+  g_autofree char *first = export_date_chinese (data->period.first);
+  g_autofree char *last = export_date_chinese (data->period.last);
+  g_autofree char *heading = g_strdup_printf ("%s财务收支公示", data->community);
+  g_autofree char *when = g_strdup_printf ("%s（%s至%s）", period, first, last);
+  g_autofree char *date = export_date_chinese (data->date);
+
+  append_head (out, data, period);
+  g_string_append (out, "<header>");
+  append_element (out, "h1", NULL, heading);
+  append_element (out, "p", "period", when);
+  g_string_append (out, "</header>\n");
+  append_figures (out, data);
+  append_expenditures (out, data);
+  append_votes (out, data);
+  if (!append_fingerprint (out, data, qr_payload, error))
+    return NULL;
+  g_string_append (out, "<footer>");
+  append_element (out, "div", NULL, data->committee);
+  append_element (out, "div", NULL, date);
+  g_string_append (out, "</footer>\n</main>\n</body>\n</html>\n");
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}

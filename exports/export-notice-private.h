@@ -1,0 +1,123 @@
+/* export-notice-private.h — what the notice, the receipt and the phone
+ * page share: Chinese wording, text layout with pango, the QR payload and
+ * files written under a temporary name and renamed into place.
+ *
+ * Only export-notice.c, export-receipt.c, export-html.c and export-text.c
+ * include this.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "ledger-notice.h"
+#include "ledger-payment.h"
+#include "ledger-period.h"
+#include "ledger-report.h"
+#include "ledger-vote.h"
+
+G_BEGIN_DECLS
+
+/* The one font of every printed page: it embeds cleanly in PDFs. */
+#define EXPORT_FONT_FAMILY "WenQuanYi Micro Hei"
+
+/* Pages in points (1/72 inch). */
+#define EXPORT_A4_WIDTH  595.276
+#define EXPORT_A4_HEIGHT 841.890
+#define EXPORT_A5_WIDTH  419.528
+#define EXPORT_A5_HEIGHT 595.276
+
+/* The resolution printed QR codes must survive (pdftoppm -r 150), and the
+ * size of one device pixel there in points. */
+#define EXPORT_PRINT_DPI 150
+#define EXPORT_PRINT_PIXEL (72.0 / EXPORT_PRINT_DPI)
+
+/* ------------------------------------------------------------------ */
+/* Wording (export-text.c) */
+
+/* "2026年度", "2026年第一季度", "2026年3月" */
+char       *export_period_chinese (const LedgerPeriod *period);
+/* "2026年4月1日" for "2026-04-01" */
+char       *export_date_chinese (const char *iso);
+/* "现金", "微信", "支付宝", "银行转账" */
+const char *export_method_chinese (LedgerMethod method);
+/* The name of an income line in Chinese: the fee's own name, or 预交款 */
+const char *export_income_name (const LedgerReportLine *line);
+/* "75.00%" for the part of the whole, rounded down */
+char       *export_ratio_text (gint64 part,
+                               gint64 whole);
+/* "expenditure purpose": the category in Chinese, the memo, the vote */
+char       *export_expenditure_purpose (gint64      vote_id,
+                                        gboolean    from_maintenance_fund,
+                                        const char *category,
+                                        const char *memo);
+
+/* The lines that report vote @v: "第3号表决：TITLE", the matter, the four
+ * ratios against their thresholds, the result. */
+char      **export_vote_lines (const LedgerVote *v);
+
+/* The exact text of the notice's QR code (UTF-8, no final line feed). */
+char *export_notice_qr_payload (const LedgerNoticeData *data);
+
+/* ------------------------------------------------------------------ */
+/* Text on a page (export-text.c) */
+
+/**
+ * export_layout_new:
+ * @width: wrap at this width in points; 0 for no wrapping
+ *
+ * A layout of @text in EXPORT_FONT_FAMILY at @size points. Metrics are
+ * unhinted, so a page measures the same on a PDF and on an image surface.
+ */
+PangoLayout *export_layout_new (cairo_t        *cr,
+                                const char     *text,
+                                double          size,
+                                double          width,
+                                PangoAlignment  align);
+
+/* The layout's height in points. */
+double export_layout_height (PangoLayout *layout);
+
+/* Draws @layout with its top left corner at (@x, @y) in the current colour. */
+void export_layout_show (cairo_t     *cr,
+                         PangoLayout *layout,
+                         double       x,
+                         double       y);
+
+/* Rounds @value down to the device pixel grid of a 150 dpi print, so a
+ * QR code's modules fall on whole pixels. */
+double export_snap_to_print (double value);
+
+/* ------------------------------------------------------------------ */
+/* Files (export-text.c) */
+
+/* A file written under a temporary name beside @path, to be renamed into
+ * place or removed. */
+typedef struct
+{
+  char *path;
+  char *tmp_path;
+  char *name;        /* @path without its folder */
+  char  sha256[65];
+} ExportStagedFile;
+
+/* Writes @bytes to a new temporary file in @path's folder and hashes them. */
+gboolean export_stage_file (ExportStagedFile  *file,
+                            const char        *path,
+                            GBytes            *bytes,
+                            GError           **error);
+/* Renames the temporary file into place. */
+gboolean export_stage_commit (ExportStagedFile  *file,
+                              GError           **error);
+/* Removes the temporary file, if any, and frees @file's fields. */
+void     export_stage_clear (ExportStagedFile *file);
+
+/* ------------------------------------------------------------------ */
+/* The phone page (export-html.c) */
+
+/* The notice as one self-contained HTML page with @qr_payload drawn in it. */
+GBytes *export_notice_html (const LedgerNoticeData  *data,
+                            const char              *qr_payload,
+                            GError                 **error);
+
+G_END_DECLS

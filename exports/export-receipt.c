@@ -1,0 +1,465 @@
+/* export-receipt.c — a printed receipt (收款收据) for the payer: A5
+ * portrait (A4 when a payment settles too many lines for A5), with the
+ * amount in figures and in Chinese capitals, and a QR code that carries
+ * the receipt's details and the proof that its entry is in the book.
+ *
+ * The proof is against the book as it stood when the receipt was issued:
+ * the tree of the first N entries, where N is the payment's own entry. It
+ * does not change when the receipt is printed again later; `proof
+ * consistency N` links it to any later fingerprint.
+ */
+#define G_LOG_DOMAIN "exports"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "export-notice-private.h"
+#include "export-notice.h"
+#include "export-qr.h"
+#include "ledger-fee.h"
+#include "ledger-fingerprint.h"
+#include "ledger-money.h"
+#include "ledger-notice.h"
+#include "ledger-text.h"
+
+#define MARGIN    30.0
+#define BODY_SIZE 10.0
+
+typedef struct
+{
+  LedgerReceipt  *receipt;
+  char           *community;
+  char           *committee;   /* who receives the money */
+  GHashTable     *fee_names;   /* code → name */
+  LedgerTreeHead  head;        /* the book when the receipt was issued */
+  LedgerHash      leaf;
+  GArray         *path;        /* of LedgerHash */
+} ReceiptData;
+
+/* Frees what read_receipt() filled in. */
+static void
+receipt_data_clear (ReceiptData *d)
+{
+  g_clear_pointer (&d->receipt, ledger_receipt_free);
+  g_clear_pointer (&d->community, g_free);
+  g_clear_pointer (&d->committee, g_free);
+  g_clear_pointer (&d->fee_names, g_hash_table_unref);
+  g_clear_pointer (&d->path, g_array_unref);
+}
+
+/* Fee codes to the names people know (the newest version's name). */
+static GHashTable *
+read_fee_names (LedgerBook  *book,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) fees = ledger_fee_list_versions (book, error);
+  GHashTable *names;
+
+  if (fees == NULL)
+    return NULL;
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < fees->len; i++)
+    {
+      const LedgerFee *fee = g_ptr_array_index (fees, i);
+
+      g_hash_table_replace (names, g_strdup (fee->code), g_strdup (fee->name));
+    }
+  return names;
+}
+
+/* Reads the receipt, the fee names and the inclusion proof. */
+static gboolean
+read_receipt (LedgerBook   *book,
+              const char   *number,
+              ReceiptData  *d,
+              GError      **error)
+{
+  d->receipt = ledger_receipt_lookup (book, number, error);
+  if (d->receipt == NULL)
+    return FALSE;
+  d->community = ledger_book_dup_name (book);
+  d->committee = ledger_book_dup_setting (book, LEDGER_SETTING_COMMITTEE);
+  if (d->committee == NULL || *d->committee == '\0')
+    {
+      g_free (d->committee);
+      d->committee = g_strconcat (d->community, "业主委员会", NULL);
+    }
+  d->fee_names = read_fee_names (book, error);
+  if (d->fee_names == NULL ||
+      !ledger_fingerprint_head_at (book, (guint64) d->receipt->txn_id, &d->head, error))
+    return FALSE;
+  d->path = ledger_fingerprint_inclusion (book, d->receipt->txn_id, (guint64) d->receipt->txn_id,
+                                          &d->leaf, error);
+  return d->path != NULL;
+}
+
+/* The name of fee @code, or the code when the book has no name for it. */
+static const char *
+fee_name (const ReceiptData *d,
+          const char        *code)
+{
+  const char *name = g_hash_table_lookup (d->fee_names, code);
+
+  return name != NULL ? name : code;
+}
+
+/* "2026年度物业费" */
+static char *
+line_label (const ReceiptData       *d,
+            const LedgerReceiptLine *line)
+{
+  return g_strdup_printf ("%d年度%s", line->year, fee_name (d, line->fee_code));
+}
+
+/* ------------------------------------------------------------------ */
+/* The QR payload */
+
+/* Appends @hash as 64 lowercase hex digits. */
+static void
+append_hex (GString          *text,
+            const LedgerHash *hash)
+{
+  char hex[65];
+
+  ledger_hash_to_hex (hash, hex);
+  g_string_append (text, hex);
+}
+
+/* The receipt's details (the payer's name masked) and the proof. */
+static char *
+receipt_payload (const ReceiptData *d)
+{
+  const LedgerReceipt *r = d->receipt;
+  g_autofree char *payer = ledger_text_mask_name (r->owner);
+  g_autofree char *total = ledger_money_format (r->amount);
+  g_autofree char *fingerprint = ledger_tree_head_format (&d->head);
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "小区公账收据\n%s\n收据号：%s\n户号：%s\n缴款人：%s\n",
+                          d->community, r->number, r->unit, payer);
+  for (guint i = 0; i < r->lines->len; i++)
+    {
+      const LedgerReceiptLine *line = &g_array_index (r->lines, LedgerReceiptLine, i);
+      g_autofree char *label = line_label (d, line);
+      g_autofree char *money = ledger_money_format (line->amount);
+
+      g_string_append_printf (text, "%s：%s\n", label, money);
+    }
+  if (r->to_credit != 0)
+    {
+      g_autofree char *credit = ledger_money_format (r->to_credit);
+
+      g_string_append_printf (text, "预交款：%s\n", credit);
+    }
+  g_string_append_printf (text, "合计：%s\n方式：%s\n日期：%s\n", total,
+                          export_method_chinese (r->method), r->date);
+  if (r->voided)
+    g_string_append (text, "状态：已作废\n");
+  g_string_append_printf (text, "条目：%" G_GINT64_FORMAT "\n叶哈希：", r->txn_id);
+  append_hex (text, &d->leaf);
+  g_string_append (text, "\n路径：");
+  for (guint i = 0; i < d->path->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ',');
+      append_hex (text, &g_array_index (d->path, LedgerHash, i));
+    }
+  g_string_append_printf (text, "\n账本指纹：%s", fingerprint);
+  return g_string_free (text, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing */
+
+typedef struct
+{
+  cairo_t           *cr;
+  gboolean           measuring;
+  double             width;     /* the page */
+  double             y;
+  const ReceiptData *d;
+  const ExportQr    *qr;
+} Sheet;
+
+/* Text at (@x, y) in a box @w wide; drawn unless measuring; its height. */
+static double
+sheet_text (Sheet          *s,
+            const char     *text,
+            double          size,
+            double          x,
+            double          w,
+            PangoAlignment  align)
+{
+  g_autoptr(PangoLayout) layout = export_layout_new (s->cr, text, size, w, align);
+
+  if (!s->measuring)
+    export_layout_show (s->cr, layout, x, s->y);
+  return export_layout_height (layout);
+}
+
+/* A line across the receipt at the current height. */
+static void
+sheet_rule (Sheet  *s,
+            double  width)
+{
+  if (s->measuring)
+    return;
+  cairo_set_line_width (s->cr, width);
+  cairo_move_to (s->cr, MARGIN, s->y);
+  cairo_line_to (s->cr, s->width - MARGIN, s->y);
+  cairo_stroke (s->cr);
+}
+
+/* Two "label：value" pairs side by side. */
+static void
+sheet_pair (Sheet      *s,
+            const char *left,
+            const char *right)
+{
+  double half = (s->width - 2 * MARGIN) / 2;
+  double h = sheet_text (s, left, BODY_SIZE, MARGIN, half - 6, PANGO_ALIGN_LEFT);
+
+  h = MAX (h, sheet_text (s, right, BODY_SIZE, MARGIN + half, half, PANGO_ALIGN_LEFT));
+  s->y += h + 5;
+}
+
+/* One line of what was paid: item, amount. */
+static void
+sheet_item (Sheet      *s,
+            const char *label,
+            gint64      amount)
+{
+  g_autofree char *money = ledger_money_format (amount);
+  double inner = s->width - 2 * MARGIN;
+  double h = sheet_text (s, label, BODY_SIZE, MARGIN + 4, inner - 110, PANGO_ALIGN_LEFT);
+
+  h = MAX (h, sheet_text (s, money, BODY_SIZE, s->width - MARGIN - 104, 100, PANGO_ALIGN_RIGHT));
+  s->y += h + 4;
+}
+
+/* Community, title and receipt number. */
+static void
+draw_header (Sheet *s)
+{
+  const LedgerReceipt *r = s->d->receipt;
+  double inner = s->width - 2 * MARGIN;
+  g_autofree char *number = g_strdup_printf ("No. %s", r->number);
+
+  s->y += sheet_text (s, s->d->community, 13, MARGIN, inner, PANGO_ALIGN_CENTER) + 2;
+  s->y += sheet_text (s, "收款收据", 18, MARGIN, inner, PANGO_ALIGN_CENTER) + 4;
+  s->y += sheet_text (s, number, BODY_SIZE + 1, MARGIN, inner, PANGO_ALIGN_RIGHT) + 6;
+  sheet_rule (s, 1.0);
+  s->y += 8;
+}
+
+/* Unit, payer, date, method and what the payment settled. */
+static void
+draw_details (Sheet *s)
+{
+  const LedgerReceipt *r = s->d->receipt;
+  g_autofree char *unit = g_strdup_printf ("户号：%s", r->unit);
+  g_autofree char *payer = g_strdup_printf ("缴款人：%s", r->owner);
+  g_autofree char *day = export_date_chinese (r->date);
+  g_autofree char *date = g_strdup_printf ("缴款日期：%s", day);
+  g_autofree char *method = g_strdup_printf ("缴款方式：%s", export_method_chinese (r->method));
+
+  sheet_pair (s, unit, payer);
+  sheet_pair (s, date, method);
+  s->y += 4;
+  s->y += sheet_text (s, "缴费项目", BODY_SIZE, MARGIN, 200, PANGO_ALIGN_LEFT) + 4;
+  sheet_rule (s, 0.5);
+  s->y += 4;
+  for (guint i = 0; i < r->lines->len; i++)
+    {
+      const LedgerReceiptLine *line = &g_array_index (r->lines, LedgerReceiptLine, i);
+      g_autofree char *label = line_label (s->d, line);
+
+      sheet_item (s, label, line->amount);
+    }
+  if (r->to_credit != 0)
+    sheet_item (s, "预交款（抵扣以后年度费用）", r->to_credit);
+  sheet_rule (s, 0.5);
+  s->y += 6;
+}
+
+/* The total in figures and in capitals, who took it, the fingerprint. */
+static void
+draw_amount (Sheet *s)
+{
+  const LedgerReceipt *r = s->d->receipt;
+  g_autofree char *figures = ledger_money_format (r->amount);
+  g_autofree char *capital = ledger_money_to_capital (r->amount);
+  g_autofree char *small = g_strdup_printf ("合计金额（小写）：%s", figures);
+  g_autofree char *large = g_strdup_printf ("合计金额（大写）：%s", capital);
+  g_autofree char *operator_line = g_strdup_printf ("经办人：%s", r->operator_name);
+  g_autofree char *fingerprint = ledger_tree_head_format_short (&s->d->head);
+  g_autofree char *payee = g_strdup_printf ("收款单位：%s", s->d->committee);
+  g_autofree char *print = g_strdup_printf ("账本指纹（开具时，共%" G_GUINT64_FORMAT "条记录）：%s",
+                                            s->d->head.size, fingerprint);
+  double inner = s->width - 2 * MARGIN;
+
+  s->y += sheet_text (s, small, BODY_SIZE + 1, MARGIN, inner, PANGO_ALIGN_LEFT) + 5;
+  s->y += sheet_text (s, large, BODY_SIZE + 1, MARGIN, inner, PANGO_ALIGN_LEFT) + 8;
+  sheet_pair (s, operator_line, payee);
+  s->y += sheet_text (s, print, 8, MARGIN, inner, PANGO_ALIGN_LEFT) + 8;
+}
+
+/* The red 作废 mark and the reason, for a voided receipt. */
+static void
+draw_void (Sheet  *s,
+           double  centre_y)
+{
+  const LedgerReceipt *r = s->d->receipt;
+  g_autofree char *reason = g_strdup_printf ("本收据已作废　作废原因：%s", r->void_reason);
+  double inner = s->width - 2 * MARGIN;
+
+  if (!s->measuring)
+    cairo_set_source_rgb (s->cr, 0.8, 0.05, 0.05);
+  s->y += sheet_text (s, reason, BODY_SIZE + 1, MARGIN, inner, PANGO_ALIGN_LEFT) + 8;
+  if (!s->measuring)
+    {
+      g_autoptr(PangoLayout) stamp = export_layout_new (s->cr, "作废", 72, 0, PANGO_ALIGN_LEFT);
+      int w = 0, h = 0;
+
+      pango_layout_get_size (stamp, &w, &h);
+      cairo_save (s->cr);
+      cairo_translate (s->cr, s->width / 2, centre_y);
+      cairo_rotate (s->cr, -G_PI / 9);
+      cairo_set_source_rgba (s->cr, 0.8, 0.05, 0.05, 0.55);
+      export_layout_show (s->cr, stamp, -w / 2.0 / PANGO_SCALE, -h / 2.0 / PANGO_SCALE);
+      cairo_restore (s->cr);
+      cairo_set_source_rgb (s->cr, 0, 0, 0);
+    }
+}
+
+/* The QR code, 4 print pixels a module (3 for a long proof), with a note. */
+static void
+draw_qr (Sheet *s)
+{
+  double module = 4 * EXPORT_PRINT_PIXEL;
+  double side, x, y;
+
+  if (export_qr_get_span (s->qr) * module > 220)
+    module = 3 * EXPORT_PRINT_PIXEL;
+  side = export_qr_get_span (s->qr) * module;
+  x = export_snap_to_print (MARGIN);
+  y = export_snap_to_print (s->y);
+  if (!s->measuring)
+    export_qr_draw (s->qr, s->cr, x, y, module);
+  s->y = y;
+  sheet_text (s, "扫码可核对本收据，并验证它已记入账本（含存在证明）。", 8, x + side + 8,
+              s->width - MARGIN - x - side - 8, PANGO_ALIGN_LEFT);
+  s->y = y + side + 4;
+}
+
+/* Draws the receipt; returns the height it needs. */
+static double
+draw_receipt (Sheet *s)
+{
+  double top;
+
+  s->y = MARGIN;
+  draw_header (s);
+  top = s->y;
+  draw_details (s);
+  draw_amount (s);
+  if (s->d->receipt->voided)
+    draw_void (s, (top + s->y) / 2);
+  draw_qr (s);
+  return s->y + MARGIN;
+}
+
+/* The height the receipt needs on a page @width wide. */
+static double
+measure_receipt (const ReceiptData *d,
+                 const ExportQr    *qr,
+                 double             width)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  Sheet s = { cairo_create (surface), TRUE, width, 0, d, qr };
+  double height = draw_receipt (&s);
+
+  cairo_destroy (s.cr);
+  cairo_surface_destroy (surface);
+  return height;
+}
+
+/* Collects the PDF in memory; it is written to disk only when whole. */
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The receipt as PDF bytes: A5, or A4 when it does not fit on A5. */
+static GBytes *
+render_receipt (const ReceiptData  *d,
+                const ExportQr     *qr,
+                GError            **error)
+{
+  gboolean a5 = measure_receipt (d, qr, EXPORT_A5_WIDTH) <= EXPORT_A5_HEIGHT;
+  double width = a5 ? EXPORT_A5_WIDTH : EXPORT_A4_WIDTH;
+  double height = a5 ? EXPORT_A5_HEIGHT : EXPORT_A4_HEIGHT;
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+  g_autofree char *title = g_strdup_printf ("%s收款收据 %s", d->community, d->receipt->number);
+  Sheet s = { NULL, FALSE, width, 0, d, qr };
+  cairo_status_t status;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Community Ledger (小区公账)");
+  s.cr = cairo_create (surface);
+  cairo_set_source_rgb (s.cr, 0, 0, 0);
+  draw_receipt (&s);
+  cairo_show_page (s.cr);
+  cairo_destroy (s.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_byte_array_unref (bytes);
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not draw the receipt: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+/* Reads, draws, and writes the PDF under a temporary name first. */
+gboolean
+export_receipt (LedgerBook  *book,
+                const char  *number,
+                const char  *pdf_path,
+                char       **out_qr_payload,
+                GError     **error)
+{
+  ReceiptData d = { 0 };
+  ExportStagedFile staged = { 0 };
+  g_autoptr(ExportQr) qr = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *payload = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (number != NULL && pdf_path != NULL, FALSE);
+
+  ok = read_receipt (book, number, &d, error);
+  if (ok)
+    {
+      payload = receipt_payload (&d);
+      qr = export_qr_new (payload, error);
+      ok = qr != NULL && (pdf = render_receipt (&d, qr, error)) != NULL;
+    }
+  ok = ok && export_stage_file (&staged, pdf_path, pdf, error) &&
+       export_stage_commit (&staged, error);
+  export_stage_clear (&staged);
+  receipt_data_clear (&d);
+  if (ok && out_qr_payload != NULL)
+    *out_qr_payload = g_steal_pointer (&payload);
+  return ok;
+}

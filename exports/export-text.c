@@ -1,0 +1,368 @@
+/* export-text.c — what the notice, the receipt and the phone page share:
+ * Chinese wording, the notice's QR payload, pango layouts and files that
+ * appear whole or not at all */
+#define G_LOG_DOMAIN "exports"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "export-notice-private.h"
+#include "ledger-expense.h"
+#include "ledger-money.h"
+#include "ledger-vote.h"
+
+/* ------------------------------------------------------------------ */
+/* Wording */
+
+/* The period as the notice names it. */
+char *
+export_period_chinese (const LedgerPeriod *period)
+{
+  static const char *const quarters[] = { "一", "二", "三", "四" };
+  const char *rest = strchr (period->name, '-');
+  int n;
+
+  if (rest == NULL)
+    return g_strdup_printf ("%d年度", period->year);
+  if (rest[1] == 'Q' || rest[1] == 'q')
+    {
+      n = atoi (rest + 2);
+      if (n >= 1 && n <= 4)
+        return g_strdup_printf ("%d年第%s季度", period->year, quarters[n - 1]);
+    }
+  n = atoi (rest + 1);
+  return g_strdup_printf ("%d年%d月", period->year, n);
+}
+
+/* A date as people write it on a notice. */
+char *
+export_date_chinese (const char *iso)
+{
+  int year = 0, month = 0, day = 0;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &year, &month, &day) != 3)
+    return g_strdup (iso != NULL ? iso : "");
+  return g_strdup_printf ("%d年%d月%d日", year, month, day);
+}
+
+/* How the money came, in the words on a receipt. */
+const char *
+export_method_chinese (LedgerMethod method)
+{
+  switch (method)
+    {
+    case LEDGER_METHOD_CASH:
+      return "现金";
+    case LEDGER_METHOD_WECHAT:
+      return "微信";
+    case LEDGER_METHOD_ALIPAY:
+      return "支付宝";
+    case LEDGER_METHOD_BANK:
+      return "银行转账";
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* What an income line is called on the notice. */
+const char *
+export_income_name (const LedgerReportLine *line)
+{
+  /* The prepaid line carries the account's source-language name; fee
+   * items carry the committee's own (Chinese) name. */
+  if (g_strcmp0 (line->code, "prepaid") == 0)
+    return "预交款";
+  return line->name;
+}
+
+/* A percentage with two decimals, from integers only. */
+char *
+export_ratio_text (gint64 part,
+                   gint64 whole)
+{
+  int bp = ledger_ratio_bp (part, whole);
+
+  return g_strdup_printf ("%d.%02d%%", bp / 100, bp % 100);
+}
+
+/* What an expenditure was for, as one line of the table. */
+char *
+export_expenditure_purpose (gint64      vote_id,
+                            gboolean    from_maintenance_fund,
+                            const char *category,
+                            const char *memo)
+{
+  GString *text = g_string_new (ledger_expense_category_chinese (category));
+
+  if (memo != NULL && *memo != '\0')
+    g_string_append_printf (text, "：%s", memo);
+  if (from_maintenance_fund)
+    g_string_append (text, "（动用维修资金）");
+  if (vote_id > 0)
+    g_string_append_printf (text, "（经第%" G_GINT64_FORMAT "号表决）", vote_id);
+  return g_string_free (text, FALSE);
+}
+
+/* "参与表决的业主人数：8 / 10（80.00%，须不少于三分之二）达到" */
+static char *
+ratio_line (const char *label,
+            const char *part_text,
+            const char *whole_text,
+            gint64      part,
+            gint64      whole,
+            const char *needed,
+            gboolean    met)
+{
+  g_autofree char *pct = export_ratio_text (part, whole);
+
+  return g_strdup_printf ("%s：%s / %s（%s，须%s）%s", label, part_text, whole_text, pct, needed,
+                          met ? "达到" : "未达到");
+}
+
+/* Shared by the paper and the phone page, so they cannot disagree. */
+char **
+export_vote_lines (const LedgerVote *v)
+{
+  const LedgerTally *t = &v->tally;
+  gboolean major = ledger_matter_is_major (v->matter);
+  const char *approval = major ? "不少于四分之三" : "超过半数";
+  g_autofree char *hv = g_strdup_printf ("%" G_GINT64_FORMAT, t->heads_voted);
+  g_autofree char *ht = g_strdup_printf ("%" G_GINT64_FORMAT, t->heads_total);
+  g_autofree char *hy = g_strdup_printf ("%" G_GINT64_FORMAT, t->heads_yes);
+  g_autofree char *av = ledger_area_format (t->area_voted);
+  g_autofree char *at = ledger_area_format (t->area_total);
+  g_autofree char *ay = ledger_area_format (t->area_yes);
+  g_autofree char *closed = export_date_chinese (v->closed_on);
+  GPtrArray *lines = g_ptr_array_new ();
+
+  /* The same tests as ledger_tally_decide(), shown one by one. */
+  g_ptr_array_add (lines, g_strdup_printf ("第%" G_GINT64_FORMAT "号表决：%s", v->id, v->title));
+  g_ptr_array_add (lines, g_strdup_printf ("事项：第%d项 %s；%s结束计票", v->matter,
+                                           ledger_matter_name (v->matter), closed));
+  g_ptr_array_add (lines, ratio_line ("参与表决的业主人数", hv, ht, t->heads_voted, t->heads_total,
+                                      "不少于三分之二",
+                                      t->heads_total > 0 && 3 * t->heads_voted >= 2 * t->heads_total));
+  g_ptr_array_add (lines, ratio_line ("参与表决的专有面积（㎡）", av, at, t->area_voted, t->area_total,
+                                      "不少于三分之二",
+                                      t->heads_total > 0 && 3 * t->area_voted >= 2 * t->area_total));
+  g_ptr_array_add (lines, ratio_line ("同意的业主人数", hy, hv, t->heads_yes, t->heads_voted, approval,
+                                      major ? 4 * t->heads_yes >= 3 * t->heads_voted
+                                            : 2 * t->heads_yes > t->heads_voted));
+  g_ptr_array_add (lines, ratio_line ("同意的专有面积（㎡）", ay, av, t->area_yes, t->area_voted, approval,
+                                      major ? 4 * t->area_yes >= 3 * t->area_voted
+                                            : 2 * t->area_yes > t->area_voted));
+  g_ptr_array_add (lines, g_strdup_printf ("表决结果：%s",
+                                           t->passed ? "通过"
+                                           : !t->participation_met ? "未通过（参与表决的业主不足）"
+                                           : "未通过（同意的业主不足）"));
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (lines, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* The notice's QR code */
+
+/* The text of the notice's QR code. */
+char *
+export_notice_qr_payload (const LedgerNoticeData *data)
+{
+  const LedgerIncomeReport *r = data->report;
+  g_autofree char *period = export_period_chinese (&data->period);
+  g_autofree char *opening = ledger_money_format (r->opening);
+  g_autofree char *income = ledger_money_format (r->income_total);
+  g_autofree char *expenses = ledger_money_format (r->expense_total);
+  g_autofree char *closing = ledger_money_format (r->closing);
+  g_autofree char *fingerprint = ledger_tree_head_format (&data->head);
+  GString *text = g_string_new (NULL);
+
+  /* Plain text a scanner shows as it is: figures to compare with the
+   * paper, and the fingerprint to compare with the book. It asks nobody
+   * for anything. */
+  if (data->publication_url != NULL && *data->publication_url != '\0')
+    g_string_append_printf (text, "%s\n", data->publication_url);
+  g_string_append_printf (text,
+                          "%s财务收支公示\n"
+                          "期间：%s\n"
+                          "期初余额：%s\n"
+                          "本期收入：%s\n"
+                          "本期支出：%s\n"
+                          "期末余额：%s\n"
+                          "账本指纹：%s",
+                          data->community, period, opening, income, expenses, closing,
+                          fingerprint);
+  return g_string_free (text, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Text on a page */
+
+/* Every text on paper goes through here: one font, unhinted metrics. */
+PangoLayout *
+export_layout_new (cairo_t        *cr,
+                   const char     *text,
+                   double          size,
+                   double          width,
+                   PangoAlignment  align)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoContext *context = pango_layout_get_context (layout);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoFontDescription *font = pango_font_description_new ();
+
+  /* Unhinted metrics: the same line breaks on paper and on screen. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_layout_context_changed (layout);
+  cairo_font_options_destroy (options);
+
+  pango_font_description_set_family (font, EXPORT_FONT_FAMILY);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* How far a layout reaches down. */
+double
+export_layout_height (PangoLayout *layout)
+{
+  int width = 0, height = 0;
+
+  pango_layout_get_size (layout, &width, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+/* Draws a layout at a point. */
+void
+export_layout_show (cairo_t     *cr,
+                    PangoLayout *layout,
+                    double       x,
+                    double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Keeps QR modules on whole pixels of a 150 dpi print. */
+double
+export_snap_to_print (double value)
+{
+  return floor (value / EXPORT_PRINT_PIXEL) * EXPORT_PRINT_PIXEL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Files */
+
+/* LEDGER_ERROR_IO naming the file the user asked for. */
+static gboolean
+set_io_error (GError     **error,
+              const char  *path,
+              int          saved_errno)
+{
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"), path,
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Writes all of @data to @fd and flushes it to the disk. */
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length,
+           const char  *path,
+           GError     **error)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return set_io_error (error, path, written < 0 ? errno : ENOSPC);
+      data += written;
+      length -= (gsize) written;
+    }
+  if (fsync (fd) != 0)
+    return set_io_error (error, path, errno);
+  return TRUE;
+}
+
+/* Writes under a temporary name in the same folder, so that the
+ * final rename is atomic. */
+gboolean
+export_stage_file (ExportStagedFile  *file,
+                   const char        *path,
+                   GBytes            *bytes,
+                   GError           **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *checksum = NULL;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+  gboolean ok;
+  int fd;
+
+  memset (file, 0, sizeof *file);
+  file->path = g_strdup (path);
+  file->name = g_path_get_basename (path);
+  /* A hidden name in the same folder: the rename is then atomic. */
+  file->tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, file->name);
+  fd = g_mkstemp_full (file->tmp_path, O_RDWR, 0644);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_clear_pointer (&file->tmp_path, g_free);
+      return set_io_error (error, path, saved);
+    }
+  ok = write_all (fd, data, length, path, error);
+  if (close (fd) != 0 && ok)
+    ok = set_io_error (error, path, errno);
+  if (!ok)
+    return FALSE;
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_strlcpy (file->sha256, checksum, sizeof file->sha256);
+  return TRUE;
+}
+
+/* Puts the file in place in one step. */
+gboolean
+export_stage_commit (ExportStagedFile  *file,
+                     GError           **error)
+{
+  g_return_val_if_fail (file->tmp_path != NULL, FALSE);
+
+  if (g_rename (file->tmp_path, file->path) != 0)
+    return set_io_error (error, file->path, errno);
+  g_clear_pointer (&file->tmp_path, g_free);
+  return TRUE;
+}
+
+/* Removes a temporary file that was not committed. */
+void
+export_stage_clear (ExportStagedFile *file)
+{
+  if (file->tmp_path != NULL)
+    g_unlink (file->tmp_path);
+  g_clear_pointer (&file->tmp_path, g_free);
+  g_clear_pointer (&file->path, g_free);
+  g_clear_pointer (&file->name, g_free);
+}

@@ -1,0 +1,146 @@
+/* export-xlsx-private.h — what the workbook's writers share: the state of
+ * one export, the cell writers and the detail sheets (export-xlsx-sheets.c)
+ * and the tie-out checks (export-xlsx.c).
+ *
+ * Only export-xlsx.c and export-xlsx-sheets.c include this.
+ */
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include "export-xlsx.h"
+#include "ledger-fingerprint.h"
+#include "ledger-report.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *header;
+  double      width;
+} Column;
+
+typedef struct
+{
+  lxw_worksheet *ws;
+  char          *name;
+  lxw_row_t      row;   /* the next row to write */
+  lxw_col_t      columns;
+} Sheet;
+
+typedef struct
+{
+  char  *code;          /* a fee code, or "prepaid" */
+  char  *name;
+  char  *header;        /* the name, neutralised */
+  gint64 sum;
+} FeeColumn;
+
+typedef struct
+{
+  LedgerBook         *book;
+  LedgerPeriod        period;        /* "everything" is 1900-01-01 … 2200-12-31 */
+  gboolean            everything;
+  ExportProgressFunc  progress;
+  gpointer            progress_data;
+  lxw_workbook       *wb;
+  lxw_error           status;        /* the first libxlsxwriter error */
+  lxw_format         *title, *header, *money, *date, *percent, *area;
+  Sheet               summary, income, spending, arrears, households, votes, verification;
+  Sheet              *journal;
+  guint               n_journal;
+  guint64             rows_per_sheet;
+  guint64             entries;       /* counted before streaming the journal */
+  GArray             *hashes;        /* the leaf hashes as written */
+  int                 first_year, last_year;  /* of the journal's dates */
+  LedgerIncomeReport *report;
+  GPtrArray          *fees;          /* FeeColumn: the Income sheet's fee columns */
+  gint64              category_sums[16];
+  GArray             *owed_by_year;  /* gint64 pairs (year, owed) from the Arrears sheet */
+  gint64              arrears_total;
+  LedgerTreeHead      head;
+  char               *now;
+} Export;
+
+#define EXPORT_ERROR(error, ...) g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY, __VA_ARGS__)
+
+/* ------------------------------------------------------------------ */
+/* Writing cells (export-xlsx-sheets.c) */
+
+/* Keeps the first error libxlsxwriter reports; checked before closing. */
+void export_xlsx_check (Export    *x,
+                        lxw_error  err);
+
+/* A copy of text from the book that no spreadsheet takes for a formula: a
+ * leading = + - @, tab or carriage return gets an apostrophe in front. */
+char *export_xlsx_neutralise (const char *text);
+
+/* Text from the book as a string cell, neutralised; empty leaves it blank. */
+void export_xlsx_put_text (Export     *x,
+                           Sheet      *s,
+                           lxw_col_t   col,
+                           const char *text);
+/* Money: fen / 100.0 in the "¥"#,##0.00 format. */
+void export_xlsx_put_money (Export    *x,
+                            Sheet     *s,
+                            lxw_col_t  col,
+                            gint64     fen);
+/* A plain number (counts, entry numbers, areas, ratios) in @format. */
+void export_xlsx_put_number (Export     *x,
+                             Sheet      *s,
+                             lxw_col_t   col,
+                             double      value,
+                             lxw_format *format);
+/* A "YYYY-MM-DD" date as a spreadsheet date; empty stays empty. */
+void export_xlsx_put_date (Export     *x,
+                           Sheet      *s,
+                           lxw_col_t   col,
+                           const char *iso);
+
+/* ------------------------------------------------------------------ */
+/* Sheets (export-xlsx-sheets.c) */
+
+/* Adds a sheet; for a table (@columns != NULL) writes the header row,
+ * sets the widths and freezes the header. */
+gboolean export_xlsx_sheet_add (Export        *x,
+                                Sheet         *s,
+                                const char    *name,
+                                const Column  *columns,
+                                guint          n_columns,
+                                GError       **error);
+/* An autofilter over the table, once its length is known. */
+void     export_xlsx_sheet_finish (Export *x,
+                                   Sheet  *s);
+
+/* ------------------------------------------------------------------ */
+/* Tie-out checks (export-xlsx.c): each detail sheet against the ledger's
+ * report, to the fen; LEDGER_ERROR_VERIFY when they differ. */
+
+/* The Income rows (amounts adding up to @total) against the income
+ * report, column by column. */
+gboolean export_xlsx_check_income (Export  *x,
+                                   gint64   total,
+                                   GError **error);
+/* The Expenditures rows against the income report, category by category. */
+gboolean export_xlsx_check_spending (Export  *x,
+                                     GError **error);
+/* The Arrears rows against the arrears report's @total. */
+gboolean export_xlsx_check_arrears (Export  *x,
+                                    gint64   total,
+                                    GError **error);
+
+/* ------------------------------------------------------------------ */
+/* The detail sheets (export-xlsx-sheets.c), each checked as it ends */
+
+gboolean export_xlsx_write_income     (Export  *x,
+                                       GError **error);
+gboolean export_xlsx_write_spending   (Export  *x,
+                                       GError **error);
+gboolean export_xlsx_write_arrears    (Export  *x,
+                                       GError **error);
+gboolean export_xlsx_write_households (Export  *x,
+                                       GError **error);
+gboolean export_xlsx_write_votes      (Export  *x,
+                                       GError **error);
+
+G_END_DECLS

@@ -1,0 +1,573 @@
+/* export-xlsx-sheets.c — writing the workbook's sheets: the cell writers
+ * every sheet uses, and the detail sheets 收入 (Income), 支出
+ * (Expenditures), 欠费 (Arrears), 住户 (Households) and 表决 (Votes)
+ *
+ * Each sheet is written strictly row by row (constant_memory mode) and,
+ * where the ledger has a report for it, checked against that report as it
+ * ends (the tie-out checks in export-xlsx.c). See the top of export-xlsx.c
+ * for the decisions an auditor should know.
+ */
+#define G_LOG_DOMAIN "exports"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "export-xlsx-private.h"
+#include "ledger-expense.h"
+#include "ledger-fee.h"
+#include "ledger-household.h"
+#include "ledger-money.h"
+#include "ledger-payment.h"
+#include "ledger-text.h"
+#include "ledger-vote.h"
+
+/* ------------------------------------------------------------------ */
+/* Writing cells */
+
+/* Keeps the first error libxlsxwriter reports; checked before closing. */
+void
+export_xlsx_check (Export    *x,
+                   lxw_error  err)
+{
+  if (x->status == LXW_NO_ERROR)
+    x->status = err;
+}
+
+/* A copy of text from the book that no spreadsheet takes for a formula: a
+ * leading = + - @, tab or carriage return gets an apostrophe in front (see
+ * the top of export-xlsx.c); invalid UTF-8 (never in a book) is repaired. */
+char *
+export_xlsx_neutralise (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  if (strchr ("=+-@\t\r", valid[0]) != NULL && valid[0] != '\0')
+    return g_strconcat ("'", valid, NULL);
+  return g_steal_pointer (&valid);
+}
+
+/* Writes text from the book as a string cell; empty text leaves it blank. */
+void
+export_xlsx_put_text (Export     *x,
+                      Sheet      *s,
+                      lxw_col_t   col,
+                      const char *text)
+{
+  g_autofree char *safe = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  safe = export_xlsx_neutralise (text);
+  export_xlsx_check (x, worksheet_write_string (s->ws, s->row, col, safe, NULL));
+}
+
+/* Money: the only place a double touches an amount. */
+void
+export_xlsx_put_money (Export    *x,
+                       Sheet     *s,
+                       lxw_col_t  col,
+                       gint64     fen)
+{
+  export_xlsx_check (x, worksheet_write_number (s->ws, s->row, col, (double) fen / 100.0, x->money));
+}
+
+/* A plain number (counts, entry numbers, areas, ratios) in @format. */
+void
+export_xlsx_put_number (Export     *x,
+                        Sheet      *s,
+                        lxw_col_t   col,
+                        double      value,
+                        lxw_format *format)
+{
+  export_xlsx_check (x, worksheet_write_number (s->ws, s->row, col, value, format));
+}
+
+/* A "YYYY-MM-DD" date as a spreadsheet date; empty stays empty. */
+void
+export_xlsx_put_date (Export     *x,
+                      Sheet      *s,
+                      lxw_col_t   col,
+                      const char *iso)
+{
+  lxw_datetime dt = { 0 };
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &dt.year, &dt.month, &dt.day) != 3)
+    return;
+  export_xlsx_check (x, worksheet_write_datetime (s->ws, s->row, col, &dt, x->date));
+}
+
+/* ------------------------------------------------------------------ */
+/* Sheets */
+
+/* Landscape A4, one page wide, headers repeated on every page. */
+static void
+page_setup (lxw_worksheet *ws,
+            gboolean       titles)
+{
+  worksheet_set_landscape (ws);
+  worksheet_set_paper (ws, 9);
+  worksheet_fit_to_pages (ws, 1, 0);
+  if (titles)
+    worksheet_repeat_rows (ws, 0, 0);
+}
+
+/* Adds a sheet; for a table (@columns != NULL) writes the header row,
+ * sets the widths and freezes the header. */
+gboolean
+export_xlsx_sheet_add (Export        *x,
+                       Sheet         *s,
+                       const char    *name,
+                       const Column  *columns,
+                       guint          n_columns,
+                       GError       **error)
+{
+  s->name = g_strdup (name);
+  s->ws = workbook_add_worksheet (x->wb, name);
+  if (s->ws == NULL)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot add the sheet “%s”"), name);
+      return FALSE;
+    }
+  page_setup (s->ws, columns != NULL);
+  s->columns = (lxw_col_t) n_columns;
+  for (guint i = 0; columns != NULL && i < n_columns; i++)
+    {
+      worksheet_set_column (s->ws, (lxw_col_t) i, (lxw_col_t) i, columns[i].width, NULL);
+      export_xlsx_check (x, worksheet_write_string (s->ws, 0, (lxw_col_t) i, columns[i].header, x->header));
+    }
+  if (columns != NULL)
+    {
+      worksheet_freeze_panes (s->ws, 1, 0);
+      s->row = 1;
+    }
+  return TRUE;
+}
+
+/* An autofilter over the table, once its length is known. */
+void
+export_xlsx_sheet_finish (Export *x,
+                          Sheet  *s)
+{
+  export_xlsx_check (x, worksheet_autofilter (s->ws, 0, 0, MAX (s->row, 2) - 1, s->columns - 1));
+}
+
+/* ------------------------------------------------------------------ */
+/* 收入 Income */
+
+/* The Chinese word for a payment method, as receipts print it. */
+static const char *
+method_chinese (LedgerMethod method)
+{
+  static const char *const names[] = { "现金", "微信", "支付宝", "银行" };
+
+  return (guint) method < G_N_ELEMENTS (names) ? names[method] : "";
+}
+
+/* Frees a FeeColumn (the GDestroyNotify of Export.fees). */
+static void
+fee_column_free (FeeColumn *c)
+{
+  g_free (c->code);
+  g_free (c->name);
+  g_free (c->header);
+  g_free (c);
+}
+
+/* Adds a fee column for @code unless there is one. */
+static void
+fee_column_add (GPtrArray  *fees,
+                const char *code,
+                const char *name)
+{
+  FeeColumn *c;
+
+  for (guint i = 0; i < fees->len; i++)
+    if (strcmp (((FeeColumn *) g_ptr_array_index (fees, i))->code, code) == 0)
+      return;
+  c = g_new0 (FeeColumn, 1);
+  c->code = g_strdup (code);
+  c->name = g_strdup (name);
+  c->header = export_xlsx_neutralise (name);
+  g_ptr_array_add (fees, c);
+}
+
+/* The fee columns: the report's fee items, then any other fee a listed
+ * receipt settled (paid and voided within the period), then prepaid credit. */
+static gboolean
+plan_fee_columns (Export     *x,
+                  GPtrArray  *receipts,
+                  GError    **error)
+{
+  g_autoptr(GPtrArray) versions = ledger_fee_list_versions (x->book, error);
+
+  if (versions == NULL)
+    return FALSE;
+  x->fees = g_ptr_array_new_with_free_func ((GDestroyNotify) fee_column_free);
+  for (guint i = 0; i < x->report->income->len; i++)
+    {
+      const LedgerReportLine *line = g_ptr_array_index (x->report->income, i);
+
+      if (strcmp (line->code, "prepaid") != 0)
+        fee_column_add (x->fees, line->code, line->name);
+    }
+  for (guint i = 0; i < receipts->len; i++)
+    {
+      const LedgerReceipt *r = g_ptr_array_index (receipts, i);
+
+      for (guint j = 0; j < r->lines->len; j++)
+        for (guint k = 0; k < versions->len; k++)
+          if (strcmp (((LedgerFee *) g_ptr_array_index (versions, k))->code,
+                      g_array_index (r->lines, LedgerReceiptLine, j).fee_code) == 0)
+            fee_column_add (x->fees, ((LedgerFee *) g_ptr_array_index (versions, k))->code,
+                            ((LedgerFee *) g_ptr_array_index (versions, k))->name);
+    }
+  fee_column_add (x->fees, "prepaid", "预收款");
+  return TRUE;
+}
+
+/* The part of receipt @r that went to fee column @c. */
+static gint64
+receipt_part (const LedgerReceipt *r,
+              const FeeColumn     *c)
+{
+  gint64 part = 0;
+
+  if (strcmp (c->code, "prepaid") == 0)
+    return r->to_credit;
+  for (guint i = 0; i < r->lines->len; i++)
+    if (strcmp (g_array_index (r->lines, LedgerReceiptLine, i).fee_code, c->code) == 0)
+      part += g_array_index (r->lines, LedgerReceiptLine, i).amount;
+  return part;
+}
+
+/* "物业费 2026 ¥360.00；预收款 ¥20.00" */
+static char *
+receipt_settled (Export              *x,
+                 const LedgerReceipt *r)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < r->lines->len; i++)
+    {
+      const LedgerReceiptLine *line = &g_array_index (r->lines, LedgerReceiptLine, i);
+      g_autofree char *money = ledger_money_format (line->amount);
+
+      for (guint j = 0; j < x->fees->len; j++)
+        if (strcmp (((FeeColumn *) g_ptr_array_index (x->fees, j))->code, line->fee_code) == 0)
+          g_string_append_printf (text, "%s%s %d %s", text->len > 0 ? "；" : "",
+                                  ((FeeColumn *) g_ptr_array_index (x->fees, j))->name, line->year, money);
+    }
+  if (r->to_credit != 0)
+    {
+      g_autofree char *money = ledger_money_format (r->to_credit);
+
+      g_string_append_printf (text, "%s预收款 %s", text->len > 0 ? "；" : "", money);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A receipt's row (@sign 1) or the row of its reversal (@sign −1). */
+static void
+income_row (Export              *x,
+            const LedgerReceipt *r,
+            int                  sign,
+            const char          *date,
+            gint64               txn_id)
+{
+  Sheet *s = &x->income;
+  g_autofree char *note = sign > 0 ? receipt_settled (x, r)
+                                   : g_strdup_printf ("冲销 %s：%s", r->number, r->void_reason);
+
+  export_xlsx_put_text (x, s, 0, r->number);
+  export_xlsx_put_date (x, s, 1, date);
+  export_xlsx_put_text (x, s, 2, r->unit);
+  export_xlsx_put_text (x, s, 3, r->owner);
+  export_xlsx_put_text (x, s, 4, method_chinese (r->method));
+  export_xlsx_put_money (x, s, 5, sign * r->amount);
+  export_xlsx_put_text (x, s, 6, sign < 0 ? "冲销" : r->voided ? "已作废" : "");
+  export_xlsx_put_text (x, s, 7, note);
+  export_xlsx_put_number (x, s, 8, (double) txn_id, NULL);
+  for (guint i = 0; i < x->fees->len; i++)
+    {
+      FeeColumn *c = g_ptr_array_index (x->fees, i);
+      gint64 part = sign * receipt_part (r, c);
+
+      if (part != 0)
+        export_xlsx_put_money (x, s, 9 + i, part);
+      c->sum += part;
+    }
+  s->row++;
+}
+
+/* Whether "YYYY-MM-DD" @date lies in the export's period (ISO dates compare as text). */
+static gboolean
+in_period (Export     *x,
+           const char *date)
+{
+  return strcmp (date, x->period.first) >= 0 && strcmp (date, x->period.last) <= 0;
+}
+
+/* The Income sheet: receipts of the period and reversals of voids in it. */
+gboolean
+export_xlsx_write_income (Export  *x,
+                          GError **error)
+{
+  static const Column fixed[] = { { "收据号", 13 }, { "日期", 11 }, { "单元", 10 }, { "缴款人", 10 },
+                                  { "方式", 7 }, { "金额", 12 }, { "作废", 7 }, { "说明", 36 },
+                                  { "日记账序号", 8 } };
+  g_autoptr(GPtrArray) receipts = ledger_receipt_list (x->book, x->everything ? NULL : &x->period, error);
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
+  gint64 total = 0, void_txn;
+  char void_date[11];
+
+  if (receipts == NULL || !plan_fee_columns (x, receipts, error))
+    return FALSE;
+  g_array_append_vals (columns, fixed, G_N_ELEMENTS (fixed));
+  for (guint i = 0; i < x->fees->len; i++)
+    g_array_append_val (columns, ((Column) { ((FeeColumn *) g_ptr_array_index (x->fees, i))->header, 12 }));
+  if (!export_xlsx_sheet_add (x, &x->income, "收入", (Column *) columns->data, columns->len, error))
+    return FALSE;
+  for (guint i = 0; i < receipts->len; i++)
+    {
+      const LedgerReceipt *r = g_ptr_array_index (receipts, i);
+
+      if (!ledger_receipt_void_info (x->book, r->number, void_date, &void_txn, error))
+        return FALSE;
+      if (in_period (x, r->date))
+        {
+          income_row (x, r, 1, r->date, r->txn_id);
+          total += r->amount;
+        }
+      if (void_txn > 0 && in_period (x, void_date))
+        {
+          income_row (x, r, -1, void_date, void_txn);
+          total -= r->amount;
+        }
+    }
+  export_xlsx_sheet_finish (x, &x->income);
+  return export_xlsx_check_income (x, total, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* 支出 Expenditures */
+
+/* The position of @category in ledger_expense_categories(), for the sums. */
+static guint
+category_index (const char *category)
+{
+  const char * const *codes = ledger_expense_categories ();
+  guint i;
+
+  for (i = 0; i < 15 && codes[i] != NULL; i++)
+    if (strcmp (codes[i], category) == 0)
+      break;
+  return i;
+}
+
+/* "3f2a…  发票.jpg", one attachment a line. */
+static char *
+attachments_text (const GPtrArray *attachments)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const LedgerAttachment *a = g_ptr_array_index (attachments, i);
+
+      g_string_append_printf (text, "%s%s  %s", i > 0 ? "\n" : "", a->sha256, a->original_name);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* One expenditure, and its amount added to its category's sum. */
+static void
+spending_row (Export                  *x,
+              const LedgerExpenditure *e)
+{
+  Sheet *s = &x->spending;
+  g_autofree char *attachments = attachments_text (e->attachments);
+
+  export_xlsx_put_number (x, s, 0, (double) e->id, NULL);
+  export_xlsx_put_date (x, s, 1, e->date);
+  export_xlsx_put_text (x, s, 2, e->payee);
+  export_xlsx_put_text (x, s, 3, ledger_expense_category_chinese (e->category));
+  export_xlsx_put_text (x, s, 4, e->memo);
+  export_xlsx_put_text (x, s, 5, e->invoice);
+  export_xlsx_put_text (x, s, 6, e->approvers);
+  export_xlsx_put_money (x, s, 7, e->amount);
+  export_xlsx_put_text (x, s, 8, method_chinese (e->method));
+  export_xlsx_put_text (x, s, 9, e->from_maintenance_fund ? "维修资金" : "公共收益");
+  if (e->vote_id > 0)
+    export_xlsx_put_number (x, s, 10, (double) e->vote_id, NULL);
+  export_xlsx_put_text (x, s, 11, attachments);
+  export_xlsx_put_number (x, s, 12, (double) e->txn_id, NULL);
+  x->category_sums[category_index (e->category)] += e->amount;
+  s->row++;
+}
+
+/* The Expenditures sheet: every expenditure dated in the period. */
+gboolean
+export_xlsx_write_spending (Export  *x,
+                            GError **error)
+{
+  static const Column columns[] = { { "编号", 7 }, { "日期", 11 }, { "收款方", 20 }, { "类别", 7 },
+                                    { "摘要", 28 }, { "发票号", 14 }, { "审批人", 14 }, { "金额", 12 },
+                                    { "付款方式", 8 }, { "资金来源", 9 }, { "表决编号", 8 },
+                                    { "附件 SHA-256", 40 }, { "日记账序号", 8 } };
+  g_autoptr(GPtrArray) list = ledger_expenditure_list (x->book, x->everything ? NULL : &x->period, error);
+
+  if (list == NULL || !export_xlsx_sheet_add (x, &x->spending, "支出", columns, G_N_ELEMENTS (columns), error))
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    spending_row (x, g_ptr_array_index (list, i));
+  export_xlsx_sheet_finish (x, &x->spending);
+  return export_xlsx_check_spending (x, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* 欠费 Arrears */
+
+/* Adds @owed to the year's total (the Summary's collection rows use them). */
+static void
+add_owed (GArray *by_year,
+          int     year,
+          gint64  owed)
+{
+  gint64 pair[2] = { year, owed };
+
+  for (guint i = 0; i < by_year->len; i += 2)
+    if (g_array_index (by_year, gint64, i) == year)
+      {
+        g_array_index (by_year, gint64, i + 1) += owed;
+        return;
+      }
+  g_array_append_vals (by_year, pair, 2);
+}
+
+/* The Arrears sheet: every open charge up to the period's year, which
+ * must add up to the arrears report. */
+gboolean
+export_xlsx_write_arrears (Export  *x,
+                           GError **error)
+{
+  static const Column columns[] = { { "单元", 10 }, { "业主", 10 }, { "年度", 7 }, { "收费项目", 10 },
+                                    { "应收", 12 }, { "减免", 12 }, { "已缴", 12 }, { "欠费", 12 } };
+  int up_to = x->everything ? 0 : x->period.year;
+  g_autoptr(GPtrArray) rows = ledger_report_arrears_detail (x->book, up_to, error);
+  g_autoptr(LedgerArrearsReport) report = rows != NULL ? ledger_report_arrears (x->book, up_to, error) : NULL;
+  Sheet *s = &x->arrears;
+
+  if (report == NULL || !export_xlsx_sheet_add (x, s, "欠费", columns, G_N_ELEMENTS (columns), error))
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++, s->row++)
+    {
+      const LedgerArrearCharge *c = g_ptr_array_index (rows, i);
+
+      export_xlsx_put_text (x, s, 0, c->unit);
+      export_xlsx_put_text (x, s, 1, c->owner);
+      export_xlsx_put_number (x, s, 2, c->year, NULL);
+      export_xlsx_put_text (x, s, 3, c->fee_name);
+      export_xlsx_put_money (x, s, 4, c->billed);
+      export_xlsx_put_money (x, s, 5, c->waived);
+      export_xlsx_put_money (x, s, 6, c->paid);
+      export_xlsx_put_money (x, s, 7, c->owed);
+      add_owed (x->owed_by_year, c->year, c->owed);
+      x->arrears_total += c->owed;
+    }
+  export_xlsx_sheet_finish (x, s);
+  return export_xlsx_check_arrears (x, report->total, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* 住户 Households */
+
+/* The Households sheet: the register, phones masked (138****1234). */
+gboolean
+export_xlsx_write_households (Export  *x,
+                              GError **error)
+{
+  static const Column columns[] = { { "单元", 10 }, { "业主", 10 }, { "业主编号", 10 }, { "电话", 13 },
+                                    { "面积（㎡）", 10 }, { "车位", 6 }, { "状态", 7 }, { "入住日期", 11 } };
+  static const char *const status[] = { "自住", "出租", "空置" };
+  g_autoptr(GPtrArray) list = ledger_household_list (x->book, error);
+  Sheet *s = &x->households;
+
+  if (list == NULL || !export_xlsx_sheet_add (x, s, "住户", columns, G_N_ELEMENTS (columns), error))
+    return FALSE;
+  for (guint i = 0; i < list->len; i++, s->row++)
+    {
+      const LedgerHousehold *h = g_ptr_array_index (list, i);
+      g_autofree char *phone = ledger_text_mask_phone (h->phone);
+
+      export_xlsx_put_text (x, s, 0, h->unit);
+      export_xlsx_put_text (x, s, 1, h->owner);
+      export_xlsx_put_text (x, s, 2, h->owner_key);
+      export_xlsx_put_text (x, s, 3, phone);
+      export_xlsx_put_number (x, s, 4, (double) h->area / 100.0, x->area);
+      export_xlsx_put_number (x, s, 5, h->spaces, NULL);
+      export_xlsx_put_text (x, s, 6, (guint) h->status < G_N_ELEMENTS (status) ? status[h->status] : "");
+      export_xlsx_put_date (x, s, 7, h->move_in);
+    }
+  export_xlsx_sheet_finish (x, s);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* 表决 Votes */
+
+/* One vote: counts by head and by area, the four ratios, thresholds, result. */
+static void
+vote_row (Export           *x,
+          const LedgerVote *v)
+{
+  const LedgerTally *t = &v->tally;
+  gint64 counts[] = { t->heads_total, t->heads_voted, t->heads_yes, t->heads_no };
+  gint64 areas[] = { t->area_total, t->area_voted, t->area_yes, t->area_no };
+  int ratios[] = { ledger_ratio_bp (t->heads_voted, t->heads_total), ledger_ratio_bp (t->area_voted, t->area_total),
+                   ledger_ratio_bp (t->heads_yes, t->heads_voted), ledger_ratio_bp (t->area_yes, t->area_voted) };
+  g_autofree char *matter = g_strdup_printf ("%d %s", v->matter, ledger_matter_name (v->matter));
+  Sheet *s = &x->votes;
+
+  export_xlsx_put_number (x, s, 0, (double) v->id, NULL);
+  export_xlsx_put_text (x, s, 1, v->title);
+  export_xlsx_put_text (x, s, 2, matter);
+  export_xlsx_put_text (x, s, 3, v->description);
+  export_xlsx_put_date (x, s, 4, v->opens);
+  export_xlsx_put_date (x, s, 5, v->closes);
+  export_xlsx_put_text (x, s, 6, v->closed ? "已结束" : "进行中");
+  export_xlsx_put_date (x, s, 7, v->closed ? v->closed_on : NULL);
+  for (guint i = 0; i < 4; i++)
+    {
+      export_xlsx_put_number (x, s, 8 + i, (double) counts[i], NULL);
+      export_xlsx_put_number (x, s, 12 + i, (double) areas[i] / 100.0, x->area);
+      export_xlsx_put_number (x, s, 16 + i, ratios[i] / 10000.0, x->percent);
+    }
+  export_xlsx_put_text (x, s, 20, "2/3");
+  export_xlsx_put_text (x, s, 21, ledger_matter_is_major (v->matter) ? "3/4" : ">1/2");
+  export_xlsx_put_text (x, s, 22, !v->closed ? "尚未结束" : v->tally.passed ? "通过"
+                                  : v->tally.participation_met ? "未通过" : "未通过（参与不足）");
+  s->row++;
+}
+
+/* The Votes sheet: every vote, with its (frozen or live) tally. */
+gboolean
+export_xlsx_write_votes (Export  *x,
+                         GError **error)
+{
+  static const Column columns[] = { { "编号", 6 }, { "标题", 26 }, { "事项", 24 }, { "说明", 24 },
+                                    { "开始", 11 }, { "截止", 11 }, { "状态", 7 }, { "结束日期", 11 },
+                                    { "总人数", 8 }, { "参与人数", 8 }, { "同意人数", 8 }, { "反对人数", 8 },
+                                    { "总面积", 11 }, { "参与面积", 11 }, { "同意面积", 11 }, { "反对面积", 11 },
+                                    { "人数参与率", 9 }, { "面积参与率", 9 }, { "人数同意率", 9 },
+                                    { "面积同意率", 9 }, { "参与门槛", 7 }, { "通过门槛", 7 }, { "结果", 12 } };
+  g_autoptr(GPtrArray) list = ledger_vote_list (x->book, error);
+
+  if (list == NULL || !export_xlsx_sheet_add (x, &x->votes, "表决", columns, G_N_ELEMENTS (columns), error))
+    return FALSE;
+  /* ledger_vote_list() is newest first; the sheet reads oldest first. */
+  for (guint i = list->len; i > 0; i--)
+    vote_row (x, g_ptr_array_index (list, i - 1));
+  export_xlsx_sheet_finish (x, &x->votes);
+  return TRUE;
+}

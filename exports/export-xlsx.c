@@ -1,0 +1,766 @@
+/* export-xlsx.c — the auditor's workbook (libxlsxwriter)
+ *
+ * Sheets, in this order: 汇总 (Summary), 收入 (Income), 支出
+ * (Expenditures), 欠费 (Arrears), 住户 (Households), 表决 (Votes), 日记账
+ * (Journal; 日记账2, 日记账3 … past EXPORT_JOURNAL_ROWS_PER_SHEET entries)
+ * and 校验 (Verification). The workbook is a Chinese document with a fixed
+ * layout that verify reads back, so its sheet names, headers and labels are
+ * not translated; messages to the user are.
+ *
+ * This file sets up the workbook and writes the Summary, the Journal and
+ * the Verification sheets, holds the tie-out checks, and gives the file
+ * its name; the cell writers and the detail sheets are in
+ * export-xlsx-sheets.c, the verifier in export-xlsx-verify.c.
+ *
+ * Decisions an auditor should know:
+ * - Money is written as fen / 100.0 with the format "¥"#,##0.00 at the
+ *   moment of writing; every sum the program checks is done in fen.
+ * - The Summary's totals are live formulas (SUM, SUMIF) over the detail
+ *   sheets, cached with the value from the ledger's own report, and the
+ *   detail sheets are checked to add up to those reports to the fen
+ *   before the file gets its name. Opening and closing funds are plain
+ *   numbers from the report. Those are the workbook's only formulas.
+ * - Every query the export makes runs inside one read transaction
+ *   (ledger_book_read), so the sheets agree with each other and with the
+ *   reports even while another program writes to the book.
+ * - Income has a row per receipt dated in the period and, for each
+ *   receipt voided in the period, a negative row dated on the day of the
+ *   void, right after the receipt (as the income report counts a void on
+ *   the day it was made). Its amount column and its per-fee columns then
+ *   add up to the income report exactly.
+ * - Text that came from people is only ever written with
+ *   worksheet_write_string. When it starts with = + - @, a tab or a carriage
+ *   return it gets a leading apostrophe ("'=1+1"), so that no program, and
+ *   no CSV saved from the sheet, takes it for a formula. The canonical
+ *   leaves need no such change: each starts "community-ledger leaf v1", and
+ *   a long one is continued only after a line feed, where each line starts
+ *   with a field name. So the leaf cells hold the leaves byte for byte.
+ * - Phone numbers are masked (138****1234); names are shown in full.
+ * - constant_memory mode: every sheet is created first (in order) and
+ *   filled strictly row by row; the Summary, which needs the detail
+ *   sheets' extents and totals, is filled last.
+ */
+#define G_LOG_DOMAIN "exports"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "export-xlsx-private.h"
+#include "export-xlsx-read.h"
+#include "export-xlsx.h"
+#include "ledger-expense.h"
+#include "ledger-fingerprint.h"
+#include "ledger-journal.h"
+#include "ledger-money.h"
+#include "ledger-report.h"
+
+/* ------------------------------------------------------------------ */
+/* Formats */
+
+/* The formats every sheet shares. */
+static void
+add_formats (Export *x)
+{
+  x->title = workbook_add_format (x->wb);
+  format_set_bold (x->title);
+  format_set_font_size (x->title, 14);
+  x->header = workbook_add_format (x->wb);
+  format_set_bold (x->header);
+  format_set_bg_color (x->header, 0xDDEBF7);
+  format_set_bottom (x->header, LXW_BORDER_THIN);
+  format_set_text_wrap (x->header);
+  x->money = workbook_add_format (x->wb);
+  format_set_num_format (x->money, "\"¥\"#,##0.00");
+  x->date = workbook_add_format (x->wb);
+  format_set_num_format (x->date, "yyyy-mm-dd");
+  x->percent = workbook_add_format (x->wb);
+  format_set_num_format (x->percent, "0.00%");
+  x->area = workbook_add_format (x->wb);
+  format_set_num_format (x->area, "#,##0.00");
+}
+
+/* ------------------------------------------------------------------ */
+/* Tie-out checks: each detail sheet against the ledger's own report */
+
+/* The income report's amount for @code (0 when it has no line). */
+static gint64
+report_amount (GPtrArray  *lines,
+               const char *code)
+{
+  for (guint i = 0; i < lines->len; i++)
+    if (strcmp (((LedgerReportLine *) g_ptr_array_index (lines, i))->code, code) == 0)
+      return ((LedgerReportLine *) g_ptr_array_index (lines, i))->amount;
+  return 0;
+}
+
+/* The Income rows must add up to the income report, column by column. */
+gboolean
+export_xlsx_check_income (Export  *x,
+                          gint64   total,
+                          GError **error)
+{
+  gboolean ok = total == x->report->income_total;
+
+  for (guint i = 0; ok && i < x->fees->len; i++)
+    {
+      const FeeColumn *c = g_ptr_array_index (x->fees, i);
+
+      ok = c->sum == report_amount (x->report->income, c->code);
+    }
+  if (!ok)
+    EXPORT_ERROR (error, _("the receipts of %s do not add up to its income report; did the book change during the export?"),
+                  x->period.name);
+  return ok;
+}
+
+/* The Expenditures rows must add up to the report, category by category. */
+gboolean
+export_xlsx_check_spending (Export  *x,
+                            GError **error)
+{
+  const char * const *codes = ledger_expense_categories ();
+  gint64 total = 0;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (x->category_sums); i++)
+    total += x->category_sums[i];
+  for (guint i = 0; ok && i < 15 && codes[i] != NULL; i++)
+    ok = x->category_sums[i] == report_amount (x->report->expenses, codes[i]);
+  if (!ok || total != x->report->expense_total)
+    {
+      EXPORT_ERROR (error, _("the expenditures of %s do not add up to its income report; did the book change during the export?"),
+                    x->period.name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The open charges on the Arrears sheet must add up to the arrears report. */
+gboolean
+export_xlsx_check_arrears (Export  *x,
+                           gint64   total,
+                           GError **error)
+{
+  if (x->arrears_total != total)
+    EXPORT_ERROR (error, _("the open charges do not add up to the arrears report; did the book change during the export?"));
+  return x->arrears_total == total;
+}
+
+/* What the Arrears sheet holds as still owed for @year. */
+static gint64
+owed_in (GArray *by_year,
+         int     year)
+{
+  for (guint i = 0; i < by_year->len; i += 2)
+    if (g_array_index (by_year, gint64, i) == year)
+      return g_array_index (by_year, gint64, i + 1);
+  return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* 日记账 Journal */
+
+/* The Chinese name of a journal entry kind; an unknown kind as it is. */
+static const char *
+kind_chinese (const char *kind)
+{
+  static const char *const names[][2] = {
+    { "init", "建账" }, { "setting", "设置" }, { "fee", "收费标准" }, { "household", "住户登记" },
+    { "charge", "计费" }, { "payment", "收款" }, { "void", "作废" }, { "waiver", "减免" },
+    { "expenditure", "支出" }, { "vote", "发起表决" }, { "ballot", "选票" }, { "vote-close", "表决结束" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (kind, names[i][0]) == 0)
+      return names[i][1];
+  return kind;
+}
+
+/* "cash 480.00；receivable 3-2-301 -480.00" from the leaf's split lines
+ * (accounts and unit codes never contain "|"); cut short past 8,000 bytes. */
+static char *
+splits_text (const char *leaf)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *line = strstr (leaf, "\nsplit: "); line != NULL; line = strstr (line + 1, "\nsplit: "))
+    {
+      g_autofree char *copy = g_strndup (line + 8, strcspn (line + 8, "\n"));
+      g_auto(GStrv) fields = g_strsplit (copy, "|", 3);
+      g_autofree char *money = NULL;
+
+      if (g_strv_length (fields) != 3)
+        continue;
+      if (text->len > 8000)
+        {
+          g_string_append (text, "；…");
+          break;
+        }
+      money = ledger_money_format_plain (g_ascii_strtoll (fields[2], NULL, 10));
+      g_string_append_printf (text, "%s%s%s%s %s", text->len > 0 ? "；" : "", fields[0],
+                              *fields[1] != '\0' ? " " : "", fields[1], money);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The leaf, byte for byte, in column I and, past EXPORT_JOURNAL_LEAF_PART
+ * characters, continued in J, K … after a line feed. */
+static gboolean
+put_leaf (Export            *x,
+          Sheet             *s,
+          const LedgerLeaf  *leaf,
+          GError           **error)
+{
+  const char *p = leaf->text, *end = leaf->text + leaf->length;
+
+  for (lxw_col_t col = EXPORT_JOURNAL_COL_LEAF; p < end; col++)
+    {
+      const char *cut = end;
+      g_autofree char *part = NULL;
+
+      if (end - p > EXPORT_JOURNAL_LEAF_PART &&
+          g_utf8_strlen (p, end - p) > EXPORT_JOURNAL_LEAF_PART)
+        {
+          const char *limit = g_utf8_offset_to_pointer (p, EXPORT_JOURNAL_LEAF_PART);
+
+          for (cut = limit; cut > p && cut[-1] != '\n'; cut--)
+            ;
+          if (cut == p)
+            {
+              EXPORT_ERROR (error, _("entry %" G_GINT64_FORMAT " has a line too long for a spreadsheet cell"),
+                            leaf->index);
+              return FALSE;
+            }
+        }
+      part = g_strndup (p, cut - p);
+      export_xlsx_check (x, worksheet_write_string (s->ws, s->row, col, part, NULL));
+      p = cut;
+    }
+  return TRUE;
+}
+
+/* A leaf must reach the reader unchanged: valid UTF-8 and no control
+ * characters but line feeds and tabs (which the ledger never lets in). */
+static gboolean
+check_leaf (const LedgerLeaf  *leaf,
+            gint64             expected,
+            GError           **error)
+{
+  gboolean ok = leaf->index == expected && g_utf8_validate (leaf->text, (gssize) leaf->length, NULL) &&
+                strlen (leaf->text) == leaf->length;
+
+  for (gsize i = 0; ok && i < leaf->length; i++)
+    ok = (guchar) leaf->text[i] >= 0x20 || leaf->text[i] == '\n' || leaf->text[i] == '\t';
+  if (!ok)
+    EXPORT_ERROR (error, _("entry %" G_GINT64_FORMAT " cannot be written to a spreadsheet as it is; run verify"),
+                  leaf->index);
+  return ok;
+}
+
+/* Writes one journal entry (a LedgerLeafFunc) and keeps its leaf hash. */
+static gboolean
+journal_leaf_cb (const LedgerLeaf  *leaf,
+                 gpointer           user_data,
+                 GError           **error)
+{
+  Export *x = user_data;
+  g_autofree char *splits = NULL;
+  char hex[65];
+  Sheet *s;
+  int year;
+
+  /* Entries recorded after the count belong to the next export. */
+  if ((guint64) leaf->index > x->entries)
+    return TRUE;
+  if (!check_leaf (leaf, (gint64) x->hashes->len + 1, error))
+    return FALSE;
+  s = &x->journal[(leaf->index - 1) / x->rows_per_sheet];
+  splits = splits_text (leaf->text);
+  ledger_hash_to_hex (&leaf->hash, hex);
+  export_xlsx_put_number (x, s, EXPORT_JOURNAL_COL_INDEX, (double) leaf->index, NULL);
+  export_xlsx_put_date (x, s, 1, leaf->date);
+  export_xlsx_put_text (x, s, 2, kind_chinese (leaf->kind));
+  export_xlsx_put_text (x, s, 3, leaf->operator_name);
+  export_xlsx_put_text (x, s, 4, leaf->ref);
+  export_xlsx_put_text (x, s, 5, leaf->memo);
+  export_xlsx_put_text (x, s, 6, splits);
+  export_xlsx_put_text (x, s, EXPORT_JOURNAL_COL_HASH, hex);
+  if (!put_leaf (x, s, leaf, error))
+    return FALSE;
+  s->row++;
+  g_array_append_val (x->hashes, leaf->hash);
+  year = ledger_date_year (leaf->date);
+  x->first_year = x->first_year == 0 ? year : MIN (x->first_year, year);
+  x->last_year = MAX (x->last_year, year);
+  if (x->progress != NULL && x->hashes->len % 4096 == 0)
+    x->progress (100 + (int) (850 * x->hashes->len / MAX (x->entries, 1)), x->progress_data);
+  return TRUE;
+}
+
+/* The tree head over the leaves as written; it must be the book's own. */
+static gboolean
+journal_head (Export  *x,
+              GError **error)
+{
+  LedgerTreeHead recorded;
+
+  x->head.size = x->hashes->len;
+  if (x->head.size != x->entries ||
+      !ledger_merkle_root (ledger_merkle_array_subtree, x->hashes, x->head.size, &x->head.root, error) ||
+      !ledger_fingerprint_head_at (x->book, x->head.size, &recorded, error))
+    {
+      if (error != NULL && *error == NULL)
+        EXPORT_ERROR (error, _("the journal changed during the export; try again"));
+      return FALSE;
+    }
+  if (memcmp (&recorded.root, &x->head.root, sizeof recorded.root) != 0)
+    {
+      EXPORT_ERROR (error, _("the book's recorded fingerprint differs from its journal; run verify"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The Journal sheets: every entry, streamed, split past the row limit. */
+static gboolean
+write_journal (Export  *x,
+               GError **error)
+{
+  static const Column columns[] = { { "序号", 8 }, { "日期", 11 }, { "类型", 9 }, { "操作员", 10 },
+                                    { "凭证号", 14 }, { "摘要", 28 }, { "分录", 40 }, { "叶哈希", 20 },
+                                    { "规范叶文本（过长时续写于右侧各列）", 60 } };
+  gint64 count = ledger_journal_count (x->book, error);
+
+  if (count < 0)
+    return FALSE;
+  x->entries = (guint64) count;
+  x->n_journal = (guint) MAX (1, (x->entries + x->rows_per_sheet - 1) / x->rows_per_sheet);
+  x->journal = g_new0 (Sheet, x->n_journal);
+  for (guint i = 0; i < x->n_journal; i++)
+    {
+      g_autofree char *name = i == 0 ? g_strdup (EXPORT_JOURNAL_SHEET)
+                                     : g_strdup_printf ("%s%u", EXPORT_JOURNAL_SHEET, i + 1);
+
+      if (!export_xlsx_sheet_add (x, &x->journal[i], name, columns, G_N_ELEMENTS (columns), error))
+        return FALSE;
+    }
+  if (!ledger_journal_foreach_leaf (x->book, journal_leaf_cb, x, error))
+    return FALSE;
+  for (guint i = 0; i < x->n_journal; i++)
+    export_xlsx_sheet_finish (x, &x->journal[i]);
+  return journal_head (x, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* 校验 Verification */
+
+/* How to recompute the fingerprint, after the README's "Verifying the books". */
+static const char *const recipe[] = {
+  "1. 在「日记账」工作表（条目多时还有「日记账2」「日记账3」…）中，按序号 1、2、3…逐行取「规范叶文本」列的文字（过长时接上右侧各列），按 UTF-8 编码。",
+  "2. 每条的叶哈希 = SHA-256(0x00 ‖ 叶文本)，应与「叶哈希」列相同。",
+  "3. 按 RFC 6962 计算树根：n 条（n > 1）的根 = SHA-256(0x01 ‖ 前 k 条的根 ‖ 其余各条的根)，k 为小于 n 的最大的 2 的幂；一条的根即其叶哈希；零条的根为 SHA-256(空)。",
+  "4. 指纹 = 条目数:树根（64 位小写十六进制）；简短指纹为树根前 16 位，每 4 位一组。它应与公示、收据上印的指纹一致。",
+  "5. 也可用命令核对：community-ledger verify --export 本文件.xlsx（能打开账本时还逐条与账本比对）。",
+  "6. 规范叶文本的格式（字段顺序、转义规则）见程序说明 README 的「Verifying the books」一节。",
+};
+
+/* A label in A and a value in B (text, or money when @text is NULL). */
+static void
+put_line (Export     *x,
+          Sheet      *s,
+          const char *label,
+          const char *text,
+          gint64      fen)
+{
+  export_xlsx_put_text (x, s, 0, label);
+  if (text != NULL)
+    export_xlsx_put_text (x, s, 1, text);
+  else
+    export_xlsx_put_money (x, s, 1, fen);
+  s->row++;
+}
+
+/* The Verification sheet: the fingerprint, what it covers, and how
+ * to recompute it. */
+static gboolean
+write_verification (Export  *x,
+                    GError **error)
+{
+  static const Column columns[] = { { "项目", 16 }, { "内容", 100 } };
+  g_autofree char *fingerprint = ledger_tree_head_format (&x->head);
+  g_autofree char *short_form = ledger_tree_head_format_short (&x->head);
+  g_autofree char *size = g_strdup_printf ("%" G_GUINT64_FORMAT, x->head.size);
+  g_autofree char *sheets = g_strdup_printf ("%s（%u 张）", EXPORT_JOURNAL_SHEET, x->n_journal);
+  g_autofree char *period = g_strdup_printf ("%s（%s 至 %s）", x->period.name, x->period.first, x->period.last);
+  Sheet *s = &x->verification;
+
+  if (!export_xlsx_sheet_add (x, s, EXPORT_VERIFICATION_SHEET, columns, G_N_ELEMENTS (columns), error))
+    return FALSE;
+  put_line (x, s, EXPORT_FINGERPRINT_LABEL, fingerprint, 0);
+  put_line (x, s, "简短指纹", short_form, 0);
+  put_line (x, s, "条目数", size, 0);
+  put_line (x, s, "日记账工作表", sheets, 0);
+  put_line (x, s, "期间", period, 0);
+  put_line (x, s, "期初资金", NULL, x->report->opening);
+  put_line (x, s, "收入合计", NULL, x->report->income_total);
+  put_line (x, s, "支出合计", NULL, x->report->expense_total);
+  put_line (x, s, "期末资金", NULL, x->report->closing);
+  put_line (x, s, "欠费合计", NULL, x->arrears_total);
+  put_line (x, s, "导出时间", x->now, 0);
+  s->row++;
+  export_xlsx_check (x, worksheet_write_string (s->ws, s->row++, 0, "如何重新计算指纹", x->header));
+  for (gsize i = 0; i < G_N_ELEMENTS (recipe); i++)
+    export_xlsx_check (x, worksheet_write_string (s->ws, s->row++, 0, recipe[i], NULL));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* 汇总 Summary (filled last: it needs the detail sheets' extents) */
+
+/* One of the workbook's own totals: a live formula with its real value
+ * cached, for viewers that do not recalculate. */
+static void
+put_formula (Export     *x,
+             Sheet      *s,
+             lxw_col_t   col,
+             const char *formula,
+             double      value,
+             lxw_format *format)
+{
+  export_xlsx_check (x, worksheet_write_formula_num (s->ws, s->row, col, formula, format, value));
+}
+
+/* "'收入'!F2:F104": a column of a sheet's data rows (one empty row if none). */
+static char *
+data_range (const Sheet *s,
+            lxw_col_t    col,
+            gboolean     absolute)
+{
+  char range[64];
+  lxw_row_t last = MAX (s->row, 2) - 1;
+
+  if (absolute)
+    lxw_rowcol_to_range_abs (range, 1, col, last, col);
+  else
+    lxw_rowcol_to_range (range, 1, col, last, col);
+  return g_strdup_printf ("'%s'!%s", s->name, range);
+}
+
+/* Label, live formula (cached @fen) and code of one Summary line. */
+static void
+summary_formula (Export     *x,
+                 const char *label,
+                 const char *formula,
+                 gint64      fen,
+                 const char *code,
+                 const char *how)
+{
+  Sheet *s = &x->summary;
+
+  export_xlsx_put_text (x, s, 0, label);
+  if (formula != NULL)
+    put_formula (x, s, 1, formula, (double) fen / 100.0, x->money);
+  else
+    export_xlsx_put_money (x, s, 1, fen);
+  export_xlsx_put_text (x, s, 2, code);
+  export_xlsx_put_text (x, s, 3, how);
+  s->row++;
+}
+
+/* Opening, income by fee item, expenses by category, closing, and a check. */
+static void
+summary_funds (Export *x)
+{
+  Sheet *s = &x->summary;
+  lxw_row_t opening = s->row + 1, income_total, expense_total;
+  g_autofree char *received = data_range (&x->income, 5, FALSE), *spent = data_range (&x->spending, 7, FALSE);
+  g_autofree char *income_sum = g_strdup_printf ("=SUM(%s)", received);
+  g_autofree char *spent_sum = g_strdup_printf ("=SUM(%s)", spent);
+  g_autofree char *categories = data_range (&x->spending, 3, TRUE), *amounts = data_range (&x->spending, 7, TRUE);
+  g_autofree char *balance = NULL;
+
+  summary_formula (x, "期初资金", NULL, x->report->opening, "opening", "收入报表：期初前一日的资金余额");
+  for (guint i = 0; i < x->fees->len; i++)
+    {
+      const FeeColumn *c = g_ptr_array_index (x->fees, i);
+      g_autofree char *range = data_range (&x->income, 9 + i, FALSE);
+      g_autofree char *formula = g_strdup_printf ("=SUM(%s)", range);
+      g_autofree char *label = g_strdup_printf ("收入 · %s", c->name);
+      g_autofree char *code = g_strconcat ("income:", c->code, NULL);
+
+      summary_formula (x, label, formula, c->sum, code, "「收入」表该列之和");
+    }
+  income_total = s->row + 1;
+  summary_formula (x, "收入合计", income_sum, x->report->income_total, "income_total", "「收入」表金额列之和");
+  for (guint i = 0; i < x->report->expenses->len; i++)
+    {
+      const LedgerReportLine *line = g_ptr_array_index (x->report->expenses, i);
+      const char *name = ledger_expense_category_chinese (line->code);
+      g_autofree char *formula = g_strdup_printf ("=SUMIF(%s,\"%s\",%s)", categories, name, amounts);
+      g_autofree char *label = g_strdup_printf ("支出 · %s", name);
+      g_autofree char *code = g_strconcat ("expense:", line->code, NULL);
+
+      summary_formula (x, label, formula, line->amount, code, "「支出」表该类别金额之和");
+    }
+  expense_total = s->row + 1;
+  summary_formula (x, "支出合计", spent_sum, x->report->expense_total, "expense_total", "「支出」表金额列之和");
+  summary_formula (x, "期末资金", NULL, x->report->closing, "closing", "收入报表：期末的资金余额");
+  balance = g_strdup_printf ("=B%u+B%u-B%u-B%u", opening, income_total, expense_total, s->row);
+  summary_formula (x, "核对：期初＋收入－支出－期末", balance, 0, "check", "应为 0");
+}
+
+/* One year's collection: billed and waived from the report, the rest live
+ * over the Arrears sheet, which must agree with the report. */
+static gboolean
+summary_collection_row (Export  *x,
+                        int      year,
+                        GError **error)
+{
+  Sheet *s = &x->summary;
+  LedgerCollection c;
+  lxw_row_t r = s->row + 1;
+  g_autofree char *years = data_range (&x->arrears, 2, TRUE), *owed = data_range (&x->arrears, 7, TRUE);
+  g_autofree char *due = g_strdup_printf ("=B%u-C%u", r, r), *paid = g_strdup_printf ("=D%u-F%u", r, r);
+  g_autofree char *open = g_strdup_printf ("=SUMIF(%s,A%u,%s)", years, r, owed);
+  g_autofree char *rate = g_strdup_printf ("=IF(D%u=0,0,ROUNDDOWN(E%u/D%u,4))", r, r, r);
+
+  if (!ledger_report_collection (x->book, year, &c, error))
+    return FALSE;
+  if (x->everything && c.billed == 0)
+    return TRUE;
+  if (c.outstanding != owed_in (x->owed_by_year, year))
+    {
+      EXPORT_ERROR (error, _("the open charges of %d do not add up to its collection report; did the book change during the export?"),
+                    year);
+      return FALSE;
+    }
+  export_xlsx_put_number (x, s, 0, year, NULL);
+  export_xlsx_put_money (x, s, 1, c.billed);
+  export_xlsx_put_money (x, s, 2, c.waived);
+  put_formula (x, s, 3, due, (double) c.due / 100.0, x->money);
+  put_formula (x, s, 4, paid, (double) c.paid / 100.0, x->money);
+  put_formula (x, s, 5, open, (double) c.outstanding / 100.0, x->money);
+  put_formula (x, s, 6, rate, c.rate_bp / 10000.0, x->percent);
+  export_xlsx_put_number (x, s, 7, c.households, NULL);
+  export_xlsx_put_number (x, s, 8, c.households_paid, NULL);
+  s->row++;
+  return TRUE;
+}
+
+/* The Summary sheet, written last: heading, funds, collection by year. */
+static gboolean
+write_summary (Export  *x,
+               GError **error)
+{
+  static const Column columns[] = { { "项目", 30 }, { "金额", 15 }, { "代码", 16 }, { "计算方法", 30 },
+                                    { "已缴", 14 }, { "欠缴", 14 }, { "收缴率", 10 }, { "应缴户数", 10 },
+                                    { "已缴清户数", 10 } };
+  static const char *const collection[] = { "收缴年度", "应收", "减免", "应缴", "已缴", "欠缴", "收缴率",
+                                            "应缴户数", "已缴清户数" };
+  g_autofree char *name = ledger_book_dup_name (x->book);
+  g_autofree char *title = g_strdup_printf ("公账汇总：%s", name);
+  g_autofree char *fingerprint = ledger_tree_head_format (&x->head);
+  g_autofree char *period = g_strdup_printf ("%s（%s 至 %s）", x->period.name, x->period.first, x->period.last);
+  Sheet *s = &x->summary;
+  int first = x->everything ? x->first_year : ledger_date_year (x->period.first);
+  int last = x->everything ? x->last_year + 1 : ledger_date_year (x->period.last);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    worksheet_set_column (s->ws, (lxw_col_t) i, (lxw_col_t) i, columns[i].width, NULL);
+  export_xlsx_check (x, worksheet_write_string (s->ws, s->row++, 0, title, x->title));
+  put_line (x, s, "期间", period, 0);
+  put_line (x, s, "账本指纹", fingerprint, 0);
+  put_line (x, s, "导出时间", x->now, 0);
+  s->row++;
+  for (guint i = 0; i < 4; i++)
+    export_xlsx_check (x, worksheet_write_string (s->ws, s->row, (lxw_col_t) i, columns[i].header, x->header));
+  s->row++;
+  summary_funds (x);
+  s->row++;
+  for (guint i = 0; i < G_N_ELEMENTS (collection); i++)
+    export_xlsx_check (x, worksheet_write_string (s->ws, s->row, (lxw_col_t) i, collection[i], x->header));
+  s->row++;
+  for (int year = first; year <= last && year > 0; year++)
+    if (!summary_collection_row (x, year, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The file */
+
+/* Reports progress when the caller asked for it. */
+static void
+step (Export *x,
+      int     per_mille)
+{
+  if (x->progress != NULL)
+    x->progress (per_mille, x->progress_data);
+}
+
+/* Every sheet, in workbook order; the Summary is created first and filled
+ * last. A LedgerWriteFunc for ledger_book_read(): every query of every
+ * sheet and of the tie-out checks sees the same state of the book. */
+static gboolean
+write_all (LedgerBook  *book,
+           gpointer     user_data,
+           GError     **error)
+{
+  Export *x = user_data;
+
+  add_formats (x);
+  x->report = ledger_report_income (book, &x->period, error);
+  return x->report != NULL &&
+         export_xlsx_sheet_add (x, &x->summary, "汇总", NULL, 0, error) &&
+         export_xlsx_write_income (x, error) &&
+         export_xlsx_write_spending (x, error) &&
+         export_xlsx_write_arrears (x, error) &&
+         export_xlsx_write_households (x, error) &&
+         export_xlsx_write_votes (x, error) &&
+         (step (x, 100), write_journal (x, error)) &&
+         write_verification (x, error) &&
+         write_summary (x, error);
+}
+
+/* The test suite shortens the Journal sheets to see them split. */
+static guint64
+journal_rows_per_sheet (void)
+{
+  const char *text = g_getenv ("COMMUNITY_LEDGER_XLSX_JOURNAL_ROWS");
+  guint64 rows = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, EXPORT_JOURNAL_ROWS_PER_SHEET, &rows, NULL))
+    rows = EXPORT_JOURNAL_ROWS_PER_SHEET;
+  return rows;
+}
+
+/* Fills in the export's settings; "everything" is a period too. */
+static void
+export_init (Export             *x,
+             LedgerBook         *book,
+             const LedgerPeriod *period)
+{
+  static const LedgerPeriod everything = { "全部", "1900-01-01", "2200-12-31", 0 };
+
+  x->book = book;
+  x->everything = period == NULL;
+  x->period = period != NULL ? *period : everything;
+  x->rows_per_sheet = journal_rows_per_sheet ();
+  x->hashes = g_array_new (FALSE, FALSE, sizeof (LedgerHash));
+  x->owed_by_year = g_array_new (FALSE, FALSE, sizeof (gint64));
+  x->now = ledger_book_now (book);
+}
+
+/* Frees what a Sheet owns (the worksheet belongs to the workbook). */
+static void
+sheet_clear (Sheet *s)
+{
+  g_free (s->name);
+}
+
+/* Frees everything the export holds (and the workbook, if not closed). */
+static void
+export_clear (Export *x)
+{
+  Sheet *sheets[] = { &x->summary, &x->income, &x->spending, &x->arrears, &x->households,
+                      &x->votes, &x->verification };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sheets); i++)
+    sheet_clear (sheets[i]);
+  for (guint i = 0; x->journal != NULL && i < x->n_journal; i++)
+    sheet_clear (&x->journal[i]);
+  g_free (x->journal);
+  g_clear_pointer (&x->report, ledger_income_report_free);
+  g_clear_pointer (&x->fees, g_ptr_array_unref);
+  g_array_unref (x->hashes);
+  g_array_unref (x->owed_by_year);
+  g_free (x->now);
+  if (x->wb != NULL)
+    lxw_workbook_free (x->wb);
+}
+
+/* A new, empty file beside @path for the workbook to be written to. */
+static char *
+create_temp (const char  *path,
+             GError     **error)
+{
+  g_autofree char *temp = g_strconcat (path, ".partial-XXXXXX", NULL);
+  int fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
+  int saved_errno = errno;
+
+  if (fd < 0)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot write %s: %s"),
+                   path, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&temp);
+}
+
+/* Writes the zip, flushes it to disk and gives it its name. */
+static gboolean
+close_and_rename (Export      *x,
+                  const char  *temp,
+                  const char  *path,
+                  GError     **error)
+{
+  lxw_error err = x->status != LXW_NO_ERROR ? x->status : workbook_close (x->wb);
+  int fd, saved_errno = 0;
+
+  if (x->status == LXW_NO_ERROR)
+    x->wb = NULL;
+  if (err != LXW_NO_ERROR)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot write %s: %s"), path, lxw_strerror (err));
+      return FALSE;
+    }
+  fd = open (temp, O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || fsync (fd) != 0 || g_rename (temp, path) != 0)
+    saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  if (saved_errno != 0)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot write %s: %s"), path, g_strerror (saved_errno));
+  return saved_errno == 0;
+}
+
+gboolean
+export_workbook (LedgerBook          *book,
+                 const LedgerPeriod  *period,
+                 const char          *path,
+                 ExportProgressFunc   progress,
+                 gpointer             progress_data,
+                 GError             **error)
+{
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
+  g_autofree char *temp = NULL;
+  Export x = { .progress = progress, .progress_data = progress_data };
+  gboolean ok;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (!ledger_book_in_write (book), FALSE);
+
+  temp = create_temp (path, error);
+  if (temp == NULL)
+    return FALSE;
+  export_init (&x, book, period);
+  x.wb = workbook_new_opt (temp, &options);
+  if (x.wb == NULL)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot write %s"), path);
+  /* One read transaction for every sheet; the zip is written after it. */
+  ok = x.wb != NULL && ledger_book_read (book, write_all, &x, error) &&
+       close_and_rename (&x, temp, path, error);
+  export_clear (&x);
+  if (!ok)
+    g_unlink (temp);
+  else
+    step (&x, 1000);
+  return ok;
+}

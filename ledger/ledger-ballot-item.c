@@ -1,0 +1,346 @@
+/* ledger-ballot-item.c — one owner's line on a vote's ballot grid */
+#define G_LOG_DOMAIN "ledger"
+
+#include <string.h>
+
+#include "ledger-ballot-item.h"
+#include "ledger-book-private.h"
+
+struct _LedgerBallotItem
+{
+  GObject  parent_instance;
+
+  char    *owner_key;
+  char    *unit;
+  char    *units;
+  char    *owner;
+  gint64   area;
+  int      choice;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerBallotItem, ledger_ballot_item, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_OWNER_KEY,
+  PROP_UNIT,
+  PROP_UNITS,
+  PROP_OWNER,
+  PROP_AREA,
+  PROP_CHOICE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One row per owner key. The representative unit is the owner's first in
+ * building/entrance/room order, and so is the name shown; the areas add
+ * up; the choice is the owner's newest ballot in the vote, as the tally
+ * (ledger-vote.c, count_live) counts it. */
+static const char grid_sql[] =
+  "WITH h AS ("
+  "  SELECT owner_key, unit, owner, building, entrance, room,"
+  "         row_number () OVER w AS rn,"
+  "         sum (area) OVER (PARTITION BY owner_key) AS total_area,"
+  "         group_concat (unit, ', ') OVER (w ROWS BETWEEN UNBOUNDED PRECEDING"
+  "                                         AND UNBOUNDED FOLLOWING) AS units"
+  "  FROM households"
+  "  WINDOW w AS (PARTITION BY owner_key ORDER BY building, entrance, room)),"
+  " current AS ("
+  "  SELECT b.owner_key, b.choice FROM ballots b"
+  "  WHERE b.vote_id = ?1 AND b.id = (SELECT max (c.id) FROM ballots c"
+  "                                   WHERE c.vote_id = ?1 AND c.owner_key = b.owner_key))"
+  " SELECT h.owner_key, h.unit, h.units, h.owner, h.total_area, coalesce (c.choice, '')"
+  " FROM h LEFT JOIN current c ON c.owner_key = h.owner_key"
+  " WHERE h.rn = 1"
+  " ORDER BY h.building, h.entrance, h.room";
+
+/* ------------------------------------------------------------------ */
+/* Helpers */
+
+/* Replaces *@field with @value and notifies @pspec when it changed. */
+static void
+set_string (LedgerBallotItem  *self,
+            char             **field,
+            const char        *value,
+            GParamSpec        *pspec)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+/* Sets the owner's total area, notifying when it changed. */
+static void
+set_area (LedgerBallotItem *self,
+          gint64            area)
+{
+  if (self->area == area)
+    return;
+  self->area = area;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AREA]);
+}
+
+/* "yes"/"no"/"abstain" as stored, or "" for no ballot. */
+static int
+choice_from_text (const char *text)
+{
+  LedgerChoice choice;
+
+  if (text == NULL || *text == '\0' || !ledger_choice_parse (text, "choice", &choice, NULL))
+    return LEDGER_BALLOT_ITEM_NO_CHOICE;
+  return choice;
+}
+
+/* A row of grid_sql as a new item. */
+static LedgerBallotItem *
+item_from_row (sqlite3_stmt *stmt)
+{
+  LedgerBallotItem *self = g_object_new (LEDGER_TYPE_BALLOT_ITEM, NULL);
+
+  self->owner_key = ledger_column_dup (stmt, 0);
+  self->unit = ledger_column_dup (stmt, 1);
+  self->units = ledger_column_dup (stmt, 2);
+  self->owner = ledger_column_dup (stmt, 3);
+  self->area = sqlite3_column_int64 (stmt, 4);
+  self->choice = choice_from_text ((const char *) sqlite3_column_text (stmt, 5));
+  return self;
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject */
+
+/* Frees the strings. */
+static void
+ledger_ballot_item_finalize (GObject *object)
+{
+  LedgerBallotItem *self = LEDGER_BALLOT_ITEM (object);
+
+  g_free (self->owner_key);
+  g_free (self->unit);
+  g_free (self->units);
+  g_free (self->owner);
+  G_OBJECT_CLASS (ledger_ballot_item_parent_class)->finalize (object);
+}
+
+/* Reads a property. */
+static void
+ledger_ballot_item_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LedgerBallotItem *self = LEDGER_BALLOT_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_OWNER_KEY: g_value_set_string (value, self->owner_key); break;
+    case PROP_UNIT:      g_value_set_string (value, self->unit); break;
+    case PROP_UNITS:     g_value_set_string (value, self->units); break;
+    case PROP_OWNER:     g_value_set_string (value, self->owner); break;
+    case PROP_AREA:      g_value_set_int64 (value, self->area); break;
+    case PROP_CHOICE:    g_value_set_int (value, self->choice); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* A read-only string property: a row mirrors the book. */
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, "",
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+/* Installs the properties the ballot grid binds to. */
+static void
+ledger_ballot_item_class_init (LedgerBallotItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ledger_ballot_item_finalize;
+  object_class->get_property = ledger_ballot_item_get_property;
+
+  properties[PROP_OWNER_KEY] = string_property ("owner-key");
+  properties[PROP_UNIT] = string_property ("unit");
+  properties[PROP_UNITS] = string_property ("units");
+  properties[PROP_OWNER] = string_property ("owner");
+  properties[PROP_AREA] =
+    g_param_spec_int64 ("area", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHOICE] =
+    g_param_spec_int ("choice", NULL, NULL, LEDGER_BALLOT_ITEM_NO_CHOICE, LEDGER_CHOICE_ABSTAIN,
+                      LEDGER_BALLOT_ITEM_NO_CHOICE,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+/* A row without a ballot. */
+static void
+ledger_ballot_item_init (LedgerBallotItem *self)
+{
+  self->choice = LEDGER_BALLOT_ITEM_NO_CHOICE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API */
+
+/* The owner key that groups the owner's units (one head). */
+const char *
+ledger_ballot_item_get_owner_key (LedgerBallotItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BALLOT_ITEM (self), NULL);
+  return self->owner_key;
+}
+
+/* See ledger-ballot-item.h. */
+const char *
+ledger_ballot_item_get_unit (LedgerBallotItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BALLOT_ITEM (self), NULL);
+  return self->unit;
+}
+
+/* See ledger-ballot-item.h. */
+const char *
+ledger_ballot_item_get_units (LedgerBallotItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BALLOT_ITEM (self), NULL);
+  return self->units;
+}
+
+/* The owner's name as the register has it for the representative unit. */
+const char *
+ledger_ballot_item_get_owner (LedgerBallotItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BALLOT_ITEM (self), NULL);
+  return self->owner;
+}
+
+/* See ledger-ballot-item.h. */
+gint64
+ledger_ballot_item_get_area (LedgerBallotItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BALLOT_ITEM (self), 0);
+  return self->area;
+}
+
+/* See ledger-ballot-item.h. */
+int
+ledger_ballot_item_get_choice (LedgerBallotItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BALLOT_ITEM (self), LEDGER_BALLOT_ITEM_NO_CHOICE);
+  return self->choice;
+}
+
+/* Records on the row the choice the book now holds (after a ballot). */
+void
+ledger_ballot_item_set_choice (LedgerBallotItem *self,
+                               int               choice)
+{
+  g_return_if_fail (LEDGER_IS_BALLOT_ITEM (self));
+  g_return_if_fail (choice >= LEDGER_BALLOT_ITEM_NO_CHOICE && choice <= LEDGER_CHOICE_ABSTAIN);
+
+  if (self->choice == choice)
+    return;
+  self->choice = choice;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHOICE]);
+}
+
+/* See ledger-ballot-item.h. */
+gboolean
+ledger_ballot_item_has_unit (LedgerBallotItem *self,
+                             const char       *unit)
+{
+  g_auto(GStrv) units = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_BALLOT_ITEM (self), FALSE);
+
+  if (unit == NULL)
+    return FALSE;
+  units = g_strsplit (self->units, ", ", -1);
+  return g_strv_contains ((const char * const *) units, unit);
+}
+
+/* See ledger-ballot-item.h. */
+GListModel *
+ledger_ballot_item_model_new (LedgerBook  *book,
+                              gint64       vote_id,
+                              GError     **error)
+{
+  g_autoptr(GListStore) store = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), NULL);
+
+  if ((stmt = ledger_book_prepare (book, grid_sql, error)) == NULL)
+    return NULL;
+  store = g_list_store_new (LEDGER_TYPE_BALLOT_ITEM);
+  sqlite3_bind_int64 (stmt, 1, vote_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LedgerBallotItem) item = item_from_row (stmt);
+
+      g_list_store_append (store, item);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading the ballot grid");
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* Whether @a and @b hold the same owners in the same order. */
+static gboolean
+same_owners (GListModel *a,
+             GListModel *b)
+{
+  guint n = g_list_model_get_n_items (a);
+
+  if (n != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LedgerBallotItem) x = g_list_model_get_item (a, i);
+      g_autoptr(LedgerBallotItem) y = g_list_model_get_item (b, i);
+
+      if (strcmp (x->owner_key, y->owner_key) != 0 || strcmp (x->unit, y->unit) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* See ledger-ballot-item.h. */
+gboolean
+ledger_ballot_item_model_sync (GListStore *store,
+                               GListModel *fresh)
+{
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (fresh), FALSE);
+
+  if (!same_owners (G_LIST_MODEL (store), fresh))
+    return FALSE;
+  n = g_list_model_get_n_items (fresh);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LedgerBallotItem) old = g_list_model_get_item (G_LIST_MODEL (store), i);
+      g_autoptr(LedgerBallotItem) item = g_list_model_get_item (fresh, i);
+
+      g_object_freeze_notify (G_OBJECT (old));
+      set_string (old, &old->units, item->units, properties[PROP_UNITS]);
+      set_string (old, &old->owner, item->owner, properties[PROP_OWNER]);
+      set_area (old, item->area);
+      ledger_ballot_item_set_choice (old, item->choice);
+      g_object_thaw_notify (G_OBJECT (old));
+    }
+  return TRUE;
+}

@@ -1,0 +1,776 @@
+/* ledger-notice.c — gathering a notice's data, scrubbing it for the public,
+ * and recording its publication */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ledger-book-private.h"
+#include "ledger-expense.h"
+#include "ledger-fingerprint.h"
+#include "ledger-household.h"
+#include "ledger-journal.h"
+#include "ledger-notice.h"
+#include "ledger-text.h"
+#include "ledger-vote.h"
+
+#define COMMITTEE_MAX_CHARS 40
+#define URL_MAX_CHARS 200
+/* Shorter digit runs are dates, amounts and invoice numbers, not phones. */
+#define PHONE_MIN_DIGITS 7
+
+/* Frees a notice's data and everything in it. */
+void
+ledger_notice_data_free (LedgerNoticeData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->community);
+  g_free (data->committee);
+  g_free (data->publication_url);
+  g_clear_pointer (&data->report, ledger_income_report_free);
+  g_clear_pointer (&data->expenditures, g_ptr_array_unref);
+  g_clear_pointer (&data->late_expenditures, g_ptr_array_unref);
+  g_clear_pointer (&data->votes, g_ptr_array_unref);
+  g_free (data);
+}
+
+/* ------------------------------------------------------------------ */
+/* Scrubbing free text for the public */
+
+/* The value of the decimal digit at @p (ASCII or full-width ０-９) and its
+ * length in bytes through @out_len, or -1 when @p is no digit. */
+static int
+digit_at (const char *p,
+          gsize      *out_len)
+{
+  const guchar *u = (const guchar *) p;
+
+  if (g_ascii_isdigit (*p))
+    {
+      *out_len = 1;
+      return *p - '0';
+    }
+  /* U+FF10..U+FF19 are EF BC 90..99 in UTF-8. */
+  if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99)
+    {
+      *out_len = 3;
+      return u[2] - 0x90;
+    }
+  return -1;
+}
+
+/* Scans the run of digits that starts at @p, allowing one space or dash
+ * between two digits ("138-1234-1234"). Appends its digits to @digits and
+ * returns where the run ends. */
+static const char *
+scan_digit_run (const char *p,
+                GString    *digits)
+{
+  gsize len = 0;
+  int d;
+
+  while ((d = digit_at (p, &len)) >= 0)
+    {
+      gsize next_len = 0;
+
+      g_string_append_c (digits, (char) ('0' + d));
+      p += len;
+      if ((*p == ' ' || *p == '-') && digit_at (p + 1, &next_len) >= 0)
+        p++;
+    }
+  return p;
+}
+
+/* Whether @digits holds 1[3-9] followed by nine digits anywhere. */
+static gboolean
+holds_mobile_number (const char *digits)
+{
+  gsize n = strlen (digits);
+
+  for (gsize i = 0; i + 11 <= n; i++)
+    if (digits[i] == '1' && digits[i + 1] >= '3' && digits[i + 1] <= '9')
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @digits hold a phone of the register, compared digits only. */
+static gboolean
+holds_registered_phone (const char      *digits,
+                        const GPtrArray *phones)
+{
+  for (guint i = 0; phones != NULL && i < phones->len; i++)
+    {
+      g_autoptr(GString) wanted = g_string_new (NULL);
+      const char *phone = g_ptr_array_index (phones, i);
+
+      /* The register keeps phones as typed: compare digits only. */
+      for (const char *p = phone; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gsize len = 0;
+          int d = digit_at (p, &len);
+
+          if (d >= 0)
+            g_string_append_c (wanted, (char) ('0' + d));
+        }
+      /* The whole number, or a landline's local part without its area code. */
+      if (wanted->len >= PHONE_MIN_DIGITS &&
+          (strstr (digits, wanted->str) != NULL || strstr (wanted->str, digits) != NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Replaces every digit run that holds a phone number with "***". */
+static char *
+remove_phones (const char      *text,
+               const GPtrArray *phones)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gsize len = 0;
+
+      if (digit_at (p, &len) >= 0)
+        {
+          g_autoptr(GString) digits = g_string_new (NULL);
+          const char *end = scan_digit_run (p, digits);
+
+          if (digits->len >= PHONE_MIN_DIGITS &&
+              (holds_mobile_number (digits->str) || holds_registered_phone (digits->str, phones)))
+            g_string_append (out, "***");
+          else
+            g_string_append_len (out, p, end - p);
+          p = end;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (out, p, next - p);
+          p = next;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Whether @text is plain ASCII (a Latin name). */
+static gboolean
+is_ascii_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the match of @name at @at in @text stands alone. Chinese names
+ * run straight into the words around them, so only Latin names need a
+ * word boundary ("Li" must not mask "Lighting"). */
+static gboolean
+match_stands_alone (const char *text,
+                    const char *at,
+                    gsize       len,
+                    gboolean    latin)
+{
+  if (!latin)
+    return TRUE;
+  return (at == text || !g_ascii_isalnum (at[-1])) && !g_ascii_isalnum (at[len]);
+}
+
+/* Replaces the whole-name occurrences of @name in @text with @masked. */
+static char *
+mask_one_name (const char *text,
+               const char *name,
+               const char *masked)
+{
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (name);
+  gboolean latin = is_ascii_text (name);
+  const char *p = text, *at;
+
+  while ((at = strstr (p, name)) != NULL)
+    {
+      gboolean alone = match_stands_alone (text, at, len, latin);
+
+      g_string_append_len (out, p, at - p);
+      g_string_append (out, alone ? masked : name);
+      p = at + len;
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
+/* Longer names first, so that 欧阳娜娜 is masked whole before 欧阳 is. */
+static gint
+longer_first (gconstpointer a,
+              gconstpointer b)
+{
+  gsize la = strlen (*(const char * const *) a);
+  gsize lb = strlen (*(const char * const *) b);
+
+  return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+/* Phones first (they may sit inside names' text), then names,
+ * the longest first. */
+char *
+ledger_notice_scrub (const char       *text,
+                     const GPtrArray  *owners,
+                     const GPtrArray  *phones)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  char *result;
+
+  if (text == NULL)
+    return g_strdup ("");
+  result = remove_phones (text, phones);
+  for (guint i = 0; owners != NULL && i < owners->len; i++)
+    g_ptr_array_add (names, g_ptr_array_index (owners, i));
+  g_ptr_array_sort (names, longer_first);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (g_ptr_array_index (names, i)));
+      g_autofree char *masked = NULL;
+      char *next;
+
+      if (g_utf8_strlen (name, -1) < 2 || strstr (result, name) == NULL)
+        continue;
+      masked = ledger_text_mask_name (name);
+      next = mask_one_name (result, name, masked);
+      g_free (result);
+      result = next;
+    }
+  return result;
+}
+
+/* Replaces *@text by its scrubbed copy. */
+static void
+scrub_in_place (char            **text,
+                const GPtrArray  *owners,
+                const GPtrArray  *phones)
+{
+  char *clean = ledger_notice_scrub (*text, owners, phones);
+
+  g_free (*text);
+  *text = clean;
+}
+
+/* The owners' names and phones of the register: what must not be shown. */
+static gboolean
+read_private_words (LedgerBook  *book,
+                    GPtrArray  **out_owners,
+                    GPtrArray  **out_phones,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) households = ledger_household_list (book, error);
+  g_autoptr(GHashTable) seen = NULL;
+
+  if (households == NULL)
+    return FALSE;
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  *out_owners = g_ptr_array_new_with_free_func (g_free);
+  *out_phones = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < households->len; i++)
+    {
+      const LedgerHousehold *h = g_ptr_array_index (households, i);
+
+      if (g_hash_table_add (seen, h->owner))
+        g_ptr_array_add (*out_owners, g_strdup (h->owner));
+      if (h->phone != NULL && *h->phone != '\0')
+        g_ptr_array_add (*out_phones, g_strdup (h->phone));
+    }
+  return TRUE;
+}
+
+/* Scrubs every piece of free text the notice shows. */
+static void
+scrub_notice (LedgerNoticeData *data,
+              const GPtrArray  *owners,
+              const GPtrArray  *phones)
+{
+  scrub_in_place (&data->community, owners, phones);
+  scrub_in_place (&data->committee, owners, phones);
+  for (guint i = 0; i < data->report->income->len; i++)
+    scrub_in_place (&((LedgerReportLine *) g_ptr_array_index (data->report->income, i))->name,
+                    owners, phones);
+  for (guint i = 0; i < data->expenditures->len; i++)
+    {
+      LedgerExpenditure *e = g_ptr_array_index (data->expenditures, i);
+
+      scrub_in_place (&e->payee, owners, phones);
+      scrub_in_place (&e->memo, owners, phones);
+    }
+  for (guint i = 0; i < data->late_expenditures->len; i++)
+    {
+      LedgerExpenditure *e = g_ptr_array_index (data->late_expenditures, i);
+
+      scrub_in_place (&e->payee, owners, phones);
+      scrub_in_place (&e->memo, owners, phones);
+    }
+  for (guint i = 0; i < data->votes->len; i++)
+    scrub_in_place (&((LedgerVote *) g_ptr_array_index (data->votes, i))->title, owners, phones);
+}
+
+/* ------------------------------------------------------------------ */
+/* Gathering */
+
+/* The votes closed within @period, oldest first. */
+static GPtrArray *
+votes_closed_in (LedgerBook          *book,
+                 const LedgerPeriod  *period,
+                 GError             **error)
+{
+  g_autoptr(GPtrArray) all = ledger_vote_list (book, error);
+  GPtrArray *closed;
+
+  if (all == NULL)
+    return NULL;
+  closed = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_vote_free);
+  /* ledger_vote_list() gives the newest first. */
+  for (guint i = all->len; i-- > 0;)
+    {
+      const LedgerVote *v = g_ptr_array_index (all, i);
+
+      if (v->closed && strcmp (v->closed_on, period->first) >= 0 &&
+          strcmp (v->closed_on, period->last) <= 0)
+        g_ptr_array_add (closed, g_ptr_array_steal_index (all, i));
+    }
+  return closed;
+}
+
+/* Expenditures that missed their notice: dated before @period in a
+ * period already published, recorded after it, never announced. Those of
+ * periods never published stay for their own notice. */
+static GPtrArray *
+late_expenditures (LedgerBook          *book,
+                   const LedgerPeriod  *period,
+                   GError             **error)
+{
+  g_autoptr(GPtrArray) earlier = NULL;
+  g_autoptr(GHashTable) late = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GPtrArray *list;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ledger_book_prepare (book,
+    "SELECT e.id FROM expenditures e WHERE e.date < ?1"
+    " AND NOT EXISTS (SELECT 1 FROM announcements a WHERE a.expenditure_id = e.id)"
+    " AND EXISTS (SELECT 1 FROM notices n WHERE e.date BETWEEN n.first AND n.last)",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  ledger_bind_text (stmt, 1, period->first);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (late, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading expenditures");
+      return NULL;
+    }
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_expenditure_free);
+  if (g_hash_table_size (late) == 0)
+    return list;
+  earlier = ledger_expenditure_list (book, NULL, error);
+  if (earlier == NULL)
+    {
+      g_ptr_array_unref (list);
+      return NULL;
+    }
+  for (guint i = earlier->len; i-- > 0;)
+    if (g_hash_table_contains (late, &((LedgerExpenditure *) g_ptr_array_index (earlier, i))->id))
+      g_ptr_array_insert (list, 0, g_ptr_array_steal_index (earlier, i));
+  return list;
+}
+
+/* Reads the settings the notice prints: committee and publication URL. */
+static void
+read_notice_settings (LedgerBook       *book,
+                      LedgerNoticeData *data)
+{
+  g_autofree char *committee = ledger_book_dup_setting (book, LEDGER_SETTING_COMMITTEE);
+  g_autofree char *url = ledger_book_dup_setting (book, LEDGER_SETTING_PUBLICATION_URL);
+
+  data->community = ledger_book_dup_name (book);
+  data->committee = committee != NULL && *committee != '\0'
+                      ? g_steal_pointer (&committee)
+                      : g_strconcat (data->community, "业主委员会", NULL);
+  data->publication_url = url != NULL ? g_steal_pointer (&url) : g_strdup ("");
+}
+
+/* Reads the figures; the head first, so a write in between shows up as a
+ * conflict when the publication is recorded. */
+static gboolean
+read_notice_figures (LedgerBook        *book,
+                     LedgerNoticeData  *data,
+                     GError           **error)
+{
+  if (!ledger_book_fingerprint (book, &data->head, error))
+    return FALSE;
+  data->report = ledger_report_income (book, &data->period, error);
+  if (data->report == NULL)
+    return FALSE;
+  data->expenditures = ledger_expenditure_list (book, &data->period, error);
+  if (data->expenditures == NULL)
+    return FALSE;
+  data->late_expenditures = late_expenditures (book, &data->period, error);
+  if (data->late_expenditures == NULL)
+    return FALSE;
+  data->votes = votes_closed_in (book, &data->period, error);
+  return data->votes != NULL &&
+         ledger_report_collection (book, data->period.year, &data->collection, error);
+}
+
+/* Everything the notice shows, read in one snapshot and scrubbed. */
+LedgerNoticeData *
+ledger_notice_gather (LedgerBook          *book,
+                      const LedgerPeriod  *period,
+                      GError             **error)
+{
+  g_autoptr(LedgerNoticeData) data = g_new0 (LedgerNoticeData, 1);
+  g_autoptr(GPtrArray) owners = NULL;
+  g_autoptr(GPtrArray) phones = NULL;
+  gboolean snapshot, ok;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  data->period = *period;
+  ledger_book_today (book, data->date);
+  read_notice_settings (book, data);
+
+  /* One read transaction: every figure comes from the same book. */
+  snapshot = !ledger_book_in_write (book) && ledger_book_exec (book, "BEGIN", NULL);
+  ok = read_notice_figures (book, data, error) &&
+       read_private_words (book, &owners, &phones, error);
+  if (snapshot)
+    ledger_book_exec (book, "COMMIT", NULL);
+  if (!ok)
+    return NULL;
+  scrub_notice (data, owners, phones);
+  return g_steal_pointer (&data);
+}
+
+/* ------------------------------------------------------------------ */
+/* Recording a publication */
+
+typedef struct
+{
+  const LedgerNoticeData *data;
+  const LedgerNoticeFile *files;
+  guint                   n_files;
+  gint64                  notice_id;
+} RecordRequest;
+
+/* "fingerprint 383:57fd…; pdf notice.pdf sha256 ab12…; …" */
+static char *
+record_memo (const RecordRequest *r,
+             const char          *fingerprint)
+{
+  GString *memo = g_string_new (NULL);
+
+  g_string_append_printf (memo, "fingerprint %s", fingerprint);
+  for (guint i = 0; i < r->n_files; i++)
+    g_string_append_printf (memo, "; %s %s sha256 %s", r->files[i].kind, r->files[i].name,
+                            r->files[i].sha256);
+  return g_string_free (memo, FALSE);
+}
+
+/* The notices row; its id goes to the files and announcements. */
+static gboolean
+insert_notice (LedgerBook    *book,
+               RecordRequest *r,
+               const char    *fingerprint,
+               gint64         txn_id,
+               GError       **error)
+{
+  g_autofree char *now = ledger_book_now (book);
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO notices (period, first, last, fingerprint, published_at, txn_id)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, r->data->period.name);
+  ledger_bind_text (stmt, 2, r->data->period.first);
+  ledger_bind_text (stmt, 3, r->data->period.last);
+  ledger_bind_text (stmt, 4, fingerprint);
+  ledger_bind_text (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 6, txn_id);
+  if (!ledger_book_step_done (book, stmt, error))
+    return FALSE;
+  r->notice_id = sqlite3_last_insert_rowid (ledger_book_get_db (book));
+  return TRUE;
+}
+
+/* One row per file made, with its SHA-256. */
+static gboolean
+insert_files (LedgerBook           *book,
+              const RecordRequest  *r,
+              GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO notice_files (notice_id, kind, name, sha256)"
+                              " VALUES (?1, ?2, ?3, ?4)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < r->n_files; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, r->notice_id);
+      ledger_bind_text (stmt, 2, r->files[i].kind);
+      ledger_bind_text (stmt, 3, r->files[i].name);
+      ledger_bind_text (stmt, 4, r->files[i].sha256);
+      if (!ledger_book_step_done (book, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Marks the listed expenditures announced; one announced before keeps the
+ * notice that first showed it. */
+static gboolean
+insert_announcements (LedgerBook           *book,
+                      const RecordRequest  *r,
+                      GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO announcements (expenditure_id, notice_id)"
+                              " VALUES (?1, ?2) ON CONFLICT (expenditure_id) DO NOTHING",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint k = 0; k < 2; k++)
+    {
+      const GPtrArray *list = k == 0 ? r->data->expenditures : r->data->late_expenditures;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          const LedgerExpenditure *e = g_ptr_array_index (list, i);
+
+          sqlite3_bind_int64 (stmt, 1, e->id);
+          sqlite3_bind_int64 (stmt, 2, r->notice_id);
+          if (!ledger_book_step_done (book, stmt, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The publication, inside one transaction: refused when the book
+ * moved on since the data was gathered. */
+static gboolean
+record_cb (LedgerBook *book,
+           gpointer    user_data,
+           GError    **error)
+{
+  RecordRequest *r = user_data;
+  g_autofree char *fingerprint = ledger_tree_head_format (&r->data->head);
+  g_autofree char *memo = record_memo (r, fingerprint);
+  g_autoptr(LedgerPosting) posting = NULL;
+  gint64 size = ledger_journal_count (book, error);
+  gint64 txn_id = 0;
+
+  if (size < 0)
+    return FALSE;
+  if ((guint64) size != r->data->head.size)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   _("The book changed while the notice for %s was being made; make it again"),
+                   r->data->period.name);
+      return FALSE;
+    }
+  posting = ledger_posting_new ("notice", r->data->date);
+  ledger_posting_set_ref (posting, r->data->period.name);
+  ledger_posting_set_memo (posting, memo);
+  return ledger_posting_commit (posting, book, &txn_id, error) &&
+         insert_notice (book, r, fingerprint, txn_id, error) &&
+         insert_files (book, r, error) &&
+         insert_announcements (book, r, error);
+}
+
+/* Records a publication in one transaction. */
+gboolean
+ledger_notice_record (LedgerBook              *book,
+                      const LedgerNoticeData  *data,
+                      const LedgerNoticeFile  *files,
+                      guint                    n_files,
+                      gint64                  *out_notice_id,
+                      GError                 **error)
+{
+  RecordRequest request = { data, files, n_files, 0 };
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
+
+  if (!ledger_book_write (book, record_cb, &request, error))
+    return FALSE;
+  if (out_notice_id != NULL)
+    *out_notice_id = request.notice_id;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading publications */
+
+/* For the GUI's status column: recorded or announced. */
+gboolean
+ledger_expenditure_is_announced (LedgerBook *book,
+                                 gint64      expenditure_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT count (*) FROM announcements WHERE expenditure_id = ?1",
+                              NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, expenditure_id);
+  return ledger_book_query_int64 (book, stmt, 0, &count, NULL) && count > 0;
+}
+
+/* Frees one row of ledger_notice_list(). */
+void
+ledger_notice_free (LedgerNotice *notice)
+{
+  if (notice == NULL)
+    return;
+  g_free (notice->fingerprint);
+  g_free (notice->published_at);
+  g_free (notice);
+}
+
+/* The publications, for the GUI and for auditors. */
+GPtrArray *
+ledger_notice_list (LedgerBook  *book,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_notice_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT id, period, first, last, fingerprint, published_at, txn_id"
+                              " FROM notices ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedgerNotice *n = g_new0 (LedgerNotice, 1);
+
+      n->id = sqlite3_column_int64 (stmt, 0);
+      g_strlcpy (n->period, (const char *) sqlite3_column_text (stmt, 1), sizeof n->period);
+      g_strlcpy (n->first, (const char *) sqlite3_column_text (stmt, 2), sizeof n->first);
+      g_strlcpy (n->last, (const char *) sqlite3_column_text (stmt, 3), sizeof n->last);
+      n->fingerprint = ledger_column_dup (stmt, 4);
+      n->published_at = ledger_column_dup (stmt, 5);
+      n->txn_id = sqlite3_column_int64 (stmt, 6);
+      g_ptr_array_add (list, n);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading notices");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* ------------------------------------------------------------------ */
+/* Settings */
+
+/* An http(s) address with a host and no spaces or control characters. */
+static gboolean
+check_url (const char  *value,
+           GError     **error)
+{
+  const char *rest = g_str_has_prefix (value, "https://") ? value + 8
+                     : g_str_has_prefix (value, "http://") ? value + 7 : NULL;
+
+  if (!ledger_text_check (value, _("publication URL"), URL_MAX_CHARS, TRUE, error))
+    return FALSE;
+  if (rest == NULL || *rest == '\0' || *rest == '/' || strpbrk (value, " \"<>\\^`{|}") != NULL)
+    return ledger_text_set_invalid_input (error, _("publication URL"), value,
+                                          _("expected an address such as https://example.org/notices"));
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *key;
+  const char *value;
+} SettingRequest;
+
+/* Journals the change, then stores it. */
+static gboolean
+set_setting_cb (LedgerBook *book,
+                gpointer    user_data,
+                GError    **error)
+{
+  const SettingRequest *r = user_data;
+  g_autoptr(LedgerPosting) posting = NULL;
+  char today[11];
+
+  ledger_book_today (book, today);
+  posting = ledger_posting_new ("setting", today);
+  ledger_posting_set_ref (posting, r->key);
+  ledger_posting_set_memo (posting, r->value);
+  return ledger_posting_commit (posting, book, NULL, error) &&
+         ledger_book_set_setting (book, r->key, r->value, error);
+}
+
+/* Checks the value for its key, then writes it in one transaction. */
+gboolean
+ledger_notice_set_setting (LedgerBook  *book,
+                           const char  *key,
+                           const char  *value,
+                           GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  SettingRequest request = { key, NULL };
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!ledger_text_check (value, key, URL_MAX_CHARS, FALSE, error))
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (value));
+  if (g_strcmp0 (key, LEDGER_SETTING_PUBLICATION_URL) == 0)
+    {
+      if (*trimmed != '\0' && !check_url (trimmed, error))
+        return FALSE;
+    }
+  else if (g_strcmp0 (key, LEDGER_SETTING_COMMITTEE) == 0)
+    {
+      if (!ledger_text_check (trimmed, _("committee"), COMMITTEE_MAX_CHARS, FALSE, error))
+        return FALSE;
+    }
+  else
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("setting “%s”: expected url or committee"), key);
+      return FALSE;
+    }
+  request.value = trimmed;
+  return ledger_book_write (book, set_setting_cb, &request, error);
+}

@@ -1,0 +1,353 @@
+/* ledger-receipt-item.c — receipts as a list model, and what a unit owes */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+
+#include "ledger-book-private.h"
+#include "ledger-household.h"
+#include "ledger-payment.h"
+#include "ledger-receipt-item.h"
+
+struct _LedgerReceiptItem
+{
+  GObject   parent_instance;
+
+  char     *number;
+  char     *date;
+  char     *unit;
+  char     *owner;
+  gint64    amount;
+  char     *method;
+  gboolean  voided;
+  char     *void_reason;
+  char     *settled;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerReceiptItem, ledger_receipt_item, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_NUMBER,
+  PROP_DATE,
+  PROP_UNIT,
+  PROP_OWNER,
+  PROP_AMOUNT,
+  PROP_METHOD,
+  PROP_VOIDED,
+  PROP_VOID_REASON,
+  PROP_SETTLED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One row per receipt of the year, with what it settled folded into one
+ * text. The inner query is ordered so that group_concat() sees the fee
+ * items oldest first (SQLite 3.40 has no ORDER BY inside aggregates). */
+static const char receipts_sql[] =
+  "WITH settled AS ("
+  "  SELECT txn_id, group_concat (label, ', ') AS text FROM ("
+  "    SELECT a.txn_id, f.name || ' ' || c.year AS label"
+  "    FROM receipts r2 JOIN allocations a ON a.txn_id = r2.txn_id"
+  "    JOIN charges c ON c.id = a.charge_id JOIN fees f ON f.id = c.fee_id"
+  "    WHERE r2.year = ?1 ORDER BY a.txn_id, c.year, c.id)"
+  "  GROUP BY txn_id)"
+  " SELECT r.number, r.date, h.unit, h.owner, r.amount, r.method,"
+  "        v.receipt IS NOT NULL, coalesce (v.reason, ''), coalesce (s.text, '')"
+  " FROM receipts r JOIN households h ON h.id = r.household_id"
+  " LEFT JOIN voids v ON v.receipt = r.number"
+  " LEFT JOIN settled s ON s.txn_id = r.txn_id"
+  " WHERE r.year = ?1 ORDER BY r.seq DESC";
+
+/* The years of a household's charges that are not fully settled. */
+static const char open_years_sql[] =
+  "SELECT min (c.year), max (c.year) FROM charges c"
+  " WHERE c.household_id = ?1"
+  "   AND c.amount > (SELECT coalesce (sum (a.amount), 0) FROM allocations a"
+  "                   WHERE a.charge_id = c.id)";
+
+/* ------------------------------------------------------------------ */
+/* The row */
+
+static void
+ledger_receipt_item_finalize (GObject *object)
+{
+  LedgerReceiptItem *self = LEDGER_RECEIPT_ITEM (object);
+
+  g_free (self->number);
+  g_free (self->date);
+  g_free (self->unit);
+  g_free (self->owner);
+  g_free (self->method);
+  g_free (self->void_reason);
+  g_free (self->settled);
+  G_OBJECT_CLASS (ledger_receipt_item_parent_class)->finalize (object);
+}
+
+static void
+ledger_receipt_item_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LedgerReceiptItem *self = LEDGER_RECEIPT_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_NUMBER:      g_value_set_string (value, self->number); break;
+    case PROP_DATE:        g_value_set_string (value, self->date); break;
+    case PROP_UNIT:        g_value_set_string (value, self->unit); break;
+    case PROP_OWNER:       g_value_set_string (value, self->owner); break;
+    case PROP_AMOUNT:      g_value_set_int64 (value, self->amount); break;
+    case PROP_METHOD:      g_value_set_string (value, self->method); break;
+    case PROP_VOIDED:      g_value_set_boolean (value, self->voided); break;
+    case PROP_VOID_REASON: g_value_set_string (value, self->void_reason); break;
+    case PROP_SETTLED:     g_value_set_string (value, self->settled); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* A read-only string property: rows are snapshots and never change. */
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+ledger_receipt_item_class_init (LedgerReceiptItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ledger_receipt_item_finalize;
+  object_class->get_property = ledger_receipt_item_get_property;
+
+  properties[PROP_NUMBER] = string_property ("number");
+  properties[PROP_DATE] = string_property ("date");
+  properties[PROP_UNIT] = string_property ("unit");
+  properties[PROP_OWNER] = string_property ("owner");
+  properties[PROP_AMOUNT] =
+    g_param_spec_int64 ("amount", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_METHOD] = string_property ("method");
+  properties[PROP_VOIDED] =
+    g_param_spec_boolean ("voided", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VOID_REASON] = string_property ("void-reason");
+  properties[PROP_SETTLED] = string_property ("settled");
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ledger_receipt_item_init (LedgerReceiptItem *self)
+{
+}
+
+/* A row from the current result row of receipts_sql. */
+static LedgerReceiptItem *
+receipt_item_from_row (sqlite3_stmt *stmt)
+{
+  LedgerReceiptItem *self = g_object_new (LEDGER_TYPE_RECEIPT_ITEM, NULL);
+
+  self->number = ledger_column_dup (stmt, 0);
+  self->date = ledger_column_dup (stmt, 1);
+  self->unit = ledger_column_dup (stmt, 2);
+  self->owner = ledger_column_dup (stmt, 3);
+  self->amount = sqlite3_column_int64 (stmt, 4);
+  self->method = ledger_column_dup (stmt, 5);
+  self->voided = sqlite3_column_int (stmt, 6) != 0;
+  self->void_reason = ledger_column_dup (stmt, 7);
+  self->settled = ledger_column_dup (stmt, 8);
+  return self;
+}
+
+const char *
+ledger_receipt_item_get_number (LedgerReceiptItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
+  return self->number;
+}
+
+const char *
+ledger_receipt_item_get_date (LedgerReceiptItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
+  return self->date;
+}
+
+const char *
+ledger_receipt_item_get_unit (LedgerReceiptItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
+  return self->unit;
+}
+
+const char *
+ledger_receipt_item_get_owner (LedgerReceiptItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
+  return self->owner;
+}
+
+gint64
+ledger_receipt_item_get_amount (LedgerReceiptItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), 0);
+  return self->amount;
+}
+
+const char *
+ledger_receipt_item_get_method (LedgerReceiptItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
+  return self->method;
+}
+
+gboolean
+ledger_receipt_item_get_voided (LedgerReceiptItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), FALSE);
+  return self->voided;
+}
+
+const char *
+ledger_receipt_item_get_void_reason (LedgerReceiptItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
+  return self->void_reason;
+}
+
+const char *
+ledger_receipt_item_get_settled (LedgerReceiptItem *self)
+{
+  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
+  return self->settled;
+}
+
+/* ------------------------------------------------------------------ */
+/* The model */
+
+/* Reads the year's receipts in one query, newest first. */
+GListModel *
+ledger_receipt_model_new (LedgerBook  *book,
+                          int          year,
+                          GError     **error)
+{
+  g_autoptr(GListStore) store = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), NULL);
+
+  stmt = ledger_book_prepare (book, receipts_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  store = g_list_store_new (LEDGER_TYPE_RECEIPT_ITEM);
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LedgerReceiptItem) item = receipt_item_from_row (stmt);
+
+      g_list_store_append (store, item);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading receipts");
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+gboolean
+ledger_receipt_reenter (LedgerBook     *book,
+                        const char     *number,
+                        LedgerReceipt **out_receipt,
+                        GError        **error)
+{
+  g_autoptr(LedgerReceipt) voided = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+
+  voided = ledger_receipt_lookup (book, number, error);
+  if (voided == NULL)
+    return FALSE;
+  if (!voided->voided)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   _("receipt “%s” stands: only a voided payment can be re-entered"), voided->number);
+      return FALSE;
+    }
+  return ledger_pay (book, voided->unit, voided->amount, voided->method, voided->date,
+                     out_receipt, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* What a unit owes */
+
+void
+ledger_household_due_free (LedgerHouseholdDue *due)
+{
+  if (due == NULL)
+    return;
+  g_free (due->unit);
+  g_free (due->owner);
+  g_free (due);
+}
+
+/* The oldest and newest year of @household_id's open charges (0 and 0
+ * when everything is settled). */
+static gboolean
+read_open_years (LedgerBook  *book,
+                 gint64       household_id,
+                 int         *out_first,
+                 int         *out_last,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, open_years_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_first = sqlite3_column_int (stmt, 0);
+      *out_last = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading charges");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+LedgerHouseholdDue *
+ledger_household_due (LedgerBook  *book,
+                      const char  *unit,
+                      GError     **error)
+{
+  g_autoptr(LedgerHousehold) household = NULL;
+  g_autoptr(LedgerHouseholdDue) due = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), NULL);
+
+  household = ledger_household_lookup (book, unit, error);
+  if (household == NULL)
+    return NULL;
+  due = g_new0 (LedgerHouseholdDue, 1);
+  due->unit = g_strdup (household->unit);
+  due->owner = g_strdup (household->owner);
+  if (!ledger_household_balance (book, household->unit, &due->owed, &due->credit, error) ||
+      !read_open_years (book, household->id, &due->first_year, &due->last_year, error))
+    return NULL;
+  /* A payment settles open charges before anything becomes credit, and
+   * credit is applied when a year is billed: so what is owed is exactly
+   * what clears the household. */
+  due->suggested = due->owed;
+  return g_steal_pointer (&due);
+}

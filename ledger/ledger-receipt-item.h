@@ -1,0 +1,98 @@
+/* ledger-receipt-item.h — receipts as a list model, and what a unit owes
+ *
+ * The payments screen lists a year's receipts (newest first) and, when the
+ * treasurer picks a unit, shows what it owes and suggests that amount.
+ * Both come from here, so the screen holds no SQL and no arithmetic.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ledger-book.h"
+#include "ledger-payment.h"
+
+G_BEGIN_DECLS
+
+#define LEDGER_TYPE_RECEIPT_ITEM (ledger_receipt_item_get_type ())
+G_DECLARE_FINAL_TYPE (LedgerReceiptItem, ledger_receipt_item, LEDGER, RECEIPT_ITEM, GObject)
+
+/* "2026-000123" */
+const char *ledger_receipt_item_get_number      (LedgerReceiptItem *self);
+/* "YYYY-MM-DD", the day of the payment */
+const char *ledger_receipt_item_get_date        (LedgerReceiptItem *self);
+const char *ledger_receipt_item_get_unit        (LedgerReceiptItem *self);
+const char *ledger_receipt_item_get_owner       (LedgerReceiptItem *self);
+/* In fen, always > 0 (a void does not change the receipt's amount). */
+gint64      ledger_receipt_item_get_amount      (LedgerReceiptItem *self);
+/* "cash", "wechat", "alipay" or "bank" (see ledger_method_parse()). */
+const char *ledger_receipt_item_get_method      (LedgerReceiptItem *self);
+gboolean    ledger_receipt_item_get_voided      (LedgerReceiptItem *self);
+/* "" while the receipt stands. */
+const char *ledger_receipt_item_get_void_reason (LedgerReceiptItem *self);
+/* What the payment settled, oldest first: "物业费 2026, 停车费 2026";
+ * "" when it all went to prepaid credit. */
+const char *ledger_receipt_item_get_settled     (LedgerReceiptItem *self);
+
+/**
+ * ledger_receipt_model_new:
+ * @year: the receipt year (the "2026" of "2026-000123")
+ *
+ * The receipts of @year, newest (highest number) first, voided ones
+ * included: a GListStore of LedgerReceiptItem, read with one query. The
+ * store is a snapshot; read it again after LedgerBook::changed.
+ *
+ * |[<!-- language="C" -->
+ * g_autoptr(GListModel) receipts = ledger_receipt_model_new (book, 2026, &error);
+ * ]|
+ */
+GListModel *ledger_receipt_model_new (LedgerBook  *book,
+                                      int          year,
+                                      GError     **error);
+
+/**
+ * ledger_receipt_reenter:
+ * @number: a voided receipt
+ * @out_receipt: (out) (optional): the new receipt
+ *
+ * Corrects a void that was itself a mistake. An append-only book cannot
+ * take a void back, so the voided payment is recorded again (same unit,
+ * amount, method and date) under the next receipt number, through
+ * ledger_pay(). Refused with LEDGER_ERROR_CONFLICT, writing nothing, when
+ * @number was never voided. Calling it twice records the payment twice:
+ * the caller decides when a void may be undone.
+ */
+gboolean ledger_receipt_reenter (LedgerBook     *book,
+                                 const char     *number,
+                                 LedgerReceipt **out_receipt,
+                                 GError        **error);
+
+/* What a unit owes now, and what to suggest when its owner pays. */
+typedef struct
+{
+  char   *unit;       /* normalised: "3-2-301" */
+  char   *owner;
+  gint64  owed;       /* fen of open charges, all years */
+  gint64  credit;     /* fen of prepaid credit the book holds for it */
+  gint64  suggested;  /* the amount to offer: everything owed (0 when nothing is) */
+  int     first_year; /* the oldest year with an open charge; 0 when none */
+  int     last_year;  /* the newest; 0 when none */
+} LedgerHouseholdDue;
+
+void ledger_household_due_free (LedgerHouseholdDue *due);
+
+/**
+ * ledger_household_due:
+ * @unit: a unit code in any form ledger_unit_parse() accepts
+ *
+ * Looks @unit up and says what it owes (the same figures as
+ * ledger_household_balance()) with the years of the open charges.
+ * LEDGER_ERROR_INVALID_INPUT for a malformed code, LEDGER_ERROR_NOT_FOUND
+ * for a unit that is not registered.
+ */
+LedgerHouseholdDue *ledger_household_due (LedgerBook  *book,
+                                          const char  *unit,
+                                          GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerHouseholdDue, ledger_household_due_free)
+
+G_END_DECLS

@@ -1,0 +1,60 @@
+/* ledger-vote-item.h — one owners' vote as a row for the screens
+ *
+ * A small GObject over LedgerVote: the votes page lists them, the
+ * expenditure form offers the passed ones. The row carries what a list
+ * shows (number, title, matter, status); the four ratios of a vote are read
+ * with ledger_vote_lookup() when it is opened, so they are always live.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ledger-vote.h"
+
+G_BEGIN_DECLS
+
+#define LEDGER_TYPE_VOTE_ITEM (ledger_vote_item_get_type ())
+G_DECLARE_FINAL_TYPE (LedgerVoteItem, ledger_vote_item, LEDGER, VOTE_ITEM, GObject)
+
+/* Which votes a model holds. */
+typedef enum
+{
+  LEDGER_VOTE_ITEMS_ALL,     /* every vote, newest first */
+  LEDGER_VOTE_ITEMS_PASSED,  /* closed and passed, newest first: those that may authorise spending */
+} LedgerVoteItems;
+
+/* A row for @vote (copied); @vote may be NULL for the "no vote" row (id 0). */
+LedgerVoteItem *ledger_vote_item_new (const LedgerVote *vote);
+
+gint64      ledger_vote_item_get_id          (LedgerVoteItem *self);
+const char *ledger_vote_item_get_title       (LedgerVoteItem *self);
+int         ledger_vote_item_get_matter      (LedgerVoteItem *self);
+/* "open", "passed" or "not-passed" */
+const char *ledger_vote_item_get_status      (LedgerVoteItem *self);
+gboolean    ledger_vote_item_get_closed      (LedgerVoteItem *self);
+gboolean    ledger_vote_item_get_passed      (LedgerVoteItem *self);
+const char *ledger_vote_item_get_opens       (LedgerVoteItem *self);
+const char *ledger_vote_item_get_closes      (LedgerVoteItem *self);
+
+/**
+ * ledger_vote_item_model_new:
+ * @which: every vote, or only those closed and passed
+ *
+ * Returns: (transfer full): a GListStore of LedgerVoteItem, newest first,
+ *   or NULL with @error set.
+ */
+GListModel *ledger_vote_item_model_new (LedgerBook       *book,
+                                        LedgerVoteItems   which,
+                                        GError          **error);
+
+/**
+ * ledger_vote_item_model_sync:
+ * Makes @store hold the rows of @fresh. When both list the same votes in
+ * the same order the existing rows are updated in place (and notify only
+ * what changed), so selections and bound widgets survive a reload;
+ * otherwise the contents are replaced.
+ */
+void ledger_vote_item_model_sync (GListStore *store,
+                                  GListModel *fresh);
+
+G_END_DECLS

@@ -1,0 +1,780 @@
+/* test-notice.c — the notice for the board, receipts and their QR codes,
+ * read back the way a resident and an auditor would: the PDF rendered at
+ * 150 dpi and scanned, its text extracted, the book queried. */
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export-notice-private.h"
+#include "export-notice.h"
+#include "export-qr.h"
+#include "ledger-billing.h"
+#include "ledger-book-private.h"
+#include "ledger-expense.h"
+#include "ledger-fingerprint.h"
+#include "ledger-household.h"
+#include "ledger-journal.h"
+#include "ledger-money.h"
+#include "ledger-notice.h"
+#include "ledger-vote.h"
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  LedgerBook *book;
+} Fixture;
+
+static const struct
+{
+  const char *unit, *owner, *phone;
+  gint64      area;
+} residents[] = {
+  { "1-1-101", "王伟", "13812341234", 8950 },
+  { "1-1-102", "李娜", "", 12000 },
+  { "2-1-101", "欧阳娜娜", "0571-87654321", 7025 },
+  { "2-1-102", "张敏", "15900001111", 6500 },
+};
+
+/* Runs @argv and returns its standard output, or NULL (test skipped) when
+ * the tool is not installed. */
+static GBytes *
+run_tool (const char * const *argv)
+{
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+
+  if (program == NULL)
+    {
+      g_test_skip_printf ("%s is not installed", argv[0]);
+      return NULL;
+    }
+  proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&out);
+}
+
+/* The QR code of page one of @pdf, printed at 150 dpi and scanned. */
+static GBytes *
+scan_pdf (const char *dir,
+          const char *pdf)
+{
+  g_autofree char *base = g_build_filename (dir, "scan", NULL);
+  g_autofree char *png = g_strconcat (base, ".png", NULL);
+  const char *render[] = { "pdftoppm", "-r", "150", "-png", "-singlefile", pdf, base, NULL };
+  const char *scan[] = { "zbarimg", "-q", "--raw", "-Sbinary", png, NULL };
+  g_autoptr(GBytes) rendered = run_tool (render);
+
+  if (rendered == NULL)
+    return NULL;
+  return run_tool (scan);
+}
+
+/* The text of @pdf in drawing order. */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  g_autoptr(GBytes) out = run_tool (argv);
+
+  return out != NULL ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out)) : NULL;
+}
+
+static void
+assert_same_bytes (GBytes     *scanned,
+                   const char *payload)
+{
+  g_assert_cmpmem (g_bytes_get_data (scanned, NULL), g_bytes_get_size (scanned),
+                   payload, strlen (payload));
+}
+
+static void
+add_household (LedgerBook *book,
+               gsize       i)
+{
+  g_autoptr(LedgerHousehold) h = ledger_household_new ();
+  g_autoptr(GError) error = NULL;
+
+  h->unit = g_strdup (residents[i].unit);
+  h->owner = g_strdup (residents[i].owner);
+  g_free (h->phone);
+  h->phone = g_strdup (residents[i].phone);
+  h->area = residents[i].area;
+  h->spaces = i % 2;
+  g_assert_true (ledger_household_add (book, h, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+spend (LedgerBook *book,
+       const char *date,
+       gint64      amount,
+       const char *payee,
+       const char *category,
+       const char *memo)
+{
+  g_autoptr(LedgerExpenditure) e = ledger_expenditure_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_strlcpy (e->date, date, sizeof e->date);
+  e->amount = amount;
+  g_free (e->payee);
+  e->payee = g_strdup (payee);
+  g_free (e->category);
+  e->category = g_strdup (category);
+  g_free (e->memo);
+  e->memo = g_strdup (memo);
+  g_assert_true (ledger_spend (book, e, NULL, &error));
+  g_assert_no_error (error);
+  return e->id;
+}
+
+/* A small community in the first quarter of 2026: four households,
+ * bills, payments, three expenditures (one memo naming an owner and a
+ * phone), one vote closed in March; and one expenditure in April. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 vote = 0;
+
+  f->dir = g_dir_make_tmp ("notice-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "book.clbook", NULL);
+  f->book = ledger_book_create (f->path, "和平里小区", "出纳", &error);
+  g_assert_no_error (error);
+  ledger_book_set_clock (f->book, "2026-01-02");
+  for (gsize i = 0; i < G_N_ELEMENTS (residents); i++)
+    add_household (f->book, i);
+  g_assert_true (ledger_bill_year (f->book, 2026, NULL, &error));
+  g_assert_true (ledger_pay (f->book, "1-1-101", 48000, LEDGER_METHOD_WECHAT, "2026-01-05", NULL, &error));
+  g_assert_true (ledger_pay (f->book, "1-1-102", 36000, LEDGER_METHOD_CASH, "2026-01-06", NULL, &error));
+  g_assert_true (ledger_pay (f->book, "2-1-101", 50000, LEDGER_METHOD_BANK, "2026-02-01", NULL, &error));
+  g_assert_no_error (error);
+  spend (f->book, "2026-01-20", 125050, "张师傅水电维修部", "repair", "1号楼楼道水管维修");
+  spend (f->book, "2026-02-10", 30000, "洁美保洁服务有限公司", "cleaning", "");
+  spend (f->book, "2026-03-03", 8800, "晨光文具店", "office",
+         "王伟代买公告纸，联系13812341234");
+  spend (f->book, "2026-04-02", 5000, "晨光文具店", "office", "四月");
+  g_assert_true (ledger_vote_new (f->book, "更换小区路灯为LED节能灯", "", 9, "2026-03-01",
+                                  "2026-03-20", &vote, &error));
+  for (gsize i = 0; i < 3; i++)
+    g_assert_true (ledger_vote_ballot (f->book, vote, residents[i].unit, LEDGER_CHOICE_YES,
+                                       "2026-03-05", NULL, NULL, &error));
+  ledger_book_set_clock (f->book, "2026-03-21");
+  g_assert_true (ledger_vote_close (f->book, vote, &error));
+  g_assert_no_error (error);
+  ledger_book_set_clock (f->book, "2026-04-01");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->book);
+  /* Remove what a test left in its folder (files only), then the folder. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static char *
+in_dir (Fixture    *f,
+        const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static LedgerPeriod
+period (const char *name)
+{
+  LedgerPeriod p;
+
+  g_assert_true (ledger_period_parse (name, "period", &p, NULL));
+  return p;
+}
+
+/* ------------------------------------------------------------------ */
+/* Wording and scrubbing */
+
+static void
+test_period_names (void)
+{
+  const struct { const char *name, *chinese; } cases[] = {
+    { "2026", "2026年度" }, { "2026-Q1", "2026年第一季度" }, { "2026-q4", "2026年第四季度" },
+    { "2026-03", "2026年3月" }, { "2026-12", "2026年12月" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      LedgerPeriod p = period (cases[i].name);
+      g_autofree char *text = export_period_chinese (&p);
+
+      g_assert_cmpstr (text, ==, cases[i].chinese);
+    }
+}
+
+static void
+test_scrub (void)
+{
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+  g_autoptr(GPtrArray) phones = g_ptr_array_new ();
+  const struct { const char *in, *out; } cases[] = {
+    { "张三家门口路灯，电话13812341234", "张*家门口路灯，电话***" },
+    { "联系138-1234-1234或１３９１２３４５６７８", "联系***或***" },
+    { "发票2026031501，2026-03-15", "发票2026031501，2026-03-15" },
+    { "座机87654321", "座机***" },
+    { "欧阳娜娜与欧阳", "欧***与欧*" },
+    { "张师傅水电维修部", "张师傅水电维修部" },
+    { "Lighting by Li", "Lighting by L*" },
+    { "", "" },
+  };
+
+  g_ptr_array_add (owners, (char *) "张三");
+  g_ptr_array_add (owners, (char *) "欧阳");
+  g_ptr_array_add (owners, (char *) "欧阳娜娜");
+  g_ptr_array_add (owners, (char *) "张");
+  g_ptr_array_add (owners, (char *) "Li");
+  g_ptr_array_add (phones, (char *) "0571-87654321");
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *clean = ledger_notice_scrub (cases[i].in, owners, phones);
+
+      g_assert_cmpstr (clean, ==, cases[i].out);
+    }
+}
+
+static void
+test_qr_svg (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExportQr) qr = export_qr_new ("小区公账", &error);
+  g_autofree char *svg = NULL;
+  g_autofree char *view = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (export_qr_get_span (qr), ==, export_qr_get_width (qr) + 8);
+  svg = export_qr_svg (qr);
+  view = g_strdup_printf ("viewBox=\"0 0 %d %d\"", export_qr_get_span (qr), export_qr_get_span (qr));
+  g_assert_nonnull (strstr (svg, view));
+  g_assert_null (export_qr_new ("", &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+}
+
+/* ------------------------------------------------------------------ */
+/* Notices */
+
+static gboolean
+publish (Fixture     *f,
+         const char  *name,
+         char       **out_payload,
+         GError     **error)
+{
+  LedgerPeriod p = period (name);
+  g_autofree char *pdf = in_dir (f, "notice.pdf");
+  g_autofree char *png = in_dir (f, "notice.png");
+  g_autofree char *html = in_dir (f, "notice.html");
+
+  return export_notice (f->book, &p, pdf, png, html, out_payload, error);
+}
+
+static void
+test_notice_qr_round_trip (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *pdf = in_dir (f, "notice.pdf");
+  g_autofree char *png = in_dir (f, "notice.png");
+  g_autofree char *fingerprint = NULL;
+  g_autoptr(ExportQr) qr = NULL;
+  g_autoptr(GBytes) scanned = NULL;
+  LedgerTreeHead before;
+  const char *scan_png[] = { "zbarimg", "-q", "--raw", "-Sbinary", png, NULL };
+
+  g_assert_true (ledger_notice_set_setting (f->book, LEDGER_SETTING_PUBLICATION_URL,
+                                            "https://example.org/hpl/notices", &error));
+  g_assert_true (ledger_book_fingerprint (f->book, &before, &error));
+  g_assert_true (publish (f, "2026-Q1", &payload, &error));
+  g_assert_no_error (error);
+
+  /* URL first, the four totals, the full fingerprint of the book before. */
+  fingerprint = ledger_tree_head_format (&before);
+  g_assert_true (g_str_has_prefix (payload, "https://example.org/hpl/notices\n和平里小区"));
+  g_assert_nonnull (strstr (payload, "期间：2026年第一季度\n期初余额：¥0.00\n"));
+  g_assert_nonnull (strstr (payload, "本期支出：¥1,638.50\n"));
+  g_assert_true (g_str_has_suffix (payload, fingerprint));
+  qr = export_qr_new (payload, &error);
+  g_test_message ("notice QR payload: %zu bytes, version %d", strlen (payload),
+                  export_qr_get_version (qr));
+
+  scanned = scan_pdf (f->dir, pdf);
+  if (scanned == NULL)
+    return;
+  assert_same_bytes (scanned, payload);
+  g_clear_pointer (&scanned, g_bytes_unref);
+  scanned = run_tool (scan_png);
+  assert_same_bytes (scanned, payload);
+}
+
+static char *
+read_text (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static void
+assert_file_sha256_in (const char *path,
+                       const char *memo)
+{
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+  g_autofree char *sum = NULL;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, length);
+  g_assert_nonnull (strstr (memo, sum));
+}
+
+static void
+test_notice_records_publication (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = ledger_expenditure_list (f->book, NULL, &error);
+  g_autoptr(GPtrArray) notices = NULL;
+  g_autofree char *pdf = in_dir (f, "notice.pdf");
+  g_autofree char *png = in_dir (f, "notice.png");
+  g_autofree char *html = in_dir (f, "notice.html");
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *memo = NULL, *kind = NULL, *ref = NULL;
+  const LedgerNotice *notice;
+  LedgerTreeHead before;
+  sqlite3_stmt *stmt;
+  gint64 count = ledger_journal_count (f->book, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    g_assert_false (ledger_expenditure_is_announced (f->book, ((LedgerExpenditure *) all->pdata[i])->id));
+  g_assert_true (ledger_book_fingerprint (f->book, &before, &error));
+  g_assert_true (publish (f, "2026-Q1", NULL, &error));
+  g_assert_no_error (error);
+
+  /* Exactly one journal entry, of kind notice, naming the fingerprint and the files. */
+  g_assert_cmpint (ledger_journal_count (f->book, NULL), ==, count + 1);
+  stmt = ledger_book_prepare (f->book, "SELECT kind, ref, memo FROM txns ORDER BY id DESC LIMIT 1", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  kind = ledger_column_dup (stmt, 0);
+  ref = ledger_column_dup (stmt, 1);
+  memo = ledger_column_dup (stmt, 2);
+  sqlite3_reset (stmt);
+  fingerprint = ledger_tree_head_format (&before);
+  g_assert_cmpstr (kind, ==, "notice");
+  g_assert_cmpstr (ref, ==, "2026-Q1");
+  g_assert_nonnull (strstr (memo, fingerprint));
+  assert_file_sha256_in (pdf, memo);
+  assert_file_sha256_in (png, memo);
+  assert_file_sha256_in (html, memo);
+
+  notices = ledger_notice_list (f->book, &error);
+  g_assert_cmpuint (notices->len, ==, 1);
+  notice = g_ptr_array_index (notices, 0);
+  g_assert_cmpstr (notice->fingerprint, ==, fingerprint);
+  g_assert_cmpint (notice->txn_id, ==, count + 1);
+
+  /* The quarter's three expenditures are announced; April's is not. */
+  for (guint i = 0; i < all->len; i++)
+    {
+      const LedgerExpenditure *e = g_ptr_array_index (all, i);
+
+      g_assert_cmpint (ledger_expenditure_is_announced (f->book, e->id), ==,
+                       strcmp (e->date, "2026-04-01") < 0);
+    }
+  /* The tables are append-only. */
+  g_assert_false (ledger_book_exec (f->book, "DELETE FROM announcements", NULL));
+  g_assert_true (ledger_fingerprint_verify (f->book, &before, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_phone_number (const char *text,
+                  const char *hex_to_ignore)
+{
+  g_autoptr(GRegex) phone = g_regex_new ("1[3-9][0-9]{9}", 0, 0, NULL);
+  g_autofree char *plain = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  /* A fingerprint's hex digits may spell eleven digits by chance. */
+  parts = g_strsplit (text, hex_to_ignore, -1);
+  plain = g_strjoinv ("", parts);
+  return g_regex_match (phone, plain, 0, NULL);
+}
+
+static void
+assert_public (const char *text,
+               const char *root_hex)
+{
+  g_assert_false (has_phone_number (text, root_hex));
+  for (gsize i = 0; i < G_N_ELEMENTS (residents); i++)
+    g_assert_null (strstr (text, residents[i].owner));
+  g_assert_null (strstr (text, "87654321"));
+}
+
+static void
+test_notice_privacy_and_content (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *pdf = in_dir (f, "notice.pdf");
+  g_autofree char *html_path = in_dir (f, "notice.html");
+  g_autofree char *html = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) spent = NULL;
+  LedgerPeriod q1 = period ("2026-Q1");
+  g_autoptr(LedgerIncomeReport) report = ledger_report_income (f->book, &q1, &error);
+  LedgerTreeHead before;
+  char root[65];
+
+  g_assert_true (ledger_book_fingerprint (f->book, &before, &error));
+  ledger_hash_to_hex (&before.root, root);
+  g_assert_true (publish (f, "2026-Q1", &payload, &error));
+  g_assert_no_error (error);
+  html = read_text (html_path);
+  assert_public (payload, root);
+  assert_public (html, root);
+  g_assert_nonnull (strstr (html, "<html lang=\"zh-CN\">"));
+  g_assert_nonnull (strstr (html, "name=\"viewport\""));
+  g_assert_null (strstr (html, "src=\"http"));
+  g_assert_nonnull (strstr (html, "王*代买公告纸"));
+
+  text = pdf_text (pdf);
+  if (text == NULL)
+    return;
+  assert_public (text, root);
+  /* The totals and every expenditure of the quarter, with its amount. */
+  {
+    g_autofree char *opening = ledger_money_format (report->opening);
+    g_autofree char *closing = ledger_money_format (report->closing);
+
+    g_assert_nonnull (strstr (text, opening));
+    g_assert_nonnull (strstr (text, closing));
+  }
+  spent = ledger_expenditure_list (f->book, &q1, &error);
+  g_assert_cmpuint (spent->len, ==, 3);
+  for (guint i = 0; i < spent->len; i++)
+    {
+      const LedgerExpenditure *e = g_ptr_array_index (spent, i);
+      g_autofree char *money = ledger_money_format (e->amount);
+
+      g_assert_nonnull (strstr (text, e->payee));
+      g_assert_nonnull (strstr (text, money));
+    }
+  g_assert_nonnull (strstr (text, "更换小区路灯为LED节能灯"));
+  g_assert_nonnull (strstr (text, "第1页 共1页"));
+  g_assert_nonnull (strstr (text, "和平里小区业主委员会"));
+}
+
+/* Enough expenditures for several pages: totals and QR stay on page one,
+ * every row is printed once, each page says which of how many it is. */
+static void
+test_notice_many_pages (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *pdf = in_dir (f, "notice.pdf");
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) scanned = NULL;
+  g_autofree char *last_page = NULL;
+
+  for (int i = 0; i < 120; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-03-%02d", 1 + i % 28);
+      g_autofree char *payee = g_strdup_printf ("第%03d号维修服务部", i);
+
+      spend (f->book, date, 1000 + i, payee, "repair", "零星维修");
+    }
+  g_assert_true (publish (f, "2026-Q1", &payload, &error));
+  g_assert_no_error (error);
+  scanned = scan_pdf (f->dir, pdf);
+  if (scanned == NULL)
+    return;
+  assert_same_bytes (scanned, payload);
+  text = pdf_text (pdf);
+  {
+    const char *first = strstr (text, "第1页 共");
+    g_autofree char *last = NULL;
+    g_autofree char *beyond = NULL;
+    int pages;
+
+    /* About 40 rows a page: four pages, give or take the font's metrics. */
+    g_assert_nonnull (first);
+    pages = atoi (first + strlen ("第1页 共"));
+    g_assert_cmpint (pages, >=, 3);
+    last = g_strdup_printf ("第%d页 共%d页", pages, pages);
+    beyond = g_strdup_printf ("第%d页", pages + 1);
+    g_assert_nonnull (strstr (text, last));
+    g_assert_null (strstr (text, beyond));
+    g_free (last_page);
+    last_page = g_strdup_printf ("第2页 共%d页", pages);
+  }
+  for (int i = 0; i < 120; i++)
+    {
+      g_autofree char *payee = g_strdup_printf ("第%03d号维修服务部", i);
+      const char *at = strstr (text, payee);
+
+      g_assert_nonnull (at);
+      g_assert_null (strstr (at + 1, payee));
+    }
+  /* The totals come before the first continuation page. */
+  g_assert_nonnull (strstr (text, last_page));
+  g_assert_null (strstr (strstr (text, last_page), "期初余额"));
+}
+
+/* An expenditure recorded after its period's notice was posted appears on
+ * the next notice, so that every expenditure is announced once; those of
+ * periods never published wait for their own notice. */
+static void
+test_notice_late_expenditure (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerNoticeData) before = NULL;
+  g_autoptr(LedgerNoticeData) q2 = NULL;
+  g_autofree char *pdf = in_dir (f, "notice.pdf");
+  g_autofree char *text = NULL;
+  LedgerPeriod p2 = period ("2026-Q2");
+  gint64 late;
+
+  before = ledger_notice_gather (f->book, &p2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->late_expenditures->len, ==, 0);
+  g_assert_true (publish (f, "2026-Q1", NULL, &error));
+  late = spend (f->book, "2026-03-30", 4200, "通畅管道疏通服务部", "repair", "补录");
+  g_assert_false (ledger_expenditure_is_announced (f->book, late));
+  q2 = ledger_notice_gather (f->book, &p2, &error);
+  g_assert_cmpuint (q2->late_expenditures->len, ==, 1);
+  g_assert_cmpint (((LedgerExpenditure *) q2->late_expenditures->pdata[0])->id, ==, late);
+  g_assert_true (publish (f, "2026-Q2", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ledger_expenditure_is_announced (f->book, late));
+  text = pdf_text (pdf);
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "补充公示"));
+  g_assert_nonnull (strstr (text, "通畅管道疏通服务部"));
+  g_assert_nonnull (strstr (text, "¥42.00"));
+}
+
+/* A file that cannot be written leaves no file, no temporary file and no
+ * record: the book is as it was. */
+static void
+test_notice_failure_leaves_nothing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = in_dir (f, "notice.pdf");
+  g_autofree char *html = g_build_filename (f->dir, "missing", "notice.html", NULL);
+  g_autoptr(GDir) dir = NULL;
+  LedgerPeriod q1 = period ("2026-Q1");
+  gint64 count = ledger_journal_count (f->book, NULL);
+  const char *name;
+
+  g_assert_false (export_notice (f->book, &q1, pdf, NULL, html, NULL, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_IO);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (ledger_journal_count (f->book, NULL), ==, count);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_has_prefix (name, "book.clbook"));
+
+  /* A read-only book: no record, so no files either. */
+  g_clear_error (&error);
+  g_clear_object (&f->book);
+  f->book = ledger_book_open (f->path, LEDGER_BOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (export_notice (f->book, &q1, pdf, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+/* Data gathered before another entry no longer describes the book. */
+static void
+test_notice_stale_data_refused (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LedgerPeriod q1 = period ("2026-Q1");
+  g_autoptr(LedgerNoticeData) gathered = ledger_notice_gather (f->book, &q1, &error);
+  LedgerNoticeFile file = { "pdf", "notice.pdf", "00" };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (((LedgerExpenditure *) gathered->expenditures->pdata[2])->memo, "王*"));
+  spend (f->book, "2026-03-30", 100, "晨光文具店", "office", "");
+  g_assert_false (ledger_notice_record (f->book, gathered, &file, 1, NULL, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
+}
+
+static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  gint64 count = ledger_journal_count (f->book, NULL);
+
+  g_assert_false (ledger_notice_set_setting (f->book, LEDGER_SETTING_PUBLICATION_URL,
+                                             "javascript:alert(1)", &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (ledger_notice_set_setting (f->book, "colour", "red", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (ledger_journal_count (f->book, NULL), ==, count);
+  g_assert_true (ledger_notice_set_setting (f->book, LEDGER_SETTING_COMMITTEE, "和平里小区第二届业主委员会", &error));
+  g_assert_true (ledger_notice_set_setting (f->book, LEDGER_SETTING_PUBLICATION_URL, "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_journal_count (f->book, NULL), ==, count + 2);
+  url = ledger_book_dup_setting (f->book, LEDGER_SETTING_PUBLICATION_URL);
+  g_assert_cmpstr (url, ==, "");
+}
+
+/* ------------------------------------------------------------------ */
+/* Receipts */
+
+/* The value of "KEY：VALUE" in @payload. */
+static char *
+payload_field (const char *payload,
+               const char *key)
+{
+  g_auto(GStrv) lines = g_strsplit (payload, "\n", -1);
+  g_autofree char *prefix = g_strconcat (key, "：", NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strdup (lines[i] + strlen (prefix));
+  return NULL;
+}
+
+static void
+test_receipt_proof (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *pdf = in_dir (f, "receipt.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *entry = NULL, *leaf_hex = NULL, *path_hex = NULL, *head_text = NULL;
+  g_autoptr(GArray) proof = g_array_new (FALSE, FALSE, sizeof (LedgerHash));
+  g_autoptr(GBytes) scanned = NULL;
+  g_auto(GStrv) hashes = NULL;
+  g_autoptr(ExportQr) qr = NULL;
+  LedgerTreeHead head, recorded;
+  LedgerHash leaf;
+
+  g_assert_true (export_receipt (f->book, "2026-000001", pdf, &payload, &error));
+  g_assert_no_error (error);
+  qr = export_qr_new (payload, NULL);
+  g_test_message ("receipt QR payload: %zu bytes, version %d", strlen (payload),
+                  export_qr_get_version (qr));
+  g_assert_nonnull (strstr (payload, "缴款人：王*\n"));
+  g_assert_null (strstr (payload, "王伟"));
+
+  entry = payload_field (payload, "条目");
+  leaf_hex = payload_field (payload, "叶哈希");
+  path_hex = payload_field (payload, "路径");
+  head_text = payload_field (payload, "账本指纹");
+  g_assert_true (ledger_hash_from_hex (leaf_hex, &leaf));
+  hashes = g_strsplit (path_hex, ",", -1);
+  for (guint i = 0; hashes[i] != NULL && *hashes[i] != '\0'; i++)
+    {
+      LedgerHash h;
+
+      g_assert_true (ledger_hash_from_hex (hashes[i], &h));
+      g_array_append_val (proof, h);
+    }
+  g_assert_true (ledger_tree_head_parse (head_text, "head", &head, NULL));
+  g_assert_true (ledger_merkle_verify_inclusion (&leaf, g_ascii_strtoull (entry, NULL, 10) - 1,
+                                                 head.size, proof, &head.root));
+  g_assert_true (ledger_fingerprint_head_at (f->book, head.size, &recorded, &error));
+  g_assert_cmpmem (recorded.root.bytes, LEDGER_HASH_SIZE, head.root.bytes, LEDGER_HASH_SIZE);
+
+  scanned = scan_pdf (f->dir, pdf);
+  if (scanned == NULL)
+    return;
+  assert_same_bytes (scanned, payload);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "2026-000001"));
+  g_assert_nonnull (strstr (text, "1-1-101"));
+  g_assert_nonnull (strstr (text, "王伟"));
+  g_assert_nonnull (strstr (text, "¥480.00"));
+  g_assert_nonnull (strstr (text, "人民币肆佰捌拾元整"));
+  g_assert_nonnull (strstr (text, "微信"));
+  g_assert_null (strstr (text, "作废"));
+}
+
+static void
+test_receipt_void (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *pdf = in_dir (f, "void.pdf");
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) scanned = NULL;
+
+  g_assert_true (ledger_void (f->book, "2026-000002", "收错户号", &error));
+  g_assert_true (export_receipt (f->book, "2026-000002", pdf, &payload, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (payload, "状态：已作废\n"));
+  g_assert_false (export_receipt (f->book, "2026-000099", pdf, NULL, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND);
+
+  scanned = scan_pdf (f->dir, pdf);
+  if (scanned == NULL)
+    return;
+  assert_same_bytes (scanned, payload);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "本收据已作废"));
+  g_assert_nonnull (strstr (text, "收错户号"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/notice/period-names", test_period_names);
+  g_test_add_func ("/notice/scrub", test_scrub);
+  g_test_add_func ("/notice/qr-svg", test_qr_svg);
+  g_test_add ("/notice/qr-round-trip", Fixture, NULL, fixture_set_up, test_notice_qr_round_trip, fixture_tear_down);
+  g_test_add ("/notice/records-publication", Fixture, NULL, fixture_set_up, test_notice_records_publication, fixture_tear_down);
+  g_test_add ("/notice/privacy-and-content", Fixture, NULL, fixture_set_up, test_notice_privacy_and_content, fixture_tear_down);
+  g_test_add ("/notice/many-pages", Fixture, NULL, fixture_set_up, test_notice_many_pages, fixture_tear_down);
+  g_test_add ("/notice/late-expenditure", Fixture, NULL, fixture_set_up, test_notice_late_expenditure, fixture_tear_down);
+  g_test_add ("/notice/failure-leaves-nothing", Fixture, NULL, fixture_set_up, test_notice_failure_leaves_nothing, fixture_tear_down);
+  g_test_add ("/notice/stale-data-refused", Fixture, NULL, fixture_set_up, test_notice_stale_data_refused, fixture_tear_down);
+  g_test_add ("/notice/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
+  g_test_add ("/receipt/proof", Fixture, NULL, fixture_set_up, test_receipt_proof, fixture_tear_down);
+  g_test_add ("/receipt/void", Fixture, NULL, fixture_set_up, test_receipt_void, fixture_tear_down);
+  return g_test_run ();
+}

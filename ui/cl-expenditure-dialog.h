@@ -1,0 +1,23 @@
+/* cl-expenditure-dialog.h — the form that records an expenditure */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ledger-book.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_EXPENDITURE_DIALOG (cl_expenditure_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (ClExpenditureDialog, cl_expenditure_dialog, CL, EXPENDITURE_DIALOG, AdwWindow)
+
+/* A modal form over @parent. It emits ::expenditure-saved (gint64 id)
+ * after ledger_spend() committed, and then closes itself. */
+ClExpenditureDialog *cl_expenditure_dialog_new (GtkWindow  *parent,
+                                                LedgerBook *book);
+
+/* Adds @path to the files kept with the expenditure, as choosing it in
+ * the file chooser would. */
+void cl_expenditure_dialog_add_attachment (ClExpenditureDialog *self,
+                                           const char          *path);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* cl-import-dialog.h — registering households from a CSV file, with a preview */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ledger-book.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_IMPORT_DIALOG (cl_import_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (ClImportDialog, cl_import_dialog, CL, IMPORT_DIALOG, AdwWindow)
+
+/* A modal preview for @parent; nothing is shown until a file is loaded. */
+ClImportDialog *cl_import_dialog_new (GtkWindow  *parent,
+                                      LedgerBook *book);
+
+/* Asks for the CSV with GtkFileChooserNative (GTK 4.8 has no
+ * GtkFileDialog), then loads and presents the preview; cancelling the
+ * first choice destroys the dialog that was never shown. */
+void            cl_import_dialog_choose_file (ClImportDialog *self);
+
+/**
+ * cl_import_dialog_load:
+ * Reads @path with ledger_import_read() and shows its rows (unit, owner,
+ * area, spaces) and its problems with their line numbers. The Import
+ * button is sensitive only when there are rows and no problem at all;
+ * ledger_import_households() then writes every row or none. Tests call
+ * this directly instead of going through the file chooser.
+ */
+void            cl_import_dialog_load (ClImportDialog *self,
+                                       const char     *path);
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* cl-payments-page.h — taking payments at the table, and the year's receipts
+ *
+ * Keyboard first, for the collection weeks: type a unit (or the start of
+ * the owner's name), Enter; the amount owed is filled in, Enter again; the
+ * receipt number shows and the unit entry is empty for the next household.
+ */
+#pragma once
+
+#include "cl-page.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_PAYMENTS_PAGE (cl_payments_page_get_type ())
+G_DECLARE_FINAL_TYPE (ClPaymentsPage, cl_payments_page, CL, PAYMENTS_PAGE, ClPage)
+
+/**
+ * cl_payments_page_print_receipt:
+ * @number: (nullable): the receipt; NULL for the last one recorded here
+ *
+ * Puts receipt @number on paper for the owner. For now: renders it with
+ * export_receipt() as a PDF in the documents folder (the home folder when
+ * there is none) and opens it in the PDF viewer, to be printed from there.
+ * Everything that prints a receipt calls this, so it can become a
+ * GtkPrintOperation without its callers changing.
+ */
+void        cl_payments_page_print_receipt (ClPaymentsPage *self,
+                                            const char     *number);
+
+/* Voids the receipt selected in the list, giving @reason; shows a toast
+ * with an Undo button. What the "Void…" dialog does once confirmed. */
+void        cl_payments_page_void_selected (ClPaymentsPage *self,
+                                            const char     *reason);
+
+/* Undoes the last void while its toast is still shown: a void cannot be
+ * taken back in an append-only book, so the same payment (unit, amount,
+ * method, date) is recorded again under a new receipt number. Returns
+ * FALSE when there is nothing to undo or recording failed. */
+gboolean    cl_payments_page_undo_last_void (ClPaymentsPage *self);
+
+G_END_DECLS
