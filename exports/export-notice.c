@@ -4,7 +4,9 @@
  *
  * The drawing runs three times over the same code: a measuring pass finds
  * where pages break, and the PDF and image passes break exactly there, so
- * both show the same pages and "第2页 共3页" is right on each.
+ * both show the same pages and "第2页 共3页" is right on each. A fourth
+ * kind of pass draws a single page onto a caller's cairo context (the
+ * window's preview, the printer) and records nothing.
  */
 #define G_LOG_DOMAIN "exports"
 
@@ -53,6 +55,7 @@ typedef enum
   PASS_MEASURE,
   PASS_PDF,
   PASS_IMAGE,
+  PASS_PAGE,    /* one page (only_page) onto the caller's context */
 } Pass;
 
 typedef struct
@@ -68,6 +71,7 @@ typedef struct
   guint                   next_break;
   int                     page;
   int                     pages;
+  int                     only_page;    /* PASS_PAGE: the page drawn */
   double                  y;
   double                  page_top;     /* where this page's content starts */
   gboolean                in_table;     /* repeat the column titles on a new page */
@@ -80,6 +84,14 @@ notice_clear (Notice *n)
   g_clear_pointer (&n->period, g_free);
   g_clear_pointer (&n->fingerprint, g_free);
   g_clear_pointer (&n->breaks, g_array_unref);
+}
+
+/* Whether this pass draws at the current page: never while measuring,
+ * and only on its page when drawing one page. */
+static gboolean
+notice_draws (const Notice *n)
+{
+  return n->pass != PASS_MEASURE && (n->pass != PASS_PAGE || n->page == n->only_page);
 }
 
 /* Lays out @text at @size in a box @width wide at (MARGIN + @x, y), draws
@@ -95,7 +107,7 @@ notice_text_at (Notice         *n,
 {
   g_autoptr(PangoLayout) layout = export_layout_new (n->cr, text, size, width, align);
 
-  if (n->pass != PASS_MEASURE)
+  if (notice_draws (n))
     export_layout_show (n->cr, layout, MARGIN + x, y);
   return export_layout_height (layout);
 }
@@ -120,7 +132,7 @@ notice_rule (Notice *n,
              double  x,
              double  length)
 {
-  if (n->pass == PASS_MEASURE)
+  if (!notice_draws (n))
     return;
   cairo_save (n->cr);
   cairo_set_source_rgb (n->cr, grey, grey, grey);
@@ -309,7 +321,7 @@ draw_qr_block (Notice *n,
   double bx = CONTENT_W - QR_BLOCK_W;
   g_autofree char *entries = g_strdup_printf ("共%" G_GUINT64_FORMAT "条记录", n->data->head.size);
 
-  if (n->pass != PASS_MEASURE)
+  if (notice_draws (n))
     export_qr_draw (n->qr, n->cr, x, y, module);
   y += side + 2;
   y += notice_text_at (n, "账本指纹", SMALL_SIZE, bx, y, QR_BLOCK_W, PANGO_ALIGN_CENTER);
@@ -368,7 +380,7 @@ draw_expenditure (Notice                  *n,
   notice_place (n, height);
   for (gsize i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      if (n->pass != PASS_MEASURE)
+      if (notice_draws (n))
         export_layout_show (n->cr, layouts[i], MARGIN + columns[i].x, n->y + ROW_PAD);
       g_object_unref (layouts[i]);
     }
@@ -386,7 +398,7 @@ draw_section_title (Notice     *n,
   double height = export_layout_height (layout) + 6;
 
   notice_place (n, height + next);
-  if (n->pass != PASS_MEASURE)
+  if (notice_draws (n))
     export_layout_show (n->cr, layout, MARGIN, n->y);
   n->y += height;
 }
@@ -475,7 +487,7 @@ draw_votes (Notice *n)
       double height = export_layout_height (layout) + 8;
 
       notice_place (n, height);
-      if (n->pass != PASS_MEASURE)
+      if (notice_draws (n))
         export_layout_show (n->cr, layout, MARGIN, n->y);
       n->y += height;
     }
@@ -494,7 +506,7 @@ draw_signature (Notice *n)
                                                      PANGO_ALIGN_LEFT);
 
   notice_place (n, export_layout_height (layout) + 60);
-  if (n->pass != PASS_MEASURE)
+  if (notice_draws (n))
     export_layout_show (n->cr, layout, MARGIN, n->y);
   n->y += export_layout_height (layout) + 16;
   notice_line (n, n->data->committee, BODY_SIZE + 1, PANGO_ALIGN_RIGHT, 4);
@@ -674,6 +686,20 @@ publish (LedgerBook              *book,
   return ok;
 }
 
+/* Sets up the passes over @data and finds where its pages break. */
+static void
+notice_init (Notice                 *n,
+             const LedgerNoticeData *data,
+             const ExportQr         *qr)
+{
+  n->data = data;
+  n->qr = qr;
+  n->period = export_period_chinese (&data->period);
+  n->fingerprint = ledger_tree_head_format_short (&data->head);
+  n->breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  measure_notice (n);
+}
+
 /* Draws the PDF, and the PNG when asked, into memory. */
 static gboolean
 render_notice (const LedgerNoticeData  *data,
@@ -685,16 +711,42 @@ render_notice (const LedgerNoticeData  *data,
   Notice n = { 0 };
   gboolean ok;
 
-  n.data = data;
-  n.qr = qr;
-  n.period = export_period_chinese (&data->period);
-  n.fingerprint = ledger_tree_head_format_short (&data->head);
-  n.breaks = g_array_new (FALSE, FALSE, sizeof (guint));
-  measure_notice (&n);
+  notice_init (&n, data, qr);
   *out_pdf = render_pdf (&n, error);
   ok = *out_pdf != NULL && (out_png == NULL || (*out_png = render_png (&n, error)) != NULL);
   notice_clear (&n);
   return ok;
+}
+
+/* Page @page (from 1) of the notice onto @cr, which the caller owns; the
+ * other pages are laid out, so that the breaks and "第n页 共N页" are the
+ * PDF's, but not drawn. Nothing is written or recorded. */
+int
+export_notice_draw_page (const LedgerNoticeData *data,
+                         const ExportQr         *qr,
+                         cairo_t                *cr,
+                         int                     page)
+{
+  Notice n = { 0 };
+  int pages;
+
+  g_return_val_if_fail (data != NULL && qr != NULL, 0);
+
+  notice_init (&n, data, qr);
+  pages = n.pages;
+  if (cr != NULL && page >= 1 && page <= pages)
+    {
+      n.cr = cr;
+      n.pass = PASS_PAGE;
+      n.only_page = page;
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      draw_notice (&n);
+      cairo_restore (cr);
+      n.cr = NULL;
+    }
+  notice_clear (&n);
+  return pages;
 }
 
 /* Gathers, draws, stages the files, records, then renames into place. */

@@ -6,6 +6,7 @@
  */
 #define G_LOG_DOMAIN "exports"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -102,7 +103,7 @@ journal_row_cb (guint32               row,
     return row_error (c, row, error, _("the entry number is missing or not a whole number"));
   if (index != expected)
     {
-      problem = g_strdup_printf (_("entry %" G_GINT64_FORMAT " where entry %" G_GINT64_FORMAT " was expected"),
+      problem = g_strdup_printf (_("entry %" PRId64 " where entry %" PRId64 " was expected"),
                                  index, expected);
       return row_error (c, row, error, problem);
     }
@@ -230,7 +231,7 @@ compare_leaf_cb (const LedgerLeaf  *leaf,
     return TRUE;
   place = &g_array_index (c->places, Place, leaf->index - 1);
   g_set_error (&b->difference, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-               _("%s row %u: entry %" G_GINT64_FORMAT " (%s %s %s) differs from the book"),
+               _("%s row %u: entry %" PRId64 " (%s %s %s) differs from the book"),
                (const char *) g_ptr_array_index (c->sheets, place->sheet), place->row,
                leaf->index, leaf->kind, leaf->date, leaf->ref);
   return TRUE;
@@ -252,7 +253,7 @@ compare_with_book (LedgerBook            *book,
   if ((guint64) count < head->size)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-                   _("the workbook has %" G_GUINT64_FORMAT " entries but the book only %" G_GINT64_FORMAT),
+                   _("the workbook has %" PRIu64 " entries but the book only %" PRId64),
                    head->size, count);
       return FALSE;
     }
@@ -264,7 +265,7 @@ compare_with_book (LedgerBook            *book,
     return FALSE;
   if (b.difference == NULL)
     g_set_error (&b.difference, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-                 _("the book's fingerprint at %" G_GUINT64_FORMAT " entries differs from the workbook's; run verify on the book"),
+                 _("the book's fingerprint at %" PRIu64 " entries differs from the workbook's; run verify on the book"),
                  head->size);
   g_propagate_error (error, b.difference);
   return FALSE;

@@ -42,6 +42,7 @@
  */
 #define G_LOG_DOMAIN "exports"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <errno.h>
@@ -232,7 +233,7 @@ put_leaf (Export            *x,
             ;
           if (cut == p)
             {
-              EXPORT_ERROR (error, _("entry %" G_GINT64_FORMAT " has a line too long for a spreadsheet cell"),
+              EXPORT_ERROR (error, _("entry %" PRId64 " has a line too long for a spreadsheet cell"),
                             leaf->index);
               return FALSE;
             }
@@ -257,7 +258,7 @@ check_leaf (const LedgerLeaf  *leaf,
   for (gsize i = 0; ok && i < leaf->length; i++)
     ok = (guchar) leaf->text[i] >= 0x20 || leaf->text[i] == '\n' || leaf->text[i] == '\t';
   if (!ok)
-    EXPORT_ERROR (error, _("entry %" G_GINT64_FORMAT " cannot be written to a spreadsheet as it is; run verify"),
+    EXPORT_ERROR (error, _("entry %" PRId64 " cannot be written to a spreadsheet as it is; run verify"),
                   leaf->index);
   return ok;
 }

@@ -24,6 +24,7 @@ struct _ClOverviewPage
   GtkLabel    *funds_label;
   GtkLabel    *cash_label;
   GtkLabel    *bank_label;
+  GtkLabel    *mobile_label;
   GtkLabel    *billed_label;
   GtkLabel    *collected_label;
   GtkLevelBar *rate_bar;
@@ -51,7 +52,7 @@ show_balances (ClOverviewPage *self,
                const char     *today)
 {
   g_autoptr(GPtrArray) balances = ledger_report_balance (book, NULL, NULL);
-  gint64 funds = 0;
+  gint64 funds = 0, mobile = 0;
 
   if (ledger_report_funds_at (book, today, &funds, NULL))
     set_money (self->funds_label, funds);
@@ -63,7 +64,10 @@ show_balances (ClOverviewPage *self,
         set_money (self->cash_label, line->amount);
       else if (g_str_equal (line->code, "bank"))
         set_money (self->bank_label, line->amount);
+      else if (g_str_equal (line->code, "wechat") || g_str_equal (line->code, "alipay"))
+        mobile += line->amount;
     }
+  set_money (self->mobile_label, mobile);
 }
 
 static void
@@ -72,7 +76,7 @@ show_collection (ClOverviewPage *self,
                  int             year)
 {
   g_autoptr(LedgerArrearsReport) arrears = ledger_report_arrears (book, 0, NULL);
-  g_autofree char *title = g_strdup_printf (_("%d so far"), year);
+  g_autofree char *title = g_strdup_printf (_("The year %d"), year);
   g_autofree char *rate = NULL, *owed = NULL, *arrears_text = NULL;
   LedgerCollection c;
 
@@ -148,6 +152,7 @@ cl_overview_page_class_init (ClOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, funds_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, cash_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, bank_label);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, mobile_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, billed_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, collected_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, rate_bar);

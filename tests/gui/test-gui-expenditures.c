@@ -10,25 +10,7 @@
 
 #define HOUSEHOLDS 12
 
-/* The newest visible window transient for @parent. gui_find_dialog() is not
- * used: it unrefs the list from gtk_window_get_toplevels(), which is
- * (transfer none), and so frees GTK's own list of toplevels. */
-static GtkWindow *
-find_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (w) == parent && gtk_widget_get_visible (GTK_WIDGET (w)))
-        found = w;
-    }
-  return found;
-}
-
+/* Shows the expenditures page of the fixture's window. */
 static GtkWidget *
 show_page (GuiFixture *f)
 {
@@ -40,6 +22,7 @@ show_page (GuiFixture *f)
   return page;
 }
 
+/* How many rows the table shows (after the search). */
 static guint
 visible_rows (GtkWidget *page)
 {
@@ -48,6 +31,7 @@ visible_rows (GtkWidget *page)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
 }
 
+/* Opens the expenditure form with the page's button. */
 static GtkWidget *
 open_form (GuiFixture *f,
            GtkWidget  *page)
@@ -55,11 +39,12 @@ open_form (GuiFixture *f,
   GtkWindow *dialog;
 
   gui_click (gui_find (page, "new-expenditure-button"));
-  dialog = find_dialog (GTK_WINDOW (f->window));
+  dialog = gui_find_dialog (GTK_WINDOW (f->window));
   g_assert_true (CL_IS_EXPENDITURE_DIALOG (dialog));
   return GTK_WIDGET (dialog);
 }
 
+/* Chooses category @code ("lighting") in the form. */
 static void
 select_category (GtkWidget  *form,
                  const char *code)
@@ -96,6 +81,7 @@ select_vote (GtkWidget *form,
   return FALSE;
 }
 
+/* Whether the widget named @name is on screen. */
 static gboolean
 shown (GtkWidget  *form,
        const char *name)
@@ -103,6 +89,7 @@ shown (GtkWidget  *form,
   return gtk_widget_is_visible (gui_find (form, name));
 }
 
+/* The table lists every expenditure, sorts by any column and searches. */
 static void
 test_list_and_search (GuiFixture    *f,
                       gconstpointer  data)
@@ -117,6 +104,29 @@ test_list_and_search (GuiFixture    *f,
   g_assert_cmpuint (visible_rows (page), ==, all);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gui_find (page, "expenditure-total-label"))), count));
 
+  /* Every column with a sorter sorts both ways; newest first by default. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (gui_find (page, "expenditures-view"));
+    GListModel *columns = gtk_column_view_get_columns (view);
+    GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+    g_autoptr(LedgerExpenditureItem) newest = g_list_model_get_item (model, 0);
+    g_autoptr(LedgerExpenditureItem) oldest = g_list_model_get_item (model, all - 1);
+
+    g_assert_cmpstr (ledger_expenditure_item_get_date (newest), >=, ledger_expenditure_item_get_date (oldest));
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (gtk_column_view_column_get_sorter (column) == NULL)
+          continue;
+        gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+        gui_wait (0);
+        gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+        gui_wait (0);
+        g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+      }
+  }
+
   /* The category is searched in Chinese, as the column shows it
    * (GtkSearchEntry reports changes after a short delay). */
   gui_type (gui_find (page, "expenditure-search-entry"), "保洁");
@@ -130,6 +140,7 @@ test_list_and_search (GuiFixture    *f,
   g_assert_cmpuint (visible_rows (page), ==, all);
 }
 
+/* An expenditure typed into the form is in the book as typed. */
 static void
 test_new_expenditure (GuiFixture    *f,
                       gconstpointer  data)
@@ -169,7 +180,7 @@ test_new_expenditure (GuiFixture    *f,
   gui_type (gui_find (form, "memo-entry"), "更换3号楼楼道灯");
   gui_click (save);
   gui_wait (20);
-  g_assert_null (find_dialog (GTK_WINDOW (f->window)));
+  g_assert_null (gui_find_dialog (GTK_WINDOW (f->window)));
 
   g_assert_cmpint (gui_query_int (f, "SELECT count (*) FROM expenditures"), ==, before + 1);
   sql = g_strdup_printf ("SELECT count (*) FROM expenditures WHERE id = (SELECT max (id) FROM expenditures)"
@@ -191,6 +202,7 @@ budget_vote (GuiFixture *f)
                            " WHERE v.matter = 9 AND r.passed AND v.title LIKE '%预算%' ORDER BY v.id DESC LIMIT 1");
 }
 
+/* Above the spend limit the form explains the rule and saves only with a fitting vote. */
 static void
 test_over_limit_needs_vote (GuiFixture    *f,
                             gconstpointer  data)
@@ -236,13 +248,14 @@ test_over_limit_needs_vote (GuiFixture    *f,
   g_assert_true (gtk_widget_is_sensitive (save));
   gui_click (save);
   gui_wait (20);
-  g_assert_null (find_dialog (GTK_WINDOW (f->window)));
+  g_assert_null (gui_find_dialog (GTK_WINDOW (f->window)));
   sql = g_strdup_printf ("SELECT count (*) FROM expenditures WHERE id = (SELECT max (id) FROM expenditures)"
                          " AND amount = 800000 AND vote_id = %" G_GINT64_FORMAT " AND category = 'expense:greening'",
                          vote);
   g_assert_cmpint (gui_query_int (f, sql), ==, 1);
 }
 
+/* A chosen file is copied beside the book and its SHA-256 recorded. */
 static void
 test_attachment (GuiFixture    *f,
                  gconstpointer  data)
@@ -268,7 +281,7 @@ test_attachment (GuiFixture    *f,
   cl_expenditure_dialog_add_attachment (CL_EXPENDITURE_DIALOG (form), scan); /* the same file once */
   gui_click (gui_find (form, "save-expenditure-button"));
   gui_wait (20);
-  g_assert_null (find_dialog (GTK_WINDOW (f->window)));
+  g_assert_null (gui_find_dialog (GTK_WINDOW (f->window)));
 
   sql = g_strdup_printf ("SELECT count (*) FROM attachments WHERE owner_kind = 'expenditure'"
                          " AND owner_id = (SELECT max (id) FROM expenditures) AND sha256 = '%s'"
@@ -292,6 +305,7 @@ test_attachment (GuiFixture    *f,
   g_assert_cmpmem (copy, length, content, strlen (content));
 }
 
+/* The expenditures page's tests, each on a fresh demo book of 12 households. */
 int
 main (int    argc,
       char **argv)

@@ -10,25 +10,7 @@
 /* The demo of 12 households has 11 owners (two units share an owner key). */
 #define HOUSEHOLDS 12
 
-/* The newest visible window transient for @parent. gui_find_dialog() is not
- * used: it unrefs the list from gtk_window_get_toplevels(), which is
- * (transfer none), and so frees GTK's own list of toplevels. */
-static GtkWindow *
-find_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (w) == parent && gtk_widget_get_visible (GTK_WIDGET (w)))
-        found = w;
-    }
-  return found;
-}
-
+/* Shows the votes page of the fixture's window. */
 static ClVotesPage *
 show_votes_page (GuiFixture *f)
 {
@@ -40,6 +22,7 @@ show_votes_page (GuiFixture *f)
   return CL_VOTES_PAGE (page);
 }
 
+/* The text of the label named @name. */
 static const char *
 label_text (GtkWidget  *root,
             const char *name)
@@ -47,6 +30,7 @@ label_text (GtkWidget  *root,
   return gtk_label_get_text (GTK_LABEL (gui_find (root, name)));
 }
 
+/* Whether a ratio label says ✓ (it must say ✓ or ✗). */
 static gboolean
 has_check (const char *text)
 {
@@ -74,7 +58,7 @@ create_vote_through_dialog (GuiFixture *f,
   gint64 before = gui_query_int (f, "SELECT count (*) FROM votes");
 
   gui_click (gui_find (page, "new-vote-button"));
-  dialog = find_dialog (GTK_WINDOW (f->window));
+  dialog = gui_find_dialog (GTK_WINDOW (f->window));
   g_assert_nonnull (dialog);
   /* Nothing typed: the ledger's message appears under the title. */
   gui_click (gui_find (GTK_WIDGET (dialog), "create-vote-button"));
@@ -85,7 +69,7 @@ create_vote_through_dialog (GuiFixture *f,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (gui_find (GTK_WIDGET (dialog), "matter-dropdown")), matter - 1);
   gui_click (gui_find (GTK_WIDGET (dialog), "create-vote-button"));
   gui_wait (20);
-  g_assert_null (find_dialog (GTK_WINDOW (f->window)));
+  g_assert_null (gui_find_dialog (GTK_WINDOW (f->window)));
   g_assert_cmpint (gui_query_int (f, "SELECT count (*) FROM votes"), ==, before + 1);
   return gui_query_int (f, "SELECT max (id) FROM votes");
 }
@@ -100,7 +84,7 @@ test_dialog_validation (GuiFixture    *f,
   GtkWidget *dialog, *error;
 
   gui_click (gui_find (page, "new-vote-button"));
-  dialog = GTK_WIDGET (find_dialog (GTK_WINDOW (f->window)));
+  dialog = GTK_WIDGET (gui_find_dialog (GTK_WINDOW (f->window)));
   error = gui_find (dialog, "vote-deadline-error");
   gui_type (gui_find (dialog, "vote-title-entry"), "更换小区大门");
   gui_type (gui_find (dialog, "vote-deadline-entry"), "2026-02-30");
@@ -116,7 +100,7 @@ test_dialog_validation (GuiFixture    *f,
   g_assert_cmpint (gui_query_int (f, "SELECT count (*) FROM votes"), ==, before);
   gtk_window_close (GTK_WINDOW (dialog));
   gui_wait (10);
-  g_assert_null (find_dialog (GTK_WINDOW (f->window)));
+  g_assert_null (gui_find_dialog (GTK_WINDOW (f->window)));
   g_assert_cmpint (gui_query_int (f, "SELECT count (*) FROM votes"), ==, before);
 }
 
@@ -146,6 +130,7 @@ assert_labels_match (GtkWidget *page,
     g_assert_true (g_str_has_prefix (label_text (page, "vote-result-label"), "Not passed: not enough in favour"));
 }
 
+/* The demo's votes are listed; a failed one says why. */
 static void
 test_list_shows_demo_votes (GuiFixture    *f,
                             gconstpointer  data)
@@ -168,6 +153,7 @@ test_list_shows_demo_votes (GuiFixture    *f,
   assert_labels_match (GTK_WIDGET (page), f->book, failed);
 }
 
+/* Ballots one by one: the ratios follow, participation turns ✓ at two thirds. */
 static void
 test_ballots_and_tally (GuiFixture    *f,
                         gconstpointer  data)
@@ -306,12 +292,12 @@ test_correction_asks_reason (GuiFixture    *f,
 
   cl_votes_page_mark (page, unit, LEDGER_CHOICE_YES);
   gui_wait (0);
-  g_assert_null (find_dialog (GTK_WINDOW (f->window)));
+  g_assert_null (gui_find_dialog (GTK_WINDOW (f->window)));
   g_assert_cmpint (gui_query_int (f, "SELECT count (*) FROM ballots WHERE vote_id = (SELECT max (id) FROM votes)"), ==, 1);
 
   /* Cancelled: nothing changes, the row still shows yes. */
   cl_votes_page_mark (page, unit, LEDGER_CHOICE_NO);
-  dialog = find_dialog (GTK_WINDOW (f->window));
+  dialog = gui_find_dialog (GTK_WINDOW (f->window));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gui_wait (10);
@@ -320,7 +306,7 @@ test_correction_asks_reason (GuiFixture    *f,
 
   /* Confirmed with a reason: a replacement ballot that names the first. */
   cl_votes_page_mark (page, unit, LEDGER_CHOICE_NO);
-  dialog = find_dialog (GTK_WINDOW (f->window));
+  dialog = gui_find_dialog (GTK_WINDOW (f->window));
   g_assert_nonnull (dialog);
   gui_type (gui_find (GTK_WIDGET (dialog), "correction-reason-entry"), "业主本人更正");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "correct");
@@ -356,6 +342,7 @@ cli_vote_json (GuiFixture *f,
   return out;
 }
 
+/* @json has "@key":@value. */
 static void
 assert_json_int (const char *json,
                  const char *key,
@@ -380,6 +367,7 @@ assert_result_column (GuiFixture *f,
   g_assert_cmpint (gui_query_int (f, sql), ==, expected);
 }
 
+/* Closing freezes the result; the book, the ledger, the window and `vote show --json` agree. */
 static void
 test_close_vote (GuiFixture    *f,
                  gconstpointer  data)
@@ -404,14 +392,14 @@ test_close_vote (GuiFixture    *f,
 
   /* Cancelling keeps it open; confirming closes it. */
   gui_click (gui_find (w, "close-vote-button"));
-  dialog = find_dialog (GTK_WINDOW (f->window));
+  dialog = gui_find_dialog (GTK_WINDOW (f->window));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gui_wait (10);
   g_assert_cmpint (gui_query_int (f, "SELECT count (*) FROM vote_results"), ==,
                    gui_query_int (f, "SELECT count (*) FROM votes") - 1);
   gui_click (gui_find (w, "close-vote-button"));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog (GTK_WINDOW (f->window))), "close");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (gui_find_dialog (GTK_WINDOW (f->window))), "close");
   gui_wait (10);
 
   /* The frozen row, the ledger and the window agree… */
@@ -459,6 +447,7 @@ test_close_vote (GuiFixture    *f,
   assert_json_int (json, "area_no", vote->tally.area_no);
 }
 
+/* The votes page's tests, each on a fresh demo book of 12 households. */
 int
 main (int    argc,
       char **argv)

@@ -1,0 +1,799 @@
+/* cl-notices-page.c — the notice for the board: a live preview of the
+ * period's pages (drawn by the routine that draws the PDF), Publish…
+ * (PDF, PNG and HTML, recorded in the book), Print…, and the auditor's
+ * workbook written in a worker thread while the window stays responsive.
+ * Below: the published notices and what is left to announce. */
+#define G_LOG_DOMAIN "community-ledger"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cl-notices-page.h"
+#include "cl-window.h"
+#include "export-notice.h"
+#include "export-xlsx.h"
+#include "ledger-expense.h"
+#include "ledger-notice.h"
+
+/* Pixels per point of the preview image (1191 × 1684 for A4): sharp
+ * enough to read the small print and the QR code in a tall window. */
+#define PREVIEW_SCALE 2.0
+
+/* The items of the period kind drop-down. */
+typedef enum { KIND_YEAR, KIND_QUARTER, KIND_MONTH } PeriodKind;
+
+/* What to do with the path chosen in a file chooser. */
+typedef void (*ChosenFunc) (ClNoticesPage *self, const char *path);
+
+/* A workbook being written. Shared by the page (main thread), the worker
+ * thread and the progress updates in between, hence reference counted
+ * (g_atomic_rc_box); only the main thread touches @page. */
+typedef struct
+{
+  ClNoticesPage *page;        /* NULL once the page is gone */
+  GMainContext  *context;     /* where progress is shown */
+  GCancellable  *cancellable;
+  char          *book_path;
+  LedgerPeriod   period;
+  char          *path;        /* the file the treasurer chose */
+  gboolean       written;     /* by the worker, read once it is done */
+  int            per_mille;   /* atomic: the latest progress */
+  int            queued;      /* atomic: a progress update is on its way */
+} ExportJob;
+
+struct _ClNoticesPage
+{
+  ClPage             parent_instance;
+
+  /* Template widgets */
+  GtkDropDown       *kind_dropdown;
+  GtkSpinButton     *year_spin;
+  GtkSpinButton     *part_spin;
+  GtkLabel          *period_label;
+  GtkRevealer       *export_revealer;
+  GtkProgressBar    *export_progress;
+  GtkStack          *preview_stack;
+  GtkPicture        *preview_picture;
+  AdwStatusPage     *preview_status;
+  GtkWidget         *navigation_box;
+  GtkLabel          *page_label;
+  GtkLabel          *unannounced_label;
+  GtkListBox        *notices_list;
+
+  /* Owned references */
+  ExportNoticePages *pages;   /* the previewed notice; NULL when it cannot be drawn */
+  ExportJob         *job;     /* the workbook being written, or NULL */
+
+  LedgerPeriod       period;
+  int                page;           /* the page shown, from 1 */
+  gboolean           period_chosen;  /* else the current quarter by the book's clock */
+  gboolean           syncing;        /* setting the period controls from code */
+};
+
+G_DEFINE_FINAL_TYPE (ClNoticesPage, cl_notices_page, CL_TYPE_PAGE)
+
+enum { EXPORT_DONE, N_SIGNALS };
+
+static guint signals[N_SIGNALS];
+
+static void actions_update (ClNoticesPage *self);
+
+/* ------------------------------------------------------------------ */
+/* The period */
+
+/* The controls show the chosen period: its kind, year and quarter or month. */
+static void
+show_period (ClNoticesPage *self)
+{
+  PeriodKind kind = strchr (self->period.name, 'Q') != NULL ? KIND_QUARTER
+                    : strlen (self->period.name) == 4 ? KIND_YEAR : KIND_MONTH;
+  int month = (int) g_ascii_strtoll (self->period.first + 5, NULL, 10);
+  g_autofree char *range = g_strdup_printf (_("%s – %s"), self->period.first, self->period.last);
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->kind_dropdown, kind);
+  gtk_spin_button_set_value (self->year_spin, self->period.year);
+  gtk_spin_button_set_range (self->part_spin, 1, kind == KIND_MONTH ? 12 : 4);
+  gtk_spin_button_set_value (self->part_spin, kind == KIND_QUARTER ? (month - 1) / 3 + 1 : month);
+  gtk_widget_set_visible (GTK_WIDGET (self->part_spin), kind != KIND_YEAR);
+  gtk_label_set_text (self->period_label, range);
+  self->syncing = FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The preview */
+
+/* A texture sharing @surface's pixels. CAIRO_FORMAT_ARGB32 is native-endian
+ * premultiplied ARGB, which is GDK_MEMORY_DEFAULT on either byte order
+ * (GDK_MEMORY_B8G8R8A8_PREMULTIPLIED on little-endian). */
+static GdkTexture *
+texture_for_surface (cairo_surface_t *surface)
+{
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                 GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/* In place of the preview: why there is none. */
+static void
+show_preview_problem (ClNoticesPage *self,
+                      const char    *message)
+{
+  gtk_picture_set_paintable (self->preview_picture, NULL);
+  adw_status_page_set_description (self->preview_status, message);
+  gtk_stack_set_visible_child_name (self->preview_stack, "problem");
+  gtk_widget_set_visible (self->navigation_box, FALSE);
+}
+
+/* Draws the page shown into the picture, with "Page 1 of 2" when the
+ * notice has several pages. */
+static void
+show_preview_page (ClNoticesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *text = NULL;
+  int n_pages = export_notice_pages_get_n_pages (self->pages);
+  cairo_surface_t *surface = export_notice_pages_render (self->pages, self->page, PREVIEW_SCALE, &error);
+
+  if (surface == NULL)
+    {
+      show_preview_problem (self, error->message);
+      return;
+    }
+  texture = texture_for_surface (surface);
+  cairo_surface_destroy (surface);
+  gtk_picture_set_paintable (self->preview_picture, GDK_PAINTABLE (texture));
+  gtk_stack_set_visible_child_name (self->preview_stack, "preview");
+  text = g_strdup_printf (_("Page %d of %d"), self->page, n_pages);
+  gtk_label_set_text (self->page_label, text);
+  gtk_widget_set_visible (self->navigation_box, n_pages > 1);
+}
+
+/* Gathers the chosen period's notice again and shows the page shown, or
+ * its last page when it has become shorter. Records nothing. */
+static void
+rebuild_preview (ClNoticesPage *self)
+{
+  LedgerBook *book = cl_page_get_book (CL_PAGE (self));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->pages, export_notice_pages_free);
+  if (book != NULL)
+    self->pages = export_notice_pages_new (book, &self->period, &error);
+  if (self->pages == NULL)
+    show_preview_problem (self, error != NULL ? error->message : _("No book is open"));
+  else
+    {
+      self->page = CLAMP (self->page, 1, export_notice_pages_get_n_pages (self->pages));
+      show_preview_page (self);
+    }
+  actions_update (self);
+}
+
+/* Makes @period the chosen one, from its first page. */
+static void
+use_period (ClNoticesPage      *self,
+            const LedgerPeriod *period)
+{
+  self->period = *period;
+  self->page = 1;
+  show_period (self);
+  rebuild_preview (self);
+}
+
+/* The kind, year or part changed: the period they name ("2026",
+ * "2026-Q2", "2026-06"; a month past 4 becomes Q4). */
+static void
+period_changed_cb (ClNoticesPage *self)
+{
+  int year = gtk_spin_button_get_value_as_int (self->year_spin);
+  int part = gtk_spin_button_get_value_as_int (self->part_spin);
+  g_autofree char *name = NULL;
+
+  if (self->syncing)
+    return;
+  switch (gtk_drop_down_get_selected (self->kind_dropdown))
+    {
+    case KIND_QUARTER: name = g_strdup_printf ("%d-Q%d", year, MIN (part, 4)); break;
+    case KIND_MONTH:   name = g_strdup_printf ("%d-%02d", year, part); break;
+    default:           name = g_strdup_printf ("%d", year); break;
+    }
+  cl_notices_page_set_period (self, name);
+}
+
+/* ------------------------------------------------------------------ */
+/* What has been published */
+
+/* One published notice: its period, when ("2026-06-30 10:00"), and the
+ * short form of the fingerprint it shows. */
+static GtkWidget *
+notice_row_new (const LedgerNotice *notice)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_strdup_printf (_("%s (%s to %s)"), notice->period, notice->first, notice->last);
+  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (notice->published_at, NULL);
+  g_autofree char *when = time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M") : g_strdup (notice->published_at);
+  g_autofree char *short_form = NULL, *subtitle = NULL;
+  LedgerTreeHead head;
+
+  if (ledger_tree_head_parse (notice->fingerprint, "fingerprint", &head, NULL))
+    short_form = ledger_tree_head_format_short (&head);
+  subtitle = g_strdup_printf (_("Published %s · fingerprint %s"), when,
+                              short_form != NULL ? short_form : notice->fingerprint);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+/* The published notices, newest first. */
+static void
+show_notices (ClNoticesPage *self,
+              LedgerBook    *book)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notices = ledger_notice_list (book, &error);
+  GtkListBoxRow *row;
+
+  /* Row by row: the placeholder is a child too, and must stay. */
+  while ((row = gtk_list_box_get_row_at_index (self->notices_list, 0)) != NULL)
+    gtk_list_box_remove (self->notices_list, GTK_WIDGET (row));
+  if (notices == NULL)
+    {
+      cl_window_show_error (GTK_WIDGET (self), _("reading the published notices"), error);
+      return;
+    }
+  for (guint i = notices->len; i > 0; i--)
+    gtk_list_box_append (self->notices_list, notice_row_new (g_ptr_array_index (notices, i - 1)));
+}
+
+/* How many expenditures no published notice has listed yet. */
+static void
+show_unannounced (ClNoticesPage *self,
+                  LedgerBook    *book)
+{
+  g_autoptr(GPtrArray) expenditures = ledger_expenditure_list (book, NULL, NULL);
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  for (guint i = 0; expenditures != NULL && i < expenditures->len; i++)
+    n += !ledger_expenditure_is_announced (book, ((LedgerExpenditure *) g_ptr_array_index (expenditures, i))->id);
+  if (n == 0)
+    text = g_strdup (_("Every expenditure has been announced."));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u expenditure has not been announced on a notice yet.",
+                                         "%u expenditures have not been announced on a notice yet.", n), n);
+  gtk_label_set_text (self->unannounced_label, text);
+}
+
+/* ------------------------------------------------------------------ */
+/* Choosing a file */
+
+/* The window the page is in, as a parent for dialogs. */
+static GtkWindow *
+page_window (ClNoticesPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* The file chooser closed: hands the chosen path on. */
+static void
+file_chosen_cb (GtkNativeDialog *dialog,
+                int              response,
+                ClNoticesPage   *self)
+{
+  ChosenFunc func = g_object_get_data (G_OBJECT (dialog), "cl-chosen-func");
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    func (self, path);
+  g_object_unref (dialog);
+}
+
+/* Asks where to save (GTK 4.8 has no GtkFileDialog: GtkFileChooserNative). */
+static void
+choose_file (ClNoticesPage *self,
+             const char    *title,
+             const char    *accept,
+             const char    *suggested_name,
+             const char    *filter_name,
+             const char    *pattern,
+             ChosenFunc     func)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, page_window (self),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                              accept, _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "cl-chosen-func", func);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (file_chosen_cb), self, G_CONNECT_DEFAULT);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ------------------------------------------------------------------ */
+/* Publishing and printing */
+
+/* Draws page @page_nr (from 0) of the notice the job was started with. */
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              ExportNoticePages *pages)
+{
+  export_notice_pages_draw (pages, gtk_print_context_get_cairo_context (context), page_nr + 1);
+}
+
+/* A print job of the chosen period's notice on A4, gathered now, drawn in
+ * points from the paper's corner (the notice has its own margins). */
+static GtkPrintOperation *
+print_operation_new (ClNoticesPage  *self,
+                     GError        **error)
+{
+  ExportNoticePages *pages = export_notice_pages_new (cl_page_get_book (CL_PAGE (self)), &self->period, error);
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autofree char *job_name = NULL;
+  GtkPaperSize *a4;
+  GtkPrintOperation *operation;
+
+  if (pages == NULL)
+    return NULL;
+  operation = gtk_print_operation_new ();
+  setup = gtk_page_setup_new ();
+  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_paper_size_free (a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  job_name = g_strdup_printf (_("Notice %s"), self->period.name);
+  gtk_print_operation_set_job_name (operation, job_name);
+  gtk_print_operation_set_n_pages (operation, export_notice_pages_get_n_pages (pages));
+  gtk_print_operation_set_current_page (operation, MIN (self->page, export_notice_pages_get_n_pages (pages)) - 1);
+  g_object_set_data_full (G_OBJECT (operation), "cl-notice-pages", pages,
+                          (GDestroyNotify) export_notice_pages_free);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pages);
+  return operation;
+}
+
+/* notices.print (Ctrl+P): the print dialog (modal; GTK runs it in a
+ * nested main loop), whose Preview button shows the pages as printed.
+ *
+ * Printing does NOT record a publication. The record names the SHA-256 of
+ * the files that were published, and a print job leaves no file to hash;
+ * GTK only reports that the job reached the spooler, not that a page came
+ * out, let alone that it was posted on the board. A print is a proof or
+ * an extra copy: Publish… makes the record (and its PDF prints the same
+ * pages, since both are drawn by export_notice_draw_page()). */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ClNoticesPage *self = CL_NOTICES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = print_operation_new (self, &error);
+
+  if ((operation == NULL ||
+       gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, page_window (self),
+                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR) && error != NULL)
+    cl_window_show_error (GTK_WIDGET (self), _("printing the notice"), error);
+}
+
+/* Publishes to the chosen PDF; a failure is shown in a dialog. */
+static void
+publish_chosen (ClNoticesPage *self,
+                const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_notices_page_publish_to (self, path, &error))
+    cl_window_show_error (GTK_WIDGET (self), _("publishing the notice"), error);
+}
+
+/* notices.publish (Shift+Ctrl+P): where the PDF goes, then publish. */
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ClNoticesPage *self = CL_NOTICES_PAGE (widget);
+  g_autofree char *name = g_strdup_printf (_("notice-%s.pdf"), self->period.name);
+
+  choose_file (self, _("Publish Notice"), _("_Publish"), name, _("PDF documents"), "*.pdf",
+               publish_chosen);
+}
+
+/* ------------------------------------------------------------------ */
+/* The workbook, written off the main thread */
+
+/* Frees what the job owns; safe on any thread. */
+static void
+export_job_clear (ExportJob *job)
+{
+  g_main_context_unref (job->context);
+  g_object_unref (job->cancellable);
+  g_free (job->book_path);
+  g_free (job->path);
+}
+
+/* Drops one reference to @job (a GDestroyNotify). */
+static void
+export_job_release (gpointer job)
+{
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) export_job_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_release)
+
+/* A job writing the chosen period's workbook to @path. */
+static ExportJob *
+export_job_new (ClNoticesPage *self,
+                const char    *path)
+{
+  ExportJob *job = g_atomic_rc_box_new0 (ExportJob);
+
+  job->page = self;
+  job->context = g_main_context_ref_thread_default ();
+  job->cancellable = g_cancellable_new ();
+  job->book_path = g_strdup (ledger_book_get_path (cl_page_get_book (CL_PAGE (self))));
+  job->period = self->period;
+  job->path = g_strdup (path);
+  return job;
+}
+
+/* Main thread: the latest progress into the bar. */
+static gboolean
+show_progress_cb (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_atomic_int_set (&job->queued, FALSE);
+  if (job->page != NULL && job->page->job == job)
+    gtk_progress_bar_set_fraction (job->page->export_progress, g_atomic_int_get (&job->per_mille) / 1000.0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Worker thread: notes the progress and, unless an update is already on
+ * its way, sends one to the main thread. Never touches a widget. */
+static void
+export_progress_cb (int      per_mille,
+                    gpointer data)
+{
+  ExportJob *job = data;
+
+  g_atomic_int_set (&job->per_mille, per_mille);
+  if (g_atomic_int_compare_and_exchange (&job->queued, FALSE, TRUE))
+    g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, show_progress_cb,
+                                g_atomic_rc_box_acquire (job), export_job_release);
+}
+
+/* Worker thread: a LedgerBook must not be used from two threads, so the
+ * export reads through its own read-only connection to the same file. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerBook) book = ledger_book_open (job->book_path,
+                                                 LEDGER_BOOK_OPEN_READ_ONLY | LEDGER_BOOK_OPEN_NO_CHECK,
+                                                 &error);
+
+  job->written = book != NULL &&
+                 export_workbook (book, &job->period, job->path, export_progress_cb, job, &error);
+  if (!job->written)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Main thread, the worker done: a word on how it went. A cancelled
+ * export's file is removed (export_workbook() leaves none when it fails). */
+static void
+export_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(ExportJob) job = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  ClNoticesPage *self = job->page;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (!ok && job->written)
+    g_unlink (job->path);
+  if (self == NULL)
+    return;
+  g_assert (self->job == job);
+  gtk_progress_bar_set_fraction (self->export_progress, g_atomic_int_get (&job->per_mille) / 1000.0);
+  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+  title = ok ? g_markup_printf_escaped (_("Workbook written to %s"), job->path)
+             : g_strdup (_("Export cancelled: no file was written"));
+  if (ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    cl_window_add_toast (GTK_WIDGET (self), adw_toast_new (title));
+  else
+    cl_window_show_error (GTK_WIDGET (self), _("exporting the workbook"), error);
+  g_clear_pointer (&self->job, export_job_release);
+  actions_update (self);
+  g_signal_emit (self, signals[EXPORT_DONE], 0, ok);
+}
+
+/* notices.export-workbook (Ctrl+E): where the workbook goes, then write it. */
+static void
+export_workbook_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ClNoticesPage *self = CL_NOTICES_PAGE (widget);
+  g_autofree char *name = g_strdup_printf (_("ledger-%s.xlsx"), self->period.name);
+
+  choose_file (self, _("Export Workbook"), _("_Export"), name, _("Excel workbooks"), "*.xlsx",
+               cl_notices_page_export_xlsx_to);
+}
+
+/* notices.cancel-export: export_workbook() cannot be stopped halfway, so
+ * the worker runs to its end and its file is removed; the window stays
+ * usable meanwhile. */
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ClNoticesPage *self = CL_NOTICES_PAGE (widget);
+
+  if (self->job == NULL)
+    return;
+  g_cancellable_cancel (self->job->cancellable);
+  gtk_progress_bar_set_text (self->export_progress, _("Cancelling…"));
+  actions_update (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Page navigation and actions */
+
+/* notices.previous-page (Page Up) and notices.next-page (Page Down). */
+static void
+turn_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ClNoticesPage *self = CL_NOTICES_PAGE (widget);
+  int step = g_str_equal (action_name, "notices.next-page") ? 1 : -1;
+
+  if (self->pages == NULL)
+    return;
+  self->page = CLAMP (self->page + step, 1, export_notice_pages_get_n_pages (self->pages));
+  show_preview_page (self);
+  actions_update (self);
+}
+
+/* Enables each action for what the page shows and is doing. */
+static void
+actions_update (ClNoticesPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  LedgerBook *book = cl_page_get_book (CL_PAGE (self));
+  int n_pages = self->pages != NULL ? export_notice_pages_get_n_pages (self->pages) : 0;
+  gboolean exporting = self->job != NULL;
+
+  /* The export's read transaction would hold up the publication's write. */
+  gtk_widget_action_set_enabled (widget, "notices.publish",
+                                 book != NULL && n_pages > 0 && !ledger_book_is_read_only (book) && !exporting);
+  gtk_widget_action_set_enabled (widget, "notices.print", n_pages > 0);
+  gtk_widget_action_set_enabled (widget, "notices.export-workbook", book != NULL && !exporting);
+  gtk_widget_action_set_enabled (widget, "notices.cancel-export",
+                                 exporting && !g_cancellable_is_cancelled (self->job->cancellable));
+  gtk_widget_action_set_enabled (widget, "notices.previous-page", self->page > 1 && n_pages > 0);
+  gtk_widget_action_set_enabled (widget, "notices.next-page", self->page < n_pages);
+}
+
+/* ------------------------------------------------------------------ */
+/* ClPage */
+
+/* Everything again: the preview (the fingerprint it prints changes with
+ * every entry), the published notices, what is left to announce. */
+static void
+cl_notices_page_reload (ClPage     *page,
+                        LedgerBook *book)
+{
+  ClNoticesPage *self = CL_NOTICES_PAGE (page);
+  g_autofree char *quarter = NULL;
+  char today[11];
+
+  /* Until the treasurer chooses, the current quarter by the book's clock. */
+  ledger_book_today (book, today);
+  quarter = g_strdup_printf ("%d-Q%d", ledger_date_year (today), ((today[5] - '0') * 10 + today[6] - '0' + 2) / 3);
+  if (!self->period_chosen && ledger_period_parse (quarter, "period", &self->period, NULL))
+    show_period (self);
+  rebuild_preview (self);
+  show_notices (self, book);
+  show_unannounced (self, book);
+}
+
+/* ------------------------------------------------------------------ */
+/* Life cycle */
+
+/* Lets a running export finish on its own (its file is thrown away),
+ * then releases the template and the preview. */
+static void
+cl_notices_page_dispose (GObject *object)
+{
+  ClNoticesPage *self = CL_NOTICES_PAGE (object);
+
+  if (self->job != NULL)
+    {
+      self->job->page = NULL;
+      g_cancellable_cancel (self->job->cancellable);
+      g_clear_pointer (&self->job, export_job_release);
+    }
+  g_clear_pointer (&self->pages, export_notice_pages_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_NOTICES_PAGE);
+  G_OBJECT_CLASS (cl_notices_page_parent_class)->dispose (object);
+}
+
+/* The template, its children and callbacks, the signal, the actions and their keys. */
+static void
+cl_notices_page_class_init (ClNoticesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_notices_page_dispose;
+  CL_PAGE_CLASS (klass)->reload = cl_notices_page_reload;
+
+  /* ClNoticesPage::export-done: a workbook export ended (TRUE: written). */
+  signals[EXPORT_DONE] = g_signal_new ("export-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/communityledger/CommunityLedger/ui/cl-notices-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, part_spin);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, export_progress);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, preview_picture);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, preview_status);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, navigation_box);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, page_label);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, unannounced_label);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, notices_list);
+  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "notices.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "notices.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "notices.export-workbook", NULL, export_workbook_action);
+  gtk_widget_class_install_action (widget_class, "notices.cancel-export", NULL, cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "notices.previous-page", NULL, turn_page_action);
+  gtk_widget_class_install_action (widget_class, "notices.next-page", NULL, turn_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "notices.publish", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "notices.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "notices.export-workbook", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "notices.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "notices.next-page", NULL);
+}
+
+/* Until a book says what today is, the controls show 2026-Q1 idle. */
+static void
+cl_notices_page_init (ClNoticesPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  if (!ledger_period_parse ("2026-Q1", "period", &self->period, NULL))
+    g_assert_not_reached ();
+  self->page = 1;
+  show_period (self);
+  actions_update (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API */
+
+/* The period typed as text, as the controls would choose it. */
+void
+cl_notices_page_set_period (ClNoticesPage *self,
+                            const char    *period)
+{
+  g_autoptr(GError) error = NULL;
+  LedgerPeriod parsed;
+
+  g_return_if_fail (CL_IS_NOTICES_PAGE (self));
+  g_return_if_fail (period != NULL);
+
+  if (!ledger_period_parse (period, "period", &parsed, &error))
+    {
+      show_preview_problem (self, error->message);
+      return;
+    }
+  self->period_chosen = TRUE;
+  use_period (self, &parsed);
+}
+
+/* Publish… once the PDF's path is known; the toast says where. */
+gboolean
+cl_notices_page_publish_to (ClNoticesPage  *self,
+                            const char     *pdf_path,
+                            GError        **error)
+{
+  gsize len = pdf_path != NULL ? strlen (pdf_path) : 0;
+  g_autofree char *base = NULL, *png = NULL, *html = NULL, *title = NULL;
+
+  g_return_val_if_fail (CL_IS_NOTICES_PAGE (self), FALSE);
+  g_return_val_if_fail (pdf_path != NULL, FALSE);
+  g_return_val_if_fail (cl_page_get_book (CL_PAGE (self)) != NULL, FALSE);
+
+  /* The PNG and HTML go beside the PDF, under its name without ".pdf". */
+  base = g_strndup (pdf_path, len > 4 && g_ascii_strcasecmp (pdf_path + len - 4, ".pdf") == 0 ? len - 4 : len);
+  png = g_strconcat (base, ".png", NULL);
+  html = g_strconcat (base, ".html", NULL);
+  if (!export_notice (cl_page_get_book (CL_PAGE (self)), &self->period, pdf_path, png, html, NULL, error))
+    return FALSE;
+  title = g_markup_printf_escaped (_("Notice published: %s"), pdf_path);
+  cl_window_add_toast (GTK_WIDGET (self), adw_toast_new (title));
+  return TRUE;
+}
+
+/* Print… without the dialog: the print job's pages into a PDF. */
+gboolean
+cl_notices_page_print_to_pdf (ClNoticesPage  *self,
+                              const char     *pdf_path,
+                              GError        **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (CL_IS_NOTICES_PAGE (self), FALSE);
+  g_return_val_if_fail (pdf_path != NULL, FALSE);
+  g_return_val_if_fail (cl_page_get_book (CL_PAGE (self)) != NULL, FALSE);
+
+  operation = print_operation_new (self, error);
+  if (operation == NULL)
+    return FALSE;
+  gtk_print_operation_set_export_filename (operation, pdf_path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, page_window (self), error) ==
+         GTK_PRINT_OPERATION_RESULT_APPLY;
+}
+
+/* Export Workbook… once the path is known: starts the worker thread. */
+void
+cl_notices_page_export_xlsx_to (ClNoticesPage *self,
+                                const char    *path)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (CL_IS_NOTICES_PAGE (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cl_page_get_book (CL_PAGE (self)) != NULL && self->job == NULL);
+
+  self->job = job = export_job_new (self, path);
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  gtk_progress_bar_set_text (self->export_progress, _("Writing the workbook…"));
+  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+  actions_update (self);
+  task = g_task_new (NULL, job->cancellable, export_done_cb, g_atomic_rc_box_acquire (job));
+  g_task_set_source_tag (task, cl_notices_page_export_xlsx_to);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (job), export_job_release);
+  g_task_run_in_thread (task, export_thread);
+}
