@@ -255,7 +255,10 @@ ledger_bind_text (sqlite3_stmt *stmt,
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    /* Copied by GLib, not by SQLite: when SQLite cannot make its copy
+     * (out of memory) the parameter stays NULL without the caller knowing,
+     * and a lookup then says "not registered". GLib aborts instead. */
+    sqlite3_bind_text (stmt, index, g_strdup (text), -1, g_free);
 }
 
 char *

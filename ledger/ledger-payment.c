@@ -255,13 +255,13 @@ ledger_pay_in_write (LedgerBook    *book,
 
 typedef struct
 {
-  const char   *unit;
-  gint64        amount;
-  LedgerMethod  method;
-  const char   *date;
-  char         *number;
+  const char    *unit;
+  gint64         amount;
+  LedgerMethod   method;
+  const char    *date;
+  char          *number;
   gboolean       want_receipt;
-  LedgerReceipt *receipt;
+  LedgerReceipt *receipt;      /* read back before COMMIT, when wanted */
 } PayRequest;
 
 /* Records the payment and, when the caller wants it, reads the receipt

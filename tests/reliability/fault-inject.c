@@ -59,6 +59,7 @@ static const struct
   [FAULT_CALL_CHECK_LOCK] = { "xCheckReservedLock",  SQLITE_IOERR_CHECKRESERVEDLOCK },
 };
 
+/* The VFS method's name, for messages. */
 const char *
 fault_call_name (FaultCall call)
 {
@@ -89,6 +90,7 @@ io_fault (FaultCall call)
   return io.mode == FAULT_IO_FULL ? SQLITE_FULL : call_info[call].code;
 }
 
+/* Arms an I/O fault and resets the counters. */
 void
 fault_io_arm (guint       n,
               FaultIoMode mode)
@@ -100,24 +102,28 @@ fault_io_arm (guint       n,
   io.target = n;
 }
 
+/* Stops failing and counting I/O calls (the counters stay). */
 void
 fault_io_disarm (void)
 {
   io.armed = FALSE;
 }
 
+/* Faultable I/O calls counted since arming. */
 guint
 fault_io_calls (void)
 {
   return io.calls;
 }
 
+/* I/O calls failed since arming. */
 guint
 fault_io_hits (void)
 {
   return io.hits;
 }
 
+/* The kind of the first I/O call that failed. */
 FaultCall
 fault_io_first_hit (void)
 {
@@ -127,15 +133,16 @@ fault_io_first_hit (void)
 /* ------------------------------------------------------------------ */
 /* The file methods: count, maybe fail, else forward to the real file */
 
+/* Closes the real file; closing never fails (SQLite ignores xClose errors). */
 static int
 fault_close (sqlite3_file *file)
 {
   FaultFile *f = (FaultFile *) file;
 
-  /* Closing never fails: SQLite ignores xClose errors anyway. */
   return f->real->pMethods->xClose (f->real);
 }
 
+/* xRead: may fail with SQLITE_IOERR_READ. */
 static int
 fault_read (sqlite3_file *file,
             void         *buf,
@@ -148,6 +155,7 @@ fault_read (sqlite3_file *file,
   return rc != SQLITE_OK ? rc : f->real->pMethods->xRead (f->real, buf, amount, offset);
 }
 
+/* xWrite: may fail with SQLITE_IOERR_WRITE or SQLITE_FULL. */
 static int
 fault_write (sqlite3_file *file,
              const void   *buf,
@@ -160,6 +168,7 @@ fault_write (sqlite3_file *file,
   return rc != SQLITE_OK ? rc : f->real->pMethods->xWrite (f->real, buf, amount, offset);
 }
 
+/* xTruncate: may fail with SQLITE_IOERR_TRUNCATE. */
 static int
 fault_truncate (sqlite3_file *file,
                 sqlite3_int64 size)
@@ -170,6 +179,7 @@ fault_truncate (sqlite3_file *file,
   return rc != SQLITE_OK ? rc : f->real->pMethods->xTruncate (f->real, size);
 }
 
+/* xSync: may fail with SQLITE_IOERR_FSYNC. */
 static int
 fault_sync (sqlite3_file *file,
             int           flags)
@@ -180,6 +190,7 @@ fault_sync (sqlite3_file *file,
   return rc != SQLITE_OK ? rc : f->real->pMethods->xSync (f->real, flags);
 }
 
+/* xFileSize: may fail with SQLITE_IOERR_FSTAT. */
 static int
 fault_file_size (sqlite3_file  *file,
                  sqlite3_int64 *out_size)
@@ -190,6 +201,7 @@ fault_file_size (sqlite3_file  *file,
   return rc != SQLITE_OK ? rc : f->real->pMethods->xFileSize (f->real, out_size);
 }
 
+/* xLock: may fail with SQLITE_IOERR_LOCK. */
 static int
 fault_lock (sqlite3_file *file,
             int           level)
@@ -213,6 +225,7 @@ fault_unlock (sqlite3_file *file,
   return f->real->pMethods->xUnlock (f->real, level);
 }
 
+/* xCheckReservedLock: may fail with SQLITE_IOERR_CHECKRESERVEDLOCK. */
 static int
 fault_check_reserved_lock (sqlite3_file *file,
                            int          *out_reserved)
@@ -223,6 +236,7 @@ fault_check_reserved_lock (sqlite3_file *file,
   return rc != SQLITE_OK ? rc : f->real->pMethods->xCheckReservedLock (f->real, out_reserved);
 }
 
+/* xFileControl: forwarded. */
 static int
 fault_file_control (sqlite3_file *file,
                     int           op,
@@ -233,6 +247,7 @@ fault_file_control (sqlite3_file *file,
   return f->real->pMethods->xFileControl (f->real, op, arg);
 }
 
+/* xSectorSize: forwarded. */
 static int
 fault_sector_size (sqlite3_file *file)
 {
@@ -241,6 +256,7 @@ fault_sector_size (sqlite3_file *file)
   return f->real->pMethods->xSectorSize (f->real);
 }
 
+/* xDeviceCharacteristics: forwarded. */
 static int
 fault_device_characteristics (sqlite3_file *file)
 {
@@ -270,6 +286,9 @@ static const sqlite3_io_methods fault_io_methods = {
 /* ------------------------------------------------------------------ */
 /* The VFS methods */
 
+/* xOpen: may fail with SQLITE_CANTOPEN; else opens the real file inside
+ * ours. pMethods stays NULL when nothing was opened, so SQLite never
+ * closes it. */
 static int
 fault_open (sqlite3_vfs  *vfs,
             const char   *name,
@@ -291,6 +310,7 @@ fault_open (sqlite3_vfs  *vfs,
   return rc;
 }
 
+/* xDelete: may fail with SQLITE_IOERR_DELETE, leaving the file. */
 static int
 fault_delete (sqlite3_vfs *vfs,
               const char  *name,
@@ -301,6 +321,7 @@ fault_delete (sqlite3_vfs *vfs,
   return rc != SQLITE_OK ? rc : real_vfs->xDelete (real_vfs, name, sync_dir);
 }
 
+/* xAccess: may fail with SQLITE_IOERR_ACCESS. */
 static int
 fault_access (sqlite3_vfs *vfs,
               const char  *name,
@@ -312,6 +333,7 @@ fault_access (sqlite3_vfs *vfs,
   return rc != SQLITE_OK ? rc : real_vfs->xAccess (real_vfs, name, flags, out_result);
 }
 
+/* xFullPathname: forwarded. */
 static int
 fault_full_pathname (sqlite3_vfs *vfs,
                      const char  *name,
@@ -321,6 +343,7 @@ fault_full_pathname (sqlite3_vfs *vfs,
   return real_vfs->xFullPathname (real_vfs, name, size, out);
 }
 
+/* xDlOpen: forwarded. */
 static void *
 fault_dl_open (sqlite3_vfs *vfs,
                const char  *name)
@@ -328,6 +351,7 @@ fault_dl_open (sqlite3_vfs *vfs,
   return real_vfs->xDlOpen (real_vfs, name);
 }
 
+/* xDlError: forwarded. */
 static void
 fault_dl_error (sqlite3_vfs *vfs,
                 int          size,
@@ -336,6 +360,7 @@ fault_dl_error (sqlite3_vfs *vfs,
   real_vfs->xDlError (real_vfs, size, out);
 }
 
+/* xDlSym: forwarded. */
 static void (*fault_dl_sym (sqlite3_vfs *vfs,
                             void        *handle,
                             const char  *symbol)) (void)
@@ -343,6 +368,7 @@ static void (*fault_dl_sym (sqlite3_vfs *vfs,
   return real_vfs->xDlSym (real_vfs, handle, symbol);
 }
 
+/* xDlClose: forwarded. */
 static void
 fault_dl_close (sqlite3_vfs *vfs,
                 void        *handle)
@@ -350,6 +376,7 @@ fault_dl_close (sqlite3_vfs *vfs,
   real_vfs->xDlClose (real_vfs, handle);
 }
 
+/* xRandomness: forwarded. */
 static int
 fault_randomness (sqlite3_vfs *vfs,
                   int          size,
@@ -358,6 +385,7 @@ fault_randomness (sqlite3_vfs *vfs,
   return real_vfs->xRandomness (real_vfs, size, out);
 }
 
+/* xSleep: forwarded (the busy handler sleeps through it). */
 static int
 fault_sleep (sqlite3_vfs *vfs,
              int          microseconds)
@@ -365,6 +393,7 @@ fault_sleep (sqlite3_vfs *vfs,
   return real_vfs->xSleep (real_vfs, microseconds);
 }
 
+/* xCurrentTime: forwarded. */
 static int
 fault_current_time (sqlite3_vfs *vfs,
                     double      *out)
@@ -372,6 +401,7 @@ fault_current_time (sqlite3_vfs *vfs,
   return real_vfs->xCurrentTime (real_vfs, out);
 }
 
+/* xGetLastError: forwarded. */
 static int
 fault_get_last_error (sqlite3_vfs *vfs,
                       int          size,
@@ -380,6 +410,7 @@ fault_get_last_error (sqlite3_vfs *vfs,
   return real_vfs->xGetLastError (real_vfs, size, out);
 }
 
+/* xCurrentTimeInt64: forwarded. */
 static int
 fault_current_time_int64 (sqlite3_vfs   *vfs,
                           sqlite3_int64 *out)
@@ -423,12 +454,14 @@ mem_fault (void)
   return FALSE;
 }
 
+/* xMalloc: may return NULL. */
 static void *
 fault_malloc (int size)
 {
   return mem_fault () ? NULL : real_mem.xMalloc (size);
 }
 
+/* xRealloc: may return NULL (the old block stays valid). */
 static void *
 fault_realloc (void *ptr,
                int   size)
@@ -436,36 +469,42 @@ fault_realloc (void *ptr,
   return mem_fault () ? NULL : real_mem.xRealloc (ptr, size);
 }
 
+/* xFree: forwarded. */
 static void
 fault_free (void *ptr)
 {
   real_mem.xFree (ptr);
 }
 
+/* xSize: forwarded. */
 static int
 fault_size (void *ptr)
 {
   return real_mem.xSize (ptr);
 }
 
+/* xRoundup: forwarded. */
 static int
 fault_roundup (int size)
 {
   return real_mem.xRoundup (size);
 }
 
+/* xInit: initialises the real allocator. */
 static int
 fault_mem_init (void *data)
 {
   return real_mem.xInit (real_mem.pAppData);
 }
 
+/* xShutdown: shuts the real allocator down. */
 static void
 fault_mem_shutdown (void *data)
 {
   real_mem.xShutdown (real_mem.pAppData);
 }
 
+/* Arms an allocation fault and resets the counters. */
 void
 fault_malloc_arm (guint    n,
                   gboolean persist)
@@ -477,18 +516,21 @@ fault_malloc_arm (guint    n,
   mem.target = n;
 }
 
+/* Stops failing and counting allocations (the counters stay). */
 void
 fault_malloc_disarm (void)
 {
   mem.armed = FALSE;
 }
 
+/* Allocations counted since arming. */
 guint
 fault_malloc_calls (void)
 {
   return mem.calls;
 }
 
+/* Allocations failed since arming. */
 guint
 fault_malloc_hits (void)
 {
@@ -497,6 +539,7 @@ fault_malloc_hits (void)
 
 /* ------------------------------------------------------------------ */
 
+/* Puts the faulting allocator and VFS in place (see the header). */
 void
 fault_inject_install (void)
 {

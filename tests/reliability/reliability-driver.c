@@ -154,6 +154,7 @@ list_units (LedgerBook  *book,
   return units;
 }
 
+/* Opens the book once and records operations until killed or done. */
 int
 main (int    argc,
       char **argv)

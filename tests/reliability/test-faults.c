@@ -74,6 +74,7 @@ static guint totals_runs[G_N_ELEMENTS (sweep_names)];
 static guint totals_failed[G_N_ELEMENTS (sweep_names)];
 static guint totals_by_call[N_FAULT_CALLS];
 static guint stale_journals;
+static guint misreported;
 
 /* ------------------------------------------------------------------ */
 /* Dumping a book: every table's rows, in a fixed order */
@@ -198,6 +199,7 @@ assert_same_dump (const char *got,
 /* ------------------------------------------------------------------ */
 /* The operations: one of each kind of write */
 
+/* The path of an input file (scan, CSV) kept beside the template. */
 static char *
 input_path (const char *name)
 {
@@ -483,12 +485,14 @@ typedef struct
   char            *last_error;     /* the message of the last failed run */
 } Sweep;
 
+/* TRUE for the sweeps that fail allocations rather than I/O. */
 static gboolean
 sweep_is_malloc (SweepKind kind)
 {
   return kind == SWEEP_MALLOC_ONCE || kind == SWEEP_MALLOC_PERSIST;
 }
 
+/* Arms the fault of @kind at the @n-th call. */
 static void
 arm (SweepKind kind,
      guint     n)
@@ -514,6 +518,7 @@ arm (SweepKind kind,
     }
 }
 
+/* Turns every fault off. */
 static void
 disarm (void)
 {
@@ -538,7 +543,8 @@ describe (const Sweep *sweep,
 }
 
 /* Reopens the closed working copy, checks it through and through and
- * returns its dump. No journal may be left beside it once it is closed. */
+ * returns its dump. A journal left beside it once it is closed must not
+ * be hot. */
 static char *
 check_reopened (void)
 {
@@ -602,10 +608,18 @@ check_failure (const Sweep  *sweep,
 {
   g_assert_nonnull (error);
   if (!is_storage_error (sweep, error))
-    g_error ("%s (%s): unexpected error %s %d: %s", sweep->op->name, sweep_names[sweep->kind],
-             g_quark_to_string (error->domain), error->code, error->message);
-  if (sweep->kind == SWEEP_IO_FULL && error->code == LEDGER_ERROR_IO)
-    g_assert_nonnull (strstr (error->message, "full; nothing was saved"));
+    {
+      if (g_getenv ("FAULT_KEEP_GOING") == NULL)
+        g_error ("%s (%s): unexpected error %s %d: %s", sweep->op->name, sweep_names[sweep->kind],
+                 g_quark_to_string (error->domain), error->code, error->message);
+      g_test_message ("MISREPORTED %s (%s) code %d: %s", sweep->op->name, sweep_names[sweep->kind],
+                      error->code, error->message);
+      misreported++;
+      return;
+    }
+  if (sweep->kind == SWEEP_IO_FULL && strstr (error->message, "full; nothing was saved") == NULL)
+    g_error ("%s (%s): a full disk reported as: %s", sweep->op->name, sweep_names[sweep->kind],
+             error->message);
 }
 
 /* Runs the operation with the fault at @n. Returns FALSE once the
@@ -715,6 +729,8 @@ sweep_step (guint calls)
   return (calls + points - 1) / points;
 }
 
+/* One operation under one kind of fault: N from 1 until the operation
+ * no longer reaches the fault. */
 static void
 test_sweep (gconstpointer data)
 {
@@ -781,6 +797,7 @@ test_max_page_count (void)
 
 /* ------------------------------------------------------------------ */
 
+/* Prints the totals of the whole run, for the log. */
 static void
 print_totals (void)
 {
@@ -796,6 +813,9 @@ print_totals (void)
     g_test_message ("total I/O faults at %s: %u", fault_call_name (c), totals_by_call[c]);
   g_test_message ("total: %u faults injected; %u times a journal with a zeroed header (not hot) stayed beside the book",
                   all, stale_journals);
+  if (misreported > 0)
+    g_test_message ("total: %u failures reported as something other than a storage error (FAULT_KEEP_GOING)",
+                    misreported);
 }
 
 /* A fresh folder for the books: in FAULT_TMPDIR, else in /dev/shm (the
@@ -813,6 +833,8 @@ make_test_dir (void)
   return dir;
 }
 
+/* Installs the faulting allocator and VFS first, makes the template
+ * book, then runs one test per operation and kind of fault. */
 int
 main (int    argc,
       char **argv)
@@ -837,7 +859,7 @@ main (int    argc,
 
         g_test_add_data_func (path, GUINT_TO_POINTER (o * G_N_ELEMENTS (sweep_names) + k), test_sweep);
       }
-  g_test_add_func ("/faults/max-page-count", test_max_page_count);
+  g_test_add_func ("/faults/disk-full/max-page-count", test_max_page_count);
 
   status = g_test_run ();
   print_totals ();
