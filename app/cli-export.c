@@ -11,10 +11,7 @@
 static const CliCommand *
 lookup (const char *name)
 {
-  for (const CliCommand *c = cli_export_commands; c->name != NULL; c++)
-    if (g_strcmp0 (c->name, name) == 0)
-      return c;
-  g_return_val_if_reached (NULL);
+  return cli_command_lookup (cli_export_commands, name);
 }
 
 /* export xlsx FILE [--period P]: the period defaults to this year, as for

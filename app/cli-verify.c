@@ -14,10 +14,7 @@
 static const CliCommand *
 lookup (const char *name)
 {
-  for (const CliCommand *c = cli_verify_commands; c->name != NULL; c++)
-    if (g_strcmp0 (c->name, name) == 0)
-      return c;
-  g_return_val_if_reached (NULL);
+  return cli_command_lookup (cli_verify_commands, name);
 }
 
 /* verify --export FILE: the workbook alone, and against the book when

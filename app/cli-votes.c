@@ -13,10 +13,7 @@
 static const CliCommand *
 lookup (const char *name)
 {
-  for (const CliCommand *c = cli_vote_commands; c->name != NULL; c++)
-    if (g_strcmp0 (c->name, name) == 0)
-      return c;
-  g_return_val_if_reached (NULL);
+  return cli_command_lookup (cli_vote_commands, name);
 }
 
 /* Vote numbers are positive integers. */

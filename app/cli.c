@@ -73,6 +73,16 @@ first_command_word (int    argc,
   return -1;
 }
 
+const CliCommand *
+cli_command_lookup (const CliCommand *table,
+                    const char       *name)
+{
+  for (const CliCommand *c = table; c->name != NULL; c++)
+    if (g_strcmp0 (c->name, name) == 0)
+      return c;
+  g_return_val_if_reached (NULL);
+}
+
 gboolean
 cli_wants_command (int    argc,
                    char **argv)

@@ -39,6 +39,10 @@ typedef struct
   CliRunFunc  run;
 } CliCommand;
 
+/* The entry of @table named @name; a programming error when missing. */
+const CliCommand *cli_command_lookup (const CliCommand *table,
+                                      const char       *name);
+
 /* Runs the command line; returns the exit status. */
 int cli_run (int    argc,
              char **argv);
