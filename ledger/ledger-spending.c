@@ -1,0 +1,120 @@
+/* ledger-spending.c — the rule that large expenditures need the owners'
+ * approval: the book's spend limit, and which votes may authorise spending */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
+#include "ledger-book-private.h"
+#include "ledger-journal.h"
+#include "ledger-money.h"
+#include "ledger-vote.h"
+
+#define DEFAULT_SPEND_LIMIT ((gint64) 500000) /* 5,000.00 yuan */
+
+gint64
+ledger_spend_limit (LedgerBook *book)
+{
+  g_autofree char *text = ledger_book_dup_setting (book, "spend_limit");
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : DEFAULT_SPEND_LIMIT;
+}
+
+static gboolean
+set_limit_cb (LedgerBook *book,
+              gpointer    user_data,
+              GError    **error)
+{
+  gint64 limit = *(gint64 *) user_data;
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, limit);
+  g_autofree char *plain = ledger_money_format_plain (limit);
+  g_autoptr(LedgerPosting) posting = NULL;
+  char today[11];
+
+  /* A governance rule: journaled like everything else. */
+  ledger_book_today (book, today);
+  posting = ledger_posting_new ("setting", today);
+  ledger_posting_set_ref (posting, "spend_limit");
+  ledger_posting_set_memo (posting, plain);
+  return ledger_posting_commit (posting, book, NULL, error) &&
+         ledger_book_set_setting (book, "spend_limit", value, error);
+}
+
+gboolean
+ledger_set_spend_limit (LedgerBook  *book,
+                        gint64       limit,
+                        GError     **error)
+{
+  if (limit < 0 || limit > LEDGER_MONEY_MAX)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("spend limit: must be between zero and 10,000,000,000.00"));
+      return FALSE;
+    }
+  return ledger_book_write (book, set_limit_cb, &limit, error);
+}
+
+/* Whether @vote may authorise spending: closed, passed, fitting matter. */
+static gboolean
+vote_authorises (const LedgerVote  *vote,
+                 gboolean           from_maintenance_fund,
+                 GError           **error)
+{
+  gboolean fitting = from_maintenance_fund ? vote->matter == LEDGER_MATTER_USE_FUND
+                                           : vote->matter == LEDGER_MATTER_USE_FUND ||
+                                             vote->matter == LEDGER_MATTER_OTHER;
+
+  if (!vote->closed || !vote->tally.passed)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   vote->closed ? _("--vote %" PRId64 ": “%s” did not pass, so it cannot authorise spending")
+                                : _("--vote %" PRId64 ": “%s” is still open; close it, and it must pass, before the money is spent"),
+                   vote->id, vote->title);
+      return FALSE;
+    }
+  if (!fitting)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   from_maintenance_fund
+                     ? _("--vote %" PRId64 ": spending the maintenance fund needs a vote on matter 5 (use of the maintenance fund); this one is matter %d")
+                     : _("--vote %" PRId64 ": spending needs a vote on matter 5 or 9; this one is matter %d"),
+                   vote->id, vote->matter);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ledger_check_spending_vote (LedgerBook  *book,
+                            gint64       amount,
+                            gint64       vote_id,
+                            gboolean     from_maintenance_fund,
+                            GError     **error)
+{
+  gint64 limit = ledger_spend_limit (book);
+  g_autoptr(LedgerVote) vote = NULL;
+
+  if (vote_id <= 0)
+    {
+      g_autofree char *shown = ledger_money_format (amount);
+      g_autofree char *allowed = ledger_money_format (limit);
+
+      if (from_maintenance_fund)
+        g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                     _("amount %s: the maintenance fund may only be spent with the owners' approval; link a passed vote on matter 5 with --vote"),
+                     shown);
+      else if (amount > limit)
+        g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                     _("amount %s: the committee may spend up to %s on its own; above that the owners must approve it: link a passed vote on matter 5 or 9 with --vote"),
+                     shown, allowed);
+      return !from_maintenance_fund && amount <= limit;
+    }
+
+  vote = ledger_vote_lookup (book, vote_id, error);
+  if (vote == NULL)
+    return FALSE;
+  /* A vote linked only for the record need not be of a spending matter. */
+  if (!from_maintenance_fund && amount <= limit && vote->closed && vote->tally.passed)
+    return TRUE;
+  return vote_authorises (vote, from_maintenance_fund, error);
+}
