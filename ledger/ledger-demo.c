@@ -12,6 +12,10 @@
  * To stay fast with thousands of households the demo keeps its own copy of
  * what each household owes and has prepaid, instead of asking the book
  * after every payment; billing's summary is checked against that copy.
+ *
+ * The households are drawn in ledger-demo-households.c and the owners'
+ * votes held in ledger-demo-votes.c; ledger-demo-private.h has the state
+ * and the PRNG they share.
  */
 #define G_LOG_DOMAIN "ledger"
 
@@ -36,85 +40,10 @@
 #define DEFAULT_SEED 2026
 #define MAX_HOUSEHOLDS 100000
 #define MAX_YEARS 50
-#define FLOORS 6
-#define ROOMS_PER_FLOOR 2
-#define N_METHODS 4
 #define YUAN 100 /* fen */
 
 /* ------------------------------------------------------------------ */
-/* Random numbers */
-
-typedef struct
-{
-  guint64 state;
-} DemoRng;
-
-/* splitmix64: tiny, fast, and the same on every platform. */
-static guint64
-rng_next (DemoRng *rng)
-{
-  guint64 z = (rng->state += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
-
-  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
-  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
-  return z ^ (z >> 31);
-}
-
-/* A number in 0 .. @n − 1 (multiply-shift: no modulo, no floats). */
-static guint
-rng_below (DemoRng *rng,
-           guint    n)
-{
-  return (guint) (((rng_next (rng) >> 32) * (guint64) n) >> 32);
-}
-
-/* A number in @lo .. @hi inclusive. */
-static int
-rng_range (DemoRng *rng,
-           int      lo,
-           int      hi)
-{
-  return lo + (int) rng_below (rng, (guint) (hi - lo + 1));
-}
-
-/* TRUE with a chance of @percent in a hundred. */
-static gboolean
-rng_percent (DemoRng *rng,
-             guint    percent)
-{
-  return rng_below (rng, 100) < percent;
-}
-
-/* ------------------------------------------------------------------ */
-/* The community */
-
-typedef enum
-{
-  PROFILE_NORMAL,  /* pays every year, mostly early */
-  PROFILE_CHRONIC, /* rarely pays, then all at once */
-  PROFILE_WAIVED,  /* a low-income or elderly owner whose fee is reduced */
-} PayerProfile;
-
-typedef struct
-{
-  char            unit[24];
-  int             building;
-  int             entrance;
-  char            owner[16];     /* surname + one or two characters: ≤ 9 bytes */
-  char            owner_key[16]; /* "O-0042" */
-  char            phone[12];     /* 11 digits or "" */
-  guint           owner_no;
-  gint64          area;          /* 0.01 m² */
-  int             spaces;
-  LedgerOccupancy status;
-  char            move_in[11];
-  int             move_in_year;
-  PayerProfile    profile;
-  LedgerMethod    method;        /* how the household usually pays */
-  gint64          due;           /* billed for the current year, fen */
-  gint64          owed;          /* open charges, fen: what the book says */
-  gint64          credit;        /* prepaid credit, fen */
-} DemoHousehold;
+/* The year's events */
 
 typedef enum
 {
@@ -141,154 +70,6 @@ typedef struct
   gboolean    small;      /* paid from the cash box when it can */
 } DemoExpense;
 
-typedef struct
-{
-  LedgerBook        *book;
-  LedgerDemoOptions  opt;        /* resolved: no zeros */
-  int                first_year;
-  DemoRng            rng;
-  GArray            *households; /* of DemoHousehold */
-  GArray            *owner_units;/* of guint, by owner_no: units each owner has */
-  guint              waived[2];  /* households with a waiver every year */
-  guint              n_waived;
-  gint64             funds[N_METHODS]; /* by LedgerMethod */
-  int                year;
-  gint64             billed;     /* this year's charges */
-  gint64             property;   /* this year's property fee, fen (0: none) */
-  GArray            *events;     /* of DemoEvent: this year's */
-  GPtrArray         *expenses;   /* of DemoExpense: this year's */
-  char               invoice_day[11];
-  int                invoice_seq;
-  gint64             budget_vote;  /* this year's owners' vote on spending */
-} Demo;
-
-static const char *const surnames[] = {
-  "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱",
-  "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于",
-  "董", "肖", "程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕",
-};
-
-static const char *const given_chars[] = {
-  "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
-  "涛", "明", "超", "秀", "霞", "平", "刚", "桂", "英", "华", "玉", "兰", "萍", "红",
-  "建", "国", "志", "文", "辉", "鹏", "丹", "玲", "斌", "宇", "浩", "凯", "婷", "雪",
-  "琳", "晨", "欣", "宁", "波", "海", "峰", "淑", "德", "福", "春", "秋", "云", "燕",
-};
-
-/* Where the next unit goes: building, entrance, floor and side. */
-typedef struct
-{
-  int    building;
-  int    entrances; /* in this building: 2 or 3 */
-  int    entrance;
-  int    floor;
-  int    side;      /* 1 or 2: room x01 or x02 */
-  gint64 area[2];   /* the floor plan of the building's two lines */
-} UnitCursor;
-
-/* Starts building @building: 2 or 3 entrances, two floor plans of 50–140 m²
- * shared by every floor (flats are stacked, so a line has one plan). */
-static void
-cursor_new_building (Demo       *demo,
-                     UnitCursor *cursor,
-                     int         building)
-{
-  cursor->building = building;
-  cursor->entrances = rng_range (&demo->rng, 2, 3);
-  cursor->entrance = 1;
-  cursor->floor = 1;
-  cursor->side = 1;
-  cursor->area[0] = rng_range (&demo->rng, 5000, 14000);
-  cursor->area[1] = rng_range (&demo->rng, 5000, 14000);
-}
-
-/* Gives @h the cursor's unit and area, then moves the cursor on: rooms
- * 101, 102, 201 … 602, then the next entrance, then the next building. */
-static void
-place_unit (Demo          *demo,
-            UnitCursor    *cursor,
-            DemoHousehold *h)
-{
-  /* Entrances mirror each other, so the lines swap sides in even ones. */
-  int line = (cursor->side - 1 + (cursor->entrance % 2 == 0)) % 2;
-
-  g_snprintf (h->unit, sizeof h->unit, "%d-%d-%d", cursor->building, cursor->entrance,
-              cursor->floor * 100 + cursor->side);
-  h->building = cursor->building;
-  h->entrance = cursor->entrance;
-  h->area = cursor->area[line];
-
-  if (++cursor->side <= ROOMS_PER_FLOOR)
-    return;
-  cursor->side = 1;
-  if (++cursor->floor <= FLOORS)
-    return;
-  cursor->floor = 1;
-  if (++cursor->entrance <= cursor->entrances)
-    return;
-  cursor_new_building (demo, cursor, cursor->building + 1);
-}
-
-/* A common surname and one or two given-name characters. */
-static void
-random_name (Demo *demo,
-             char  out[16])
-{
-  g_strlcpy (out, surnames[rng_below (&demo->rng, G_N_ELEMENTS (surnames))], 16);
-  g_strlcat (out, given_chars[rng_below (&demo->rng, G_N_ELEMENTS (given_chars))], 16);
-  if (rng_percent (&demo->rng, 65))
-    g_strlcat (out, given_chars[rng_below (&demo->rng, G_N_ELEMENTS (given_chars))], 16);
-}
-
-/* A mainland mobile number, 1[3-9] and nine digits; a few are unknown. */
-static void
-random_phone (Demo *demo,
-              char  out[12])
-{
-  out[0] = '\0';
-  if (rng_percent (&demo->rng, 4))
-    return;
-  out[0] = '1';
-  out[1] = (char) ('3' + rng_below (&demo->rng, 7));
-  for (int i = 2; i < 11; i++)
-    out[i] = (char) ('0' + rng_below (&demo->rng, 10));
-  out[11] = '\0';
-}
-
-/* WeChat 45%, cash 25%, Alipay 15%, bank 15%. */
-static LedgerMethod
-random_method (Demo *demo)
-{
-  guint r = rng_below (&demo->rng, 100);
-
-  if (r < 45)
-    return LEDGER_METHOD_WECHAT;
-  if (r < 70)
-    return LEDGER_METHOD_CASH;
-  if (r < 85)
-    return LEDGER_METHOD_ALIPAY;
-  return LEDGER_METHOD_BANK;
-}
-
-/* A random date "YYYY-MM-DD" in @year between day @from and day @to of
- * the year (1-based, inclusive). GDate keeps this integer-only. */
-static void
-random_date (Demo *demo,
-             int   year,
-             int   from,
-             int   to,
-             char  out[11])
-{
-  GDate date;
-
-  to = MIN (to, g_date_is_leap_year ((GDateYear) year) ? 366 : 365);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 1, G_DATE_JANUARY, (GDateYear) year);
-  g_date_add_days (&date, (guint) rng_range (&demo->rng, from, to) - 1);
-  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&date),
-              g_date_get_month (&date), g_date_get_day (&date));
-}
-
 /* The day of the year of @month/@day in a common year (close enough for
  * choosing dates: a leap year only shifts the window by a day). */
 static int
@@ -298,124 +79,6 @@ day_of_year (int month,
   static const int before[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
 
   return before[month - 1] + day;
-}
-
-/* Most owners moved in years before the books start; about one in twelve
- * during the demo years, and is billed from that year on. */
-static void
-choose_move_in (Demo          *demo,
-                DemoHousehold *h)
-{
-  int year;
-
-  if (demo->opt.years > 1 && rng_percent (&demo->rng, 8))
-    year = demo->first_year + rng_range (&demo->rng, 1, (int) demo->opt.years - 1);
-  else
-    year = MAX (1900, demo->first_year - rng_range (&demo->rng, 1, 25));
-  random_date (demo, year, 1, 365, h->move_in);
-  h->move_in_year = year;
-}
-
-/* Tries to give @h the owner of one of the last few units (an owner with
- * two or three flats); FALSE when that owner already has three. */
-static gboolean
-share_owner (Demo          *demo,
-             guint          i,
-             DemoHousehold *h)
-{
-  const DemoHousehold *other;
-  guint *units;
-
-  other = &g_array_index (demo->households, DemoHousehold,
-                          i - 1 - rng_below (&demo->rng, MIN (i, 40)));
-  units = &g_array_index (demo->owner_units, guint, other->owner_no);
-  if (*units >= 3)
-    return FALSE;
-  (*units)++;
-  h->owner_no = other->owner_no;
-  memcpy (h->owner, other->owner, sizeof h->owner);
-  memcpy (h->owner_key, other->owner_key, sizeof h->owner_key);
-  memcpy (h->phone, other->phone, sizeof h->phone);
-  h->status = rng_percent (&demo->rng, 65) ? LEDGER_STATUS_RENTED : LEDGER_STATUS_VACANT;
-  return TRUE;
-}
-
-/* Names the owner of unit @i: usually a new one, sometimes the owner of a
- * neighbouring unit; second and third flats are rented out or empty. */
-static void
-assign_owner (Demo          *demo,
-              guint          i,
-              DemoHousehold *h)
-{
-  guint one = 1;
-  guint r;
-
-  if (i > 0 && rng_percent (&demo->rng, 4) && share_owner (demo, i, h))
-    return;
-  h->owner_no = demo->owner_units->len;
-  g_array_append_val (demo->owner_units, one);
-  g_snprintf (h->owner_key, sizeof h->owner_key, "O-%04u", h->owner_no + 1);
-  random_name (demo, h->owner);
-  random_phone (demo, h->phone);
-  r = rng_below (&demo->rng, 100);
-  h->status = r < 88 ? LEDGER_STATUS_OCCUPIED : r < 97 ? LEDGER_STATUS_RENTED : LEDGER_STATUS_VACANT;
-}
-
-/* Parking: about a third of households have a space, a few have two. */
-static int
-random_spaces (Demo *demo)
-{
-  guint r = rng_below (&demo->rng, 100);
-
-  return r < 4 ? 2 : r < 34 ? 1 : 0;
-}
-
-/* Picks one or two occupied, long-settled, single-flat households whose
- * fee the committee reduces every year (低保户, 孤寡老人). */
-static void
-choose_waived (Demo *demo)
-{
-  guint n = demo->households->len;
-  guint start = rng_below (&demo->rng, n);
-
-  /* A handful of households is too few to have such an owner. */
-  for (guint k = 0; n >= 10 && k < n && demo->n_waived < 2; k++)
-    {
-      guint i = (start + k) % n;
-      DemoHousehold *h = &g_array_index (demo->households, DemoHousehold, i);
-
-      if (h->status == LEDGER_STATUS_OCCUPIED && h->move_in_year < demo->first_year &&
-          g_array_index (demo->owner_units, guint, h->owner_no) == 1 &&
-          h->profile == PROFILE_NORMAL)
-        {
-          h->profile = PROFILE_WAIVED;
-          demo->waived[demo->n_waived++] = i;
-        }
-    }
-}
-
-/* Draws the whole community: units, owners, areas, parking, move-in
- * dates, how each household pays and who is waived. */
-static void
-generate_households (Demo *demo)
-{
-  UnitCursor cursor;
-
-  cursor_new_building (demo, &cursor, 1);
-  for (guint i = 0; i < demo->opt.households; i++)
-    {
-      DemoHousehold h = { 0 };
-
-      place_unit (demo, &cursor, &h);
-      assign_owner (demo, i, &h);
-      h.spaces = random_spaces (demo);
-      choose_move_in (demo, &h);
-      h.method = random_method (demo);
-      h.profile = rng_percent (&demo->rng, h.status == LEDGER_STATUS_VACANT ? 15 : 4)
-                    ? PROFILE_CHRONIC : PROFILE_NORMAL;
-      g_array_append_val (demo->households, h);
-    }
-  choose_waived (demo);
 }
 
 /* ------------------------------------------------------------------ */
@@ -428,33 +91,6 @@ set_clock (Demo       *demo,
            const char *date)
 {
   ledger_book_set_clock (demo->book, date);
-}
-
-/* Registers every household (their move-in dates may lie in later years:
- * billing skips them until then). */
-static gboolean
-register_households (Demo    *demo,
-                     GError **error)
-{
-  for (guint i = 0; i < demo->households->len; i++)
-    {
-      const DemoHousehold *h = &g_array_index (demo->households, DemoHousehold, i);
-      g_autoptr(LedgerHousehold) household = ledger_household_new ();
-
-      household->unit = g_strdup (h->unit);
-      household->owner = g_strdup (h->owner);
-      household->owner_key = g_strdup (h->owner_key);
-      g_free (household->phone);
-      household->phone = g_strdup (h->phone);
-      household->area = h->area;
-      household->spaces = h->spaces;
-      household->status = h->status;
-      g_free (household->move_in);
-      household->move_in = g_strdup (h->move_in);
-      if (!ledger_household_add_in_write (demo->book, household, error))
-        return FALSE;
-    }
-  return TRUE;
 }
 
 /* What billing will charge @h for the year under @fees (the same rule as
@@ -557,7 +193,7 @@ open_year_cb (LedgerBook *book,
 
   g_snprintf (jan1, sizeof jan1, "%04d-01-01", demo->year);
   set_clock (demo, jan1);
-  if (demo->year == demo->first_year && !register_households (demo, error))
+  if (demo->year == demo->first_year && !ledger_demo_register_households (demo, error))
     return FALSE;
   return bill_year (demo, error) &&
          ledger_demo_post_votes (demo->book, demo->year, demo->year == demo->opt.end_year,
@@ -699,6 +335,7 @@ add_expense (Demo       *demo,
   g_ptr_array_add (demo->expenses, x);
 }
 
+/* Frees a queued expenditure with its memo. */
 static void
 demo_expense_free (gpointer data)
 {
@@ -916,7 +553,7 @@ choose_account (Demo              *demo,
                 const DemoExpense *x,
                 LedgerMethod      *out_method)
 {
-  static const LedgerMethod order[N_METHODS] = {
+  static const LedgerMethod order[DEMO_N_METHODS] = {
     LEDGER_METHOD_BANK, LEDGER_METHOD_WECHAT, LEDGER_METHOD_ALIPAY, LEDGER_METHOD_CASH,
   };
   LedgerMethod richest = order[0];
@@ -926,7 +563,7 @@ choose_account (Demo              *demo,
       *out_method = LEDGER_METHOD_CASH;
       return TRUE;
     }
-  for (int k = 1; k < N_METHODS; k++)
+  for (int k = 1; k < DEMO_N_METHODS; k++)
     if (demo->funds[order[k]] > demo->funds[richest])
       richest = order[k];
   *out_method = richest;
@@ -1089,7 +726,7 @@ static gboolean
 run_demo (Demo    *demo,
           GError **error)
 {
-  generate_households (demo);
+  ledger_demo_generate_households (demo);
   for (int year = demo->first_year; year <= demo->opt.end_year; year++)
     if (!simulate_year (demo, year, error))
       return FALSE;

@@ -1,10 +1,11 @@
 /* ledger-import.c — registering households from a CSV file
  *
  * Importing is two steps. ledger_import_read() decodes the file (UTF-8,
- * with or without BOM, or GB18030 as Chinese Excel saves it), splits it
- * into rows by RFC 4180, maps the header to columns and validates every
- * row, collecting a problem for each bad field instead of stopping at the
- * first one, so that the treasurer can fix the whole sheet in one go.
+ * with or without BOM, or GB18030 as Chinese Excel saves it) and splits
+ * it into rows by RFC 4180, both in ledger-csv.c; then it maps the header
+ * to columns and validates every row, collecting a problem for each bad
+ * field instead of stopping at the first one, so that the treasurer can
+ * fix the whole sheet in one go.
  * ledger_import_households() then adds every household in one transaction,
  * or nothing at all (DESIGN.md §6: imports are all-or-nothing).
  */
@@ -16,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-backup.h"
+#include "ledger-csv-private.h"
 #include "ledger-household.h"
 #include "ledger-import.h"
 #include "ledger-money.h"
@@ -30,8 +32,6 @@
 #define SPACES_MAX 99
 /* A problem quotes what the user typed; keep a line readable. */
 #define PROBLEM_MAX_CHARS 200
-
-static const char utf8_bom[] = "\xef\xbb\xbf";
 
 typedef enum
 {
@@ -138,7 +138,7 @@ add_problem (LedgerImportPlan *plan,
 }
 
 /* ------------------------------------------------------------------ */
-/* Reading and decoding the file */
+/* Reading the file */
 
 /* Reads the whole file, refusing one too large to be a register before
  * reading it into memory. */
@@ -167,282 +167,6 @@ read_file (const char  *path,
       return NULL;
     }
   return data;
-}
-
-/* Converts the bytes of a file that is not UTF-8 from GB18030, the
- * encoding Excel on a Chinese Windows saves "CSV" in. */
-static char *
-convert_gb18030 (const char  *data,
-                 gsize        length,
-                 const char  *display,
-                 GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = g_convert (data, (gssize) length, "UTF-8", "GB18030",
-                                     NULL, NULL, &local_error);
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("%s is neither UTF-8 nor GB18030 text; save it as CSV (UTF-8)"),
-                   display);
-      return NULL;
-    }
-  /* GB18030 has a byte order mark too; it decodes to U+FEFF. */
-  if (g_str_has_prefix (text, utf8_bom))
-    return g_strdup (text + strlen (utf8_bom));
-  return g_steal_pointer (&text);
-}
-
-/* Returns the text of the file as UTF-8 and says which encoding it was
- * in. A NUL byte means a binary file (an .xlsx, UTF-16 text): neither
- * encoding has one in text, so it is refused before guessing. */
-static char *
-decode_text (const char  *data,
-             gsize        length,
-             const char  *display,
-             char       **out_encoding,
-             GError     **error)
-{
-  char *text;
-
-  if (memchr (data, '\0', length) != NULL)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("%s is not a CSV text file; save the spreadsheet as CSV (UTF-8)"),
-                   display);
-      return NULL;
-    }
-  if (length >= 3 && memcmp (data, utf8_bom, 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-  if (g_utf8_validate (data, (gssize) length, NULL))
-    {
-      *out_encoding = g_strdup ("UTF-8");
-      return g_strndup (data, length);
-    }
-  text = convert_gb18030 (data, length, display, error);
-  if (text != NULL)
-    *out_encoding = g_strdup ("GB18030");
-  return text;
-}
-
-/* ------------------------------------------------------------------ */
-/* Splitting CSV (RFC 4180) */
-
-typedef struct
-{
-  const char *p;
-  const char *end;
-  guint       line; /* the physical line *p is on, 1-based */
-} CsvReader;
-
-typedef struct
-{
-  guint      line;    /* the physical line the row starts on */
-  GPtrArray *fields;  /* char *, trimmed */
-  char      *problem; /* a malformed quote, or NULL */
-} CsvRow;
-
-/* Frees a row with its fields. */
-static void
-csv_row_free (CsvRow *row)
-{
-  g_ptr_array_unref (row->fields);
-  g_free (row->problem);
-  g_free (row);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsvRow, csv_row_free)
-
-/* Keeps the first thing wrong with a row's quoting. */
-static void
-csv_row_set_problem (CsvRow     *row,
-                     const char *problem)
-{
-  if (row->problem == NULL)
-    row->problem = g_strdup (problem);
-}
-
-/* TRUE on a CR or LF: where a row (or a quoted field's line) ends. */
-static gboolean
-csv_at_line_end (const CsvReader *reader)
-{
-  return reader->p < reader->end && (*reader->p == '\n' || *reader->p == '\r');
-}
-
-/* TRUE at a comma, a line break or the end: where a field stops. */
-static gboolean
-csv_at_field_end (const CsvReader *reader)
-{
-  return reader->p >= reader->end || *reader->p == ',' || csv_at_line_end (reader);
-}
-
-/* Moves past one line break: CRLF, LF or a lone CR (old Mac Excel). */
-static void
-csv_skip_line_end (CsvReader *reader)
-{
-  if (*reader->p++ == '\r' && reader->p < reader->end && *reader->p == '\n')
-    reader->p++;
-  reader->line++;
-}
-
-/* Skips spaces and tabs around a field, which RFC 4180 would keep but
- * which no column of the register means anything by. */
-static void
-csv_skip_blanks (CsvReader *reader)
-{
-  while (reader->p < reader->end && (*reader->p == ' ' || *reader->p == '\t'))
-    reader->p++;
-}
-
-/* Reads a quoted field, *p being on its opening quote, into @value:
- * "" stands for one quote, commas and line breaks are part of the field.
- * Returns FALSE when the file ends before the closing quote. */
-static gboolean
-csv_read_quoted (CsvReader *reader,
-                 GString   *value)
-{
-  reader->p++;
-  while (reader->p < reader->end)
-    {
-      const char *start = reader->p;
-
-      if (*reader->p == '"' && reader->p + 1 < reader->end && reader->p[1] == '"')
-        {
-          g_string_append_c (value, '"');
-          reader->p += 2;
-        }
-      else if (*reader->p == '"')
-        {
-          reader->p++;
-          return TRUE;
-        }
-      else if (csv_at_line_end (reader))
-        {
-          csv_skip_line_end (reader);
-          g_string_append_len (value, start, reader->p - start);
-        }
-      else
-        g_string_append_c (value, *reader->p++);
-    }
-  return FALSE;
-}
-
-/* Reads an unquoted field (or what follows a closing quote) up to the
- * next comma or line break. */
-static void
-csv_read_unquoted (CsvReader *reader,
-                   GString   *value)
-{
-  while (!csv_at_field_end (reader))
-    g_string_append_c (value, *reader->p++);
-}
-
-/* Removes ASCII whitespace and ideographic spaces (U+3000, which a
- * Chinese input method types) from both ends of @text, in place. */
-static char *
-trim_field (char *text)
-{
-  static const char ideographic_space[] = "\xe3\x80\x80";
-  const gsize n = strlen (ideographic_space);
-  gboolean trimmed;
-
-  do
-    {
-      gsize len = strlen (g_strstrip (text));
-
-      trimmed = FALSE;
-      if (g_str_has_prefix (text, ideographic_space))
-        {
-          memmove (text, text + n, len - n + 1);
-          trimmed = TRUE;
-        }
-      else if (g_str_has_suffix (text, ideographic_space))
-        {
-          text[len - n] = '\0';
-          trimmed = TRUE;
-        }
-    }
-  while (trimmed);
-  return text;
-}
-
-/* Reads one field of @row, quoted or not, and leaves *p on the comma or
- * line break after it. */
-static void
-csv_read_field (CsvReader *reader,
-                CsvRow    *row)
-{
-  GString *value = g_string_new (NULL);
-
-  csv_skip_blanks (reader);
-  if (reader->p < reader->end && *reader->p == '"')
-    {
-      if (!csv_read_quoted (reader, value))
-        csv_row_set_problem (row, _("a quoted field is not closed (a \" is missing)"));
-      csv_skip_blanks (reader);
-      if (!csv_at_field_end (reader))
-        {
-          csv_row_set_problem (row, _("text after the closing quote of a field "
-                                      "(write a quote inside a quoted field as \"\")"));
-          csv_read_unquoted (reader, value);
-        }
-    }
-  else
-    csv_read_unquoted (reader, value);
-
-  g_ptr_array_add (row->fields, trim_field (g_string_free (value, FALSE)));
-}
-
-/* Reads the row at *p, or returns NULL at the end of the text. */
-static CsvRow *
-csv_read_row (CsvReader *reader)
-{
-  CsvRow *row;
-
-  if (reader->p >= reader->end)
-    return NULL;
-
-  row = g_new0 (CsvRow, 1);
-  row->line = reader->line;
-  row->fields = g_ptr_array_new_with_free_func (g_free);
-  for (;;)
-    {
-      csv_read_field (reader, row);
-      if (reader->p >= reader->end || *reader->p != ',')
-        break;
-      reader->p++;
-    }
-  if (reader->p < reader->end)
-    csv_skip_line_end (reader);
-  return row;
-}
-
-/* TRUE for a row with nothing in it: an empty line, or the ",,,,,"
- * spreadsheets write for rows that were formatted but never filled. */
-static gboolean
-csv_row_is_blank (const CsvRow *row)
-{
-  if (row->problem != NULL)
-    return FALSE;
-  for (guint i = 0; i < row->fields->len; i++)
-    if (*(const char *) g_ptr_array_index (row->fields, i) != '\0')
-      return FALSE;
-  return TRUE;
-}
-
-/* Reads the next row that has something in it, or NULL at the end. */
-static CsvRow *
-csv_read_filled_row (CsvReader *reader)
-{
-  CsvRow *row;
-
-  while ((row = csv_read_row (reader)) != NULL && csv_row_is_blank (row))
-    csv_row_free (row);
-  return row;
 }
 
 /* ------------------------------------------------------------------ */
@@ -501,10 +225,10 @@ check_required_columns (const Import  *import,
 /* Assigns the header cell @index, which reads @cell, to its column;
  * refuses names it does not know and columns named twice. */
 static gboolean
-map_header_cell (Import      *import,
-                 CsvRow      *header,
-                 guint        index,
-                 GError     **error)
+map_header_cell (Import        *import,
+                 LedgerCsvRow  *header,
+                 guint          index,
+                 GError       **error)
 {
   const char *cell = g_ptr_array_index (header->fields, index);
   int column = find_column (cell);
@@ -513,10 +237,15 @@ map_header_cell (Import      *import,
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
                  _("%s: column %u of the header has no name"), import->display, index + 1);
   else if (column < 0)
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                 _("%s: unknown column “%s” in the header; the columns are unit, owner, "
-                   "area, phone, spaces, owner_key, status and move_in"),
-                 import->display, cell);
+    {
+      /* A quoted header cell may hold line breaks and control characters. */
+      g_autofree char *safe = one_line (cell);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("%s: unknown column “%s” in the header; the columns are unit, owner, "
+                     "area, phone, spaces, owner_key, status and move_in"),
+                   import->display, safe);
+    }
   else if (import->position[column] >= 0)
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
                  _("%s: the header names the %s column twice (“%s” and “%s”)"),
@@ -533,9 +262,9 @@ map_header_cell (Import      *import,
 
 /* Maps the first row of the file to columns. */
 static gboolean
-parse_header (Import      *import,
-              CsvRow      *header,
-              GError     **error)
+parse_header (Import        *import,
+              LedgerCsvRow  *header,
+              GError       **error)
 {
   if (header->problem != NULL)
     {
@@ -559,9 +288,9 @@ parse_header (Import      *import,
 
 /* The text of @column in @row, "" when the file has no such column. */
 static const char *
-row_field (const Import *import,
-           const CsvRow *row,
-           Column        column)
+row_field (const Import       *import,
+           const LedgerCsvRow *row,
+           Column              column)
 {
   int position = import->position[column];
 
@@ -609,10 +338,10 @@ take_message (GPtrArray  *messages,
  * there are still the defaults, so only unit, owner, owner key and phone
  * can fail; it reports the first of those. */
 static void
-read_identity (const Import    *import,
-               const CsvRow    *row,
-               LedgerHousehold *household,
-               GPtrArray       *messages)
+read_identity (const Import       *import,
+               const LedgerCsvRow *row,
+               LedgerHousehold    *household,
+               GPtrArray          *messages)
 {
   g_autoptr(GError) error = NULL;
   const char *owner_key = row_field (import, row, COLUMN_OWNER_KEY);
@@ -630,10 +359,10 @@ read_identity (const Import    *import,
  * message for each that is wrong. Empty optional fields keep the
  * defaults of ledger_household_new(). */
 static void
-read_figures (const Import    *import,
-              const CsvRow    *row,
-              LedgerHousehold *household,
-              GPtrArray       *messages)
+read_figures (const Import       *import,
+              const LedgerCsvRow *row,
+              LedgerHousehold    *household,
+              GPtrArray          *messages)
 {
   g_autoptr(GError) error = NULL;
   const char *status = row_field (import, row, COLUMN_STATUS);
@@ -684,8 +413,8 @@ check_unit_unique (Import     *import,
 /* Turns one data row into a household for the plan, or into one problem
  * for each thing wrong with it. */
 static void
-import_row (Import *import,
-            CsvRow *row)
+import_row (Import       *import,
+            LedgerCsvRow *row)
 {
   g_autoptr(LedgerHousehold) household = NULL;
   g_autoptr(GPtrArray) messages = NULL;
@@ -725,11 +454,13 @@ import_rows (Import      *import,
              const char  *text,
              GError     **error)
 {
-  CsvReader reader = { text, text + strlen (text), 1 };
-  g_autoptr(CsvRow) header = csv_read_filled_row (&reader);
+  g_autoptr(LedgerCsvRow) header = NULL;
+  LedgerCsvReader reader;
   guint n_rows = 0;
-  CsvRow *row;
+  LedgerCsvRow *row;
 
+  ledger_csv_reader_init (&reader, text);
+  header = ledger_csv_reader_next (&reader);
   if (header == NULL)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
@@ -739,9 +470,9 @@ import_rows (Import      *import,
   if (!parse_header (import, header, error))
     return FALSE;
 
-  while ((row = csv_read_filled_row (&reader)) != NULL)
+  while ((row = ledger_csv_reader_next (&reader)) != NULL)
     {
-      g_autoptr(CsvRow) owned = row;
+      g_autoptr(LedgerCsvRow) owned = row;
 
       if (++n_rows > IMPORT_MAX_ROWS)
         {
@@ -810,7 +541,7 @@ ledger_import_read (LedgerBook  *book,
   data = read_file (path, display, &length, error);
   if (data == NULL)
     return NULL;
-  text = decode_text (data, length, display, &plan->encoding, error);
+  text = ledger_csv_decode (data, length, display, &plan->encoding, error);
   if (text == NULL)
     return NULL;
 

@@ -1,0 +1,305 @@
+/* ledger-csv.c — decoding a CSV file and splitting it into rows
+ *
+ * The household import reads registers that spreadsheets saved: UTF-8,
+ * with or without BOM, or GB18030 as Excel on a Chinese Windows saves it.
+ * ledger_csv_decode() turns the bytes into UTF-8 text, and the reader
+ * splits that text into rows of trimmed fields by RFC 4180, remembering
+ * the physical line each row starts on so that problems can name it.
+ */
+#define G_LOG_DOMAIN "ledger"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ledger-csv-private.h"
+#include "ledger-error.h"
+
+static const char utf8_bom[] = "\xef\xbb\xbf";
+
+/* ------------------------------------------------------------------ */
+/* Decoding the file */
+
+/* Converts the bytes of a file that is not UTF-8 from GB18030, the
+ * encoding Excel on a Chinese Windows saves "CSV" in. */
+static char *
+convert_gb18030 (const char  *data,
+                 gsize        length,
+                 const char  *display,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = g_convert (data, (gssize) length, "UTF-8", "GB18030",
+                                     NULL, NULL, &local_error);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("%s is neither UTF-8 nor GB18030 text; save it as CSV (UTF-8)"),
+                   display);
+      return NULL;
+    }
+  /* GB18030 has a byte order mark too; it decodes to U+FEFF. */
+  if (g_str_has_prefix (text, utf8_bom))
+    return g_strdup (text + strlen (utf8_bom));
+  return g_steal_pointer (&text);
+}
+
+/* Returns the text of the file as UTF-8 and says which encoding it was
+ * in. A NUL byte means a binary file (an .xlsx, UTF-16 text): neither
+ * encoding has one in text, so it is refused before guessing. */
+char *
+ledger_csv_decode (const char  *data,
+                   gsize        length,
+                   const char  *display,
+                   char       **out_encoding,
+                   GError     **error)
+{
+  char *text;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (out_encoding != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (memchr (data, '\0', length) != NULL)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("%s is not a CSV text file; save the spreadsheet as CSV (UTF-8)"),
+                   display);
+      return NULL;
+    }
+  if (length >= 3 && memcmp (data, utf8_bom, 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  if (g_utf8_validate (data, (gssize) length, NULL))
+    {
+      *out_encoding = g_strdup ("UTF-8");
+      return g_strndup (data, length);
+    }
+  text = convert_gb18030 (data, length, display, error);
+  if (text != NULL)
+    *out_encoding = g_strdup ("GB18030");
+  return text;
+}
+
+/* ------------------------------------------------------------------ */
+/* Splitting CSV (RFC 4180) */
+
+/* Keeps the first thing wrong with a row's quoting. */
+static void
+csv_row_set_problem (LedgerCsvRow *row,
+                     const char   *problem)
+{
+  if (row->problem == NULL)
+    row->problem = g_strdup (problem);
+}
+
+/* TRUE on a CR or LF: where a row (or a quoted field's line) ends. */
+static gboolean
+csv_at_line_end (const LedgerCsvReader *reader)
+{
+  return reader->p < reader->end && (*reader->p == '\n' || *reader->p == '\r');
+}
+
+/* TRUE at a comma, a line break or the end: where a field stops. */
+static gboolean
+csv_at_field_end (const LedgerCsvReader *reader)
+{
+  return reader->p >= reader->end || *reader->p == ',' || csv_at_line_end (reader);
+}
+
+/* Moves past one line break: CRLF, LF or a lone CR (old Mac Excel). */
+static void
+csv_skip_line_end (LedgerCsvReader *reader)
+{
+  if (*reader->p++ == '\r' && reader->p < reader->end && *reader->p == '\n')
+    reader->p++;
+  reader->line++;
+}
+
+/* Skips spaces and tabs around a field, which RFC 4180 would keep but
+ * which no column of the register means anything by. */
+static void
+csv_skip_blanks (LedgerCsvReader *reader)
+{
+  while (reader->p < reader->end && (*reader->p == ' ' || *reader->p == '\t'))
+    reader->p++;
+}
+
+/* Reads a quoted field, *p being on its opening quote, into @value:
+ * "" stands for one quote, commas and line breaks are part of the field.
+ * Returns FALSE when the file ends before the closing quote. */
+static gboolean
+csv_read_quoted (LedgerCsvReader *reader,
+                 GString         *value)
+{
+  reader->p++;
+  while (reader->p < reader->end)
+    {
+      const char *start = reader->p;
+
+      if (*reader->p == '"' && reader->p + 1 < reader->end && reader->p[1] == '"')
+        {
+          g_string_append_c (value, '"');
+          reader->p += 2;
+        }
+      else if (*reader->p == '"')
+        {
+          reader->p++;
+          return TRUE;
+        }
+      else if (csv_at_line_end (reader))
+        {
+          csv_skip_line_end (reader);
+          g_string_append_len (value, start, reader->p - start);
+        }
+      else
+        g_string_append_c (value, *reader->p++);
+    }
+  return FALSE;
+}
+
+/* Reads an unquoted field (or what follows a closing quote) up to the
+ * next comma or line break. */
+static void
+csv_read_unquoted (LedgerCsvReader *reader,
+                   GString         *value)
+{
+  while (!csv_at_field_end (reader))
+    g_string_append_c (value, *reader->p++);
+}
+
+/* Removes ASCII whitespace and ideographic spaces (U+3000, which a
+ * Chinese input method types) from both ends of @text, in place. */
+static char *
+trim_field (char *text)
+{
+  static const char ideographic_space[] = "\xe3\x80\x80";
+  const gsize n = strlen (ideographic_space);
+  gboolean trimmed;
+
+  do
+    {
+      gsize len = strlen (g_strstrip (text));
+
+      trimmed = FALSE;
+      if (g_str_has_prefix (text, ideographic_space))
+        {
+          memmove (text, text + n, len - n + 1);
+          trimmed = TRUE;
+        }
+      else if (g_str_has_suffix (text, ideographic_space))
+        {
+          text[len - n] = '\0';
+          trimmed = TRUE;
+        }
+    }
+  while (trimmed);
+  return text;
+}
+
+/* Reads one field of @row, quoted or not, and leaves *p on the comma or
+ * line break after it. */
+static void
+csv_read_field (LedgerCsvReader *reader,
+                LedgerCsvRow    *row)
+{
+  GString *value = g_string_new (NULL);
+
+  csv_skip_blanks (reader);
+  if (reader->p < reader->end && *reader->p == '"')
+    {
+      if (!csv_read_quoted (reader, value))
+        csv_row_set_problem (row, _("a quoted field is not closed (a \" is missing)"));
+      csv_skip_blanks (reader);
+      if (!csv_at_field_end (reader))
+        {
+          csv_row_set_problem (row, _("text after the closing quote of a field "
+                                      "(write a quote inside a quoted field as \"\")"));
+          csv_read_unquoted (reader, value);
+        }
+    }
+  else
+    csv_read_unquoted (reader, value);
+
+  g_ptr_array_add (row->fields, trim_field (g_string_free (value, FALSE)));
+}
+
+/* Reads the row at *p, or returns NULL at the end of the text. */
+static LedgerCsvRow *
+csv_read_row (LedgerCsvReader *reader)
+{
+  LedgerCsvRow *row;
+
+  if (reader->p >= reader->end)
+    return NULL;
+
+  row = g_new0 (LedgerCsvRow, 1);
+  row->line = reader->line;
+  row->fields = g_ptr_array_new_with_free_func (g_free);
+  for (;;)
+    {
+      csv_read_field (reader, row);
+      if (reader->p >= reader->end || *reader->p != ',')
+        break;
+      reader->p++;
+    }
+  if (reader->p < reader->end)
+    csv_skip_line_end (reader);
+  return row;
+}
+
+/* TRUE for a row with nothing in it: an empty line, or the ",,,,,"
+ * spreadsheets write for rows that were formatted but never filled. */
+static gboolean
+csv_row_is_blank (const LedgerCsvRow *row)
+{
+  if (row->problem != NULL)
+    return FALSE;
+  for (guint i = 0; i < row->fields->len; i++)
+    if (*(const char *) g_ptr_array_index (row->fields, i) != '\0')
+      return FALSE;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The row iterator */
+
+/* Starts reading @text at its first line. */
+void
+ledger_csv_reader_init (LedgerCsvReader *reader,
+                        const char      *text)
+{
+  g_return_if_fail (reader != NULL);
+  g_return_if_fail (text != NULL);
+
+  reader->p = text;
+  reader->end = text + strlen (text);
+  reader->line = 1;
+}
+
+/* Reads the next row that has something in it, or NULL at the end. */
+LedgerCsvRow *
+ledger_csv_reader_next (LedgerCsvReader *reader)
+{
+  LedgerCsvRow *row;
+
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  while ((row = csv_read_row (reader)) != NULL && csv_row_is_blank (row))
+    ledger_csv_row_free (row);
+  return row;
+}
+
+/* Frees a row with its fields. */
+void
+ledger_csv_row_free (LedgerCsvRow *row)
+{
+  if (row == NULL)
+    return;
+  g_ptr_array_unref (row->fields);
+  g_free (row->problem);
+  g_free (row);
+}
