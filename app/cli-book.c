@@ -14,6 +14,7 @@
 #include "ledger-money.h"
 #include "ledger-payment.h"
 #include "ledger-period.h"
+#include "ledger-text.h"
 
 static const CliCommand *
 lookup (const char *name)
@@ -42,6 +43,8 @@ run_init (CliGlobals *globals,
   if (name == NULL)
     return cli_usage_error (lookup ("init"), _("--name is required"));
 
+  if (!cli_check_operator (globals, &error))
+    return cli_report_error (error);
   dir = g_path_get_dirname (cli_book_path (globals));
   g_mkdir_with_parents (dir, 0755);
   book = ledger_book_create (cli_book_path (globals), name, globals->operator_name, &error);
@@ -106,7 +109,9 @@ apply_household_options (const HouseholdOptions  *o,
       g_free (household->move_in);
       household->move_in = g_strdup (o->move_in);
     }
-  if (o->spaces >= 0)
+  /* G_MININT means "not given"; anything else, negative included, is
+   * checked by ledger_household_validate (). */
+  if (o->spaces != G_MININT)
     household->spaces = o->spaces;
   return TRUE;
 }
@@ -126,7 +131,7 @@ run_household_add (CliGlobals *globals,
                    char      **argv)
 {
   const CliCommand *command = lookup ("household add");
-  HouseholdOptions o = { .spaces = -1 };
+  HouseholdOptions o = { .spaces = G_MININT };
   const GOptionEntry entries[] = { HOUSEHOLD_ENTRIES (o), G_OPTION_ENTRY_NULL };
   g_autoptr(LedgerHousehold) household = ledger_household_new ();
   g_autoptr(LedgerBook) book = NULL;
@@ -155,7 +160,7 @@ run_household_edit (CliGlobals *globals,
                     int         argc,
                     char      **argv)
 {
-  HouseholdOptions o = { .spaces = -1 };
+  HouseholdOptions o = { .spaces = G_MININT };
   const GOptionEntry entries[] = { HOUSEHOLD_ENTRIES (o), G_OPTION_ENTRY_NULL };
   g_autoptr(LedgerHousehold) household = NULL;
   g_autoptr(LedgerBook) book = NULL;
@@ -485,6 +490,8 @@ expenditure_from_options (const SpendOptions  *o,
 #undef TAKE
   if (o->date != NULL && !ledger_date_parse (o->date, "--date", e->date, error))
     return FALSE;
+  if (o->vote < 0)
+    return ledger_text_set_invalid_input (error, "--vote", "-", _("expected a vote number such as 3"));
   e->vote_id = o->vote;
   e->from_maintenance_fund = o->maintenance_fund;
   return TRUE;

@@ -353,6 +353,8 @@ run_demo (CliGlobals *globals,
     return cli_usage_error (lookup ("demo"), _("numbers must not be negative"));
   options = (LedgerDemoOptions) { (guint) households, (guint) years, end_year, (guint32) seed };
 
+  if (!cli_check_operator (globals, &error))
+    return cli_report_error (error);
   dir = g_path_get_dirname (cli_book_path (globals));
   g_mkdir_with_parents (dir, 0755);
   book = ledger_book_create (cli_book_path (globals), name != NULL ? name : "幸福里小区",

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "ledger-text.h"
 
 static gboolean
 command_matches (const CliCommand *command,
@@ -167,11 +168,24 @@ cli_parse_options (CliGlobals         *globals,
   return TRUE;
 }
 
+gboolean
+cli_check_operator (CliGlobals  *globals,
+                    GError     **error)
+{
+  /* The name goes into every journal entry: the same rules as any name. */
+  return globals->operator_name == NULL ||
+         ledger_text_check (globals->operator_name, "--operator", 40, TRUE, error);
+}
+
 LedgerBook *
 cli_open_book (CliGlobals  *globals,
                GError     **error)
 {
-  LedgerBook *book = ledger_book_open (cli_book_path (globals), LEDGER_BOOK_OPEN_DEFAULT, error);
+  LedgerBook *book;
+
+  if (!cli_check_operator (globals, error))
+    return NULL;
+  book = ledger_book_open (cli_book_path (globals), LEDGER_BOOK_OPEN_DEFAULT, error);
 
   if (book != NULL && globals->operator_name != NULL)
     ledger_book_set_operator (book, globals->operator_name);

@@ -69,6 +69,10 @@ gboolean cli_parse_options (CliGlobals         *globals,
                             int                 min_args,
                             int                 max_args);
 
+/* Refuses an --operator name that is empty, too long or has control characters. */
+gboolean cli_check_operator (CliGlobals  *globals,
+                             GError     **error);
+
 /* Opens the book for the command (refusing a missing one with a hint). */
 LedgerBook *cli_open_book (CliGlobals  *globals,
                            GError     **error);
