@@ -2,7 +2,7 @@
  *
  * Amounts and areas are both "hundredths": parsed digit by digit into a
  * gint64 with every multiplication bounded, formatted from integers, and
- * never passed through a double.
+ * never passed through floating point.
  */
 #define G_LOG_DOMAIN "ledger"
 
