@@ -2,7 +2,9 @@
  * board, receipts, and the settings they print */
 #define G_LOG_DOMAIN "community-ledger"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,18 +19,57 @@ lookup (const char *name)
   return cli_command_lookup (cli_publish_commands, name);
 }
 
-/* Writes the QR payload to @path for checking (the hidden --qr-payload). */
+/* The hidden --qr-payload FILE: the exact bytes of the QR code, for the
+ * tests. The file is opened before anything is published, so that a path
+ * that cannot be written fails the command before the notice is recorded. */
+static FILE *
+open_payload (const char  *path,
+              GError     **error)
+{
+  FILE *out = fopen (path, "wb");
+
+  if (out == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      int saved = errno;
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"),
+                   display, g_strerror (saved));
+    }
+  return out;
+}
+
+static gboolean
+close_payload (FILE        *out,
+               const char  *path,
+               const char  *payload,
+               GError     **error)
+{
+  gboolean ok = fputs (payload, out) >= 0;
+
+  if (fclose (out) != 0)
+    ok = FALSE;
+  if (!ok)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"),
+                   display, g_strerror (errno));
+    }
+  return ok;
+}
+
 static gboolean
 save_payload (const char  *path,
               const char  *payload,
               GError     **error)
 {
-  g_autoptr(GError) local = NULL;
+  FILE *out;
 
-  if (path == NULL || g_file_set_contents (path, payload, -1, &local))
+  if (path == NULL)
     return TRUE;
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, "%s", local->message);
-  return FALSE;
+  out = open_payload (path, error);
+  return out != NULL && close_payload (out, path, payload, error);
 }
 
 /* The period the user named, or this year by the book's clock. */
@@ -67,6 +108,7 @@ run_notice (CliGlobals *globals,
   g_autoptr(GPtrArray) notices = NULL;
   g_autofree char *payload = NULL;
   const LedgerNotice *notice;
+  FILE *payload_file = NULL;
   LedgerPeriod period;
 
   if (!cli_parse_options (globals, lookup ("notice"), entries, &argc, &argv, 1, 1))
@@ -74,8 +116,18 @@ run_notice (CliGlobals *globals,
   if ((period_text != NULL && !ledger_period_parse (period_text, "--period", &period, &error)) ||
       (book = cli_open_book (globals, &error)) == NULL ||
       !notice_period (book, period_text, &period, &error) ||
-      !export_notice (book, &period, argv[1], png, html, &payload, &error) ||
-      !save_payload (payload_path, payload, &error) ||
+      (payload_path != NULL && (payload_file = open_payload (payload_path, &error)) == NULL))
+    return cli_report_error (error);
+  if (!export_notice (book, &period, argv[1], png, html, &payload, &error))
+    {
+      if (payload_file != NULL)
+        {
+          fclose (payload_file);
+          g_unlink (payload_path);
+        }
+      return cli_report_error (error);
+    }
+  if ((payload_file != NULL && !close_payload (payload_file, payload_path, payload, &error)) ||
       (notices = ledger_notice_list (book, &error)) == NULL)
     return cli_report_error (error);
   /* The head before the notice's own entry: what the paper shows. */
@@ -149,8 +201,8 @@ run_settings (CliGlobals *globals,
     if (strcmp (argv[1], settings[i].word) == 0)
       key = settings[i].key;
   if (argc > 1 && key == NULL)
-    return cli_usage_error (lookup ("settings"), _("unknown setting “%s”: expected url or committee"),
-                            argv[1]);
+    return cli_usage_invalid (lookup ("settings"), _("setting"), argv[1],
+                              _("expected url or committee"));
   if ((book = cli_open_book (globals, &error)) == NULL ||
       (argc == 3 && !ledger_notice_set_setting (book, key, argv[2], &error)))
     return cli_report_error (error);

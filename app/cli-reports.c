@@ -283,8 +283,8 @@ run_report (CliGlobals *globals,
   for (gsize i = 0; i < G_N_ELEMENTS (reports); i++)
     if (strcmp (argv[1], reports[i].name) == 0)
       return reports[i].print (book, &period, as_json);
-  return cli_usage_error (lookup ("report"), _("unknown report “%s”: expected balance, arrears, income or collection"),
-                          argv[1]);
+  return cli_usage_invalid (lookup ("report"), _("report"), argv[1],
+                            _("expected balance, arrears, income or collection"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -349,8 +349,15 @@ run_demo (CliGlobals *globals,
 
   if (!cli_parse_options (globals, lookup ("demo"), entries, &argc, &argv, 0, 0))
     return CLI_EXIT_USAGE;
-  if (households < 0 || years < 0 || end_year < 0 || seed < 0)
-    return cli_usage_error (lookup ("demo"), _("numbers must not be negative"));
+  /* The first four entries are the numbers; 0 means "the default". */
+  for (gsize i = 0; i < 4; i++)
+    if (*(int *) entries[i].arg_data < 0)
+      {
+        g_autofree char *field = g_strconcat ("--", entries[i].long_name, NULL);
+        g_autofree char *text = g_strdup_printf ("%d", *(int *) entries[i].arg_data);
+
+        return cli_usage_invalid (lookup ("demo"), field, text, _("must not be negative"));
+      }
   options = (LedgerDemoOptions) { (guint) households, (guint) years, end_year, (guint32) seed };
 
   if (!cli_check_operator (globals, &error))

@@ -7,6 +7,7 @@
 
 #include "cli-json.h"
 #include "cli.h"
+#include "ledger-text.h"
 #include "export-xlsx.h"
 #include "ledger-fingerprint.h"
 #include "ledger-payment.h"
@@ -94,12 +95,8 @@ resolve_entry (LedgerBook  *book,
       return TRUE;
     }
   if (!ledger_receipt_number_parse (text, &year, &seq, NULL))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("entry “%s”: expected a journal entry number such as 57 or a receipt number such as 2026-000123"),
-                   text);
-      return FALSE;
-    }
+    return ledger_text_set_invalid_input (error, _("entry"), text,
+                                          _("expected a journal entry number such as 57 or a receipt number such as 2026-000123"));
   receipt = ledger_receipt_lookup (book, text, error);
   if (receipt == NULL)
     return FALSE;
@@ -167,7 +164,7 @@ run_proof (CliGlobals *globals,
            int         argc,
            char      **argv)
 {
-  gint64 size_option = 0;
+  gint64 size_option = G_MININT64;   /* not given: the whole journal */
   gboolean as_json = FALSE;
   const GOptionEntry entries[] = {
     { "size", 0, 0, G_OPTION_ARG_INT64, &size_option, N_("Prove against the head of this many entries (default: all)"), N_("N") },
@@ -183,11 +180,17 @@ run_proof (CliGlobals *globals,
 
   if (!cli_parse_options (globals, lookup ("proof"), entries, &argc, &argv, 1, 1))
     return CLI_EXIT_USAGE;
+  if (size_option != G_MININT64 && size_option < 1)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, size_option);
+
+      return cli_usage_invalid (lookup ("proof"), "--size", text, _("expected 1 or more entries"));
+    }
   if ((book = cli_open_book (globals, &error)) == NULL ||
       !resolve_entry (book, argv[1], &index, &error) ||
       !ledger_book_fingerprint (book, &head, &error))
     return cli_report_error (error);
-  if (size_option > 0 &&
+  if (size_option != G_MININT64 &&
       !ledger_fingerprint_head_at (book, MIN ((guint64) size_option, head.size), &head, &error))
     return cli_report_error (error);
   proof = ledger_fingerprint_inclusion (book, index, head.size, &leaf_hash, &error);

@@ -7,6 +7,7 @@
 
 #include "cli-json.h"
 #include "cli.h"
+#include "ledger-text.h"
 #include "ledger-money.h"
 #include "ledger-vote.h"
 
@@ -25,11 +26,8 @@ parse_vote_id (const char  *text,
   guint64 value = 0;
 
   if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT32, &value, NULL))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("vote “%s”: expected a vote number such as 3"), text);
-      return FALSE;
-    }
+    return ledger_text_set_invalid_input (error, _("vote"), text,
+                                          _("expected a vote number such as 3"));
   *out_id = (gint64) value;
   return TRUE;
 }

@@ -124,6 +124,83 @@ global_entries (CliGlobals *globals)
   return g_memdup2 (entries, sizeof entries);
 }
 
+/* GLib's own messages for a bad option value are "Cannot parse integer
+ * value “…” for --x" (echoing the value, however long, control characters
+ * and all) and, for text that is not UTF-8, "Invalid byte sequence in
+ * conversion input" without the option's name. So the values of text and
+ * number options are checked here first, with the parsers' message shape. */
+static const GOptionEntry *
+find_long_option (const GOptionEntry *const *tables,
+                  const char                *name,
+                  gsize                      name_len)
+{
+  for (gsize t = 0; tables[t] != NULL; t++)
+    for (const GOptionEntry *entry = tables[t]; entry->long_name != NULL; entry++)
+      if (strlen (entry->long_name) == name_len && strncmp (entry->long_name, name, name_len) == 0)
+        return entry;
+  return NULL;
+}
+
+static gboolean
+check_option_value (const GOptionEntry  *entry,
+                    const char          *value,
+                    GError             **error)
+{
+  g_autofree char *field = g_strconcat ("--", entry->long_name, NULL);
+  gint64 number;
+
+  switch (entry->arg)
+    {
+    case G_OPTION_ARG_STRING:
+    case G_OPTION_ARG_STRING_ARRAY:
+      if (!g_utf8_validate (value, -1, NULL))
+        return ledger_text_set_invalid_input (error, field, value, _("not valid UTF-8 text"));
+      return TRUE;
+    case G_OPTION_ARG_INT:
+    case G_OPTION_ARG_INT64:
+      if (!g_ascii_string_to_signed (value, 10,
+                                     entry->arg == G_OPTION_ARG_INT ? G_MININT32 : G_MININT64,
+                                     entry->arg == G_OPTION_ARG_INT ? G_MAXINT32 : G_MAXINT64,
+                                     &number, NULL))
+        return ledger_text_set_invalid_input (error, field, value, _("expected a whole number"));
+      return TRUE;
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+check_option_values (const GOptionEntry *const *tables,
+                     int                        argc,
+                     char                     **argv,
+                     GError                   **error)
+{
+  for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
+    {
+      const char *name, *equals;
+      const GOptionEntry *entry;
+
+      if (!g_str_has_prefix (argv[i], "--"))
+        continue;
+      name = argv[i] + 2;
+      equals = strchr (name, '=');
+      entry = find_long_option (tables, name, equals != NULL ? (gsize) (equals - name) : strlen (name));
+      if (entry == NULL || entry->arg == G_OPTION_ARG_NONE)
+        continue;
+      if (equals != NULL)
+        {
+          if (!check_option_value (entry, equals + 1, error))
+            return FALSE;
+        }
+      else if (i + 1 < argc)
+        {
+          if (!check_option_value (entry, argv[++i], error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 cli_parse_options (CliGlobals         *globals,
                    const CliCommand   *command,
@@ -145,7 +222,10 @@ cli_parse_options (CliGlobals         *globals,
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, globals_entries, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (context, argc, argv, &error))
+  const GOptionEntry *tables[] = { entries != NULL ? entries : globals_entries, globals_entries, NULL };
+
+  if (!check_option_values (tables, *argc, *argv, &error) ||
+      !g_option_context_parse (context, argc, argv, &error))
     {
       cli_usage_error (command, "%s", error->message);
       return FALSE;
@@ -224,6 +304,20 @@ cli_usage_error (const CliCommand *command,
   return CLI_EXIT_USAGE;
 }
 
+/* A usage error about one value: the same message shape as the parsers'
+ * (FIELD “VALUE”: REASON, the value made safe to print), then the hint. */
+int
+cli_usage_invalid (const CliCommand *command,
+                   const char       *field,
+                   const char       *text,
+                   const char       *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  ledger_text_set_invalid_input (&error, field, text, reason);
+  return cli_usage_error (command, "%s", error->message);
+}
+
 static void
 print_command_list (FILE *out)
 {
@@ -283,9 +377,11 @@ cli_run (int    argc,
   command = find_command (argc, argv, first);
   if (command == NULL)
     {
+      g_autofree char *quoted = ledger_text_quote (argv[first]);
+
       fprintf (stderr, is_command_word (argv[first])
                          ? _("community-ledger: “%s” needs a subcommand\n")
-                         : _("community-ledger: unknown command “%s”\n"), argv[first]);
+                         : _("community-ledger: unknown command “%s”\n"), quoted);
       print_command_list (stderr);
       return CLI_EXIT_USAGE;
     }

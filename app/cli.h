@@ -85,6 +85,13 @@ int cli_usage_error (const CliCommand *command,
                      const char       *format,
                      ...) G_GNUC_PRINTF (2, 3);
 
+/* Prints "FIELD “VALUE”: REASON" (the value made safe to print) as a usage
+ * problem for @command and returns CLI_EXIT_USAGE. */
+int cli_usage_invalid (const CliCommand *command,
+                       const char       *field,
+                       const char       *text,
+                       const char       *reason);
+
 /* The command tables of cli-book.c, cli-reports.c and cli-votes.c. */
 extern const CliCommand cli_book_commands[];
 extern const CliCommand cli_report_commands[];

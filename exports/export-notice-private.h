@@ -95,10 +95,12 @@ double export_snap_to_print (double value);
  * place or removed. */
 typedef struct
 {
-  char *path;
-  char *tmp_path;
-  char *name;        /* @path without its folder */
-  char  sha256[65];
+  char    *path;
+  char    *tmp_path;
+  char    *old_path;    /* the file @path replaced, kept until export_stage_clear() */
+  char    *name;        /* @path without its folder, as UTF-8 for the book */
+  char     sha256[65];
+  gboolean committed;
 } ExportStagedFile;
 
 /* Writes @bytes to a new temporary file in @path's folder and hashes them. */
@@ -106,10 +108,15 @@ gboolean export_stage_file (ExportStagedFile  *file,
                             const char        *path,
                             GBytes            *bytes,
                             GError           **error);
-/* Renames the temporary file into place. */
+/* Renames the temporary file into place; a file already there is moved
+ * aside (not deleted) until export_stage_clear(), so that
+ * export_stage_undo() can put it back. */
 gboolean export_stage_commit (ExportStagedFile  *file,
                               GError           **error);
-/* Removes the temporary file, if any, and frees @file's fields. */
+/* Takes a committed file out of place again and restores the one it
+ * replaced: for a publication whose other files or record failed. */
+void     export_stage_undo (ExportStagedFile *file);
+/* Removes the temporary file and any replaced one, and frees @file's fields. */
 void     export_stage_clear (ExportStagedFile *file);
 
 /* ------------------------------------------------------------------ */

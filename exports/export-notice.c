@@ -659,8 +659,10 @@ stage_outputs (const Output      *outputs,
   return TRUE;
 }
 
-/* Records the publication, then renames the files into place: a failure
- * before the record leaves neither files nor a record. */
+/* Puts every file in place, then records the publication; if a file
+ * cannot be put in place or the record fails, the files already placed are
+ * taken back out (and any they replaced restored). A notice in the book
+ * cannot be taken back, a file can: so the record comes last. */
 static gboolean
 publish (LedgerBook              *book,
          const LedgerNoticeData  *data,
@@ -678,11 +680,15 @@ publish (LedgerBook              *book,
       files[i].name = staged[i].name;
       files[i].sha256 = staged[i].sha256;
     }
-  ok = ok && ledger_notice_record (book, data, files, n_outputs, NULL, error);
   for (guint i = 0; ok && i < n_outputs; i++)
     ok = export_stage_commit (&staged[i], error);
+  ok = ok && ledger_notice_record (book, data, files, n_outputs, NULL, error);
   for (guint i = 0; i < n_outputs; i++)
-    export_stage_clear (&staged[i]);
+    {
+      if (!ok)
+        export_stage_undo (&staged[i]);
+      export_stage_clear (&staged[i]);
+    }
   return ok;
 }
 

@@ -276,7 +276,9 @@ set_io_error (GError     **error,
               const char  *path,
               int          saved_errno)
 {
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"), path,
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"), display,
                g_strerror (saved_errno));
   return FALSE;
 }
@@ -322,9 +324,13 @@ export_stage_file (ExportStagedFile  *file,
 
   memset (file, 0, sizeof *file);
   file->path = g_strdup (path);
-  file->name = g_path_get_basename (path);
+  file->name = g_filename_display_basename (path);
   /* A hidden name in the same folder: the rename is then atomic. */
-  file->tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, file->name);
+  {
+    g_autofree char *base = g_path_get_basename (path);
+
+    file->tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  }
   fd = g_mkstemp_full (file->tmp_path, O_RDWR, 0644);
   if (fd < 0)
     {
@@ -343,26 +349,60 @@ export_stage_file (ExportStagedFile  *file,
   return TRUE;
 }
 
-/* Puts the file in place in one step. */
+/* Puts the file in place in one step, moving aside what was there. */
 gboolean
 export_stage_commit (ExportStagedFile  *file,
                      GError           **error)
 {
-  g_return_val_if_fail (file->tmp_path != NULL, FALSE);
+  GStatBuf info;
 
+  g_return_val_if_fail (file->tmp_path != NULL && !file->committed, FALSE);
+
+  if (g_lstat (file->path, &info) == 0 && !S_ISDIR (info.st_mode))
+    {
+      file->old_path = g_strconcat (file->tmp_path, ".old", NULL);
+      if (g_rename (file->path, file->old_path) != 0)
+        {
+          int saved = errno;
+
+          g_clear_pointer (&file->old_path, g_free);
+          return set_io_error (error, file->path, saved);
+        }
+    }
   if (g_rename (file->tmp_path, file->path) != 0)
-    return set_io_error (error, file->path, errno);
+    {
+      int saved = errno;
+
+      if (file->old_path != NULL && g_rename (file->old_path, file->path) == 0)
+        g_clear_pointer (&file->old_path, g_free);
+      return set_io_error (error, file->path, saved);
+    }
   g_clear_pointer (&file->tmp_path, g_free);
+  file->committed = TRUE;
   return TRUE;
 }
 
-/* Removes a temporary file that was not committed. */
+void
+export_stage_undo (ExportStagedFile *file)
+{
+  if (!file->committed)
+    return;
+  g_unlink (file->path);
+  if (file->old_path != NULL && g_rename (file->old_path, file->path) == 0)
+    g_clear_pointer (&file->old_path, g_free);
+  file->committed = FALSE;
+}
+
+/* Removes a temporary file that was not committed and a replaced one. */
 void
 export_stage_clear (ExportStagedFile *file)
 {
   if (file->tmp_path != NULL)
     g_unlink (file->tmp_path);
+  if (file->old_path != NULL)
+    g_unlink (file->old_path);
   g_clear_pointer (&file->tmp_path, g_free);
+  g_clear_pointer (&file->old_path, g_free);
   g_clear_pointer (&file->path, g_free);
   g_clear_pointer (&file->name, g_free);
 }

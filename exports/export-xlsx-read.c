@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
 #include <zlib.h>
@@ -436,9 +437,10 @@ export_xlsx_reader_open (const char  *path,
                          GError     **error)
 {
   g_autoptr(ExportXlsxReader) reader = g_new0 (ExportXlsxReader, 1);
+  struct stat info;
   int saved_errno;
 
-  reader->path = g_strdup (path);
+  reader->path = g_filename_display_name (path);   /* for messages only */
   reader->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) zip_entry_free);
   reader->by_name = g_hash_table_new (g_str_hash, g_str_equal);
   reader->entry_names = g_ptr_array_new ();
@@ -447,9 +449,21 @@ export_xlsx_reader_open (const char  *path,
   reader->file = fopen (path, "rb");
   if (reader->file == NULL)
     {
+      g_autofree char *display = g_filename_display_name (path);
+
       saved_errno = errno;
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot read %s: %s"),
-                   path, g_strerror (saved_errno));
+                   display, g_strerror (saved_errno));
+      return NULL;
+    }
+  /* fopen() opens a folder for reading too; reading it then fails as if
+   * the workbook were damaged, which is the wrong diagnosis (and exit 3). */
+  if (fstat (fileno (reader->file), &info) == 0 && !S_ISREG (info.st_mode))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot read %s: %s"),
+                   display, _("not a file"));
       return NULL;
     }
   if (!read_directory (reader, error) || !read_sheets (reader, error))

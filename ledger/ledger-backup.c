@@ -17,13 +17,15 @@ ledger_backup_dir (const char *book_path)
   return g_strconcat (book_path, ".backups", NULL);
 }
 
-/* Opens @path read-only as a book: refuses foreign, newer or damaged files. */
+/* Opens @path read-only as a book of this or an older schema: refuses
+ * foreign, newer or damaged files. */
 static gboolean
 check_copy (const char  *path,
             GError     **error)
 {
   g_autoptr(LedgerBook) copy = ledger_book_open (path, LEDGER_BOOK_OPEN_READ_ONLY |
-                                                       LEDGER_BOOK_OPEN_NO_CHECK, error);
+                                                       LEDGER_BOOK_OPEN_NO_CHECK |
+                                                       LEDGER_BOOK_OPEN_AS_IS, error);
 
   return copy != NULL && ledger_book_check_integrity (copy, FALSE, error);
 }

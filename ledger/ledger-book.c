@@ -442,7 +442,7 @@ ledger_book_open (const char          *path,
       !ledger_book_check_integrity (self, TRUE, error))
     return NULL;
 
-  if (version < LEDGER_SCHEMA_VERSION)
+  if (version < LEDGER_SCHEMA_VERSION && (flags & LEDGER_BOOK_OPEN_AS_IS) == 0)
     {
       if (read_only)
         {

@@ -27,6 +27,10 @@ typedef enum
   /* Skip PRAGMA quick_check (used right after creating or restoring a book,
    * which has just been checked). */
   LEDGER_BOOK_OPEN_NO_CHECK = 1 << 1,
+  /* Read a book of an older schema as it is instead of upgrading it
+   * (with READ_ONLY): backups and restores check copies this way, and the
+   * copy made before an upgrade is of the older schema by definition. */
+  LEDGER_BOOK_OPEN_AS_IS = 1 << 2,
 } LedgerBookOpenFlags;
 
 /* A unit of work run inside one transaction by ledger_book_write(). */

@@ -45,6 +45,58 @@ convert_gb18030 (const char  *data,
   return g_steal_pointer (&text);
 }
 
+/* TRUE when @line (of @length bytes) has a byte outside ASCII. */
+static gboolean
+has_non_ascii (const char *line,
+               gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) line[i] >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
+/* A file that is not UTF-8 as a whole may still be UTF-8 line by line
+ * where someone pasted rows from another file into a GB18030 register (or
+ * the other way round). Decoded as GB18030, the UTF-8 lines would come out
+ * as plausible-looking wrong names ("张三" as "寮犱笁"), so a file whose
+ * non-ASCII lines disagree is refused, naming one line of each kind. A
+ * GB18030 line is valid UTF-8 by chance only rarely: Chinese text in it
+ * would have to fall on UTF-8's lead/continuation pattern throughout. */
+static gboolean
+check_one_encoding (const char  *data,
+                    gsize        length,
+                    const char  *display,
+                    GError     **error)
+{
+  guint utf8_line = 0, other_line = 0, number = 1;
+  const char *end = data + length;
+
+  for (const char *line = data; line < end; number++)
+    {
+      const char *eol = memchr (line, '\n', (gsize) (end - line));
+      gsize line_length = (gsize) ((eol != NULL ? eol : end) - line);
+
+      if (has_non_ascii (line, line_length))
+        {
+          if (g_utf8_validate (line, (gssize) line_length, NULL))
+            utf8_line = utf8_line != 0 ? utf8_line : number;
+          else
+            other_line = other_line != 0 ? other_line : number;
+        }
+      if (utf8_line != 0 && other_line != 0)
+        {
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                       _("%s mixes two encodings (line %u is UTF-8, line %u is not); "
+                         "save it again as CSV (UTF-8)"),
+                       display, utf8_line, other_line);
+          return FALSE;
+        }
+      line = eol != NULL ? eol + 1 : end;
+    }
+  return TRUE;
+}
+
 /* Returns the text of the file as UTF-8 and says which encoding it was
  * in. A NUL byte means a binary file (an .xlsx, UTF-16 text): neither
  * encoding has one in text, so it is refused before guessing. */
@@ -78,6 +130,8 @@ ledger_csv_decode (const char  *data,
       *out_encoding = g_strdup ("UTF-8");
       return g_strndup (data, length);
     }
+  if (!check_one_encoding (data, length, display, error))
+    return NULL;
   text = convert_gb18030 (data, length, display, error);
   if (text != NULL)
     *out_encoding = g_strdup ("GB18030");

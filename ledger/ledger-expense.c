@@ -67,10 +67,8 @@ ledger_expense_category_parse (const char  *text,
         *out_category = g_strdup (categories[i].code);
         return TRUE;
       }
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-               _("%s “%s”: expected one of repair, cleaning, lighting, greening, security, utilities, office, other"),
-               field, text != NULL && g_utf8_validate (text, -1, NULL) ? text : "?");
-  return FALSE;
+  return ledger_text_set_invalid_input (error, field, text,
+                                        _("expected one of repair, cleaning, lighting, greening, security, utilities, office, other"));
 }
 
 LedgerExpenditure *

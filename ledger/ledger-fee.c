@@ -39,10 +39,8 @@ ledger_fee_basis_parse (const char      *text,
     *out_basis = LEDGER_BASIS_SPACE;
   else
     {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("%s “%s”: expected household or space"), field,
-                   text != NULL && g_utf8_validate (text, -1, NULL) ? text : "?");
-      return FALSE;
+      return ledger_text_set_invalid_input (error, field, text,
+                                            _("expected household or space"));
     }
   return TRUE;
 }
@@ -57,10 +55,9 @@ ledger_fee_code_check (const char  *code,
   for (gsize i = 1; ok && i < len; i++)
     ok = g_ascii_islower (code[i]) || g_ascii_isdigit (code[i]) || code[i] == '_' || code[i] == '-';
   if (!ok)
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                 _("fee code “%s”: expected a short lowercase word such as property or parking"),
-                 code != NULL && g_utf8_validate (code, -1, NULL) ? code : "?");
-  return ok;
+    return ledger_text_set_invalid_input (error, _("fee code"), code,
+                                          _("expected a short lowercase word such as property or parking"));
+  return TRUE;
 }
 
 #define FEE_COLUMNS "id, code, name, amount, basis, effective_from"

@@ -699,6 +699,21 @@ ledger_notice_list (LedgerBook  *book,
 /* ------------------------------------------------------------------ */
 /* Settings */
 
+/* The publication URL is printed on every notice and first in its QR
+ * code, and cannot be masked there as free text is (a masked link would
+ * not open). */
+static gboolean
+check_no_mobile (const char  *field,
+                 const char  *value,
+                 GError     **error)
+{
+  if (ledger_text_has_mobile_number (value))
+    return ledger_text_set_invalid_input (error, field, value,
+                                          _("holds a mobile phone number, which would be posted "
+                                            "on the notice board; leave it out"));
+  return TRUE;
+}
+
 /* An http(s) address with a host and no spaces or control characters. */
 static gboolean
 check_url (const char  *value,
@@ -712,7 +727,7 @@ check_url (const char  *value,
   if (rest == NULL || *rest == '\0' || *rest == '/' || strpbrk (value, " \"<>\\^`{|}") != NULL)
     return ledger_text_set_invalid_input (error, _("publication URL"), value,
                                           _("expected an address such as https://example.org/notices"));
-  return TRUE;
+  return check_no_mobile (_("publication URL"), value, error);
 }
 
 typedef struct
@@ -766,11 +781,8 @@ ledger_notice_set_setting (LedgerBook  *book,
         return FALSE;
     }
   else
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("setting “%s”: expected url or committee"), key);
-      return FALSE;
-    }
+    return ledger_text_set_invalid_input (error, _("setting"), key,
+                                          _("expected url or committee"));
   request.value = trimmed;
   return ledger_book_write (book, set_setting_cb, &request, error);
 }

@@ -47,10 +47,8 @@ ledger_method_parse (const char    *text,
         *out_method = method_names[i].method;
         return TRUE;
       }
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-               _("%s “%s”: expected cash, wechat, alipay or bank"), field,
-               text != NULL && g_utf8_validate (text, -1, NULL) ? text : "?");
-  return FALSE;
+  return ledger_text_set_invalid_input (error, field, text,
+                                        _("expected cash, wechat, alipay or bank"));
 }
 
 static void
@@ -92,10 +90,9 @@ ledger_receipt_number_parse (const char  *text,
       ok = *out_year >= 1900 && *out_year <= 2200 && *out_seq > 0;
     }
   if (!ok)
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                 _("receipt “%s”: expected a receipt number such as 2026-000123"),
-                 text != NULL && g_utf8_validate (text, -1, NULL) ? text : "?");
-  return ok;
+    return ledger_text_set_invalid_input (error, _("receipt"), text,
+                                          _("expected a receipt number such as 2026-000123"));
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */

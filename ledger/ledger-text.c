@@ -88,8 +88,8 @@ is_blank (const char *text)
 /* Returns @text fit to quote inside a one-line message: invalid bytes and
  * control characters become U+FFFD and anything past QUOTE_MAX_CHARS
  * characters becomes "…". */
-static char *
-quote_for_message (const char *text)
+char *
+ledger_text_quote (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
   GString *out = g_string_new (NULL);
@@ -130,7 +130,7 @@ ledger_text_set_invalid_input (GError     **error,
       return FALSE;
     }
 
-  quoted = quote_for_message (text);
+  quoted = ledger_text_quote (text);
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
                /* Translators: a field name, what the user typed, then why it is wrong */
                _("%s “%s”: %s"), field, quoted, reason);
@@ -262,4 +262,29 @@ ledger_text_mask_phone (const char *phone)
   g_string_append (out, digits + n - keep_tail);
 
   return g_string_free (out, FALSE);
+}
+
+gboolean
+ledger_text_has_mobile_number (const char *text)
+{
+  g_autofree char *folded = NULL;
+  guint run = 0;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  folded = ledger_text_fold_ascii (text);
+  /* Walks runs of digits; a run of exactly eleven is checked at its end. */
+  for (const char *p = folded;; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          run++;
+          continue;
+        }
+      if (run == 11 && p[-11] == '1' && p[-10] >= '3' && p[-10] <= '9')
+        return TRUE;
+      run = 0;
+      if (*p == '\0')
+        return FALSE;
+    }
 }

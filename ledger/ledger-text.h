@@ -32,6 +32,11 @@ gboolean ledger_text_check (const char *text,
                             gboolean    required,
                             GError    **error);
 
+/* Returns a copy of @text (not necessarily valid UTF-8) that is safe to
+ * quote in a one-line message: invalid bytes and control characters become
+ * U+FFFD and it is cut to 40 characters, with "…" when something was cut. */
+char *ledger_text_quote (const char *text);
+
 /**
  * ledger_text_set_invalid_input:
  * @error: (nullable): where to put the error
@@ -65,5 +70,11 @@ char *ledger_text_mask_name (const char *name);
  * (landlines, extensions) keep only the last 2: "87654321" -> "******21".
  * No digits -> "". */
 char *ledger_text_mask_phone (const char *phone);
+
+/* TRUE when @text holds what looks like a mainland mobile number: eleven
+ * digits in a row starting 13 to 19 (full-width digits folded), not part
+ * of a longer run of digits. The publication URL is refused with one: it
+ * is printed on notices and in QR codes, where a link cannot be masked. */
+gboolean ledger_text_has_mobile_number (const char *text);
 
 G_END_DECLS

@@ -473,6 +473,45 @@ test_import_binary_file (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "not a CSV text file"));
 }
 
+/* Rows pasted from a UTF-8 file into a GB18030 register (and the other
+ * way round): decoding the whole file as GB18030 would import "张三" as
+ * "寮犱笁", so the file is refused, naming a line of each kind. */
+static void
+test_import_mixed_encodings (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const struct
+  {
+    const char *first, *second;
+    const char *part;
+  } orders[] = {
+    { "3-1-101,张三,50\n", "3-1-102,李四,60\n", "line 2 is UTF-8, line 3 is not" },
+    { "3-1-101,李四,60\n", "3-1-102,张三,50\n", "line 3 is UTF-8, line 2 is not" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      /* The second line of each pair goes in as GB18030. */
+      g_autofree char *gb = g_convert (i == 0 ? orders[i].second : orders[i].first, -1,
+                                       "GB18030", "UTF-8", NULL, NULL, NULL);
+      g_autofree char *text = i == 0
+        ? g_strconcat ("unit,owner,area\n", orders[i].first, gb, NULL)
+        : g_strconcat ("unit,owner,area\n", gb, orders[i].second, NULL);
+      g_autofree char *path = g_build_filename (fixture->dir, "households-mixed.csv", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LedgerImportPlan) plan = NULL;
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      plan = ledger_import_read (fixture->book, path, &error);
+      g_assert_null (plan);
+      g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+      if (strstr (error->message, "mixes two encodings") == NULL ||
+          strstr (error->message, orders[i].part) == NULL)
+        g_test_fail_printf ("got “%s”, wanted “%s”", error->message, orders[i].part);
+    }
+  g_assert_cmpuint (count_households (fixture->book), ==, 0);
+}
+
 /* Writes @text into the test's folder and reads it against the book. */
 static LedgerImportPlan *
 read_text (Fixture     *fixture,
@@ -564,6 +603,7 @@ main (int   argc,
   ADD ("rolls-back", test_import_rolls_back);
   ADD ("file-errors", test_import_file_errors);
   ADD ("binary-file", test_import_binary_file);
+  ADD ("mixed-encodings", test_import_mixed_encodings);
   ADD ("edge-cases", test_import_edge_cases);
   ADD ("too-many-rows", test_import_too_many_rows);
 

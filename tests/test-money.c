@@ -906,6 +906,59 @@ test_text_mask_phone (void)
     }
 }
 
+/* A mainland mobile number anywhere in a publication URL is refused: 11
+ * digits from 13 to 19, full-width too, but not longer runs (dates, ids)
+ * or landlines. */
+static void
+test_text_has_mobile_number (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean    expected;
+  } cases[] = {
+    { "https://example.org/xfl?contact=13812341234", TRUE },
+    { "13912345678", TRUE },
+    { "tel１３８１２３４１２３４", TRUE },
+    { "https://example.org/n/19900001111/x", TRUE },
+    { "https://example.org/notices", FALSE },
+    { "https://example.org/n/20260301", FALSE },
+    { "https://example.org/n/12812341234", FALSE },     /* 12… is not a mobile prefix */
+    { "https://example.org/n/138123412345", FALSE },    /* 12 digits: an id */
+    { "021-87654321", FALSE },
+    { "", FALSE },
+    { "\xff\xfe", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (ledger_text_has_mobile_number (cases[i].text) != cases[i].expected)
+      g_test_fail_printf ("“%s”: expected %s", cases[i].text, cases[i].expected ? "TRUE" : "FALSE");
+}
+
+/* What a message quotes: control characters and invalid bytes replaced,
+ * cut to 40 characters. */
+static void
+test_text_quote (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *expected;
+  } cases[] = {
+    { "2026-000123", "2026-000123" },
+    { "a\tb\nc", "a\uFFFDb\uFFFDc" },
+    { "\xff\xfe", "\uFFFD\uFFFD" },
+    { "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十…" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = ledger_text_quote (cases[i].text);
+
+      check_string (cases[i].text, got, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -940,6 +993,8 @@ main (int   argc,
   g_test_add_func ("/text/check/long-message", test_text_check_long_message);
   g_test_add_func ("/text/mask-name", test_text_mask_name);
   g_test_add_func ("/text/mask-phone", test_text_mask_phone);
+  g_test_add_func ("/text/has-mobile-number", test_text_has_mobile_number);
+  g_test_add_func ("/text/quote", test_text_quote);
 
   return g_test_run ();
 }

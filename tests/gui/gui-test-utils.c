@@ -59,7 +59,9 @@ void
 gui_fixture_tear_down (GuiFixture    *f,
                        gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  /* A test may have closed the window itself. */
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
   gui_wait (0);
   g_clear_object (&f->book);
   remove_tree (f->dir);

@@ -1,0 +1,333 @@
+/* test-backup.c — automatic backups, their rotation, and restores that
+ * round-trip: every table's rows and the fingerprint come back equal.
+ *
+ * DESIGN.md §6: backups only through VACUUM INTO or the backup API, checked
+ * with integrity_check, kept as the newest ten plus the newest of each
+ * month, made before upgrades, imports and restores and when the app
+ * closes (the last is tested in tests/gui/test-gui-window.c, the import's
+ * in test-import.c).
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ledger-backup.h"
+#include "ledger-book-private.h"
+#include "ledger-demo.h"
+#include "ledger-fingerprint.h"
+#include "ledger-payment.h"
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  LedgerBook *book;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LedgerDemoOptions demo = { 40, 2, 2026, 7 };
+
+  f->dir = g_dir_make_tmp ("ledger-backup-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "book.clbook", NULL);
+  f->book = ledger_book_create (f->path, "备份测试小区", "tester", &error);
+  g_assert_no_error (error);
+  g_assert_true (ledger_demo_populate (f->book, &demo, &error));
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->book);
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* ------------------------------------------------------------------ */
+/* What a book holds: "table rows" for every table, and the fingerprint */
+
+static gint64
+count_rows (sqlite3    *db,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM \"%s\"", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 rows;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  rows = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+/* One line per table: "households 40". */
+static char *
+describe_tables (sqlite3 *db)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                           " ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+
+      g_string_append_printf (out, "%s %" G_GINT64_FORMAT "\n", table, count_rows (db, table));
+    }
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Every table's rows, then the tree head. */
+static char *
+describe_book (LedgerBook *book)
+{
+  g_autofree char *tables = describe_tables (ledger_book_get_db (book));
+  g_autofree char *head_text = NULL;
+  g_autoptr(GError) error = NULL;
+  LedgerTreeHead head;
+
+  g_assert_true (ledger_book_fingerprint (book, &head, &error));
+  g_assert_no_error (error);
+  head_text = ledger_tree_head_format (&head);
+  return g_strconcat (tables, head_text, NULL);
+}
+
+/* The same for a database file that cannot be opened as a book. */
+static char *
+describe_database (const char *path)
+{
+  sqlite3 *db = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  text = describe_tables (db);
+  sqlite3_close (db);
+  return text;
+}
+
+static char *
+describe_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerBook) book = ledger_book_open (path, LEDGER_BOOK_OPEN_READ_ONLY, &error);
+  LedgerTreeHead head;
+
+  g_assert_no_error (error);
+  g_assert_true (ledger_fingerprint_verify (book, &head, &error));
+  g_assert_no_error (error);
+  return describe_book (book);
+}
+
+/* The names in @dir. */
+static GPtrArray *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  return names;
+}
+
+/* ------------------------------------------------------------------ */
+/* Round trips */
+
+static void
+pay_one (LedgerBook *book)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_pay (book, "1-1-101", 36000, LEDGER_METHOD_CASH, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_backup_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.clbook", NULL);
+  g_autofree char *elsewhere = g_build_filename (f->dir, "restored.clbook", NULL);
+  g_autofree char *at_backup = describe_book (f->book);
+  g_autofree char *after_payment = NULL, *safety = NULL;
+  g_autofree char *copy_text = NULL, *restored_text = NULL, *safety_text = NULL;
+  g_autofree char *elsewhere_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_backup_to_file (f->book, copy, &error));
+  g_assert_no_error (error);
+  copy_text = describe_file (copy);
+  g_assert_cmpstr (copy_text, ==, at_backup);
+
+  /* The book moves on; restoring brings back the backup's state exactly
+   * and keeps the state it replaced as a safety copy. */
+  pay_one (f->book);
+  after_payment = describe_book (f->book);
+  g_assert_cmpstr (after_payment, !=, at_backup);
+  g_clear_object (&f->book);
+  g_assert_true (ledger_restore (f->path, copy, &safety, &error));
+  g_assert_no_error (error);
+  restored_text = describe_file (f->path);
+  g_assert_cmpstr (restored_text, ==, at_backup);
+  g_assert_nonnull (safety);
+  safety_text = describe_file (safety);
+  g_assert_cmpstr (safety_text, ==, after_payment);
+
+  /* Into a name that did not exist: the same again. */
+  g_assert_true (ledger_restore (elsewhere, copy, NULL, &error));
+  g_assert_no_error (error);
+  elsewhere_text = describe_file (elsewhere);
+  g_assert_cmpstr (elsewhere_text, ==, at_backup);
+}
+
+/* An automatic backup is a whole, checked copy too. */
+static void
+test_backup_automatic_is_whole (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *expected = describe_book (f->book);
+  g_autofree char *path = NULL, *got = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_backup_automatic (f->book, "test", &path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (path, "-test.clbook"));
+  got = describe_file (path);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+/* Rotation works on the names (BOOK@YYYYMMDD-HHMMSS.µµµµµµ-REASON.clbook):
+ * old backups of three past months are planted beside the real ones, and
+ * after one more automatic backup exactly the newest ten remain plus the
+ * newest of each older month. */
+static void
+test_backup_rotation (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *dir = ledger_backup_dir (f->path);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *const planted[] = {
+    "book.clbook@20250105-100000.000000-on-close.clbook",
+    "book.clbook@20250120-100000.000000-on-close.clbook",   /* newest of 2025-01: kept */
+    "book.clbook@20250301-100000.000000-on-close.clbook",
+    "book.clbook@20250302-100000.000000-on-close.clbook",
+    "book.clbook@20250330-100000.000000-before-import.clbook", /* newest of 2025-03: kept */
+    "book.clbook@20250601-100000.000000-on-close.clbook",   /* only one of 2025-06: kept */
+  };
+  guint kept_old = 0, recent = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (planted); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, planted[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "old backup", -1, NULL));
+    }
+  /* Twelve real ones now (all of this month): two of them must go too. */
+  for (guint i = 0; i < LEDGER_BACKUP_KEEP + 2; i++)
+    {
+      g_assert_true (ledger_backup_automatic (f->book, "test", NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  names = list_dir (dir);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      if (g_str_has_prefix (name, "book.clbook@2025"))
+        {
+          g_assert_true (strcmp (name, planted[1]) == 0 || strcmp (name, planted[4]) == 0 ||
+                         strcmp (name, planted[5]) == 0);
+          kept_old++;
+        }
+      else
+        {
+          g_assert_true (g_str_has_suffix (name, "-test.clbook"));
+          recent++;
+        }
+    }
+  g_assert_cmpuint (kept_old, ==, 3);
+  g_assert_cmpuint (recent, ==, LEDGER_BACKUP_KEEP);
+}
+
+/* Opening a book of an older schema backs it up before migrating. Version
+ * 1 is the first schema, so the test marks the book as version 0, which
+ * the migration refuses: the backup must exist all the same, equal to the
+ * book, and the book must be left as it was. (This found that the copy's
+ * check refused the older schema, so no book could ever have been
+ * upgraded, nor an older backup restored.) */
+static void
+test_backup_before_upgrade (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *dir = ledger_backup_dir (f->path);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerBook) reopened = NULL;
+  g_autofree char *backup = NULL, *expected = NULL, *book_text = NULL, *backup_text = NULL;
+
+  g_assert_true (ledger_book_exec (f->book, "PRAGMA user_version = 0", &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->book);
+  expected = describe_database (f->path);
+
+  reopened = ledger_book_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  g_assert_null (reopened);
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_FOREIGN_FILE);
+
+  names = list_dir (dir);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (names, 0), "-before-upgrade.clbook"));
+  backup = g_build_filename (dir, g_ptr_array_index (names, 0), NULL);
+  backup_text = describe_database (backup);
+  g_assert_cmpstr (backup_text, ==, expected);
+  book_text = describe_database (f->path);
+  g_assert_cmpstr (book_text, ==, expected);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/backup/round-trip", test_backup_round_trip);
+  ADD ("/backup/automatic-is-whole", test_backup_automatic_is_whole);
+  ADD ("/backup/rotation", test_backup_rotation);
+  ADD ("/backup/before-upgrade", test_backup_before_upgrade);
+
+  return g_test_run ();
+}
