@@ -88,7 +88,8 @@ open_book (ClApplication  *self,
            GError        **error)
 {
   g_autofree char *path = self->book_path != NULL ? g_strdup (self->book_path) : default_book_path ();
-  LedgerBook *book = ledger_book_open (path, LEDGER_BOOK_OPEN_DEFAULT, error);
+  /* The window checks the book behind its first screen (cl-window.c). */
+  LedgerBook *book = ledger_book_open (path, LEDGER_BOOK_OPEN_NO_CHECK, error);
 
   if (book != NULL && self->operator_name != NULL)
     ledger_book_set_operator (book, self->operator_name);
@@ -126,12 +127,19 @@ cl_application_handle_local_options (GApplication *app,
   return -1; /* go on with the default handling */
 }
 
+/* Ctrl+Q closes every window as the close button would, so that each
+ * makes its backup on closing; the application ends with its last window.
+ * (g_application_quit() would destroy them without a close request.) */
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+  g_autoptr(GList) copy = g_list_copy (windows);
+
+  for (GList *l = copy; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
 }
 
 static const GActionEntry app_actions[] = {

@@ -370,6 +370,19 @@ check_identity (LedgerBook  *self,
   return TRUE;
 }
 
+/* The first line of integrity_check's report that names a problem: its
+ * answer starts with "*** in database main ***" and may run over lines. */
+static char *
+first_problem (const char *answer)
+{
+  g_auto(GStrv) lines = g_strsplit (answer, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0' && !g_str_has_prefix (lines[i], "***"))
+      return g_strdup (lines[i]);
+  return g_strdup (answer);
+}
+
 gboolean
 ledger_book_check_integrity (LedgerBook  *self,
                              gboolean     quick,
@@ -394,9 +407,11 @@ ledger_book_check_integrity (LedgerBook  *self,
   answer = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
   if (answer == NULL || g_strcmp0 (answer, "ok") != 0)
     {
+      g_autofree char *problem = first_problem (answer != NULL ? answer : sqlite3_errmsg (self->db));
+
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CORRUPT,
                    _("The book %s is damaged (%s); restore it from a backup"),
-                   self->path, answer != NULL ? answer : sqlite3_errmsg (self->db));
+                   self->path, problem);
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -723,4 +738,52 @@ ledger_book_set_clock (LedgerBook *self,
 
   g_free (self->clock_date);
   self->clock_date = g_strdup (date);
+}
+
+/* ------------------------------------------------------------------ */
+/* The check behind the first screen */
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(LedgerBook) copy = NULL;
+  GError *error = NULL;
+
+  /* A connection of its own: a LedgerBook is used by one thread at a time. */
+  copy = ledger_book_open (path, LEDGER_BOOK_OPEN_READ_ONLY | LEDGER_BOOK_OPEN_NO_CHECK |
+                                 LEDGER_BOOK_OPEN_AS_IS, &error);
+  if (copy == NULL || !ledger_book_check_integrity (copy, TRUE, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+ledger_book_check_async (LedgerBook          *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LEDGER_IS_BOOK (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ledger_book_check_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+gboolean
+ledger_book_check_finish (LedgerBook    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

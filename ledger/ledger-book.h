@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <glib-object.h>
 
 #include "ledger-error.h"
@@ -128,5 +129,24 @@ void ledger_book_set_clock (LedgerBook *self,
 gboolean ledger_book_check_integrity (LedgerBook  *self,
                                       gboolean     quick,
                                       GError     **error);
+
+/**
+ * ledger_book_check_async:
+ * @self: an open book
+ * @cancellable: (nullable): to stop waiting for the answer
+ *
+ * Runs PRAGMA quick_check on a connection of its own in a worker thread.
+ * quick_check reads every page, so its time grows with the book: the app
+ * opens a book with %LEDGER_BOOK_OPEN_NO_CHECK to show its first screen at
+ * once and runs the check this way behind it. Finish with
+ * ledger_book_check_finish(): LEDGER_ERROR_CORRUPT for a damaged book.
+ */
+void     ledger_book_check_async  (LedgerBook          *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+gboolean ledger_book_check_finish (LedgerBook          *self,
+                                   GAsyncResult        *result,
+                                   GError             **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
  * in test-import.c).
  */
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ledger-backup.h"
@@ -315,6 +316,68 @@ test_backup_before_upgrade (Fixture       *f,
   g_assert_cmpstr (book_text, ==, expected);
 }
 
+static void
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (ledger_book_check_finish (LEDGER_BOOK (source), result, error))
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "ok"); /* "done, fine" */
+}
+
+/* Waits for the check behind the window's first screen; NULL = sound. */
+static GError *
+check_in_background (LedgerBook *book)
+{
+  GError *error = NULL;
+
+  ledger_book_check_async (book, NULL, checked_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_clear_error (&error);
+  return error;
+}
+
+/* The app opens books without quick_check and runs it in a thread: a
+ * sound book passes, a damaged one is named in one line. */
+static void
+test_book_check_in_background (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) sound = check_in_background (f->book);
+  g_autoptr(GError) damaged = NULL;
+  g_autoptr(LedgerBook) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  guint8 junk[2000];
+  GStatBuf info;
+  FILE *file;
+  long pages;
+
+  g_assert_no_error (sound);
+  g_clear_object (&f->book);
+
+  /* Two thousand bytes of 0xff inside a b-tree page two thirds in. */
+  memset (junk, 0xff, sizeof junk);
+  g_assert_cmpint (g_stat (f->path, &info), ==, 0);
+  pages = (long) (info.st_size / 4096);
+  g_assert_cmpint (pages, >, 10);
+  file = fopen (f->path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, pages * 2 / 3 * 4096 + 100, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (junk, 1, sizeof junk, file), ==, sizeof junk);
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  reopened = ledger_book_open (f->path, LEDGER_BOOK_OPEN_NO_CHECK, &error);
+  g_assert_no_error (error);
+  damaged = check_in_background (reopened);
+  g_assert_error (damaged, LEDGER_ERROR, LEDGER_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (damaged->message, "is damaged"));
+  g_assert_null (strchr (damaged->message, '\n'));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -328,6 +391,7 @@ main (int    argc,
   ADD ("/backup/automatic-is-whole", test_backup_automatic_is_whole);
   ADD ("/backup/rotation", test_backup_rotation);
   ADD ("/backup/before-upgrade", test_backup_before_upgrade);
+  ADD ("/book/check-in-background", test_book_check_in_background);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@ struct _ClWindow
 
   /* Owned references */
   LedgerBook      *book;
+  GCancellable    *check_cancellable; /* the book's quick_check behind the first screen */
 };
 
 G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -122,7 +123,7 @@ open_chosen (ClWindow *self,
 {
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LedgerBook) book = ledger_book_open (path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  g_autoptr(LedgerBook) book = ledger_book_open (path, LEDGER_BOOK_OPEN_NO_CHECK, &error);
 
   if (book == NULL)
     {
@@ -229,6 +230,42 @@ cl_window_show_error (GtkWidget    *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The check of the book that cl_window_set_book() started. A damaged
+ * book is said so at once; the check could also fail to run at all (the
+ * book moved away, say), which is not a verdict and is only logged. */
+static void
+book_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ledger_book_check_finish (LEDGER_BOOK (source), result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (g_error_matches (error, LEDGER_ERROR, LEDGER_ERROR_CORRUPT))
+    cl_window_show_error (GTK_WIDGET (user_data), _("checking the book"), error);
+  else
+    g_warning ("Could not check %s: %s", ledger_book_get_path (LEDGER_BOOK (source)), error->message);
+}
+
+/* Books are opened without PRAGMA quick_check, which reads every page
+ * (about a second for ten years of a large compound): the window shows
+ * the book at once and the check runs in a thread behind it. Writing
+ * meanwhile waits for the check's read lock at COMMIT, well within the
+ * busy timeout. */
+static void
+start_check (ClWindow *self)
+{
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  if (self->book == NULL)
+    return;
+  self->check_cancellable = g_cancellable_new ();
+  ledger_book_check_async (self->book, self->check_cancellable, book_checked_cb, self);
+}
+
 LedgerBook *
 cl_window_get_book (ClWindow *self)
 {
@@ -247,6 +284,7 @@ cl_window_set_book (ClWindow   *self,
   if (self->book == book)
     return;
   g_set_object (&self->book, book);
+  start_check (self);
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     g_object_set (child, "book", book, NULL);
@@ -297,6 +335,8 @@ cl_window_dispose (GObject *object)
 {
   ClWindow *self = CL_WINDOW (object);
 
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   g_clear_object (&self->book);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
   G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
