@@ -12,6 +12,7 @@
 #include "ledger-household.h"
 #include "ledger-import.h"
 #include "ledger-money.h"
+#include "ledger-pay-batch.h"
 #include "ledger-payment.h"
 #include "ledger-period.h"
 #include "ledger-text.h"
@@ -354,16 +355,89 @@ run_bill (CliGlobals *globals,
 /* ------------------------------------------------------------------ */
 /* pay, void, waive */
 
+/* Prints what a batch recorded, one "RECEIPT UNIT AMOUNT" line per
+ * payment in file order: `2026-000124 1-1-101 360.00`. */
+static void
+print_batch_text (const LedgerPayBatchPlan *plan,
+                  GPtrArray                *receipts)
+{
+  for (guint i = 0; i < plan->rows->len; i++)
+    {
+      const LedgerPayBatchRow *row = g_ptr_array_index (plan->rows, i);
+      g_autofree char *amount = ledger_money_format_plain (row->amount);
+
+      printf ("%s %s %s\n", (const char *) g_ptr_array_index (receipts, i), row->unit, amount);
+    }
+}
+
+static void
+print_batch_json (const LedgerPayBatchPlan *plan,
+                  GPtrArray                *receipts)
+{
+  g_autoptr(CliJson) json = cli_json_new ();
+  gint64 total = 0;
+
+  cli_json_begin_object (json, NULL);
+  cli_json_begin_array (json, "payments");
+  for (guint i = 0; i < plan->rows->len; i++)
+    {
+      const LedgerPayBatchRow *row = g_ptr_array_index (plan->rows, i);
+
+      total += row->amount;
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "receipt", g_ptr_array_index (receipts, i));
+      cli_json_string (json, "unit", row->unit);
+      cli_json_int (json, "amount", row->amount);
+      cli_json_string (json, "method", ledger_method_to_string (row->method));
+      cli_json_string (json, "date", row->date);
+      cli_json_end_object (json);
+    }
+  cli_json_end_array (json);
+  cli_json_int (json, "count", plan->rows->len);
+  cli_json_int (json, "total", total);
+  cli_json_end_object (json);
+  cli_json_print (json);
+}
+
+/* pay --batch FILE: every row of a CSV statement in one transaction. */
+static int
+run_pay_batch (CliGlobals   *globals,
+               const char   *path,
+               LedgerMethod  method,
+               const char   *date,
+               gboolean      as_json)
+{
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(LedgerPayBatchPlan) plan = NULL;
+  g_autoptr(GPtrArray) receipts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((book = cli_open_book (globals, &error)) == NULL ||
+      (plan = ledger_pay_batch_read (book, path, method, date, &error)) == NULL ||
+      !ledger_pay_batch_apply (book, plan, &receipts, &error))
+    return cli_report_error (error);
+  if (as_json)
+    print_batch_json (plan, receipts);
+  else
+    print_batch_text (plan, receipts);
+  return CLI_EXIT_OK;
+}
+
 static int
 run_pay (CliGlobals *globals,
          int         argc,
          char      **argv)
 {
+  const CliCommand *command = lookup ("pay");
   g_autofree char *method_text = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *batch = NULL;
+  gboolean as_json = FALSE;
   const GOptionEntry entries[] = {
     { "method", 0, 0, G_OPTION_ARG_STRING, &method_text, N_("cash, wechat, alipay or bank (default cash)"), N_("METHOD") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day the money was received (default today)"), N_("DATE") },
+    { "batch", 0, 0, G_OPTION_ARG_FILENAME, &batch, N_("Record every payment of a CSV file (unit, amount, method, date; - for standard input), all or none"), N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON (with --batch)"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(LedgerBook) book = NULL;
@@ -372,8 +446,23 @@ run_pay (CliGlobals *globals,
   LedgerMethod method = LEDGER_METHOD_CASH;
   gint64 amount = 0;
 
-  if (!cli_parse_options (globals, lookup ("pay"), entries, &argc, &argv, 2, 2))
+  if (!cli_parse_options (globals, command, entries, &argc, &argv, 0, 2))
     return CLI_EXIT_USAGE;
+  if (batch != NULL && argc > 1)
+    return cli_usage_error (command, _("--batch takes no UNIT or AMOUNT"));
+  if (batch == NULL && argc != 3)
+    return cli_usage_error (command, _("expected %s"), command->params);
+  if (batch == NULL && as_json)
+    return cli_usage_error (command, _("--json goes with --batch"));
+  if (batch != NULL && *batch == '\0')
+    return cli_usage_invalid (command, "--batch", batch, _("nothing entered"));
+  if (batch != NULL)
+    {
+      if (method_text != NULL && !ledger_method_parse (method_text, "--method", &method, &error))
+        return cli_report_error (error);
+      return run_pay_batch (globals, batch, method, date, as_json);
+    }
+
   if (!ledger_money_parse (argv[2], _("amount"), LEDGER_MONEY_POSITIVE, &amount, &error) ||
       (method_text != NULL && !ledger_method_parse (method_text, "--method", &method, &error)) ||
       (book = cli_open_book (globals, &error)) == NULL ||
@@ -551,7 +640,7 @@ const CliCommand cli_book_commands[] = {
     N_("Set a fee item's yearly amount from a date"), run_fee_set },
   { "fee list", "", N_("List every version of every fee item"), run_fee_list },
   { "bill", "YEAR", N_("Post the year's charges (safe to repeat)"), run_bill },
-  { "pay", "UNIT AMOUNT [--method cash|wechat|alipay|bank] [--date DATE]",
+  { "pay", "UNIT AMOUNT [--method cash|wechat|alipay|bank] [--date DATE] | --batch FILE [--json]",
     N_("Record a payment and print its receipt number"), run_pay },
   { "void", "RECEIPT --reason TEXT", N_("Void a receipt by a reversing entry"), run_void },
   { "waive", "UNIT FEE YEAR --reason TEXT [--amount AMOUNT]",

@@ -35,7 +35,7 @@ run_export_xlsx (CliGlobals *globals,
     return CLI_EXIT_USAGE;
   if (period_text != NULL && !ledger_period_parse (period_text, "--period", &period, &error))
     return cli_report_error (error);
-  if ((book = cli_open_book (globals, &error)) == NULL)
+  if ((book = cli_open_book_to_read (globals, &error)) == NULL)
     return cli_report_error (error);
   if (period_text == NULL)
     {

@@ -155,7 +155,7 @@ run_receipt (CliGlobals *globals,
 
   if (!cli_parse_options (globals, lookup ("receipt"), entries, &argc, &argv, 2, 2))
     return CLI_EXIT_USAGE;
-  if ((book = cli_open_book (globals, &error)) == NULL ||
+  if ((book = cli_open_book_to_read (globals, &error)) == NULL ||
       !export_receipt (book, argv[1], argv[2], &payload, &error) ||
       !save_payload (payload_path, payload, &error))
     return cli_report_error (error);

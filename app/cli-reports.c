@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "ledger-backup.h"
 #include "ledger-demo.h"
 #include "ledger-money.h"
+#include "ledger-overview.h"
 #include "ledger-report.h"
 
 static const CliCommand *
@@ -242,6 +244,64 @@ report_collection (LedgerBook         *book,
   return CLI_EXIT_OK;
 }
 
+/* The Overview page's figures (ledger_overview_compute()), as of the
+ * period's last day or today, whichever comes first. */
+static int
+report_overview (LedgerBook         *book,
+                 const LedgerPeriod *period,
+                 gboolean            as_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rate = NULL, *head = NULL;
+  char today[11];
+  LedgerOverview o;
+
+  ledger_book_today (book, today);
+  if (!ledger_overview_compute (book, strcmp (period->last, today) < 0 ? period->last : today,
+                                &o, &error))
+    return cli_report_error (error);
+  rate = ledger_rate_format (o.year.rate_bp);
+  head = ledger_tree_head_format (&o.head);
+  if (as_json)
+    {
+      g_autoptr(CliJson) json = cli_json_new ();
+
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "report", "overview");
+      cli_json_string (json, "as_of", o.date);
+      cli_json_int (json, "funds", o.funds);
+      cli_json_int (json, "cash", o.cash);
+      cli_json_int (json, "bank", o.bank);
+      cli_json_int (json, "mobile", o.mobile);
+      cli_json_int (json, "year", o.year.year);
+      cli_json_int (json, "billed", o.year.billed);
+      cli_json_int (json, "paid", o.year.paid);
+      cli_json_int (json, "rate_bp", o.year.rate_bp);
+      cli_json_int (json, "arrears", o.arrears);
+      cli_json_int (json, "arrears_households", o.arrears_households);
+      cli_json_int (json, "open_votes", o.open_votes);
+      cli_json_int (json, "unannounced", o.unannounced);
+      cli_json_string (json, "fingerprint", head);
+      cli_json_end_object (json);
+      cli_json_print (json);
+      return CLI_EXIT_OK;
+    }
+  printf (_("Overview as of %s\n"), o.date);
+  print_money_line (_("Funds"), o.funds);
+  print_money_line (_("Cash"), o.cash);
+  print_money_line (_("Bank"), o.bank);
+  print_money_line (_("WeChat Pay and Alipay"), o.mobile);
+  print_money_line (_("Billed this year"), o.year.billed);
+  print_money_line (_("Collected this year"), o.year.paid);
+  printf (_("  Collection rate %s\n"), rate);
+  print_money_line (_("Arrears"), o.arrears);
+  printf (_("  Households in arrears %u\n"), o.arrears_households);
+  printf (_("  Open votes %u; expenditures not yet announced %" PRId64 "\n"),
+          o.open_votes, o.unannounced);
+  printf (_("  Fingerprint %s\n"), head);
+  return CLI_EXIT_OK;
+}
+
 static int
 run_report (CliGlobals *globals,
             int         argc,
@@ -256,6 +316,7 @@ run_report (CliGlobals *globals,
     { "arrears", report_arrears },
     { "income", report_income },
     { "collection", report_collection },
+    { "overview", report_overview },
   };
   g_autofree char *period_text = NULL;
   gboolean as_json = FALSE;
@@ -273,7 +334,7 @@ run_report (CliGlobals *globals,
     return CLI_EXIT_USAGE;
   if (period_text != NULL && !ledger_period_parse (period_text, "--period", &period, &error))
     return cli_report_error (error);
-  if ((book = cli_open_book (globals, &error)) == NULL)
+  if ((book = cli_open_book_to_read (globals, &error)) == NULL)
     return cli_report_error (error);
   if (period_text == NULL)
     {
@@ -284,7 +345,7 @@ run_report (CliGlobals *globals,
     if (strcmp (argv[1], reports[i].name) == 0)
       return reports[i].print (book, &period, as_json);
   return cli_usage_invalid (lookup ("report"), _("report"), argv[1],
-                            _("expected balance, arrears, income or collection"));
+                            _("expected balance, arrears, income, collection or overview"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -384,7 +445,7 @@ run_demo (CliGlobals *globals,
 }
 
 const CliCommand cli_report_commands[] = {
-  { "report", "balance|arrears|income|collection [--period P] [--json]",
+  { "report", "balance|arrears|income|collection|overview [--period P] [--json]",
     N_("Show a report"), run_report },
   { "backup", "FILE", N_("Write a checked copy of the book"), run_backup },
   { "restore", "FILE", N_("Replace the book with a backup (the current one is saved first)"),

@@ -29,7 +29,7 @@ verify_export (CliGlobals *globals,
   g_autofree char *fingerprint = NULL;
 
   if (g_file_test (cli_book_path (globals), G_FILE_TEST_EXISTS) &&
-      (book = cli_open_book (globals, &error)) == NULL)
+      (book = cli_open_book_to_read (globals, &error)) == NULL)
     return cli_report_error (error);
   if (!export_workbook_verify (path, book, &fingerprint, &error))
     return cli_report_error (error);
@@ -62,7 +62,7 @@ run_verify (CliGlobals *globals,
   if (export_path != NULL)
     return verify_export (globals, export_path);
   if ((head_text != NULL && !ledger_tree_head_parse (head_text, "--head", &earlier, &error)) ||
-      (book = cli_open_book (globals, &error)) == NULL ||
+      (book = cli_open_book_to_read (globals, &error)) == NULL ||
       !ledger_fingerprint_verify (book, &head, &error))
     return cli_report_error (error);
 
@@ -186,7 +186,7 @@ run_proof (CliGlobals *globals,
 
       return cli_usage_invalid (lookup ("proof"), "--size", text, _("expected 1 or more entries"));
     }
-  if ((book = cli_open_book (globals, &error)) == NULL ||
+  if ((book = cli_open_book_to_read (globals, &error)) == NULL ||
       !resolve_entry (book, argv[1], &index, &error) ||
       !ledger_book_fingerprint (book, &head, &error))
     return cli_report_error (error);
@@ -223,7 +223,7 @@ run_proof_consistency (CliGlobals *globals,
   if (!g_ascii_string_to_unsigned (argv[1], 10, 0, G_MAXINT64, &old_size, NULL) ||
       (argc == 3 && !g_ascii_string_to_unsigned (argv[2], 10, 0, G_MAXINT64, &new_size, NULL)))
     return cli_usage_error (lookup ("proof consistency"), _("sizes are numbers of entries"));
-  if ((book = cli_open_book (globals, &error)) == NULL ||
+  if ((book = cli_open_book_to_read (globals, &error)) == NULL ||
       !ledger_book_fingerprint (book, &new_head, &error))
     return cli_report_error (error);
   if (argc == 3 && new_size > new_head.size)

@@ -215,7 +215,7 @@ run_vote_show (CliGlobals *globals,
   if (!cli_parse_options (globals, lookup ("vote show"), entries, &argc, &argv, 1, 1))
     return CLI_EXIT_USAGE;
   if (!parse_vote_id (argv[1], &id, &error) ||
-      (book = cli_open_book (globals, &error)) == NULL ||
+      (book = cli_open_book_to_read (globals, &error)) == NULL ||
       (vote = ledger_vote_lookup (book, id, &error)) == NULL)
     return cli_report_error (error);
   if (as_json)
@@ -236,7 +236,7 @@ run_vote_list (CliGlobals *globals,
 
   if (!cli_parse_options (globals, lookup ("vote list"), NULL, &argc, &argv, 0, 0))
     return CLI_EXIT_USAGE;
-  if ((book = cli_open_book (globals, &error)) == NULL ||
+  if ((book = cli_open_book_to_read (globals, &error)) == NULL ||
       (votes = ledger_vote_list (book, &error)) == NULL)
     return cli_report_error (error);
   for (guint i = 0; i < votes->len; i++)

@@ -77,6 +77,10 @@ gboolean cli_check_operator (CliGlobals  *globals,
 LedgerBook *cli_open_book (CliGlobals  *globals,
                            GError     **error);
 
+/* The same for a command that only reads: without PRAGMA quick_check. */
+LedgerBook *cli_open_book_to_read (CliGlobals  *globals,
+                                   GError     **error);
+
 /* Prints @error as one line per problem on stderr and returns the exit status. */
 int cli_report_error (const GError *error);
 

@@ -26,10 +26,9 @@ ledger_open_charges (LedgerBook  *book,
   int rc;
 
   stmt = ledger_book_prepare (book,
-    "SELECT c.id, c.amount - coalesce ((SELECT sum (a.amount) FROM allocations a"
-    "                                   WHERE a.charge_id = c.id), 0) AS open"
-    " FROM charges c WHERE c.household_id = ?1 AND open > 0"
-    " ORDER BY c.year, c.id",
+    "SELECT charge_id, amount - paid - waived AS open FROM charge_status"
+    " WHERE household_id = ?1 AND amount <> paid + waived AND open > 0"
+    " ORDER BY year, charge_id",
     error);
   if (stmt == NULL)
     return NULL;
@@ -331,9 +330,9 @@ find_charge (LedgerBook             *book,
   int rc;
 
   stmt = ledger_book_prepare (book,
-    "SELECT c.id, c.amount - coalesce ((SELECT sum (a.amount) FROM allocations a"
-    "                                   WHERE a.charge_id = c.id), 0)"
-    " FROM charges c WHERE c.household_id = ?1 AND c.fee_code = ?2 AND c.year = ?3",
+    "SELECT c.id, s.amount - s.paid - s.waived"
+    " FROM charges c JOIN charge_status s ON s.charge_id = c.id"
+    " WHERE c.household_id = ?1 AND c.fee_code = ?2 AND c.year = ?3",
     error);
   if (stmt == NULL)
     return FALSE;

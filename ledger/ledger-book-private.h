@@ -54,6 +54,26 @@ char *ledger_column_dup (sqlite3_stmt *stmt,
 gboolean ledger_schema_create (LedgerBook  *self,
                                GError     **error);
 
+/* The caches of schema version 2 as the journal defines them: a charge
+ * with what payments (net of voids) and waivers settled of it, and each
+ * account's movement per day. */
+#define LEDGER_CHARGE_STATUS_SQL \
+  "SELECT c.id, c.household_id, c.year, c.amount," \
+  "       coalesce (sum (CASE WHEN a.kind <> 'waiver' THEN a.amount END), 0)," \
+  "       coalesce (sum (CASE WHEN a.kind = 'waiver' THEN a.amount END), 0)" \
+  " FROM charges c LEFT JOIN allocations a ON a.charge_id = c.id GROUP BY c.id"
+/* CROSS JOIN: walk the journal in order and each entry's splits by their
+ * key, rather than the planner's choice of a lookup per split (twice as
+ * slow on a large book). */
+#define LEDGER_ACCOUNT_DAYS_SQL \
+  "SELECT s.account, t.date, sum (s.amount)" \
+  " FROM txns t CROSS JOIN splits s ON s.txn_id = t.id GROUP BY s.account, t.date"
+
+/* Recomputes the caches from the journal; LEDGER_ERROR_VERIFY naming the
+ * first row that differs. */
+gboolean ledger_schema_check_caches (LedgerBook  *self,
+                                     GError     **error);
+
 /* Brings a book from @from_version up to LEDGER_SCHEMA_VERSION. */
 gboolean ledger_schema_migrate (LedgerBook  *self,
                                 int          from_version,

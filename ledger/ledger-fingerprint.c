@@ -389,10 +389,73 @@ ledger_fingerprint_consistency (LedgerBook  *book,
 
 typedef struct
 {
+  gboolean   present;
+  LedgerHash hash;
+} CachedNode;
+
+typedef struct
+{
   LedgerBook *book;
   GArray     *frontier;  /* of FrontierNode: the perfect subtrees so far */
   gint64      count;
+  GPtrArray  *cached;    /* per level, a GArray of CachedNode by index */
 } Verifier;
+
+/* Reads the whole cached tree in one ordered scan: verify compares every
+ * node of it, and one point query per node cost more than the hashing.
+ * Nodes beyond what the journal's @n_entries can have are left out (they
+ * are found as extra leaves, and a forged huge index allocates nothing). */
+static gboolean
+load_cached_tree (Verifier  *v,
+                  gint64     n_entries,
+                  GError   **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (v->book,
+                                            "SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx",
+                                            error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int level = sqlite3_column_int (stmt, 0);
+      gint64 idx = sqlite3_column_int64 (stmt, 1);
+      GArray *nodes;
+      CachedNode *node;
+
+      if (level < 0 || level > 62 || idx < 0 || idx >= (n_entries >> level) ||
+          sqlite3_column_bytes (stmt, 2) != LEDGER_HASH_SIZE)
+        continue;
+      while (v->cached->len <= (guint) level)
+        g_ptr_array_add (v->cached, g_array_new (FALSE, TRUE, sizeof (CachedNode)));
+      nodes = g_ptr_array_index (v->cached, level);
+      if (nodes->len <= (guint) idx)
+        g_array_set_size (nodes, (guint) idx + 1);
+      node = &g_array_index (nodes, CachedNode, idx);
+      node->present = TRUE;
+      memcpy (node->hash.bytes, sqlite3_column_blob (stmt, 2), LEDGER_HASH_SIZE);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (v->book, error, "reading the fingerprint");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const CachedNode *
+find_cached (const Verifier *v,
+             int             level,
+             guint64         idx)
+{
+  GArray *nodes = (guint) level < v->cached->len ? g_ptr_array_index (v->cached, level) : NULL;
+
+  if (nodes == NULL || idx >= nodes->len)
+    return NULL;
+  return &g_array_index (nodes, CachedNode, idx);
+}
 
 typedef struct
 {
@@ -415,13 +478,11 @@ compare_node (Verifier            *v,
               const LedgerLeaf    *leaf,
               GError             **error)
 {
-  LedgerHash cached;
-  gboolean found = FALSE;
+  const CachedNode *cached = find_cached (v, node->level, node->idx);
+  gboolean found = cached != NULL && cached->present;
   g_autofree char *what = NULL;
 
-  if (!read_node (v->book, node->level, node->idx, &cached, &found, error))
-    return FALSE;
-  if (found && memcmp (cached.bytes, node->hash.bytes, LEDGER_HASH_SIZE) == 0)
+  if (found && memcmp (cached->hash.bytes, node->hash.bytes, LEDGER_HASH_SIZE) == 0)
     return TRUE;
   what = describe_leaf (leaf);
   if (node->level == 0)
@@ -514,11 +575,18 @@ ledger_fingerprint_verify (LedgerBook      *book,
                            LedgerTreeHead  *out_head,
                            GError         **error)
 {
-  Verifier v = { book, g_array_new (FALSE, FALSE, sizeof (FrontierNode)), 0 };
+  Verifier v = { book, g_array_new (FALSE, FALSE, sizeof (FrontierNode)), 0,
+                 g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref) };
+  gint64 n_entries = 0;
+  sqlite3_stmt *stmt;
   gboolean ok;
 
-  ok = ledger_journal_foreach_leaf (book, verify_leaf_cb, &v, error) &&
-       check_no_extra_leaves (&v, error);
+  stmt = ledger_book_prepare (book, "SELECT coalesce (max (id), 0) FROM txns", error);
+  ok = stmt != NULL && ledger_book_query_int64 (book, stmt, 0, &n_entries, error) &&
+       load_cached_tree (&v, n_entries, error) &&
+       ledger_journal_foreach_leaf (book, verify_leaf_cb, &v, error) &&
+       check_no_extra_leaves (&v, error) &&
+       ledger_schema_check_caches (book, error);
   if (ok)
     {
       out_head->size = (guint64) v.count;
@@ -528,6 +596,7 @@ ledger_fingerprint_verify (LedgerBook      *book,
         frontier_root (v.frontier, &out_head->root);
     }
   g_array_unref (v.frontier);
+  g_ptr_array_unref (v.cached);
   return ok;
 }
 

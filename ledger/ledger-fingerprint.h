@@ -64,8 +64,9 @@ gboolean ledger_book_fingerprint (LedgerBook      *book,
  * ledger_fingerprint_verify:
  * Recomputes every leaf from the journal and every cached tree node, and
  * fails with LEDGER_ERROR_VERIFY naming the first entry that differs, is
- * missing or is out of place. On success @out_head is the recomputed
- * fingerprint.
+ * missing or is out of place; then recomputes the report caches
+ * (charge_status, account_days) and names the first row that differs. On
+ * success @out_head is the recomputed fingerprint.
  */
 gboolean ledger_fingerprint_verify (LedgerBook      *book,
                                     LedgerTreeHead  *out_head,

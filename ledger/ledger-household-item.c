@@ -296,10 +296,8 @@ ledger_household_item_get_paid_this_year (LedgerHouseholdItem *self)
  * (a household has paid a year when nothing of it is open), per household. */
 #define HOUSEHOLD_MODEL_SQL \
   "WITH per_charge AS (" \
-  "  SELECT c.household_id, c.year," \
-  "         c.amount - coalesce ((SELECT sum (a.amount) FROM allocations a" \
-  "                               WHERE a.charge_id = c.id), 0) AS open" \
-  "  FROM charges c)," \
+  "  SELECT household_id, year, amount - paid - waived AS open FROM charge_status" \
+  "  WHERE amount <> paid + waived OR year = ?1)," \
   " per_household AS (" \
   "  SELECT household_id," \
   "         sum (CASE WHEN open > 0 THEN open ELSE 0 END) AS owed," \

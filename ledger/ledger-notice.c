@@ -648,6 +648,23 @@ ledger_expenditure_is_announced (LedgerBook *book,
   return ledger_book_query_int64 (book, stmt, 0, &count, NULL) && count > 0;
 }
 
+gboolean
+ledger_expenditure_count_unannounced (LedgerBook  *book,
+                                      gint64      *out_count,
+                                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT count (*) FROM expenditures e"
+                              " WHERE NOT EXISTS (SELECT 1 FROM announcements a"
+                              "                   WHERE a.expenditure_id = e.id)",
+                              error);
+  return stmt != NULL && ledger_book_query_int64 (book, stmt, 0, out_count, error);
+}
+
 /* Frees one row of ledger_notice_list(). */
 void
 ledger_notice_free (LedgerNotice *notice)

@@ -103,6 +103,12 @@ gboolean ledger_notice_record (LedgerBook              *book,
 gboolean ledger_expenditure_is_announced (LedgerBook *book,
                                           gint64      expenditure_id);
 
+/* How many expenditures no published notice has announced yet: the
+ * Overview's "to announce", in one query however long the book. */
+gboolean ledger_expenditure_count_unannounced (LedgerBook  *book,
+                                               gint64      *out_count,
+                                               GError     **error);
+
 typedef struct
 {
   gint64 id;

@@ -62,10 +62,8 @@ static const char receipts_sql[] =
 
 /* The years of a household's charges that are not fully settled. */
 static const char open_years_sql[] =
-  "SELECT min (c.year), max (c.year) FROM charges c"
-  " WHERE c.household_id = ?1"
-  "   AND c.amount > (SELECT coalesce (sum (a.amount), 0) FROM allocations a"
-  "                   WHERE a.charge_id = c.id)";
+  "SELECT min (year), max (year) FROM charge_status"
+  " WHERE household_id = ?1 AND amount <> paid + waived AND amount > paid + waived";
 
 /* ------------------------------------------------------------------ */
 /* The row */

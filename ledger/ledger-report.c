@@ -76,8 +76,8 @@ ledger_report_balance (LedgerBook          *book,
    * sign flipped so that money owed to owners reads as a positive sum. */
   stmt = ledger_book_prepare (book,
     "SELECT a.code, a.name, a.kind,"
-    "       coalesce ((SELECT sum (s.amount) FROM splits s JOIN txns t ON t.id = s.txn_id"
-    "                  WHERE s.account = a.code AND t.date <= ?1), 0)"
+    "       coalesce ((SELECT sum (d.amount) FROM account_days d"
+    "                  WHERE d.account = a.code AND d.date <= ?1), 0)"
     "       * (CASE WHEN a.kind IN ('asset', 'expense') THEN 1 ELSE -1 END)"
     " FROM accounts a"
     " ORDER BY CASE a.kind WHEN 'asset' THEN 1 WHEN 'liability' THEN 2 WHEN 'equity' THEN 3"
@@ -98,8 +98,8 @@ ledger_report_funds_at (LedgerBook  *book,
   sqlite3_stmt *stmt;
 
   stmt = ledger_book_prepare (book,
-                              "SELECT sum (s.amount) FROM splits s JOIN txns t ON t.id = s.txn_id"
-                              " WHERE s.account IN " FUNDS_ACCOUNTS " AND t.date <= ?1",
+                              "SELECT sum (amount) FROM account_days"
+                              " WHERE account IN " FUNDS_ACCOUNTS " AND date <= ?1",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -140,10 +140,8 @@ ledger_report_arrears (LedgerBook  *book,
   report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_arrear_free);
   stmt = ledger_book_prepare (book,
     "WITH open AS ("
-    "  SELECT c.household_id, c.year,"
-    "         c.amount - coalesce ((SELECT sum (a.amount) FROM allocations a"
-    "                               WHERE a.charge_id = c.id), 0) AS owed"
-    "  FROM charges c WHERE c.year <= ?1)"
+    "  SELECT household_id, year, amount - paid - waived AS owed"
+    "  FROM charge_status WHERE amount <> paid + waived AND year <= ?1)"
     " SELECT h.id, h.unit, h.owner, sum (o.owed), count (*), min (o.year), max (o.year)"
     " FROM open o JOIN households h ON h.id = o.household_id"
     " WHERE o.owed > 0"
@@ -313,12 +311,7 @@ ledger_report_collection (LedgerBook        *book,
   out->year = year;
   stmt = ledger_book_prepare (book,
     "WITH per_charge AS ("
-    "  SELECT c.household_id, c.amount,"
-    "         coalesce ((SELECT sum (a.amount) FROM allocations a WHERE a.charge_id = c.id"
-    "                    AND a.kind = 'waiver'), 0) AS waived,"
-    "         coalesce ((SELECT sum (a.amount) FROM allocations a WHERE a.charge_id = c.id"
-    "                    AND a.kind <> 'waiver'), 0) AS paid"
-    "  FROM charges c WHERE c.year = ?1),"
+    "  SELECT household_id, amount, waived, paid FROM charge_status WHERE year = ?1),"
     " per_household AS ("
     "  SELECT household_id, sum (amount - waived - paid) AS owed FROM per_charge"
     "  GROUP BY household_id)"
@@ -404,12 +397,9 @@ ledger_report_arrears_detail (LedgerBook  *book,
    * ledger_report_collection(), so the three always agree. */
   stmt = ledger_book_prepare (book,
     "WITH per_charge AS ("
-    "  SELECT c.household_id, c.year, c.fee_code, c.fee_id, c.amount,"
-    "         coalesce ((SELECT sum (a.amount) FROM allocations a WHERE a.charge_id = c.id"
-    "                    AND a.kind = 'waiver'), 0) AS waived,"
-    "         coalesce ((SELECT sum (a.amount) FROM allocations a WHERE a.charge_id = c.id"
-    "                    AND a.kind <> 'waiver'), 0) AS paid"
-    "  FROM charges c WHERE c.year <= ?1)"
+    "  SELECT c.household_id, c.year, c.fee_code, c.fee_id, c.amount, s.waived, s.paid"
+    "  FROM charge_status s JOIN charges c ON c.id = s.charge_id"
+    "  WHERE s.amount <> s.paid + s.waived AND s.year <= ?1)"
     " SELECT h.id, h.unit, h.owner, p.year, p.fee_code, f.name, p.amount, p.waived, p.paid"
     " FROM per_charge p JOIN households h ON h.id = p.household_id"
     " JOIN fees f ON f.id = p.fee_id"

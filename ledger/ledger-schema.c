@@ -319,18 +319,74 @@ ledger_schema_create (LedgerBook  *self,
 {
   g_autofree char *triggers = append_only_triggers_sql ();
   g_autofree char *pragmas =
-    g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                     LEDGER_APPLICATION_ID, LEDGER_SCHEMA_VERSION);
+    g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1;",
+                     LEDGER_APPLICATION_ID);
 
   return ledger_book_exec (self, schema_v1, error) &&
          ledger_book_exec (self, triggers, error) &&
          insert_standard_accounts (self, error) &&
-         ledger_book_exec (self, pragmas, error);
+         ledger_book_exec (self, pragmas, error) &&
+         ledger_schema_migrate (self, 1, error);
 }
 
-/* Each step brings a book from version i + 1 to i + 2. There are none yet:
- * version 1 is the first. A new version appends its SQL here. */
-static const char *const migrations[LEDGER_SCHEMA_VERSION - 1 + 1] = { NULL };
+/* Version 2: two caches that keep the reports independent of the book's
+ * age (BENCHMARKS.md). Both are derived from the journal by triggers in
+ * the transaction that writes it, are not part of the fingerprint, and
+ * are recomputed and compared by ledger_schema_check_caches() (verify):
+ *
+ * - charge_status: each charge with what payments (net of voids) and
+ *   waivers settled of it, so that the open charges are found through a
+ *   partial index instead of summing every allocation ever made;
+ * - account_days: each account's movement per day, so that a balance at a
+ *   date adds one row per day instead of one per split.
+ */
+static const char schema_v2[] =
+  "CREATE TABLE charge_status ("
+  "  charge_id    INTEGER PRIMARY KEY REFERENCES charges (id),"
+  "  household_id INTEGER NOT NULL,"
+  "  year         INTEGER NOT NULL,"
+  "  amount       INTEGER NOT NULL,"
+  "  paid         INTEGER NOT NULL DEFAULT 0,"
+  "  waived       INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX charge_status_year ON charge_status (year, household_id);"
+  "CREATE INDEX charge_status_open ON charge_status (household_id, year)"
+  "  WHERE amount <> paid + waived;"
+  "CREATE TABLE account_days ("
+  "  account TEXT NOT NULL,"
+  "  date    TEXT NOT NULL,"
+  "  amount  INTEGER NOT NULL,"
+  "  PRIMARY KEY (account, date)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TRIGGER charges_status AFTER INSERT ON charges BEGIN"
+  "  INSERT INTO charge_status (charge_id, household_id, year, amount)"
+  "  VALUES (NEW.id, NEW.household_id, NEW.year, NEW.amount);"
+  " END;"
+  "CREATE TRIGGER allocations_status AFTER INSERT ON allocations BEGIN"
+  "  UPDATE charge_status"
+  "  SET paid = paid + CASE WHEN NEW.kind = 'waiver' THEN 0 ELSE NEW.amount END,"
+  "      waived = waived + CASE WHEN NEW.kind = 'waiver' THEN NEW.amount ELSE 0 END"
+  "  WHERE charge_id = NEW.charge_id;"
+  " END;"
+  "CREATE TRIGGER splits_days AFTER INSERT ON splits BEGIN"
+  "  INSERT INTO account_days (account, date, amount)"
+  "  VALUES (NEW.account, (SELECT date FROM txns WHERE id = NEW.txn_id), NEW.amount)"
+  "  ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount;"
+  " END;"
+
+  /* An existing book's caches, from its journal. */
+  "INSERT INTO charge_status (charge_id, household_id, year, amount, paid, waived)"
+  " " LEDGER_CHARGE_STATUS_SQL ";"
+  "INSERT INTO account_days (account, date, amount)"
+  " " LEDGER_ACCOUNT_DAYS_SQL ";";
+
+/* migrations[i] brings a book from version i + 1 to i + 2; a new book is
+ * created at version 1 and brought up the same way, so every book has
+ * been through the same steps. */
+static const char *const migrations[LEDGER_SCHEMA_VERSION - 1] = {
+  schema_v2,
+};
 
 gboolean
 ledger_schema_migrate (LedgerBook  *self,
@@ -348,9 +404,60 @@ ledger_schema_migrate (LedgerBook  *self,
     }
 
   for (int v = from_version; v < LEDGER_SCHEMA_VERSION; v++)
-    if (migrations[v - 1] != NULL && !ledger_book_exec (self, migrations[v - 1], error))
+    if (!ledger_book_exec (self, migrations[v - 1], error))
       return FALSE;
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", LEDGER_SCHEMA_VERSION);
   return ledger_book_exec (self, pragma, error);
+}
+
+/* Recomputes both caches of version 2 from the journal and compares. */
+gboolean
+ledger_schema_check_caches (LedgerBook  *self,
+                            GError     **error)
+{
+  static const struct
+  {
+    const char *what;
+    const char *sql;
+  } checks[] = {
+    { "charge_status",
+      "SELECT charge_id FROM ("
+      "  SELECT * FROM charge_status EXCEPT " LEDGER_CHARGE_STATUS_SQL
+      "  UNION ALL"
+      "  SELECT * FROM (" LEDGER_CHARGE_STATUS_SQL " EXCEPT SELECT * FROM charge_status))"
+      " ORDER BY 1 LIMIT 1" },
+    { "account_days",
+      "SELECT account || ' ' || date FROM ("
+      "  SELECT * FROM account_days EXCEPT " LEDGER_ACCOUNT_DAYS_SQL
+      "  UNION ALL"
+      "  SELECT * FROM (" LEDGER_ACCOUNT_DAYS_SQL " EXCEPT SELECT * FROM account_days))"
+      " ORDER BY 1 LIMIT 1" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      sqlite3_stmt *stmt = ledger_book_prepare (self, checks[i].sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                       _("the report cache %s differs from the journal at %s; "
+                         "the book was changed outside Community Ledger"),
+                       checks[i].what, (const char *) sqlite3_column_text (stmt, 0));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          ledger_book_set_sqlite_error (self, error, "checking the report caches");
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

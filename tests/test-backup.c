@@ -316,6 +316,42 @@ test_backup_before_upgrade (Fixture       *f,
   g_assert_cmpstr (book_text, ==, expected);
 }
 
+/* A book of schema version 1 (made by the first release: no report
+ * caches) is backed up, then upgraded in one transaction: the caches are
+ * built from its journal, verify passes, and the figures are unchanged. */
+static void
+test_upgrade_from_version_1 (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *dir = ledger_backup_dir (f->path);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(LedgerBook) upgraded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = describe_book (f->book);
+  g_autofree char *after = NULL;
+  LedgerTreeHead head;
+
+  g_assert_true (ledger_book_exec (f->book,
+                                   "DROP TRIGGER charges_status; DROP TRIGGER allocations_status;"
+                                   " DROP TRIGGER splits_days;"
+                                   " DROP TABLE charge_status; DROP TABLE account_days;"
+                                   " PRAGMA user_version = 1;", &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->book);
+
+  upgraded = ledger_book_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (ledger_book_get_db (upgraded), "charge_status"), >, 0);
+  g_assert_true (ledger_fingerprint_verify (upgraded, &head, &error));
+  g_assert_no_error (error);
+  after = describe_book (upgraded);
+  g_assert_cmpstr (after, ==, before);
+
+  names = list_dir (dir);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (names, 0), "-before-upgrade.clbook"));
+}
+
 static void
 checked_cb (GObject      *source,
             GAsyncResult *result,
@@ -391,6 +427,7 @@ main (int    argc,
   ADD ("/backup/automatic-is-whole", test_backup_automatic_is_whole);
   ADD ("/backup/rotation", test_backup_rotation);
   ADD ("/backup/before-upgrade", test_backup_before_upgrade);
+  ADD ("/backup/upgrade-from-version-1", test_upgrade_from_version_1);
   ADD ("/book/check-in-background", test_book_check_in_background);
 
   return g_test_run ();

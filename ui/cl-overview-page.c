@@ -1,19 +1,15 @@
 /* cl-overview-page.c — the figures a treasurer looks at first
  *
- * Every figure comes from the same ledger/ report functions the command
- * line prints, so the window and `report` never disagree.
+ * Every figure comes from ledger_overview_compute(), which `report
+ * overview` prints too, so the window and the command line never disagree.
  */
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>
 
 #include "cl-overview-page.h"
-#include "ledger-expense.h"
-#include "ledger-fingerprint.h"
 #include "ledger-money.h"
-#include "ledger-notice.h"
-#include "ledger-report.h"
-#include "ledger-vote.h"
+#include "ledger-overview.h"
 
 struct _ClOverviewPage
 {
@@ -47,75 +43,39 @@ set_money (GtkLabel *label,
 }
 
 static void
-show_balances (ClOverviewPage *self,
-               LedgerBook     *book,
-               const char     *today)
+set_count (GtkLabel *label,
+           gint64    count)
 {
-  g_autoptr(GPtrArray) balances = ledger_report_balance (book, NULL, NULL);
-  gint64 funds = 0, mobile = 0;
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
 
-  if (ledger_report_funds_at (book, today, &funds, NULL))
-    set_money (self->funds_label, funds);
-  for (guint i = 0; balances != NULL && i < balances->len; i++)
-    {
-      const LedgerReportLine *line = g_ptr_array_index (balances, i);
-
-      if (g_str_equal (line->code, "cash"))
-        set_money (self->cash_label, line->amount);
-      else if (g_str_equal (line->code, "bank"))
-        set_money (self->bank_label, line->amount);
-      else if (g_str_equal (line->code, "wechat") || g_str_equal (line->code, "alipay"))
-        mobile += line->amount;
-    }
-  set_money (self->mobile_label, mobile);
+  gtk_label_set_text (label, text);
 }
 
 static void
-show_collection (ClOverviewPage *self,
-                 LedgerBook     *book,
-                 int             year)
+show_year (ClOverviewPage         *self,
+           const LedgerCollection *year)
 {
-  g_autoptr(LedgerArrearsReport) arrears = ledger_report_arrears (book, 0, NULL);
-  g_autofree char *title = g_strdup_printf (_("The year %d"), year);
-  g_autofree char *rate = NULL, *owed = NULL, *arrears_text = NULL;
-  LedgerCollection c;
+  g_autofree char *title = g_strdup_printf (_("The year %d"), year->year);
+  g_autofree char *rate = ledger_rate_format (year->rate_bp);
 
   adw_preferences_group_set_title (self->year_group, title);
-  if (ledger_report_collection (book, year, &c, NULL))
-    {
-      set_money (self->billed_label, c.billed);
-      set_money (self->collected_label, c.paid);
-      rate = ledger_rate_format (c.rate_bp);
-      gtk_label_set_text (self->rate_label, rate);
-      gtk_level_bar_set_value (self->rate_bar, c.rate_bp / 10000.0);
-    }
-  if (arrears != NULL)
-    {
-      owed = ledger_money_format (arrears->total);
-      arrears_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s from %u household",
-                                                   "%s from %u households", arrears->rows->len),
-                                      owed, arrears->rows->len);
-      gtk_label_set_text (self->arrears_label, arrears_text);
-    }
+  set_money (self->billed_label, year->billed);
+  set_money (self->collected_label, year->paid);
+  gtk_label_set_text (self->rate_label, rate);
+  gtk_level_bar_set_value (self->rate_bar, year->rate_bp / 10000.0);
 }
 
 static void
-show_to_do (ClOverviewPage *self,
-            LedgerBook     *book)
+show_arrears (ClOverviewPage       *self,
+              const LedgerOverview *o)
 {
-  g_autoptr(GPtrArray) votes = ledger_vote_list (book, NULL);
-  g_autoptr(GPtrArray) expenditures = ledger_expenditure_list (book, NULL, NULL);
-  g_autofree char *open_text = NULL, *unannounced_text = NULL;
-  guint open = 0, unannounced = 0;
+  g_autofree char *owed = ledger_money_format (o->arrears);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s from %u household",
+                                                        "%s from %u households",
+                                                        o->arrears_households),
+                                           owed, o->arrears_households);
 
-  for (guint i = 0; votes != NULL && i < votes->len; i++)
-    open += !((LedgerVote *) g_ptr_array_index (votes, i))->closed;
-  open_text = g_strdup_printf ("%u", open);
-  gtk_label_set_text (self->open_votes_label, open_text);
-  for (guint i = 0; expenditures != NULL && i < expenditures->len; i++)
-    unannounced += !ledger_expenditure_is_announced (book, ((LedgerExpenditure *) g_ptr_array_index (expenditures, i))->id);
-  unannounced_text = g_strdup_printf ("%u", unannounced);
-  gtk_label_set_text (self->unannounced_label, unannounced_text);
+  gtk_label_set_text (self->arrears_label, text);
 }
 
 static void
@@ -124,18 +84,24 @@ cl_overview_page_reload (ClPage     *page,
 {
   ClOverviewPage *self = CL_OVERVIEW_PAGE (page);
   g_autofree char *short_form = NULL;
-  LedgerTreeHead head;
-  char today[11];
+  g_autoptr(GError) error = NULL;
+  LedgerOverview o;
 
-  ledger_book_today (book, today);
-  show_balances (self, book, today);
-  show_collection (self, book, ledger_date_year (today));
-  show_to_do (self, book);
-  if (ledger_book_fingerprint (book, &head, NULL))
+  if (!ledger_overview_compute (book, NULL, &o, &error))
     {
-      short_form = ledger_tree_head_format_short (&head);
-      gtk_label_set_text (self->fingerprint_label, short_form);
+      g_warning ("Cannot read the overview: %s", error->message);
+      return;
     }
+  set_money (self->funds_label, o.funds);
+  set_money (self->cash_label, o.cash);
+  set_money (self->bank_label, o.bank);
+  set_money (self->mobile_label, o.mobile);
+  show_year (self, &o.year);
+  show_arrears (self, &o);
+  set_count (self->open_votes_label, o.open_votes);
+  set_count (self->unannounced_label, o.unannounced);
+  short_form = ledger_tree_head_format_short (&o.head);
+  gtk_label_set_text (self->fingerprint_label, short_form);
 }
 
 static void

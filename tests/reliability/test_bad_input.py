@@ -9,7 +9,8 @@ duplicate), over-long text (10,000 characters), control characters
 (a\\x01b, a\\tb, a\\nb), invalid UTF-8 (the bytes FF FE, passed as a bytes
 argument), files that are missing, are folders or are not what they should
 be, and household CSV files with wrong columns, mixed encodings, duplicate
-units, no rows, only a header, UTF-16 …
+units, no rows, only a header, UTF-16 … (and payment statements for
+`pay --batch` with the same faults, unknown units and bad amounts).
 
 The README's rules decide what each case must do:
 
@@ -240,6 +241,77 @@ def csv_cases():
     return files
 
 
+def pay_csv_cases():
+    """Payment statements for `pay --batch`: (name, bytes, lines that must
+    be named, lines that must not)."""
+    def utf8(text):
+        return text.encode('utf-8')
+
+    header = 'unit,amount,method,date\n'
+    good = '1-1-101,10,,\n'
+    files = [
+        ('wrong-columns', utf8('房号,钱,方式\n1-1-101,10,现金\n'), (), ()),
+        ('foreign-columns', utf8('foo,bar\n1-1-101,10\n'), (), ()),
+        ('missing-amount', utf8('unit,method\n1-1-101,cash\n'), (), ()),
+        ('missing-unit', utf8('amount,date\n10,2026-01-05\n'), (), ()),
+        ('unknown-column', utf8('unit,amount,memo\n1-1-101,10,x\n'), (), ()),
+        ('duplicate-column', utf8('unit,amount,金额\n1-1-101,10,10\n'), (), ()),
+        ('household-register', utf8('unit,owner,area\n3-1-101,赵六,80\n'), (), ()),
+        ('no-header', utf8('1-1-101,10\n1-1-102,20\n'), (), ()),
+        ('mixed-utf8-then-gb18030',
+         utf8('unit,amount,method\n1-1-101,10,现金\n') + '1-1-102,10,微信\n'.encode('gb18030'),
+         (), ()),
+        ('mixed-gb18030-then-utf8',
+         'unit,amount,method\n1-1-101,10,微信\n'.encode('gb18030') + utf8('1-1-102,10,现金\n'),
+         (), ()),
+        ('zero-rows', b'', (), ()),
+        ('only-a-header', utf8('unit,amount\n'), (), ()),
+        ('header-and-blank-lines', utf8('unit,amount\n\n,\n\n'), (), ()),
+        ('utf-16', 'unit,amount\n1-1-101,10\n'.encode('utf-16'), (), ()),
+        ('utf-16le-no-bom', 'unit,amount\n1-1-101,10\n'.encode('utf-16-le'), (), ()),
+        ('utf-32', 'unit,amount\n1-1-101,10\n'.encode('utf-32'), (), ()),
+        ('invalid-bytes', b'unit,amount,method\n1-1-101,10,\xff\xfe\n', (), ()),
+        ('nul-byte', b'unit,amount\n1-1-101,1\x000\n', (), ()),
+        ('extra-field', utf8('unit,amount\n1-1-101,10\n1-1-102,10,多余\n'),
+         ('line 3',), ('line 2:',)),
+        ('missing-field', utf8('unit,amount,method\n1-1-101,10,cash\n1-1-102,10\n'),
+         ('line 3',), ('line 2:',)),
+        ('unclosed-quote', utf8('unit,amount\n1-1-101,10\n1-1-102,"10\n'),
+         ('line 3',), ('line 2:',)),
+        ('unknown-unit', utf8('unit,amount\n1-1-101,10\n9-9-999,10\n'),
+         ('line 3',), ('line 2:',)),
+        ('bad-amount-on-one-line', utf8('unit,amount\n1-1-101,10\n1-1-102,12.345\n2-1-101,10\n'),
+         ('line 3',), ('line 2:', 'line 4:')),
+        ('several-bad-rows', utf8(header + good +
+                                  '9-9-999,10,,\n'              # line 3: not registered
+                                  '1-1-102,abc,,\n'             # line 4: bad amount
+                                  '2-1-101,10,paypal,\n'        # line 5: bad method
+                                  '1-1-102,10,,2026-02-30\n'    # line 6: no such date
+                                  '3-2,0,bogus,2026/13/01\n'),  # line 7: all four
+         ('line 3', 'line 4', 'line 5', 'line 6', 'line 7'), ('line 2:',)),
+    ]
+
+    def one_bad(column, value):
+        fields = {'unit': '1-1-102', 'amount': '20', 'method': '', 'date': ''}
+        fields[column] = value
+        row = ','.join(fields[c] for c in ('unit', 'amount', 'method', 'date'))
+        return utf8(header + good + row + '\n')
+
+    bad_columns = [('amount', v) for v in AMOUNTS + ['0']
+                   if isinstance(v, str) and v != 'a\nb']
+    bad_columns += [('amount', '"a\nb"')]
+    bad_columns += [('unit', v) for v in ('9-9-999', '3-2', 'a-b-c', '', '  ', LONG,
+                                          'a\x01b', 'a\tb', '"a\nb"')]
+    bad_columns += [('method', v) for v in ('bogus', 'paypal', LONG, 'a\x01b', '"a\nb"')]
+    bad_columns += [('date', v) for v in ('2026-02-30', '2026/13/01', LONG, 'a\x01b',
+                                          '"a\nb"')]
+    for i, (column, value) in enumerate(bad_columns):
+        shown = value if len(value) <= 20 else f'{value[:8]}… ({len(value)} characters)'
+        files.append((f'{column}-{i:02} {column}={shown!r} on line 3', one_bad(column, value),
+                      ('line 3',), ('line 2:',)))
+    return files
+
+
 def csv_file_name(label):
     """The file a CSV case is written to: its label up to the first space."""
     return label.split(' ')[0] + '.csv'
@@ -318,6 +390,22 @@ def all_cases():
     c.positional(1, 'AMOUNT', AMOUNTS + ['0'], ('amount',))
     c.option('--method', ENUM)
     c.option('--date', DATES)
+
+    # pay --batch FILE: a statement of payments, all rows or none.
+    for label, data, lines, not_lines in pay_csv_cases():
+        path = '{I}/pay-csv/' + csv_file_name(label)
+        cases.append(Case('pay --batch', 'FILE', label, ['pay', '--batch', path],
+                          ('line ', path), one_line=False, lines=lines, not_lines=not_lines))
+    c = cmd('pay --batch', ['pay'], options={'--batch': '{I}/pay.csv'})
+    c.option('--batch', [MISSING_FILE + '.csv'], (MISSING_FILE + '.csv',))
+    c.option('--batch', [A_FOLDER], (A_FOLDER,))
+    c.option('--batch', [b'{I}/\xff\xfe.csv'], ('.csv',))
+    c.option('--batch', ['', '  '], ('--batch', '  '))
+    c.option('--method', ENUM)
+    c.option('--date', DATES)
+    c.state('UNIT AMOUNT with --batch', positionals=['1-1-101', '10'], tokens=('--batch',))
+    c.state('--json without --batch', positionals=['1-1-101', '10'],
+            options={'--batch': None, '--json': True}, tokens=('--batch',))
 
     c = cmd('void', ['void'], ['2026-000001'], {'--reason': '收错户号'})
     c.positional(0, 'RECEIPT', RECEIPTS, ('receipt',))
@@ -448,7 +536,7 @@ def all_cases():
 
 
 COMMAND_ORDER = ['init', 'household add', 'household edit', 'household import', 'fee set',
-                 'bill', 'pay', 'void', 'waive', 'spend', 'vote new', 'vote ballot',
+                 'bill', 'pay', 'pay --batch', 'void', 'waive', 'spend', 'vote new', 'vote ballot',
                  'vote close', 'vote show', 'spend-limit', 'settings', 'report', 'notice',
                  'receipt', 'export xlsx', 'verify', 'proof', 'backup', 'restore', 'demo',
                  '--operator']
@@ -629,6 +717,12 @@ def make_inputs(inputs):
     for label, data, _, _ in csv_cases():
         with open(os.path.join(inputs, 'csv', csv_file_name(label)), 'wb') as f:
             f.write(data)
+    os.makedirs(os.path.join(inputs, 'pay-csv'))
+    for label, data, _, _ in pay_csv_cases():
+        with open(os.path.join(inputs, 'pay-csv', csv_file_name(label)), 'wb') as f:
+            f.write(data)
+    with open(os.path.join(inputs, 'pay.csv'), 'w', encoding='utf-8') as f:
+        f.write('unit,amount\n1-1-101,10\n')
     with open(os.path.join(inputs, 'x.csv'), 'w', encoding='utf-8') as f:
         f.write('unit,owner,area\n5-1-101,周八,70\n')
     with open(os.path.join(inputs, 'not-a-workbook.xlsx'), 'w', encoding='utf-8') as f:

@@ -1,0 +1,221 @@
+/* bench-queries.c — the ledger's queries timed in process, without the
+ * command line's start-up: what a screen pays when it shows them.
+ *
+ * bench/run compiles it against the static ledger library of the build it
+ * benchmarks (BUILD/ledger/libledger.a, no meson change needed):
+ *   cc -O2 -include BUILD/config.h -I ledger bench-queries.c BUILD/ledger/libledger.a \
+ *      $(pkg-config --cflags --libs gio-2.0 sqlite3) -o bench-queries
+ *   bench-queries BOOK UNIT RUNS
+ * and prints one JSON object a line: {"name", "first_ms", "median_ms", "cpu_ms", "runs"}.
+ * "first" is the first call after the book was opened (cold caches inside
+ * SQLite), "median" the median of RUNS further calls.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "ledger-book.h"
+#include "ledger-expense.h"
+#include "ledger-fingerprint.h"
+#include "ledger-household-item.h"
+#include "ledger-merkle.h"
+#include "ledger-notice.h"
+#include "ledger-overview.h"
+#include "ledger-payment.h"
+#include "ledger-period.h"
+#include "ledger-receipt-item.h"
+#include "ledger-report.h"
+#include "ledger-vote.h"
+
+typedef void (*QueryFunc) (LedgerBook *book);
+
+static const char *unit;
+static const char *book_path;
+
+static double
+clock_ms (clockid_t clock)
+{
+  struct timespec ts;
+
+  clock_gettime (clock, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double now_ms (void) { return clock_ms (CLOCK_MONOTONIC); }
+static double cpu_ms (void) { return clock_ms (CLOCK_PROCESS_CPUTIME_ID); }
+
+static void
+check (gboolean ok, GError *error, const char *what)
+{
+  if (!ok)
+    {
+      fprintf (stderr, "bench-queries: %s: %s\n", what, error != NULL ? error->message : "failed");
+      exit (1);
+    }
+  g_clear_error (&error);
+}
+
+static int
+today_year (LedgerBook *book)
+{
+  char today[11];
+
+  ledger_book_today (book, today);
+  return ledger_date_year (today);
+}
+
+static void
+q_arrears (LedgerBook *book)
+{
+  GError *error = NULL;
+  LedgerArrearsReport *r = ledger_report_arrears (book, 0, &error);
+
+  check (r != NULL, error, "arrears");
+  ledger_arrears_report_free (r);
+}
+
+/* What ClOverviewPage's reload calls (and `report overview` prints). */
+static void
+q_overview (LedgerBook *book)
+{
+  GError *error = NULL;
+  LedgerOverview o;
+
+  check (ledger_overview_compute (book, NULL, &o, &error), error, "overview");
+}
+
+/* What the payments page shows when a unit is picked (the closest the
+ * ledger has to one household's history). */
+static void
+q_household_due (LedgerBook *book)
+{
+  GError *error = NULL;
+  LedgerHouseholdDue *due = ledger_household_due (book, unit, &error);
+
+  check (due != NULL, error, "household due");
+  ledger_household_due_free (due);
+}
+
+static void
+q_households_model (LedgerBook *book)
+{
+  GError *error = NULL;
+  GListModel *m = ledger_household_model_new (book, today_year (book), &error);
+
+  check (m != NULL, error, "households model");
+  (void) g_list_model_get_n_items (m);
+  g_object_unref (m);
+}
+
+static void
+q_receipts_model (LedgerBook *book)
+{
+  GError *error = NULL;
+  GListModel *m = ledger_receipt_model_new (book, today_year (book), &error);
+
+  check (m != NULL, error, "receipts model");
+  (void) g_list_model_get_n_items (m);
+  g_object_unref (m);
+}
+
+static void
+q_fingerprint (LedgerBook *book)
+{
+  GError *error = NULL;
+  LedgerTreeHead head;
+
+  check (ledger_book_fingerprint (book, &head, &error), error, "fingerprint");
+}
+
+static int
+cmp_double (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+report (const char *name, double first, double *t, double *c, int runs)
+{
+  qsort (t, runs, sizeof *t, cmp_double);
+  qsort (c, runs, sizeof *c, cmp_double);
+  printf ("{\"name\":\"%s\",\"first_ms\":%.3f,\"median_ms\":%.3f,\"cpu_ms\":%.3f,\"runs\":%d}\n",
+          name, first, t[runs / 2], c[runs / 2], runs);
+  fflush (stdout);
+}
+
+static LedgerBook *
+open_book (void)
+{
+  GError *error = NULL;
+  LedgerBook *book = ledger_book_open (book_path, LEDGER_BOOK_OPEN_READ_ONLY |
+                                                        LEDGER_BOOK_OPEN_NO_CHECK, &error);
+
+  check (book != NULL, error, "open");
+  return book;
+}
+
+int
+main (int argc, char **argv)
+{
+  static const struct { const char *name; QueryFunc func; } queries[] = {
+    { "arrears", q_arrears },
+    { "overview", q_overview },
+    { "household_due", q_household_due },
+    { "households_model", q_households_model },
+    { "receipts_model", q_receipts_model },
+    { "fingerprint", q_fingerprint },
+  };
+  int runs;
+  double *t, *c, first = 0;
+
+  if (argc != 4)
+    {
+      fprintf (stderr, "usage: bench-queries BOOK UNIT RUNS\n");
+      return 2;
+    }
+  book_path = argv[1];
+  unit = argv[2];
+  runs = MAX (1, atoi (argv[3]));
+  t = g_new (double, runs);
+  c = g_new (double, runs);
+
+  /* Opening (with its quick_check), then closing. */
+  for (int i = -1; i < runs; i++)
+    {
+      double c0 = cpu_ms (), t0 = now_ms ();
+      LedgerBook *book = open_book ();
+      double t1 = now_ms (), c1 = cpu_ms ();
+
+      g_object_unref (book);
+      if (i < 0)
+        first = t1 - t0;
+      else
+        t[i] = t1 - t0, c[i] = c1 - c0;
+    }
+  report ("open", first, t, c, runs);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      LedgerBook *book = open_book ();
+      double t0 = now_ms ();
+
+      queries[q].func (book);
+      first = now_ms () - t0;
+      for (int i = 0; i < runs; i++)
+        {
+          double c0 = cpu_ms ();
+
+          t0 = now_ms ();
+          queries[q].func (book);
+          t[i] = now_ms () - t0;
+          c[i] = cpu_ms () - c0;
+        }
+      report (queries[q].name, first, t, c, runs);
+      g_object_unref (book);
+    }
+  g_free (t);
+  g_free (c);
+  return 0;
+}

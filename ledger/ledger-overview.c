@@ -1,0 +1,102 @@
+/* ledger-overview.c — the figures on the app's first screen */
+#define G_LOG_DOMAIN "ledger"
+
+#include <string.h>
+
+#include "ledger-book-private.h"
+#include "ledger-fingerprint.h"
+#include "ledger-money.h"
+#include "ledger-notice.h"
+#include "ledger-overview.h"
+#include "ledger-period.h"
+#include "ledger-vote.h"
+
+/* The four money accounts' balances at @date, from the daily cache. */
+static gboolean
+compute_funds (LedgerBook      *book,
+               LedgerOverview  *out,
+               GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT account, sum (amount) FROM account_days"
+                              " WHERE account IN ('cash', 'bank', 'wechat', 'alipay') AND date <= ?1"
+                              " GROUP BY account",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, out->date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *account = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 amount = sqlite3_column_int64 (stmt, 1);
+
+      if (g_str_equal (account, "cash"))
+        out->cash = amount;
+      else if (g_str_equal (account, "bank"))
+        out->bank = amount;
+      else
+        out->mobile += amount;
+      out->funds += amount;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading the balances");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+compute_arrears (LedgerBook      *book,
+                 LedgerOverview  *out,
+                 GError         **error)
+{
+  g_autoptr(LedgerArrearsReport) arrears = ledger_report_arrears (book, out->year.year, error);
+
+  if (arrears == NULL)
+    return FALSE;
+  out->arrears = arrears->total;
+  out->arrears_households = arrears->rows->len;
+  return TRUE;
+}
+
+static gboolean
+count_open_votes (LedgerBook      *book,
+                  LedgerOverview  *out,
+                  GError         **error)
+{
+  g_autoptr(GPtrArray) votes = ledger_vote_list (book, error);
+
+  if (votes == NULL)
+    return FALSE;
+  for (guint i = 0; i < votes->len; i++)
+    out->open_votes += !((LedgerVote *) g_ptr_array_index (votes, i))->closed;
+  return TRUE;
+}
+
+gboolean
+ledger_overview_compute (LedgerBook      *book,
+                         const char      *date,
+                         LedgerOverview  *out,
+                         GError         **error)
+{
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  if (date != NULL)
+    g_strlcpy (out->date, date, sizeof out->date);
+  else
+    ledger_book_today (book, out->date);
+
+  return compute_funds (book, out, error) &&
+         ledger_report_collection (book, ledger_date_year (out->date), &out->year, error) &&
+         compute_arrears (book, out, error) &&
+         count_open_votes (book, out, error) &&
+         ledger_expenditure_count_unannounced (book, &out->unannounced, error) &&
+         ledger_book_fingerprint (book, &out->head, error);
+}
