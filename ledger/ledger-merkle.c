@@ -12,6 +12,7 @@
 
 #include "ledger-error.h"
 #include "ledger-merkle.h"
+#include "ledger-sha256.h"
 #include "ledger-text.h"
 
 /* ------------------------------------------------------------------ */
@@ -25,16 +26,16 @@ sha256_prefixed (guint8        prefix,
                  gsize         b_len,
                  LedgerHash   *out)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  gsize len = LEDGER_HASH_SIZE;
+  LedgerSha256 ctx;
 
-  g_checksum_update (checksum, &prefix, 1);
+  G_STATIC_ASSERT (LEDGER_HASH_SIZE == LEDGER_SHA256_SIZE);
+  ledger_sha256_init (&ctx);
+  ledger_sha256_update (&ctx, &prefix, 1);
   if (a_len > 0)
-    g_checksum_update (checksum, a, a_len);
+    ledger_sha256_update (&ctx, a, a_len);
   if (b_len > 0)
-    g_checksum_update (checksum, b, b_len);
-  g_checksum_get_digest (checksum, out->bytes, &len);
-  g_assert (len == LEDGER_HASH_SIZE);
+    ledger_sha256_update (&ctx, b, b_len);
+  ledger_sha256_finish (&ctx, out->bytes);
 }
 
 void
@@ -57,10 +58,10 @@ ledger_merkle_node_hash (const LedgerHash *left,
 static void
 empty_tree_hash (LedgerHash *out)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  gsize len = LEDGER_HASH_SIZE;
+  LedgerSha256 ctx;
 
-  g_checksum_get_digest (checksum, out->bytes, &len);
+  ledger_sha256_init (&ctx);
+  ledger_sha256_finish (&ctx, out->bytes);
 }
 
 void

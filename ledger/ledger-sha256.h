@@ -1,0 +1,42 @@
+/* ledger-sha256.h — SHA-256 (FIPS 180-4) for the fingerprint
+ *
+ * Every journal entry is hashed when it is written, when the book is
+ * verified and when it is exported: GLib's GChecksum does it in portable C
+ * and allocates a context per call, about seven times slower than the
+ * processor's SHA extensions (x86 SHA-NI). This is the same function with
+ * a context on the stack and, where the processor has them, the SHA
+ * instructions; elsewhere a portable implementation. The tests check both
+ * against GLib on the NIST vectors and on random messages.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LEDGER_SHA256_SIZE 32
+
+typedef struct
+{
+  guint32 state[8];
+  guint8  buffer[64];
+  gsize   buffered;   /* bytes in @buffer */
+  guint64 length;     /* bytes hashed so far */
+} LedgerSha256;
+
+void ledger_sha256_init   (LedgerSha256 *ctx);
+void ledger_sha256_update (LedgerSha256 *ctx,
+                           const void   *data,
+                           gsize         length);
+void ledger_sha256_finish (LedgerSha256 *ctx,
+                           guint8        out[LEDGER_SHA256_SIZE]);
+
+/* Whether the processor's SHA instructions are in use (for the benchmark
+ * notes). */
+gboolean ledger_sha256_is_accelerated (void);
+
+/* For the tests: force the portable implementation (TRUE) or let the
+ * processor decide (FALSE). */
+void ledger_sha256_force_portable (gboolean portable);
+
+G_END_DECLS
