@@ -17,6 +17,7 @@
 #include "ledger-book.h"
 #include "ledger-expense.h"
 #include "ledger-fingerprint.h"
+#include "ledger-history.h"
 #include "ledger-household-item.h"
 #include "ledger-merkle.h"
 #include "ledger-notice.h"
@@ -96,6 +97,18 @@ q_household_due (LedgerBook *book)
   ledger_household_due_free (due);
 }
 
+/* One household's full history (`household show UNIT`): every charge,
+ * receipt and waiver with the totals. */
+static void
+q_history (LedgerBook *book)
+{
+  GError *error = NULL;
+  LedgerHouseholdHistory *h = ledger_household_history (book, unit, &error);
+
+  check (h != NULL, error, "household history");
+  ledger_household_history_free (h);
+}
+
 static void
 q_households_model (LedgerBook *book)
 {
@@ -163,6 +176,7 @@ main (int argc, char **argv)
     { "arrears", q_arrears },
     { "overview", q_overview },
     { "household_due", q_household_due },
+    { "household_history", q_history },
     { "households_model", q_households_model },
     { "receipts_model", q_receipts_model },
     { "fingerprint", q_fingerprint },

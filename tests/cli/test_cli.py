@@ -292,6 +292,73 @@ class BadInputTest(BookTestCase):
         self.assertEqual(dump(self.book), before)
 
 
+class HouseholdShowTest(BookTestCase):
+    """household show UNIT: one household's charges, receipts, waivers and totals."""
+
+    def test_household_show(self):
+        self.small_community()
+        self.ledger("bill", "2026")
+        self.ledger("pay", "1-1-102", "1000", "--date", "2026-01-06")     # 600 settles, 400 prepaid
+        r2, _ = self.ledger("pay", "2-1-102", "360", "--method", "bank", "--date", "2026-02-02")
+        self.ledger("void", r2.strip(), "--reason", "收款记错户")
+        self.ledger("pay", "2-1-102", "100", "--date", "2026-03-01")
+        self.ledger("waive", "2-1-102", "property", "2026", "--reason", "低保户减免", "--amount", "60")
+        before = dump(self.book)
+
+        data = self.json("household", "show", "2号楼1单元102室")
+        self.assertEqual(list(data.keys()), ["unit", "owner", "owner_key", "phone", "area", "spaces",
+                                             "status", "move_in", "charges", "receipts", "waivers",
+                                             "billed", "waived", "paid", "owed", "credit", "received"])
+        self.assertEqual((data["unit"], data["owner_key"], data["status"]), ("2-1-102", "Z1", "rented"))
+        self.assertEqual(data["charges"], [{"year": 2026, "fee": "property", "fee_name": "物业费",
+                                            "amount": 36000, "paid": 10000, "waived": 6000,
+                                            "open": 20000}])
+        self.assertEqual(data["receipts"], [
+            {"number": "2026-000002", "date": "2026-02-02", "amount": 36000, "method": "bank",
+             "voided": True, "void_date": "2026-06-30", "void_reason": "收款记错户",
+             "settled": [{"year": 2026, "fee": "property", "amount": 36000}], "to_credit": 0},
+            {"number": "2026-000003", "date": "2026-03-01", "amount": 10000, "method": "cash",
+             "voided": False, "void_date": "", "void_reason": "",
+             "settled": [{"year": 2026, "fee": "property", "amount": 10000}], "to_credit": 0}])
+        self.assertEqual(data["waivers"], [{"date": "2026-06-30", "year": 2026, "fee": "property",
+                                            "amount": 6000, "reason": "低保户减免"}])
+        totals = {k: data[k] for k in ("billed", "waived", "paid", "owed", "credit", "received")}
+        self.assertEqual(totals, {"billed": 36000, "waived": 6000, "paid": 10000, "owed": 20000,
+                                  "credit": 0, "received": 10000})
+        arrears = {h["unit"]: h["owed"] for h in self.json("report", "arrears")["households"]}
+        self.assertEqual(data["owed"], arrears["2-1-102"])
+
+        # Prepaid credit: what was received and did not settle a charge.
+        prepaid = self.json("household", "show", "1-1-102")
+        self.assertEqual((prepaid["paid"], prepaid["credit"], prepaid["received"], prepaid["owed"]),
+                         (60000, 40000, 100000, 0))
+        self.assertEqual(prepaid["receipts"][0]["to_credit"], 40000)
+        self.assertEqual(sum(h["paid"] for h in (data, prepaid)) +
+                         self.json("household", "show", "1-1-101")["paid"] +
+                         self.json("household", "show", "2-1-101")["paid"],
+                         self.json("report", "collection", "--period", "2026")["paid"])
+
+        # The phone is masked in both forms.
+        shown = self.json("household", "show", "1-1-101")
+        self.assertEqual(shown["phone"], "138****1234")
+        text, _ = self.ledger("household", "show", "1-1-101")
+        self.assertIn("138****1234", text)
+        self.assertNotIn("13812341234", text)
+
+        text, _ = self.ledger("household", "show", "2-1-102")
+        self.assertIn("2-1-102", text)
+        self.assertIn("voided on 2026-06-30: 收款记错户", text)
+        self.assertIn("低保户减免", text)
+        self.assertIn("¥200.00", text)                     # outstanding
+
+        for unit in ("9-9-999", "3-2"):
+            _, err = self.ledger("household", "show", unit, expect=2)
+            self.assertEqual(len(err.strip().splitlines()), 1, err)
+            self.assertIn(unit, err)
+        self.ledger("household", "show", expect=2)
+        self.assertEqual(dump(self.book), before)
+
+
 class PayBatchTest(BookTestCase):
     """pay --batch: a day's statement in one transaction, all rows or none."""
 
@@ -551,10 +618,10 @@ class BookFileTest(BookTestCase):
     def test_help_for_every_command(self):
         out, _ = run(self.book, "--help")
         commands = ["init", "household add", "household edit", "household import",
-                    "household list", "fee set", "fee list", "bill", "pay", "void", "waive",
-                    "spend", "report", "backup", "restore", "demo", "vote new", "vote ballot",
-                    "vote close", "vote show", "vote list", "spend-limit", "verify", "proof",
-                    "proof consistency"]
+                    "household list", "household show", "fee set", "fee list", "bill", "pay",
+                    "void", "waive", "spend", "report", "backup", "restore", "demo", "vote new",
+                    "vote ballot", "vote close", "vote show", "vote list", "spend-limit", "verify",
+                    "proof", "proof consistency"]
         for command in commands:
             self.assertIn(command, out)
             with self.subTest(command=command):

@@ -375,6 +375,10 @@ def all_cases():
     c.positional(0, 'FILE.csv', [A_FOLDER], (A_FOLDER,))
     c.positional(0, 'FILE.csv', [b'{I}/\xff\xfe.csv'], ('.csv',))
 
+    c = cmd('household show', ['household', 'show'], ['1-1-101'])
+    c.positional(0, 'UNIT', UNITS_UNKNOWN, ('unit',))
+    c.positional(0, 'UNIT', UNITS_UNKNOWN, ('unit',), options={'--json': True})
+
     c = cmd('fee set', ['fee', 'set'], ['property', '360'])
     c.positional(0, 'CODE', ['', 'Prop Fee', *GENERIC], ('fee code', 'code'))
     c.positional(1, 'AMOUNT', AMOUNTS, ('amount',))
@@ -535,11 +539,11 @@ def all_cases():
     return cases
 
 
-COMMAND_ORDER = ['init', 'household add', 'household edit', 'household import', 'fee set',
-                 'bill', 'pay', 'pay --batch', 'void', 'waive', 'spend', 'vote new', 'vote ballot',
-                 'vote close', 'vote show', 'spend-limit', 'settings', 'report', 'notice',
-                 'receipt', 'export xlsx', 'verify', 'proof', 'backup', 'restore', 'demo',
-                 '--operator']
+COMMAND_ORDER = ['init', 'household add', 'household edit', 'household import',
+                 'household show', 'fee set', 'bill', 'pay', 'pay --batch', 'void', 'waive',
+                 'spend', 'vote new', 'vote ballot', 'vote close', 'vote show', 'spend-limit',
+                 'settings', 'report', 'notice', 'receipt', 'export xlsx', 'verify', 'proof',
+                 'backup', 'restore', 'demo', '--operator']
 
 # ---------------------------------------------------------------------------
 # Running
