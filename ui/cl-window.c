@@ -27,6 +27,7 @@ struct _ClWindow
   /* Owned references */
   LedgerBook      *book;
   GCancellable    *check_cancellable; /* the book's quick_check behind the first screen */
+  guint            check_source;      /* the idle that starts it */
 };
 
 G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -255,15 +256,30 @@ book_checked_cb (GObject      *source,
  * the book at once and the check runs in a thread behind it. Writing
  * meanwhile waits for the check's read lock at COMMIT, well within the
  * busy timeout. */
+static gboolean
+run_check_cb (gpointer user_data)
+{
+  ClWindow *self = user_data;
+
+  self->check_source = 0;
+  if (self->book != NULL)
+    ledger_book_check_async (self->book, self->check_cancellable, book_checked_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The check starts once the window has drawn its first frame (an idle of
+ * low priority runs after GTK's layout and paint), so that its thread
+ * does not compete with the first screen for the processor. */
 static void
 start_check (ClWindow *self)
 {
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
+  g_clear_handle_id (&self->check_source, g_source_remove);
   if (self->book == NULL)
     return;
   self->check_cancellable = g_cancellable_new ();
-  ledger_book_check_async (self->book, self->check_cancellable, book_checked_cb, self);
+  self->check_source = g_idle_add_full (G_PRIORITY_LOW, run_check_cb, self, NULL);
 }
 
 LedgerBook *
@@ -337,6 +353,7 @@ cl_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
+  g_clear_handle_id (&self->check_source, g_source_remove);
   g_clear_object (&self->book);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
   G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
