@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-application.h"
+#include "cl-settings.h"
 #include "cl-window.h"
 #include "ledger-book.h"
 
@@ -16,57 +17,34 @@ struct _ClApplication
 {
   AdwApplication parent_instance;
 
-  char *book_path;
-  char *operator_name;
+  GSettings *settings;       /* NULL when the schema is not installed */
+  guint      replace_source; /* the idle that remakes the windows in a new language */
+  char      *book_path;
+  char      *operator_name;
 };
 
 G_DEFINE_FINAL_TYPE (ClApplication, cl_application, ADW_TYPE_APPLICATION)
 
-/* Where the app remembers the last book it had open. */
-static char *
-state_file_path (void)
-{
-  return g_build_filename (g_get_user_config_dir (), "community-ledger", "state.ini", NULL);
-}
-
-static char *
-last_book_path (void)
-{
-  g_autoptr(GKeyFile) state = g_key_file_new ();
-  g_autofree char *path = state_file_path ();
-
-  if (!g_key_file_load_from_file (state, path, G_KEY_FILE_NONE, NULL))
-    return NULL;
-  return g_key_file_get_string (state, "books", "last", NULL);
-}
-
-/* Remembers @book_path so the next start reopens it. Best effort: a
- * read-only home must not stop the treasurer from working. */
+/* Remembers @book_path so the next start reopens it. */
 static void
-remember_book (const char *book_path)
+remember_book (ClApplication *self,
+               const char    *book_path)
 {
-  g_autoptr(GKeyFile) state = g_key_file_new ();
-  g_autofree char *path = state_file_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_key_file_load_from_file (state, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
-  g_key_file_set_string (state, "books", "last", book_path);
-  g_mkdir_with_parents (dir, 0700);
-  if (!g_key_file_save_to_file (state, path, &error))
-    g_debug ("cannot remember the last book: %s", error->message);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, CL_SETTINGS_LAST_BOOK, book_path);
 }
 
 /* --book, then $COMMUNITY_LEDGER_BOOK, then the last book, then the default. */
 static char *
-default_book_path (void)
+default_book_path (ClApplication *self)
 {
   const char *env = g_getenv ("COMMUNITY_LEDGER_BOOK");
-  g_autofree char *last = last_book_path ();
+  g_autofree char *last = self->settings != NULL
+                        ? g_settings_get_string (self->settings, CL_SETTINGS_LAST_BOOK) : NULL;
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  if (last != NULL && g_file_test (last, G_FILE_TEST_EXISTS))
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&last);
   return g_build_filename (g_get_user_data_dir (), "community-ledger", "book.clbook", NULL);
 }
@@ -79,7 +57,7 @@ window_book_cb (GObject    *window,
   LedgerBook *book = cl_window_get_book (CL_WINDOW (window));
 
   if (book != NULL)
-    remember_book (ledger_book_get_path (book));
+    remember_book (CL_APPLICATION (user_data), ledger_book_get_path (book));
 }
 
 /* Opens the book, or explains in the window why it could not. */
@@ -87,12 +65,18 @@ static LedgerBook *
 open_book (ClApplication  *self,
            GError        **error)
 {
-  g_autofree char *path = self->book_path != NULL ? g_strdup (self->book_path) : default_book_path ();
+  g_autofree char *path = self->book_path != NULL ? g_strdup (self->book_path) : default_book_path (self);
   /* The window checks the book behind its first screen (cl-window.c). */
   LedgerBook *book = ledger_book_open (path, LEDGER_BOOK_OPEN_NO_CHECK, error);
+  g_autofree char *operator_name = NULL;
 
-  if (book != NULL && self->operator_name != NULL)
-    ledger_book_set_operator (book, self->operator_name);
+  /* --operator, else the name this desk was given in the Preferences. */
+  if (self->operator_name != NULL)
+    operator_name = g_strdup (self->operator_name);
+  else if (self->settings != NULL)
+    operator_name = g_settings_get_string (self->settings, CL_SETTINGS_OPERATOR_NAME);
+  if (book != NULL && operator_name != NULL && *operator_name != '\0')
+    ledger_book_set_operator (book, operator_name);
   return book;
 }
 
@@ -109,9 +93,9 @@ cl_application_activate (GApplication *app)
       book = open_book (self, &error);
       window = GTK_WINDOW (cl_window_new (GTK_APPLICATION (app), book,
                                           error != NULL ? error->message : NULL));
-      g_signal_connect (window, "notify::book", G_CALLBACK (window_book_cb), NULL);
+      g_signal_connect (window, "notify::book", G_CALLBACK (window_book_cb), self);
       if (book != NULL)
-        remember_book (ledger_book_get_path (book));
+        remember_book (self, ledger_book_get_path (book));
     }
   gtk_window_present (window);
 }
@@ -146,10 +130,56 @@ static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
 };
 
+static gboolean
+replace_windows_cb (gpointer user_data)
+{
+  ClApplication *self = CL_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  self->replace_source = 0;
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (CL_IS_WINDOW (l->data))
+      {
+        ClWindow *window = cl_window_remake (CL_WINDOW (l->data));
+
+        g_signal_connect (window, "notify::book", G_CALLBACK (window_book_cb), self);
+      }
+  return G_SOURCE_REMOVE;
+}
+
+/* The language was changed in the Preferences: every window is made anew,
+ * so that each of its words is looked up again. From an idle, not from
+ * inside the signal of the Preferences' own row that is being destroyed. */
+static void
+language_changed_cb (GSettings  *settings,
+                     const char *key,
+                     gpointer    user_data)
+{
+  ClApplication *self = CL_APPLICATION (user_data);
+  g_autofree char *language = g_settings_get_string (settings, key);
+
+  cl_settings_apply_language (language);
+  if (self->replace_source == 0)
+    self->replace_source = g_idle_add (replace_windows_cb, self);
+}
+
 static void
 cl_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  ClApplication *self = CL_APPLICATION (app);
+
+  /* Before GTK starts, so that its own words follow the chosen language. */
+  self->settings = cl_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_autofree char *language = g_settings_get_string (self->settings, CL_SETTINGS_LANGUAGE);
+
+      if (*language != '\0')
+        cl_settings_apply_language (language);
+      g_signal_connect_object (self->settings, "changed::" CL_SETTINGS_LANGUAGE,
+                               G_CALLBACK (language_changed_cb), self, 0);
+    }
 
   G_APPLICATION_CLASS (cl_application_parent_class)->startup (app);
 
@@ -163,6 +193,8 @@ cl_application_finalize (GObject *object)
 {
   ClApplication *self = CL_APPLICATION (object);
 
+  g_clear_handle_id (&self->replace_source, g_source_remove);
+  g_clear_object (&self->settings);
   g_free (self->book_path);
   g_free (self->operator_name);
   G_OBJECT_CLASS (cl_application_parent_class)->finalize (object);

@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "cl-application.h"
+#include "cl-settings.h"
 #include "cli.h"
 
 /* Uses the translations next to the build when the program runs from the
@@ -33,6 +34,7 @@ main (int    argc,
   g_autoptr(ClApplication) app = NULL;
 
   setup_gettext ();
+  cl_settings_use_build_tree ();
 
   if (cli_wants_command (argc, argv))
     return cli_run (argc, argv);

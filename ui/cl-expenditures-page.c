@@ -14,6 +14,7 @@
 
 #include "cl-expenditure-dialog.h"
 #include "cl-expenditures-page.h"
+#include "cl-format.h"
 #include "cl-window.h"
 #include "ledger-expenditure-item.h"
 #include "ledger-money.h"
@@ -41,6 +42,14 @@ G_DEFINE_FINAL_TYPE (ClExpendituresPage, cl_expenditures_page, CL_TYPE_PAGE)
 
 /* ------------------------------------------------------------------ */
 /* Closures for the columns */
+
+/* "2026年3月1日" in Chinese, "2026-03-01" in English. */
+static char *
+format_date (gpointer    unused,
+             const char *iso_date)
+{
+  return cl_format_date (iso_date);
+}
 
 /* "¥1,250.50" from fen. */
 static char *
@@ -251,6 +260,7 @@ cl_expenditures_page_class_init (ClExpendituresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClExpendituresPage, expenditures_view);
   gtk_widget_class_bind_template_child (widget_class, ClExpendituresPage, date_column);
   gtk_widget_class_bind_template_callback (widget_class, format_money);
+  gtk_widget_class_bind_template_callback (widget_class, format_date);
   gtk_widget_class_bind_template_callback (widget_class, format_status);
   gtk_widget_class_bind_template_callback (widget_class, format_vote);
   gtk_widget_class_bind_template_callback (widget_class, format_files);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cl-format.h"
 #include "cl-notices-page.h"
 #include "cl-window.h"
 #include "export-notice.h"
@@ -89,7 +90,7 @@ show_period (ClNoticesPage *self)
   PeriodKind kind = strchr (self->period.name, 'Q') != NULL ? KIND_QUARTER
                     : strlen (self->period.name) == 4 ? KIND_YEAR : KIND_MONTH;
   int month = (int) g_ascii_strtoll (self->period.first + 5, NULL, 10);
-  g_autofree char *range = g_strdup_printf (_("%s – %s"), self->period.first, self->period.last);
+  g_autofree char *range = cl_format_date_range (self->period.first, self->period.last);
 
   self->syncing = TRUE;
   gtk_drop_down_set_selected (self->kind_dropdown, kind);
@@ -220,9 +221,9 @@ static GtkWidget *
 notice_row_new (const LedgerNotice *notice)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = g_strdup_printf (_("%s (%s to %s)"), notice->period, notice->first, notice->last);
-  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (notice->published_at, NULL);
-  g_autofree char *when = time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M") : g_strdup (notice->published_at);
+  g_autofree char *range = cl_format_date_range (notice->first, notice->last);
+  g_autofree char *title = g_strdup_printf (_("%s (%s)"), notice->period, range);
+  g_autofree char *when = cl_format_date_time (notice->published_at);
   g_autofree char *short_form = NULL, *subtitle = NULL;
   LedgerTreeHead head;
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "cl-format.h"
 #include "cl-payments-page.h"
 #include "cl-window.h"
 #include "export-notice.h"
@@ -539,6 +540,14 @@ amount_changed_cb (GtkEditable    *entry,
   set_amount_error (self, NULL);
 }
 
+/* "2026年3月1日" in Chinese, "2026-03-01" in English. */
+static char *
+format_date (gpointer    unused,
+             const char *iso_date)
+{
+  return cl_format_date (iso_date);
+}
+
 /* "¥480.00"; nothing for zero (a household that owes nothing). */
 static char *
 format_money (gpointer unused,
@@ -685,6 +694,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, amount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_actions);
   gtk_widget_class_bind_template_callback (widget_class, format_money);
+  gtk_widget_class_bind_template_callback (widget_class, format_date);
   gtk_widget_class_bind_template_callback (widget_class, format_method);
   gtk_widget_class_bind_template_callback (widget_class, format_status);
 }

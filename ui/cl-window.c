@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "cl-pages.h"
+#include "cl-settings.h"
 #include "cl-window.h"
 #include "ledger-backup.h"
+#include "ledger-notice.h"
 
 struct _ClWindow
 {
@@ -26,6 +28,7 @@ struct _ClWindow
 
   /* Owned references */
   LedgerBook      *book;
+  GSettings       *settings;          /* NULL when the schema is not installed */
   GCancellable    *check_cancellable; /* the book's quick_check behind the first screen */
   guint            check_source;      /* the idle that starts it */
 };
@@ -134,6 +137,24 @@ open_chosen (ClWindow *self,
   cl_window_set_book (self, book);
 }
 
+/* A new book starts with the publication URL this desk uses (Preferences),
+ * so that its first notice already carries the QR code. A URL the book
+ * refuses is left out: the book is made, and can be given one later. */
+static void
+offer_publication_url (ClWindow   *self,
+                       LedgerBook *book)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->settings == NULL)
+    return;
+  url = g_settings_get_string (self->settings, CL_SETTINGS_PUBLICATION_URL);
+  if (*url != '\0' &&
+      !ledger_notice_set_setting (book, LEDGER_SETTING_PUBLICATION_URL, url, &error))
+    g_warning ("The default publication URL was not given to the new book: %s", error->message);
+}
+
 static void
 new_chosen (ClWindow *self,
             GFile    *file)
@@ -154,6 +175,7 @@ new_chosen (ClWindow *self,
       cl_window_show_error (GTK_WIDGET (self), _("creating the book"), error);
       return;
     }
+  offer_publication_url (self, book);
   cl_window_set_book (self, book);
 }
 
@@ -322,6 +344,58 @@ cl_window_show_page (ClWindow   *self,
   gtk_stack_set_visible_child_name (self->pages, name);
 }
 
+/* Whether a dialog of @window (the Preferences, when the language changes)
+ * is open. */
+static gboolean
+window_has_dialog (ClWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+ClWindow *
+cl_window_remake (ClWindow *old)
+{
+  ClWindow *self;
+  gboolean had_dialog;
+  int width, height;
+
+  g_return_val_if_fail (CL_IS_WINDOW (old), NULL);
+
+  self = cl_window_new (gtk_window_get_application (GTK_WINDOW (old)), old->book, NULL);
+  had_dialog = window_has_dialog (old);
+  gtk_window_get_default_size (GTK_WINDOW (old), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (old)))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if (old->book == NULL)
+    show_problem (self, adw_status_page_get_description (old->problem_page));
+  cl_window_show_page (self, cl_window_get_visible_page_name (old));
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_window_destroy (GTK_WINDOW (old));
+  /* The language is chosen in the Preferences: they stay open, now in it. */
+  if (had_dialog)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.preferences", NULL);
+  return self;
+}
+
+const char *
+cl_window_get_visible_page_name (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->pages);
+}
+
 GtkWidget *
 cl_window_get_page (ClWindow   *self,
                     const char *name)
@@ -332,6 +406,39 @@ cl_window_get_page (ClWindow   *self,
 /* ------------------------------------------------------------------ */
 /* Life cycle */
 
+/* The size the window had, for the next start. Saved on closing rather
+ * than bound to the properties, which would write at every step of a
+ * resize. */
+static void
+save_window_size (ClWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, CL_SETTINGS_WINDOW_WIDTH, width);
+  g_settings_set_int (self->settings, CL_SETTINGS_WINDOW_HEIGHT, height);
+  g_settings_set_boolean (self->settings, CL_SETTINGS_WINDOW_MAXIMIZED,
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
+}
+
+static void
+restore_window_size (ClWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  width = g_settings_get_int (self->settings, CL_SETTINGS_WINDOW_WIDTH);
+  height = g_settings_get_int (self->settings, CL_SETTINGS_WINDOW_HEIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, CL_SETTINGS_WINDOW_MAXIMIZED))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
 /* A copy of the book whenever its window closes (DESIGN.md §6): the
  * treasurer's work of the day is never only in one file. */
 static gboolean
@@ -340,6 +447,7 @@ cl_window_close_request (GtkWindow *window)
   ClWindow *self = CL_WINDOW (window);
   g_autoptr(GError) error = NULL;
 
+  save_window_size (self);
   if (self->book != NULL && !ledger_book_is_read_only (self->book) &&
       !ledger_backup_automatic (self->book, "on-close", NULL, &error))
     g_warning ("Could not back up %s on closing: %s", ledger_book_get_path (self->book), error->message);
@@ -355,6 +463,7 @@ cl_window_dispose (GObject *object)
   g_clear_object (&self->check_cancellable);
   g_clear_handle_id (&self->check_source, g_source_remove);
   g_clear_object (&self->book);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
   G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
 }
@@ -432,6 +541,8 @@ static void
 cl_window_init (ClWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = cl_settings_new ();
+  restore_window_size (self);
   add_pages (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup-book", FALSE);
 }

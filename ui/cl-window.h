@@ -23,6 +23,21 @@ void        cl_window_set_book (ClWindow   *self,
  * "expenditures", "votes", "notices"). */
 void        cl_window_show_page (ClWindow   *self,
                                  const char *name);
+/**
+ * cl_window_remake:
+ * @old: a window, which is destroyed
+ *
+ * A new window in place of @old, in the language gettext now speaks: the
+ * same application, book, size and page, and the Preferences again if
+ * they were open. @old goes without a close request, so without the
+ * backup on closing: nothing was closed, only translated.
+ *
+ * Returns: (transfer none): the new window, presented
+ */
+ClWindow   *cl_window_remake (ClWindow *old);
+
+/* The name of the page shown ("overview", "payments", …). */
+const char *cl_window_get_visible_page_name (ClWindow *self);
 GtkWidget  *cl_window_get_page (ClWindow   *self,
                                 const char *name);
 

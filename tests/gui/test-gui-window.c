@@ -1,6 +1,10 @@
 /* test-gui-window.c — the window, its pages and the overview */
+#include <glib/gi18n.h>
 #include <string.h>
+#include <time.h>
 
+#include "cl-format.h"
+#include "cl-settings.h"
 #include "gui-test-utils.h"
 #include "ledger-backup.h"
 #include "ledger-fingerprint.h"
@@ -87,6 +91,109 @@ test_close_makes_a_backup (GuiFixture    *f,
   g_assert_cmpstr (copy_head, ==, book_head);
 }
 
+/* The title the sidebar shows for the page called @name. */
+static const char *
+page_title (ClWindow   *window,
+            const char *name)
+{
+  GtkWidget *page = cl_window_get_page (window, name);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (page));
+
+  return gtk_stack_page_get_title (gtk_stack_get_page (stack, page));
+}
+
+/* The window opens at the size it had when it was last closed. */
+static void
+test_size_is_remembered (GuiFixture    *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = cl_settings_new ();
+  ClWindow *window;
+  int width, height;
+
+  g_assert_nonnull (settings); /* the schema compiled into BUILD/data */
+  g_settings_set_int (settings, CL_SETTINGS_WINDOW_WIDTH, 901);
+  g_settings_set_int (settings, CL_SETTINGS_WINDOW_HEIGHT, 602);
+  window = cl_window_new (NULL, f->book, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 901);
+  g_assert_cmpint (height, ==, 602);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1203, 754);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_wait (20);
+  gtk_window_close (GTK_WINDOW (window));
+  gui_wait (20);
+  g_assert_cmpint (g_settings_get_int (settings, CL_SETTINGS_WINDOW_WIDTH), ==, 1203);
+  g_assert_cmpint (g_settings_get_int (settings, CL_SETTINGS_WINDOW_HEIGHT), ==, 754);
+  g_assert_false (g_settings_get_boolean (settings, CL_SETTINGS_WINDOW_MAXIMIZED));
+}
+
+/* Switching the language remakes the window in it, on the same book and
+ * page, and dates and money follow the Chinese way of writing them. */
+static void
+test_language_switch (GuiFixture    *f,
+                      gconstpointer  data)
+{
+  g_autofree char *backups = ledger_backup_dir (f->path);
+  g_autofree char *date_en = NULL, *date_zh = NULL, *when_zh = NULL, *range_zh = NULL;
+  g_autofree char *money = ledger_money_format (123456);
+  ClWindow *window;
+
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_setenv ("TZ", "CST-8", TRUE);
+  tzset ();
+
+  cl_window_show_page (f->window, "payments");
+  g_assert_cmpstr (page_title (f->window, "overview"), ==, "Overview");
+  date_en = cl_format_date ("2026-03-01");
+  g_assert_cmpstr (date_en, ==, "2026-03-01");
+
+  cl_settings_apply_language ("zh_CN");
+  window = cl_window_remake (f->window);
+  f->window = window;
+  gui_wait (20);
+  g_assert_true (cl_window_get_book (window) == f->book);
+  g_assert_cmpstr (cl_window_get_visible_page_name (window), ==, "payments");
+  g_assert_cmpstr (page_title (window, "overview"), ==, "概况");
+  date_zh = cl_format_date ("2026-03-01");
+  g_assert_cmpstr (date_zh, ==, "2026年3月1日");
+  when_zh = cl_format_date_time ("2026-06-30T10:05:00+08:00");
+  g_assert_cmpstr (when_zh, ==, "2026年6月30日 10:05");
+  range_zh = cl_format_date_range ("2026-01-01", "2026-03-31");
+  g_assert_cmpstr (range_zh, ==, "2026年1月1日至2026年3月31日");
+  g_assert_cmpstr (money, ==, "¥1,234.56");
+  /* Remade, not closed: no backup on closing was made. */
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+
+  cl_settings_apply_language ("");
+  f->window = cl_window_remake (window);
+  gui_wait (20);
+  g_assert_cmpstr (page_title (f->window, "overview"), ==, "Overview");
+  g_clear_pointer (&date_en, g_free);
+  date_en = cl_format_date ("2026-03-01");
+  g_assert_cmpstr (date_en, ==, "2026-03-01");
+}
+
+/* Dates that are not dates are shown as they are, never as a wrong day. */
+static void
+test_format_date_edge_cases (void)
+{
+  g_autofree char *a = cl_format_date ("2026-02-30");
+  g_autofree char *b = cl_format_date ("");
+  g_autofree char *c = cl_format_date (NULL);
+  g_autofree char *d = cl_format_date ("2026-03-01x");
+  g_autofree char *e = cl_format_date_time ("yesterday");
+
+  g_assert_cmpstr (a, ==, "2026-02-30");
+  g_assert_cmpstr (b, ==, "");
+  g_assert_cmpstr (c, ==, "");
+  g_assert_cmpstr (d, ==, "2026-03-01x");
+  g_assert_cmpstr (e, ==, "yesterday");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -100,5 +207,10 @@ main (int    argc,
               gui_fixture_set_up, test_overview_follows_writes, gui_fixture_tear_down);
   g_test_add ("/gui/window/close-makes-a-backup", GuiFixture, GUINT_TO_POINTER (30),
               gui_fixture_set_up, test_close_makes_a_backup, gui_fixture_tear_down);
+  g_test_add ("/gui/window/size-is-remembered", GuiFixture, GUINT_TO_POINTER (0),
+              gui_fixture_set_up, test_size_is_remembered, gui_fixture_tear_down);
+  g_test_add ("/gui/window/language-switch", GuiFixture, GUINT_TO_POINTER (10),
+              gui_fixture_set_up, test_language_switch, gui_fixture_tear_down);
+  g_test_add_func ("/gui/window/format-date-edge-cases", test_format_date_edge_cases);
   return g_test_run ();
 }

@@ -1,0 +1,64 @@
+/* cl-settings.c — the app's GSettings */
+#define G_LOG_DOMAIN "community-ledger"
+
+#include <glib/gi18n.h>
+
+#include "cl-settings.h"
+
+GSettings *
+cl_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("The settings schema %s is not installed: nothing will be remembered", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+void
+cl_settings_use_build_tree (void)
+{
+  g_autofree char *installed = g_build_filename (DATADIR, "glib-2.0", "schemas",
+                                                 APP_ID ".gschema.xml", NULL);
+  g_autofree char *built = g_build_filename (BUILD_SCHEMADIR, "gschemas.compiled", NULL);
+  const char *dirs = g_getenv ("GSETTINGS_SCHEMA_DIR");
+  g_autofree char *value = NULL;
+
+  if (g_file_test (installed, G_FILE_TEST_EXISTS) || !g_file_test (built, G_FILE_TEST_EXISTS))
+    return;
+  value = dirs != NULL && *dirs != '\0'
+        ? g_strconcat (BUILD_SCHEMADIR, G_SEARCHPATH_SEPARATOR_S, dirs, NULL)
+        : g_strdup (BUILD_SCHEMADIR);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", value, TRUE);
+}
+
+void
+cl_settings_apply_language (const char *language)
+{
+  /* What the process started with, to go back to on "follow the system". */
+  static char *initial;
+  static gsize saved;
+
+  if (g_once_init_enter (&saved))
+    {
+      initial = g_strdup (g_getenv ("LANGUAGE"));
+      g_once_init_leave (&saved, 1);
+    }
+
+  if (language != NULL && *language != '\0')
+    g_setenv ("LANGUAGE", language, TRUE);
+  else if (initial != NULL)
+    g_setenv ("LANGUAGE", initial, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  /* Setting the text domain again makes gettext forget the translations
+   * it has looked up, so that new strings come in the new language. */
+  textdomain (GETTEXT_PACKAGE);
+}
