@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "export-notice.h"
 #include "ledger-notice.h"
+#include "ledger-settings.h"
 
 /* The command's entry in this file's table. */
 static const CliCommand *
@@ -169,7 +170,27 @@ static const struct
 } settings[] = {
   { "url", LEDGER_SETTING_PUBLICATION_URL },
   { "committee", LEDGER_SETTING_COMMITTEE },
+  { "name", LEDGER_SETTING_NAME },
+  { "address", LEDGER_SETTING_ADDRESS },
+  { "backup-dir", LEDGER_SETTING_BACKUP_DIR },
+  { "backup-keep", LEDGER_SETTING_BACKUP_KEEP },
 };
+
+/* A setting's value as it is in force: the backup settings show their
+ * defaults when unset. */
+static char *
+dup_setting_value (LedgerBook *book,
+                   const char *key)
+{
+  char *value;
+
+  if (strcmp (key, LEDGER_SETTING_BACKUP_DIR) == 0)
+    return ledger_settings_dup_backup_dir (book);
+  if (strcmp (key, LEDGER_SETTING_BACKUP_KEEP) == 0)
+    return g_strdup_printf ("%d", ledger_settings_get_backup_keep (book));
+  value = ledger_book_dup_setting (book, key);
+  return value != NULL ? value : g_strdup ("");
+}
 
 /* Prints "url VALUE" for one setting, or every one. */
 static void
@@ -179,13 +200,13 @@ print_settings (LedgerBook *book,
   for (gsize i = 0; i < G_N_ELEMENTS (settings); i++)
     if (only == NULL || strcmp (only, settings[i].word) == 0)
       {
-        g_autofree char *value = ledger_book_dup_setting (book, settings[i].key);
+        g_autofree char *value = dup_setting_value (book, settings[i].key);
 
-        printf ("%s %s\n", settings[i].word, value != NULL ? value : "");
+        printf ("%s %s\n", settings[i].word, value);
       }
 }
 
-/* settings [url|committee [VALUE]] */
+/* settings [url|committee|name|address|backup-dir|backup-keep [VALUE]] */
 static int
 run_settings (CliGlobals *globals,
               int         argc,
@@ -202,9 +223,9 @@ run_settings (CliGlobals *globals,
       key = settings[i].key;
   if (argc > 1 && key == NULL)
     return cli_usage_invalid (lookup ("settings"), _("setting"), argv[1],
-                              _("expected url or committee"));
+                              _("expected url, committee, name, address, backup-dir or backup-keep"));
   if ((book = cli_open_book (globals, &error)) == NULL ||
-      (argc == 3 && !ledger_notice_set_setting (book, key, argv[2], &error)))
+      (argc == 3 && !ledger_settings_set (book, key, argv[2], &error)))
     return cli_report_error (error);
   print_settings (book, argc > 1 ? argv[1] : NULL);
   return CLI_EXIT_OK;
@@ -214,7 +235,9 @@ const CliCommand cli_publish_commands[] = {
   { "notice", "FILE.pdf [--period P] [--png FILE] [--html FILE]",
     N_("Make the notice for the board (公示) and record its publication"), run_notice },
   { "receipt", "RECEIPT FILE.pdf", N_("Print a receipt, with its proof in a QR code"), run_receipt },
-  { "settings", "[url|committee [VALUE]]",
-    N_("Show or set the publication URL and the committee's name on notices (\"\" clears)"), run_settings },
+  { "settings", "[url|committee|name|address|backup-dir|backup-keep [VALUE]]",
+    N_("Show or set the book's settings: the publication URL, the committee and the community's "
+       "name and address on notices, the folder of automatic backups and how many recent ones "
+       "to keep (\"\" clears or goes back to the default)"), run_settings },
   { NULL, NULL, NULL, NULL }
 };

@@ -1,4 +1,5 @@
-/* cli-votes.c — owners' votes and the spending limit on the command line */
+/* cli-votes.c — owners' votes, the spending limit and the committee
+ * members who approve spending, on the command line */
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <inttypes.h>
@@ -9,6 +10,7 @@
 #include "cli.h"
 #include "ledger-text.h"
 #include "ledger-money.h"
+#include "ledger-settings.h"
 #include "ledger-vote.h"
 
 static const CliCommand *
@@ -271,6 +273,128 @@ run_spend_limit (CliGlobals *globals,
   return CLI_EXIT_OK;
 }
 
+/* member add NAME --role ROLE */
+static int
+run_member_add (CliGlobals *globals,
+                int         argc,
+                char      **argv)
+{
+  g_autofree char *role = NULL;
+  const GOptionEntry entries[] = {
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("主任, 副主任, 委员, 出纳, 监事 … (required)"), N_("ROLE") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!cli_parse_options (globals, lookup ("member add"), entries, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+  if (role == NULL)
+    return cli_usage_error (lookup ("member add"), _("--role is required"));
+  if (!ledger_member_check (argv[1], role, &error) ||
+      (book = cli_open_book (globals, &error)) == NULL ||
+      !ledger_member_add (book, argv[1], role, &error))
+    return cli_report_error (error);
+  return CLI_EXIT_OK;
+}
+
+/* member role NAME ROLE */
+static int
+run_member_role (CliGlobals *globals,
+                 int         argc,
+                 char      **argv)
+{
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!cli_parse_options (globals, lookup ("member role"), NULL, &argc, &argv, 2, 2))
+    return CLI_EXIT_USAGE;
+  if ((book = cli_open_book (globals, &error)) == NULL ||
+      !ledger_member_set_role (book, argv[1], argv[2], &error))
+    return cli_report_error (error);
+  return CLI_EXIT_OK;
+}
+
+/* member retire NAME */
+static int
+run_member_retire (CliGlobals *globals,
+                   int         argc,
+                   char      **argv)
+{
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!cli_parse_options (globals, lookup ("member retire"), NULL, &argc, &argv, 1, 1))
+    return CLI_EXIT_USAGE;
+  if ((book = cli_open_book (globals, &error)) == NULL ||
+      !ledger_member_retire (book, argv[1], &error))
+    return cli_report_error (error);
+  return CLI_EXIT_OK;
+}
+
+static void
+print_members_json (const GPtrArray *members)
+{
+  g_autoptr(CliJson) json = cli_json_new ();
+
+  cli_json_begin_object (json, NULL);
+  cli_json_begin_array (json, "members");
+  for (guint i = 0; i < members->len; i++)
+    {
+      const LedgerMember *m = g_ptr_array_index (members, i);
+
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "name", m->name);
+      cli_json_string (json, "role", m->role);
+      cli_json_string (json, "since", m->since);
+      cli_json_string (json, "retired", m->retired);
+      cli_json_bool (json, "active", ledger_member_is_active (m));
+      cli_json_end_object (json);
+    }
+  cli_json_end_array (json);
+  cli_json_int (json, "count", members->len);
+  cli_json_end_object (json);
+  cli_json_print (json);
+}
+
+/* member list [--all] [--json] */
+static int
+run_member_list (CliGlobals *globals,
+                 int         argc,
+                 char      **argv)
+{
+  gboolean as_json = FALSE, all = FALSE;
+  const GOptionEntry entries[] = {
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Include retired members"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!cli_parse_options (globals, lookup ("member list"), entries, &argc, &argv, 0, 0))
+    return CLI_EXIT_USAGE;
+  if ((book = cli_open_book_to_read (globals, &error)) == NULL ||
+      (members = ledger_members_list (book, all, &error)) == NULL)
+    return cli_report_error (error);
+  if (as_json)
+    {
+      print_members_json (members);
+      return CLI_EXIT_OK;
+    }
+  for (guint i = 0; i < members->len; i++)
+    {
+      const LedgerMember *m = g_ptr_array_index (members, i);
+
+      if (ledger_member_is_active (m))
+        printf ("%s\t%s\t%s\n", m->name, m->role, m->since);
+      else
+        printf (_("%s\t%s\t%s\tretired %s\n"), m->name, m->role, m->since, m->retired);
+    }
+  return CLI_EXIT_OK;
+}
+
 const CliCommand cli_vote_commands[] = {
   { "vote new", "--title T --matter 1..9 [--closes DATE]",
     N_("Open an owners' vote and print its number"), run_vote_new },
@@ -281,5 +405,12 @@ const CliCommand cli_vote_commands[] = {
   { "vote list", "", N_("List the votes"), run_vote_list },
   { "spend-limit", "[AMOUNT]",
     N_("Show or set the amount above which spending needs a passed vote"), run_spend_limit },
+  { "member add", "NAME --role ROLE",
+    N_("Add a committee member who may approve spending"), run_member_add },
+  { "member role", "NAME ROLE", N_("Change an active committee member's role"), run_member_role },
+  { "member retire", "NAME",
+    N_("Retire a committee member (they stay on what they approved)"), run_member_retire },
+  { "member list", "[--all] [--json]",
+    N_("List the active committee members (--all: and the retired ones)"), run_member_list },
   { NULL, NULL, NULL, NULL }
 };

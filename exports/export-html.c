@@ -252,6 +252,8 @@ export_notice_html (const LedgerNoticeData  *data,
   append_head (out, data, period);
   g_string_append (out, "<header>");
   append_element (out, "h1", NULL, heading);
+  if (data->address != NULL && *data->address != '\0')
+    append_element (out, "p", "period", data->address);
   append_element (out, "p", "period", when);
   g_string_append (out, "</header>\n");
   append_figures (out, data);

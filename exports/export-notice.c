@@ -236,7 +236,8 @@ notice_place (Notice *n,
 /* ------------------------------------------------------------------ */
 /* Page one: title, figures, QR code */
 
-/* The title and the period, centred at the top of page one. */
+/* The title, the community's address when it has one, and the period,
+ * centred at the top of page one. */
 static void
 draw_title (Notice *n)
 {
@@ -247,6 +248,8 @@ draw_title (Notice *n)
   g_autofree char *when = g_strdup_printf ("公示期间：%s（%s至%s）", n->period, first, last);
 
   notice_line (n, title, 20, PANGO_ALIGN_CENTER, 6);
+  if (n->data->address != NULL && *n->data->address != '\0')
+    notice_line (n, n->data->address, BODY_SIZE, PANGO_ALIGN_CENTER, 4);
   notice_line (n, when, BODY_SIZE, PANGO_ALIGN_CENTER, 14);
 }
 

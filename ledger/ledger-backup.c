@@ -8,6 +8,7 @@
 
 #include "ledger-backup.h"
 #include "ledger-book-private.h"
+#include "ledger-settings.h"
 
 #define BACKUP_SUFFIX ".clbook"
 
@@ -75,11 +76,17 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
-/* Deletes automatic backups beyond the newest LEDGER_BACKUP_KEEP, except
- * the newest of each month. Names sort by time: BASENAME-YYYYMMDD-HHMMSS-… */
+/* Deletes automatic backups of the book called @base beyond the newest
+ * @keep, except the newest of each month. Names sort by time:
+ * BASENAME@YYYYMMDD-HHMMSS.…-REASON.clbook. Other files (the treasurer's
+ * own copies, another book's backups in a shared folder) are never
+ * touched. */
 static void
-prune_backups (const char *dir)
+prune_backups (const char *dir,
+               const char *base,
+               int         keep)
 {
+  g_autofree char *prefix = g_strconcat (base, "@", NULL);
   g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -88,7 +95,7 @@ prune_backups (const char *dir)
   if (handle == NULL)
     return;
   while ((name = g_dir_read_name (handle)) != NULL)
-    if (g_str_has_suffix (name, BACKUP_SUFFIX))
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, BACKUP_SUFFIX))
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
 
@@ -97,7 +104,7 @@ prune_backups (const char *dir)
       const char *n = g_ptr_array_index (names, i);
       const char *stamp = strrchr (n, '@');
       g_autofree char *month = stamp != NULL ? g_strndup (stamp + 1, 6) : g_strdup ("");
-      gboolean recent = names->len - i <= LEDGER_BACKUP_KEEP;
+      gboolean recent = names->len - i <= (guint) keep;
       gboolean first_of_month = !g_hash_table_contains (months, month);
 
       g_hash_table_add (months, g_steal_pointer (&month));
@@ -109,13 +116,31 @@ prune_backups (const char *dir)
     }
 }
 
+/* The folder for automatic backups of @book: its backup_dir setting, or
+ * BOOK.backups/. A configured folder that has gone (an unplugged USB
+ * stick) or can no longer be written falls back to BOOK.backups/ rather
+ * than fail: a backup before an upgrade, an import or a restore must not
+ * be prevented by it, and the fallback is logged. */
+static char *
+automatic_dir (LedgerBook *book)
+{
+  g_autofree char *dir = ledger_settings_dup_backup_dir (book);
+
+  if (!ledger_settings_has_backup_dir (book) ||
+      (g_file_test (dir, G_FILE_TEST_IS_DIR) && g_access (dir, W_OK | X_OK) == 0))
+    return g_steal_pointer (&dir);
+  g_message ("The backup folder %s cannot be written; backing up into %s.backups instead",
+             dir, ledger_book_get_path (book));
+  return ledger_backup_dir (ledger_book_get_path (book));
+}
+
 gboolean
 ledger_backup_automatic (LedgerBook  *book,
                          const char  *reason,
                          char       **out_path,
                          GError     **error)
 {
-  g_autofree char *dir = ledger_backup_dir (ledger_book_get_path (book));
+  g_autofree char *dir = automatic_dir (book);
   g_autofree char *base = g_path_get_basename (ledger_book_get_path (book));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
@@ -135,7 +160,7 @@ ledger_backup_automatic (LedgerBook  *book,
   path = g_build_filename (dir, name, NULL);
   if (!ledger_backup_to_file (book, path, error))
     return FALSE;
-  prune_backups (dir);
+  prune_backups (dir, base, ledger_settings_get_backup_keep (book));
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
   return TRUE;

@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-/* How many automatic backups are kept besides one per month. */
+/* How many automatic backups are kept besides one per month, unless the
+ * book's backup_keep setting says otherwise (ledger-settings.h). */
 #define LEDGER_BACKUP_KEEP 10
 
 /* Writes a checked copy of @book to @dest (replacing it atomically). */
@@ -23,8 +24,11 @@ gboolean ledger_backup_to_file (LedgerBook  *book,
  * @reason: a word for the file name: "before-upgrade", "before-import" …
  * @out_path: (out) (optional): where the copy went
  *
- * Writes a copy into BOOK.backups/ and prunes old ones: the newest
- * %LEDGER_BACKUP_KEEP are kept, and the newest of each month.
+ * Writes a copy into the book's backup folder (its backup_dir setting, or
+ * BOOK.backups/; a configured folder that cannot be written falls back to
+ * BOOK.backups/) and prunes that book's old automatic backups there: the
+ * newest backup_keep (default %LEDGER_BACKUP_KEEP) are kept, and the
+ * newest of each month. Other files in the folder are left alone.
  */
 gboolean ledger_backup_automatic (LedgerBook  *book,
                                   const char  *reason,

@@ -11,6 +11,7 @@
 #include "ledger-household.h"
 #include "ledger-journal.h"
 #include "ledger-notice.h"
+#include "ledger-settings.h"
 #include "ledger-text.h"
 #include "ledger-vote.h"
 
@@ -26,6 +27,7 @@ ledger_notice_data_free (LedgerNoticeData *data)
   if (data == NULL)
     return;
   g_free (data->community);
+  g_free (data->address);
   g_free (data->committee);
   g_free (data->publication_url);
   g_clear_pointer (&data->report, ledger_income_report_free);
@@ -293,6 +295,7 @@ scrub_notice (LedgerNoticeData *data,
               const GPtrArray  *phones)
 {
   scrub_in_place (&data->community, owners, phones);
+  scrub_in_place (&data->address, owners, phones);
   scrub_in_place (&data->committee, owners, phones);
   for (guint i = 0; i < data->report->income->len; i++)
     scrub_in_place (&((LedgerReportLine *) g_ptr_array_index (data->report->income, i))->name,
@@ -392,7 +395,8 @@ late_expenditures (LedgerBook          *book,
   return list;
 }
 
-/* Reads the settings the notice prints: committee and publication URL. */
+/* Reads the settings the notice prints: the community's name and address,
+ * the committee and the publication URL. */
 static void
 read_notice_settings (LedgerBook       *book,
                       LedgerNoticeData *data)
@@ -401,6 +405,7 @@ read_notice_settings (LedgerBook       *book,
   g_autofree char *url = ledger_book_dup_setting (book, LEDGER_SETTING_PUBLICATION_URL);
 
   data->community = ledger_book_dup_name (book);
+  data->address = ledger_settings_dup_address (book);
   data->committee = committee != NULL && *committee != '\0'
                       ? g_steal_pointer (&committee)
                       : g_strconcat (data->community, "业主委员会", NULL);

@@ -29,6 +29,7 @@ typedef struct
 {
   LedgerPeriod        period;
   char               *community;       /* the community's name */
+  char               *address;         /* its address setting, "" when none */
   char               *committee;       /* who signs: the setting, or "{community}业主委员会" */
   char               *publication_url; /* "" when none is configured */
   char                date[11];        /* the day of the notice (today by the book's clock) */
