@@ -5,6 +5,10 @@
  * files to keep with it (DESIGN.md §2, Expenditures). The ledger checks
  * everything and its messages appear under the field they name.
  *
+ * The approvers are ticked from the book's active committee members
+ * (Preferences, `member add`); a book without members asks for their
+ * names as text instead.
+ *
  * The spending rule is explained before it bites: as soon as the amount
  * is above the book's spend limit (or the money comes from the maintenance
  * fund) the form says that the owners must approve it and which vote
@@ -18,6 +22,7 @@
 #include "cl-expenditure-dialog.h"
 #include "ledger-expense.h"
 #include "ledger-money.h"
+#include "ledger-settings.h"
 #include "ledger-vote-item.h"
 
 struct _ClExpenditureDialog
@@ -41,6 +46,7 @@ struct _ClExpenditureDialog
   GtkEntry       *invoice_entry;
   GtkLabel       *invoice_error;
   GtkEntry       *approvers_entry;
+  GtkBox         *approvers_box;   /* a check button per active member */
   GtkLabel       *approvers_error;
   GtkEntry       *memo_entry;
   GtkLabel       *memo_error;
@@ -168,6 +174,23 @@ selected_vote_id (ClExpenditureDialog *self)
   LedgerVoteItem *item = gtk_drop_down_get_selected_item (self->vote_dropdown);
 
   return item != NULL ? ledger_vote_item_get_id (item) : 0;
+}
+
+/* The approvers: the members ticked, "王主任,李委员", or the text typed
+ * when the book has no members. */
+static char *
+dup_approvers (ClExpenditureDialog *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->approvers_box)))
+    return dup_text (self->approvers_entry);
+  for (GtkWidget *check = gtk_widget_get_first_child (GTK_WIDGET (self->approvers_box)); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+      g_string_append_printf (names, "%s%s", names->len > 0 ? "," : "",
+                              (const char *) g_object_get_data (G_OBJECT (check), "member-name"));
+  return g_strdup (names->str);
 }
 
 /* The files chosen, NULL-terminated, in the order they were added. */
@@ -307,7 +330,7 @@ save_action (GtkWidget  *widget,
   g_free (e->invoice);
   e->invoice = dup_text (self->invoice_entry);
   g_free (e->approvers);
-  e->approvers = dup_text (self->approvers_entry);
+  e->approvers = dup_approvers (self);
   e->vote_id = selected_vote_id (self);
   e->from_maintenance_fund = gtk_check_button_get_active (self->fund_check);
   if (!ledger_spend (self->book, e, (const char * const *) paths, &error))
@@ -392,6 +415,30 @@ fill_votes (ClExpenditureDialog *self)
   gtk_drop_down_set_model (self->vote_dropdown, G_LIST_MODEL (self->votes));
 }
 
+/* A check button per active committee member, in place of the text
+ * entry; the entry stays when the book has none. */
+static void
+fill_approvers (ClExpenditureDialog *self)
+{
+  g_autoptr(GPtrArray) members = ledger_members_list (self->book, FALSE, NULL);
+
+  if (members == NULL || members->len == 0)
+    return;
+  for (guint i = 0; i < members->len; i++)
+    {
+      const LedgerMember *m = g_ptr_array_index (members, i);
+      g_autofree char *label = g_strdup_printf (_("%s (%s)"), m->name, m->role);
+      g_autofree char *name = g_strdup_printf ("approver-check-%u", i);
+      GtkWidget *check = gtk_check_button_new_with_label (label);
+
+      gtk_widget_set_name (check, name);
+      g_object_set_data_full (G_OBJECT (check), "member-name", g_strdup (m->name), g_free);
+      gtk_box_append (self->approvers_box, check);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->approvers_entry), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->approvers_box), TRUE);
+}
+
 /* Releases the book, the votes and the template. */
 static void
 cl_expenditure_dialog_dispose (GObject *object)
@@ -424,6 +471,7 @@ bind_template_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, ClExpenditureDialog, invoice_entry);
   gtk_widget_class_bind_template_child (widget_class, ClExpenditureDialog, invoice_error);
   gtk_widget_class_bind_template_child (widget_class, ClExpenditureDialog, approvers_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClExpenditureDialog, approvers_box);
   gtk_widget_class_bind_template_child (widget_class, ClExpenditureDialog, approvers_error);
   gtk_widget_class_bind_template_child (widget_class, ClExpenditureDialog, memo_entry);
   gtk_widget_class_bind_template_child (widget_class, ClExpenditureDialog, memo_error);
@@ -492,6 +540,7 @@ cl_expenditure_dialog_new (GtkWindow  *parent,
   self = g_object_new (CL_TYPE_EXPENDITURE_DIALOG, "transient-for", parent, NULL);
   self->book = g_object_ref (book);
   fill_votes (self);
+  fill_approvers (self);
   ledger_book_today (book, today);
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today);
   update_state (self);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cl-pages.h"
+#include "cl-preferences-window.h"
 #include "cl-settings.h"
 #include "cl-window.h"
 #include "ledger-backup.h"
@@ -222,6 +223,31 @@ backup_book_action (GtkWidget  *widget,
   choose_file (self, _("Back Up Book"), GTK_FILE_CHOOSER_ACTION_SAVE, name, backup_chosen);
 }
 
+/* The Preferences closed: the title follows a new community name. */
+static void
+preferences_closed_cb (ClWindow *self)
+{
+  if (self->book != NULL)
+    update_title (self);
+}
+
+/* The Preferences of the open book. */
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  ClPreferencesWindow *preferences;
+
+  if (self->book == NULL)
+    return;
+  preferences = cl_preferences_window_new (GTK_WINDOW (self), self->book);
+  g_signal_connect_object (preferences, "destroy", G_CALLBACK (preferences_closed_cb), self,
+                         G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 /* ------------------------------------------------------------------ */
 /* Public API */
 
@@ -327,6 +353,7 @@ cl_window_set_book (ClWindow   *self,
        child = gtk_widget_get_next_sibling (child))
     g_object_set (child, "book", book, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup-book", book != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", book != NULL);
   if (book == NULL)
     {
       show_problem (self, _("Create a new book for your community, or open one."));
@@ -531,10 +558,12 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-book", NULL, open_book_action);
   gtk_widget_class_install_action (widget_class, "win.new-book", NULL, new_book_action);
   gtk_widget_class_install_action (widget_class, "win.backup-book", NULL, backup_book_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-book", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-book", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "win.backup-book", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 }
 
 static void
@@ -545,6 +574,7 @@ cl_window_init (ClWindow *self)
   restore_window_size (self);
   add_pages (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup-book", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
 }
 
 ClWindow *

@@ -574,6 +574,102 @@ class FingerprintTest(BookTestCase):
                 self.assertIn(words, err)
 
 
+class SettingsTest(BookTestCase):
+    """The book's settings and committee members: read back, journaled,
+    and bad values refused (exit 2) with the book unchanged."""
+
+    def settings(self):
+        out, _ = self.ledger("settings")
+        return dict(line.split(" ", 1) for line in out.splitlines())
+
+    def test_settings_read_back(self):
+        self.small_community()
+        values = self.settings()
+        self.assertEqual(values["name"], "幸福里小区")
+        self.assertEqual(values["address"], "")
+        self.assertEqual(values["backup-dir"], self.book + ".backups")
+        self.assertEqual(values["backup-keep"], "10")
+        out, _ = self.ledger("settings", "address", "北京市朝阳区幸福路1号")
+        self.assertEqual(out, "address 北京市朝阳区幸福路1号\n")
+        folder = os.path.join(self.dir, "备份")
+        os.mkdir(folder)
+        self.ledger("settings", "backup-dir", folder)
+        self.ledger("settings", "backup-keep", "3")
+        self.ledger("settings", "name", "幸福里")
+        values = self.settings()
+        self.assertEqual(values["address"], "北京市朝阳区幸福路1号")
+        self.assertEqual(values["backup-dir"], folder)
+        self.assertEqual(values["backup-keep"], "3")
+        self.assertEqual(values["name"], "幸福里")
+        # Four journal entries of kind "setting", one per change.
+        journal = subprocess.run(["sqlite3", self.book, "SELECT ref FROM txns WHERE kind = 'setting'"
+                                  " ORDER BY id"], capture_output=True, text=True, check=True).stdout
+        self.assertEqual(journal.split(), ["address", "backup_dir", "backup_keep", "name"])
+        # Imports back up into the chosen folder first; three are kept.
+        csv = os.path.join(self.dir, "h.csv")
+        for i in range(5):
+            with open(csv, "w", encoding="utf-8") as f:
+                f.write(f"unit,owner,area\n9-1-{i + 101},赵六,50\n")
+            self.ledger("household", "import", csv)
+        self.assertEqual(len([n for n in os.listdir(folder) if n.startswith("book.clbook@")]), 3)
+        self.assertFalse(os.path.exists(self.book + ".backups"))
+        # "" goes back to the default folder.
+        self.ledger("settings", "backup-dir", "")
+        self.assertEqual(self.settings()["backup-dir"], self.book + ".backups")
+
+    def test_members(self):
+        self.small_community()
+        self.ledger("member", "add", "王主任", "--role", "主任")
+        self.ledger("member", "add", "李委员", "--role", "委员")
+        self.ledger("member", "role", "李委员", "副主任")
+        self.ledger("member", "retire", "王主任")
+        out, _ = self.ledger("member", "list")
+        self.assertEqual(out, "李委员\t副主任\t2026-06-30\n")
+        listed = self.json("member", "list", "--all")
+        self.assertEqual(listed, {"members": [
+            {"name": "王主任", "role": "主任", "since": "2026-06-30", "retired": "2026-06-30",
+             "active": False},
+            {"name": "李委员", "role": "副主任", "since": "2026-06-30", "retired": "", "active": True}],
+            "count": 2})
+        self.assertEqual(self.json("member", "list")["count"], 1)
+        # The name of a retired member may be used again.
+        self.ledger("member", "add", "王主任", "--role", "委员")
+        self.assertEqual(self.json("member", "list")["count"], 2)
+
+    BAD = [
+        (["settings", "address", "x" * 101], "address"),
+        (["settings", "address", "幸福路\x011号"], "address"),
+        (["settings", "name", ""], "community name"),
+        (["settings", "backup-dir", "/nonexistent/folder"], "backup folder"),
+        (["settings", "backup-keep", "0"], "backups to keep"),
+        (["settings", "backup-keep", "101"], "backups to keep"),
+        (["settings", "backup-keep", "ten"], "backups to keep"),
+        (["settings", "colour", "blue"], "setting"),
+        (["member", "add", "王主任", "--role", "委员"], "王主任"),
+        (["member", "add", "", "--role", "委员"], "member name"),
+        (["member", "add", "x" * 21, "--role", "委员"], "member name"),
+        (["member", "add", "赵,六", "--role", "委员"], "member name"),
+        (["member", "add", "赵\t六", "--role", "委员"], "member name"),
+        (["member", "add", "赵六", "--role", ""], "role"),
+        (["member", "add", "赵六"], "--role"),
+        (["member", "retire", "无此人"], "无此人"),
+        (["member", "role", "无此人", "委员"], "无此人"),
+        (["member", "role", "王主任", ""], "role"),
+    ]
+
+    def test_bad_settings_change_nothing(self):
+        self.small_community()
+        self.ledger("member", "add", "王主任", "--role", "主任")
+        before = dump(self.book)
+        for args, field in self.BAD:
+            with self.subTest(args=args):
+                _, err = self.ledger(*args, expect=2)
+                self.assertIn(field, err)
+                lines = [l for l in err.splitlines() if l and not l.startswith("Try ")]
+                self.assertEqual(len(lines), 1, err)
+                self.assertEqual(dump(self.book), before, f"{args} changed the book")
+
+
 class BookFileTest(BookTestCase):
     def test_missing_book_exits_1(self):
         _, err = self.ledger("household", "list", expect=1)
@@ -621,6 +717,7 @@ class BookFileTest(BookTestCase):
                     "household list", "household show", "fee set", "fee list", "bill", "pay",
                     "void", "waive", "spend", "report", "backup", "restore", "demo", "vote new",
                     "vote ballot", "vote close", "vote show", "vote list", "spend-limit", "verify",
+                    "settings", "member add", "member role", "member retire", "member list",
                     "proof", "proof consistency"]
         for command in commands:
             self.assertIn(command, out)
