@@ -126,7 +126,39 @@ quit_activated (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+/* app.about: the About window, over the active window. */
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  static const char *developers[] = { "The Community Ledger contributors", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                                   "transient-for", window,
+                                   "application-name", _("Community Ledger"),
+                                   "application-icon", APP_ID,
+                                   "version", PACKAGE_VERSION,
+                                   "developer-name", _("The Community Ledger contributors"),
+                                   "developers", developers,
+                                   "license-type", GTK_LICENSE_GPL_3_0,
+                                   /* As in the AppStream metainfo. */
+                                   "website", "https://communityledger.org",
+                                   "comments", _("The books of a self-governed residential compound: "
+                                                 "households and their fees, payments with receipts, "
+                                                 "every expenditure, owners’ votes and the notices for "
+                                                 "the board, in an append-only journal whose fingerprint "
+                                                 "anyone can check."),
+                                   /* TRANSLATORS: your names, one a line */
+                                   "translator-credits", _("translator-credits"),
+                                   NULL);
+
+  gtk_widget_set_name (about, "about-window");
+  gtk_window_present (GTK_WINDOW (about));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_activated },
   { .name = "quit", .activate = quit_activated },
 };
 

@@ -68,6 +68,19 @@ export_notice_pages_get_n_pages (const ExportNoticePages *pages)
   return pages->n_pages;
 }
 
+/* A4: the notice is laid out for it. */
+void
+export_notice_pages_get_size (const ExportNoticePages *pages,
+                              double                  *out_width,
+                              double                  *out_height)
+{
+  g_return_if_fail (pages != NULL);
+  if (out_width != NULL)
+    *out_width = EXPORT_A4_WIDTH;
+  if (out_height != NULL)
+    *out_height = EXPORT_A4_HEIGHT;
+}
+
 /* One page onto the caller's context (a printer's, say), in points. */
 void
 export_notice_pages_draw (const ExportNoticePages *pages,

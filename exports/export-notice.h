@@ -37,6 +37,42 @@ gboolean export_receipt (LedgerBook  *book,
                          GError     **error);
 
 /* ------------------------------------------------------------------ */
+/* A receipt on screen and on a printer (export-receipt.c): drawn by the
+ * same routine as export_receipt()'s PDF, with nothing written. */
+
+typedef struct _ExportReceiptPages ExportReceiptPages;
+
+/**
+ * export_receipt_pages_new:
+ *
+ * Reads receipt @number from @book (a voided one draws as void), encodes
+ * its QR code and chooses its paper: A5, or A4 when it does not fit.
+ *
+ * |[
+ * g_autoptr(ExportReceiptPages) pages = export_receipt_pages_new (book, "2026-000001", &error);
+ * export_receipt_pages_draw (pages, printer_cr, 1);
+ * ]|
+ */
+ExportReceiptPages *export_receipt_pages_new (LedgerBook  *book,
+                                              const char  *number,
+                                              GError     **error);
+void                export_receipt_pages_free (ExportReceiptPages *pages);
+/* Always 1: a receipt is one sheet. */
+int                 export_receipt_pages_get_n_pages (const ExportReceiptPages *pages);
+/* The paper in points (EXPORT A5 419.5 × 595.3, or A4). */
+void                export_receipt_pages_get_size (const ExportReceiptPages *pages,
+                                                   double                   *out_width,
+                                                   double                   *out_height);
+const char         *export_receipt_pages_get_number (const ExportReceiptPages *pages);
+/* Draws page @page (from 1) onto @cr in points, the paper's top left
+ * corner at the origin: exactly what export_receipt() puts in its PDF. */
+void                export_receipt_pages_draw (const ExportReceiptPages *pages,
+                                               cairo_t                  *cr,
+                                               int                       page);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportReceiptPages, export_receipt_pages_free)
+
+/* ------------------------------------------------------------------ */
 /* The notice on screen and on a printer (export-notice-page.c): the same
  * pages as the PDF, drawn one at a time, with nothing written or recorded. */
 
@@ -65,6 +101,10 @@ ExportNoticePages *export_notice_pages_new (LedgerBook          *book,
                                             GError             **error);
 void               export_notice_pages_free (ExportNoticePages *pages);
 int                export_notice_pages_get_n_pages (const ExportNoticePages *pages);
+/* The paper in points: A4, 595.3 × 841.9. */
+void               export_notice_pages_get_size (const ExportNoticePages *pages,
+                                                 double                  *out_width,
+                                                 double                  *out_height);
 /* Draws page @page (from 1) onto @cr in points, as export_notice_draw_page(). */
 void               export_notice_pages_draw (const ExportNoticePages *pages,
                                              cairo_t                 *cr,

@@ -395,28 +395,127 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* The receipt as PDF bytes: A5, or A4 when it does not fit on A5. */
-static GBytes *
-render_receipt (const ReceiptData  *d,
-                const ExportQr     *qr,
-                GError            **error)
+/* ------------------------------------------------------------------ */
+/* The receipt as pages: for the PDF, the window's preview and printing */
+
+struct _ExportReceiptPages
 {
-  gboolean a5 = measure_receipt (d, qr, EXPORT_A5_WIDTH) <= EXPORT_A5_HEIGHT;
-  double width = a5 ? EXPORT_A5_WIDTH : EXPORT_A4_WIDTH;
-  double height = a5 ? EXPORT_A5_HEIGHT : EXPORT_A4_HEIGHT;
+  ReceiptData  d;
+  ExportQr    *qr;
+  char        *payload;  /* the QR code's text */
+  double       width;    /* the page, in points: A5, or A4 when A5 is too short */
+  double       height;
+};
+
+/* Reads receipt @number, encodes its QR code and chooses its paper. */
+ExportReceiptPages *
+export_receipt_pages_new (LedgerBook  *book,
+                          const char  *number,
+                          GError     **error)
+{
+  ExportReceiptPages *pages;
+  gboolean a5;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+
+  pages = g_new0 (ExportReceiptPages, 1);
+  if (!read_receipt (book, number, &pages->d, error))
+    {
+      export_receipt_pages_free (pages);
+      return NULL;
+    }
+  pages->payload = receipt_payload (&pages->d);
+  pages->qr = export_qr_new (pages->payload, error);
+  if (pages->qr == NULL)
+    {
+      export_receipt_pages_free (pages);
+      return NULL;
+    }
+  a5 = measure_receipt (&pages->d, pages->qr, EXPORT_A5_WIDTH) <= EXPORT_A5_HEIGHT;
+  pages->width = a5 ? EXPORT_A5_WIDTH : EXPORT_A4_WIDTH;
+  pages->height = a5 ? EXPORT_A5_HEIGHT : EXPORT_A4_HEIGHT;
+  return pages;
+}
+
+void
+export_receipt_pages_free (ExportReceiptPages *pages)
+{
+  if (pages == NULL)
+    return;
+  receipt_data_clear (&pages->d);
+  g_clear_pointer (&pages->qr, export_qr_free);
+  g_free (pages->payload);
+  g_free (pages);
+}
+
+/* A receipt is one page. */
+int
+export_receipt_pages_get_n_pages (const ExportReceiptPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+  return 1;
+}
+
+void
+export_receipt_pages_get_size (const ExportReceiptPages *pages,
+                               double                   *out_width,
+                               double                   *out_height)
+{
+  g_return_if_fail (pages != NULL);
+  if (out_width != NULL)
+    *out_width = pages->width;
+  if (out_height != NULL)
+    *out_height = pages->height;
+}
+
+const char *
+export_receipt_pages_get_number (const ExportReceiptPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, NULL);
+  return pages->d.receipt->number;
+}
+
+/* The one drawing routine of a receipt: the PDF, the preview and a
+ * printer's page all come through here. */
+void
+export_receipt_pages_draw (const ExportReceiptPages *pages,
+                           cairo_t                  *cr,
+                           int                       page)
+{
+  Sheet s = { cr, FALSE, 0, 0, NULL, NULL };
+
+  g_return_if_fail (pages != NULL && cr != NULL);
+  g_return_if_fail (page == 1);
+
+  s.width = pages->width;
+  s.d = &pages->d;
+  s.qr = pages->qr;
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  draw_receipt (&s);
+  cairo_restore (cr);
+}
+
+/* The receipt as PDF bytes, drawn by export_receipt_pages_draw(). */
+static GBytes *
+render_receipt (const ExportReceiptPages  *pages,
+                GError                   **error)
+{
+  const ReceiptData *d = &pages->d;
   GByteArray *bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, pages->width,
+                                                                  pages->height);
   g_autofree char *title = g_strdup_printf ("%s收款收据 %s", d->community, d->receipt->number);
-  Sheet s = { NULL, FALSE, width, 0, d, qr };
   cairo_status_t status;
+  cairo_t *cr;
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Community Ledger (小区公账)");
-  s.cr = cairo_create (surface);
-  cairo_set_source_rgb (s.cr, 0, 0, 0);
-  draw_receipt (&s);
-  cairo_show_page (s.cr);
-  cairo_destroy (s.cr);
+  cr = cairo_create (surface);
+  export_receipt_pages_draw (pages, cr, 1);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
@@ -438,28 +537,20 @@ export_receipt (LedgerBook  *book,
                 char       **out_qr_payload,
                 GError     **error)
 {
-  ReceiptData d = { 0 };
+  g_autoptr(ExportReceiptPages) pages = NULL;
   ExportStagedFile staged = { 0 };
-  g_autoptr(ExportQr) qr = NULL;
   g_autoptr(GBytes) pdf = NULL;
-  g_autofree char *payload = NULL;
   gboolean ok;
 
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
   g_return_val_if_fail (number != NULL && pdf_path != NULL, FALSE);
 
-  ok = read_receipt (book, number, &d, error);
-  if (ok)
-    {
-      payload = receipt_payload (&d);
-      qr = export_qr_new (payload, error);
-      ok = qr != NULL && (pdf = render_receipt (&d, qr, error)) != NULL;
-    }
+  pages = export_receipt_pages_new (book, number, error);
+  ok = pages != NULL && (pdf = render_receipt (pages, error)) != NULL;
   ok = ok && export_stage_file (&staged, pdf_path, pdf, error) &&
        export_stage_commit (&staged, error);
   export_stage_clear (&staged);
-  receipt_data_clear (&d);
   if (ok && out_qr_payload != NULL)
-    *out_qr_payload = g_steal_pointer (&payload);
+    *out_qr_payload = g_strdup (pages->payload);
   return ok;
 }

@@ -18,17 +18,75 @@ ledger_backup_dir (const char *book_path)
   return g_strconcat (book_path, ".backups", NULL);
 }
 
-/* Opens @path read-only as a book of this or an older schema: refuses
- * foreign, newer or damaged files. */
+/* How a backup reports progress and learns it should stop: SQLite calls
+ * progress_cb every PROGRESS_OPS virtual machine steps of the copy and of
+ * the check, and a non-zero return interrupts the statement. */
+typedef struct
+{
+  LedgerProgressFunc  progress;
+  gpointer            data;
+  GCancellable       *cancellable;
+  gint64              done;     /* 0 copying, 1 checking the copy, 2 done */
+} BackupProgress;
+
+#define BACKUP_STEPS 2
+#define PROGRESS_OPS 20000
+
+static int
+progress_cb (void *user_data)
+{
+  BackupProgress *p = user_data;
+
+  if (g_cancellable_is_cancelled (p->cancellable))
+    return 1;
+  if (p->progress != NULL)
+    p->progress (p->data, p->done, BACKUP_STEPS);
+  return 0;
+}
+
+/* Reports that the backup reached @done of BACKUP_STEPS. */
+static void
+progress_step (BackupProgress *p,
+               gint64          done)
+{
+  p->done = done;
+  if (p->progress != NULL)
+    p->progress (p->data, done, BACKUP_STEPS);
+}
+
+/* When @p's operation was cancelled: replaces @error (SQLite's
+ * "interrupted") with G_IO_ERROR_CANCELLED. */
 static gboolean
-check_copy (const char  *path,
-            GError     **error)
+cancelled (BackupProgress  *p,
+           GError         **error)
+{
+  if (p == NULL || !g_cancellable_is_cancelled (p->cancellable))
+    return FALSE;
+  if (error != NULL)
+    g_clear_error (error);
+  return g_cancellable_set_error_if_cancelled (p->cancellable, error);
+}
+
+/* Opens @path read-only as a book of this or an older schema: refuses
+ * foreign, newer or damaged files. @p (nullable) is told and may stop it. */
+static gboolean
+check_copy (const char      *path,
+            BackupProgress  *p,
+            GError         **error)
 {
   g_autoptr(LedgerBook) copy = ledger_book_open (path, LEDGER_BOOK_OPEN_READ_ONLY |
                                                        LEDGER_BOOK_OPEN_NO_CHECK |
                                                        LEDGER_BOOK_OPEN_AS_IS, error);
+  gboolean ok;
 
-  return copy != NULL && ledger_book_check_integrity (copy, FALSE, error);
+  if (copy == NULL)
+    return FALSE;
+  if (p != NULL)
+    sqlite3_progress_handler (ledger_book_get_db (copy), PROGRESS_OPS, progress_cb, p);
+  ok = ledger_book_check_integrity (copy, FALSE, error);
+  if (p != NULL)
+    sqlite3_progress_handler (ledger_book_get_db (copy), 0, NULL, NULL);
+  return ok || !cancelled (p, error);
 }
 
 gboolean
@@ -36,23 +94,44 @@ ledger_backup_to_file (LedgerBook  *book,
                        const char  *dest,
                        GError     **error)
 {
+  return ledger_backup_to_file_full (book, dest, NULL, NULL, NULL, error);
+}
+
+gboolean
+ledger_backup_to_file_full (LedgerBook          *book,
+                            const char          *dest,
+                            LedgerProgressFunc   progress,
+                            gpointer             progress_data,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
   g_autofree char *tmp = g_strconcat (dest, ".partial", NULL);
+  BackupProgress p = { progress, progress_data, cancellable, 0 };
   sqlite3_stmt *stmt;
+  gboolean ok;
 
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
   g_return_val_if_fail (!ledger_book_in_write (book), FALSE);
 
   g_unlink (tmp);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   stmt = ledger_book_prepare (book, "VACUUM INTO ?1", error);
   if (stmt == NULL)
     return FALSE;
   ledger_bind_text (stmt, 1, tmp);
-  if (!ledger_book_step_done (book, stmt, error))
+  progress_step (&p, 0);
+  sqlite3_progress_handler (ledger_book_get_db (book), PROGRESS_OPS, progress_cb, &p);
+  ok = ledger_book_step_done (book, stmt, error);
+  sqlite3_progress_handler (ledger_book_get_db (book), 0, NULL, NULL);
+  if (!ok)
     {
+      cancelled (&p, error);
       g_unlink (tmp);
       return FALSE;
     }
-  if (!check_copy (tmp, error))
+  progress_step (&p, 1);
+  if (!check_copy (tmp, &p, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_unlink (tmp);
       return FALSE;
@@ -66,6 +145,7 @@ ledger_backup_to_file (LedgerBook  *book,
                    _("Cannot write the backup %s: %s"), dest, g_strerror (saved));
       return FALSE;
     }
+  progress_step (&p, BACKUP_STEPS);
   return TRUE;
 }
 
@@ -213,7 +293,7 @@ ledger_restore (const char  *book_path,
   g_autoptr(LedgerBook) restored = NULL;
   int rc;
 
-  if (!check_copy (from, error))
+  if (!check_copy (from, NULL, error))
     return FALSE;
 
   if (g_file_test (book_path, G_FILE_TEST_EXISTS))

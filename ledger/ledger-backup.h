@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ledger-book.h"
+#include "ledger-progress.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,25 @@ G_BEGIN_DECLS
 gboolean ledger_backup_to_file (LedgerBook  *book,
                                 const char  *dest,
                                 GError     **error);
+
+/**
+ * ledger_backup_to_file_full:
+ * @progress: (nullable): told 0 of 2 while the book is copied (VACUUM INTO
+ *   has no steps of its own: it is called every so often, for a pulse),
+ *   1 of 2 while the copy passes integrity_check, 2 of 2 when it is in place
+ * @cancellable: (nullable): stops the copy or the check (SQLite's
+ *   interrupt); the partial copy is removed, @dest and the book are left
+ *   as they were, and the error is G_IO_ERROR_CANCELLED
+ *
+ * ledger_backup_to_file() is this with NULLs. @book may be a read-only
+ * connection of its own (the window's worker thread opens one).
+ */
+gboolean ledger_backup_to_file_full (LedgerBook          *book,
+                                     const char          *dest,
+                                     LedgerProgressFunc   progress,
+                                     gpointer             progress_data,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
 
 /**
  * ledger_backup_automatic:

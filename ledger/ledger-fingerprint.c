@@ -399,7 +399,15 @@ typedef struct
   GArray     *frontier;  /* of FrontierNode: the perfect subtrees so far */
   gint64      count;
   GPtrArray  *cached;    /* per level, a GArray of CachedNode by index */
+  gint64      total;     /* progress steps: the entries, then the caches */
+  LedgerProgressFunc progress;
+  gpointer    progress_data;
+  GCancellable *cancellable;
 } Verifier;
+
+/* How many entries verify checks between two progress reports (and two
+ * looks at its GCancellable). */
+#define VERIFY_PROGRESS_STEP 512
 
 /* Reads the whole cached tree in one ordered scan: verify compares every
  * node of it, and one point query per node cost more than the hashing.
@@ -515,6 +523,13 @@ verify_leaf_cb (const LedgerLeaf  *leaf,
       return FALSE;
     }
   v->count++;
+  if (v->count % VERIFY_PROGRESS_STEP == 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (v->cancellable, error))
+        return FALSE;
+      if (v->progress != NULL)
+        v->progress (v->progress_data, v->count, v->total);
+    }
   if (!compare_node (v, &node, leaf, error))
     return FALSE;
   g_array_append_val (v->frontier, node);
@@ -575,17 +590,37 @@ ledger_fingerprint_verify (LedgerBook      *book,
                            LedgerTreeHead  *out_head,
                            GError         **error)
 {
+  return ledger_fingerprint_verify_full (book, out_head, NULL, NULL, NULL, error);
+}
+
+/* The steps it reports: one per entry, and one for the report caches. */
+gboolean
+ledger_fingerprint_verify_full (LedgerBook          *book,
+                                LedgerTreeHead      *out_head,
+                                LedgerProgressFunc   progress,
+                                gpointer             progress_data,
+                                GCancellable        *cancellable,
+                                GError             **error)
+{
   Verifier v = { book, g_array_new (FALSE, FALSE, sizeof (FrontierNode)), 0,
-                 g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref) };
+                 g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref),
+                 0, progress, progress_data, cancellable };
   gint64 n_entries = 0;
   sqlite3_stmt *stmt;
   gboolean ok;
 
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (out_head != NULL, FALSE);
+
   stmt = ledger_book_prepare (book, "SELECT coalesce (max (id), 0) FROM txns", error);
-  ok = stmt != NULL && ledger_book_query_int64 (book, stmt, 0, &n_entries, error) &&
-       load_cached_tree (&v, n_entries, error) &&
+  ok = stmt != NULL && ledger_book_query_int64 (book, stmt, 0, &n_entries, error);
+  v.total = n_entries + 1;
+  if (ok && progress != NULL)
+    progress (progress_data, 0, v.total);
+  ok = ok && load_cached_tree (&v, n_entries, error) &&
        ledger_journal_foreach_leaf (book, verify_leaf_cb, &v, error) &&
        check_no_extra_leaves (&v, error) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
        ledger_schema_check_caches (book, error);
   if (ok)
     {
@@ -594,6 +629,8 @@ ledger_fingerprint_verify (LedgerBook      *book,
         ledger_merkle_root (cached_subtree, book, 0, &out_head->root, NULL);
       else
         frontier_root (v.frontier, &out_head->root);
+      if (progress != NULL)
+        progress (progress_data, v.total, v.total);
     }
   g_array_unref (v.frontier);
   g_ptr_array_unref (v.cached);

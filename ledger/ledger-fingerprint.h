@@ -26,6 +26,7 @@
 
 #include "ledger-book.h"
 #include "ledger-merkle.h"
+#include "ledger-progress.h"
 
 G_BEGIN_DECLS
 
@@ -71,6 +72,23 @@ gboolean ledger_book_fingerprint (LedgerBook      *book,
 gboolean ledger_fingerprint_verify (LedgerBook      *book,
                                     LedgerTreeHead  *out_head,
                                     GError         **error);
+
+/**
+ * ledger_fingerprint_verify_full:
+ * @progress: (nullable): told how many entries are checked, of the
+ *   entries plus one (the report caches, checked last)
+ * @cancellable: (nullable): looked at every few hundred entries; verify
+ *   only reads, so stopping leaves the book as it was (G_IO_ERROR_CANCELLED)
+ *
+ * ledger_fingerprint_verify() with progress, for the window's worker
+ * thread; ledger_fingerprint_verify() is this with NULLs.
+ */
+gboolean ledger_fingerprint_verify_full (LedgerBook          *book,
+                                         LedgerTreeHead      *out_head,
+                                         LedgerProgressFunc   progress,
+                                         gpointer             progress_data,
+                                         GCancellable        *cancellable,
+                                         GError             **error);
 
 /**
  * ledger_fingerprint_check_head:

@@ -582,6 +582,17 @@ check_plan (const LedgerImportPlan  *plan,
   return plan->problems->len == 0 && plan->households->len > 0;
 }
 
+/* What the import's transaction needs: the plan and whom to tell. */
+typedef struct
+{
+  const LedgerImportPlan *plan;
+  LedgerProgressFunc      progress;
+  gpointer                progress_data;
+} ImportWrite;
+
+/* Households between two progress reports. */
+#define IMPORT_PROGRESS_STEP 100
+
 /* Adds every household of the plan inside the import's one transaction.
  * Copies are added, so a rolled-back import leaves the plan as it was
  * (no ids of rows that were never stored). */
@@ -590,7 +601,8 @@ add_households_cb (LedgerBook  *book,
                    gpointer     user_data,
                    GError     **error)
 {
-  const LedgerImportPlan *plan = user_data;
+  const ImportWrite *w = user_data;
+  const LedgerImportPlan *plan = w->plan;
 
   for (guint i = 0; i < plan->households->len; i++)
     {
@@ -599,6 +611,8 @@ add_households_cb (LedgerBook  *book,
 
       if (!ledger_household_add_in_write (book, household, error))
         return FALSE;
+      if (w->progress != NULL && (i + 1) % IMPORT_PROGRESS_STEP == 0)
+        w->progress (w->progress_data, i + 1, plan->households->len);
     }
   return TRUE;
 }
@@ -609,6 +623,19 @@ ledger_import_households (LedgerBook        *book,
                           guint             *out_count,
                           GError           **error)
 {
+  return ledger_import_households_full (book, plan, NULL, NULL, out_count, error);
+}
+
+gboolean
+ledger_import_households_full (LedgerBook          *book,
+                               LedgerImportPlan    *plan,
+                               LedgerProgressFunc   progress,
+                               gpointer             progress_data,
+                               guint               *out_count,
+                               GError             **error)
+{
+  ImportWrite w = { plan, progress, progress_data };
+
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
   g_return_val_if_fail (plan != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -617,10 +644,14 @@ ledger_import_households (LedgerBook        *book,
     *out_count = 0;
   if (!check_plan (plan, error))
     return FALSE;
+  if (progress != NULL)
+    progress (progress_data, 0, plan->households->len);
   if (!ledger_backup_automatic (book, "before-import", NULL, error))
     return FALSE;
-  if (!ledger_book_write (book, add_households_cb, plan, error))
+  if (!ledger_book_write (book, add_households_cb, &w, error))
     return FALSE;
+  if (progress != NULL)
+    progress (progress_data, plan->households->len, plan->households->len);
   if (out_count != NULL)
     *out_count = plan->households->len;
   return TRUE;

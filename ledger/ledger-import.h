@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ledger-book.h"
+#include "ledger-progress.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,23 @@ gboolean ledger_import_households (LedgerBook        *book,
                                    LedgerImportPlan  *plan,
                                    guint             *out_count,
                                    GError           **error);
+
+/**
+ * ledger_import_households_full:
+ * @progress: (nullable): told how many households of the plan are added
+ *   (0 while the automatic backup is made)
+ *
+ * ledger_import_households() with progress; that function is this with
+ * NULL. There is no GCancellable: the window does not offer to stop an
+ * import halfway, since it is one transaction that a treasurer should see
+ * either done or refused for a reason (see cl-import-dialog.c).
+ */
+gboolean ledger_import_households_full (LedgerBook          *book,
+                                        LedgerImportPlan    *plan,
+                                        LedgerProgressFunc   progress,
+                                        gpointer             progress_data,
+                                        guint               *out_count,
+                                        GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerImportPlan, ledger_import_plan_free)
 

@@ -1,6 +1,7 @@
 /* test-notice.c — the notice for the board, receipts and their QR codes,
  * read back the way a resident and an auditor would: the PDF rendered at
  * 150 dpi and scanned, its text extracted, the book queried. */
+#include <cairo-pdf.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -757,6 +758,86 @@ test_receipt_void (Fixture       *f,
   g_assert_nonnull (strstr (text, "收错户号"));
 }
 
+/* Draws every page of @pages into a new PDF at @path, the way the print
+ * preview and a print job draw them (export_receipt_pages_draw()). */
+static void
+draw_receipt_pages_to_pdf (const ExportReceiptPages *pages,
+                           const char               *path)
+{
+  double width = 0, height = 0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  export_receipt_pages_get_size (pages, &width, &height);
+  surface = cairo_pdf_surface_create (path, width, height);
+  cr = cairo_create (surface);
+  for (int page = 1; page <= export_receipt_pages_get_n_pages (pages); page++)
+    {
+      export_receipt_pages_draw (pages, cr, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+/* How many pages pdftotext found (it ends each with a form feed). */
+static guint
+count_pages (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\f';
+  return n;
+}
+
+/* The preview and the printer draw a receipt through
+ * export_receipt_pages_draw(): a PDF drawn through it has the same text,
+ * the same single page and the same paper (A5) as export_receipt()'s, for
+ * a valid receipt and a voided one. */
+static void
+test_receipt_pages_match_pdf (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *numbers[] = { "2026-000001", "2026-000002" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_void (f->book, "2026-000002", "收错户号", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *exported = in_dir (f, "exported.pdf");
+      g_autofree char *drawn = in_dir (f, "drawn.pdf");
+      g_autoptr(ExportReceiptPages) pages = export_receipt_pages_new (f->book, numbers[i], &error);
+      g_autofree char *exported_text = NULL, *drawn_text = NULL;
+      double width = 0, height = 0;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (pages);
+      g_assert_cmpstr (export_receipt_pages_get_number (pages), ==, numbers[i]);
+      g_assert_cmpint (export_receipt_pages_get_n_pages (pages), ==, 1);
+      export_receipt_pages_get_size (pages, &width, &height);
+      g_assert_cmpfloat_with_epsilon (width, EXPORT_A5_WIDTH, 0.01);
+      g_assert_cmpfloat_with_epsilon (height, EXPORT_A5_HEIGHT, 0.01);
+      g_assert_true (export_receipt (f->book, numbers[i], exported, NULL, &error));
+      g_assert_no_error (error);
+      draw_receipt_pages_to_pdf (pages, drawn);
+
+      exported_text = pdf_text (exported);
+      if (exported_text == NULL)
+        return;
+      drawn_text = pdf_text (drawn);
+      g_assert_cmpstr (drawn_text, ==, exported_text);
+      g_assert_cmpuint (count_pages (exported_text), ==, 1);
+      g_assert_nonnull (strstr (drawn_text, numbers[i]));
+      g_assert_true ((strstr (drawn_text, "本收据已作废") != NULL) == (i == 1));
+    }
+  g_assert_null (export_receipt_pages_new (f->book, "2026-000099", &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -776,5 +857,7 @@ main (int    argc,
   g_test_add ("/notice/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/receipt/proof", Fixture, NULL, fixture_set_up, test_receipt_proof, fixture_tear_down);
   g_test_add ("/receipt/void", Fixture, NULL, fixture_set_up, test_receipt_void, fixture_tear_down);
+  g_test_add ("/receipt/pages-match-pdf", Fixture, NULL, fixture_set_up, test_receipt_pages_match_pdf,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-import-dialog.h"
+#include "cl-job.h"
 #include "cl-window.h"
 #include "ledger-household-item.h"
 #include "ledger-import.h"
@@ -30,7 +31,8 @@ struct _ClImportDialog
 
   /* Owned references */
   LedgerBook       *book;
-  LedgerImportPlan *plan;   /* NULL until a file was read */
+  LedgerImportPlan *plan;   /* NULL until a file was read, or while it is imported */
+  ClJob            *job;    /* the import running in a worker thread, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (ClImportDialog, cl_import_dialog, ADW_TYPE_WINDOW)
@@ -139,27 +141,133 @@ show_unreadable (ClImportDialog *self,
 /* ------------------------------------------------------------------ */
 /* Signal callbacks */
 
-/* Writes every row of the plan in one transaction, or none. */
-static void
-import_clicked_cb (ClImportDialog *self)
+/* An import in the worker thread: the plan travels with it (the dialog
+ * gets it back if the import fails) and the book is written through a
+ * connection of the thread's own; a LedgerBook must not be used from two
+ * threads. The book is in rollback-journal mode, so the window's idle
+ * connection and this one take turns through SQLite's locks. */
+typedef struct
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  char             *book_path;
+  char             *operator_name;
+  LedgerImportPlan *plan;
+  guint             count;
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_free (job->book_path);
+  g_free (job->operator_name);
+  g_clear_pointer (&job->plan, ledger_import_plan_free);
+  g_free (job);
+}
+
+/* Worker thread: the automatic backup, then every row in one transaction. */
+static gboolean
+import_thread (ClJob         *job,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  ImportJob *import = data;
+  g_autoptr(LedgerBook) book = ledger_book_open (import->book_path, LEDGER_BOOK_OPEN_NO_CHECK, error);
+
+  if (book == NULL)
+    return FALSE;
+  ledger_book_set_operator (book, import->operator_name);
+  return ledger_import_households_full (book, import->plan, cl_job_progress, job, &import->count, error);
+}
+
+static char *
+import_progress_text (gint64 done,
+                      gint64 total)
+{
+  return done == 0 ? g_strdup (_("Backing up the book first…"))
+                   : g_strdup_printf (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " households added"), done, total);
+}
+
+/* While an import runs, the dialog cannot be closed or changed. */
+static void
+set_busy (ClImportDialog *self,
+          gboolean        busy)
+{
+  gtk_widget_set_sensitive (self->import_confirm_button, !busy && self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !busy);
+  gtk_widget_set_sensitive (gtk_widget_get_parent (self->import_confirm_button), !busy);
+}
+
+/* Main thread, the import done: the book's pages reload (the write was
+ * committed on another connection, so the window's book is told), a
+ * toast, and the dialog closes; or the problem, and the plan is back. */
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ClImportDialog) self = user_data;
+  ClJob *job = CL_JOB (source);
+  ImportJob *import = g_object_get_data (G_OBJECT (job), "cl-import-job");
   g_autoptr(GError) error = NULL;
+  gboolean ok = cl_job_finish (job, result, &error);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *message = NULL;
-  guint count = 0;
 
-  g_return_if_fail (self->plan != NULL);
-
-  if (!ledger_import_households (self->book, self->plan, &count, &error))
+  g_clear_object (&self->job);
+  if (ok)
+    g_signal_emit_by_name (self->book, "changed");
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  if (!ok)
     {
+      self->plan = g_steal_pointer (&import->plan);
+      set_busy (self, FALSE);
+      show_summary (self);
       cl_window_show_error (GTK_WIDGET (self), _("importing the households"), error);
       return;
     }
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u household imported",
-                                          "%u households imported", count), count);
+                                          "%u households imported", import->count), import->count);
   if (parent != NULL)
     cl_window_add_toast (GTK_WIDGET (parent), adw_toast_new (message));
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Writes every row of the plan in one transaction, or none, in a worker
+ * thread: with the automatic backup first, a large book takes seconds. It
+ * cannot be cancelled once started, and the dialog says so: a half-done
+ * import is never possible (one transaction), and stopping it would only
+ * leave the treasurer unsure whether the file went in. */
+static void
+import_clicked_cb (ClImportDialog *self)
+{
+  ImportJob *import;
+  g_autofree char *text = NULL;
+  guint rows;
+
+  g_return_if_fail (self->plan != NULL && self->job == NULL);
+
+  rows = self->plan->households->len;
+  import = g_new0 (ImportJob, 1);
+  import->book_path = g_strdup (ledger_book_get_path (self->book));
+  import->operator_name = g_strdup (ledger_book_get_operator (self->book));
+  import->plan = g_steal_pointer (&self->plan);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Importing %u household… This cannot be cancelled: every row is "
+                                       "added in one transaction, so the book gets all of them or none.",
+                                       "Importing %u households… This cannot be cancelled: every row is "
+                                       "added in one transaction, so the book gets all of them or none.", rows),
+                          rows);
+  gtk_label_set_text (self->summary_label, text);
+  set_busy (self, TRUE);
+  self->job = cl_job_new (GTK_WINDOW (self), _("Importing Households"), FALSE,
+                          _("This cannot be cancelled: every row is added in one transaction, after an "
+                            "automatic backup. If anything fails, nothing is changed."));
+  cl_job_set_format_func (self->job, import_progress_text);
+  g_object_set_data (G_OBJECT (self->job), "cl-import-job", import);
+  cl_job_run (self->job, import_thread, import, import_job_free, import_done_cb, g_object_ref (self));
 }
 
 /* Loads the chosen file and shows the preview; a first choice cancelled
@@ -201,7 +309,17 @@ cl_import_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->book);
   g_clear_pointer (&self->plan, ledger_import_plan_free);
+  g_clear_object (&self->job);
   G_OBJECT_CLASS (cl_import_dialog_parent_class)->dispose (object);
+}
+
+/* An import that has started is seen through: closing waits for it. */
+static gboolean
+cl_import_dialog_close_request (GtkWindow *window)
+{
+  if (CL_IMPORT_DIALOG (window)->job != NULL)
+    return TRUE;
+  return GTK_WINDOW_CLASS (cl_import_dialog_parent_class)->close_request (window);
 }
 
 /* The template, its callbacks, and Escape. */
@@ -212,6 +330,7 @@ cl_import_dialog_class_init (ClImportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_import_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = cl_import_dialog_close_request;
 
   g_type_ensure (LEDGER_TYPE_HOUSEHOLD_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class,

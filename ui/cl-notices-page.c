@@ -11,6 +11,7 @@
 
 #include "cl-format.h"
 #include "cl-notices-page.h"
+#include "cl-print-preview.h"
 #include "cl-window.h"
 #include "export-notice.h"
 #include "export-xlsx.h"
@@ -332,50 +333,23 @@ choose_file (ClNoticesPage *self,
 /* ------------------------------------------------------------------ */
 /* Publishing and printing */
 
-/* Draws page @page_nr (from 0) of the notice the job was started with. */
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              ExportNoticePages *pages)
+/* The print preview of the chosen period's notice, gathered now, on the
+ * page shown here; not yet shown. */
+static ClPrintPreview *
+print_preview_new (ClNoticesPage  *self,
+                   GError        **error)
 {
-  export_notice_pages_draw (pages, gtk_print_context_get_cairo_context (context), page_nr + 1);
+  ClPrintPreview *preview = cl_print_preview_new_for_notice (page_window (self), cl_page_get_book (CL_PAGE (self)),
+                                                             &self->period, error);
+
+  if (preview != NULL)
+    cl_print_preview_set_page (preview, self->page);
+  return preview;
 }
 
-/* A print job of the chosen period's notice on A4, gathered now, drawn in
- * points from the paper's corner (the notice has its own margins). */
-static GtkPrintOperation *
-print_operation_new (ClNoticesPage  *self,
-                     GError        **error)
-{
-  ExportNoticePages *pages = export_notice_pages_new (cl_page_get_book (CL_PAGE (self)), &self->period, error);
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autofree char *job_name = NULL;
-  GtkPaperSize *a4;
-  GtkPrintOperation *operation;
-
-  if (pages == NULL)
-    return NULL;
-  operation = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_paper_size_free (a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  job_name = g_strdup_printf (_("Notice %s"), self->period.name);
-  gtk_print_operation_set_job_name (operation, job_name);
-  gtk_print_operation_set_n_pages (operation, export_notice_pages_get_n_pages (pages));
-  gtk_print_operation_set_current_page (operation, MIN (self->page, export_notice_pages_get_n_pages (pages)) - 1);
-  g_object_set_data_full (G_OBJECT (operation), "cl-notice-pages", pages,
-                          (GDestroyNotify) export_notice_pages_free);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pages);
-  return operation;
-}
-
-/* notices.print (Ctrl+P): the print dialog (modal; GTK runs it in a
- * nested main loop), whose Preview button shows the pages as printed.
+/* notices.print-preview (Ctrl+P): the pages as they will print, with
+ * Print… (the system print dialog, whose own Preview button shows this
+ * window again) and Save as PDF….
  *
  * Printing does NOT record a publication. The record names the SHA-256 of
  * the files that were published, and a print job leaves no file to hash;
@@ -384,18 +358,13 @@ print_operation_new (ClNoticesPage  *self,
  * an extra copy: Publish… makes the record (and its PDF prints the same
  * pages, since both are drawn by export_notice_draw_page()). */
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+print_preview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   ClNoticesPage *self = CL_NOTICES_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkPrintOperation) operation = print_operation_new (self, &error);
 
-  if ((operation == NULL ||
-       gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, page_window (self),
-                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR) && error != NULL)
-    cl_window_show_error (GTK_WIDGET (self), _("printing the notice"), error);
+  cl_notices_page_print_preview (self);
 }
 
 /* Publishes to the chosen PDF; a failure is shown in a dialog. */
@@ -600,7 +569,7 @@ actions_update (ClNoticesPage *self)
   /* The export's read transaction would hold up the publication's write. */
   gtk_widget_action_set_enabled (widget, "notices.publish",
                                  book != NULL && n_pages > 0 && !ledger_book_is_read_only (book) && !exporting);
-  gtk_widget_action_set_enabled (widget, "notices.print", n_pages > 0);
+  gtk_widget_action_set_enabled (widget, "notices.print-preview", n_pages > 0);
   gtk_widget_action_set_enabled (widget, "notices.export-workbook", book != NULL && !exporting);
   gtk_widget_action_set_enabled (widget, "notices.cancel-export",
                                  exporting && !g_cancellable_is_cancelled (self->job->cancellable));
@@ -684,14 +653,16 @@ cl_notices_page_class_init (ClNoticesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "notices.publish", NULL, publish_action);
-  gtk_widget_class_install_action (widget_class, "notices.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "notices.print-preview", NULL, print_preview_action);
   gtk_widget_class_install_action (widget_class, "notices.export-workbook", NULL, export_workbook_action);
   gtk_widget_class_install_action (widget_class, "notices.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "notices.previous-page", NULL, turn_page_action);
   gtk_widget_class_install_action (widget_class, "notices.next-page", NULL, turn_page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "notices.publish", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "notices.print", NULL);
+  /* Ctrl+P shows the print preview, as on the payments page (Print… is one
+   * key away there); Shift+Ctrl+P stays Publish. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "notices.print-preview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "notices.export-workbook", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "notices.previous-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "notices.next-page", NULL);
@@ -762,18 +733,40 @@ cl_notices_page_print_to_pdf (ClNoticesPage  *self,
                               const char     *pdf_path,
                               GError        **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  ClPrintPreview *preview;
+  gboolean ok;
 
   g_return_val_if_fail (CL_IS_NOTICES_PAGE (self), FALSE);
   g_return_val_if_fail (pdf_path != NULL, FALSE);
   g_return_val_if_fail (cl_page_get_book (CL_PAGE (self)) != NULL, FALSE);
 
-  operation = print_operation_new (self, error);
-  if (operation == NULL)
+  preview = print_preview_new (self, error);
+  if (preview == NULL)
     return FALSE;
-  gtk_print_operation_set_export_filename (operation, pdf_path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, page_window (self), error) ==
-         GTK_PRINT_OPERATION_RESULT_APPLY;
+  ok = cl_print_preview_save_pdf (preview, pdf_path, error);
+  gtk_window_destroy (GTK_WINDOW (preview));
+  return ok;
+}
+
+/* Print Preview… (Ctrl+P): shows the preview window. */
+ClPrintPreview *
+cl_notices_page_print_preview (ClNoticesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  ClPrintPreview *preview;
+
+  g_return_val_if_fail (CL_IS_NOTICES_PAGE (self), NULL);
+
+  if (cl_page_get_book (CL_PAGE (self)) == NULL)
+    return NULL;
+  preview = print_preview_new (self, &error);
+  if (preview == NULL)
+    {
+      cl_window_show_error (GTK_WIDGET (self), _("showing the print preview"), error);
+      return NULL;
+    }
+  gtk_window_present (GTK_WINDOW (preview));
+  return preview;
 }
 
 /* Export Workbook… once the path is known: starts the worker thread. */

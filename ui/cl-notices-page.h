@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cl-page.h"
+#include "cl-print-preview.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,11 @@ gboolean cl_notices_page_publish_to (ClNoticesPage  *self,
 gboolean cl_notices_page_print_to_pdf (ClNoticesPage  *self,
                                        const char     *pdf_path,
                                        GError        **error);
+
+/* Shows the print preview of the chosen period's notice (Print Preview…,
+ * Ctrl+P), on the page shown here. Returns the window (owned by GTK), or
+ * NULL when there is no notice to show (the error is shown in a dialog). */
+ClPrintPreview *cl_notices_page_print_preview (ClNoticesPage *self);
 
 /* Starts writing the auditor's workbook for the chosen period to @path in
  * a worker thread, as the Export Workbook… button does once a file is

@@ -12,6 +12,7 @@
 
 #include "cl-format.h"
 #include "cl-payments-page.h"
+#include "cl-print-preview.h"
 #include "cl-window.h"
 #include "export-notice.h"
 #include "ledger-household-item.h"
@@ -428,19 +429,6 @@ ask_void_reason (ClPaymentsPage    *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->void_reason_entry));
 }
 
-/* Where receipt @number is saved: the documents folder (or home). */
-static char *
-receipt_path (const char *number)
-{
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  g_autofree char *name = g_strdup_printf (_("receipt-%s.pdf"), number);
-
-  if (documents == NULL)
-    documents = g_get_home_dir ();
-  g_mkdir_with_parents (documents, 0700);
-  return g_build_filename (documents, name, NULL);
-}
-
 /* ------------------------------------------------------------------ */
 /* Template callbacks */
 
@@ -598,7 +586,7 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (CL_PAYMENTS_PAGE (widget)->receipt_search));
 }
 
-/* Ctrl+P: print the last receipt. */
+/* Ctrl+P: the print preview of the last receipt, to print or save it. */
 static void
 print_receipt_action (GtkWidget  *widget,
                       const char *action_name,
@@ -745,33 +733,31 @@ cl_payments_page_init (ClPaymentsPage *self)
 /* ------------------------------------------------------------------ */
 /* Public API */
 
-void
+ClPrintPreview *
 cl_payments_page_print_receipt (ClPaymentsPage *self,
                                 const char     *number)
 {
   LedgerBook *book;
   GtkRoot *root;
-  g_autofree char *path = NULL, *uri = NULL, *folder = NULL;
+  ClPrintPreview *preview;
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (CL_IS_PAYMENTS_PAGE (self));
+  g_return_val_if_fail (CL_IS_PAYMENTS_PAGE (self), NULL);
 
   book = cl_page_get_book (CL_PAGE (self));
   number = number != NULL ? number : self->last_receipt;
   if (book == NULL || number == NULL)
-    return;
-  path = receipt_path (number);
-  if (!export_receipt (book, number, path, NULL, &error))
-    {
-      cl_window_show_error (GTK_WIDGET (self), _("saving the receipt"), error);
-      return;
-    }
-  folder = g_path_get_dirname (path);
-  cl_window_add_toast (GTK_WIDGET (self), adw_toast_new_format (_("Receipt saved in %s"), folder));
-  /* Opened in the PDF viewer, to be printed from there. */
-  uri = g_filename_to_uri (path, NULL, NULL);
+    return NULL;
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  preview = cl_print_preview_new_for_receipt (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, book, number,
+                                              &error);
+  if (preview == NULL)
+    {
+      cl_window_show_error (GTK_WIDGET (self), _("printing the receipt"), error);
+      return NULL;
+    }
+  gtk_window_present (GTK_WINDOW (preview));
+  return preview;
 }
 
 void

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "cl-page.h"
+#include "cl-print-preview.h"
 
 G_BEGIN_DECLS
 
@@ -17,14 +18,14 @@ G_DECLARE_FINAL_TYPE (ClPaymentsPage, cl_payments_page, CL, PAYMENTS_PAGE, ClPag
  * cl_payments_page_print_receipt:
  * @number: (nullable): the receipt; NULL for the last one recorded here
  *
- * Puts receipt @number on paper for the owner. For now: renders it with
- * export_receipt() as a PDF in the documents folder (the home folder when
- * there is none) and opens it in the PDF viewer, to be printed from there.
- * Everything that prints a receipt calls this, so it can become a
- * GtkPrintOperation without its callers changing.
+ * Puts receipt @number on paper for the owner: opens its print preview
+ * (ClPrintPreview: the receipt as export_receipt() draws it, with Print…
+ * through the system print dialog and Save as PDF…). Returns the preview
+ * window (owned by GTK), or NULL when there is no receipt to print or it
+ * could not be read (the error is shown in a dialog).
  */
-void        cl_payments_page_print_receipt (ClPaymentsPage *self,
-                                            const char     *number);
+ClPrintPreview *cl_payments_page_print_receipt (ClPaymentsPage *self,
+                                                const char     *number);
 
 /* Voids the receipt selected in the list, giving @reason; shows a toast
  * with an Undo button. What the "Void…" dialog does once confirmed. */

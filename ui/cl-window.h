@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cl-job.h"
 #include "ledger-book.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,15 @@ ClWindow   *cl_window_remake (ClWindow *old);
 const char *cl_window_get_visible_page_name (ClWindow *self);
 GtkWidget  *cl_window_get_page (ClWindow   *self,
                                 const char *name);
+
+/* Backs the book up to @path in a worker thread, as Back Up… does once a
+ * file is chosen: a progress dialog after half a second, Cancel, and a
+ * toast when the copy is written and checked. */
+void        cl_window_backup_to (ClWindow   *self,
+                                 const char *path);
+
+/* The verify or backup running in a worker thread, or NULL. */
+ClJob      *cl_window_get_job (ClWindow *self);
 
 /* Shows @toast in the window that holds @widget (any widget inside it). */
 void        cl_window_add_toast (GtkWidget *widget,

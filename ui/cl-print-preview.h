@@ -1,0 +1,94 @@
+/* cl-print-preview.h — pages as they will print, before they are printed
+ *
+ * A window that shows a document's pages drawn by the same function the
+ * print job and the PDF use (exports/), at screen scale: page by page,
+ * fitted to the window or at actual size, with Print… (GtkPrintOperation
+ * and the system print dialog) and Save as PDF…. Receipts and notices use
+ * it; the print dialog's own Preview button shows it too.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ledger-book.h"
+#include "ledger-period.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_PRINT_PREVIEW (cl_print_preview_get_type ())
+G_DECLARE_FINAL_TYPE (ClPrintPreview, cl_print_preview, CL, PRINT_PREVIEW, AdwWindow)
+
+/* Draws page @page (from 1) of @data onto @cr, in points, the paper's top
+ * left corner at the origin. */
+typedef void     (*ClPrintDrawFunc) (gpointer  data,
+                                     cairo_t  *cr,
+                                     int       page);
+
+/* Writes the document as a PDF at @path (replacing it). */
+typedef gboolean (*ClPrintSaveFunc) (gpointer     data,
+                                     const char  *path,
+                                     GError     **error);
+
+/**
+ * cl_print_preview_new:
+ * @parent: (nullable): the window it belongs to
+ * @title: the document's name: the window title and the print job's name
+ * @n_pages: at least 1
+ * @width, @height: the paper in points (595.3 × 841.9 for A4)
+ * @draw: draws a page; @data is kept until the window and every print
+ *   job made from it are gone, then @destroy is called
+ *
+ * A new preview, not yet shown, on page 1, fitted to the window.
+ */
+ClPrintPreview    *cl_print_preview_new (GtkWindow       *parent,
+                                         const char      *title,
+                                         int              n_pages,
+                                         double           width,
+                                         double           height,
+                                         ClPrintDrawFunc  draw,
+                                         gpointer         data,
+                                         GDestroyNotify   destroy);
+
+/* What Save as PDF… does, and the file name it suggests. Without one, it
+ * prints to a PDF through the print job (GtkPrintOperation's export). */
+void               cl_print_preview_set_save_func (ClPrintPreview  *self,
+                                                   const char      *suggested_name,
+                                                   ClPrintSaveFunc  save);
+
+int                cl_print_preview_get_n_pages (ClPrintPreview *self);
+/* The page shown, from 1. */
+int                cl_print_preview_get_page (ClPrintPreview *self);
+void               cl_print_preview_set_page (ClPrintPreview *self,
+                                              int             page);
+/* TRUE: the page fits the window; FALSE: actual size (1 point = 4/3 px). */
+gboolean           cl_print_preview_get_fit (ClPrintPreview *self);
+void               cl_print_preview_set_fit (ClPrintPreview *self,
+                                             gboolean        fit);
+
+/* The print job Print… runs: the document's pages, paper and job name,
+ * drawn by the preview's draw function; its Preview button shows this
+ * window (GtkPrintOperation::preview). Not yet run. */
+GtkPrintOperation *cl_print_preview_create_operation (ClPrintPreview *self);
+
+/* Save as PDF… once the path is known. */
+gboolean           cl_print_preview_save_pdf (ClPrintPreview  *self,
+                                              const char      *path,
+                                              GError         **error);
+
+/* The preview of receipt @number (A5, or A4 when it does not fit), drawn
+ * by export_receipt_pages_draw(); Save as PDF… writes export_receipt()'s
+ * PDF. Its title is "Receipt NUMBER". NULL with @error when the receipt
+ * cannot be read. */
+ClPrintPreview    *cl_print_preview_new_for_receipt (GtkWindow   *parent,
+                                                     LedgerBook  *book,
+                                                     const char  *number,
+                                                     GError     **error);
+
+/* The preview of @period's notice on A4, drawn by export_notice_pages_draw();
+ * nothing is published or recorded (Save as PDF… prints to a PDF). */
+ClPrintPreview    *cl_print_preview_new_for_notice (GtkWindow           *parent,
+                                                    LedgerBook          *book,
+                                                    const LedgerPeriod  *period,
+                                                    GError             **error);
+
+G_END_DECLS
