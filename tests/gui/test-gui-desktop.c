@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cl-application.h"
+#include "cl-import-dialog.h"
 #include "cl-job.h"
 #include "cl-notices-page.h"
 #include "cl-payments-page.h"
@@ -530,6 +531,44 @@ test_backup_in_background (GuiFixture    *f,
   g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
 }
 
+/* The households import writes in a worker thread: the dialog says at
+ * once that it cannot be cancelled, cannot be closed meanwhile, the main
+ * loop turns, and every row arrives. */
+static void
+test_import_in_background (GuiFixture    *f,
+                           gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "many.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("unit,owner,area\n");
+  ClImportDialog *dialog = cl_import_dialog_new (GTK_WINDOW (f->window), f->book);
+  gint64 before = gui_query_int (f, "SELECT count(*) FROM households");
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  const char *summary;
+  guint turns = 0;
+
+  for (int i = 0; i < 2000; i++)
+    g_string_append_printf (text, "%d-%d-%d,住户%d,89.5\n", 100 + i / 200, i / 50 % 4 + 1, 101 + i % 50, i);
+  g_assert_true (g_file_set_contents (csv, text->str, -1, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  cl_import_dialog_load (dialog, csv);
+  gui_wait (20);
+  gui_click (gui_find (GTK_WIDGET (dialog), "import-confirm-button"));
+  summary = gtk_label_get_text (GTK_LABEL (gui_find (GTK_WIDGET (dialog), "import-summary")));
+  g_assert_nonnull (strstr (summary, "cannot be cancelled"));
+  g_assert_false (gtk_widget_is_sensitive (gui_find (GTK_WIDGET (dialog), "import-confirm-button")));
+  gtk_window_close (GTK_WINDOW (dialog));                /* refused while importing */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  while (find_dialog (GTK_WINDOW (f->window)) != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+      turns++;
+    }
+  gui_wait (20);
+  g_assert_cmpuint (turns, >=, 1);
+  g_assert_cmpint (gui_query_int (f, "SELECT count(*) FROM households"), ==, before + 2000);
+}
+
 /* A job longer than half a second shows its progress dialog, with a
  * moving bar, while the main loop turns; Cancel in the dialog stops it. */
 static gboolean
@@ -624,6 +663,8 @@ main (int    argc,
               gui_fixture_set_up, test_verify_cancelled, gui_fixture_tear_down);
   g_test_add ("/gui/desktop/backup-in-background", GuiFixture, GUINT_TO_POINTER (200),
               gui_fixture_set_up, test_backup_in_background, gui_fixture_tear_down);
+  g_test_add ("/gui/desktop/import-in-background", GuiFixture, GUINT_TO_POINTER (20),
+              gui_fixture_set_up, test_import_in_background, gui_fixture_tear_down);
   g_test_add ("/gui/desktop/job-progress-dialog", GuiFixture, GUINT_TO_POINTER (0),
               gui_fixture_set_up, test_job_progress_dialog, gui_fixture_tear_down);
   status = g_test_run ();
