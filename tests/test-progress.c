@@ -1,0 +1,201 @@
+/* test-progress.c — the long ledger operations say how far they are and
+ * stop when asked: verify, backups and imports with a LedgerProgressFunc
+ * and (verify, backups) a GCancellable, as the window's worker threads
+ * call them. The command line calls the same functions with NULL. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ledger-backup.h"
+#include "ledger-demo.h"
+#include "ledger-fingerprint.h"
+#include "ledger-import.h"
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  LedgerBook *book;
+} Fixture;
+
+/* What a LedgerProgressFunc was told. */
+typedef struct
+{
+  guint         calls;
+  gint64        last_done;
+  gint64        total;
+  gboolean      went_back;     /* @done ever decreased */
+  gboolean      out_of_range;  /* @done outside 0 … @total */
+  GCancellable *cancel_at_call; /* cancelled at the second call, when set */
+} Progress;
+
+static void
+progress_cb (gpointer user_data,
+             gint64   done,
+             gint64   total)
+{
+  Progress *p = user_data;
+
+  p->went_back |= p->calls > 0 && done < p->last_done;
+  p->out_of_range |= done < 0 || (total > 0 && done > total);
+  p->calls++;
+  p->last_done = done;
+  p->total = total;
+  if (p->cancel_at_call != NULL && p->calls == 2)
+    g_cancellable_cancel (p->cancel_at_call);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LedgerDemoOptions demo = { 60, 2, 2026, 7 };
+
+  f->dir = g_dir_make_tmp ("ledger-progress-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "book.clbook", NULL);
+  f->book = ledger_book_create (f->path, "进度测试小区", "tester", &error);
+  g_assert_no_error (error);
+  g_assert_true (ledger_demo_populate (f->book, &demo, &error));
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->book);
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Verify counts the entries up to all of them (plus the caches), and
+ * gives the same head as without progress. */
+static void
+test_verify_progress (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Progress p = { 0 };
+  LedgerTreeHead plain, with_progress;
+
+  g_assert_true (ledger_fingerprint_verify (f->book, &plain, &error));
+  g_assert_true (ledger_fingerprint_verify_full (f->book, &with_progress, progress_cb, &p, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (plain.size, ==, with_progress.size);
+  g_assert_cmpmem (plain.root.bytes, LEDGER_HASH_SIZE, with_progress.root.bytes, LEDGER_HASH_SIZE);
+  g_assert_cmpuint (plain.size, >, 512);          /* several reports along the way */
+  g_assert_cmpuint (p.calls, >=, 3);
+  g_assert_false (p.went_back);
+  g_assert_false (p.out_of_range);
+  g_assert_cmpint (p.total, ==, (gint64) plain.size + 1);
+  g_assert_cmpint (p.last_done, ==, p.total);
+}
+
+/* Cancelled halfway (at the second report), verify stops with
+ * G_IO_ERROR_CANCELLED; already cancelled, it does not start. */
+static void
+test_verify_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Progress p = { .cancel_at_call = cancellable };
+  LedgerTreeHead head;
+
+  g_assert_false (ledger_fingerprint_verify_full (f->book, &head, progress_cb, &p, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (p.last_done, <, p.total);
+  g_clear_error (&error);
+  g_assert_false (ledger_fingerprint_verify_full (f->book, &head, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* A backup reports copying, checking, done; cancelled, it leaves neither
+ * the destination nor a partial file, and the book verifies as before. */
+static void
+test_backup_progress_and_cancel (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *dest = g_build_filename (f->dir, "copy.clbook", NULL);
+  g_autofree char *partial = g_strconcat (dest, ".partial", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Progress p = { 0 }, q = { .cancel_at_call = cancellable };
+  LedgerTreeHead head;
+
+  g_assert_true (ledger_backup_to_file_full (f->book, dest, progress_cb, &p, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (dest, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (p.went_back);
+  g_assert_cmpint (p.total, ==, 2);
+  g_assert_cmpint (p.last_done, ==, 2);
+  g_unlink (dest);
+
+  g_assert_false (ledger_backup_to_file_full (f->book, dest, progress_cb, &q, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_assert_true (ledger_fingerprint_verify (f->book, &head, &error));
+  g_assert_no_error (error);
+}
+
+/* An import reports the households added, up to all of them. */
+static void
+test_import_progress (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "many.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("unit,owner,area\n");
+  g_autoptr(LedgerImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress p = { 0 };
+  guint count = 0;
+
+  for (int i = 0; i < 450; i++)
+    g_string_append_printf (text, "%d-1-%d,住户%d,80\n", 300 + i / 50, 101 + i % 50, i);
+  g_assert_true (g_file_set_contents (csv, text->str, -1, NULL));
+  plan = ledger_import_read (f->book, csv, &error);
+  g_assert_no_error (error);
+  g_assert_true (ledger_import_households_full (f->book, plan, progress_cb, &p, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 450);
+  g_assert_cmpuint (p.calls, >=, 5);            /* 0, every 100, and the end */
+  g_assert_false (p.went_back);
+  g_assert_false (p.out_of_range);
+  g_assert_cmpint (p.last_done, ==, 450);
+  g_assert_cmpint (p.total, ==, 450);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/progress/verify", Fixture, NULL, fixture_set_up, test_verify_progress, fixture_tear_down);
+  g_test_add ("/progress/verify-cancelled", Fixture, NULL, fixture_set_up, test_verify_cancelled, fixture_tear_down);
+  g_test_add ("/progress/backup", Fixture, NULL, fixture_set_up, test_backup_progress_and_cancel,
+              fixture_tear_down);
+  g_test_add ("/progress/import", Fixture, NULL, fixture_set_up, test_import_progress, fixture_tear_down);
+  return g_test_run ();
+}
