@@ -752,6 +752,20 @@ check_url (const char  *value,
   return check_no_mobile (_("publication URL"), value, error);
 }
 
+gboolean
+ledger_notice_check_url (const char  *value,
+                         GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!ledger_text_check (value, _("publication URL"), URL_MAX_CHARS, FALSE, error))
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (value));
+  return *trimmed == '\0' || check_url (trimmed, error);
+}
+
 typedef struct
 {
   const char *key;

@@ -136,6 +136,12 @@ GPtrArray *ledger_notice_list (LedgerBook  *book,
  * "setting") like the spend limit. A publication URL must be an http or
  * https address without spaces; a committee name is at most 40 characters.
  */
+/* Whether a book would take @value as its publication URL ("" included):
+ * the check of ledger_notice_set_setting(), for a URL kept elsewhere (the
+ * desk's default for new books). */
+gboolean ledger_notice_check_url (const char  *value,
+                                  GError     **error);
+
 gboolean ledger_notice_set_setting (LedgerBook  *book,
                                     const char  *key,
                                     const char  *value,

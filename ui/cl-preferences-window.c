@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-preferences-window.h"
+#include "cl-settings.h"
 #include "ledger-fee.h"
 #include "ledger-money.h"
 #include "ledger-notice.h"
@@ -23,8 +24,6 @@
 #include "ledger-text.h"
 #include "ledger-vote.h"
 
-#define SETTINGS_KEY_LANGUAGE "language"
-#define SETTINGS_KEY_OPERATOR "operator-name"
 #define OPERATOR_MAX_CHARS    40
 
 /* The book settings edited as one line of text each. */
@@ -80,6 +79,8 @@ struct _ClPreferencesWindow
   AdwComboRow          *language_row;
   AdwEntryRow          *operator_row;
   GtkLabel             *operator_error;
+  AdwEntryRow          *default_url_row;
+  GtkLabel             *default_url_error;
 
   /* Owned references */
   LedgerBook           *book;
@@ -522,21 +523,6 @@ choose_backup_dir_cb (ClPreferencesWindow *self)
 /* ------------------------------------------------------------------ */
 /* This computer: GSettings */
 
-/* The app's settings when its schema is installed and has both keys. */
-static GSettings *
-desk_settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, SETTINGS_KEY_LANGUAGE) ||
-      !g_settings_schema_has_key (schema, SETTINGS_KEY_OPERATOR))
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 static void
 language_selected_cb (ClPreferencesWindow *self)
 {
@@ -544,7 +530,7 @@ language_selected_cb (ClPreferencesWindow *self)
 
   if (self->filling || self->settings == NULL || i >= G_N_ELEMENTS (languages))
     return;
-  g_settings_set_string (self->settings, SETTINGS_KEY_LANGUAGE, languages[i]);
+  g_settings_set_string (self->settings, CL_SETTINGS_LANGUAGE, languages[i]);
 }
 
 /* The operator of this desk: recorded on every entry made here from now on. */
@@ -561,9 +547,26 @@ operator_apply_cb (ClPreferencesWindow *self)
       return;
     }
   show_field_message (self->operator_error, GTK_WIDGET (self->operator_row), NULL);
-  g_settings_set_string (self->settings, SETTINGS_KEY_OPERATOR, name);
+  g_settings_set_string (self->settings, CL_SETTINGS_OPERATOR_NAME, name);
   if (*name != '\0')
     ledger_book_set_operator (self->book, name);
+  toast (self, _("Saved"));
+}
+
+/* The publication URL new books made at this desk start with. */
+static void
+default_url_apply_cb (ClPreferencesWindow *self)
+{
+  g_autofree char *url = dup_text (self->default_url_row);
+  g_autoptr(GError) error = NULL;
+
+  if (!ledger_notice_check_url (url, &error))
+    {
+      show_field_message (self->default_url_error, GTK_WIDGET (self->default_url_row), error->message);
+      return;
+    }
+  show_field_message (self->default_url_error, GTK_WIDGET (self->default_url_row), NULL);
+  g_settings_set_string (self->settings, CL_SETTINGS_PUBLICATION_URL, url);
   toast (self, _("Saved"));
 }
 
@@ -572,16 +575,19 @@ fill_desk (ClPreferencesWindow *self)
 {
   g_autofree char *language = NULL;
   g_autofree char *operator_name = NULL;
+  g_autofree char *default_url = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->desk_group), self->settings != NULL);
   if (self->settings == NULL)
     return;
-  language = g_settings_get_string (self->settings, SETTINGS_KEY_LANGUAGE);
-  operator_name = g_settings_get_string (self->settings, SETTINGS_KEY_OPERATOR);
+  language = g_settings_get_string (self->settings, CL_SETTINGS_LANGUAGE);
+  operator_name = g_settings_get_string (self->settings, CL_SETTINGS_OPERATOR_NAME);
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     if (g_strcmp0 (language, languages[i]) == 0)
       adw_combo_row_set_selected (self->language_row, i);
   gtk_editable_set_text (GTK_EDITABLE (self->operator_row), operator_name);
+  default_url = g_settings_get_string (self->settings, CL_SETTINGS_PUBLICATION_URL);
+  gtk_editable_set_text (GTK_EDITABLE (self->default_url_row), default_url);
 }
 
 /* ------------------------------------------------------------------ */
@@ -630,6 +636,8 @@ bind_template_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, operator_row);
   gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, operator_error);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, default_url_row);
+  gtk_widget_class_bind_template_child (widget_class, ClPreferencesWindow, default_url_error);
 }
 
 static void
@@ -661,6 +669,7 @@ cl_preferences_window_init (ClPreferencesWindow *self)
     g_signal_connect (self->rows[field], "apply", G_CALLBACK (field_apply_cb), self);
   g_signal_connect_swapped (self->spend_limit_row, "apply", G_CALLBACK (spend_limit_apply_cb), self);
   g_signal_connect_swapped (self->operator_row, "apply", G_CALLBACK (operator_apply_cb), self);
+  g_signal_connect_swapped (self->default_url_row, "apply", G_CALLBACK (default_url_apply_cb), self);
   /* Enter in the add forms adds, as the button does. */
   g_signal_connect_swapped (self->fee_amount_row, "entry-activated", G_CALLBACK (add_fee_version_cb), self);
   g_signal_connect_swapped (self->fee_from_row, "entry-activated", G_CALLBACK (add_fee_version_cb), self);
@@ -682,7 +691,7 @@ cl_preferences_window_new (GtkWindow  *parent,
 
   self = g_object_new (CL_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->book = g_object_ref (book);
-  self->settings = desk_settings_new ();
+  self->settings = cl_settings_new ();
   self->filling = TRUE;
   for (Field field = 0; field < N_FIELDS; field++)
     fill_field (self, field);

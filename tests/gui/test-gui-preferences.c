@@ -226,12 +226,10 @@ test_desk_settings (GuiFixture    *f,
   g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *operator_name = NULL;
+  g_autofree char *default_url = NULL;
 
-  if (schema == NULL)
-    {
-      g_assert_false (gtk_widget_get_visible (gui_find (prefs, "desk-group")));
-      return;
-    }
+  /* The tests run with the schema compiled into BUILD/data. */
+  g_assert_nonnull (schema);
   g_assert_true (gtk_widget_get_visible (gui_find (prefs, "desk-group")));
   settings = g_settings_new (APP_ID);
   apply (prefs, "operator-row", "赵出纳");
@@ -240,6 +238,17 @@ test_desk_settings (GuiFixture    *f,
   g_assert_cmpstr (ledger_book_get_operator (f->book), ==, "赵出纳");
   apply (prefs, "operator-row", "a\tb");
   g_assert_true (message_shown (prefs, "operator-error"));
+
+  /* The publication URL new books start with: checked as a book would. */
+  apply (prefs, "default-url-row", "ftp://example.org");
+  g_assert_true (message_shown (prefs, "default-url-error"));
+  default_url = g_settings_get_string (settings, "publication-url");
+  g_assert_cmpstr (default_url, ==, "");
+  apply (prefs, "default-url-row", "https://example.org/notices");
+  g_assert_false (message_shown (prefs, "default-url-error"));
+  g_clear_pointer (&default_url, g_free);
+  default_url = g_settings_get_string (settings, "publication-url");
+  g_assert_cmpstr (default_url, ==, "https://example.org/notices");
 }
 
 int
