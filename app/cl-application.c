@@ -214,6 +214,9 @@ cl_application_startup (GApplication *app)
     }
 
   G_APPLICATION_CLASS (cl_application_parent_class)->startup (app);
+  /* From the resource's icons when run from the build tree, else from
+   * the installed hicolor theme. */
+  gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

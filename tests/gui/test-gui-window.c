@@ -181,6 +181,30 @@ test_language_switch (GuiFixture    *f,
   g_assert_cmpstr (date_en, ==, "2026-03-01");
 }
 
+/* The app's own icons travel in its resources, so that a window run from
+ * the build tree shows them (GtkApplication adds them to the icon theme). */
+static void
+test_icons_in_resources (void)
+{
+  const char *icons[] = {
+    "/org/communityledger/CommunityLedger/icons/scalable/apps/" APP_ID ".svg",
+    "/org/communityledger/CommunityLedger/icons/symbolic/apps/" APP_ID "-symbolic.svg",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (icons); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) svg = g_resources_lookup_data (icons[i], 0, &error);
+      gsize size = 0;
+      const char *data;
+
+      g_assert_no_error (error);
+      data = g_bytes_get_data (svg, &size);
+      g_assert_cmpuint (size, >, 200);
+      g_assert_nonnull (g_strstr_len (data, size, "<svg"));
+    }
+}
+
 /* Dates that are not dates are shown as they are, never as a wrong day. */
 static void
 test_format_date_edge_cases (void)
@@ -216,5 +240,6 @@ main (int    argc,
   g_test_add ("/gui/window/language-switch", GuiFixture, GUINT_TO_POINTER (10),
               gui_fixture_set_up, test_language_switch, gui_fixture_tear_down);
   g_test_add_func ("/gui/window/format-date-edge-cases", test_format_date_edge_cases);
+  g_test_add_func ("/gui/window/icons-in-resources", test_icons_in_resources);
   return g_test_run ();
 }
