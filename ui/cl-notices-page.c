@@ -22,6 +22,9 @@
  * enough to read the small print and the QR code in a tall window. */
 #define PREVIEW_SCALE 2.0
 
+/* How long the workbook export runs before its progress shows (ms). */
+#define EXPORT_PROGRESS_DELAY_MS 500
+
 /* The items of the period kind drop-down. */
 typedef enum { KIND_YEAR, KIND_QUARTER, KIND_MONTH } PeriodKind;
 
@@ -66,6 +69,7 @@ struct _ClNoticesPage
   /* Owned references */
   ExportNoticePages *pages;   /* the previewed notice; NULL when it cannot be drawn */
   ExportJob         *job;     /* the workbook being written, or NULL */
+  guint              reveal_source; /* shows the export's progress after half a second */
 
   LedgerPeriod       period;
   int                page;           /* the page shown, from 1 */
@@ -496,6 +500,7 @@ export_done_cb (GObject      *source_object,
     return;
   g_assert (self->job == job);
   gtk_progress_bar_set_fraction (self->export_progress, g_atomic_int_get (&job->per_mille) / 1000.0);
+  g_clear_handle_id (&self->reveal_source, g_source_remove);
   gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
   title = ok ? g_markup_printf_escaped (_("Workbook written to %s"), job->path)
              : g_strdup (_("Export cancelled: no file was written"));
@@ -610,6 +615,7 @@ cl_notices_page_dispose (GObject *object)
 {
   ClNoticesPage *self = CL_NOTICES_PAGE (object);
 
+  g_clear_handle_id (&self->reveal_source, g_source_remove);
   if (self->job != NULL)
     {
       self->job->page = NULL;
@@ -769,6 +775,18 @@ cl_notices_page_print_preview (ClNoticesPage *self)
   return preview;
 }
 
+/* The export has run for half a second: its progress bar and Cancel show
+ * (a quick export finishes without the bar flashing). */
+static gboolean
+reveal_export_cb (gpointer data)
+{
+  ClNoticesPage *self = data;
+
+  self->reveal_source = 0;
+  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 /* Export Workbook… once the path is known: starts the worker thread. */
 void
 cl_notices_page_export_xlsx_to (ClNoticesPage *self,
@@ -784,7 +802,7 @@ cl_notices_page_export_xlsx_to (ClNoticesPage *self,
   self->job = job = export_job_new (self, path);
   gtk_progress_bar_set_fraction (self->export_progress, 0);
   gtk_progress_bar_set_text (self->export_progress, _("Writing the workbook…"));
-  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+  self->reveal_source = g_timeout_add (EXPORT_PROGRESS_DELAY_MS, reveal_export_cb, self);
   actions_update (self);
   task = g_task_new (NULL, job->cancellable, export_done_cb, g_atomic_rc_box_acquire (job));
   g_task_set_source_tag (task, cl_notices_page_export_xlsx_to);
