@@ -478,6 +478,26 @@ def all_cases():
                             'https://exa mple.org', 'https://example.org/<a>', *GENERIC],
                  ('url',))
 
+    c = cmd('settings', ['settings'], ['name', '新名字'])
+    c.positional(1, 'name', [*TEXT_REQUIRED], ('community name',))
+    c = cmd('settings', ['settings'], ['address', '幸福路1号'])
+    c.positional(1, 'address', ['x' * 101, *GENERIC], ('address',))
+    c = cmd('settings', ['settings'], ['backup-dir', '{I}'])
+    c.positional(1, 'backup-dir', [MISSING_DIR, '{I}/x.csv', *GENERIC], ('backup folder',))
+    c = cmd('settings', ['settings'], ['backup-keep', '5'])
+    c.positional(1, 'backup-keep', ['0', '101', '-1', 'abc', '1e3', '', '  ', '5.5', *GENERIC],
+                 ('backups to keep',))
+
+    # Committee members: 张三 (主任) is one in the template.
+    c = cmd('member add', ['member', 'add'], ['李四'], {'--role': '委员'})
+    c.positional(0, 'NAME', ['张三', 'a,b', 'x' * 21, *TEXT_REQUIRED], ('member name',))
+    c.option('--role', TEXT_REQUIRED)
+    c = cmd('member role', ['member', 'role'], ['张三', '副主任'])
+    c.positional(0, 'NAME', ['王五', *TEXT_REQUIRED], ('member name',))
+    c.positional(1, 'ROLE', TEXT_REQUIRED, ('role',))
+    c = cmd('member retire', ['member', 'retire'], ['张三'])
+    c.positional(0, 'NAME', ['王五', *TEXT_REQUIRED], ('member name',))
+
     c = cmd('report', ['report'], ['income'])
     c.positional(0, 'NAME', ENUM, ('report',))
     c.option('--period', PERIODS)
@@ -542,7 +562,7 @@ def all_cases():
 COMMAND_ORDER = ['init', 'household add', 'household edit', 'household import',
                  'household show', 'fee set', 'bill', 'pay', 'pay --batch', 'void', 'waive',
                  'spend', 'vote new', 'vote ballot', 'vote close', 'vote show', 'spend-limit',
-                 'settings', 'report', 'notice', 'receipt', 'export xlsx', 'verify', 'proof',
+                 'settings', 'member add', 'member role', 'member retire', 'report', 'notice', 'receipt', 'export xlsx', 'verify', 'proof',
                  'backup', 'restore', 'demo', '--operator']
 
 # ---------------------------------------------------------------------------
@@ -767,6 +787,7 @@ def make_template(template, inputs):
            '--date', '2026-03-01', '--attach', os.path.join(inputs, '发票.jpg'))
     ledger(book, 'settings', 'url', 'https://example.org/xfl')
     ledger(book, 'settings', 'committee', '测试业委会')
+    ledger(book, 'member', 'add', '张三', '--role', '主任')
     ledger(book, 'backup', os.path.join(inputs, 'x.clbook'))
     with open(book, 'rb') as f:
         head = f.read(8192)
