@@ -86,7 +86,9 @@ check_copy (const char      *path,
   ok = ledger_book_check_integrity (copy, FALSE, error);
   if (p != NULL)
     sqlite3_progress_handler (ledger_book_get_db (copy), 0, NULL, NULL);
-  return ok || !cancelled (p, error);
+  if (!ok)
+    cancelled (p, error);   /* an interrupted check says so */
+  return ok;
 }
 
 gboolean

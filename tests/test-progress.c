@@ -160,6 +160,30 @@ test_backup_progress_and_cancel (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The check of a copy still refuses a damaged file (restore checks its
+ * source with the same routine as a backup checks its copy). */
+static void
+test_restore_refuses_damaged (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.clbook", NULL);
+  g_autofree char *target = g_build_filename (f->dir, "restored.clbook", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_true (ledger_backup_to_file (f->book, copy, &error));
+  g_assert_true (g_file_get_contents (copy, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 64 * 1024);
+  /* Garbage over pages in the middle; the header stays readable. */
+  for (gsize i = length / 2; i < length / 2 + 16 * 1024; i++)
+    contents[i] = (char) (i * 7);
+  g_assert_true (g_file_set_contents (copy, contents, length, &error));
+  g_assert_false (ledger_restore (target, copy, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+}
+
 /* An import reports the households added, up to all of them. */
 static void
 test_import_progress (Fixture       *f,
@@ -195,6 +219,8 @@ main (int    argc,
   g_test_add ("/progress/verify", Fixture, NULL, fixture_set_up, test_verify_progress, fixture_tear_down);
   g_test_add ("/progress/verify-cancelled", Fixture, NULL, fixture_set_up, test_verify_cancelled, fixture_tear_down);
   g_test_add ("/progress/backup", Fixture, NULL, fixture_set_up, test_backup_progress_and_cancel,
+              fixture_tear_down);
+  g_test_add ("/progress/restore-refuses-damaged", Fixture, NULL, fixture_set_up, test_restore_refuses_damaged,
               fixture_tear_down);
   g_test_add ("/progress/import", Fixture, NULL, fixture_set_up, test_import_progress, fixture_tear_down);
   return g_test_run ();
