@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "cl-import-dialog.h"
 #include "cl-job.h"
@@ -186,7 +187,7 @@ import_progress_text (gint64 done,
                       gint64 total)
 {
   return done == 0 ? g_strdup (_("Backing up the book first…"))
-                   : g_strdup_printf (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " households added"), done, total);
+                   : g_strdup_printf (_("%" PRId64 " of %" PRId64 " households added"), done, total);
 }
 
 /* While an import runs, the dialog cannot be closed or changed. */

@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "cl-job.h"
@@ -325,7 +326,7 @@ verify_progress_text (gint64 done,
 {
   gint64 entries = MAX (total - 1, 0);
 
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " entries checked"),
+  return g_strdup_printf (_("%" PRId64 " of %" PRId64 " entries checked"),
                           MIN (done, entries), entries);
 }
 
@@ -348,7 +349,7 @@ verify_done_cb (GObject      *source,
   if (ok)
     {
       g_autofree char *fingerprint = ledger_tree_head_format (&verify->head);
-      g_autofree char *body = g_strdup_printf (_("Every one of the %" G_GUINT64_FORMAT " entries matches the "
+      g_autofree char *body = g_strdup_printf (_("Every one of the %" PRIu64 " entries matches the "
                                                  "fingerprint recorded when it was written, and the reports "
                                                  "agree with the journal.\n\nFingerprint: %s"),
                                                verify->head.size, fingerprint);
