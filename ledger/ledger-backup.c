@@ -123,7 +123,8 @@ ledger_backup_to_file_full (LedgerBook          *book,
     return FALSE;
   ledger_bind_text (stmt, 1, tmp);
   progress_step (&p, 0);
-  sqlite3_progress_handler (ledger_book_get_db (book), PROGRESS_OPS, progress_cb, &p);
+  if (progress != NULL || cancellable != NULL)
+    sqlite3_progress_handler (ledger_book_get_db (book), PROGRESS_OPS, progress_cb, &p);
   ok = ledger_book_step_done (book, stmt, error);
   sqlite3_progress_handler (ledger_book_get_db (book), 0, NULL, NULL);
   if (!ok)
@@ -133,7 +134,7 @@ ledger_backup_to_file_full (LedgerBook          *book,
       return FALSE;
     }
   progress_step (&p, 1);
-  if (!check_copy (tmp, &p, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!check_copy (tmp, progress != NULL || cancellable != NULL ? &p : NULL, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_unlink (tmp);
       return FALSE;
