@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "cl-format.h"
+#include "cl-pages.h"
 #include "cl-settings.h"
 #include "gui-test-utils.h"
 #include "ledger-backup.h"
@@ -181,6 +182,27 @@ test_language_switch (GuiFixture    *f,
   g_assert_cmpstr (date_en, ==, "2026-03-01");
 }
 
+/* An old desktop has a screen of 1024×768: every page fits in it. */
+static void
+test_fits_a_small_screen (GuiFixture    *f,
+                          gconstpointer  data)
+{
+  for (const ClPageInfo *info = cl_pages (); info->name != NULL; info++)
+    {
+      int min_width, min_height;
+
+      cl_window_show_page (f->window, info->name);
+      gui_wait (20);
+      gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_VERTICAL, min_width,
+                          &min_height, NULL, NULL, NULL);
+      g_test_message ("%s: at least %d×%d", info->name, min_width, min_height);
+      g_assert_cmpint (min_width, <=, 1024);
+      g_assert_cmpint (min_height, <=, 700);
+    }
+}
+
 /* The app's own icons travel in its resources, so that a window run from
  * the build tree shows them (GtkApplication adds them to the icon theme). */
 static void
@@ -241,5 +263,7 @@ main (int    argc,
               gui_fixture_set_up, test_language_switch, gui_fixture_tear_down);
   g_test_add_func ("/gui/window/format-date-edge-cases", test_format_date_edge_cases);
   g_test_add_func ("/gui/window/icons-in-resources", test_icons_in_resources);
+  g_test_add ("/gui/window/fits-a-small-screen", GuiFixture, GUINT_TO_POINTER (30),
+              gui_fixture_set_up, test_fits_a_small_screen, gui_fixture_tear_down);
   return g_test_run ();
 }
