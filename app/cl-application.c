@@ -30,8 +30,11 @@ static void
 remember_book (ClApplication *self,
                const char    *book_path)
 {
+  /* Absolute: the next start may be from another folder. */
+  g_autofree char *absolute = g_canonicalize_filename (book_path, NULL);
+
   if (self->settings != NULL)
-    g_settings_set_string (self->settings, CL_SETTINGS_LAST_BOOK, book_path);
+    g_settings_set_string (self->settings, CL_SETTINGS_LAST_BOOK, absolute);
 }
 
 /* --book, then $COMMUNITY_LEDGER_BOOK, then the last book, then the default. */
