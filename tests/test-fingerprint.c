@@ -242,6 +242,24 @@ test_tampering (Fixture       *f,
                      "account_days differs from the journal at cash ");
   tamper_and_verify (f, "DELETE FROM charge_status WHERE charge_id = (SELECT max (charge_id) FROM charge_status)",
                      "charge_status differs");
+  /* Rows the journal does not have, values of another type, and of two
+   * differences the first one named. */
+  tamper_and_verify (f, "INSERT INTO charge_status VALUES (99999, 1, 2026, 100, 0, 0)",
+                     "charge_status differs from the journal at 99999;");
+  tamper_and_verify (f, "INSERT INTO account_days VALUES ('cash', '1999-01-01', 5)",
+                     "account_days differs from the journal at cash 1999-01-01;");
+  tamper_and_verify (f, "UPDATE account_days SET amount = amount + 0.5"
+                        " WHERE (account, date) = (SELECT account, date FROM account_days"
+                        "                          ORDER BY account, date LIMIT 1)",
+                     "account_days differs");
+  tamper_and_verify (f, "DELETE FROM account_days WHERE account = 'cash'",
+                     "account_days differs from the journal at cash ");
+  tamper_and_verify (f, "INSERT INTO charge_status VALUES (99999, 1, 2026, 100, 0, 0);"
+                        "INSERT INTO charge_status VALUES (99998, 1, 2026, 100, 0, 0)",
+                     "charge_status differs from the journal at 99998;");
+  tamper_and_verify (f, "INSERT INTO account_days VALUES ('zzz', '2000-01-01', 5);"
+                        "INSERT INTO account_days VALUES ('aaa', '2000-01-01', 5)",
+                     "account_days differs from the journal at aaa 2000-01-01;");
 }
 
 int
