@@ -593,7 +593,60 @@ ledger_fingerprint_verify (LedgerBook      *book,
   return ledger_fingerprint_verify_full (book, out_head, NULL, NULL, NULL, error);
 }
 
-/* The steps it reports: one per entry, and one for the report caches. */
+typedef struct
+{
+  LedgerTreeHead     *out_head;
+  LedgerProgressFunc  progress;
+  gpointer            progress_data;
+  GCancellable       *cancellable;
+} VerifyRequest;
+
+/* The whole check, inside one read transaction (verify_full). */
+static gboolean
+verify_cb (LedgerBook  *book,
+           gpointer     user_data,
+           GError     **error)
+{
+  VerifyRequest *r = user_data;
+  Verifier v = { book, g_array_new (FALSE, FALSE, sizeof (FrontierNode)), 0,
+                 g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref),
+                 0, r->progress, r->progress_data, r->cancellable };
+  gint64 n_entries = 0;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = ledger_book_prepare (book, "SELECT coalesce (max (id), 0) FROM txns", error);
+  ok = stmt != NULL && ledger_book_query_int64 (book, stmt, 0, &n_entries, error);
+  v.total = n_entries + 1;
+  if (ok && r->progress != NULL)
+    r->progress (r->progress_data, 0, v.total);
+  ok = ok && load_cached_tree (&v, n_entries, error) &&
+       ledger_journal_foreach_leaf (book, verify_leaf_cb, &v, error) &&
+       check_no_extra_leaves (&v, error) &&
+       !g_cancellable_set_error_if_cancelled (r->cancellable, error) &&
+       ledger_schema_check_caches (book, error);
+  if (ok)
+    {
+      r->out_head->size = (guint64) v.count;
+      if (v.count == 0)
+        ledger_merkle_root (cached_subtree, book, 0, &r->out_head->root, NULL);
+      else
+        frontier_root (v.frontier, &r->out_head->root);
+      if (r->progress != NULL)
+        r->progress (r->progress_data, v.total, v.total);
+    }
+  g_array_unref (v.frontier);
+  g_ptr_array_unref (v.cached);
+  return ok;
+}
+
+/* The steps it reports: one per entry, and one for the report caches.
+ *
+ * One read transaction: the journal, the cached tree and the report
+ * caches are read as they stood at one moment. Without it an entry
+ * written between two of its queries (the window's own connection, or
+ * the command line) showed as an entry with no recorded fingerprint: a
+ * false alarm of tampering. Writers wait for it, as for an export. */
 gboolean
 ledger_fingerprint_verify_full (LedgerBook          *book,
                                 LedgerTreeHead      *out_head,
@@ -602,39 +655,12 @@ ledger_fingerprint_verify_full (LedgerBook          *book,
                                 GCancellable        *cancellable,
                                 GError             **error)
 {
-  Verifier v = { book, g_array_new (FALSE, FALSE, sizeof (FrontierNode)), 0,
-                 g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref),
-                 0, progress, progress_data, cancellable };
-  gint64 n_entries = 0;
-  sqlite3_stmt *stmt;
-  gboolean ok;
+  VerifyRequest request = { out_head, progress, progress_data, cancellable };
 
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
   g_return_val_if_fail (out_head != NULL, FALSE);
 
-  stmt = ledger_book_prepare (book, "SELECT coalesce (max (id), 0) FROM txns", error);
-  ok = stmt != NULL && ledger_book_query_int64 (book, stmt, 0, &n_entries, error);
-  v.total = n_entries + 1;
-  if (ok && progress != NULL)
-    progress (progress_data, 0, v.total);
-  ok = ok && load_cached_tree (&v, n_entries, error) &&
-       ledger_journal_foreach_leaf (book, verify_leaf_cb, &v, error) &&
-       check_no_extra_leaves (&v, error) &&
-       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       ledger_schema_check_caches (book, error);
-  if (ok)
-    {
-      out_head->size = (guint64) v.count;
-      if (v.count == 0)
-        ledger_merkle_root (cached_subtree, book, 0, &out_head->root, NULL);
-      else
-        frontier_root (v.frontier, &out_head->root);
-      if (progress != NULL)
-        progress (progress_data, v.total, v.total);
-    }
-  g_array_unref (v.frontier);
-  g_ptr_array_unref (v.cached);
-  return ok;
+  return ledger_book_read (book, verify_cb, &request, error);
 }
 
 gboolean

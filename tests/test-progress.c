@@ -9,6 +9,7 @@
 #include "ledger-demo.h"
 #include "ledger-fingerprint.h"
 #include "ledger-import.h"
+#include "ledger-settings.h"
 
 typedef struct
 {
@@ -180,8 +181,58 @@ test_restore_refuses_damaged (Fixture       *f,
     contents[i] = (char) (i * 7);
   g_assert_true (g_file_set_contents (copy, contents, length, &error));
   g_assert_false (ledger_restore (target, copy, NULL, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CORRUPT);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+}
+
+/* A write made while verify runs (the treasurer saving in the window while
+ * its worker verifies on its own connection) waits for verify, and verify
+ * sees the book as it was: no false alarm of tampering. */
+typedef struct
+{
+  LedgerBook *writer;
+  GThread    *thread;
+} Race;
+
+static gpointer
+write_address (gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  return GINT_TO_POINTER (ledger_settings_set (user_data, "address", "北京市幸福路1号", &error));
+}
+
+static void
+start_writer_cb (gpointer user_data,
+                 gint64   done,
+                 gint64   total)
+{
+  Race *race = user_data;
+
+  if (race->thread != NULL)
+    return;
+  race->thread = g_thread_new ("writer", write_address, race->writer);
+  g_usleep (200 * 1000); /* the writer is waiting at COMMIT by now */
+}
+
+static void
+test_verify_during_a_write (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerBook) reader = ledger_book_open (f->path, LEDGER_BOOK_OPEN_READ_ONLY |
+                                                            LEDGER_BOOK_OPEN_NO_CHECK, &error);
+  LedgerTreeHead before, after;
+  Race race = { f->book, NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (ledger_fingerprint_verify_full (reader, &before, start_writer_cb, &race, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (race.thread);
+  g_assert_true (GPOINTER_TO_INT (g_thread_join (race.thread)));
+  g_assert_true (ledger_fingerprint_verify (reader, &after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (after.size, ==, before.size + 1);
 }
 
 /* An import reports the households added, up to all of them. */
@@ -221,6 +272,8 @@ main (int    argc,
   g_test_add ("/progress/backup", Fixture, NULL, fixture_set_up, test_backup_progress_and_cancel,
               fixture_tear_down);
   g_test_add ("/progress/restore-refuses-damaged", Fixture, NULL, fixture_set_up, test_restore_refuses_damaged,
+              fixture_tear_down);
+  g_test_add ("/progress/verify-during-a-write", Fixture, NULL, fixture_set_up, test_verify_during_a_write,
               fixture_tear_down);
   g_test_add ("/progress/import", Fixture, NULL, fixture_set_up, test_import_progress, fixture_tear_down);
   return g_test_run ();
