@@ -33,6 +33,7 @@ main (int    argc,
 {
   g_autoptr(ClApplication) app = NULL;
 
+  cl_settings_prepare_language ();
   setup_gettext ();
   cl_settings_use_build_tree ();
 

@@ -208,19 +208,21 @@ import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(ClImportDialog) self = user_data;
+  g_autoptr(ClImportDialog) self = cl_job_steal_owner (user_data);
   ClJob *job = CL_JOB (source);
   ImportJob *import = g_object_get_data (G_OBJECT (job), "cl-import-job");
   g_autoptr(GError) error = NULL;
   gboolean ok = cl_job_finish (job, result, &error);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkWindow *parent;
   g_autofree char *message = NULL;
 
+  /* A dialog destroyed meanwhile (with its window) detached the job. */
+  if (self == NULL || self->job != job)
+    return;
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_clear_object (&self->job);
   if (ok)
     g_signal_emit_by_name (self->book, "changed");
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
   if (!ok)
     {
       self->plan = g_steal_pointer (&import->plan);
@@ -268,7 +270,7 @@ import_clicked_cb (ClImportDialog *self)
                             "automatic backup. If anything fails, nothing is changed."));
   cl_job_set_format_func (self->job, import_progress_text);
   g_object_set_data (G_OBJECT (self->job), "cl-import-job", import);
-  cl_job_run (self->job, import_thread, import, import_job_free, import_done_cb, g_object_ref (self));
+  cl_job_run (self->job, import_thread, import, import_job_free, import_done_cb, cl_job_weak_owner (self));
 }
 
 /* Loads the chosen file and shows the preview; a first choice cancelled
@@ -310,6 +312,8 @@ cl_import_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->book);
   g_clear_pointer (&self->plan, ledger_import_plan_free);
+  if (self->job != NULL)
+    cl_job_detach (self->job);
   g_clear_object (&self->job);
   G_OBJECT_CLASS (cl_import_dialog_parent_class)->dispose (object);
 }

@@ -31,6 +31,7 @@ struct _ClJob
 
   gboolean          can_cancel;
   gboolean          running;
+  gboolean          holds_app;  /* the application is held until the job ends */
   guint             delay_source;
   GMutex            lock;       /* guards done and total */
   gint64            done;       /* the latest figures */
@@ -265,6 +266,12 @@ cl_job_run (ClJob               *self,
   self->data = data;
   self->destroy = destroy;
   self->running = TRUE;
+  /* Quitting waits for the worker: an import is not left half-way. */
+  if (g_application_get_default () != NULL)
+    {
+      g_application_hold (g_application_get_default ());
+      self->holds_app = TRUE;
+    }
   self->delay_source = g_timeout_add (CL_JOB_PROGRESS_DELAY_MS, show_dialog_cb, self);
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, cl_job_run);
@@ -283,6 +290,11 @@ cl_job_finish (ClJob         *self,
   g_clear_handle_id (&self->delay_source, g_source_remove);
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
+  if (self->holds_app)
+    {
+      self->holds_app = FALSE;
+      g_application_release (g_application_get_default ());
+    }
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -300,6 +312,39 @@ cl_job_progress (gpointer job,
   if (g_atomic_int_compare_and_exchange (&self->queued, FALSE, TRUE))
     g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, progress_idle_cb,
                                 g_object_ref (self), g_object_unref);
+}
+
+gpointer
+cl_job_weak_owner (gpointer object)
+{
+  GWeakRef *ref = g_new (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+gpointer
+cl_job_steal_owner (gpointer weak_owner)
+{
+  GWeakRef *ref = weak_owner;
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}
+
+void
+cl_job_detach (ClJob *self)
+{
+  g_return_if_fail (CL_IS_JOB (self));
+
+  g_clear_handle_id (&self->delay_source, g_source_remove);
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dialog));
+  g_clear_weak_pointer (&self->parent);
+  if (self->can_cancel)
+    g_cancellable_cancel (self->cancellable);
 }
 
 void

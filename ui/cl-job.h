@@ -64,6 +64,25 @@ void          cl_job_progress (gpointer job,
                                gint64   done,
                                gint64   total);
 
+/**
+ * cl_job_detach:
+ *
+ * The window that started @self is going away: no progress dialog from
+ * now on, and a job that can stop is cancelled. One that cannot (an
+ * import: one transaction) runs to its end; the application waits for it
+ * (cl_job_run() holds it). The window's result callback must then do
+ * nothing: it compares the job with the one it keeps, which it cleared.
+ */
+void          cl_job_detach (ClJob *self);
+
+/* For a result callback's user data: a weak reference to @object (the
+ * window or dialog that started the job), so that a running job does not
+ * keep it alive and closing it detaches the job. The callback takes it
+ * back with cl_job_steal_owner(): a full reference, or NULL when the
+ * object is gone; either way the weak reference is freed. */
+gpointer      cl_job_weak_owner  (gpointer object);
+gpointer      cl_job_steal_owner (gpointer weak_owner);
+
 /* As the dialog's Cancel does. */
 void          cl_job_cancel (ClJob *self);
 gboolean      cl_job_is_running (ClJob *self);

@@ -540,7 +540,7 @@ operator_apply_cb (ClPreferencesWindow *self)
   g_autofree char *name = dup_text (self->operator_row);
   g_autoptr(GError) error = NULL;
 
-  if (!ledger_text_check (gtk_editable_get_text (GTK_EDITABLE (self->operator_row)), _("operator"),
+  if (!ledger_text_check (name, _("operator"),
                           OPERATOR_MAX_CHARS, FALSE, &error))
     {
       show_field_message (self->operator_error, GTK_WIDGET (self->operator_row), error->message);

@@ -38,25 +38,31 @@ cl_settings_use_build_tree (void)
   g_setenv ("GSETTINGS_SCHEMA_DIR", value, TRUE);
 }
 
+/* What LANGUAGE was when the program started, to go back to on "follow
+ * the system"; "" when it was not set (gettext ignores an empty one). */
+static char *initial_language;
+
+void
+cl_settings_prepare_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  g_return_if_fail (initial_language == NULL);
+
+  initial_language = g_strdup (language != NULL ? language : "");
+  if (language == NULL)
+    g_setenv ("LANGUAGE", "", TRUE);
+}
+
 void
 cl_settings_apply_language (const char *language)
 {
-  /* What the process started with, to go back to on "follow the system". */
-  static char *initial;
-  static gsize saved;
-
-  if (g_once_init_enter (&saved))
-    {
-      initial = g_strdup (g_getenv ("LANGUAGE"));
-      g_once_init_leave (&saved, 1);
-    }
-
-  if (language != NULL && *language != '\0')
-    g_setenv ("LANGUAGE", language, TRUE);
-  else if (initial != NULL)
-    g_setenv ("LANGUAGE", initial, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  if (initial_language == NULL)
+    cl_settings_prepare_language ();
+  /* Only ever a change of value: the variable exists from the start
+   * (cl_settings_prepare_language()), so the environment is not moved
+   * while GLib's threads may read it, and glibc keeps old values. */
+  g_setenv ("LANGUAGE", language != NULL && *language != '\0' ? language : initial_language, TRUE);
 
   /* Setting the text domain again makes gettext forget the translations
    * it has looked up, so that new strings come in the new language. */

@@ -39,6 +39,15 @@ GSettings *cl_settings_new (void);
 void       cl_settings_use_build_tree (void);
 
 /**
+ * cl_settings_prepare_language:
+ *
+ * Notes the LANGUAGE the program started with and makes sure the variable
+ * exists (empty when it did not), so that a later switch of language only
+ * changes its value. Call it first thing in main(), before any thread.
+ */
+void       cl_settings_prepare_language (void);
+
+/**
  * cl_settings_apply_language:
  * @language: "", "zh_CN" or "en"; "" follows the system's locale
  *

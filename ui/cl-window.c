@@ -335,16 +335,16 @@ verify_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(ClWindow) self = user_data;
+  g_autoptr(ClWindow) self = cl_job_steal_owner (user_data);
   ClJob *job = CL_JOB (source);
   g_autoptr(GError) error = NULL;
   gboolean ok = cl_job_finish (job, result, &error);
   BookJob *verify = g_object_get_data (G_OBJECT (job), "cl-book-job");
 
-  if (self->job == job)
-    g_clear_object (&self->job);
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+  /* A window closed meanwhile detached its job (dispose): nothing to say. */
+  if (self == NULL || self->job != job)
     return;
+  g_clear_object (&self->job);
   jobs_update (self);
   if (ok)
     {
@@ -385,7 +385,7 @@ verify_book_action (GtkWidget  *widget,
   /* The job owns @verify (cl_job_run); the result callback reads it here. */
   g_object_set_data (G_OBJECT (self->job), "cl-book-job", verify);
   jobs_update (self);
-  cl_job_run (self->job, verify_thread, verify, book_job_free, verify_done_cb, g_object_ref (self));
+  cl_job_run (self->job, verify_thread, verify, book_job_free, verify_done_cb, cl_job_weak_owner (self));
 }
 
 /* Worker thread: VACUUM INTO and integrity_check on the copy. */
@@ -415,15 +415,15 @@ backup_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(ClWindow) self = user_data;
+  g_autoptr(ClWindow) self = cl_job_steal_owner (user_data);
   ClJob *job = CL_JOB (source);
   g_autoptr(GError) error = NULL;
   gboolean ok = cl_job_finish (job, result, &error);
 
-  if (self->job == job)
-    g_clear_object (&self->job);
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+  /* A window closed meanwhile detached its job (dispose): nothing to say. */
+  if (self == NULL || self->job != job)
     return;
+  g_clear_object (&self->job);
   jobs_update (self);
   if (ok)
     cl_window_add_toast (GTK_WIDGET (self), adw_toast_new (_("Backup written and checked")));
@@ -464,7 +464,7 @@ cl_window_backup_to (ClWindow   *self,
   self->job = cl_job_new (GTK_WINDOW (self), _("Backing Up the Book"), TRUE, NULL);
   cl_job_set_format_func (self->job, backup_progress_text);
   jobs_update (self);
-  cl_job_run (self->job, backup_thread, backup, book_job_free, backup_done_cb, g_object_ref (self));
+  cl_job_run (self->job, backup_thread, backup, book_job_free, backup_done_cb, cl_job_weak_owner (self));
 }
 
 ClJob *
@@ -594,10 +594,10 @@ cl_window_show_page (ClWindow   *self,
   gtk_stack_set_visible_child_name (self->pages, name);
 }
 
-/* Whether a dialog of @window (the Preferences, when the language changes)
- * is open. */
+/* Whether the Preferences of @window are open (the language is changed
+ * there). */
 static gboolean
-window_has_dialog (ClWindow *window)
+window_has_preferences (ClWindow *window)
 {
   GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
   guint n = g_list_model_get_n_items (toplevels);
@@ -606,7 +606,8 @@ window_has_dialog (ClWindow *window)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+      if (CL_IS_PREFERENCES_WINDOW (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
           gtk_widget_get_visible (GTK_WIDGET (toplevel)))
         return TRUE;
     }
@@ -617,13 +618,13 @@ ClWindow *
 cl_window_remake (ClWindow *old)
 {
   ClWindow *self;
-  gboolean had_dialog;
+  gboolean had_preferences;
   int width, height;
 
   g_return_val_if_fail (CL_IS_WINDOW (old), NULL);
 
   self = cl_window_new (gtk_window_get_application (GTK_WINDOW (old)), old->book, NULL);
-  had_dialog = window_has_dialog (old);
+  had_preferences = window_has_preferences (old);
   gtk_window_get_default_size (GTK_WINDOW (old), &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (gtk_window_is_maximized (GTK_WINDOW (old)))
@@ -634,7 +635,7 @@ cl_window_remake (ClWindow *old)
   gtk_window_present (GTK_WINDOW (self));
   gtk_window_destroy (GTK_WINDOW (old));
   /* The language is chosen in the Preferences: they stay open, now in it. */
-  if (had_dialog)
+  if (had_preferences)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.preferences", NULL);
   return self;
 }
@@ -717,10 +718,11 @@ cl_window_dispose (GObject *object)
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
   g_clear_handle_id (&self->check_source, g_source_remove);
-  /* A running job finishes in its thread on its own connection; its
-   * result is then dropped (the callbacks hold the window). */
+  /* A running job finishes (or stops) in its thread on its own
+   * connection, without a dialog; its result callback sees that it is no
+   * longer this window's job and drops it. */
   if (self->job != NULL)
-    cl_job_cancel (self->job);
+    cl_job_detach (self->job);
   g_clear_object (&self->job);
   g_clear_object (&self->book);
   g_clear_object (&self->settings);

@@ -468,6 +468,38 @@ test_verify_in_background (GuiFixture    *f,
   gtk_window_destroy (GTK_WINDOW (result));
 }
 
+/* The window closed while its verify runs: the job stops, and neither its
+ * progress nor its result shows up later without a window behind it. */
+static void
+test_window_closed_during_verify (GuiFixture    *f,
+                                  gconstpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  g_autoptr(ClJob) job = NULL;
+  GListModel *toplevels;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.verify-book", NULL));
+  job = g_object_ref (cl_window_get_job (f->window));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  g_assert_true (g_cancellable_is_cancelled (cl_job_get_cancellable (job)));
+  while (cl_job_is_running (job))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  gui_wait (CL_JOB_PROGRESS_DELAY_MS + 100);   /* past the progress dialog's delay */
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (window)))
+        g_error ("a window is still shown: %s “%s”", G_OBJECT_TYPE_NAME (window),
+                 gtk_widget_get_name (GTK_WIDGET (window)));
+    }
+}
+
 /* Cancelling verify: no result, and the book file is byte for byte the
  * same, with the same fingerprint. */
 static void
@@ -659,6 +691,8 @@ main (int    argc,
               gui_fixture_set_up, test_alt_switches_page, gui_fixture_tear_down);
   g_test_add ("/gui/desktop/verify-in-background", GuiFixture, GUINT_TO_POINTER (200),
               gui_fixture_set_up, test_verify_in_background, gui_fixture_tear_down);
+  g_test_add ("/gui/desktop/window-closed-during-verify", GuiFixture, GUINT_TO_POINTER (200),
+              gui_fixture_set_up, test_window_closed_during_verify, gui_fixture_tear_down);
   g_test_add ("/gui/desktop/verify-cancelled", GuiFixture, GUINT_TO_POINTER (200),
               gui_fixture_set_up, test_verify_cancelled, gui_fixture_tear_down);
   g_test_add ("/gui/desktop/backup-in-background", GuiFixture, GUINT_TO_POINTER (200),
