@@ -217,6 +217,26 @@ automatic_dir (LedgerBook *book)
   return ledger_backup_dir (ledger_book_get_path (book));
 }
 
+/* What the names of @book's automatic backups start with: its file name
+ * and, in a folder chosen in the settings, which other books may share (a
+ * USB stick for the whole street), a tag of its full path, so that pruning
+ * one book's backups never touches another's of the same file name. A
+ * book that moves starts a new series and leaves the old one whole. */
+static char *
+backup_base (LedgerBook *book)
+{
+  const char *path = ledger_book_get_path (book);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *absolute = NULL;
+  g_autofree char *digest = NULL;
+
+  if (!ledger_settings_has_backup_dir (book))
+    return g_steal_pointer (&base);
+  absolute = g_canonicalize_filename (path, NULL);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
+  return g_strdup_printf ("%s-%.8s", base, digest);
+}
+
 gboolean
 ledger_backup_automatic (LedgerBook  *book,
                          const char  *reason,
@@ -224,7 +244,7 @@ ledger_backup_automatic (LedgerBook  *book,
                          GError     **error)
 {
   g_autofree char *dir = automatic_dir (book);
-  g_autofree char *base = g_path_get_basename (ledger_book_get_path (book));
+  g_autofree char *base = backup_base (book);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *name = NULL;

@@ -378,7 +378,7 @@ test_backup_settings (Fixture       *f,
       g_assert_no_error (error);
     }
   g_assert_true (g_str_has_prefix (path, chosen));
-  g_assert_cmpuint (count_backups (chosen, "book.clbook@"), ==, 3);
+  g_assert_cmpuint (count_backups (chosen, "book.clbook-"), ==, 3);
   g_assert_true (g_file_test (own, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (default_dir, G_FILE_TEST_EXISTS));
 
@@ -399,6 +399,50 @@ test_backup_settings (Fixture       *f,
   g_assert_cmpint (g_chmod (locked, 0700), ==, 0);
 }
 
+/* Two books of the same file name sharing a backup folder (a USB stick
+ * for several compounds) keep their own backups: each prunes only its
+ * own. */
+static void
+test_shared_backup_folder (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shared = g_build_filename (f->dir, "u盘", NULL);
+  g_autofree char *other_dir = g_build_filename (f->dir, "另一个小区", NULL);
+  g_autofree char *other_path = g_build_filename (other_dir, "book.clbook", NULL);
+  g_autoptr(LedgerBook) other = NULL;
+  g_autofree char *mine = NULL, *theirs = NULL;
+  g_autofree char *mine_base = NULL, *theirs_base = NULL;
+
+  g_assert_cmpint (g_mkdir (shared, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+  other = ledger_book_create (other_path, "另一个小区", "tester", &error);
+  g_assert_no_error (error);
+  for (LedgerBook **b = (LedgerBook *[]) { f->book, other, NULL }; *b != NULL; b++)
+    {
+      g_assert_true (ledger_settings_set (*b, LEDGER_SETTING_BACKUP_DIR, shared, &error));
+      g_assert_true (ledger_settings_set (*b, LEDGER_SETTING_BACKUP_KEEP, "2", &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (ledger_backup_automatic (f->book, "test", &mine, &error));
+  g_assert_true (ledger_backup_automatic (other, "test", &theirs, &error));
+  g_assert_no_error (error);
+  mine_base = g_path_get_basename (mine);
+  theirs_base = g_path_get_basename (theirs);
+  *strchr (mine_base, '@') = '\0';
+  *strchr (theirs_base, '@') = '\0';
+  g_assert_cmpstr (mine_base, !=, theirs_base);
+
+  /* Four more of mine: two of mine stay, and theirs is untouched. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (ledger_backup_automatic (f->book, "test", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_backups (shared, mine_base), ==, 2);
+  g_assert_cmpuint (count_backups (shared, theirs_base), ==, 1);
+  g_assert_true (g_file_test (theirs, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -409,6 +453,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/settings/name-and-address", test_name_and_address);
+  ADD ("/settings/shared-backup-folder", test_shared_backup_folder);
   ADD ("/settings/notice-address", test_notice_address);
   ADD ("/settings/members", test_members);
   ADD ("/settings/backups", test_backup_settings);

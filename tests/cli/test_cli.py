@@ -611,7 +611,7 @@ class SettingsTest(BookTestCase):
             with open(csv, "w", encoding="utf-8") as f:
                 f.write(f"unit,owner,area\n9-1-{i + 101},赵六,50\n")
             self.ledger("household", "import", csv)
-        self.assertEqual(len([n for n in os.listdir(folder) if n.startswith("book.clbook@")]), 3)
+        self.assertEqual(len([n for n in os.listdir(folder) if n.startswith("book.clbook-") and "@" in n]), 3)
         self.assertFalse(os.path.exists(self.book + ".backups"))
         # "" goes back to the default folder.
         self.ledger("settings", "backup-dir", "")
