@@ -99,6 +99,18 @@ ledger_backup_to_file (LedgerBook  *book,
   return ledger_backup_to_file_full (book, dest, NULL, NULL, NULL, error);
 }
 
+/* Whether @dest is the book's own file (another name for it included):
+ * a copy renamed over it would replace the open book under its writer. */
+static gboolean
+is_the_book (LedgerBook *book,
+             const char *dest)
+{
+  GStatBuf book_stat, dest_stat;
+
+  return g_stat (ledger_book_get_path (book), &book_stat) == 0 && g_stat (dest, &dest_stat) == 0 &&
+         book_stat.st_dev == dest_stat.st_dev && book_stat.st_ino == dest_stat.st_ino;
+}
+
 gboolean
 ledger_backup_to_file_full (LedgerBook          *book,
                             const char          *dest,
@@ -115,6 +127,12 @@ ledger_backup_to_file_full (LedgerBook          *book,
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
   g_return_val_if_fail (!ledger_book_in_write (book), FALSE);
 
+  if (is_the_book (book, dest))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("backup file %s: this is the book itself; choose another name"), dest);
+      return FALSE;
+    }
   g_unlink (tmp);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "ledger-backup.h"
+#include <unistd.h>
+
 #include "ledger-book-private.h"
 #include "ledger-demo.h"
 #include "ledger-fingerprint.h"
@@ -414,6 +416,34 @@ test_book_check_in_background (Fixture       *f,
   g_assert_null (strchr (damaged->message, '\n'));
 }
 
+/* A backup onto the book's own file (by another name too) is refused: the
+ * copy would be renamed over the open book. */
+static void
+test_backup_onto_itself (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_name = g_build_filename (f->dir, ".", "book.clbook", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link.clbook", NULL);
+  LedgerTreeHead before, after;
+
+  g_assert_true (ledger_book_fingerprint (f->book, &before, &error));
+  g_assert_false (ledger_backup_to_file (f->book, f->path, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (ledger_backup_to_file (f->book, other_name, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_cmpint (symlink (f->path, link), ==, 0);
+  g_assert_false (ledger_backup_to_file (f->book, link, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_unlink (link);
+  g_assert_true (ledger_fingerprint_verify (f->book, &after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (after.size, ==, before.size);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,6 +456,7 @@ main (int    argc,
   ADD ("/backup/round-trip", test_backup_round_trip);
   ADD ("/backup/automatic-is-whole", test_backup_automatic_is_whole);
   ADD ("/backup/rotation", test_backup_rotation);
+  ADD ("/backup/onto-itself", test_backup_onto_itself);
   ADD ("/backup/before-upgrade", test_backup_before_upgrade);
   ADD ("/backup/upgrade-from-version-1", test_upgrade_from_version_1);
   ADD ("/book/check-in-background", test_book_check_in_background);

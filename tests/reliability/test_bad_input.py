@@ -544,6 +544,7 @@ def all_cases():
     c = cmd('backup', ['backup'], ['{W}/copy.clbook'])
     c.positional(0, 'FILE', [MISSING_DIR + '.clbook'], (MISSING_DIR + '.clbook',), expect=1)
     c.positional(0, 'FILE', [A_FOLDER], (A_FOLDER,), expect=1)
+    c.positional(0, 'FILE', ['{W}/book.clbook'], ('backup file',))     # the book itself
 
     # README: exit 1 for a damaged or foreign book.
     c = cmd('restore', ['restore'], ['{I}/x.clbook'])
