@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "book-fixture.h"
 #include "ledger-backup.h"
 #include <unistd.h>
 
@@ -19,55 +20,22 @@
 #include "ledger-fingerprint.h"
 #include "ledger-payment.h"
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  LedgerBook *book;
-} Fixture;
+typedef BookFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   LedgerDemoOptions demo = { 40, 2, 2026, 7 };
 
-  f->dir = g_dir_make_tmp ("ledger-backup-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_book_create (f->path, "备份测试小区", "tester", &error);
-  g_assert_no_error (error);
-  g_assert_true (ledger_demo_populate (f->book, &demo, &error));
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  book_fixture_init (f, "备份测试小区", &demo);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->book);
-  remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  book_fixture_clear (f);
 }
 
 /* ------------------------------------------------------------------ */

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "book-fixture.h"
 #include "ledger-backup.h"
 #include "ledger-billing.h"
 #include "ledger-book-private.h"
@@ -14,53 +15,21 @@
 #include "ledger-payment.h"
 #include "ledger-report.h"
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  LedgerBook *book;
-} Fixture;
+typedef BookFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("ledger-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_book_create (f->path, "测试小区", "tester", &error);
-  g_assert_no_error (error);
+  book_fixture_init (f, "测试小区", NULL);
   ledger_book_set_clock (f->book, "2026-03-01");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->book);
-  remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  book_fixture_clear (f);
 }
 
 /* ------------------------------------------------------------------ */

@@ -9,58 +9,27 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "book-fixture.h"
 #include "ledger-backup.h"
 #include "ledger-book-private.h"
 #include "ledger-journal.h"
 #include "ledger-notice.h"
 #include "ledger-settings.h"
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  LedgerBook *book;
-} Fixture;
+typedef BookFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("ledger-settings-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_book_create (f->path, "设置测试小区", "tester", &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  book_fixture_init (f, "设置测试小区", NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->book);
-  remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  book_fixture_clear (f);
 }
 
 /* Every row of @sql's result as text, one line each. */
@@ -384,7 +353,7 @@ test_backup_settings (Fixture       *f,
 
   /* A folder that has gone: the backup still happens, next to the book. */
   g_assert_cmpint (g_unlink (own), ==, 0);
-  remove_tree (chosen);
+  book_fixture_remove_tree (chosen);
   g_clear_pointer (&path, g_free);
   g_assert_true (ledger_backup_automatic (f->book, "test", &path, &error));
   g_assert_no_error (error);
