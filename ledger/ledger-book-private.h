@@ -69,6 +69,16 @@ gboolean ledger_schema_create (LedgerBook  *self,
   "SELECT s.account, t.date, sum (s.amount)" \
   " FROM txns t CROSS JOIN splits s ON s.txn_id = t.id GROUP BY s.account, t.date"
 
+/* Inside ledger_book_write(): journals a change of the setting @key (an
+ * entry of kind "setting", its ref the key and its memo @memo, or @value
+ * when @memo is NULL), then stores @value. Settings that govern (the spend
+ * limit, the committee) are history like any other entry. */
+gboolean ledger_settings_record (LedgerBook  *book,
+                                 const char  *key,
+                                 const char  *value,
+                                 const char  *memo,
+                                 GError     **error);
+
 /* Recomputes the caches from the journal; LEDGER_ERROR_VERIFY naming the
  * first row that differs. */
 gboolean ledger_schema_check_caches (LedgerBook  *self,

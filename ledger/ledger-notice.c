@@ -779,15 +779,8 @@ set_setting_cb (LedgerBook *book,
                 GError    **error)
 {
   const SettingRequest *r = user_data;
-  g_autoptr(LedgerPosting) posting = NULL;
-  char today[11];
 
-  ledger_book_today (book, today);
-  posting = ledger_posting_new ("setting", today);
-  ledger_posting_set_ref (posting, r->key);
-  ledger_posting_set_memo (posting, r->value);
-  return ledger_posting_commit (posting, book, NULL, error) &&
-         ledger_book_set_setting (book, r->key, r->value, error);
+  return ledger_settings_record (book, r->key, r->value, NULL, error);
 }
 
 /* Checks the value for its key, then writes it in one transaction. */

@@ -38,22 +38,34 @@ typedef struct
   const char *memo;
 } SettingWrite;
 
-/* Journals the change (ref: the key), then stores the value. */
+gboolean
+ledger_settings_record (LedgerBook  *book,
+                        const char  *key,
+                        const char  *value,
+                        const char  *memo,
+                        GError     **error)
+{
+  g_autoptr(LedgerPosting) posting = NULL;
+  char today[11];
+
+  g_assert (ledger_book_in_write (book));
+
+  ledger_book_today (book, today);
+  posting = ledger_posting_new ("setting", today);
+  ledger_posting_set_ref (posting, key);
+  ledger_posting_set_memo (posting, memo != NULL ? memo : value);
+  return ledger_posting_commit (posting, book, NULL, error) &&
+         ledger_book_set_setting (book, key, value, error);
+}
+
 static gboolean
 write_setting_cb (LedgerBook *book,
                   gpointer    user_data,
                   GError    **error)
 {
   const SettingWrite *w = user_data;
-  g_autoptr(LedgerPosting) posting = NULL;
-  char today[11];
 
-  ledger_book_today (book, today);
-  posting = ledger_posting_new ("setting", today);
-  ledger_posting_set_ref (posting, w->key);
-  ledger_posting_set_memo (posting, w->memo != NULL ? w->memo : w->value);
-  return ledger_posting_commit (posting, book, NULL, error) &&
-         ledger_book_set_setting (book, w->key, w->value, error);
+  return ledger_settings_record (book, w->key, w->value, w->memo, error);
 }
 
 static gboolean

@@ -28,16 +28,9 @@ set_limit_cb (LedgerBook *book,
   gint64 limit = *(gint64 *) user_data;
   g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, limit);
   g_autofree char *plain = ledger_money_format_plain (limit);
-  g_autoptr(LedgerPosting) posting = NULL;
-  char today[11];
 
-  /* A governance rule: journaled like everything else. */
-  ledger_book_today (book, today);
-  posting = ledger_posting_new ("setting", today);
-  ledger_posting_set_ref (posting, "spend_limit");
-  ledger_posting_set_memo (posting, plain);
-  return ledger_posting_commit (posting, book, NULL, error) &&
-         ledger_book_set_setting (book, "spend_limit", value, error);
+  /* A governance rule: journaled like everything else (the memo in yuan). */
+  return ledger_settings_record (book, "spend_limit", value, plain, error);
 }
 
 gboolean
