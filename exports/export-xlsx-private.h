@@ -43,6 +43,7 @@ typedef struct
   gboolean            everything;
   ExportProgressFunc  progress;
   gpointer            progress_data;
+  GCancellable       *cancellable;   /* checked as the journal is written */
   lxw_workbook       *wb;
   lxw_error           status;        /* the first libxlsxwriter error */
   lxw_format         *title, *header, *money, *date, *percent, *area;

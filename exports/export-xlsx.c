@@ -300,6 +300,9 @@ journal_leaf_cb (const LedgerLeaf  *leaf,
   x->last_year = MAX (x->last_year, year);
   if (x->progress != NULL && x->hashes->len % 4096 == 0)
     x->progress (100 + (int) (850 * x->hashes->len / MAX (x->entries, 1)), x->progress_data);
+  /* The journal is most of the work: stop here when asked to. */
+  if (x->hashes->len % 1024 == 0 && g_cancellable_set_error_if_cancelled (x->cancellable, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -739,9 +742,21 @@ export_workbook (LedgerBook          *book,
                  gpointer             progress_data,
                  GError             **error)
 {
+  return export_workbook_full (book, period, path, progress, progress_data, NULL, error);
+}
+
+gboolean
+export_workbook_full (LedgerBook          *book,
+                      const LedgerPeriod  *period,
+                      const char          *path,
+                      ExportProgressFunc   progress,
+                      gpointer             progress_data,
+                      GCancellable        *cancellable,
+                      GError             **error)
+{
   lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
   g_autofree char *temp = NULL;
-  Export x = { .progress = progress, .progress_data = progress_data };
+  Export x = { .progress = progress, .progress_data = progress_data, .cancellable = cancellable };
   gboolean ok;
 
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
@@ -757,6 +772,7 @@ export_workbook (LedgerBook          *book,
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot write %s"), path);
   /* One read transaction for every sheet; the zip is written after it. */
   ok = x.wb != NULL && ledger_book_read (book, write_all, &x, error) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
        close_and_rename (&x, temp, path, error);
   export_clear (&x);
   if (!ok)

@@ -35,6 +35,21 @@ gboolean export_workbook (LedgerBook          *book,
                           GError             **error);
 
 /**
+ * export_workbook_full:
+ * @cancellable: (nullable): stops the export (G_IO_ERROR_CANCELLED) while
+ *   the journal is written, leaving no file
+ *
+ * export_workbook(), for a worker thread that may be asked to stop.
+ */
+gboolean export_workbook_full (LedgerBook          *book,
+                               const LedgerPeriod  *period,
+                               const char          *path,
+                               ExportProgressFunc   progress,
+                               gpointer             progress_data,
+                               GCancellable        *cancellable,
+                               GError             **error);
+
+/**
  * export_workbook_verify:
  * @book: (nullable): also compare with this book
  * @out_fingerprint: (out) (optional): "SIZE:ROOT" recomputed from the workbook

@@ -621,6 +621,27 @@ test_everything (Fixture       *f,
   g_assert_true (export_workbook_verify (all, f->book, &fingerprint, &error));
 }
 
+/* A cancelled export stops and leaves nothing behind: no workbook, no
+ * half-written temporary file. */
+static void
+test_cancelled (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *sub = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *path = g_build_filename (sub, "cancelled.xlsx", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (export_workbook_full (f->book, NULL, path, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  dir = g_dir_open (sub, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -629,6 +650,7 @@ main (int    argc,
   g_unsetenv ("COMMUNITY_LEDGER_XLSX_JOURNAL_ROWS");
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/xlsx/cancelled", test_cancelled);
   ADD ("/xlsx/sheets", test_sheets);
   ADD ("/xlsx/verification-golden", test_verification_golden);
   ADD ("/xlsx/summary-golden", test_summary_golden);

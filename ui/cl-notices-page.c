@@ -474,7 +474,8 @@ export_thread (GTask        *task,
                                                  &error);
 
   job->written = book != NULL &&
-                 export_workbook (book, &job->period, job->path, export_progress_cb, job, &error);
+                 export_workbook_full (book, &job->period, job->path, export_progress_cb, job,
+                                       job->cancellable, &error);
   if (!job->written)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -526,9 +527,8 @@ export_workbook_action (GtkWidget  *widget,
                cl_notices_page_export_xlsx_to);
 }
 
-/* notices.cancel-export: export_workbook() cannot be stopped halfway, so
- * the worker runs to its end and its file is removed; the window stays
- * usable meanwhile. */
+/* notices.cancel-export: the worker stops at its next batch of journal
+ * rows (or, past them, before the file gets its name) and leaves no file. */
 static void
 cancel_export_action (GtkWidget  *widget,
                       const char *action_name,
