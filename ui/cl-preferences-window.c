@@ -59,6 +59,10 @@ struct _ClPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  /* The folder chooser while it is open: destroyed with the window, whose
+   * handler would otherwise never run to release it. */
+  GtkNativeDialog      *chooser;
+
   /* Template widgets */
   AdwEntryRow          *rows[N_FIELDS];
   GtkLabel             *errors[N_FIELDS];
@@ -505,19 +509,21 @@ backup_dir_chosen_cb (GtkNativeDialog     *chooser,
       gtk_editable_set_text (GTK_EDITABLE (self->rows[FIELD_BACKUP_DIR]), path);
       field_apply_cb (self->rows[FIELD_BACKUP_DIR], self);
     }
-  g_object_unref (chooser);
+  g_clear_object (&self->chooser);
 }
 
 /* GTK 4.8 has no GtkFileDialog: GtkFileChooserNative, choosing a folder. */
 static void
 choose_backup_dir_cb (ClPreferencesWindow *self)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Backup Folder"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                                               _("_Choose"), _("_Cancel"));
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (backup_dir_chosen_cb), self, G_CONNECT_DEFAULT);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (self->chooser != NULL)
+    return;
+  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Backup Folder"), GTK_WINDOW (self),
+                                                                  GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                                                  _("_Choose"), _("_Cancel")));
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (backup_dir_chosen_cb), self,
+                           G_CONNECT_DEFAULT);
+  gtk_native_dialog_show (self->chooser);
 }
 
 /* ------------------------------------------------------------------ */
@@ -598,6 +604,9 @@ cl_preferences_window_dispose (GObject *object)
 {
   ClPreferencesWindow *self = CL_PREFERENCES_WINDOW (object);
 
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->book);
   g_clear_object (&self->settings);

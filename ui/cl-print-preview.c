@@ -35,6 +35,9 @@ struct _ClPrintPreview
 {
   AdwWindow        parent_instance;
 
+  /* The Save as PDF chooser while it is open (destroyed with the window). */
+  GtkNativeDialog *chooser;
+
   /* Template widgets */
   AdwWindowTitle  *window_title;
   AdwToastOverlay *toast_overlay;
@@ -241,7 +244,7 @@ pdf_chosen_cb (GtkNativeDialog *dialog,
       else
         cl_window_show_error (GTK_WIDGET (self), _("saving the PDF"), error);
     }
-  g_object_unref (dialog);
+  g_clear_object (&self->chooser);
 }
 
 /* preview.save-pdf (Ctrl+S): where to, then save (GtkFileChooserNative:
@@ -252,10 +255,15 @@ save_pdf_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   ClPrintPreview *self = CL_PRINT_PREVIEW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Save as PDF"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                              _("_Save"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  if (self->chooser != NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Save as PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  self->chooser = GTK_NATIVE_DIALOG (dialog);
+  filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_pattern (filter, "*.pdf");
@@ -313,6 +321,9 @@ cl_print_preview_dispose (GObject *object)
 {
   ClPrintPreview *self = CL_PRINT_PREVIEW (object);
 
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PRINT_PREVIEW);
   G_OBJECT_CLASS (cl_print_preview_parent_class)->dispose (object);
 }
