@@ -1,0 +1,221 @@
+/* cl-window-jobs.c — verify and backups of the window's book, in a
+ * worker thread with their progress (cl-job.c), while the window stays
+ * usable */
+#define G_LOG_DOMAIN "community-ledger"
+
+#include <glib/gi18n.h>
+#include <inttypes.h>
+
+#include "cl-window-private.h"
+#include "ledger-backup.h"
+#include "ledger-fingerprint.h"
+
+/* The book a job reads, through its own read-only connection: a
+ * LedgerBook must not be used from two threads. */
+typedef struct
+{
+  char           *book_path;
+  char           *dest;      /* backups: where the copy goes */
+  LedgerTreeHead  head;      /* verify: the fingerprint recomputed */
+} BookJob;
+
+static void
+book_job_free (gpointer data)
+{
+  BookJob *job = data;
+
+  g_free (job->book_path);
+  g_free (job->dest);
+  g_free (job);
+}
+
+static BookJob *
+book_job_new (ClWindow   *self,
+              const char *dest)
+{
+  BookJob *job = g_new0 (BookJob, 1);
+
+  job->book_path = g_strdup (ledger_book_get_path (self->book));
+  job->dest = g_strdup (dest);
+  return job;
+}
+
+/* Verify and Back Up wait while a job runs. */
+void
+cl_window_jobs_update (ClWindow *self)
+{
+  gboolean idle = self->book != NULL && self->job == NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup-book", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-book", idle);
+}
+
+/* A message with a Close button (the result of a job). */
+static void
+show_message (ClWindow   *self,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  gtk_widget_set_name (dialog, "job-result-dialog");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Worker thread: ledger_fingerprint_verify(), as `community-ledger verify`. */
+static gboolean
+verify_thread (ClJob         *job,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  BookJob *verify = data;
+  g_autoptr(LedgerBook) book = ledger_book_open (verify->book_path,
+                                                 LEDGER_BOOK_OPEN_READ_ONLY | LEDGER_BOOK_OPEN_NO_CHECK, error);
+
+  return book != NULL &&
+         ledger_fingerprint_verify_full (book, &verify->head, cl_job_progress, job, cancellable, error);
+}
+
+/* "1234 of 98627 entries checked" (the last step is the report caches). */
+static char *
+verify_progress_text (gint64 done,
+                      gint64 total)
+{
+  gint64 entries = MAX (total - 1, 0);
+
+  return g_strdup_printf (_("%" PRId64 " of %" PRId64 " entries checked"),
+                          MIN (done, entries), entries);
+}
+
+static void
+verify_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ClWindow) self = cl_job_steal_owner (user_data);
+  ClJob *job = CL_JOB (source);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = cl_job_finish (job, result, &error);
+  BookJob *verify = g_object_get_data (G_OBJECT (job), "cl-book-job");
+
+  /* A window closed meanwhile detached its job (dispose): nothing to say. */
+  if (self == NULL || self->job != job)
+    return;
+  g_clear_object (&self->job);
+  cl_window_jobs_update (self);
+  if (ok)
+    {
+      g_autofree char *fingerprint = ledger_tree_head_format (&verify->head);
+      g_autofree char *body = g_strdup_printf (_("Every one of the %" PRIu64 " entries matches the "
+                                                 "fingerprint recorded when it was written, and the reports "
+                                                 "agree with the journal.\n\nFingerprint: %s"),
+                                               verify->head.size, fingerprint);
+
+      show_message (self, _("The Book Is Sound"), body);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    cl_window_add_toast (GTK_WIDGET (self), adw_toast_new (_("Verify cancelled: the book was not changed")));
+  else if (g_error_matches (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY))
+    show_message (self, _("The Book Differs From Its Fingerprint"), error->message);
+  else
+    cl_window_show_error (GTK_WIDGET (self), _("verifying the book"), error);
+}
+
+/* win.verify-book: recompute the fingerprint from every entry in a worker
+ * thread, as `community-ledger verify` does; the window stays usable, and
+ * Cancel stops it (it only reads). */
+void
+cl_window_verify_book_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  BookJob *verify;
+
+  if (self->book == NULL || self->job != NULL)
+    return;
+  verify = book_job_new (self, NULL);
+  self->job = cl_job_new (GTK_WINDOW (self), _("Verifying the Book"), TRUE,
+                          _("Every entry is hashed again and compared with its recorded fingerprint. "
+                            "Nothing is written."));
+  cl_job_set_format_func (self->job, verify_progress_text);
+  /* The job owns @verify (cl_job_run); the result callback reads it here. */
+  g_object_set_data (G_OBJECT (self->job), "cl-book-job", verify);
+  cl_window_jobs_update (self);
+  cl_job_run (self->job, verify_thread, verify, book_job_free, verify_done_cb, cl_job_weak_owner (self));
+}
+
+/* Worker thread: VACUUM INTO and integrity_check on the copy. */
+static gboolean
+backup_thread (ClJob         *job,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  BookJob *backup = data;
+  g_autoptr(LedgerBook) book = ledger_book_open (backup->book_path,
+                                                 LEDGER_BOOK_OPEN_READ_ONLY | LEDGER_BOOK_OPEN_NO_CHECK, error);
+
+  return book != NULL &&
+         ledger_backup_to_file_full (book, backup->dest, cl_job_progress, job, cancellable, error);
+}
+
+static char *
+backup_progress_text (gint64 done,
+                      gint64 total)
+{
+  return g_strdup (done == 0 ? _("Copying the book…") : done < total ? _("Checking the copy…") : _("Done"));
+}
+
+static void
+backup_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ClWindow) self = cl_job_steal_owner (user_data);
+  ClJob *job = CL_JOB (source);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = cl_job_finish (job, result, &error);
+
+  /* A window closed meanwhile detached its job (dispose): nothing to say. */
+  if (self == NULL || self->job != job)
+    return;
+  g_clear_object (&self->job);
+  cl_window_jobs_update (self);
+  if (ok)
+    cl_window_add_toast (GTK_WIDGET (self), adw_toast_new (_("Backup written and checked")));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    cl_window_add_toast (GTK_WIDGET (self), adw_toast_new (_("Backup cancelled: no file was written")));
+  else
+    cl_window_show_error (GTK_WIDGET (self), _("backing up the book"), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API */
+
+void
+cl_window_backup_to (ClWindow   *self,
+                     const char *path)
+{
+  BookJob *backup;
+
+  g_return_if_fail (CL_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->book == NULL || self->job != NULL)
+    return;
+  backup = book_job_new (self, path);
+  self->job = cl_job_new (GTK_WINDOW (self), _("Backing Up the Book"), TRUE, NULL);
+  cl_job_set_format_func (self->job, backup_progress_text);
+  cl_window_jobs_update (self);
+  cl_job_run (self->job, backup_thread, backup, book_job_free, backup_done_cb, cl_job_weak_owner (self));
+}
+
+ClJob *
+cl_window_get_job (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return self->job;
+}
