@@ -63,6 +63,15 @@ show_message (ClWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Worker thread: the job's own read-only connection to the book (the
+ * quick_check was made when the window opened it). */
+static LedgerBook *
+book_job_open (BookJob  *job,
+               GError  **error)
+{
+  return ledger_book_open (job->book_path, LEDGER_BOOK_OPEN_READ_ONLY | LEDGER_BOOK_OPEN_NO_CHECK, error);
+}
+
 /* Worker thread: ledger_fingerprint_verify(), as `community-ledger verify`. */
 static gboolean
 verify_thread (ClJob         *job,
@@ -71,8 +80,7 @@ verify_thread (ClJob         *job,
                GError       **error)
 {
   BookJob *verify = data;
-  g_autoptr(LedgerBook) book = ledger_book_open (verify->book_path,
-                                                 LEDGER_BOOK_OPEN_READ_ONLY | LEDGER_BOOK_OPEN_NO_CHECK, error);
+  g_autoptr(LedgerBook) book = book_job_open (verify, error);
 
   return book != NULL &&
          ledger_fingerprint_verify_full (book, &verify->head, cl_job_progress, job, cancellable, error);
@@ -155,8 +163,7 @@ backup_thread (ClJob         *job,
                GError       **error)
 {
   BookJob *backup = data;
-  g_autoptr(LedgerBook) book = ledger_book_open (backup->book_path,
-                                                 LEDGER_BOOK_OPEN_READ_ONLY | LEDGER_BOOK_OPEN_NO_CHECK, error);
+  g_autoptr(LedgerBook) book = book_job_open (backup, error);
 
   return book != NULL &&
          ledger_backup_to_file_full (book, backup->dest, cl_job_progress, job, cancellable, error);

@@ -54,6 +54,9 @@ void       gui_click (GtkWidget *button);
 /* The most recent transient window of @parent (a dialog it opened), or NULL. */
 GtkWindow *gui_find_dialog (GtkWindow *parent);
 
+/* The text of a PDF, as pdftotext reads it (fails the test if it cannot). */
+char      *gui_pdf_text (const char *pdf);
+
 /* One integer from an SQL query on @book (through a separate read-only
  * connection, as the command line would see the file). */
 gint64     gui_query_int (GuiFixture *f,

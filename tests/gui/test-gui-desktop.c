@@ -94,22 +94,6 @@ record_payment (GuiFixture *f)
   return g_strdup (gtk_label_get_text (GTK_LABEL (gui_find (page, "last-receipt-label"))));
 }
 
-/* The text of a PDF, as pdftotext reads it. */
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  return out;
-}
-
 /* The pixels of @preview's page area are not all one colour: a page was
  * drawn on screen. */
 static gboolean
@@ -251,7 +235,7 @@ test_receipt_preview (GuiFixture    *f,
 
   g_assert_true (cl_print_preview_save_pdf (preview, pdf, &error));
   g_assert_no_error (error);
-  text = pdf_text (pdf);
+  text = gui_pdf_text (pdf);
   g_assert_nonnull (strstr (text, number));
   g_assert_nonnull (strstr (text, UNIT));
   gtk_window_destroy (GTK_WINDOW (preview));

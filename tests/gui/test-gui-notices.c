@@ -23,22 +23,6 @@ show_notices (GuiFixture *f)
   return CL_NOTICES_PAGE (cl_window_get_page (f->window, "notices"));
 }
 
-/* The text of a PDF, as pdftotext reads it. */
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  return out;
-}
-
 /* The closing balance of @period as the notice prints it. */
 static char *
 closing_balance (GuiFixture *f,
@@ -210,7 +194,7 @@ test_publish (GuiFixture    *f,
   g_assert_cmpint (gui_query_int (f, Q1_UNANNOUNCED), ==, 0);
   g_assert_cmpint (gui_query_int (f, "SELECT count(*) FROM notice_files"), ==, 3);
 
-  text = pdf_text (pdf);
+  text = gui_pdf_text (pdf);
   g_assert_nonnull (strstr (text, closing));
 
   /* The page follows the book: the list shows the publication. */
@@ -234,7 +218,7 @@ test_print (GuiFixture    *f,
   g_assert_true (cl_notices_page_print_to_pdf (page, pdf, &error));
   g_assert_no_error (error);
   gui_wait (0);
-  text = pdf_text (pdf);
+  text = gui_pdf_text (pdf);
   g_assert_nonnull (strstr (text, closing));
   g_assert_nonnull (strstr (text, "第1页"));
   g_assert_cmpint (gui_query_int (f, "SELECT count(*) FROM notices"), ==, 0);
