@@ -2,13 +2,17 @@
 #define G_LOG_DOMAIN "ledger"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "ledger-backup.h"
 #include "ledger-book-private.h"
+#include "ledger-paths.h"
 #include "ledger-settings.h"
+#include "ledger-text.h"
 
 #define BACKUP_SUFFIX ".clbook"
 
@@ -99,16 +103,114 @@ ledger_backup_to_file (LedgerBook  *book,
   return ledger_backup_to_file_full (book, dest, NULL, NULL, NULL, error);
 }
 
-/* Whether @dest is the book's own file (another name for it included):
- * a copy renamed over it would replace the open book under its writer. */
-static gboolean
-is_the_book (LedgerBook *book,
-             const char *dest)
+/* A new, empty file beside @dest for the copy to be written to, created
+ * here (O_EXCL) so that it can be removed afterwards without looking:
+ * whatever else is called DEST.partial is never touched. */
+static char *
+create_partial (const char  *dest,
+                GError     **error)
 {
-  GStatBuf book_stat, dest_stat;
+  g_autofree char *tmp = g_strconcat (dest, ".partial-XXXXXX", NULL);
+  int fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
 
-  return g_stat (ledger_book_get_path (book), &book_stat) == 0 && g_stat (dest, &dest_stat) == 0 &&
-         book_stat.st_dev == dest_stat.st_dev && book_stat.st_ino == dest_stat.st_ino;
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *quoted = ledger_text_quote (dest);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                   _("Cannot write the backup %s: %s"), quoted, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&tmp);
+}
+
+/* VACUUM INTO failed: a full disk or a write error is the destination's
+ * (it only reads the book), and the message must name that file, not the
+ * book; anything else (a lock, a read error) stays the book's. */
+static void
+blame_destination (LedgerBook  *book,
+                   const char  *dest,
+                   GError     **error)
+{
+  int rc = sqlite3_extended_errcode (ledger_book_get_db (book));
+  g_autofree char *quoted = NULL;
+
+  if (error == NULL || *error == NULL || (*error)->domain != LEDGER_ERROR)
+    return;
+  if ((rc & 0xff) != SQLITE_FULL && (rc & 0xff) != SQLITE_CANTOPEN && rc != SQLITE_IOERR_WRITE &&
+      rc != SQLITE_IOERR_FSYNC && rc != SQLITE_IOERR_TRUNCATE && rc != SQLITE_IOERR_DIR_FSYNC)
+    return;
+  quoted = ledger_text_quote (dest);
+  g_clear_error (error);
+  if ((rc & 0xff) == SQLITE_FULL)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                 _("Cannot write the backup %s: the disk it is on is full; the book is unchanged"), quoted);
+  else
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                 _("Cannot write the backup %s: %s; the book is unchanged"), quoted, sqlite3_errstr (rc));
+}
+
+/* Gives the checked copy @tmp its name @dest. */
+static gboolean
+put_in_place (const char  *tmp,
+              const char  *dest,
+              GError     **error)
+{
+  if (g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+      g_autofree char *quoted = ledger_text_quote (dest);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                   _("Cannot write the backup %s: %s"), quoted, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The copy itself, into @dest, without asking whether @dest may be
+ * written: automatic backups name their own files in the backup folder. */
+static gboolean
+vacuum_into (LedgerBook      *book,
+             const char      *dest,
+             BackupProgress  *p,
+             GError         **error)
+{
+  g_autofree char *tmp = NULL;
+  gboolean watched = p->progress != NULL || p->cancellable != NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (g_cancellable_set_error_if_cancelled (p->cancellable, error))
+    return FALSE;
+  tmp = create_partial (dest, error);
+  if (tmp == NULL)
+    return FALSE;
+  stmt = ledger_book_prepare (book, "VACUUM INTO ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      ledger_bind_text (stmt, 1, tmp);
+      progress_step (p, 0);
+      if (watched)
+        sqlite3_progress_handler (ledger_book_get_db (book), PROGRESS_OPS, progress_cb, p);
+      ok = ledger_book_step_done (book, stmt, error);
+      sqlite3_progress_handler (ledger_book_get_db (book), 0, NULL, NULL);
+      if (!ok && !cancelled (p, error))
+        blame_destination (book, dest, error);
+    }
+  if (ok)
+    {
+      progress_step (p, 1);
+      ok = check_copy (tmp, watched ? p : NULL, error) &&
+           !g_cancellable_set_error_if_cancelled (p->cancellable, error) &&
+           put_in_place (tmp, dest, error);
+    }
+  if (!ok)
+    g_unlink (tmp);   /* created by create_partial() above */
+  return ok;
 }
 
 gboolean
@@ -119,53 +221,17 @@ ledger_backup_to_file_full (LedgerBook          *book,
                             GCancellable        *cancellable,
                             GError             **error)
 {
-  g_autofree char *tmp = g_strconcat (dest, ".partial", NULL);
+  const char *field = _("backup file");
   BackupProgress p = { progress, progress_data, cancellable, 0 };
-  sqlite3_stmt *stmt;
-  gboolean ok;
 
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
   g_return_val_if_fail (!ledger_book_in_write (book), FALSE);
 
-  if (is_the_book (book, dest))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("backup file %s: this is the book itself; choose another name"), dest);
-      return FALSE;
-    }
-  g_unlink (tmp);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  /* A copy renamed over the book, its journal, a backup or an attachment
+   * would replace them under their owner. */
+  if (!ledger_book_check_outputs (book, 1, &field, &dest, error) ||
+      !vacuum_into (book, dest, &p, error))
     return FALSE;
-  stmt = ledger_book_prepare (book, "VACUUM INTO ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  ledger_bind_text (stmt, 1, tmp);
-  progress_step (&p, 0);
-  if (progress != NULL || cancellable != NULL)
-    sqlite3_progress_handler (ledger_book_get_db (book), PROGRESS_OPS, progress_cb, &p);
-  ok = ledger_book_step_done (book, stmt, error);
-  sqlite3_progress_handler (ledger_book_get_db (book), 0, NULL, NULL);
-  if (!ok)
-    {
-      cancelled (&p, error);
-      g_unlink (tmp);
-      return FALSE;
-    }
-  progress_step (&p, 1);
-  if (!check_copy (tmp, progress != NULL || cancellable != NULL ? &p : NULL, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-  if (g_rename (tmp, dest) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
-                   _("Cannot write the backup %s: %s"), dest, g_strerror (saved));
-      return FALSE;
-    }
   progress_step (&p, BACKUP_STEPS);
   return TRUE;
 }
@@ -255,36 +321,209 @@ backup_base (LedgerBook *book)
   return g_strdup_printf ("%s-%.8s", base, digest);
 }
 
-gboolean
-ledger_backup_automatic (LedgerBook  *book,
-                         const char  *reason,
-                         char       **out_path,
-                         GError     **error)
+/* Where a new automatic backup of @book for @reason goes, its folder made:
+ * @out_dir and @out_base say which files pruning may consider. */
+static char *
+automatic_path (LedgerBook  *book,
+                const char  *reason,
+                char       **out_dir,
+                char       **out_base,
+                GError     **error)
 {
   g_autofree char *dir = automatic_dir (book);
   g_autofree char *base = backup_base (book);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
                    _("Cannot create the backup folder %s: %s"), dir, g_strerror (errno));
-      return FALSE;
+      return NULL;
     }
   /* "@" marks where the sortable time stamp starts; the microseconds keep
    * two backups within one second apart. */
   name = g_strdup_printf ("%s@%s.%06d-%s" BACKUP_SUFFIX, base, stamp,
                           g_date_time_get_microsecond (now), reason);
-  path = g_build_filename (dir, name, NULL);
-  if (!ledger_backup_to_file (book, path, error))
+  *out_dir = g_steal_pointer (&dir);
+  *out_base = g_steal_pointer (&base);
+  return g_build_filename (*out_dir, name, NULL);
+}
+
+gboolean
+ledger_backup_automatic (LedgerBook  *book,
+                         const char  *reason,
+                         char       **out_path,
+                         GError     **error)
+{
+  g_autofree char *dir = NULL, *base = NULL;
+  g_autofree char *path = automatic_path (book, reason, &dir, &base, error);
+  BackupProgress p = { NULL, NULL, NULL, 0 };
+
+  if (path == NULL || !vacuum_into (book, path, &p, error))
     return FALSE;
   prune_backups (dir, base, ledger_settings_get_backup_keep (book));
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
   return TRUE;
+}
+
+/* Copies the book's file as it is on disk, through SQLite's own handle of
+ * it (a second descriptor of our own, closed, would drop the process's
+ * locks on the file). Only sound while the caller holds the book's write
+ * lock and has written nothing: the file then holds exactly the last
+ * commit. */
+static gboolean
+copy_locked_file (sqlite3     *db,
+                  const char  *book_path,
+                  const char  *tmp,
+                  GError     **error)
+{
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  g_autofree char *buffer = g_malloc (64 * 1024);
+  int fd, rc, saved = 0;
+
+  rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && (file == NULL || file->pMethods == NULL))
+    rc = SQLITE_ERROR;
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xFileSize (file, &size);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Cannot read the book %s: %s"),
+                   book_path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  fd = g_open (tmp, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
+  if (fd < 0)
+    saved = errno;
+  for (sqlite3_int64 offset = 0; saved == 0 && offset < size;)
+    {
+      int chunk = (int) MIN ((sqlite3_int64) 64 * 1024, size - offset);
+      const char *p = buffer;
+      gssize left = chunk;
+
+      rc = file->pMethods->xRead (file, buffer, chunk, offset);
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Cannot read the book %s: %s"),
+                       book_path, sqlite3_errstr (rc));
+          close (fd);
+          return FALSE;
+        }
+      while (saved == 0 && left > 0)
+        {
+          gssize n = write (fd, p, (gsize) left);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            saved = n < 0 ? errno : ENOSPC;
+          else
+            {
+              p += n;
+              left -= n;
+            }
+        }
+      offset += chunk;
+    }
+  if (fd >= 0 && saved == 0 && fsync (fd) != 0)
+    saved = errno;
+  if (fd >= 0 && close (fd) != 0 && saved == 0)
+    saved = errno;
+  if (saved != 0)
+    {
+      g_autofree char *quoted = ledger_text_quote (tmp);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                   _("Cannot write the backup %s: %s"), quoted, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The "before-restore" copy of @book into @path, made while its write
+ * lock is held, checked and given its name like any automatic backup.
+ * Nothing here may use the book's connection for a query: it is the
+ * destination of a backup in progress. */
+static gboolean
+safety_copy_locked (LedgerBook  *book,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autofree char *tmp = create_partial (path, error);
+  gboolean ok;
+
+  if (tmp == NULL)
+    return FALSE;
+  ok = copy_locked_file (ledger_book_get_db (book), ledger_book_get_path (book), tmp, error) &&
+       check_copy (tmp, NULL, error) && put_in_place (tmp, path, error);
+  if (!ok)
+    g_unlink (tmp);   /* created by create_partial() above */
+  return ok;
+}
+
+static void
+set_restore_error (GError     **error,
+                   const char  *book_path,
+                   const char  *from,
+                   int          rc)
+{
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_LOCKED,
+                 _("The book %s is in use by another program; try again when it has finished"),
+                 book_path);
+  else
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                 _("Cannot restore %s from %s: %s"), book_path, from, sqlite3_errstr (rc));
+}
+
+/* Replaces an existing book. The backup API takes the book's write lock
+ * at its first step and keeps it to the last: the safety copy is made in
+ * between, so that every write acknowledged before the restore is in the
+ * safety copy and every later one lands in the restored book. */
+static gboolean
+restore_over_book (const char  *book_path,
+                   const char  *from,
+                   char       **out_safety_copy,
+                   GError     **error)
+{
+  g_autoptr(LedgerBook) book = ledger_book_open (book_path, LEDGER_BOOK_OPEN_NO_CHECK, error);
+  g_autofree char *safety = NULL, *dir = NULL, *base = NULL;
+  sqlite3_backup *backup = NULL;
+  sqlite3 *src = NULL;
+  gboolean ok = FALSE;
+  int keep, rc;
+
+  /* Everything the safety copy needs from the book is read first. */
+  if (book == NULL || (safety = automatic_path (book, "before-restore", &dir, &base, error)) == NULL)
+    return FALSE;
+  keep = ledger_settings_get_backup_keep (book);
+  rc = sqlite3_open_v2 (from, &src, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (ledger_book_get_db (book), "main", src, "main");
+      rc = backup != NULL ? sqlite3_backup_step (backup, 0) : sqlite3_errcode (ledger_book_get_db (book));
+    }
+  if (rc != SQLITE_OK)
+    set_restore_error (error, book_path, from, rc);
+  else if (safety_copy_locked (book, safety, error))
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      ok = rc == SQLITE_DONE;
+      if (!ok)
+        set_restore_error (error, book_path, from, rc);
+    }
+  if (backup != NULL)
+    sqlite3_backup_finish (backup);   /* releases the lock, undoing a copy that failed */
+  sqlite3_close (src);
+  if (g_file_test (safety, G_FILE_TEST_EXISTS))
+    prune_backups (dir, base, keep);
+  if (ok && out_safety_copy != NULL)
+    *out_safety_copy = g_steal_pointer (&safety);
+  return ok;
 }
 
 /* Copies every page of @from into the connection @dest (SQLite's backup
@@ -309,20 +548,40 @@ copy_pages (sqlite3    *dest,
   return rc;
 }
 
-/* Restores into a book that does not exist yet. */
-static int
-restore_into_new_file (const char *book_path,
-                       const char *from)
+/* Restores into a book that does not exist yet: the file is created here
+ * (O_EXCL), and removed after a failure only while it is still the one
+ * created, so that a book someone else made meanwhile is never deleted. */
+static gboolean
+restore_into_new_file (const char  *book_path,
+                       const char  *from,
+                       GError     **error)
 {
   sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (book_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  GStatBuf created, now;
+  int fd = g_open (book_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  int rc;
 
+  if (fd < 0 || fstat (fd, &created) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, LEDGER_ERROR, saved == EEXIST ? LEDGER_ERROR_CONFLICT : LEDGER_ERROR_IO,
+                   _("Cannot restore %s from %s: %s"), book_path, from, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  rc = sqlite3_open_v2 (book_path, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     rc = copy_pages (db, from);
   sqlite3_close (db);
-  if (rc != SQLITE_DONE)
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (g_stat (book_path, &now) == 0 && now.st_dev == created.st_dev && now.st_ino == created.st_ino)
     g_unlink (book_path);
-  return rc;
+  set_restore_error (error, book_path, from, rc);
+  return FALSE;
 }
 
 gboolean
@@ -332,28 +591,22 @@ ledger_restore (const char  *book_path,
                 GError     **error)
 {
   g_autoptr(LedgerBook) restored = NULL;
-  int rc;
 
+  /* Reading the book while replacing it would wait for its own lock. */
+  if (ledger_path_is_book_file (book_path, from))
+    return ledger_text_set_invalid_input (error, _("backup to restore"), from,
+                                          _("this is the book itself; name one of its backups"));
   if (!check_copy (from, NULL, error))
     return FALSE;
 
   if (g_file_test (book_path, G_FILE_TEST_EXISTS))
     {
-      g_autoptr(LedgerBook) book = ledger_book_open (book_path, LEDGER_BOOK_OPEN_NO_CHECK, error);
-
-      if (book == NULL || !ledger_backup_automatic (book, "before-restore", out_safety_copy, error))
+      if (!restore_over_book (book_path, from, out_safety_copy, error))
         return FALSE;
-      rc = copy_pages (ledger_book_get_db (book), from);
     }
-  else
-    rc = restore_into_new_file (book_path, from);
+  else if (!restore_into_new_file (book_path, from, error))
+    return FALSE;
 
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, LEDGER_ERROR, rc == SQLITE_BUSY ? LEDGER_ERROR_LOCKED : LEDGER_ERROR_IO,
-                   _("Cannot restore %s from %s: %s"), book_path, from, sqlite3_errstr (rc));
-      return FALSE;
-    }
   restored = ledger_book_open (book_path, LEDGER_BOOK_OPEN_DEFAULT, error);
   return restored != NULL;
 }
