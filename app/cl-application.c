@@ -11,6 +11,7 @@
 #include "cl-application.h"
 #include "cl-settings.h"
 #include "cl-window.h"
+#include "ledger-paths.h"
 #include "ledger-book.h"
 
 struct _ClApplication
@@ -108,9 +109,15 @@ cl_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   ClApplication *self = CL_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
 
   g_variant_dict_lookup (options, "book", "^ay", &self->book_path);
   g_variant_dict_lookup (options, "operator", "s", &self->operator_name);
+  if (!ledger_paths_check_book_choice (self->book_path, &error))
+    {
+      g_printerr ("community-ledger: %s\n", error->message);
+      return 2;   /* a usage error, as on the command line */
+    }
   return -1; /* go on with the default handling */
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "export-xlsx.h"
+#include "ledger-paths.h"
 
 /* This file's command named @name, for its usage messages. */
 static const CliCommand *
@@ -35,7 +36,11 @@ run_export_xlsx (CliGlobals *globals,
     return CLI_EXIT_USAGE;
   if (period_text != NULL && !ledger_period_parse (period_text, "--period", &period, &error))
     return cli_report_error (error);
-  if ((book = cli_open_book_to_read (globals, &error)) == NULL)
+  const char *fields[] = { "FILE" };
+  const char *paths[] = { argv[1] };
+
+  if ((book = cli_open_book_to_read (globals, &error)) == NULL ||
+      !ledger_book_check_outputs (book, G_N_ELEMENTS (paths), fields, paths, &error))
     return cli_report_error (error);
   if (period_text == NULL)
     {

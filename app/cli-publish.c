@@ -3,6 +3,8 @@
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -11,6 +13,7 @@
 #include "cli.h"
 #include "export-notice.h"
 #include "ledger-notice.h"
+#include "ledger-paths.h"
 #include "ledger-settings.h"
 
 /* The command's entry in this file's table. */
@@ -22,18 +25,31 @@ lookup (const char *name)
 
 /* The hidden --qr-payload FILE: the exact bytes of the QR code, for the
  * tests. The file is opened before anything is published, so that a path
- * that cannot be written fails the command before the notice is recorded. */
+ * that cannot be written fails the command before the notice is recorded;
+ * *@out_created says whether it was created here, and so may be removed
+ * again if the command fails. */
 static FILE *
 open_payload (const char  *path,
+              gboolean    *out_created,
               GError     **error)
 {
-  FILE *out = fopen (path, "wb");
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  FILE *out = NULL;
 
+  *out_created = fd >= 0;
+  if (fd < 0 && errno == EEXIST)
+    fd = g_open (path, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
+  if (fd >= 0)
+    out = fdopen (fd, "wb");
   if (out == NULL)
     {
       g_autofree char *display = g_filename_display_name (path);
       int saved = errno;
 
+      if (fd >= 0)
+        close (fd);
+      if (*out_created)
+        g_unlink (path);
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"),
                    display, g_strerror (saved));
     }
@@ -65,11 +81,12 @@ save_payload (const char  *path,
               const char  *payload,
               GError     **error)
 {
+  gboolean created;
   FILE *out;
 
   if (path == NULL)
     return TRUE;
-  out = open_payload (path, error);
+  out = open_payload (path, &created, error);
   return out != NULL && close_payload (out, path, payload, error);
 }
 
@@ -110,22 +127,27 @@ run_notice (CliGlobals *globals,
   g_autofree char *payload = NULL;
   const LedgerNotice *notice;
   FILE *payload_file = NULL;
+  gboolean payload_created = FALSE;
   LedgerPeriod period;
+  const char *fields[] = { "FILE.pdf", "--png", "--html", "--qr-payload" };
+  const char *paths[G_N_ELEMENTS (fields)];
 
   if (!cli_parse_options (globals, lookup ("notice"), entries, &argc, &argv, 1, 1))
     return CLI_EXIT_USAGE;
+  paths[0] = argv[1], paths[1] = png, paths[2] = html, paths[3] = payload_path;
   if ((period_text != NULL && !ledger_period_parse (period_text, "--period", &period, &error)) ||
       (book = cli_open_book (globals, &error)) == NULL ||
+      !ledger_book_check_outputs (book, G_N_ELEMENTS (paths), fields, paths, &error) ||
       !notice_period (book, period_text, &period, &error) ||
-      (payload_path != NULL && (payload_file = open_payload (payload_path, &error)) == NULL))
+      (payload_path != NULL && (payload_file = open_payload (payload_path, &payload_created, &error)) == NULL))
     return cli_report_error (error);
   if (!export_notice (book, &period, argv[1], png, html, &payload, &error))
     {
       if (payload_file != NULL)
-        {
-          fclose (payload_file);
-          g_unlink (payload_path);
-        }
+        fclose (payload_file);
+      /* Only a file this command created; one it emptied stays, empty. */
+      if (payload_created)
+        g_unlink (payload_path);
       return cli_report_error (error);
     }
   if ((payload_file != NULL && !close_payload (payload_file, payload_path, payload, &error)) ||
@@ -153,10 +175,14 @@ run_receipt (CliGlobals *globals,
   g_autoptr(LedgerBook) book = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *payload = NULL;
+  const char *fields[] = { "FILE.pdf", "--qr-payload" };
+  const char *paths[G_N_ELEMENTS (fields)];
 
   if (!cli_parse_options (globals, lookup ("receipt"), entries, &argc, &argv, 2, 2))
     return CLI_EXIT_USAGE;
+  paths[0] = argv[2], paths[1] = payload_path;
   if ((book = cli_open_book_to_read (globals, &error)) == NULL ||
+      !ledger_book_check_outputs (book, G_N_ELEMENTS (paths), fields, paths, &error) ||
       !export_receipt (book, argv[1], argv[2], &payload, &error) ||
       !save_payload (payload_path, payload, &error))
     return cli_report_error (error);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "ledger-paths.h"
 #include "ledger-text.h"
 
 static gboolean
@@ -243,6 +244,11 @@ cli_parse_options (CliGlobals         *globals,
   if (positional < min_args || positional > max_args)
     {
       cli_usage_error (command, _("expected %s"), command->params);
+      return FALSE;
+    }
+  if (!ledger_paths_check_book_choice (globals->book_path, &error))
+    {
+      cli_report_error (error);
       return FALSE;
     }
   return TRUE;

@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "export-notice-private.h"
+#include "ledger-paths.h"
 #include "export-notice.h"
 #include "export-qr.h"
 #include "ledger-expense.h"
@@ -774,10 +775,16 @@ export_notice (LedgerBook          *book,
   g_autofree char *payload = NULL;
   Output outputs[3];
   guint n_outputs = 0;
+  /* The window names the PNG and page after the PDF; the command line
+   * checks its own options first, with their names. */
+  const char *fields[] = { _("notice"), _("notice image"), _("phone page") };
+  const char *paths[] = { pdf_path, png_path, html_path };
 
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
   g_return_val_if_fail (period != NULL && pdf_path != NULL, FALSE);
 
+  if (!ledger_book_check_outputs (book, G_N_ELEMENTS (paths), fields, paths, error))
+    return FALSE;
   data = ledger_notice_gather (book, period, error);
   if (data == NULL)
     return FALSE;

@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "export-notice-private.h"
+#include "ledger-paths.h"
 #include "export-notice.h"
 #include "export-qr.h"
 #include "ledger-fee.h"
@@ -540,11 +541,14 @@ export_receipt (LedgerBook  *book,
   g_autoptr(ExportReceiptPages) pages = NULL;
   ExportStagedFile staged = { 0 };
   g_autoptr(GBytes) pdf = NULL;
+  const char *field = _("receipt file");
   gboolean ok;
 
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
   g_return_val_if_fail (number != NULL && pdf_path != NULL, FALSE);
 
+  if (!ledger_book_check_outputs (book, 1, &field, &pdf_path, error))
+    return FALSE;
   pages = export_receipt_pages_new (book, number, error);
   ok = pages != NULL && (pdf = render_receipt (pages, error)) != NULL;
   ok = ok && export_stage_file (&staged, pdf_path, pdf, error) &&

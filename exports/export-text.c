@@ -360,11 +360,21 @@ export_stage_commit (ExportStagedFile  *file,
 
   if (g_lstat (file->path, &info) == 0 && !S_ISDIR (info.st_mode))
     {
-      file->old_path = g_strconcat (file->tmp_path, ".old", NULL);
-      if (g_rename (file->path, file->old_path) != 0)
+      /* The old file goes to a name created here (O_EXCL), which is then
+       * ours to remove: a rename onto a name that merely looked free
+       * would destroy whatever was there. */
+      int fd;
+
+      file->old_path = g_strconcat (file->tmp_path, ".old-XXXXXX", NULL);
+      fd = g_mkstemp_full (file->old_path, O_RDWR | O_CLOEXEC, 0600);
+      if (fd >= 0)
+        close (fd);
+      if (fd < 0 || g_rename (file->path, file->old_path) != 0)
         {
           int saved = errno;
 
+          if (fd >= 0)
+            g_unlink (file->old_path);
           g_clear_pointer (&file->old_path, g_free);
           return set_io_error (error, file->path, saved);
         }

@@ -52,6 +52,7 @@
 #include <xlsxwriter.h>
 
 #include "export-xlsx-private.h"
+#include "ledger-paths.h"
 #include "export-xlsx-read.h"
 #include "export-xlsx.h"
 #include "ledger-expense.h"
@@ -763,6 +764,8 @@ export_workbook_full (LedgerBook          *book,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (!ledger_book_in_write (book), FALSE);
 
+  if (!ledger_book_check_outputs (book, 1, (const char *[]) { _("workbook") }, &path, error))
+    return FALSE;
   temp = create_temp (path, error);
   if (temp == NULL)
     return FALSE;

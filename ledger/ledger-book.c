@@ -7,9 +7,12 @@
  */
 #define G_LOG_DOMAIN "ledger"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ledger-backup.h"
 #include "ledger-book-private.h"
@@ -512,6 +515,46 @@ create_cb (LedgerBook *self,
          post_opening_entries (self, name, error);
 }
 
+/* Creates @path, which must not exist, as an empty file; @out_created
+ * says which file that was. */
+static gboolean
+create_empty_file (const char  *path,
+                   GStatBuf    *out_created,
+                   GError     **error)
+{
+  int fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  int saved = errno;
+
+  if (fd >= 0 && fstat (fd, out_created) == 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+  if (fd >= 0)
+    {
+      saved = errno;
+      close (fd);
+    }
+  if (saved == EEXIST)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                 _("%s already exists; choose another file name"), path);
+  else
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                 _("Cannot create the book %s: %s"), path, g_strerror (saved));
+  return FALSE;
+}
+
+/* Removes @path if it is still the file @created. */
+static void
+remove_if_created (const char     *path,
+                   const GStatBuf *created)
+{
+  GStatBuf now;
+
+  if (g_stat (path, &now) == 0 && now.st_dev == created->st_dev && now.st_ino == created->st_ino)
+    g_unlink (path);
+}
+
 LedgerBook *
 ledger_book_create (const char  *path,
                     const char  *name,
@@ -519,33 +562,31 @@ ledger_book_create (const char  *path,
                     GError     **error)
 {
   g_autoptr(LedgerBook) self = NULL;
+  GStatBuf created;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   if (!ledger_text_check (name, "--name", 100, TRUE, error))
     return NULL;
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
-                   _("%s already exists; choose another file name"), path);
-      return NULL;
-    }
-
-  self = connect_to_file (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                          FALSE, error);
-  if (self == NULL || !configure_connection (self, error))
+  /* The file is created here and only here (O_EXCL): of two commands
+   * creating one book at once, one wins and the other is told the file
+   * exists; a failure below removes the file only while it is still the
+   * one created here, never a book someone else made. */
+  if (!create_empty_file (path, &created, error))
     return NULL;
-  if (operator_name != NULL)
-    ledger_book_set_operator (self, operator_name);
 
-  if (!ledger_book_write (self, create_cb, (gpointer) name, error))
+  self = connect_to_file (path, SQLITE_OPEN_READWRITE, FALSE, error);
+  if (self != NULL && configure_connection (self, error))
     {
-      g_clear_object (&self);
-      g_unlink (path);
-      return NULL;
+      if (operator_name != NULL)
+        ledger_book_set_operator (self, operator_name);
+      if (ledger_book_write (self, create_cb, (gpointer) name, error))
+        return g_steal_pointer (&self);
     }
-  return g_steal_pointer (&self);
+  g_clear_object (&self);
+  remove_if_created (path, &created);
+  return NULL;
 }
 
 /* ------------------------------------------------------------------ */

@@ -390,3 +390,20 @@ ledger_path_is_book_file (const char *book_path,
   path_id_clear (&id);
   return same;
 }
+
+gboolean
+ledger_paths_check_book_choice (const char  *book_option,
+                       GError     **error)
+{
+  const char *env = g_getenv ("COMMUNITY_LEDGER_BOOK");
+
+  /* An empty name would open a temporary database that vanishes with the
+   * command: the write would "succeed" into nothing. Set but empty is a
+   * mistake to report, not a reason to fall back to the default book. */
+  if (book_option != NULL && *book_option == '\0')
+    return ledger_text_set_invalid_input (error, "--book", NULL, _("empty; name the book file"));
+  if (book_option == NULL && env != NULL && *env == '\0')
+    return ledger_text_set_invalid_input (error, "COMMUNITY_LEDGER_BOOK", NULL,
+                                          _("empty; name the book file or unset it"));
+  return TRUE;
+}
