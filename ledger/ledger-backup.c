@@ -116,7 +116,7 @@ create_partial (const char  *dest,
   if (fd < 0)
     {
       int saved = errno;
-      g_autofree char *quoted = ledger_text_quote (dest);
+      g_autofree char *quoted = ledger_path_display (dest);
 
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
                    _("Cannot write the backup %s: %s"), quoted, g_strerror (saved));
@@ -142,7 +142,7 @@ blame_destination (LedgerBook  *book,
   if ((rc & 0xff) != SQLITE_FULL && (rc & 0xff) != SQLITE_CANTOPEN && rc != SQLITE_IOERR_WRITE &&
       rc != SQLITE_IOERR_FSYNC && rc != SQLITE_IOERR_TRUNCATE && rc != SQLITE_IOERR_DIR_FSYNC)
     return;
-  quoted = ledger_text_quote (dest);
+  quoted = ledger_path_display (dest);
   g_clear_error (error);
   if ((rc & 0xff) == SQLITE_FULL)
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
@@ -161,7 +161,7 @@ put_in_place (const char  *tmp,
   if (g_rename (tmp, dest) != 0)
     {
       int saved = errno;
-      g_autofree char *quoted = ledger_text_quote (dest);
+      g_autofree char *quoted = ledger_path_display (dest);
 
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
                    _("Cannot write the backup %s: %s"), quoted, g_strerror (saved));
@@ -435,7 +435,7 @@ copy_locked_file (sqlite3     *db,
     saved = errno;
   if (saved != 0)
     {
-      g_autofree char *quoted = ledger_text_quote (tmp);
+      g_autofree char *quoted = ledger_path_display (tmp);
 
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
                    _("Cannot write the backup %s: %s"), quoted, g_strerror (saved));

@@ -594,7 +594,7 @@ is_storage_error (const Sweep  *sweep,
        * ("unable to get the page. error code=266"), so an I/O error while
        * checking the import's backup copy calls the copy damaged. The
        * book itself is never called damaged. */
-      return strstr (error->message, ".partial is damaged") != NULL;
+      return strstr (error->message, ".partial-") != NULL && strstr (error->message, " is damaged") != NULL;
     default:
       return FALSE;
     }
