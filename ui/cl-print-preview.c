@@ -12,6 +12,7 @@
 #include "cl-print-preview.h"
 #include "cl-window.h"
 #include "export-notice.h"
+#include "ledger-paths.h"
 
 /* Space around the page on screen, in pixels. */
 #define PAGE_PADDING 24.0
@@ -49,6 +50,7 @@ struct _ClPrintPreview
   Document        *document;
   char            *pdf_name;   /* suggested by Save as PDF… */
   ClPrintSaveFunc  save;       /* NULL: through the print job */
+  LedgerBook      *book;       /* nullable: whose files Save as PDF must not overwrite */
 
   int              page;       /* from 1 */
   gboolean         fit;
@@ -334,6 +336,7 @@ cl_print_preview_finalize (GObject *object)
   ClPrintPreview *self = CL_PRINT_PREVIEW (object);
 
   g_clear_pointer (&self->document, document_release);
+  g_clear_object (&self->book);
   g_free (self->pdf_name);
   G_OBJECT_CLASS (cl_print_preview_parent_class)->finalize (object);
 }
@@ -516,6 +519,16 @@ cl_print_preview_save_pdf (ClPrintPreview  *self,
   g_return_val_if_fail (CL_IS_PRINT_PREVIEW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* The print job writes the file in place (cairo truncates it first):
+   * a chooser pointed at the book, its journal, a backup or an
+   * attachment must be refused before anything is opened. */
+  if (self->book != NULL)
+    {
+      const char *field = _("PDF file");
+
+      if (!ledger_book_check_outputs (self->book, 1, &field, &path, error))
+        return FALSE;
+    }
   if (self->save != NULL)
     return self->save (self->document->data, path, error);
   operation = cl_print_preview_create_operation (self);
@@ -590,6 +603,7 @@ cl_print_preview_new_for_receipt (GtkWindow   *parent,
   self = cl_print_preview_new (parent, title, export_receipt_pages_get_n_pages (pages), width, height,
                                receipt_draw, doc, receipt_document_free);
   cl_print_preview_set_save_func (self, pdf_name, receipt_save);
+  self->book = g_object_ref (book);
   return self;
 }
 
@@ -625,5 +639,6 @@ cl_print_preview_new_for_notice (GtkWindow           *parent,
                                width, height, notice_draw, pages,
                                (GDestroyNotify) export_notice_pages_free);
   cl_print_preview_set_save_func (self, pdf_name, NULL);
+  self->book = g_object_ref (book);
   return self;
 }
