@@ -146,7 +146,7 @@ blame_destination (LedgerBook  *book,
   g_clear_error (error);
   if ((rc & 0xff) == SQLITE_FULL)
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
-                 _("Cannot write the backup %s: the disk it is on is full; the book is unchanged"), quoted);
+                 _("Cannot write the backup %s: the disk it is on is full; nothing was saved"), quoted);
   else
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
                  _("Cannot write the backup %s: %s; the book is unchanged"), quoted, sqlite3_errstr (rc));
