@@ -243,6 +243,31 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
+/* Whether @name in @dir is provably one of our automatic backups: named
+ * PREFIXYYYYMMDD-HHMMSS.UUUUUU-REASON.clbook (after the "@" of @prefix)
+ * and a plain file, not a link to something else nor a folder. */
+static gboolean
+is_automatic_backup (const char *dir,
+                     const char *name,
+                     const char *prefix)
+{
+  static const char shape[] = "dddddddd-dddddd.dddddd-";
+  g_autofree char *path = NULL;
+  const char *stamp;
+  GStatBuf info;
+
+  if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, BACKUP_SUFFIX))
+    return FALSE;
+  stamp = name + strlen (prefix);
+  if (strlen (stamp) < sizeof shape - 1 + strlen (BACKUP_SUFFIX))
+    return FALSE;
+  for (gsize i = 0; i < sizeof shape - 1; i++)
+    if (shape[i] == 'd' ? !g_ascii_isdigit (stamp[i]) : stamp[i] != shape[i])
+      return FALSE;
+  path = g_build_filename (dir, name, NULL);
+  return g_lstat (path, &info) == 0 && S_ISREG (info.st_mode);
+}
+
 /* Deletes automatic backups of the book called @base beyond the newest
  * @keep, except the newest of each month. Names sort by time:
  * BASENAME@YYYYMMDD-HHMMSS.…-REASON.clbook. Other files (the treasurer's
@@ -262,7 +287,7 @@ prune_backups (const char *dir,
   if (handle == NULL)
     return;
   while ((name = g_dir_read_name (handle)) != NULL)
-    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, BACKUP_SUFFIX))
+    if (is_automatic_backup (dir, name, prefix))
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
 

@@ -330,7 +330,31 @@ def temporary_names(tmp):
                      if re.search(r'\.partial-(?!000000$|XXXXXX$)|\.old-', p)]
         expect(not leftovers, f'{command}: temporary files left: {leftovers}')
         n += len(decoys)
-    report(f'temporary names: {n} files named like temporary files survive')
+    # Pruning old automatic backups removes only files that are provably
+    # ours: not a link named like one, a folder, or a name of another shape.
+    run_cli(book, 'settings', 'backup-keep', '1')
+    folder = book + '.backups'
+    keep = os.path.join(work, 'precious.txt')
+    with open(keep, 'w') as f:
+        f.write('precious\n')
+    lookalikes = [os.path.join(folder, 'book.clbook@20000101-000000.000000-x.clbook'),
+                  os.path.join(folder, 'book.clbook@20000102-000000.000000-y.clbook'),
+                  os.path.join(folder, 'book.clbook@notes.clbook'),
+                  os.path.join(folder, 'book.clbook@20000103-000000.000000-dir.clbook')]
+    os.symlink(keep, lookalikes[0])
+    os.symlink(book, lookalikes[1])
+    with open(lookalikes[2], 'w') as f:
+        f.write('notes\n')
+    os.mkdir(lookalikes[3])
+    base = os.path.join(work, 'base.clbook')
+    run_cli(book, 'backup', base)
+    for _ in range(3):
+        run_cli(book, 'restore', base)
+    for path in lookalikes:
+        expect(os.path.lexists(path), f'pruning removed {path}')
+    expect(open(keep).read() == 'precious\n', 'pruning touched a file a link points to')
+    n += len(lookalikes)
+    report(f'temporary names: {n} files named like temporary files or backups survive')
 
 
 def concurrent_init(tmp):
