@@ -111,7 +111,7 @@ create_partial (const char  *dest,
                 GError     **error)
 {
   g_autofree char *tmp = g_strconcat (dest, ".partial-XXXXXX", NULL);
-  int fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  int fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);   /* as VACUUM INTO would: the umask decides */
 
   if (fd < 0)
     {

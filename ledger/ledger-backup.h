@@ -1,8 +1,10 @@
 /* ledger-backup.h — consistent copies of a book, and restoring them
  *
- * Copies are made only through SQLite (VACUUM INTO and the backup API),
- * never by copying the live file, and each copy passes integrity_check
- * before it is given its final name.
+ * Copies are made through SQLite (VACUUM INTO and the backup API), or,
+ * for the copy a restore saves first, from the file as it is on disk while
+ * the restore holds the book's write lock; each copy is written under a
+ * new name of its own (DEST.partial-XXXXXX, created with O_EXCL) and
+ * passes integrity_check before it is given its final name.
  */
 #pragma once
 
@@ -15,7 +17,9 @@ G_BEGIN_DECLS
  * book's backup_keep setting says otherwise (ledger-settings.h). */
 #define LEDGER_BACKUP_KEEP 10
 
-/* Writes a checked copy of @book to @dest (replacing it atomically). */
+/* Writes a checked copy of @book to @dest (replacing it atomically).
+ * @dest must not be one of the book's own files (ledger-paths.h): that
+ * is refused with LEDGER_ERROR_INVALID_INPUT. */
 gboolean ledger_backup_to_file (LedgerBook  *book,
                                 const char  *dest,
                                 GError     **error);
@@ -65,7 +69,10 @@ char *ledger_backup_dir (const char *book_path);
  * @out_safety_copy: (out) (optional): where the replaced book was saved first
  *
  * Replaces the contents of @book_path with @from through the SQLite backup
- * API, after saving an automatic backup of the current book.
+ * API, after saving an automatic backup of the current book. Both happen
+ * under one write lock on the book, so every write acknowledged to anyone
+ * is either in the safety copy or in the restored book. @from naming the
+ * book itself (by any name) is refused with LEDGER_ERROR_INVALID_INPUT.
  */
 gboolean ledger_restore (const char  *book_path,
                          const char  *from,
