@@ -1,5 +1,5 @@
-/* test-gui-paths.c — the window's Publish, Print to PDF and Export
- * Workbook never write over the book (issue 13): each is pointed at the
+/* test-gui-paths.c — the window's Publish, Print to PDF, Export Workbook
+ * and Back Up never write over the book (issue 13): each is pointed at the
  * book by several names and must refuse, leaving the book's bytes, its
  * journal and its notices as they were. */
 #include <glib/gstdio.h>
@@ -137,6 +137,41 @@ test_outputs_refuse_the_book (GuiFixture    *f,
   }
 }
 
+/* Back Up… (the window's worker thread) pointed at the book by each name:
+ * the job ends with an error, the book's bytes stay as they were. */
+static void
+test_backup_refuses_the_book (GuiFixture    *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) names = book_names (f);
+  g_autofree char *before = file_digest (f->path);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *after = NULL;
+      gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+      g_test_message ("backup: %s", name);
+      cl_window_backup_to (f->window, name);
+      while (cl_window_get_job (f->window) != NULL)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, TRUE);
+        }
+      gui_wait (20);
+      close_error_dialog (f);
+      after = file_digest (f->path);
+      g_assert_cmpstr (after, ==, before);
+    }
+  /* No copy went under a name SQLite would take for its own. */
+  {
+    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -146,5 +181,7 @@ main (int    argc,
 
   g_test_add ("/gui/paths/outputs-refuse-the-book", GuiFixture, GUINT_TO_POINTER (20),
               gui_fixture_set_up, test_outputs_refuse_the_book, gui_fixture_tear_down);
+  g_test_add ("/gui/paths/backup-refuses-the-book", GuiFixture, GUINT_TO_POINTER (20),
+              gui_fixture_set_up, test_backup_refuses_the_book, gui_fixture_tear_down);
   return g_test_run ();
 }

@@ -279,6 +279,18 @@ def outputs_against_book(tmp):
                                           f'{first} as {what}', safe)
                     expect(first in line, f'{command}: {line} does not name {first}')
                     n += 1
+                # An existing file for the first output and a hard link to
+                # it for the second: one inode, two names.
+                existing = os.path.join(work, f'existing-{n}')
+                with open(existing, 'w') as f:
+                    f.write('an earlier output\n')
+                os.link(existing, existing + '-hard')
+                paths = dict(safe, **{first: existing, second: existing + '-hard'})
+                others = {s: p for s, p in safe.items() if s not in (first, second)}
+                expect_refused(book, before, command, argv_for(command, paths), second,
+                               f'a hard link to {first}', others)
+                expect(open(existing).read() == 'an earlier output\n', f'{command}: {existing} was written')
+                n += 1
     report(f'output paths: {n} refusals (exit 2, one line, book/backups/attachments unchanged)')
     # And the table's argument vectors do work with ordinary paths.
     for command in OUTPUTS:
