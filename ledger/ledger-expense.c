@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <gio/gio.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "ledger-expense.h"
 #include "ledger-journal.h"
 #include "ledger-money.h"
+#include "ledger-settings.h"
 #include "ledger-text.h"
 #include "ledger-vote.h"
 
@@ -102,6 +104,28 @@ ledger_expenditure_free (LedgerExpenditure *e)
 /* ------------------------------------------------------------------ */
 /* Spending */
 
+/* Money the owners approved is spent after they approved it: an
+ * expenditure linked to a vote is not dated before the vote closed. */
+static gboolean
+check_after_vote (LedgerBook  *book,
+                  gint64       vote_id,
+                  const char  *day,
+                  GError     **error)
+{
+  g_autoptr(LedgerVote) vote = NULL;
+  g_autofree char *reason = NULL;
+
+  if (vote_id <= 0)
+    return TRUE;
+  if ((vote = ledger_vote_lookup (book, vote_id, error)) == NULL)
+    return FALSE;
+  if (!vote->closed || strcmp (day, vote->closed_on) >= 0)
+    return TRUE;
+  reason = g_strdup_printf (_("before vote %" PRId64 " closed (%s); the owners approve spending before it happens"),
+                            vote_id, vote->closed_on);
+  return ledger_text_set_invalid_input (error, "--date", day, reason);
+}
+
 static gboolean
 validate_expenditure (LedgerBook         *book,
                       LedgerExpenditure  *e,
@@ -110,12 +134,8 @@ validate_expenditure (LedgerBook         *book,
   g_autofree char *category = NULL;
   char day[11];
 
-  if (e->amount <= 0 || e->amount > LEDGER_MONEY_MAX)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("amount: an expenditure must be more than zero"));
-      return FALSE;
-    }
+  if (e->amount <= 0 || e->amount > LEDGER_AMOUNT_MAX)
+    return ledger_amount_set_out_of_range (error, _("amount"), e->amount);
   if (!ledger_text_check (e->payee, "--payee", TEXT_MAX_CHARS, TRUE, error) ||
       !ledger_text_check (e->memo, "--memo", TEXT_MAX_CHARS, FALSE, error) ||
       !ledger_text_check (e->invoice, "--invoice", 64, FALSE, error) ||
@@ -126,7 +146,10 @@ validate_expenditure (LedgerBook         *book,
     return FALSE;
   if (e->date[0] == '\0')
     ledger_book_today (book, day);
-  else if (!ledger_date_parse (e->date, "--date", day, error))
+  else if (!ledger_date_parse (e->date, "--date", day, error) ||
+           !ledger_check_entry_date (book, day, "--date", error))
+    return FALSE;
+  if (!check_after_vote (book, e->vote_id, day, error))
     return FALSE;
 
   g_strlcpy (e->date, day, sizeof e->date);

@@ -7,13 +7,14 @@
 #include "ledger-book-private.h"
 #include "ledger-household.h"
 #include "ledger-journal.h"
+#include "ledger-limits.h"
 #include "ledger-period.h"
 #include "ledger-text.h"
 
 #define OWNER_MAX_CHARS 40
 #define OWNER_KEY_MAX_CHARS 64
 #define PHONE_MAX_DIGITS 20
-#define SPACES_MAX 99
+#define SPACES_MAX LEDGER_SPACES_MAX
 
 LedgerHousehold *
 ledger_household_new (void)
@@ -224,7 +225,7 @@ ledger_household_validate (LedgerHousehold  *household,
     return FALSE;
   if (!normalise_phone (household->phone, &phone, error))
     return FALSE;
-  if (household->area < 0 || household->area > 10000000)
+  if (household->area < 0 || household->area > LEDGER_AREA_MAX)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
                    _("area: must be between 0 and 100000 m²"));

@@ -22,6 +22,7 @@
 #include "ledger-import.h"
 #include "ledger-money.h"
 #include "ledger-period.h"
+#include "ledger-settings.h"
 #include "ledger-text.h"
 
 /* More rows than any compound has households: a file this long is a
@@ -179,6 +180,7 @@ typedef struct
   guint             n_fields;              /* fields in the header, so in every row */
   GHashTable       *seen;                  /* unit → line it was first on */
   GHashTable       *registered;            /* units already in the book, or NULL */
+  LedgerBook       *book;                  /* the book, or NULL (not a reference) */
   LedgerImportPlan *plan;
 } Import;
 
@@ -379,7 +381,8 @@ read_figures (const Import       *import,
     take_message (messages, &error);
   if (*move_in == '\0')
     return;
-  if (ledger_date_parse (move_in, _("move_in"), iso, &error))
+  if (ledger_date_parse (move_in, _("move_in"), iso, &error) &&
+      (import->book == NULL || ledger_check_entry_date (import->book, iso, _("move_in"), &error)))
     {
       g_free (household->move_in);
       household->move_in = g_strdup (iso);
@@ -546,6 +549,7 @@ ledger_import_read (LedgerBook  *book,
     return NULL;
 
   import.display = display;
+  import.book = book;
   import.plan = plan;
   import.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (book != NULL && (import.registered = registered_units (book, error)) == NULL)

@@ -9,6 +9,7 @@
 #include "ledger-money.h"
 #include "ledger-payment.h"
 #include "ledger-period.h"
+#include "ledger-settings.h"
 #include "ledger-text.h"
 
 #define REASON_MAX_CHARS 200
@@ -183,18 +184,15 @@ check_payment (gint64        amount,
                LedgerBook   *book,
                GError      **error)
 {
-  if (amount <= 0 || amount > LEDGER_MONEY_MAX)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("amount: a payment must be more than zero"));
-      return FALSE;
-    }
+  if (amount <= 0 || amount > LEDGER_AMOUNT_MAX)
+    return ledger_amount_set_out_of_range (error, _("amount"), amount);
   if (date == NULL)
     {
       ledger_book_today (book, out_date);
       return TRUE;
     }
-  return ledger_date_parse (date, "--date", out_date, error);
+  return ledger_date_parse (date, "--date", out_date, error) &&
+         ledger_check_entry_date (book, out_date, "--date", error);
 }
 
 char *
