@@ -13,6 +13,7 @@
 #include "ledger-journal.h"
 #include "ledger-money.h"
 #include "ledger-settings.h"
+#include "ledger-settings.h"
 #include "ledger-text.h"
 #include "ledger-vote.h"
 
@@ -126,6 +127,103 @@ check_after_vote (LedgerBook  *book,
   return ledger_text_set_invalid_input (error, "--date", day, reason);
 }
 
+/* What makes two spellings of a name the same person: no spaces of any
+ * width, full-width forms folded, Latin letters in one case. */
+static char *
+approver_key (const char *name)
+{
+  g_autofree char *folded = ledger_text_fold_ascii (name);
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x200B && c != 0xFEFF)
+        g_string_append_unichar (key, g_unichar_tolower (c));
+    }
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/* The member named @name who could approve on @day: active then, an
+ * active member preferred to a retired one of the same name. */
+static const LedgerMember *
+find_approver (GPtrArray   *members,
+               const char  *name,
+               const char  *day,
+               gboolean    *out_retired)
+{
+  g_autofree char *key = approver_key (name);
+  const LedgerMember *found = NULL;
+
+  *out_retired = FALSE;
+  for (guint i = 0; i < members->len; i++)
+    {
+      const LedgerMember *m = g_ptr_array_index (members, i);
+      g_autofree char *member_key = approver_key (m->name);
+
+      if (strcmp (key, member_key) != 0)
+        continue;
+      if (m->retired[0] == '\0' || strcmp (day, m->retired) < 0)
+        return m;
+      found = m;
+    }
+  *out_retired = found != NULL;
+  return NULL;
+}
+
+/* When the book has committee members, every approver must be one of
+ * them, active on the day of the expenditure, and named once; the names
+ * are then stored as the register spells them ("王主任,李委员"). A book
+ * without members keeps the names as typed. */
+static gboolean
+check_approvers (LedgerBook         *book,
+                 LedgerExpenditure  *e,
+                 const char         *day,
+                 GError            **error)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GString) canonical = g_string_new (NULL);
+  g_autoptr(GHashTable) named = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GString) list = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (e->approvers == NULL || *e->approvers == '\0')
+    return TRUE;
+  if ((members = ledger_members_list (book, TRUE, error)) == NULL)
+    return FALSE;
+  if (members->len == 0)
+    return TRUE;
+
+  /* Commas of either width and the enumeration comma separate names. */
+  list = g_string_new (e->approvers);
+  g_string_replace (list, "，", ",", 0);
+  g_string_replace (list, "、", ",", 0);
+  names = g_strsplit (list->str, ",", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (ledger_text_fold_ascii (names[i]));
+      const LedgerMember *m;
+      gboolean retired = FALSE;
+
+      if (*name == '\0')
+        return ledger_text_set_invalid_input (error, "--approvers", e->approvers,
+                                              _("an empty name between commas"));
+      m = find_approver (members, name, day, &retired);
+      if (m == NULL)
+        return ledger_text_set_invalid_input (error, "--approvers", names[i],
+                                              retired ? _("retired from the committee before this expenditure")
+                                                      : _("not a member of the committee (see `member list`)"));
+      if (!g_hash_table_add (named, (gpointer) m))
+        return ledger_text_set_invalid_input (error, "--approvers", names[i],
+                                              _("named more than once"));
+      g_string_append_printf (canonical, "%s%s", canonical->len > 0 ? "," : "", m->name);
+    }
+  g_free (e->approvers);
+  e->approvers = g_string_free (g_steal_pointer (&canonical), FALSE);
+  return TRUE;
+}
+
 static gboolean
 validate_expenditure (LedgerBook         *book,
                       LedgerExpenditure  *e,
@@ -149,7 +247,8 @@ validate_expenditure (LedgerBook         *book,
   else if (!ledger_date_parse (e->date, "--date", day, error) ||
            !ledger_check_entry_date (book, day, "--date", error))
     return FALSE;
-  if (!check_after_vote (book, e->vote_id, day, error))
+  if (!check_after_vote (book, e->vote_id, day, error) ||
+      !check_approvers (book, e, day, error))
     return FALSE;
 
   g_strlcpy (e->date, day, sizeof e->date);

@@ -191,6 +191,12 @@ normalise_value (const char  *key,
     }
   if (strcmp (key, LEDGER_SETTING_DAYS_AHEAD) == 0)
     {
+      trimmed = g_strstrip (ledger_text_fold_ascii (value));
+      if (*trimmed == '\0')
+        {
+          *out_value = g_strdup ("0"); /* back to the default */
+          return TRUE;
+        }
       if (!ledger_settings_parse_days_ahead (value, &keep, error))
         return FALSE;
       *out_value = g_strdup_printf ("%d", keep);

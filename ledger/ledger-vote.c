@@ -769,3 +769,58 @@ ledger_vote_close (LedgerBook  *book,
 
   return ledger_book_write (book, close_cb, &vote_id, error);
 }
+
+/* ------------------------------------------------------------------ */
+/* The register during a vote */
+
+/* The first open vote with a ballot of owner @key (0 when none). */
+static gboolean
+open_vote_of_owner (LedgerBook  *book,
+                    const char  *key,
+                    gint64      *out_vote_id,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book,
+    "SELECT coalesce (min (b.vote_id), 0) FROM ballots b"
+    " WHERE b.owner_key = ?1"
+    "   AND NOT EXISTS (SELECT 1 FROM vote_results r WHERE r.vote_id = b.vote_id)",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, key);
+  return ledger_book_query_int64 (book, stmt, 0, out_vote_id, error);
+}
+
+gboolean
+ledger_vote_check_register_change (LedgerBook             *book,
+                                   const LedgerHousehold  *before,
+                                   const LedgerHousehold  *after,
+                                   GError                **error)
+{
+  const char *keys[2] = { after->owner_key, before != NULL ? before->owner_key : NULL };
+  gint64 vote_id = 0;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+
+  if (before != NULL && before->area == after->area &&
+      g_strcmp0 (before->owner_key, after->owner_key) == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (keys[i] == NULL)
+        continue;
+      if (!open_vote_of_owner (book, keys[i], &vote_id, error))
+        return FALSE;
+      if (vote_id > 0)
+        {
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                       _("unit %s: owner “%s” has voted in vote %" PRId64 ", which is still open; "
+                         "its owner key and area stay as they were when the ballot was counted "
+                         "until the vote is closed (Civil Code Art. 278: one head per owner)"),
+                       after->unit, keys[i], vote_id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
