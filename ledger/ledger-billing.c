@@ -289,6 +289,25 @@ ledger_check_bill_year (LedgerBook  *book,
 }
 
 gboolean
+ledger_check_move_in (LedgerBook  *book,
+                      const char  *iso,
+                      const char  *field,
+                      GError     **error)
+{
+  char today[11];
+  int next_year;
+
+  ledger_book_today (book, today);
+  next_year = ledger_date_year (today) + 1;
+  if (ledger_date_year (iso) <= next_year)
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+               _("%s “%s”: after next year (%d); a move-in may be planned, but not further ahead than billing"),
+               field, iso, next_year);
+  return FALSE;
+}
+
+gboolean
 ledger_bill_year_in_write (LedgerBook         *book,
                            int                 year,
                            LedgerBillSummary  *out_summary,

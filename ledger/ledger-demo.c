@@ -193,7 +193,7 @@ open_year_cb (LedgerBook *book,
 
   g_snprintf (jan1, sizeof jan1, "%04d-01-01", demo->year);
   set_clock (demo, jan1);
-  if (demo->year == demo->first_year && !ledger_demo_register_households (demo, error))
+  if (!ledger_demo_register_households (demo, error))
     return FALSE;
   return bill_year (demo, error) &&
          ledger_demo_post_votes (demo->book, demo->year, demo->year == demo->opt.end_year,

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-billing.h"
 #include "ledger-book-private.h"
 #include "ledger-household.h"
 #include "ledger-journal.h"
@@ -307,9 +308,10 @@ post_household_event (LedgerBook             *book,
   return ledger_posting_commit (posting, book, NULL, error);
 }
 
-/* The checks that need the book: a move-in date follows the rule of
- * entry dates, and the register of an owner who voted in an open vote
- * stays as it was. */
+/* The checks that need the book: a move-in date is a fact or a plan that
+ * billing follows (a unit is billed from the year it is moved into), so
+ * it follows the rule of billing years, up to next year; and the register
+ * of an owner who voted in an open vote stays as it was. */
 static gboolean
 check_in_book (LedgerBook             *book,
                const LedgerHousehold  *stored,
@@ -318,7 +320,7 @@ check_in_book (LedgerBook             *book,
 {
   if (household->move_in != NULL && *household->move_in != '\0' &&
       (stored == NULL || g_strcmp0 (stored->move_in, household->move_in) != 0) &&
-      !ledger_check_entry_date (book, household->move_in, _("move-in date"), error))
+      !ledger_check_move_in (book, household->move_in, _("move-in date"), error))
     return FALSE;
   return ledger_vote_check_register_change (book, stored, household, error);
 }

@@ -17,12 +17,12 @@
 #include <glib/gstdio.h>
 
 #include "ledger-backup.h"
+#include "ledger-billing.h"
 #include "ledger-csv-private.h"
 #include "ledger-household.h"
 #include "ledger-import.h"
 #include "ledger-money.h"
 #include "ledger-period.h"
-#include "ledger-settings.h"
 #include "ledger-text.h"
 
 /* More rows than any compound has households: a file this long is a
@@ -382,7 +382,8 @@ read_figures (const Import       *import,
   if (*move_in == '\0')
     return;
   if (ledger_date_parse (move_in, _("move_in"), iso, &error) &&
-      (import->book == NULL || ledger_check_entry_date (import->book, iso, _("move_in"), &error)))
+      (import->book == NULL ||
+       ledger_check_move_in (import->book, iso, _("move_in"), &error)))
     {
       g_free (household->move_in);
       household->move_in = g_strdup (iso);

@@ -84,7 +84,6 @@ ledger_posting_set_reverses (LedgerPosting *posting,
                              gint64         txn_id)
 {
   posting->reverses = txn_id;
-  posting->follows = MAX (posting->follows, txn_id);
 }
 
 void

@@ -24,8 +24,9 @@ void ledger_posting_set_ref (LedgerPosting *posting,
                              const char    *ref);
 void ledger_posting_set_memo (LedgerPosting *posting,
                               const char    *memo);
-/* Marks the posting as the reversal of transaction @txn_id; like
- * ledger_posting_set_follows(), it is then never dated before it. */
+/* Marks the posting as the reversal of transaction @txn_id (a reversal
+ * also calls ledger_posting_set_follows(): the two are separate so that
+ * the journal's own tests can post any leaf). */
 void ledger_posting_set_reverses (LedgerPosting *posting,
                                   gint64         txn_id);
 

@@ -547,6 +547,9 @@ void_cb (LedgerBook *book,
   ledger_posting_set_ref (posting, receipt->number);
   ledger_posting_set_memo (posting, r->reason);
   ledger_posting_set_reverses (posting, receipt->txn_id);
+  /* A payment dated ahead (days-ahead) is voided on its own day at the
+   * earliest: never before it was received. */
+  ledger_posting_set_follows (posting, receipt->txn_id);
   if (!add_reversed_splits (book, posting, receipt->txn_id, error) ||
       !ledger_posting_commit (posting, book, &txn_id, error) ||
       !insert_void (book, receipt->number, r->reason, txn_id, error))

@@ -317,9 +317,9 @@ ledger_check_entry_date (LedgerBook  *book,
   ledger_book_today (book, today);
   ahead = ledger_settings_get_days_ahead (book);
   if (ahead == 0)
-    reason = g_strdup_printf (_("after today (%s); an entry may not be dated in the future "
-                                "(the days-ahead setting allows up to %d days)"),
-                              today, LEDGER_DAYS_AHEAD_MAX);
+    reason = g_strdup_printf (_("after today (%s); an entry may be dated in the future only "
+                                "as far as the book's days-ahead setting allows (now 0 days)"),
+                              today);
   else
     reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "more than %d day after today (%s), which the days-ahead setting allows",
