@@ -581,3 +581,21 @@ ledger_amount_set_out_of_range (GError     **error,
                _("%s %s: must be more than zero and at most %s"), field, shown, limit);
   return FALSE;
 }
+
+gboolean
+ledger_total_add_or_error (gint64      *total,
+                           gint64       amount,
+                           const char  *what,
+                           GError     **error)
+{
+  g_autofree char *limit = NULL;
+
+  if (ledger_total_add (total, amount))
+    return TRUE;
+  limit = ledger_money_format (LEDGER_TOTAL_MAX);
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CORRUPT,
+               _("%s add up to more than %s, which no entry the program accepts can reach; "
+                 "the book was changed outside the program (run verify)"),
+               what, limit);
+  return FALSE;
+}

@@ -411,7 +411,9 @@ ledger_household_balance (LedgerBook  *book,
   if (open == NULL || !ledger_prepaid_credit (book, household->id, out_credit, error))
     return FALSE;
   for (guint i = 0; i < open->len; i++)
-    owed += g_array_index (open, LedgerOpenCharge, i).open;
+    if (!ledger_total_add_or_error (&owed, g_array_index (open, LedgerOpenCharge, i).open,
+                                    _("the open charges"), error))
+      return FALSE;
   *out_owed = owed;
   return TRUE;
 }
