@@ -191,6 +191,8 @@ normalise_value (const char  *key,
     }
   if (strcmp (key, LEDGER_SETTING_DAYS_AHEAD) == 0)
     {
+      if (!ledger_text_check (value, _("days ahead"), 10, FALSE, error))
+        return FALSE;
       trimmed = g_strstrip (ledger_text_fold_ascii (value));
       if (*trimmed == '\0')
         {
