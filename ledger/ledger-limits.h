@@ -82,4 +82,17 @@ ledger_total_mul (gint64  a,
   return TRUE;
 }
 
+/* For sums that exports and screens form from figures the ledger has
+ * already added with a check (its reports refuse a total past the
+ * ceiling first): adds, or stops at ±(LEDGER_TOTAL_MAX + 1), so the sum
+ * can neither wrap around (undefined behaviour in C) nor tie out with a
+ * checked total. */
+static inline void
+ledger_total_add_saturating (gint64 *total,
+                             gint64  amount)
+{
+  if (!ledger_total_add (total, amount))
+    *total = (*total < 0 || (*total == 0 && amount < 0)) ? -LEDGER_TOTAL_MAX - 1 : LEDGER_TOTAL_MAX + 1;
+}
+
 G_END_DECLS
