@@ -131,6 +131,33 @@ test_checked_arithmetic (void)
 }
 
 static void
+test_saturating (void)
+{
+  static const gint64 amounts[] = { LEDGER_AMOUNT_MAX, -LEDGER_AMOUNT_MAX, G_MAXINT64, G_MININT64, 1, -1 };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      gint64 up = LEDGER_TOTAL_MAX, down = -LEDGER_TOTAL_MAX;
+
+      /* Past the ceiling it sticks just outside it, on the side it went. */
+      for (int k = 0; k < 3; k++)
+        {
+          ledger_total_add_saturating (&up, amounts[i] > 0 ? amounts[i] : 0);
+          ledger_total_add_saturating (&down, amounts[i] < 0 ? amounts[i] : 0);
+        }
+      g_assert_cmpint (up, ==, amounts[i] > 0 ? LEDGER_TOTAL_MAX + 1 : LEDGER_TOTAL_MAX);
+      g_assert_cmpint (down, ==, amounts[i] < 0 ? -LEDGER_TOTAL_MAX - 1 : -LEDGER_TOTAL_MAX);
+    }
+  {
+    gint64 sum = 0;
+
+    for (int k = 0; k < 1000; k++)
+      ledger_total_add_saturating (&sum, LEDGER_AMOUNT_MAX);
+    g_assert_cmpint (sum, ==, 1000 * LEDGER_AMOUNT_MAX);
+  }
+}
+
+static void
 test_total_add_or_error (void)
 {
   g_autoptr(GError) error = NULL;
@@ -296,6 +323,7 @@ main (int    argc,
   g_unsetenv ("COMMUNITY_LEDGER_NOW");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/limits/checked-arithmetic", test_checked_arithmetic);
+  g_test_add_func ("/limits/saturating", test_saturating);
   g_test_add_func ("/limits/total-add-or-error", test_total_add_or_error);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/limits/entry-dates", test_entry_dates);
