@@ -13,7 +13,6 @@
 #include "ledger-journal.h"
 #include "ledger-money.h"
 #include "ledger-settings.h"
-#include "ledger-settings.h"
 #include "ledger-text.h"
 #include "ledger-vote.h"
 
@@ -127,20 +126,23 @@ check_after_vote (LedgerBook  *book,
   return ledger_text_set_invalid_input (error, "--date", day, reason);
 }
 
-/* What makes two spellings of a name the same person: no spaces of any
- * width, full-width forms folded, Latin letters in one case. */
+/* What makes two spellings of a name the same person: compatibility
+ * forms folded (NFKC: full-width letters, ideographic space), case
+ * folded, and no spaces or invisible format characters (zero-width
+ * space, bidi controls) anywhere. */
 static char *
 approver_key (const char *name)
 {
-  g_autofree char *folded = ledger_text_fold_ascii (name);
+  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_NFKC);
+  g_autofree char *folded = g_utf8_casefold (normal != NULL ? normal : "", -1);
   g_autoptr(GString) key = g_string_new (NULL);
 
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!g_unichar_isspace (c) && c != 0x200B && c != 0xFEFF)
-        g_string_append_unichar (key, g_unichar_tolower (c));
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+        g_string_append_unichar (key, c);
     }
   return g_string_free (g_steal_pointer (&key), FALSE);
 }

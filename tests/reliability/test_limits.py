@@ -419,7 +419,7 @@ class Approvers(unittest.TestCase):
             '王主任,王主任': '王主任', '王主任,王 主任': '王 主任', '王主任,　王主任': '王主任',
             'Wang Li,wang li': 'wang li', 'Wang Li,ＷＡＮＧ ＬＩ': 'ＷＡＮＧ ＬＩ', 'Wang Li,WangLi': 'WangLi',
             '王主任，王主任': '王主任', '王主任、王主任': '王主任', '王主任,': '--approvers', ',王主任': '--approvers',
-            '王主任,,Wang Li': '--approvers',
+            '王主任,,Wang Li': '--approvers', '王主任,王\u200b主任': '主任', 'Wang Li,WANG\u3000LI': 'LI',
         }
         for approvers, named in cases.items():
             with self.subTest(approvers=approvers):
