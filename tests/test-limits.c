@@ -316,6 +316,33 @@ test_owner_key_during_vote (Fixture       *f,
   g_assert_cmpmem (&before->tally, sizeof before->tally, &after->tally, sizeof after->tally);
 }
 
+/* Households are never deleted, so the next id is the count: a register
+ * that reached the ceiling (one row with the ceiling's id stands in for
+ * 100,000 households) takes no more, and the refusal writes nothing. */
+static void
+test_households_ceiling (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(LedgerHousehold) h = ledger_household_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO households (id, unit, building, entrance, room, owner, owner_key, phone, area,"
+    " spaces, status, move_in) VALUES (%d, '99-1-101', 99, 1, 101, 'x', '99-1-101', '', 0, 0,"
+    " 'occupied', '')", LEDGER_HOUSEHOLDS_MAX);
+  gint64 before;
+
+  add_household (f->book, "1-1-101", "", 9000);
+  g_assert_cmpint (sqlite3_exec (ledger_book_get_db (f->book), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  before = journal_size (f->book);
+  h->unit = g_strdup ("1-1-102");
+  h->owner = g_strdup ("业主");
+  h->area = 100;
+  g_assert_false (ledger_household_add (f->book, h, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "100000"));
+  g_assert_cmpint (journal_size (f->book), ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -330,5 +357,6 @@ main (int    argc,
   ADD ("/limits/void-follows-its-payment", test_void_follows_its_payment);
   ADD ("/limits/approvers", test_approvers);
   ADD ("/limits/owner-key-during-vote", test_owner_key_during_vote);
+  ADD ("/limits/households-ceiling", test_households_ceiling);
   return g_test_run ();
 }
