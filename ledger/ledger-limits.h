@@ -43,6 +43,10 @@ G_BEGIN_DECLS
 /* Households in one book: the largest compounds have a few thousand. */
 #define LEDGER_HOUSEHOLDS_MAX 100000
 
+/* Receipts of one year: the number has six digits (2026-000123). With
+ * LEDGER_AMOUNT_MAX each, a year's receipts stay within LEDGER_TOTAL_MAX. */
+#define LEDGER_RECEIPTS_PER_YEAR_MAX 999999
+
 /* The earliest year an entry, a fee version or a bill may be for: the
  * program did not exist before, and an older year is a typing slip. */
 #define LEDGER_YEAR_FIRST 2000

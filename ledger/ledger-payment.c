@@ -116,7 +116,7 @@ next_receipt_seq (LedgerBook  *book,
   sqlite3_bind_int (stmt, 1, year);
   if (!ledger_book_query_int64 (book, stmt, 0, &last, error))
     return FALSE;
-  if (last >= 999999)
+  if (last >= LEDGER_RECEIPTS_PER_YEAR_MAX)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
                    _("receipt numbers for %d are used up (999999)"), year);
