@@ -38,7 +38,7 @@
 #define DEFAULT_HOUSEHOLDS 120
 #define DEFAULT_YEARS 3
 #define DEFAULT_SEED 2026
-#define MAX_HOUSEHOLDS 100000
+#define MAX_HOUSEHOLDS LEDGER_HOUSEHOLDS_MAX /* a demo book is a book */
 #define MAX_YEARS 50
 #define YUAN 100 /* fen */
 

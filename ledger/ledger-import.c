@@ -30,7 +30,7 @@
 #define IMPORT_MAX_ROWS 100000
 /* 100000 rows of a few hundred bytes each fit well below this. */
 #define IMPORT_MAX_BYTES (64 * 1024 * 1024)
-#define SPACES_MAX 99
+#define SPACES_MAX LEDGER_SPACES_MAX
 /* A problem quotes what the user typed; keep a line readable. */
 #define PROBLEM_MAX_CHARS 200
 
