@@ -402,6 +402,60 @@ class OwnerKeysDuringAVote(unittest.TestCase):
         self.assertEqual(self.tally(), closed)   # a closed vote keeps its result
 
 
+class RandomRegisterDuringAVote(unittest.TestCase):
+    """A random register, random ballots and random register changes: a change is
+    refused exactly when it touches an owner who has voted (before or after it),
+    and the tally always equals the figures worked out from the register."""
+
+    def test_random_changes(self):
+        import random
+        rng = random.Random(20261207)
+        b = Book(self)
+        units = [f'{1 + i // 4}-1-{101 + i % 4}' for i in range(10)]
+        keys = ['A', 'B', 'C', 'D', '']
+        for unit in units:
+            key = rng.choice(keys)
+            args = ['household', 'add', unit, '--owner', '业主', '--area', str(rng.randint(30, 150))]
+            b.run(*(args + (['--owner-key', key] if key else [])))
+        vote = b.run('vote', 'new', '--title', '随机表决', '--matter', '9').stdout.strip()
+        voters = set()
+        for unit in rng.sample(units, 4):
+            key = b.query('SELECT owner_key FROM households WHERE unit = ?', unit)[0][0]
+            if key in voters:
+                continue
+            b.run('vote', 'ballot', vote, unit, rng.choice(['yes', 'no', 'abstain']))
+            voters.add(key)
+        checker = OwnerKeysDuringAVote('test_register_changes_touching_the_voter_are_refused')
+        checker.book = b
+        checker.vote = vote
+        refused = allowed = 0
+        for step in range(24):
+            unit = rng.choice(units)
+            old_key, = b.query('SELECT owner_key FROM households WHERE unit = ?', unit)[0]
+            if rng.random() < 0.5:
+                new_key = rng.choice(['A', 'B', 'C', 'D', 'E', unit])
+                args = ('household', 'edit', unit, '--owner-key', new_key)
+                touches = old_key in voters or new_key in voters
+                if old_key == new_key:
+                    touches = False
+            else:
+                args = ('household', 'edit', unit, '--area', str(rng.randint(30, 150)))
+                same, = b.query('SELECT area FROM households WHERE unit = ?', unit)[0]
+                touches = old_key in voters and int(args[-1]) * 100 != same
+            with self.subTest(step=step, args=args):
+                if touches:
+                    b.refused(*args, field=unit)
+                    refused += 1
+                else:
+                    b.run(*args)
+                    allowed += 1
+                checker.check_tally()
+        self.assertGreater(refused, 0)
+        self.assertGreater(allowed, 0)
+        if os.environ.get('LIMITS_VERBOSE'):
+            print(f'random register: {refused} changes refused, {allowed} allowed')
+
+
 class Approvers(unittest.TestCase):
     def setUp(self):
         b = self.book = Book(self)
