@@ -279,17 +279,21 @@ ledger_settings_get_days_ahead (LedgerBook *book)
   return (int) days;
 }
 
-/* The last day an entry may be dated: today plus the days_ahead setting. */
+/* The last day an entry may be dated: today plus the days_ahead setting.
+ * Today is read digit by digit (g_date_set_parse() follows the locale). */
 static void
 last_entry_day (LedgerBook *book,
                 char        out_iso[11])
 {
   g_autoptr(GDate) day = g_date_new ();
+  int month, dom;
 
   ledger_book_today (book, out_iso);
-  g_date_set_parse (day, out_iso);
-  if (!g_date_valid (day))
+  month = (out_iso[5] - '0') * 10 + (out_iso[6] - '0');
+  dom = (out_iso[8] - '0') * 10 + (out_iso[9] - '0');
+  if (!g_date_valid_dmy ((GDateDay) dom, (GDateMonth) month, (GDateYear) ledger_date_year (out_iso)))
     return;
+  g_date_set_dmy (day, (GDateDay) dom, (GDateMonth) month, (GDateYear) ledger_date_year (out_iso));
   g_date_add_days (day, (guint) ledger_settings_get_days_ahead (book));
   g_snprintf (out_iso, 11, "%04d-%02d-%02d", g_date_get_year (day),
               g_date_get_month (day), g_date_get_day (day));
