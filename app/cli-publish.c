@@ -200,6 +200,7 @@ static const struct
   { "address", LEDGER_SETTING_ADDRESS },
   { "backup-dir", LEDGER_SETTING_BACKUP_DIR },
   { "backup-keep", LEDGER_SETTING_BACKUP_KEEP },
+  { "days-ahead", LEDGER_SETTING_DAYS_AHEAD },
 };
 
 /* A setting's value as it is in force: the backup settings show their
@@ -214,6 +215,8 @@ dup_setting_value (LedgerBook *book,
     return ledger_settings_dup_backup_dir (book);
   if (strcmp (key, LEDGER_SETTING_BACKUP_KEEP) == 0)
     return g_strdup_printf ("%d", ledger_settings_get_backup_keep (book));
+  if (strcmp (key, LEDGER_SETTING_DAYS_AHEAD) == 0)
+    return g_strdup_printf ("%d", ledger_settings_get_days_ahead (book));
   value = ledger_book_dup_setting (book, key);
   return value != NULL ? value : g_strdup ("");
 }
@@ -232,7 +235,7 @@ print_settings (LedgerBook *book,
       }
 }
 
-/* settings [url|committee|name|address|backup-dir|backup-keep [VALUE]] */
+/* settings [url|committee|name|address|backup-dir|backup-keep|days-ahead [VALUE]] */
 static int
 run_settings (CliGlobals *globals,
               int         argc,
@@ -249,7 +252,7 @@ run_settings (CliGlobals *globals,
       key = settings[i].key;
   if (argc > 1 && key == NULL)
     return cli_usage_invalid (lookup ("settings"), _("setting"), argv[1],
-                              _("expected url, committee, name, address, backup-dir or backup-keep"));
+                              _("expected url, committee, name, address, backup-dir, backup-keep or days-ahead"));
   if ((book = cli_open_book (globals, &error)) == NULL ||
       (argc == 3 && !ledger_settings_set (book, key, argv[2], &error)))
     return cli_report_error (error);
@@ -261,9 +264,10 @@ const CliCommand cli_publish_commands[] = {
   { "notice", "FILE.pdf [--period P] [--png FILE] [--html FILE]",
     N_("Make the notice for the board (公示) and record its publication"), run_notice },
   { "receipt", "RECEIPT FILE.pdf", N_("Print a receipt, with its proof in a QR code"), run_receipt },
-  { "settings", "[url|committee|name|address|backup-dir|backup-keep [VALUE]]",
+  { "settings", "[url|committee|name|address|backup-dir|backup-keep|days-ahead [VALUE]]",
     N_("Show or set the book's settings: the publication URL, the committee and the community's "
        "name and address on notices, the folder of automatic backups and how many recent ones "
-       "to keep (\"\" clears or goes back to the default)"), run_settings },
+       "to keep, and how many days after today an entry may be dated "
+       "(\"\" clears or goes back to the default)"), run_settings },
   { NULL, NULL, NULL, NULL }
 };

@@ -422,7 +422,7 @@ draw_expenditure_table (Notice          *n,
     {
       const LedgerExpenditure *e = g_ptr_array_index (list, i);
 
-      listed += e->amount;
+      ledger_total_add_saturating (&listed, e->amount);
       draw_expenditure (n, i + 1, e);
     }
   n->in_table = FALSE;

@@ -237,7 +237,7 @@ receipt_part (const LedgerReceipt *r,
     return r->to_credit;
   for (guint i = 0; i < r->lines->len; i++)
     if (strcmp (g_array_index (r->lines, LedgerReceiptLine, i).fee_code, c->code) == 0)
-      part += g_array_index (r->lines, LedgerReceiptLine, i).amount;
+      ledger_total_add_saturating (&part, g_array_index (r->lines, LedgerReceiptLine, i).amount);
   return part;
 }
 
@@ -295,7 +295,7 @@ income_row (Export              *x,
 
       if (part != 0)
         export_xlsx_put_money (x, s, 9 + i, part);
-      c->sum += part;
+      ledger_total_add_saturating (&c->sum, part);
     }
   s->row++;
 }
@@ -337,12 +337,12 @@ export_xlsx_write_income (Export  *x,
       if (in_period (x, r->date))
         {
           income_row (x, r, 1, r->date, r->txn_id);
-          total += r->amount;
+          ledger_total_add_saturating (&total, r->amount);
         }
       if (void_txn > 0 && in_period (x, void_date))
         {
           income_row (x, r, -1, void_date, void_txn);
-          total -= r->amount;
+          ledger_total_add_saturating (&total, -r->amount);
         }
     }
   export_xlsx_sheet_finish (x, &x->income);
@@ -402,7 +402,7 @@ spending_row (Export                  *x,
     export_xlsx_put_number (x, s, 10, (double) e->vote_id, NULL);
   export_xlsx_put_text (x, s, 11, attachments);
   export_xlsx_put_number (x, s, 12, (double) e->txn_id, NULL);
-  x->category_sums[category_index (e->category)] += e->amount;
+  ledger_total_add_saturating (&x->category_sums[category_index (e->category)], e->amount);
   s->row++;
 }
 
@@ -439,7 +439,7 @@ add_owed (GArray *by_year,
   for (guint i = 0; i < by_year->len; i += 2)
     if (g_array_index (by_year, gint64, i) == year)
       {
-        g_array_index (by_year, gint64, i + 1) += owed;
+        ledger_total_add_saturating (&g_array_index (by_year, gint64, i + 1), owed);
         return;
       }
   g_array_append_vals (by_year, pair, 2);
@@ -473,7 +473,7 @@ export_xlsx_write_arrears (Export  *x,
       export_xlsx_put_money (x, s, 6, c->paid);
       export_xlsx_put_money (x, s, 7, c->owed);
       add_owed (x->owed_by_year, c->year, c->owed);
-      x->arrears_total += c->owed;
+      ledger_total_add_saturating (&x->arrears_total, c->owed);
     }
   export_xlsx_sheet_finish (x, s);
   return export_xlsx_check_arrears (x, report->total, error);

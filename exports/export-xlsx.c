@@ -130,7 +130,7 @@ export_xlsx_check_spending (Export  *x,
   gboolean ok = TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (x->category_sums); i++)
-    total += x->category_sums[i];
+    ledger_total_add_saturating (&total, x->category_sums[i]);
   for (guint i = 0; ok && i < 15 && codes[i] != NULL; i++)
     ok = x->category_sums[i] == report_amount (x->report->expenses, codes[i]);
   if (!ok || total != x->report->expense_total)

@@ -223,12 +223,89 @@ post_charge (LedgerBook        *book,
     return FALSE;
 
   summary->charges++;
-  summary->amount += amount;
-  summary->credited += settled;
+  summary->credited += settled; /* <= amount, so within the check below */
+  if (!ledger_total_add (&summary->amount, amount))
+    {
+      g_autofree char *limit = ledger_money_format (LEDGER_TOTAL_MAX);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("year %d: the charges would add up to more than %s"), year, limit);
+      return FALSE;
+    }
   return TRUE;
 }
 
+/* What @who owes for @fee: the fee, or the fee per parking space times
+ * the spaces. The product is where a fee that is fine on its own becomes
+ * a charge no household could owe, so it is checked here. */
+static gboolean
+charge_amount (const LedgerFee  *fee,
+               const Billable   *who,
+               gint64           *out_amount,
+               GError          **error)
+{
+  gint64 amount = fee->amount;
 
+  if (fee->basis == LEDGER_BASIS_SPACE &&
+      !ledger_total_mul (fee->amount, who->spaces, &amount))
+    amount = LEDGER_TOTAL_MAX; /* only to be refused below */
+  if (amount <= LEDGER_AMOUNT_MAX)
+    {
+      *out_amount = amount;
+      return TRUE;
+    }
+  {
+    g_autofree char *fee_text = ledger_money_format (fee->amount);
+    g_autofree char *limit = ledger_money_format (LEDGER_AMOUNT_MAX);
+
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                 _("unit %s: fee “%s” of %s for each of its %d parking spaces would make one charge of more than %s"),
+                 who->unit, fee->code, fee_text, who->spaces, limit);
+  }
+  return FALSE;
+}
+
+
+
+/* Fees are announced and billed ahead, but not further than next year:
+ * `bill 2062` is a typing slip that could never be undone. */
+gboolean
+ledger_check_bill_year (LedgerBook  *book,
+                        int          year,
+                        const char  *field,
+                        GError     **error)
+{
+  char today[11];
+  int this_year;
+
+  ledger_book_today (book, today);
+  this_year = ledger_date_year (today);
+  if (year >= LEDGER_YEAR_FIRST && year <= this_year + 1)
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+               _("%s “%d”: expected a year from %d to next year (%d)"),
+               field, year, LEDGER_YEAR_FIRST, this_year + 1);
+  return FALSE;
+}
+
+gboolean
+ledger_check_move_in (LedgerBook  *book,
+                      const char  *iso,
+                      const char  *field,
+                      GError     **error)
+{
+  char today[11];
+  int next_year;
+
+  ledger_book_today (book, today);
+  next_year = ledger_date_year (today) + 1;
+  if (ledger_date_year (iso) <= next_year)
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+               _("%s “%s”: after next year (%d); a move-in may be planned, but not further ahead than billing"),
+               field, iso, next_year);
+  return FALSE;
+}
 
 gboolean
 ledger_bill_year_in_write (LedgerBook         *book,
@@ -239,12 +316,8 @@ ledger_bill_year_in_write (LedgerBook         *book,
   g_autoptr(GPtrArray) fees = NULL;
   LedgerBillSummary summary = { 0 };
 
-  if (year < 1900 || year > 2200)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("year “%d”: expected a year such as 2026"), year);
-      return FALSE;
-    }
+  if (!ledger_check_bill_year (book, year, _("year"), error))
+    return FALSE;
 
   fees = ledger_fee_list_for_year (book, year, error);
   if (fees == NULL)
@@ -263,9 +336,10 @@ ledger_bill_year_in_write (LedgerBook         *book,
       for (guint i = 0; i < todo->len; i++)
         {
           const Billable *who = &g_array_index (todo, Billable, i);
-          gint64 amount = fee->basis == LEDGER_BASIS_SPACE ? fee->amount * who->spaces : fee->amount;
+          gint64 amount = 0;
 
-          if (amount > 0 && !post_charge (book, who, fee, year, amount, &summary, error))
+          if (!charge_amount (fee, who, &amount, error) ||
+              (amount > 0 && !post_charge (book, who, fee, year, amount, &summary, error)))
             return FALSE;
         }
     }
@@ -324,13 +398,14 @@ find_charge (LedgerBook             *book,
              const WaiveRequest     *r,
              gint64                 *out_charge_id,
              gint64                 *out_open,
+             gint64                 *out_txn_id,
              GError                **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = ledger_book_prepare (book,
-    "SELECT c.id, s.amount - s.paid - s.waived"
+    "SELECT c.id, s.amount - s.paid - s.waived, c.txn_id"
     " FROM charges c JOIN charge_status s ON s.charge_id = c.id"
     " WHERE c.household_id = ?1 AND c.fee_code = ?2 AND c.year = ?3",
     error);
@@ -344,6 +419,7 @@ find_charge (LedgerBook             *book,
     {
       *out_charge_id = sqlite3_column_int64 (stmt, 0);
       *out_open = sqlite3_column_int64 (stmt, 1);
+      *out_txn_id = sqlite3_column_int64 (stmt, 2);
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
@@ -414,20 +490,23 @@ waive_cb (LedgerBook *book,
   g_autoptr(LedgerPosting) posting = NULL;
   g_autofree char *memo = NULL;
   char today[11];
-  gint64 charge_id = 0, open = 0, amount = 0, txn_id = 0;
+  gint64 charge_id = 0, open = 0, amount = 0, txn_id = 0, charge_txn_id = 0;
 
   if (!ledger_fee_code_check (r->fee_code, error) ||
       !ledger_text_check (r->reason, "--reason", REASON_MAX_CHARS, TRUE, error))
     return FALSE;
   household = ledger_household_lookup (book, r->unit, error);
   if (household == NULL ||
-      !find_charge (book, household, r, &charge_id, &open, error) ||
+      !find_charge (book, household, r, &charge_id, &open, &charge_txn_id, error) ||
       !waiver_amount (r, open, &amount, error))
     return FALSE;
 
   ledger_book_today (book, today);
   memo = g_strdup_printf ("%s %d: %s", r->fee_code, r->year, r->reason);
   posting = ledger_posting_new ("waiver", today);
+  /* Next year's charge, billed ahead, is dated 1 January: a waiver of it
+   * granted today is dated then too. */
+  ledger_posting_set_follows (posting, charge_txn_id);
   ledger_posting_set_ref (posting, household->unit);
   ledger_posting_set_memo (posting, memo);
   ledger_posting_add (posting, "waivers", household->id, amount);

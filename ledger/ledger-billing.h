@@ -26,6 +26,23 @@ gboolean ledger_bill_year (LedgerBook         *book,
                            LedgerBillSummary  *out_summary,
                            GError            **error);
 
+/* Refuses (LEDGER_ERROR_INVALID_INPUT naming @field) a year before
+ * LEDGER_YEAR_FIRST or after next year by the book's clock: the years
+ * `bill` and a fee version's --from accept. */
+gboolean ledger_check_bill_year (LedgerBook  *book,
+                                 int          year,
+                                 const char  *field,
+                                 GError     **error);
+
+/* Refuses (LEDGER_ERROR_INVALID_INPUT naming @field) a move-in date
+ * after next year. Old dates are facts (people moved in in 1985), so
+ * there is no floor beyond what ledger_date_parse() accepts; a planned
+ * move-in is billed from its year, and billing goes up to next year. */
+gboolean ledger_check_move_in (LedgerBook  *book,
+                               const char  *iso,
+                               const char  *field,
+                               GError     **error);
+
 gboolean ledger_bill_year_in_write (LedgerBook         *book,
                                     int                 year,
                                     LedgerBillSummary  *out_summary,

@@ -230,8 +230,11 @@ ledger_demo_generate_households (Demo *demo)
   choose_waived (demo);
 }
 
-/* Registers every household (their move-in dates may lie in later years:
- * billing skips them until then). */
+/* Registers the households that move in by next year: all of them in the
+ * demo's first year but those that move in later, which are registered a
+ * year ahead, as a treasurer would (a move-in date may be planned up to
+ * next year, ledger_check_move_in()). Billing skips a household until
+ * its move-in. */
 gboolean
 ledger_demo_register_households (Demo    *demo,
                                  GError **error)
@@ -242,7 +245,13 @@ ledger_demo_register_households (Demo    *demo,
   for (guint i = 0; i < demo->households->len; i++)
     {
       const DemoHousehold *h = &g_array_index (demo->households, DemoHousehold, i);
-      g_autoptr(LedgerHousehold) household = ledger_household_new ();
+      g_autoptr(LedgerHousehold) household = NULL;
+      gboolean due = demo->year == demo->first_year ? h->move_in_year <= demo->year + 1
+                                                    : h->move_in_year == demo->year + 1;
+
+      if (!due)
+        continue;
+      household = ledger_household_new ();
 
       household->unit = g_strdup (h->unit);
       household->owner = g_strdup (h->owner);

@@ -38,7 +38,7 @@
 #define DEFAULT_HOUSEHOLDS 120
 #define DEFAULT_YEARS 3
 #define DEFAULT_SEED 2026
-#define MAX_HOUSEHOLDS 100000
+#define MAX_HOUSEHOLDS LEDGER_HOUSEHOLDS_MAX /* a demo book is a book */
 #define MAX_YEARS 50
 #define YUAN 100 /* fen */
 
@@ -193,7 +193,7 @@ open_year_cb (LedgerBook *book,
 
   g_snprintf (jan1, sizeof jan1, "%04d-01-01", demo->year);
   set_clock (demo, jan1);
-  if (demo->year == demo->first_year && !ledger_demo_register_households (demo, error))
+  if (!ledger_demo_register_households (demo, error))
     return FALSE;
   return bill_year (demo, error) &&
          ledger_demo_post_votes (demo->book, demo->year, demo->year == demo->opt.end_year,

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <gio/gio.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "ledger-expense.h"
 #include "ledger-journal.h"
 #include "ledger-money.h"
+#include "ledger-settings.h"
 #include "ledger-text.h"
 #include "ledger-vote.h"
 
@@ -102,6 +104,128 @@ ledger_expenditure_free (LedgerExpenditure *e)
 /* ------------------------------------------------------------------ */
 /* Spending */
 
+/* Money the owners approved is spent after they approved it: an
+ * expenditure linked to a vote is not dated before the vote closed. */
+static gboolean
+check_after_vote (LedgerBook  *book,
+                  gint64       vote_id,
+                  const char  *day,
+                  GError     **error)
+{
+  g_autoptr(LedgerVote) vote = NULL;
+  g_autofree char *reason = NULL;
+
+  if (vote_id <= 0)
+    return TRUE;
+  if ((vote = ledger_vote_lookup (book, vote_id, error)) == NULL)
+    return FALSE;
+  if (!vote->closed || strcmp (day, vote->closed_on) >= 0)
+    return TRUE;
+  reason = g_strdup_printf (_("before vote %" PRId64 " closed (%s); the owners approve spending before it happens"),
+                            vote_id, vote->closed_on);
+  return ledger_text_set_invalid_input (error, "--date", day, reason);
+}
+
+/* What makes two spellings of a name the same person: compatibility
+ * forms folded (NFKC: full-width letters, ideographic space), case
+ * folded, and no spaces or invisible format characters (zero-width
+ * space, bidi controls) anywhere. */
+static char *
+approver_key (const char *name)
+{
+  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_NFKC);
+  g_autofree char *folded = g_utf8_casefold (normal != NULL ? normal : "", -1);
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/* The member named @name who could approve on @day: active then, an
+ * active member preferred to a retired one of the same name. */
+static const LedgerMember *
+find_approver (GPtrArray   *members,
+               const char  *name,
+               const char  *day,
+               gboolean    *out_retired)
+{
+  g_autofree char *key = approver_key (name);
+  const LedgerMember *found = NULL;
+
+  *out_retired = FALSE;
+  for (guint i = 0; i < members->len; i++)
+    {
+      const LedgerMember *m = g_ptr_array_index (members, i);
+      g_autofree char *member_key = approver_key (m->name);
+
+      if (strcmp (key, member_key) != 0)
+        continue;
+      if (m->retired[0] == '\0' || strcmp (day, m->retired) < 0)
+        return m;
+      found = m;
+    }
+  *out_retired = found != NULL;
+  return NULL;
+}
+
+/* When the book has committee members, every approver must be one of
+ * them, active on the day of the expenditure, and named once; the names
+ * are then stored as the register spells them ("王主任,李委员"). A book
+ * without members keeps the names as typed. */
+static gboolean
+check_approvers (LedgerBook         *book,
+                 LedgerExpenditure  *e,
+                 const char         *day,
+                 GError            **error)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GString) canonical = g_string_new (NULL);
+  g_autoptr(GHashTable) named = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GString) list = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (e->approvers == NULL || *e->approvers == '\0')
+    return TRUE;
+  if ((members = ledger_members_list (book, TRUE, error)) == NULL)
+    return FALSE;
+  if (members->len == 0)
+    return TRUE;
+
+  /* Commas of either width and the enumeration comma separate names. */
+  list = g_string_new (e->approvers);
+  g_string_replace (list, "，", ",", 0);
+  g_string_replace (list, "、", ",", 0);
+  names = g_strsplit (list->str, ",", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (ledger_text_fold_ascii (names[i]));
+      const LedgerMember *m;
+      gboolean retired = FALSE;
+
+      if (*name == '\0')
+        return ledger_text_set_invalid_input (error, "--approvers", e->approvers,
+                                              _("an empty name between commas"));
+      m = find_approver (members, name, day, &retired);
+      if (m == NULL)
+        return ledger_text_set_invalid_input (error, "--approvers", names[i],
+                                              retired ? _("retired from the committee before this expenditure")
+                                                      : _("not a member of the committee (see `member list`)"));
+      if (!g_hash_table_add (named, (gpointer) m))
+        return ledger_text_set_invalid_input (error, "--approvers", names[i],
+                                              _("named more than once"));
+      g_string_append_printf (canonical, "%s%s", canonical->len > 0 ? "," : "", m->name);
+    }
+  g_free (e->approvers);
+  e->approvers = g_string_free (g_steal_pointer (&canonical), FALSE);
+  return TRUE;
+}
+
 static gboolean
 validate_expenditure (LedgerBook         *book,
                       LedgerExpenditure  *e,
@@ -110,12 +234,8 @@ validate_expenditure (LedgerBook         *book,
   g_autofree char *category = NULL;
   char day[11];
 
-  if (e->amount <= 0 || e->amount > LEDGER_MONEY_MAX)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("amount: an expenditure must be more than zero"));
-      return FALSE;
-    }
+  if (e->amount <= 0 || e->amount > LEDGER_AMOUNT_MAX)
+    return ledger_amount_set_out_of_range (error, _("amount"), e->amount);
   if (!ledger_text_check (e->payee, "--payee", TEXT_MAX_CHARS, TRUE, error) ||
       !ledger_text_check (e->memo, "--memo", TEXT_MAX_CHARS, FALSE, error) ||
       !ledger_text_check (e->invoice, "--invoice", 64, FALSE, error) ||
@@ -126,7 +246,11 @@ validate_expenditure (LedgerBook         *book,
     return FALSE;
   if (e->date[0] == '\0')
     ledger_book_today (book, day);
-  else if (!ledger_date_parse (e->date, "--date", day, error))
+  else if (!ledger_date_parse (e->date, "--date", day, error) ||
+           !ledger_check_entry_date (book, day, "--date", error))
+    return FALSE;
+  if (!check_after_vote (book, e->vote_id, day, error) ||
+      !check_approvers (book, e, day, error))
     return FALSE;
 
   g_strlcpy (e->date, day, sizeof e->date);

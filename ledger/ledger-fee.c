@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-billing.h"
 #include "ledger-book-private.h"
 #include "ledger-fee.h"
 #include "ledger-journal.h"
@@ -180,15 +181,16 @@ prepare_version (LedgerBook            *book,
     return FALSE;
   if (name != NULL && !ledger_text_check (name, _("fee name"), 40, TRUE, error))
     return FALSE;
-  if (amount < 0 || amount > LEDGER_MONEY_MAX)
+  if (amount < 0 || amount > LEDGER_AMOUNT_MAX)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("amount: a fee must be between zero and %s"), "10,000,000,000.00");
+                   _("amount: a fee must be between zero and %s"), "1,000,000.00");
       return FALSE;
     }
   if (from != NULL)
     {
-      if (!ledger_date_parse (from, "--from", fee->effective_from, error))
+      if (!ledger_date_parse (from, "--from", fee->effective_from, error) ||
+          !ledger_check_bill_year (book, ledger_date_year (fee->effective_from), "--from", error))
         return FALSE;
     }
   else

@@ -8,8 +8,11 @@
  */
 #define G_LOG_DOMAIN "ledger"
 
+#include <glib/gi18n-lib.h>
+
 #include "ledger-charges-private.h"
 #include "ledger-history.h"
+#include "ledger-money.h"
 
 /* ------------------------------------------------------------------ */
 /* Freeing */
@@ -105,12 +108,16 @@ read_charges (LedgerBook              *book,
       charge->paid = sqlite3_column_int64 (stmt, 4);
       charge->waived = sqlite3_column_int64 (stmt, 5);
       charge->open = charge->amount - charge->paid - charge->waived;
-      h->billed += charge->amount;
-      h->paid += charge->paid;
-      h->waived += charge->waived;
-      /* As the arrears report counts: only what is still owed. */
-      h->owed += MAX (charge->open, 0);
       g_ptr_array_add (h->charges, charge);
+      /* As the arrears report counts: only what is still owed. */
+      if (!ledger_total_add_or_error (&h->billed, charge->amount, _("the charges"), error) ||
+          !ledger_total_add_or_error (&h->paid, charge->paid, _("the charges"), error) ||
+          !ledger_total_add_or_error (&h->waived, charge->waived, _("the charges"), error) ||
+          !ledger_total_add_or_error (&h->owed, MAX (charge->open, 0), _("the charges"), error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
     }
   return finish (book, stmt, rc, error);
 }
@@ -164,10 +171,14 @@ read_receipts (LedgerBook              *book,
     {
       LedgerHistoryReceipt *receipt = receipt_from_row (stmt);
 
-      if (!receipt->voided)
-        h->received += receipt->amount;
       g_hash_table_insert (by_number, receipt->number, receipt);
       g_ptr_array_add (h->receipts, receipt);
+      if (!receipt->voided &&
+          !ledger_total_add_or_error (&h->received, receipt->amount, _("the receipts"), error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
     }
   return finish (book, stmt, rc, error);
 }

@@ -4,16 +4,20 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-billing.h"
 #include "ledger-book-private.h"
 #include "ledger-household.h"
 #include "ledger-journal.h"
+#include "ledger-limits.h"
 #include "ledger-period.h"
+#include "ledger-settings.h"
 #include "ledger-text.h"
+#include "ledger-vote.h"
 
 #define OWNER_MAX_CHARS 40
 #define OWNER_KEY_MAX_CHARS 64
 #define PHONE_MAX_DIGITS 20
-#define SPACES_MAX 99
+#define SPACES_MAX LEDGER_SPACES_MAX
 
 LedgerHousehold *
 ledger_household_new (void)
@@ -224,7 +228,7 @@ ledger_household_validate (LedgerHousehold  *household,
     return FALSE;
   if (!normalise_phone (household->phone, &phone, error))
     return FALSE;
-  if (household->area < 0 || household->area > 10000000)
+  if (household->area < 0 || household->area > LEDGER_AREA_MAX)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
                    _("area: must be between 0 and 100000 m²"));
@@ -304,6 +308,23 @@ post_household_event (LedgerBook             *book,
   return ledger_posting_commit (posting, book, NULL, error);
 }
 
+/* The checks that need the book: a move-in date is a fact or a plan that
+ * billing follows (a unit is billed from the year it is moved into), so
+ * it follows the rule of billing years, up to next year; and the register
+ * of an owner who voted in an open vote stays as it was. */
+static gboolean
+check_in_book (LedgerBook             *book,
+               const LedgerHousehold  *stored,
+               const LedgerHousehold  *household,
+               GError                **error)
+{
+  if (household->move_in != NULL && *household->move_in != '\0' &&
+      (stored == NULL || g_strcmp0 (stored->move_in, household->move_in) != 0) &&
+      !ledger_check_move_in (book, household->move_in, _("move-in date"), error))
+    return FALSE;
+  return ledger_vote_check_register_change (book, stored, household, error);
+}
+
 gboolean
 ledger_household_add_in_write (LedgerBook       *book,
                                LedgerHousehold  *household,
@@ -323,6 +344,8 @@ ledger_household_add_in_write (LedgerBook       *book,
                    _("unit “%s” is already registered"), household->unit);
       return FALSE;
     }
+  if (!check_in_book (book, NULL, household, error))
+    return FALSE;
   ledger_unit_parse (household->unit, "unit", NULL, &building, &entrance, &room, NULL);
 
   stmt = ledger_book_prepare (book,
@@ -346,6 +369,14 @@ ledger_household_add_in_write (LedgerBook       *book,
   if (!ledger_book_step_done (book, stmt, error))
     return FALSE;
   household->id = sqlite3_last_insert_rowid (ledger_book_get_db (book));
+  /* Households are never deleted, so the id counts them. */
+  if (household->id > LEDGER_HOUSEHOLDS_MAX)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("unit %s: a book holds at most %d households"), household->unit,
+                   LEDGER_HOUSEHOLDS_MAX);
+      return FALSE;
+    }
 
   return post_household_event (book, household, "add", error);
 }
@@ -381,7 +412,7 @@ update_cb (LedgerBook *book,
   if (!ledger_household_validate (household, error))
     return FALSE;
   stored = ledger_household_lookup (book, household->unit, error);
-  if (stored == NULL)
+  if (stored == NULL || !check_in_book (book, stored, household, error))
     return FALSE;
 
   stmt = ledger_book_prepare (book,

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-backup.h"
+#include "ledger-billing.h"
 #include "ledger-csv-private.h"
 #include "ledger-household.h"
 #include "ledger-import.h"
@@ -29,7 +30,7 @@
 #define IMPORT_MAX_ROWS 100000
 /* 100000 rows of a few hundred bytes each fit well below this. */
 #define IMPORT_MAX_BYTES (64 * 1024 * 1024)
-#define SPACES_MAX 99
+#define SPACES_MAX LEDGER_SPACES_MAX
 /* A problem quotes what the user typed; keep a line readable. */
 #define PROBLEM_MAX_CHARS 200
 
@@ -179,6 +180,7 @@ typedef struct
   guint             n_fields;              /* fields in the header, so in every row */
   GHashTable       *seen;                  /* unit → line it was first on */
   GHashTable       *registered;            /* units already in the book, or NULL */
+  LedgerBook       *book;                  /* the book, or NULL (not a reference) */
   LedgerImportPlan *plan;
 } Import;
 
@@ -379,7 +381,9 @@ read_figures (const Import       *import,
     take_message (messages, &error);
   if (*move_in == '\0')
     return;
-  if (ledger_date_parse (move_in, _("move_in"), iso, &error))
+  if (ledger_date_parse (move_in, _("move_in"), iso, &error) &&
+      (import->book == NULL ||
+       ledger_check_move_in (import->book, iso, _("move_in"), &error)))
     {
       g_free (household->move_in);
       household->move_in = g_strdup (iso);
@@ -546,6 +550,7 @@ ledger_import_read (LedgerBook  *book,
     return NULL;
 
   import.display = display;
+  import.book = book;
   import.plan = plan;
   import.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (book != NULL && (import.registered = registered_units (book, error)) == NULL)

@@ -2,10 +2,12 @@
 #define G_LOG_DOMAIN "ledger"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ledger-book-private.h"
 #include "ledger-fingerprint-private.h"
 #include "ledger-journal.h"
+#include "ledger-limits.h"
 
 typedef struct
 {
@@ -21,6 +23,7 @@ struct _LedgerPosting
   char   *ref;
   char   *memo;
   gint64  reverses;
+  gint64  follows; /* dated no earlier than this transaction, 0: none */
   GArray *splits; /* of Split */
 };
 
@@ -84,6 +87,49 @@ ledger_posting_set_reverses (LedgerPosting *posting,
 }
 
 void
+ledger_posting_set_follows (LedgerPosting *posting,
+                            gint64         txn_id)
+{
+  posting->follows = MAX (posting->follows, txn_id);
+}
+
+/* Moves the posting's date forward to the date of the transaction it
+ * follows, when that is later. */
+static gboolean
+date_after_followed (LedgerPosting  *posting,
+                     LedgerBook     *book,
+                     GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (posting->follows <= 0)
+    return TRUE;
+  stmt = ledger_book_prepare (book, "SELECT date FROM txns WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, posting->follows);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *date = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (date != NULL && strcmp (date, posting->date) > 0)
+        {
+          g_free (posting->date);
+          posting->date = g_strdup (date);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading a transaction's date");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
 ledger_posting_add (LedgerPosting *posting,
                     const char    *account,
                     gint64         household_id,
@@ -105,7 +151,8 @@ ledger_posting_balance (LedgerPosting *posting)
   gint64 sum = 0;
 
   for (guint i = 0; i < posting->splits->len; i++)
-    sum += g_array_index (posting->splits, Split, i).amount;
+    if (!ledger_total_add (&sum, g_array_index (posting->splits, Split, i).amount))
+      return G_MAXINT64;
   return sum;
 }
 
@@ -191,7 +238,8 @@ ledger_posting_commit (LedgerPosting  *posting,
       return FALSE;
     }
 
-  if (!insert_txn (posting, book, &txn_id, error) ||
+  if (!date_after_followed (posting, book, error) ||
+      !insert_txn (posting, book, &txn_id, error) ||
       !insert_splits (posting, book, txn_id, error) ||
       !ledger_fingerprint_append (book, txn_id, error))
     return FALSE;

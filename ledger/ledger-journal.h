@@ -24,9 +24,19 @@ void ledger_posting_set_ref (LedgerPosting *posting,
                              const char    *ref);
 void ledger_posting_set_memo (LedgerPosting *posting,
                               const char    *memo);
-/* Marks the posting as the reversal of transaction @txn_id. */
+/* Marks the posting as the reversal of transaction @txn_id (a reversal
+ * also calls ledger_posting_set_follows(): the two are separate so that
+ * the journal's own tests can post any leaf). */
 void ledger_posting_set_reverses (LedgerPosting *posting,
                                   gint64         txn_id);
+
+/* Makes the posting follow transaction @txn_id (a waiver its charge, a
+ * vote's close its opening): when committed, it is dated no earlier than
+ * @txn_id, whatever date it was started with. A correction dated before
+ * what it corrects would show, for a while, a book that never was (a
+ * payment voided before it was received: negative funds). */
+void ledger_posting_set_follows (LedgerPosting *posting,
+                                 gint64         txn_id);
 
 /* Adds a split: @amount fen, positive for a debit, negative for a credit;
  * @household_id is 0 for splits that belong to no household. Zero amounts
@@ -36,7 +46,8 @@ void ledger_posting_add (LedgerPosting *posting,
                          gint64         household_id,
                          gint64         amount);
 
-/* The sum of the splits so far (zero when balanced). */
+/* The sum of the splits so far (zero when balanced; G_MAXINT64 when it
+ * is beyond ±LEDGER_TOTAL_MAX, which no posting may be). */
 gint64 ledger_posting_balance (LedgerPosting *posting);
 
 /**

@@ -10,12 +10,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ledger-error.h"
 #include "ledger-money.h"
 #include "ledger-text.h"
 
-/* The largest exclusive area: 100000 m², in hundredths of a square metre. */
-#define AREA_MAX_M2 100000
-#define AREA_MAX ((gint64) AREA_MAX_M2 * 100)
+/* The largest exclusive area (ledger-limits.h). */
+#define AREA_MAX_M2 LEDGER_AREA_MAX_M2
+#define AREA_MAX LEDGER_AREA_MAX
 
 /* Why a number did not parse; each has its own message. */
 typedef enum
@@ -566,4 +567,35 @@ char *
 ledger_area_format (gint64 centi_m2)
 {
   return format_hundredths (centi_m2);
+}
+
+gboolean
+ledger_amount_set_out_of_range (GError     **error,
+                                const char  *field,
+                                gint64       fen)
+{
+  g_autofree char *shown = ledger_money_format (fen);
+  g_autofree char *limit = ledger_money_format (LEDGER_AMOUNT_MAX);
+
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+               _("%s %s: must be more than zero and at most %s"), field, shown, limit);
+  return FALSE;
+}
+
+gboolean
+ledger_total_add_or_error (gint64      *total,
+                           gint64       amount,
+                           const char  *what,
+                           GError     **error)
+{
+  g_autofree char *limit = NULL;
+
+  if (ledger_total_add (total, amount))
+    return TRUE;
+  limit = ledger_money_format (LEDGER_TOTAL_MAX);
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CORRUPT,
+               _("%s add up to more than %s, which no entry the program accepts can reach; "
+                 "the book was changed outside the program (run verify)"),
+               what, limit);
+  return FALSE;
 }

@@ -7,12 +7,13 @@
 
 #include <glib.h>
 
+#include "ledger-limits.h"
+
 G_BEGIN_DECLS
 
-/* The largest amount the book accepts: 999,999,999,999.99 yuan would
- * overflow nothing, but no compound spends more than ten billion yuan, so
- * anything beyond this is a typing error. */
-#define LEDGER_MONEY_MAX ((gint64) 1000000000000) /* 10,000,000,000.00 yuan */
+/* The largest amount the parser accepts: one amount's ceiling
+ * (ledger-limits.h), ¥1,000,000.00. */
+#define LEDGER_MONEY_MAX LEDGER_AMOUNT_MAX
 
 /* The flags combine: ALLOW_NEGATIVE alone still refuses zero (an
  * adjustment of nothing is a mistake); pass both to accept any amount. */
@@ -48,6 +49,23 @@ gboolean ledger_money_parse (const char       *text,
                              gint64           *out_fen,
                              GError          **error);
 
+/* Sets LEDGER_ERROR_INVALID_INPUT for an amount of @fen that is not more
+ * than zero or is above LEDGER_AMOUNT_MAX, naming @field; returns FALSE.
+ * For amounts that did not come through ledger_money_parse() (the
+ * window's forms, computed charges). */
+gboolean ledger_amount_set_out_of_range (GError     **error,
+                                         const char  *field,
+                                         gint64       fen);
+
+/* Adds @amount to *@total like ledger_total_add(); past the ceiling sets
+ * LEDGER_ERROR_CORRUPT naming @what ("the arrears"). No input the book
+ * accepts can take a total there, so a book that does was changed behind
+ * the program's back, which `verify` then names. */
+gboolean ledger_total_add_or_error (gint64      *total,
+                                    gint64       amount,
+                                    const char  *what,
+                                    GError     **error);
+
 /* "1234.56" — plain, no currency sign, no separators: for CSV, JSON-free text and forms. */
 char *ledger_money_format_plain (gint64 fen);
 
@@ -71,7 +89,8 @@ char *ledger_money_to_capital (gint64 fen);
  * hundredths of a square metre. The number follows the rules of
  * ledger_money_parse(); it may be followed by a unit (㎡, m², m2, 平方米,
  * 平米), but not preceded by a sign. Zero is accepted (a parking-only unit);
- * negative or absurd (> 100000 m², which itself is accepted) areas are not.
+ * negative or absurd (> LEDGER_AREA_MAX_M2 m², which itself is accepted)
+ * areas are not.
  */
 gboolean ledger_area_parse (const char *text,
                             const char *field,

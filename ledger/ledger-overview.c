@@ -1,6 +1,8 @@
 /* ledger-overview.c — the figures on the app's first screen */
 #define G_LOG_DOMAIN "ledger"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "ledger-book-private.h"
@@ -37,11 +39,14 @@ compute_funds (LedgerBook      *book,
         out->cash = amount;
       else if (g_str_equal (account, "bank"))
         out->bank = amount;
-      else
-        out->mobile += amount;
-      out->funds += amount;
+      else if (!ledger_total_add_or_error (&out->mobile, amount, _("the balances"), error))
+        break;
+      if (!ledger_total_add_or_error (&out->funds, amount, _("the balances"), error))
+        break;
     }
   sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW) /* a total past the ceiling: the error is set */
+    return FALSE;
   if (rc != SQLITE_DONE)
     {
       ledger_book_set_sqlite_error (book, error, "reading the balances");

@@ -23,6 +23,7 @@
 #include "ledger-money.h"
 #include "ledger-pay-batch.h"
 #include "ledger-period.h"
+#include "ledger-settings.h"
 #include "ledger-text.h"
 
 /* A day's statement of a large compound has a few thousand lines; a file
@@ -209,6 +210,7 @@ typedef struct
   int                 position[N_COLUMNS]; /* index of each column's field, -1 when absent */
   guint               n_fields;            /* fields in the header, so in every row */
   GHashTable         *registered;          /* the units of the book */
+  LedgerBook         *book;                /* for the dates' rule (not a reference) */
   LedgerMethod        default_method;
   char                default_date[11];
 } Batch;
@@ -377,7 +379,9 @@ read_method_and_date (Batch              *batch,
       *ok = FALSE;
     }
   g_strlcpy (payment->date, batch->default_date, sizeof payment->date);
-  if (*date != '\0' && !ledger_date_parse (date, _("date"), payment->date, &error))
+  if (*date != '\0' &&
+      (!ledger_date_parse (date, _("date"), payment->date, &error) ||
+       !ledger_check_entry_date (batch->book, payment->date, _("date"), &error)))
     {
       take_problem (batch, row->line, &error);
       *ok = FALSE;
@@ -511,10 +515,12 @@ batch_init (Batch         *batch,
             const char    *default_date,
             GError       **error)
 {
+  batch->book = book;
   batch->default_method = default_method;
   if (default_date == NULL)
     ledger_book_today (book, batch->default_date);
-  else if (!ledger_date_parse (default_date, "--date", batch->default_date, error))
+  else if (!ledger_date_parse (default_date, "--date", batch->default_date, error) ||
+           !ledger_check_entry_date (book, batch->default_date, "--date", error))
     return FALSE;
   batch->registered = registered_units (book, error);
   return batch->registered != NULL;

@@ -9,6 +9,7 @@
 #include "ledger-money.h"
 #include "ledger-payment.h"
 #include "ledger-period.h"
+#include "ledger-settings.h"
 #include "ledger-text.h"
 
 #define REASON_MAX_CHARS 200
@@ -115,7 +116,7 @@ next_receipt_seq (LedgerBook  *book,
   sqlite3_bind_int (stmt, 1, year);
   if (!ledger_book_query_int64 (book, stmt, 0, &last, error))
     return FALSE;
-  if (last >= 999999)
+  if (last >= LEDGER_RECEIPTS_PER_YEAR_MAX)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
                    _("receipt numbers for %d are used up (999999)"), year);
@@ -183,18 +184,15 @@ check_payment (gint64        amount,
                LedgerBook   *book,
                GError      **error)
 {
-  if (amount <= 0 || amount > LEDGER_MONEY_MAX)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("amount: a payment must be more than zero"));
-      return FALSE;
-    }
+  if (amount <= 0 || amount > LEDGER_AMOUNT_MAX)
+    return ledger_amount_set_out_of_range (error, _("amount"), amount);
   if (date == NULL)
     {
       ledger_book_today (book, out_date);
       return TRUE;
     }
-  return ledger_date_parse (date, "--date", out_date, error);
+  return ledger_date_parse (date, "--date", out_date, error) &&
+         ledger_check_entry_date (book, out_date, "--date", error);
 }
 
 char *
@@ -413,7 +411,9 @@ ledger_household_balance (LedgerBook  *book,
   if (open == NULL || !ledger_prepaid_credit (book, household->id, out_credit, error))
     return FALSE;
   for (guint i = 0; i < open->len; i++)
-    owed += g_array_index (open, LedgerOpenCharge, i).open;
+    if (!ledger_total_add_or_error (&owed, g_array_index (open, LedgerOpenCharge, i).open,
+                                    _("the open charges"), error))
+      return FALSE;
   *out_owed = owed;
   return TRUE;
 }
@@ -549,6 +549,9 @@ void_cb (LedgerBook *book,
   ledger_posting_set_ref (posting, receipt->number);
   ledger_posting_set_memo (posting, r->reason);
   ledger_posting_set_reverses (posting, receipt->txn_id);
+  /* A payment dated ahead (days-ahead) is voided on its own day at the
+   * earliest: never before it was received. */
+  ledger_posting_set_follows (posting, receipt->txn_id);
   if (!add_reversed_splits (book, posting, receipt->txn_id, error) ||
       !ledger_posting_commit (posting, book, &txn_id, error) ||
       !insert_void (book, receipt->number, r->reason, txn_id, error))

@@ -7,6 +7,7 @@
 #include "ledger-book-private.h"
 #include "ledger-expense.h"
 #include "ledger-report.h"
+#include "ledger-money.h"
 
 /* The accounts that hold the committee's money. */
 #define FUNDS_ACCOUNTS "('cash', 'bank', 'wechat', 'alipay')"
@@ -161,8 +162,12 @@ ledger_report_arrears (LedgerBook  *book,
       row->charges = sqlite3_column_int (stmt, 4);
       row->first_year = sqlite3_column_int (stmt, 5);
       row->last_year = sqlite3_column_int (stmt, 6);
-      report->total += row->owed;
       g_ptr_array_add (report->rows, row);
+      if (!ledger_total_add_or_error (&report->total, row->owed, _("the arrears"), error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -237,14 +242,18 @@ expenses_by_category (LedgerBook          *book,
   return collect_lines (book, stmt, error);
 }
 
-static gint64
-sum_lines (GPtrArray *lines)
+static gboolean
+sum_lines (GPtrArray   *lines,
+           const char  *what,
+           gint64      *out_total,
+           GError     **error)
 {
-  gint64 total = 0;
-
+  *out_total = 0;
   for (guint i = 0; i < lines->len; i++)
-    total += ((LedgerReportLine *) g_ptr_array_index (lines, i))->amount;
-  return total;
+    if (!ledger_total_add_or_error (out_total, ((LedgerReportLine *) g_ptr_array_index (lines, i))->amount,
+                                    what, error))
+      return FALSE;
+  return TRUE;
 }
 
 /* The day before @iso, for the opening balance. */
@@ -280,8 +289,9 @@ ledger_report_income (LedgerBook          *book,
       !ledger_report_funds_at (book, before, &report->opening, error) ||
       !ledger_report_funds_at (book, period->last, &report->closing, error))
     return NULL;
-  report->income_total = sum_lines (report->income);
-  report->expense_total = sum_lines (report->expenses);
+  if (!sum_lines (report->income, _("the income"), &report->income_total, error) ||
+      !sum_lines (report->expenses, _("the expenses"), &report->expense_total, error))
+    return NULL;
 
   /* Every movement of funds is a payment, a void or an expenditure; if the
    * identity fails the book is inconsistent, and a notice must not print. */

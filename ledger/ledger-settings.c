@@ -20,7 +20,9 @@
 #include "ledger-backup.h"
 #include "ledger-book-private.h"
 #include "ledger-journal.h"
+#include "ledger-limits.h"
 #include "ledger-notice.h"
+#include "ledger-period.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"
 
@@ -117,6 +119,29 @@ ledger_settings_parse_backup_keep (const char  *text,
   return TRUE;
 }
 
+gboolean
+ledger_settings_parse_days_ahead (const char  *text,
+                                  int         *out_days,
+                                  GError     **error)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *reason = NULL;
+  guint64 value = 0;
+
+  g_return_val_if_fail (out_days != NULL, FALSE);
+
+  if (!ledger_text_check (text, _("days ahead"), 10, TRUE, error))
+    return FALSE;
+  folded = ledger_text_fold_ascii (text);
+  if (g_ascii_string_to_unsigned (folded, 10, 0, LEDGER_DAYS_AHEAD_MAX, &value, NULL))
+    {
+      *out_days = (int) value;
+      return TRUE;
+    }
+  reason = g_strdup_printf (_("expected a whole number of days from 0 to %d"), LEDGER_DAYS_AHEAD_MAX);
+  return ledger_text_set_invalid_input (error, _("days ahead"), text, reason);
+}
+
 /* Checks and normalises @value for @key (one of this file's keys); the
  * result is what is stored. */
 static gboolean
@@ -164,8 +189,23 @@ normalise_value (const char  *key,
       *out_value = g_strdup_printf ("%d", keep);
       return TRUE;
     }
+  if (strcmp (key, LEDGER_SETTING_DAYS_AHEAD) == 0)
+    {
+      if (!ledger_text_check (value, _("days ahead"), 10, FALSE, error))
+        return FALSE;
+      trimmed = g_strstrip (ledger_text_fold_ascii (value));
+      if (*trimmed == '\0')
+        {
+          *out_value = g_strdup ("0"); /* back to the default */
+          return TRUE;
+        }
+      if (!ledger_settings_parse_days_ahead (value, &keep, error))
+        return FALSE;
+      *out_value = g_strdup_printf ("%d", keep);
+      return TRUE;
+    }
   return ledger_text_set_invalid_input (error, _("setting"), key,
-                                        _("expected name, address, url, committee, backup-dir or backup-keep"));
+                                        _("expected name, address, url, committee, backup-dir, backup-keep or days-ahead"));
 }
 
 gboolean
@@ -226,6 +266,73 @@ ledger_settings_get_backup_keep (LedgerBook *book)
       !g_ascii_string_to_unsigned (text, 10, LEDGER_BACKUP_KEEP_MIN, LEDGER_BACKUP_KEEP_MAX, &keep, NULL))
     return LEDGER_BACKUP_KEEP;
   return (int) keep;
+}
+
+int
+ledger_settings_get_days_ahead (LedgerBook *book)
+{
+  g_autofree char *text = ledger_book_dup_setting (book, LEDGER_SETTING_DAYS_AHEAD);
+  guint64 days = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, LEDGER_DAYS_AHEAD_MAX, &days, NULL))
+    return 0;
+  return (int) days;
+}
+
+/* The last day an entry may be dated: today plus the days_ahead setting.
+ * Today is read digit by digit (g_date_set_parse() follows the locale). */
+static void
+last_entry_day (LedgerBook *book,
+                char        out_iso[11])
+{
+  g_autoptr(GDate) day = g_date_new ();
+  int month, dom;
+
+  ledger_book_today (book, out_iso);
+  month = (out_iso[5] - '0') * 10 + (out_iso[6] - '0');
+  dom = (out_iso[8] - '0') * 10 + (out_iso[9] - '0');
+  if (!g_date_valid_dmy ((GDateDay) dom, (GDateMonth) month, (GDateYear) ledger_date_year (out_iso)))
+    return;
+  g_date_set_dmy (day, (GDateDay) dom, (GDateMonth) month, (GDateYear) ledger_date_year (out_iso));
+  g_date_add_days (day, (guint) ledger_settings_get_days_ahead (book));
+  g_snprintf (out_iso, 11, "%04d-%02d-%02d", g_date_get_year (day),
+              g_date_get_month (day), g_date_get_day (day));
+}
+
+gboolean
+ledger_check_entry_date (LedgerBook  *book,
+                         const char  *iso,
+                         const char  *field,
+                         GError     **error)
+{
+  char last[11], today[11];
+  g_autofree char *reason = NULL;
+  int ahead;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (iso != NULL && field != NULL, FALSE);
+
+  if (ledger_date_year (iso) < LEDGER_YEAR_FIRST)
+    {
+      reason = g_strdup_printf (_("before %d; check the year"), LEDGER_YEAR_FIRST);
+      return ledger_text_set_invalid_input (error, field, iso, reason);
+    }
+  last_entry_day (book, last);
+  if (strcmp (iso, last) <= 0)
+    return TRUE;
+  ledger_book_today (book, today);
+  ahead = ledger_settings_get_days_ahead (book);
+  if (ahead == 0)
+    reason = g_strdup_printf (_("after today (%s); an entry may be dated in the future only "
+                                "as far as the book's days-ahead setting allows (now 0 days)"),
+                              today);
+  else
+    reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "more than %d day after today (%s), which the days-ahead setting allows",
+                                           "more than %d days after today (%s), which the days-ahead setting allows",
+                                           ahead),
+                              ahead, today);
+  return ledger_text_set_invalid_input (error, field, iso, reason);
 }
 
 /* ------------------------------------------------------------------ */

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define LEDGER_SETTING_BACKUP_DIR  "backup_dir"
 #define LEDGER_SETTING_BACKUP_KEEP "backup_keep"
 #define LEDGER_SETTING_MEMBERS     "members"
+#define LEDGER_SETTING_DAYS_AHEAD  "days_ahead"
 
 /* The range of backup_keep: how many recent automatic backups are kept. */
 #define LEDGER_BACKUP_KEEP_MIN 1
@@ -36,7 +37,8 @@ G_BEGIN_DECLS
  * - address: at most 100 characters, printed on the notice under the name;
  * - backup_dir: an existing folder this program may write in (a relative
  *   path is taken from the current folder and stored absolute);
- * - backup_keep: a whole number from 1 to 100.
+ * - backup_keep: a whole number from 1 to 100;
+ * - days_ahead: a whole number from 0 to LEDGER_DAYS_AHEAD_MAX.
  * Text must be valid UTF-8 without control characters. Errors are
  * LEDGER_ERROR_INVALID_INPUT with a one-line message naming the field.
  */
@@ -63,6 +65,33 @@ int ledger_settings_get_backup_keep (LedgerBook *book);
 gboolean ledger_settings_parse_backup_keep (const char  *text,
                                             int         *out_keep,
                                             GError     **error);
+
+/* How many days after today an entry may be dated: the days_ahead
+ * setting, 0 when unset (no entry after today). */
+int ledger_settings_get_days_ahead (LedgerBook *book);
+
+/* Parses the days_ahead text ("7", "７") into @out_days: 0 to
+ * LEDGER_DAYS_AHEAD_MAX. */
+gboolean ledger_settings_parse_days_ahead (const char  *text,
+                                           int         *out_days,
+                                           GError     **error);
+
+/**
+ * ledger_check_entry_date:
+ * @iso: a canonical date, "YYYY-MM-DD", the day an entry is dated
+ * @field: the option or column the date came from ("--date"), for the message
+ *
+ * Refuses (LEDGER_ERROR_INVALID_INPUT naming @field) a date more than the
+ * book's days_ahead setting after today, by the book's clock
+ * (ledger_book_today(): COMMUNITY_LEDGER_NOW and the demo's clock count),
+ * and a date before LEDGER_YEAR_FIRST. An entry dated in the future is
+ * almost always a typing slip (2031 for 2021), and it cannot be undone:
+ * it takes a receipt number of that year and sorts after everything.
+ */
+gboolean ledger_check_entry_date (LedgerBook  *book,
+                                  const char  *iso,
+                                  const char  *field,
+                                  GError     **error);
 
 /* ------------------------------------------------------------------ */
 /* Committee members */

@@ -38,10 +38,10 @@ ledger_set_spend_limit (LedgerBook  *book,
                         gint64       limit,
                         GError     **error)
 {
-  if (limit < 0 || limit > LEDGER_MONEY_MAX)
+  if (limit < 0 || limit > LEDGER_AMOUNT_MAX)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("spend limit: must be between zero and 10,000,000,000.00"));
+                   _("spend limit: must be between zero and 1,000,000.00"));
       return FALSE;
     }
   return ledger_book_write (book, set_limit_cb, &limit, error);

@@ -13,6 +13,7 @@
 #include "ledger-journal.h"
 #include "ledger-money.h"
 #include "ledger-period.h"
+#include "ledger-settings.h"
 #include "ledger-text.h"
 #include "ledger-vote.h"
 
@@ -321,7 +322,8 @@ validate_new_vote (LedgerBook  *book,
     }
   if (opens == NULL)
     ledger_book_today (book, r->opens);
-  else if (!ledger_date_parse (opens, "--opens", r->opens, error))
+  else if (!ledger_date_parse (opens, "--opens", r->opens, error) ||
+           !ledger_check_entry_date (book, r->opens, "--opens", error))
     return FALSE;
   if (closes != NULL && !ledger_date_parse (closes, "--closes", r->closes, error))
     return FALSE;
@@ -497,6 +499,41 @@ check_replacement (const BallotRequest    *r,
          ledger_text_check (r->replace_reason, "--replace", 200, TRUE, error);
 }
 
+/* A replacement ballot is not dated before the ballot it replaces. */
+static gboolean
+check_not_before_replaced (LedgerBook  *book,
+                           gint64       previous,
+                           const char  *date,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *earlier = NULL;
+  int rc;
+
+  if (previous <= 0)
+    return TRUE;
+  stmt = ledger_book_prepare (book, "SELECT date FROM ballots WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, previous);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    earlier = ledger_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading a ballot");
+      return FALSE;
+    }
+  if (strcmp (date, earlier) >= 0)
+    return TRUE;
+  {
+    g_autofree char *reason = g_strdup_printf (_("before the ballot it replaces (%s)"), earlier);
+
+    return ledger_text_set_invalid_input (error, "--date", date, reason);
+  }
+}
+
 static gboolean
 insert_ballot (LedgerBook             *book,
                const BallotRequest    *r,
@@ -545,13 +582,15 @@ post_ballot (LedgerBook     *book,
 
   if (r->date == NULL)
     ledger_book_today (book, date);
-  else if (!ledger_date_parse (r->date, "--date", date, error))
+  else if (!ledger_date_parse (r->date, "--date", date, error) ||
+           !ledger_check_entry_date (book, date, "--date", error))
     return FALSE;
   if ((vote = read_vote (book, r->vote_id, error)) == NULL ||
       !check_ballot_date (vote, date, error) ||
       (household = ledger_household_lookup (book, r->unit, error)) == NULL ||
       !current_ballot (book, r->vote_id, household->owner_key, &previous, error) ||
-      !check_replacement (r, household, previous, error))
+      !check_replacement (r, household, previous, error) ||
+      !check_not_before_replaced (book, previous, date, error))
     return FALSE;
 
   ref = g_strdup_printf ("vote %" G_GINT64_FORMAT, r->vote_id);
@@ -645,6 +684,38 @@ insert_result (LedgerBook         *book,
   return ledger_book_step_done (book, stmt, error);
 }
 
+/* The day a vote closes: today, but never before it opened or before its
+ * last ballot (both may be dated ahead when the book allows it), so the
+ * result does not precede what it counts. */
+static gboolean
+closing_day (LedgerBook        *book,
+             const LedgerVote  *vote,
+             char               out_day[11],
+             GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  ledger_book_today (book, out_day);
+  if (strcmp (vote->opens, out_day) > 0)
+    g_strlcpy (out_day, vote->opens, 11);
+  stmt = ledger_book_prepare (book, "SELECT max (date) FROM ballots WHERE vote_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, vote->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_TEXT &&
+      strcmp ((const char *) sqlite3_column_text (stmt, 0), out_day) > 0)
+    g_strlcpy (out_day, (const char *) sqlite3_column_text (stmt, 0), 11);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading ballots");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 ledger_vote_close_in_write (LedgerBook  *book,
                             gint64       vote_id,
@@ -666,7 +737,8 @@ ledger_vote_close_in_write (LedgerBook  *book,
       return FALSE;
     }
   t = &vote->tally;
-  ledger_book_today (book, today);
+  if (!closing_day (book, vote, today, error))
+    return FALSE;
   ref = g_strdup_printf ("vote %" G_GINT64_FORMAT, vote_id);
   memo = g_strdup_printf ("heads %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " voted, %" G_GINT64_FORMAT " yes;"
                           " area %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " voted, %" G_GINT64_FORMAT " yes: %s",
@@ -696,4 +768,59 @@ ledger_vote_close (LedgerBook  *book,
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
 
   return ledger_book_write (book, close_cb, &vote_id, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* The register during a vote */
+
+/* The first open vote with a ballot of owner @key (0 when none). */
+static gboolean
+open_vote_of_owner (LedgerBook  *book,
+                    const char  *key,
+                    gint64      *out_vote_id,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book,
+    "SELECT coalesce (min (b.vote_id), 0) FROM ballots b"
+    " WHERE b.owner_key = ?1"
+    "   AND NOT EXISTS (SELECT 1 FROM vote_results r WHERE r.vote_id = b.vote_id)",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, key);
+  return ledger_book_query_int64 (book, stmt, 0, out_vote_id, error);
+}
+
+gboolean
+ledger_vote_check_register_change (LedgerBook             *book,
+                                   const LedgerHousehold  *before,
+                                   const LedgerHousehold  *after,
+                                   GError                **error)
+{
+  const char *keys[2] = { after->owner_key, before != NULL ? before->owner_key : NULL };
+  gint64 vote_id = 0;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+
+  if (before != NULL && before->area == after->area &&
+      g_strcmp0 (before->owner_key, after->owner_key) == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (keys[i] == NULL)
+        continue;
+      if (!open_vote_of_owner (book, keys[i], &vote_id, error))
+        return FALSE;
+      if (vote_id > 0)
+        {
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                       _("unit %s: owner “%s” has voted in vote %" PRId64 ", which is still open; "
+                         "its owner key and area stay as they were when the ballot was counted "
+                         "until the vote is closed (Civil Code Art. 278: one head per owner)"),
+                       after->unit, keys[i], vote_id);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

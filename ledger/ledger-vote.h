@@ -10,6 +10,7 @@
 #pragma once
 
 #include "ledger-book.h"
+#include "ledger-household.h"
 
 G_BEGIN_DECLS
 
@@ -182,5 +183,24 @@ gboolean ledger_check_spending_vote (LedgerBook  *book,
                                      GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerVote, ledger_vote_free)
+
+/**
+ * ledger_vote_check_register_change:
+ * @before: (nullable): the household as stored, NULL for a new one
+ * @after: the household as it would be stored
+ *
+ * Refuses (LEDGER_ERROR_CONFLICT) a change of a household's owner key or
+ * area, or a new household, that touches an owner who has a ballot in a
+ * vote that is still open. Ballots are counted by owner key (one head per
+ * owner, the areas of the owner's units added up), so moving a unit to
+ * another key during the vote would let one owner vote twice, or drop a
+ * ballot, and changing a voter's area would change what the ballot
+ * weighs. Changes that touch no voter are allowed: the register of the
+ * owners who have not voted may still be corrected.
+ */
+gboolean ledger_vote_check_register_change (LedgerBook             *book,
+                                            const LedgerHousehold  *before,
+                                            const LedgerHousehold  *after,
+                                            GError                **error);
 
 G_END_DECLS

@@ -86,7 +86,8 @@ test_money_parse_accepts (void)
     { "¥360", LEDGER_MONEY_POSITIVE, 36000 },
     { "￥360", LEDGER_MONEY_POSITIVE, 36000 },
     { "1,234.56", LEDGER_MONEY_POSITIVE, 123456 },
-    { "1,234,567", LEDGER_MONEY_POSITIVE, 123456700 },
+    { "1,000,000", LEDGER_MONEY_POSITIVE, 100000000 },
+    { "234,567", LEDGER_MONEY_POSITIVE, 23456700 },
     { "¥1,234.56", LEDGER_MONEY_POSITIVE, 123456 },
     { "３６０", LEDGER_MONEY_POSITIVE, 36000 },
     { "３６０．５０", LEDGER_MONEY_POSITIVE, 36050 },
@@ -97,8 +98,8 @@ test_money_parse_accepts (void)
     { "  360  ", LEDGER_MONEY_POSITIVE, 36000 },
     { "　360.50　", LEDGER_MONEY_POSITIVE, 36050 },
     { "　￥　３６０　元　", LEDGER_MONEY_POSITIVE, 36000 },
-    { "10000000000", LEDGER_MONEY_POSITIVE, LEDGER_MONEY_MAX },
-    { "¥10,000,000,000.00", LEDGER_MONEY_POSITIVE, LEDGER_MONEY_MAX },
+    { "1000000", LEDGER_MONEY_POSITIVE, LEDGER_MONEY_MAX },
+    { "¥1,000,000.00", LEDGER_MONEY_POSITIVE, LEDGER_MONEY_MAX },
     { "0", LEDGER_MONEY_ALLOW_ZERO, 0 },
     { "0.00", LEDGER_MONEY_ALLOW_ZERO, 0 },
     { "¥0", LEDGER_MONEY_ALLOW_ZERO, 0 },
@@ -107,7 +108,7 @@ test_money_parse_accepts (void)
     { "-0.05", LEDGER_MONEY_ALLOW_NEGATIVE, -5 },
     { "-¥1,234.56", LEDGER_MONEY_ALLOW_NEGATIVE, -123456 },
     { "¥-5", LEDGER_MONEY_ALLOW_NEGATIVE, -500 },
-    { "-10,000,000,000.00", LEDGER_MONEY_ALLOW_NEGATIVE, -LEDGER_MONEY_MAX },
+    { "-1,000,000.00", LEDGER_MONEY_ALLOW_NEGATIVE, -LEDGER_MONEY_MAX },
     { "-0", ANY_AMOUNT, 0 },
     { "12", ANY_AMOUNT, 1200 },
   };
@@ -173,9 +174,10 @@ test_money_parse_rejects (void)
     { ".5", LEDGER_MONEY_POSITIVE, "before the decimal point" },
     { "９９９９９９９９９９９９９９", LEDGER_MONEY_POSITIVE, "too large" },
     { "99999999999999999999999999", LEDGER_MONEY_POSITIVE, "too large" },
-    { "10000000000.01", LEDGER_MONEY_POSITIVE, "too large" },
-    { "10,000,000,001", LEDGER_MONEY_POSITIVE, "too large" },
-    { "-10000000000.01", ANY_AMOUNT, "too large" },
+    { "1000000.01", LEDGER_MONEY_POSITIVE, "too large" },
+    { "1,000,001", LEDGER_MONEY_POSITIVE, "too large" },
+    { "-1000000.01", ANY_AMOUNT, "too large" },
+    { "10000000000", LEDGER_MONEY_POSITIVE, "too large" },
     { "0", LEDGER_MONEY_POSITIVE, "more than zero" },
     { "0.00", LEDGER_MONEY_POSITIVE, "more than zero" },
     { "-0", LEDGER_MONEY_ALLOW_NEGATIVE, "must not be zero" },
@@ -211,9 +213,9 @@ test_money_parse_messages (void)
     { "  ", "--amount: nothing entered" },
     { "12\n34", "--amount “12\xef\xbf\xbd" "34”: not a number" },
     { "\xff" "5", "--amount “\xef\xbf\xbd" "5”: not valid UTF-8 text" },
-    { "10000000000.01", "--amount “10000000000.01”: too large (the limit is ¥10,000,000,000.00)" },
+    { "1000000.01", "--amount “1000000.01”: too large (the limit is ¥1,000,000.00)" },
     { "123456789012345678901234567890123456789012345678901234567890",
-      "--amount “1234567890123456789012345678901234567890…”: too large (the limit is ¥10,000,000,000.00)" },
+      "--amount “1234567890123456789012345678901234567890…”: too large (the limit is ¥1,000,000.00)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -244,7 +246,8 @@ test_money_format (void)
     { -123456, "-¥1,234.56" },
     { 12345678, "¥123,456.78" },
     { 123456789, "¥1,234,567.89" },
-    { LEDGER_MONEY_MAX, "¥10,000,000,000.00" },
+    { LEDGER_MONEY_MAX, "¥1,000,000.00" },
+    { 1000000000000, "¥10,000,000,000.00" },
     { G_MAXINT64, "¥92,233,720,368,547,758.07" },
     { G_MININT64, "-¥92,233,720,368,547,758.08" },
     { G_MININT64 + 1, "-¥92,233,720,368,547,758.07" },
@@ -316,7 +319,8 @@ test_money_capital (void)
     { 11000000000, "人民币壹亿壹仟万元整" },
     { 100000000000, "人民币壹拾亿元整" },
     { 123456789012, "人民币壹拾贰亿叁仟肆佰伍拾陆万柒仟捌佰玖拾元壹角贰分" },
-    { LEDGER_MONEY_MAX, "人民币壹佰亿元整" },
+    { 1000000000000, "人民币壹佰亿元整" },
+    { LEDGER_MONEY_MAX, "人民币壹佰万元整" },
     { 100000000000000000, "人民币壹仟万亿元整" },
     { 1000000000000000000, "人民币壹亿亿元整" },
     { -5, "人民币负伍分" },
@@ -350,14 +354,14 @@ test_money_capital_extremes (void)
 static gint64
 random_fen (GRand *rand)
 {
-  guint digits = (guint) g_rand_int_range (rand, 1, 13);
+  guint digits = (guint) g_rand_int_range (rand, 1, 10);
   guint64 bits = (guint64) g_rand_int (rand) << 32 | g_rand_int (rand);
   guint64 limit = 1;
   gint64 fen;
 
   for (guint i = 0; i < digits; i++)
     limit *= 10;
-  fen = (gint64) (bits % limit);
+  fen = (gint64) (bits % MIN (limit, (guint64) LEDGER_MONEY_MAX + 1));
 
   return g_rand_boolean (rand) ? -fen : fen;
 }

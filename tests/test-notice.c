@@ -10,6 +10,7 @@
 #include "export-notice-private.h"
 #include "export-notice.h"
 #include "export-qr.h"
+#include "ledger-settings.h"
 #include "ledger-billing.h"
 #include "ledger-book-private.h"
 #include "ledger-expense.h"
@@ -151,6 +152,8 @@ fixture_set_up (Fixture       *f,
   f->book = ledger_book_create (f->path, "和平里小区", "出纳", &error);
   g_assert_no_error (error);
   ledger_book_set_clock (f->book, "2026-01-02");
+  /* The fixture records the months after its clock's day at once. */
+  g_assert_true (ledger_settings_set (f->book, LEDGER_SETTING_DAYS_AHEAD, "366", &error));
   for (gsize i = 0; i < G_N_ELEMENTS (residents); i++)
     add_household (f->book, i);
   g_assert_true (ledger_bill_year (f->book, 2026, NULL, &error));

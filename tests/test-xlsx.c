@@ -57,7 +57,10 @@ populate (LedgerBook *book,
   add_household (book, "1-1-101", "王伟", "13812341234", 1);
   add_household (book, "1-1-102", "=李娜", "", 0);
   g_assert_true (ledger_bill_year (book, 2026, NULL, &error));
+  /* Each entry is made on its day: none may be dated after today. */
+  ledger_book_set_clock (book, "2026-01-05");
   g_assert_true (ledger_pay (book, "1-1-101", 48000, LEDGER_METHOD_WECHAT, "2026-01-05", NULL, &error));
+  ledger_book_set_clock (book, "2026-01-06");
   g_assert_true (ledger_pay (book, "1-1-102", second_payment, LEDGER_METHOD_CASH, "2026-01-06", NULL, &error));
   ledger_book_set_clock (book, "2026-02-01");
   g_assert_true (ledger_void (book, "2026-000002", "-收错户号", &error));
@@ -69,8 +72,10 @@ populate (LedgerBook *book,
   g_free (e->invoice), e->invoice = g_strdup ("-5");
   g_free (e->approvers), e->approvers = g_strdup ("@王主任");
   g_free (e->category), e->category = g_strdup ("repair");
+  ledger_book_set_clock (book, "2026-03-01");
   g_assert_true (ledger_spend (book, e, NULL, &error));
   g_assert_no_error (error);
+  ledger_book_set_clock (book, "2026-02-01"); /* the export's time, as before */
 }
 
 static LedgerBook *

@@ -141,7 +141,7 @@ update_total (ClExpendituresPage *self)
     {
       g_autoptr(LedgerExpenditureItem) item = g_list_model_get_item (self->filtered, i);
 
-      total += ledger_expenditure_item_get_amount (item);
+      ledger_total_add_saturating (&total, ledger_expenditure_item_get_amount (item));
     }
   money = ledger_money_format (total);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u expenditure · %s", "%u expenditures · %s", n),

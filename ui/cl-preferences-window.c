@@ -35,6 +35,7 @@ typedef enum
   FIELD_COMMITTEE,
   FIELD_BACKUP_DIR,
   FIELD_BACKUP_KEEP,
+  FIELD_DAYS_AHEAD,
   N_FIELDS
 } Field;
 
@@ -50,6 +51,7 @@ static const struct
   [FIELD_COMMITTEE]   = { LEDGER_SETTING_COMMITTEE, "committee_row", "committee_error" },
   [FIELD_BACKUP_DIR]  = { LEDGER_SETTING_BACKUP_DIR, "backup_dir_row", "backup_dir_error" },
   [FIELD_BACKUP_KEEP] = { LEDGER_SETTING_BACKUP_KEEP, "backup_keep_row", "backup_keep_error" },
+  [FIELD_DAYS_AHEAD]  = { LEDGER_SETTING_DAYS_AHEAD, "days_ahead_row", "days_ahead_error" },
 };
 
 /* The languages of the combo row, in its order. */
@@ -150,6 +152,8 @@ dup_field_value (ClPreferencesWindow *self,
       return ledger_settings_dup_backup_dir (self->book);
     case FIELD_BACKUP_KEEP:
       return g_strdup_printf ("%d", ledger_settings_get_backup_keep (self->book));
+    case FIELD_DAYS_AHEAD:
+      return g_strdup_printf ("%d", ledger_settings_get_days_ahead (self->book));
     case FIELD_ADDRESS:
     case FIELD_URL:
     case FIELD_COMMITTEE:

@@ -113,6 +113,8 @@ class PublishingTest(unittest.TestCase):
     def community(self):
         self.now = "2026-01-02T10:00:00+08:00"
         self.ledger("init", "--name", "和平里小区")
+        # The quarter is recorded at once, from its first day's clock.
+        self.ledger("settings", "days-ahead", "366")
         for unit, owner, phone, area, spaces in self.OWNERS:
             self.ledger("household", "add", unit, "--owner", owner, "--area", area,
                         "--phone", phone, "--spaces", spaces)
@@ -352,8 +354,8 @@ class PublishingTest(unittest.TestCase):
 
     def test_phone_page_in_chromium(self):
         self.community()
-        # Long words must wrap rather than widen the page.
-        self.ledger("spend", "12345678.90", "--payee", "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 2 + "有限公司",
+        # Long words must wrap rather than widen the page (and the widest amount, just under the ceiling).
+        self.ledger("spend", "999999.99", "--payee", "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 2 + "有限公司",
                     "--category", "repair", "--memo", "0123456789" * 6, "--date", "2026-03-30",
                     "--vote", "1")
         self.notice()

@@ -177,6 +177,13 @@ test_members_and_backups (GuiFixture    *f,
   g_assert_false (message_shown (prefs, "backup-keep-error"));
   g_assert_cmpint (gui_query_int (f, "SELECT value FROM settings WHERE key = 'backup_keep'"), ==, 5);
   g_assert_cmpint (ledger_settings_get_backup_keep (f->book), ==, 5);
+  /* Days ahead (issue 13): the ledger's check, shown under the row. */
+  apply (prefs, "days-ahead-row", "367");
+  g_assert_true (message_shown (prefs, "days-ahead-error"));
+  g_assert_cmpint (ledger_settings_get_days_ahead (f->book), ==, 0);
+  apply (prefs, "days-ahead-row", "７");
+  g_assert_false (message_shown (prefs, "days-ahead-error"));
+  g_assert_cmpint (ledger_settings_get_days_ahead (f->book), ==, 7);
   {
     g_autofree char *dir = ledger_settings_dup_backup_dir (f->book);
 

@@ -69,6 +69,8 @@ BLANK = ['', '  ']
 AMOUNTS = ['12.345', '-5', '1e3', 'NaN', '９９９９９９９９９９９９９９', '', '  ', '¥', '1,2,3',
            *GENERIC]
 DATES = ['2026-02-30', '2026/13/01', '', '  ', *GENERIC]
+# Issue 13: an entry is not dated after today (NOW) unless days-ahead allows it.
+FUTURE = ['2026-07-01', '2031-01-01', '2062-06-30']
 UNITS_UNKNOWN = ['9-9-999', '3-2', 'a-b-c', '', *GENERIC]      # a unit of the book is wanted
 UNITS_NEW = ['1-1-101', '3-2', 'a-b-c', '', *GENERIC]          # a new unit is wanted: 1-1-101 exists
 TEXT_REQUIRED = [*BLANK, *GENERIC]
@@ -383,17 +385,17 @@ def all_cases():
     c.positional(0, 'CODE', ['', 'Prop Fee', *GENERIC], ('fee code', 'code'))
     c.positional(1, 'AMOUNT', AMOUNTS, ('amount',))
     c.option('--per', ENUM)
-    c.option('--from', DATES)
+    c.option('--from', DATES + ['2028-01-01', '1999-12-31'])   # after next year, before 2000
     c.option('--name', TEXT_REQUIRED)
 
     c = cmd('bill', ['bill'], ['2026'])
-    c.positional(0, 'YEAR', YEARS, ('year',))
+    c.positional(0, 'YEAR', YEARS + ['2028', '2062', '1999'], ('year',))
 
     c = cmd('pay', ['pay'], ['1-1-101', '10'])
     c.positional(0, 'UNIT', UNITS_UNKNOWN, ('unit',))
-    c.positional(1, 'AMOUNT', AMOUNTS + ['0'], ('amount',))
+    c.positional(1, 'AMOUNT', AMOUNTS + ['0', '1000000.01'], ('amount',))
     c.option('--method', ENUM)
-    c.option('--date', DATES)
+    c.option('--date', DATES + FUTURE)
 
     # pay --batch FILE: a statement of payments, all rows or none.
     for label, data, lines, not_lines in pay_csv_cases():
@@ -406,7 +408,7 @@ def all_cases():
     c.option('--batch', [b'{I}/\xff\xfe.csv'], ('.csv',))
     c.option('--batch', ['', '  '], ('--batch', '  '))
     c.option('--method', ENUM)
-    c.option('--date', DATES)
+    c.option('--date', DATES + FUTURE)
     c.state('UNIT AMOUNT with --batch', positionals=['1-1-101', '10'], tokens=('--batch',))
     c.state('--json without --batch', positionals=['1-1-101', '10'],
             options={'--batch': None, '--json': True}, tokens=('--batch',))
@@ -433,9 +435,9 @@ def all_cases():
     c.option('--payee', TEXT_REQUIRED)
     c.option('--category', ENUM)
     c.option('--memo', TEXT_OPTIONAL)
-    c.option('--date', DATES)
+    c.option('--date', DATES + FUTURE)
     c.option('--invoice', TEXT_OPTIONAL)
-    c.option('--approvers', TEXT_OPTIONAL)
+    c.option('--approvers', TEXT_OPTIONAL + ['王五', '张三,张三', '张三, 张 三', '张三,'])  # 张三 is the member
     c.option('--method', ENUM)
     c.option('--vote', ['abc', '-1', '99', '1', '', LONG])   # 1 is still open
     c.option('--attach', [MISSING_FILE + '.jpg', A_FOLDER, ''])
@@ -446,7 +448,7 @@ def all_cases():
     c.option('--title', TEXT_REQUIRED)
     c.option('--matter', ['0', '10', '-1', 'abc', '', LONG])
     c.option('--description', TEXT_OPTIONAL)
-    c.option('--opens', DATES)
+    c.option('--opens', DATES + FUTURE)
     c.option('--closes', DATES + ['2026-01-01'])             # before it opens (today)
 
     c = cmd('vote ballot', ['vote', 'ballot'], ['1', '1-1-102', 'yes'])
@@ -455,7 +457,7 @@ def all_cases():
     c.positional(1, 'UNIT', UNITS_UNKNOWN, ('unit',))
     c.state('a second ballot', positionals=['1', '1-1-101', 'no'], tokens=('--replace',))
     c.positional(2, 'CHOICE', ENUM, ('choice',))
-    c.option('--date', DATES + ['2025-01-01'])               # before the vote opened
+    c.option('--date', DATES + ['2025-01-01'] + FUTURE)      # before the vote opened, after today
     c.option('--scan', [MISSING_FILE + '.jpg', A_FOLDER, ''])
     c.option('--replace', TEXT_REQUIRED, positionals=['1', '1-1-101', 'no'])
 
@@ -487,6 +489,9 @@ def all_cases():
     c = cmd('settings', ['settings'], ['backup-keep', '5'])
     c.positional(1, 'backup-keep', ['0', '101', '-1', 'abc', '1e3', '', '  ', '5.5', *GENERIC],
                  ('backups to keep',))
+    c = cmd('settings', ['settings'], ['days-ahead', '5'])
+    c.positional(1, 'days-ahead', ['367', '-1', 'abc', '1e3', '5.5', '99999999999999999999', *GENERIC],
+                 ('days ahead',))
 
     # Committee members: 张三 (主任) is one in the template.
     c = cmd('member add', ['member', 'add'], ['李四'], {'--role': '委员'})

@@ -1,0 +1,499 @@
+#!/usr/bin/python3
+"""test_limits.py — money that cannot be right (issue 13), through the command line
+
+Each class of the issue is tried with variants generated here, against the
+real binary, on a clock fixed by COMMUNITY_LEDGER_NOW:
+
+1. Ceilings. Every amount input (pay, pay --batch, fee set, spend, waive
+   --amount, spend-limit) accepts the ceiling (¥1,000,000.00, written in
+   several ways) and refuses one fen more and absurd values (exit 2, one
+   line naming the field, `sqlite3 BOOK .dump` unchanged). The product of a
+   fee per parking space and the spaces is checked at `bill` for several
+   space counts: floor(ceiling / n) is billed, one fen more is refused.
+   Caches stay integers (typeof = 'integer') after amounts at the ceiling.
+2. Dates. Every dated input (pay --date, a batch's date column and --date,
+   spend --date, vote ballot --date, vote new --opens) at today is
+   accepted and at today + 1 refused; with `settings days-ahead N` (several
+   N) today + N is accepted and today + N + 1 refused. `bill` and `fee set
+   --from` accept next year and refuse the year after and years before
+   2000; --move-in accepts next year, refuses the year after.
+3. Reversals: a void of a payment dated ahead is dated with the payment, the
+   balance at every day is never negative; a waiver of next year's charge
+   is not dated before it; a vote that opens ahead closes no earlier; a
+   replacement ballot dated before the ballot it replaces and an
+   expenditure dated before the vote that approved it are refused.
+4. Owner keys during an open vote: every register change that would move a
+   voter's ballot (their key, another unit onto their key, a new unit with
+   their key, their area) is refused while the vote is open, the tally's
+   heads and areas are those worked out here from the register, and no
+   owner can vote twice; after the vote closes the change is allowed.
+5. Approvers: strangers, retired members, duplicates (also as case, width
+   and space variants) and empty names are refused when the book has
+   members; accepted variants are stored as the register spells them.
+
+    COMMUNITY_LEDGER=build/app/community-ledger /usr/bin/python3 tests/reliability/test_limits.py -v
+"""
+
+import datetime
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BINARY = os.environ.get('COMMUNITY_LEDGER') or os.path.join(
+    HERE, '..', '..', 'build', 'app', 'community-ledger')
+TODAY = datetime.date(2026, 6, 30)
+NOW = TODAY.isoformat() + 'T10:00:00+08:00'
+
+CEILING_FEN = 100_000_000          # ¥1,000,000.00, ledger-limits.h LEDGER_AMOUNT_MAX
+CEILING_FORMS = ['1000000', '1,000,000.00', '¥1,000,000', '１００００００', '1000000元', '￥ 1,000,000.00']
+OVER_FORMS = ['1000000.01', '1,000,000.01', '1000001', '10000000000', '9223372036854775807',
+              '99999999999999999999999', '¥10,000,000,000.00', '１０００００１']
+
+
+def day(offset):
+    return (TODAY + datetime.timedelta(days=offset)).isoformat()
+
+
+def floats_in(value):
+    """Every floating-point number anywhere in a JSON value."""
+    if isinstance(value, float):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [f for v in value for f in floats_in(v)]
+    return []
+
+
+def fen_text(fen):
+    return f'{fen // 100}.{fen % 100:02d}'
+
+
+class Book:
+    """A book in a folder of its own, driven through the command line."""
+
+    def __init__(self, test):
+        self.dir = tempfile.mkdtemp(prefix='limits-')
+        test.addCleanup(shutil.rmtree, self.dir, True)
+        self.test = test
+        self.path = os.path.join(self.dir, 'book.clbook')
+        self.run('init', '--name', '上限测试小区')
+
+    def run(self, *args, expect=0, now=NOW):
+        env = dict(os.environ, LANG='C.UTF-8', LC_ALL='C.UTF-8', COMMUNITY_LEDGER_NOW=now)
+        env.pop('COMMUNITY_LEDGER_BOOK', None)
+        proc = subprocess.run([BINARY, '--book', self.path, *args], capture_output=True,
+                              text=True, env=env, timeout=120, cwd=self.dir)
+        if proc.returncode != expect:
+            raise AssertionError(f'{args}: exit {proc.returncode}, expected {expect}\n'
+                                 f'stdout: {proc.stdout}\nstderr: {proc.stderr}')
+        return proc
+
+    def dump(self):
+        return subprocess.run(['sqlite3', self.path, '.dump'], capture_output=True,
+                              check=True).stdout
+
+    def refused(self, *args, field, now=NOW):
+        """Exit 2, one line naming @field, and the book exactly as it was."""
+        before = self.dump()
+        proc = self.run(*args, expect=2, now=now)
+        lines = [line for line in proc.stderr.splitlines() if line]
+        self.test.assertEqual(len(lines), 1, f'{args}: {proc.stderr!r}')
+        self.test.assertIn(field, lines[0], f'{args}: {lines[0]}')
+        self.test.assertEqual(before, self.dump(), f'{args}: the book changed')
+        return lines[0]
+
+    def query(self, sql, *params):
+        db = sqlite3.connect(f'file:{self.path}?mode=ro', uri=True)
+        try:
+            return db.execute(sql, params).fetchall()
+        finally:
+            db.close()
+
+    def write(self, name, text):
+        path = os.path.join(self.dir, name)
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text)
+        return path
+
+
+class AmountCeilings(unittest.TestCase):
+    def book_with_household(self, spaces='0'):
+        book = Book(self)
+        book.run('household', 'add', '1-1-101', '--owner', '王伟', '--area', '90', '--spaces', spaces)
+        return book
+
+    def test_every_amount_input_at_and_over_the_ceiling(self):
+        book = self.book_with_household()
+        book.run('member', 'add', '王主任', '--role', '主任')
+        book.run('spend-limit', '1000000')
+        for i, form in enumerate(CEILING_FORMS):
+            with self.subTest(form=form):
+                book.run('pay', '1-1-101', form)
+                book.run('spend', form, '--payee', f'维修队{i}', '--category', 'repair')
+                book.run('fee', 'set', 'property', form)
+        self.assertEqual(book.query('SELECT DISTINCT amount FROM receipts'), [(CEILING_FEN,)])
+        self.assertEqual(book.query('SELECT DISTINCT amount FROM expenditures'), [(CEILING_FEN,)])
+        for form in OVER_FORMS:
+            with self.subTest(form=form):
+                book.refused('pay', '1-1-101', form, field='amount')
+                book.refused('spend', form, '--payee', '维修队', '--category', 'repair', field='amount')
+                book.refused('fee', 'set', 'property', form, field='amount')
+                book.refused('spend-limit', form, field='amount')
+                batch = book.write('batch.csv', f'unit,amount\n1-1-101,{form.replace(",", "")}\n')
+                book.refused('pay', '--batch', batch, field='amount')
+
+    def test_waiver_amount_ceiling(self):
+        book = self.book_with_household()
+        book.run('fee', 'set', 'property', '1000000')
+        book.run('bill', '2026')
+        for form in OVER_FORMS:
+            with self.subTest(form=form):
+                book.refused('waive', '1-1-101', 'property', '2026', '--reason', '减免',
+                             '--amount', form, field='--amount')
+        book.run('waive', '1-1-101', 'property', '2026', '--reason', '减免', '--amount', '1,000,000.00')
+        self.assertEqual(book.query('SELECT amount FROM waivers'), [(CEILING_FEN,)])
+
+    def test_fee_per_space_times_spaces(self):
+        for spaces in [1, 2, 7, 50, 99]:
+            with self.subTest(spaces=spaces):
+                book = self.book_with_household(str(spaces))
+                fits = CEILING_FEN // spaces
+                if spaces > 1:   # with one space, one fen more is refused by the fee itself
+                    book.run('fee', 'set', 'parking', fen_text(fits + 1), '--per', 'space')
+                    line = book.refused('bill', '2026', field='1-1-101')
+                    self.assertIn('parking', line)
+                book.run('fee', 'set', 'parking', fen_text(fits), '--per', 'space')
+                book.run('bill', '2026')
+                self.assertEqual(book.query("SELECT amount FROM charges WHERE fee_code = 'parking'"),
+                                 [(fits * spaces,)])
+
+    def test_issue_case_ten_billion_per_space(self):
+        book = self.book_with_household('99')
+        book.refused('fee', 'set', 'parking', '10000000000', '--per', 'space', field='amount')
+        self.assertEqual(book.query("SELECT count (*) FROM charges"), [(0,)])
+
+    def test_counts_and_areas(self):
+        book = Book(self)
+        book.run('household', 'add', '1-1-101', '--owner', '王伟', '--area', '100000', '--spaces', '99')
+        book.refused('household', 'add', '1-1-102', '--owner', '李娜', '--area', '100000.01', field='--area')
+        book.refused('household', 'add', '1-1-102', '--owner', '李娜', '--area', '1', '--spaces', '100',
+                     field='spaces')
+
+    def test_caches_stay_integers(self):
+        book = self.book_with_household('99')
+        book.run('fee', 'set', 'parking', fen_text(CEILING_FEN // 99), '--per', 'space')
+        book.run('fee', 'set', 'property', '1000000')
+        book.run('bill', '2026')
+        for _ in range(5):
+            book.run('pay', '1-1-101', '1000000', '--method', 'bank')
+        self.assertEqual(book.query('SELECT DISTINCT typeof (amount) FROM account_days'), [('integer',)])
+        self.assertEqual(book.query('SELECT DISTINCT typeof (paid) || typeof (amount) FROM charge_status'),
+                         [('integerinteger',)])
+        balance = json.loads(book.run('report', 'balance', '--json').stdout)
+        self.assertEqual(floats_in(balance), [])
+        book.run('verify')
+
+
+class EntryDates(unittest.TestCase):
+    """Every dated input against today, today + 1 and the days-ahead setting."""
+
+    def setUp(self):
+        self.book = Book(self)
+        b = self.book
+        for unit in ['1-1-101', '1-1-102', '1-1-103']:
+            b.run('household', 'add', unit, '--owner', '业主' + unit[-1], '--area', '80')
+        b.run('bill', '2026')
+        self.vote = b.run('vote', 'new', '--title', '测试表决', '--matter', '9').stdout.strip()
+        self.ballots = iter(['1-1-101', '1-1-102', '1-1-103'] * 10)
+
+    def inputs(self, date):
+        """(command, field) for every dated input with @date."""
+        batch = self.book.write('batch.csv', f'unit,amount,date\n1-1-101,1,{date}\n')
+        plain = self.book.write('plain.csv', 'unit,amount\n1-1-101,1\n')
+        return [
+            (('pay', '1-1-101', '1', '--date', date), '--date'),
+            (('pay', '--batch', batch), 'date'),
+            (('pay', '--batch', plain, '--date', date), '--date'),
+            (('spend', '1', '--payee', '保洁', '--category', 'cleaning', '--date', date), '--date'),
+            (('vote', 'new', '--title', '表决', '--matter', '9', '--opens', date), '--opens'),
+        ]
+
+    def ballot(self, date, expect_ok):
+        unit = '1-1-10' + str(1 + len(self.book.query('SELECT id FROM ballots')) % 3)
+        args = ['vote', 'ballot', self.vote, unit, 'yes', '--date', date]
+        if self.book.query('SELECT 1 FROM ballots b JOIN households h ON h.id = b.household_id'
+                           ' WHERE h.unit = ?', unit):
+            args += ['--replace', '更正']
+        if expect_ok:
+            self.book.run(*args)
+        else:
+            self.book.refused(*args, field='--date')
+
+    def test_today_accepted_tomorrow_refused(self):
+        for args, field in self.inputs(day(1)):
+            with self.subTest(args=args):
+                line = self.book.refused(*args, field=field)
+                self.assertIn(TODAY.isoformat(), line)
+        for args, _ in self.inputs(day(0)):
+            self.book.run(*args)
+        self.ballot(day(1), False)
+        self.ballot(day(0), True)
+
+    def test_issue_case_2031(self):
+        self.book.refused('pay', '1-1-101', '100', '--date', '2031-01-01', field='--date')
+        self.assertEqual(self.book.query("SELECT count (*) FROM receipts WHERE year = 2031"), [(0,)])
+
+    def test_days_ahead_setting(self):
+        for n in [1, 7, 30, 366]:
+            with self.subTest(days_ahead=n):
+                self.book.run('settings', 'days-ahead', str(n))
+                self.assertEqual(self.book.run('settings', 'days-ahead').stdout.strip(), f'days-ahead {n}')
+                for args, field in self.inputs(day(n + 1)):
+                    self.book.refused(*args, field=field)
+                for args, _ in self.inputs(day(n)):
+                    self.book.run(*args)
+        self.book.run('settings', 'days-ahead', '')
+        self.assertEqual(self.book.run('settings', 'days-ahead').stdout.strip(), 'days-ahead 0')
+        for bad in ['367', '1.5', '３６７', 'abc', '1e3', '99999999999999999999']:
+            self.book.refused('settings', 'days-ahead', bad, field='days ahead')
+
+    def test_ballot_dates_with_the_setting(self):
+        self.book.run('vote', 'close', self.vote)
+        self.book.run('settings', 'days-ahead', '10')
+        self.vote = self.book.run('vote', 'new', '--title', '第二次表决', '--matter', '9').stdout.strip()
+        self.ballot(day(11), False)
+        self.ballot(day(10), True)
+
+    def test_years_of_bills_fees_and_move_ins(self):
+        b = self.book
+        for year in ['2028', '2062', '1999', '1900', '2200']:
+            b.refused('bill', year, field=year)
+            b.refused('fee', 'set', 'property', '400', '--from', f'{year}-01-01', field='--from')
+        b.run('bill', '2027')
+        b.run('fee', 'set', 'property', '400', '--from', '2027-07-01')
+        b.refused('household', 'add', '2-1-101', '--owner', '新业主', '--area', '70',
+                  '--move-in', '2028-01-01', field='move-in')
+        b.run('household', 'add', '2-1-101', '--owner', '新业主', '--area', '70', '--move-in', '2027-12-31')
+        b.run('household', 'add', '2-1-102', '--owner', '老业主', '--area', '70', '--move-in', '1985-05-01')
+
+
+class Reversals(unittest.TestCase):
+    def setUp(self):
+        self.book = Book(self)
+        self.book.run('household', 'add', '1-1-101', '--owner', '王伟', '--area', '90')
+        self.book.run('household', 'add', '1-1-102', '--owner', '李娜', '--area', '60')
+
+    def txn(self, kind):
+        return self.book.query('SELECT date FROM txns WHERE kind = ? ORDER BY id DESC LIMIT 1', kind)[0][0]
+
+    def test_void_of_a_payment_dated_ahead(self):
+        b = self.book
+        b.run('settings', 'days-ahead', '30')
+        for ahead in [0, 1, 5, 30]:
+            with self.subTest(ahead=ahead):
+                number = b.run('pay', '1-1-101', '100', '--date', day(ahead)).stdout.strip()
+                b.run('void', number, '--reason', '收错')
+                self.assertEqual(self.txn('void'), day(ahead))
+        # The cash account is never below zero on any day.
+        rows = b.query("SELECT date, amount FROM account_days WHERE account = 'cash' ORDER BY date")
+        running = 0
+        for date, amount in rows:
+            running += amount
+            self.assertGreaterEqual(running, 0, date)
+        overview = json.loads(b.run('report', 'overview', '--json').stdout)
+        self.assertGreaterEqual(overview.get('funds', 0), 0)
+
+    def test_waiver_of_next_years_charge(self):
+        self.book.run('bill', '2027')
+        self.book.run('waive', '1-1-101', 'property', '2027', '--reason', '低保户')
+        self.assertEqual(self.txn('waiver'), '2027-01-01')
+
+    def test_vote_close_and_ballot_replacement_order(self):
+        b = self.book
+        b.run('settings', 'days-ahead', '5')
+        vote = b.run('vote', 'new', '--title', '提前开始', '--matter', '9', '--opens', day(3)).stdout.strip()
+        b.run('vote', 'ballot', vote, '1-1-101', 'yes', '--date', day(4))
+        b.refused('vote', 'ballot', vote, '1-1-101', 'no', '--date', day(3), '--replace', '更正',
+                  field='--date')
+        b.run('vote', 'ballot', vote, '1-1-101', 'no', '--date', day(5), '--replace', '更正')
+        b.run('vote', 'close', vote)
+        self.assertEqual(self.txn('vote-close'), day(5))
+        self.assertEqual(b.query('SELECT closed_on FROM vote_results'), [(day(5),)])
+
+    def test_expenditure_not_before_its_vote(self):
+        b = self.book
+        vote = b.run('vote', 'new', '--title', '修路', '--matter', '9', '--opens', day(-20)).stdout.strip()
+        for unit in ['1-1-101', '1-1-102']:
+            b.run('vote', 'ballot', vote, unit, 'yes', '--date', day(-10))
+        b.run('vote', 'close', vote, now=day(-5) + 'T10:00:00+08:00')
+        for date in [day(-6), day(-19)]:
+            b.refused('spend', '9000', '--payee', '施工队', '--category', 'repair', '--vote', vote,
+                      '--date', date, field='--date')
+        b.run('spend', '9000', '--payee', '施工队', '--category', 'repair', '--vote', vote, '--date', day(-5))
+
+
+class OwnerKeysDuringAVote(unittest.TestCase):
+    """Units: A (key K, 90 m²) and B (key K, 60 m²) of one owner; C 50 m²; D 40 m²."""
+
+    def setUp(self):
+        b = self.book = Book(self)
+        b.run('household', 'add', '1-1-101', '--owner', '甲', '--area', '90', '--owner-key', 'K')
+        b.run('household', 'add', '1-1-102', '--owner', '甲', '--area', '60', '--owner-key', 'K')
+        b.run('household', 'add', '1-1-103', '--owner', '丙', '--area', '50')
+        b.run('household', 'add', '1-1-104', '--owner', '丁', '--area', '40')
+        self.vote = b.run('vote', 'new', '--title', '表决', '--matter', '9').stdout.strip()
+        b.run('vote', 'ballot', self.vote, '1-1-101', 'yes')
+
+    def tally(self):
+        return json.loads(self.book.run('vote', 'show', self.vote, '--json').stdout)
+
+    def expected(self):
+        """Heads and areas worked out from the register and the ballots."""
+        owners = {}
+        for key, area in self.book.query('SELECT owner_key, area FROM households'):
+            owners[key] = owners.get(key, 0) + area
+        voted = {key for (key,) in self.book.query('SELECT DISTINCT owner_key FROM ballots')}
+        return (len(owners), sum(owners.values()), len(voted & owners.keys()),
+                sum(owners[k] for k in voted & owners.keys()))
+
+    def check_tally(self):
+        t = self.tally()
+        self.assertEqual((t['heads_total'], t['area_total'], t['heads_voted'], t['area_voted']),
+                         self.expected())
+        return t
+
+    def test_register_changes_touching_the_voter_are_refused(self):
+        b = self.book
+        t = self.check_tally()
+        self.assertEqual((t['heads_total'], t['heads_voted'], t['area_voted']), (3, 1, 15000))
+        changes = [
+            ('household', 'edit', '1-1-102', '--owner-key', 'K2'),     # the issue's case
+            ('household', 'edit', '1-1-101', '--owner-key', 'K3'),
+            ('household', 'edit', '1-1-103', '--owner-key', 'K'),
+            ('household', 'edit', '1-1-101', '--area', '91'),
+            ('household', 'edit', '1-1-102', '--area', '1'),
+            ('household', 'add', '1-1-105', '--owner', '甲', '--area', '30', '--owner-key', 'K'),
+        ]
+        for args in changes:
+            with self.subTest(args=args):
+                line = b.refused(*args, field='1-1-10')
+                self.assertIn(f'vote {self.vote}', line)
+        # Nobody votes twice: the second unit of the same owner is the same head.
+        b.refused('vote', 'ballot', self.vote, '1-1-102', 'no', field='1-1-102')
+        self.check_tally()
+        # Changes that touch no voter are allowed, and counted.
+        b.run('household', 'edit', '1-1-103', '--area', '55')
+        b.run('household', 'edit', '1-1-104', '--owner-key', 'K4')
+        b.run('household', 'add', '1-1-106', '--owner', '戊', '--area', '20')
+        t = self.check_tally()
+        self.assertEqual(t['heads_total'], 4)
+        b.run('vote', 'ballot', self.vote, '1-1-103', 'no')
+        t = self.check_tally()
+        self.assertEqual((t['heads_voted'], t['heads_yes'], t['area_yes']), (2, 1, 15000))
+        b.run('vote', 'close', self.vote)
+        closed = self.tally()
+        b.run('household', 'edit', '1-1-102', '--owner-key', 'K2')
+        self.assertEqual(self.tally(), closed)   # a closed vote keeps its result
+
+
+class RandomRegisterDuringAVote(unittest.TestCase):
+    """A random register, random ballots and random register changes: a change is
+    refused exactly when it touches an owner who has voted (before or after it),
+    and the tally always equals the figures worked out from the register."""
+
+    def test_random_changes(self):
+        import random
+        rng = random.Random(20261207)
+        b = Book(self)
+        units = [f'{1 + i // 4}-1-{101 + i % 4}' for i in range(10)]
+        keys = ['A', 'B', 'C', 'D', '']
+        for unit in units:
+            key = rng.choice(keys)
+            args = ['household', 'add', unit, '--owner', '业主', '--area', str(rng.randint(30, 150))]
+            b.run(*(args + (['--owner-key', key] if key else [])))
+        vote = b.run('vote', 'new', '--title', '随机表决', '--matter', '9').stdout.strip()
+        voters = set()
+        for unit in rng.sample(units, 4):
+            key = b.query('SELECT owner_key FROM households WHERE unit = ?', unit)[0][0]
+            if key in voters:
+                continue
+            b.run('vote', 'ballot', vote, unit, rng.choice(['yes', 'no', 'abstain']))
+            voters.add(key)
+        checker = OwnerKeysDuringAVote('test_register_changes_touching_the_voter_are_refused')
+        checker.book = b
+        checker.vote = vote
+        refused = allowed = 0
+        for step in range(24):
+            unit = rng.choice(units)
+            old_key, = b.query('SELECT owner_key FROM households WHERE unit = ?', unit)[0]
+            if rng.random() < 0.5:
+                new_key = rng.choice(['A', 'B', 'C', 'D', 'E', unit])
+                args = ('household', 'edit', unit, '--owner-key', new_key)
+                touches = old_key in voters or new_key in voters
+                if old_key == new_key:
+                    touches = False
+            else:
+                args = ('household', 'edit', unit, '--area', str(rng.randint(30, 150)))
+                same, = b.query('SELECT area FROM households WHERE unit = ?', unit)[0]
+                touches = old_key in voters and int(args[-1]) * 100 != same
+            with self.subTest(step=step, args=args):
+                if touches:
+                    b.refused(*args, field=unit)
+                    refused += 1
+                else:
+                    b.run(*args)
+                    allowed += 1
+                checker.check_tally()
+        self.assertGreater(refused, 0)
+        self.assertGreater(allowed, 0)
+        if os.environ.get('LIMITS_VERBOSE'):
+            print(f'random register: {refused} changes refused, {allowed} allowed')
+
+
+class Approvers(unittest.TestCase):
+    def setUp(self):
+        b = self.book = Book(self)
+        b.run('member', 'add', '王主任', '--role', '主任')
+        b.run('member', 'add', 'Wang Li', '--role', '委员')
+        b.run('member', 'add', '李委员', '--role', '委员')
+        b.run('member', 'retire', '李委员')
+
+    def spend(self, approvers, **kw):
+        return ('spend', '10', '--payee', '保洁', '--category', 'cleaning', '--approvers', approvers)
+
+    def test_refused(self):
+        cases = {
+            '张三': '张三', '王主任,张三': '张三', '李委员': '李委员', '王主任,李委员': '李委员',
+            '王主任,王主任': '王主任', '王主任,王 主任': '王 主任', '王主任,　王主任': '王主任',
+            'Wang Li,wang li': 'wang li', 'Wang Li,ＷＡＮＧ ＬＩ': 'ＷＡＮＧ ＬＩ', 'Wang Li,WangLi': 'WangLi',
+            '王主任，王主任': '王主任', '王主任、王主任': '王主任', '王主任,': '--approvers', ',王主任': '--approvers',
+            '王主任,,Wang Li': '--approvers', '王主任,王\u200b主任': '主任', 'Wang Li,WANG\u3000LI': 'LI',
+        }
+        for approvers, named in cases.items():
+            with self.subTest(approvers=approvers):
+                line = self.book.refused(*self.spend(approvers), field='--approvers')
+                self.assertIn(named, line)
+
+    def test_accepted_as_the_register_spells_them(self):
+        cases = {'王主任': '王主任', ' 王主任 ': '王主任', '王主任,wang li': '王主任,Wang Li',
+                 'ＷＡＮＧ ＬＩ、王主任': 'Wang Li,王主任', '王 主任，Wang Li': '王主任,Wang Li'}
+        for approvers, stored in cases.items():
+            with self.subTest(approvers=approvers):
+                self.book.run(*self.spend(approvers))
+                self.assertEqual(self.book.query('SELECT approvers FROM expenditures ORDER BY id DESC LIMIT 1'),
+                                 [(stored,)])
+
+    def test_book_without_members_keeps_the_text(self):
+        book = Book(self)
+        book.run(*self.spend('随便谁'))
+        self.assertEqual(book.query('SELECT approvers FROM expenditures'), [('随便谁',)])
+
+
+if __name__ == '__main__':
+    unittest.main()

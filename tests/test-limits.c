@@ -1,0 +1,363 @@
+/* test-limits.c — the ceilings of ledger-limits.h and the rules of issue 13's
+ * "Money that cannot be right", on the ledger functions the window and the
+ * command line both call.
+ *
+ * - ledger_total_add() and ledger_total_mul() at and around every edge,
+ *   with pseudo-random operands checked against 128-bit arithmetic;
+ * - ledger_check_entry_date() for every days-ahead setting from 0 to 366
+ *   against today, today + N and today + N + 1, on the book's clock;
+ * - the void of a payment dated ahead, dated with it;
+ * - the window's expenditure path (ledger_spend) refusing approvers;
+ * - a household edit during an open vote refused, with the tally unchanged.
+ * Each refusal leaves the journal as it was.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "book-fixture.h"
+#include "ledger-book-private.h"
+#include "ledger-expense.h"
+#include "ledger-household.h"
+#include "ledger-journal.h"
+#include "ledger-limits.h"
+#include "ledger-money.h"
+#include "ledger-payment.h"
+#include "ledger-settings.h"
+#include "ledger-vote.h"
+
+typedef BookFixture Fixture;
+
+#define TODAY "2026-06-30"
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  book_fixture_init (f, "上限测试小区", NULL);
+  ledger_book_set_clock (f->book, TODAY);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  book_fixture_clear (f);
+}
+
+static gint64
+journal_size (LedgerBook *book)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = ledger_journal_count (book, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+add_household (LedgerBook *book,
+               const char *unit,
+               const char *key,
+               gint64      area)
+{
+  g_autoptr(LedgerHousehold) h = ledger_household_new ();
+  g_autoptr(GError) error = NULL;
+
+  h->unit = g_strdup (unit);
+  h->owner = g_strdup ("业主");
+  h->owner_key = g_strdup (key);
+  h->area = area;
+  g_assert_true (ledger_household_add (book, h, &error));
+  g_assert_no_error (error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Checked sums */
+
+static gboolean
+fits (__int128 value)
+{
+  return value >= -LEDGER_TOTAL_MAX && value <= LEDGER_TOTAL_MAX;
+}
+
+static void
+check_add (gint64 a,
+           gint64 b)
+{
+  gint64 total = a;
+  gboolean ok = ledger_total_add (&total, b);
+
+  g_assert_cmpint (ok, ==, fits ((__int128) a + b));
+  g_assert_cmpint (total, ==, ok ? a + b : a);
+}
+
+static void
+check_mul (gint64 a,
+           gint64 b)
+{
+  gint64 product = 42;
+  gboolean ok = ledger_total_mul (a, b, &product);
+
+  g_assert_cmpint (ok, ==, fits ((__int128) a * b));
+  if (ok)
+    g_assert_cmpint (product, ==, a * b);
+  else
+    g_assert_cmpint (product, ==, 42);
+}
+
+static void
+test_checked_arithmetic (void)
+{
+  static const gint64 edges[] = {
+    0, 1, -1, 99, LEDGER_AMOUNT_MAX, LEDGER_AMOUNT_MAX + 1, LEDGER_TOTAL_MAX - 1, LEDGER_TOTAL_MAX,
+    LEDGER_TOTAL_MAX + 1, -LEDGER_TOTAL_MAX, -LEDGER_TOTAL_MAX - 1, G_MAXINT64, G_MININT64,
+    G_MAXINT64 / 2, 10000000000LL, 3037000500LL,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (edges); i++)
+    for (gsize j = 0; j < G_N_ELEMENTS (edges); j++)
+      {
+        check_add (edges[i], edges[j]);
+        check_mul (edges[i], edges[j]);
+      }
+  for (int i = 0; i < 100000; i++)
+    {
+      gint64 a = (gint64) ((guint64) g_rand_int (rand) << 32 | g_rand_int (rand)) >> g_rand_int_range (rand, 0, 63);
+      gint64 b = (gint64) ((guint64) g_rand_int (rand) << 32 | g_rand_int (rand)) >> g_rand_int_range (rand, 0, 63);
+
+      check_add (a, b);
+      check_mul (a, b);
+    }
+}
+
+static void
+test_saturating (void)
+{
+  static const gint64 amounts[] = { LEDGER_AMOUNT_MAX, -LEDGER_AMOUNT_MAX, G_MAXINT64, G_MININT64, 1, -1 };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      gint64 up = LEDGER_TOTAL_MAX, down = -LEDGER_TOTAL_MAX;
+
+      /* Past the ceiling it sticks just outside it, on the side it went. */
+      for (int k = 0; k < 3; k++)
+        {
+          ledger_total_add_saturating (&up, amounts[i] > 0 ? amounts[i] : 0);
+          ledger_total_add_saturating (&down, amounts[i] < 0 ? amounts[i] : 0);
+        }
+      g_assert_cmpint (up, ==, amounts[i] > 0 ? LEDGER_TOTAL_MAX + 1 : LEDGER_TOTAL_MAX);
+      g_assert_cmpint (down, ==, amounts[i] < 0 ? -LEDGER_TOTAL_MAX - 1 : -LEDGER_TOTAL_MAX);
+    }
+  {
+    gint64 sum = 0;
+
+    for (int k = 0; k < 1000; k++)
+      ledger_total_add_saturating (&sum, LEDGER_AMOUNT_MAX);
+    g_assert_cmpint (sum, ==, 1000 * LEDGER_AMOUNT_MAX);
+  }
+}
+
+static void
+test_total_add_or_error (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 total = LEDGER_TOTAL_MAX - LEDGER_AMOUNT_MAX;
+
+  g_assert_true (ledger_total_add_or_error (&total, LEDGER_AMOUNT_MAX, "the income", &error));
+  g_assert_cmpint (total, ==, LEDGER_TOTAL_MAX);
+  g_assert_false (ledger_total_add_or_error (&total, 1, "the income", &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "the income"));
+  g_assert_cmpint (total, ==, LEDGER_TOTAL_MAX);
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates */
+
+static char *
+day_after (const char *iso,
+           int         days)
+{
+  g_autoptr(GDate) d = g_date_new ();
+
+  /* TODAY is ISO; g_date_set_parse() would follow the locale. */
+  g_date_set_dmy (d, (GDateDay) atoi (iso + 8), (GDateMonth) atoi (iso + 5), (GDateYear) atoi (iso));
+  g_date_add_days (d, (guint) days);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (d), g_date_get_month (d), g_date_get_day (d));
+}
+
+static void
+test_entry_dates (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const int settings[] = { 0, 1, 2, 6, 7, 28, 29, 30, 31, 183, 365, 366 };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (settings); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = g_strdup_printf ("%d", settings[i]);
+      g_autofree char *last = day_after (TODAY, settings[i]);
+      g_autofree char *over = day_after (TODAY, settings[i] + 1);
+
+      g_assert_true (ledger_settings_set (f->book, LEDGER_SETTING_DAYS_AHEAD, value, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (ledger_settings_get_days_ahead (f->book), ==, settings[i]);
+      g_assert_true (ledger_check_entry_date (f->book, TODAY, "--date", &error));
+      g_assert_true (ledger_check_entry_date (f->book, "2000-01-01", "--date", &error));
+      g_assert_true (ledger_check_entry_date (f->book, last, "--date", &error));
+      g_assert_no_error (error);
+      g_assert_false (ledger_check_entry_date (f->book, over, "--date", &error));
+      g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+      g_assert_true (g_str_has_prefix (error->message, "--date"));
+      g_clear_error (&error);
+      g_assert_false (ledger_check_entry_date (f->book, "1999-12-31", "--date", &error));
+      g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+    }
+  /* A value out of range is refused and changes nothing. */
+  {
+    g_autoptr(GError) error = NULL;
+    gint64 before = journal_size (f->book);
+
+    g_assert_false (ledger_settings_set (f->book, LEDGER_SETTING_DAYS_AHEAD, "367", &error));
+    g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+    g_assert_cmpint (journal_size (f->book), ==, before);
+  }
+}
+
+static void
+test_void_follows_its_payment (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerReceipt) receipt = NULL;
+  sqlite3_stmt *stmt;
+
+  add_household (f->book, "1-1-101", "", 9000);
+  g_assert_true (ledger_settings_set (f->book, LEDGER_SETTING_DAYS_AHEAD, "10", &error));
+  g_assert_true (ledger_pay (f->book, "1-1-101", 10000, LEDGER_METHOD_CASH, "2026-07-09", &receipt, &error));
+  g_assert_no_error (error);
+  g_assert_true (ledger_void (f->book, receipt->number, "收错", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (ledger_book_get_db (f->book),
+                                       "SELECT date FROM txns WHERE kind = 'void'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "2026-07-09");
+  sqlite3_finalize (stmt);
+}
+
+/* ------------------------------------------------------------------ */
+/* Approvers, as the window's dialog sends them */
+
+static void
+test_approvers (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char *const refused[] = {
+    "张三", "王主任,王主任", "王主任, 王 主任", "赵委员", "王主任,", "王主任，赵委员",
+  };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_member_add (f->book, "王主任", "主任", &error));
+  g_assert_true (ledger_member_add (f->book, "赵委员", "委员", &error));
+  g_assert_true (ledger_member_retire (f->book, "赵委员", &error));
+  g_assert_no_error (error);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(LedgerExpenditure) e = ledger_expenditure_new ();
+      gint64 before = journal_size (f->book);
+
+      e->amount = 1000;
+      g_free (e->payee), e->payee = g_strdup ("保洁");
+      g_free (e->category), e->category = g_strdup ("cleaning");
+      g_free (e->approvers), e->approvers = g_strdup (refused[i]);
+      g_assert_false (ledger_spend (f->book, e, NULL, &error));
+      g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+      g_assert_true (g_str_has_prefix (error->message, "--approvers"));
+      g_clear_error (&error);
+      g_assert_cmpint (journal_size (f->book), ==, before);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The register during a vote */
+
+static void
+test_owner_key_during_vote (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerHousehold) moved = NULL;
+  g_autoptr(LedgerVote) before = NULL, after = NULL;
+  gint64 vote = 0, size;
+
+  add_household (f->book, "1-1-101", "K", 9000);
+  add_household (f->book, "1-1-102", "K", 6000);
+  add_household (f->book, "1-1-103", "", 5000);
+  g_assert_true (ledger_vote_new (f->book, "表决", NULL, 9, NULL, NULL, &vote, &error));
+  g_assert_true (ledger_vote_ballot (f->book, vote, "1-1-101", LEDGER_CHOICE_YES, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  before = ledger_vote_lookup (f->book, vote, &error);
+  g_assert_cmpint (before->tally.heads_total, ==, 2);
+  g_assert_cmpint (before->tally.area_voted, ==, 15000);
+
+  size = journal_size (f->book);
+  moved = ledger_household_lookup (f->book, "1-1-102", &error);
+  g_free (moved->owner_key), moved->owner_key = g_strdup ("K2");
+  g_assert_false (ledger_household_update (f->book, moved, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (journal_size (f->book), ==, size);
+
+  /* The second unit of the voter is still the same head. */
+  g_assert_false (ledger_vote_ballot (f->book, vote, "1-1-102", LEDGER_CHOICE_NO, NULL, NULL, NULL, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
+  after = ledger_vote_lookup (f->book, vote, NULL);
+  g_assert_cmpmem (&before->tally, sizeof before->tally, &after->tally, sizeof after->tally);
+}
+
+/* Households are never deleted, so the next id is the count: a register
+ * that reached the ceiling (one row with the ceiling's id stands in for
+ * 100,000 households) takes no more, and the refusal writes nothing. */
+static void
+test_households_ceiling (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(LedgerHousehold) h = ledger_household_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO households (id, unit, building, entrance, room, owner, owner_key, phone, area,"
+    " spaces, status, move_in) VALUES (%d, '99-1-101', 99, 1, 101, 'x', '99-1-101', '', 0, 0,"
+    " 'occupied', '')", LEDGER_HOUSEHOLDS_MAX);
+  gint64 before;
+
+  add_household (f->book, "1-1-101", "", 9000);
+  g_assert_cmpint (sqlite3_exec (ledger_book_get_db (f->book), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  before = journal_size (f->book);
+  h->unit = g_strdup ("1-1-102");
+  h->owner = g_strdup ("业主");
+  h->area = 100;
+  g_assert_false (ledger_household_add (f->book, h, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "100000"));
+  g_assert_cmpint (journal_size (f->book), ==, before);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_unsetenv ("COMMUNITY_LEDGER_NOW");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/limits/checked-arithmetic", test_checked_arithmetic);
+  g_test_add_func ("/limits/saturating", test_saturating);
+  g_test_add_func ("/limits/total-add-or-error", test_total_add_or_error);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/limits/entry-dates", test_entry_dates);
+  ADD ("/limits/void-follows-its-payment", test_void_follows_its_payment);
+  ADD ("/limits/approvers", test_approvers);
+  ADD ("/limits/owner-key-during-vote", test_owner_key_during_vote);
+  ADD ("/limits/households-ceiling", test_households_ceiling);
+  return g_test_run ();
+}
