@@ -15,6 +15,8 @@
 #include "ledger-text.h"
 
 #define BACKUP_SUFFIX ".clbook"
+#define BEFORE_RESTORE_REASON "before-restore"
+#define BEFORE_RESTORE_SUFFIX "-" BEFORE_RESTORE_REASON BACKUP_SUFFIX
 
 char *
 ledger_backup_dir (const char *book_path)
@@ -272,7 +274,10 @@ is_automatic_backup (const char *dir,
  * @keep, except the newest of each month. Names sort by time:
  * BASENAME@YYYYMMDD-HHMMSS.…-REASON.clbook. Other files (the treasurer's
  * own copies, another book's backups in a shared folder) are never
- * touched. */
+ * touched, and neither are "before-restore" copies: a restore throws the
+ * book away, and its copy is then the only place that book still lives,
+ * so it stays until a person removes it (and does not count among the
+ * @keep). */
 static void
 prune_backups (const char *dir,
                const char *base,
@@ -287,7 +292,7 @@ prune_backups (const char *dir,
   if (handle == NULL)
     return;
   while ((name = g_dir_read_name (handle)) != NULL)
-    if (is_automatic_backup (dir, name, prefix))
+    if (is_automatic_backup (dir, name, prefix) && !g_str_has_suffix (name, BEFORE_RESTORE_SUFFIX))
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
 
@@ -523,7 +528,7 @@ restore_over_book (const char  *book_path,
   int keep, rc;
 
   /* Everything the safety copy needs from the book is read first. */
-  if (book == NULL || (safety = automatic_path (book, "before-restore", &dir, &base, error)) == NULL)
+  if (book == NULL || (safety = automatic_path (book, BEFORE_RESTORE_REASON, &dir, &base, error)) == NULL)
     return FALSE;
   keep = ledger_settings_get_backup_keep (book);
   rc = sqlite3_open_v2 (from, &src, SQLITE_OPEN_READONLY, NULL);

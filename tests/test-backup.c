@@ -198,7 +198,8 @@ test_backup_automatic_is_whole (Fixture       *f,
 /* Rotation works on the names (BOOK@YYYYMMDD-HHMMSS.µµµµµµ-REASON.clbook):
  * old backups of three past months are planted beside the real ones, and
  * after one more automatic backup exactly the newest ten remain plus the
- * newest of each older month. */
+ * newest of each older month; the copies restores made of the books they
+ * replaced all stay. */
 static void
 test_backup_rotation (Fixture       *f,
                       gconstpointer  data)
@@ -213,6 +214,9 @@ test_backup_rotation (Fixture       *f,
     "book.clbook@20250302-100000.000000-on-close.clbook",
     "book.clbook@20250330-100000.000000-before-import.clbook", /* newest of 2025-03: kept */
     "book.clbook@20250601-100000.000000-on-close.clbook",   /* only one of 2025-06: kept */
+    /* A restore's copy of the book it replaced: never pruned, however old. */
+    "book.clbook@20250602-100000.000000-before-restore.clbook",
+    "book.clbook@20250603-100000.000000-before-restore.clbook",
   };
   guint kept_old = 0, recent = 0;
 
@@ -238,7 +242,8 @@ test_backup_rotation (Fixture       *f,
       if (g_str_has_prefix (name, "book.clbook@2025"))
         {
           g_assert_true (strcmp (name, planted[1]) == 0 || strcmp (name, planted[4]) == 0 ||
-                         strcmp (name, planted[5]) == 0);
+                         strcmp (name, planted[5]) == 0 || strcmp (name, planted[6]) == 0 ||
+                         strcmp (name, planted[7]) == 0);
           kept_old++;
         }
       else
@@ -247,7 +252,7 @@ test_backup_rotation (Fixture       *f,
           recent++;
         }
     }
-  g_assert_cmpuint (kept_old, ==, 3);
+  g_assert_cmpuint (kept_old, ==, 5);
   g_assert_cmpuint (recent, ==, LEDGER_BACKUP_KEEP);
 }
 
