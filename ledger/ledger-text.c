@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ledger-error.h"
+#include "ledger-privacy.h"
 #include "ledger-text.h"
 
 /* Full-width forms of printable ASCII ("！" … "～") sit at a fixed distance
@@ -56,6 +57,22 @@ has_control_char (const char *text)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       if (is_control_char (g_utf8_get_char (p)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* TRUE when @text, which must be valid UTF-8, holds an invisible format
+ * character (ledger_privacy_is_invisible()): a bidi control (U+202E turns
+ * "fdp.exe" around on screen), a zero-width space inside a name … Stored
+ * text must look like what it is, or a check by eye and the scrubber of
+ * public outputs would see different things. */
+static gboolean
+has_invisible_char (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (ledger_privacy_is_invisible (g_utf8_get_char (p)))
         return TRUE;
     }
   return FALSE;
@@ -178,6 +195,12 @@ ledger_text_check (const char  *text,
     return ledger_text_set_invalid_input (error, field, text,
                                           _("contains a tab, a line break or another control character"));
 
+  if (has_invisible_char (text))
+    return ledger_text_set_invalid_input (error, field, text,
+                                          _("contains an invisible formatting character (such as a "
+                                            "zero-width space or a right-to-left mark) that could make "
+                                            "it show differently from what it holds"));
+
   if ((gsize) g_utf8_strlen (text, -1) > max_chars)
     {
       g_autofree char *reason =
@@ -264,27 +287,9 @@ ledger_text_mask_phone (const char *phone)
   return g_string_free (out, FALSE);
 }
 
+/* One detector for every check: see ledger-privacy.c. */
 gboolean
 ledger_text_has_mobile_number (const char *text)
 {
-  g_autofree char *folded = NULL;
-  guint run = 0;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return FALSE;
-  folded = ledger_text_fold_ascii (text);
-  /* Walks runs of digits; a run of exactly eleven is checked at its end. */
-  for (const char *p = folded;; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        {
-          run++;
-          continue;
-        }
-      if (run == 11 && p[-11] == '1' && p[-10] >= '3' && p[-10] <= '9')
-        return TRUE;
-      run = 0;
-      if (*p == '\0')
-        return FALSE;
-    }
+  return ledger_privacy_has_mobile_number (text);
 }
