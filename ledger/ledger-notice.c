@@ -18,6 +18,8 @@
 
 #define COMMITTEE_MAX_CHARS 40
 #define URL_MAX_CHARS 200
+/* A file name is at most 255 bytes on the file systems a notice goes to. */
+#define FILE_NAME_MAX_CHARS 255
 
 /* Frees a notice's data and everything in it. */
 void
@@ -424,6 +426,11 @@ ledger_notice_record (LedgerBook              *book,
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
 
+  /* The names go into the journal: the rules of any stored text, checked
+   * here to name the file rather than the memo they end up in. */
+  for (guint i = 0; i < n_files; i++)
+    if (!ledger_text_check (files[i].name, _("file name"), FILE_NAME_MAX_CHARS, TRUE, error))
+      return FALSE;
   if (!ledger_book_write (book, record_cb, &request, error))
     return FALSE;
   if (out_notice_id != NULL)

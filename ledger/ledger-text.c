@@ -103,7 +103,7 @@ is_blank (const char *text)
 }
 
 /* Returns @text fit to quote inside a one-line message: invalid bytes and
- * control characters become U+FFFD and anything past QUOTE_MAX_CHARS
+ * control characters (and invisible ones) become U+FFFD and anything past QUOTE_MAX_CHARS
  * characters becomes "…". */
 char *
 ledger_text_quote (const char *text)
@@ -116,7 +116,10 @@ ledger_text_quote (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      g_string_append_unichar (out, is_control_char (c) ? REPLACEMENT_CHAR : c);
+      /* An invisible character quoted raw would turn the message around
+       * (U+202E) or hide what is wrong with the text. */
+      g_string_append_unichar (out, is_control_char (c) || ledger_privacy_is_invisible (c)
+                                    ? REPLACEMENT_CHAR : c);
       p = g_utf8_next_char (p);
     }
   if (*p != '\0')
