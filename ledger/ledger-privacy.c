@@ -271,7 +271,21 @@ starts_number (const char *digits,
   return FALSE;
 }
 
-/* Whether @run holds 1[3-9] and nine more digits, starting a number. */
+/* Whether @at is where a group of @run starts, or its end. */
+static gboolean
+is_group_boundary (const DigitRun *run,
+                   guint           at)
+{
+  if (at == run->digits->len)
+    return TRUE;
+  for (guint g = 0; g < run->groups->len; g++)
+    if (g_array_index (run->groups, guint, g) == at)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @run holds 1[3-9] and nine more digits that start a number and
+ * end a group: 138123412345 written together is an id, not a phone. */
 static gboolean
 run_holds_mobile (const DigitRun *run)
 {
@@ -284,7 +298,8 @@ run_holds_mobile (const DigitRun *run)
       guint group_end = g + 1 < run->groups->len ? g_array_index (run->groups, guint, g + 1) : n;
 
       for (guint at = group; at < group_end && at + MOBILE_DIGITS <= n; at++)
-        if (d[at] == '1' && d[at + 1] >= '3' && d[at + 1] <= '9' && starts_number (d, group, at))
+        if (d[at] == '1' && d[at + 1] >= '3' && d[at + 1] <= '9' && starts_number (d, group, at) &&
+            is_group_boundary (run, at + MOBILE_DIGITS))
           return TRUE;
     }
   return FALSE;

@@ -46,7 +46,8 @@ char *ledger_privacy_name_key (const char *name);
  * number: 1[3-9] and nine more digits, written in any digits NFKC folds
  * (full-width ０-９ …) or as 〇一二…九, possibly split by spaces of any
  * width, dashes, dots, slashes, brackets or invisible characters, possibly
- * after +86, 86, 086 or 0086. Percent-escapes (%31%33…) are decoded first,
+ * after +86, 86, 086 or 0086, and not run on into more digits written
+ * together with it (138123412345 is an id). Percent-escapes (%31%33…) are decoded first,
  * for URLs.
  */
 gboolean ledger_privacy_has_mobile_number (const char *text);

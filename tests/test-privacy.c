@@ -189,6 +189,7 @@ test_not_phones (void)
     "2026.01.15-2026.02.15 电费",
     "面积 89.50 平方米，共 120 户",
     "Lighting Co",
+    "订单 138123412345",   /* twelve digits written together: an id */
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
