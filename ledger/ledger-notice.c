@@ -211,6 +211,12 @@ read_notice_settings (LedgerBook       *book,
   data->committee = committee != NULL && *committee != '\0'
                       ? g_steal_pointer (&committee)
                       : g_strconcat (data->community, "业主委员会", NULL);
+  /* A link cannot be masked; one that settings url would refuse today (a
+   * book from before the check, or edited) is left off the notice rather
+   * than printed with a phone number in it. */
+  if (url != NULL && (!ledger_text_check (url, "url", G_MAXUINT, FALSE, NULL) ||
+                      ledger_text_has_mobile_number (url)))
+    g_clear_pointer (&url, g_free);
   data->publication_url = url != NULL ? g_steal_pointer (&url) : g_strdup ("");
 }
 

@@ -535,6 +535,8 @@ class OldBookTest(Case):
                                     memo = '138'||char(0x200B)||'1234'||char(0x202E)||'1234'||{bad};
             {trigger};
             INSERT OR REPLACE INTO settings (key, value) VALUES ('committee', '业委会'||{bad});
+            INSERT OR REPLACE INTO settings (key, value)
+              VALUES ('publication_url', 'https://example.org/c?t=138-1234-1234');
             INSERT OR REPLACE INTO settings (key, value) VALUES ('address', '幸福路'||{bad});
             UPDATE households SET owner = '王伟'||{bad};"""], check=True)
         run(self.book, 'verify')
@@ -550,7 +552,9 @@ class OldBookTest(Case):
                 self.assertFalse(bad and not leaf, f'{name} {col}: {text!r}')
         pdf = os.path.join(self.dir, 'n.pdf')
         run(self.book, 'notice', pdf, '--period', '2026', '--png', pdf + '.png',
-            '--html', pdf + '.html')
+            '--html', pdf + '.html', '--qr-payload', pdf + '.qr')
+        with open(pdf + '.qr', encoding='utf-8') as f:
+            self.assertFalse(leaked_numbers(f.read(), ['13812341234']))
         for text in (pdf_text(pdf), html_text(pdf + '.html')):
             self.assertFalse(leaked_numbers(text, ['13812341234']), text)
             self.assertFalse([c for c in text if unicodedata.category(c) == 'Cc'
