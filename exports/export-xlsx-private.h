@@ -10,6 +10,7 @@
 
 #include "export-xlsx.h"
 #include "ledger-fingerprint.h"
+#include "ledger-privacy.h"
 #include "ledger-report.h"
 
 G_BEGIN_DECLS
@@ -61,7 +62,7 @@ typedef struct
   gint64              arrears_total;
   LedgerTreeHead      head;
   char               *now;
-  GPtrArray          *phones;        /* the register's phones, read at the first free text */
+  LedgerPrivacyScrubber *scrubber;   /* the register's phones, read at the first free text */
 } Export;
 
 #define EXPORT_ERROR(error, ...) g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY, __VA_ARGS__)

@@ -63,33 +63,34 @@ export_xlsx_put_text (Export     *x,
   export_xlsx_check (x, worksheet_write_string (s->ws, s->row, col, safe, NULL));
 }
 
-/* The register's phones, read once inside the export's read transaction;
- * an export never fails for them (a register that cannot be read leaves
- * the mobile numbers to be found by their form). */
-static const GPtrArray *
-register_phones (Export *x)
+/* The scrubber for the register's phones, made once inside the export's
+ * read transaction; an export never fails for it (a register that cannot
+ * be read leaves the mobile numbers to be found by their form). */
+static LedgerPrivacyScrubber *
+scrubber (Export *x)
 {
-  if (x->phones == NULL)
+  if (x->scrubber == NULL)
     {
       g_autoptr(GPtrArray) households = ledger_household_list (x->book, NULL);
+      g_autoptr(GPtrArray) phones = g_ptr_array_new ();
 
-      x->phones = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; households != NULL && i < households->len; i++)
         {
           const LedgerHousehold *h = g_ptr_array_index (households, i);
 
           if (h->phone != NULL && *h->phone != '\0')
-            g_ptr_array_add (x->phones, g_strdup (h->phone));
+            g_ptr_array_add (phones, h->phone);
         }
+      x->scrubber = ledger_privacy_scrubber_new (NULL, phones);
     }
-  return x->phones;
+  return x->scrubber;
 }
 
 char *
 export_xlsx_scrub (Export     *x,
                    const char *text)
 {
-  return ledger_privacy_scrub (text, NULL, register_phones (x));
+  return ledger_privacy_scrubber_run (scrubber (x), text);
 }
 
 void

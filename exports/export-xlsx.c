@@ -712,7 +712,7 @@ export_clear (Export *x)
   g_array_unref (x->hashes);
   g_array_unref (x->owed_by_year);
   g_free (x->now);
-  g_clear_pointer (&x->phones, g_ptr_array_unref);
+  g_clear_pointer (&x->scrubber, ledger_privacy_scrubber_free);
   if (x->wb != NULL)
     lxw_workbook_free (x->wb);
 }

@@ -53,11 +53,10 @@ ledger_notice_scrub (const char       *text,
 
 /* Replaces *@text by its scrubbed copy. */
 static void
-scrub_in_place (char            **text,
-                const GPtrArray  *owners,
-                const GPtrArray  *phones)
+scrub_in_place (char                  **text,
+                LedgerPrivacyScrubber  *scrubber)
 {
-  char *clean = ledger_notice_scrub (*text, owners, phones);
+  char *clean = ledger_privacy_scrubber_run (scrubber, *text);
 
   g_free (*text);
   *text = clean;
@@ -96,28 +95,30 @@ scrub_notice (LedgerNoticeData *data,
               const GPtrArray  *owners,
               const GPtrArray  *phones)
 {
-  scrub_in_place (&data->community, owners, phones);
-  scrub_in_place (&data->address, owners, phones);
-  scrub_in_place (&data->committee, owners, phones);
+  g_autoptr(LedgerPrivacyScrubber) scrubber = ledger_privacy_scrubber_new (owners, phones);
+
+  scrub_in_place (&data->community, scrubber);
+  scrub_in_place (&data->address, scrubber);
+  scrub_in_place (&data->committee, scrubber);
   for (guint i = 0; i < data->report->income->len; i++)
     scrub_in_place (&((LedgerReportLine *) g_ptr_array_index (data->report->income, i))->name,
-                    owners, phones);
+                    scrubber);
   for (guint i = 0; i < data->expenditures->len; i++)
     {
       LedgerExpenditure *e = g_ptr_array_index (data->expenditures, i);
 
-      scrub_in_place (&e->payee, owners, phones);
-      scrub_in_place (&e->memo, owners, phones);
+      scrub_in_place (&e->payee, scrubber);
+      scrub_in_place (&e->memo, scrubber);
     }
   for (guint i = 0; i < data->late_expenditures->len; i++)
     {
       LedgerExpenditure *e = g_ptr_array_index (data->late_expenditures, i);
 
-      scrub_in_place (&e->payee, owners, phones);
-      scrub_in_place (&e->memo, owners, phones);
+      scrub_in_place (&e->payee, scrubber);
+      scrub_in_place (&e->memo, scrubber);
     }
   for (guint i = 0; i < data->votes->len; i++)
-    scrub_in_place (&((LedgerVote *) g_ptr_array_index (data->votes, i))->title, owners, phones);
+    scrub_in_place (&((LedgerVote *) g_ptr_array_index (data->votes, i))->title, scrubber);
 }
 
 /* ------------------------------------------------------------------ */

@@ -99,7 +99,9 @@ normalise_map (const char *valid)
       guint start = (guint) (p - valid), end = (guint) (next - valid);
       g_autofree char *nfkc = NULL;
 
-      if (c < 0x80 || ledger_privacy_is_invisible (c) ||
+      /* ASCII and the CJK unified ideographs are their own NFKC form: most
+       * of a Chinese memo needs no call. */
+      if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF) || ledger_privacy_is_invisible (c) ||
           (nfkc = g_utf8_normalize (p, next - p, G_NORMALIZE_NFKC)) == NULL)
         push_char (map, c, start, end);
       else
@@ -621,20 +623,54 @@ ledger_privacy_neutralise (const char *text)
   return apply_cuts (valid, no_cuts);
 }
 
+struct _LedgerPrivacyScrubber
+{
+  GArray    *keys;     /* NameKey, longest first */
+  GPtrArray *wanted;   /* the register's phones as digits */
+};
+
+LedgerPrivacyScrubber *
+ledger_privacy_scrubber_new (const GPtrArray *owners,
+                             const GPtrArray *phones)
+{
+  LedgerPrivacyScrubber *self = g_new0 (LedgerPrivacyScrubber, 1);
+
+  self->keys = name_keys (owners);
+  self->wanted = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; phones != NULL && i < phones->len; i++)
+    add_wanted_phone (self->wanted, g_ptr_array_index (phones, i));
+  return self;
+}
+
+void
+ledger_privacy_scrubber_free (LedgerPrivacyScrubber *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->keys);
+  g_ptr_array_unref (self->wanted);
+  g_free (self);
+}
+
+char *
+ledger_privacy_scrubber_run (LedgerPrivacyScrubber *self,
+                             const char            *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  g_autoptr(GArray) map = normalise_map (valid);
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (Cut));
+
+  find_phones (map, self->wanted, cuts, NULL);
+  find_names (map, self->keys, cuts);
+  return apply_cuts (valid, cuts);
+}
+
 char *
 ledger_privacy_scrub (const char      *text,
                       const GPtrArray *owners,
                       const GPtrArray *phones)
 {
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  g_autoptr(GArray) map = normalise_map (valid);
-  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (Cut));
-  g_autoptr(GArray) keys = name_keys (owners);
-  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LedgerPrivacyScrubber) scrubber = ledger_privacy_scrubber_new (owners, phones);
 
-  for (guint i = 0; phones != NULL && i < phones->len; i++)
-    add_wanted_phone (wanted, g_ptr_array_index (phones, i));
-  find_phones (map, wanted, cuts, NULL);
-  find_names (map, keys, cuts);
-  return apply_cuts (valid, cuts);
+  return ledger_privacy_scrubber_run (scrubber, text);
 }

@@ -76,6 +76,18 @@ char *ledger_privacy_scrub (const char      *text,
                             const GPtrArray *owners,
                             const GPtrArray *phones);
 
+/* ledger_privacy_scrub() for many texts: the owners' name keys and the
+ * register's phone digits are worked out once. */
+typedef struct _LedgerPrivacyScrubber LedgerPrivacyScrubber;
+
+LedgerPrivacyScrubber *ledger_privacy_scrubber_new  (const GPtrArray       *owners,
+                                                     const GPtrArray       *phones);
+char                  *ledger_privacy_scrubber_run  (LedgerPrivacyScrubber *self,
+                                                     const char            *text);
+void                   ledger_privacy_scrubber_free (LedgerPrivacyScrubber *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerPrivacyScrubber, ledger_privacy_scrubber_free)
+
 /**
  * ledger_privacy_neutralise:
  *
