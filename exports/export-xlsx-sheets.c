@@ -70,19 +70,9 @@ static LedgerPrivacyScrubber *
 scrubber (Export *x)
 {
   if (x->scrubber == NULL)
-    {
-      g_autoptr(GPtrArray) households = ledger_household_list (x->book, NULL);
-      g_autoptr(GPtrArray) phones = g_ptr_array_new ();
-
-      for (guint i = 0; households != NULL && i < households->len; i++)
-        {
-          const LedgerHousehold *h = g_ptr_array_index (households, i);
-
-          if (h->phone != NULL && *h->phone != '\0')
-            g_ptr_array_add (phones, h->phone);
-        }
-      x->scrubber = ledger_privacy_scrubber_new (NULL, phones);
-    }
+    x->scrubber = ledger_privacy_scrubber_new_for_book (x->book, FALSE, NULL);
+  if (x->scrubber == NULL)
+    x->scrubber = ledger_privacy_scrubber_new (NULL, NULL);
   return x->scrubber;
 }
 

@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "ledger-household.h"
 #include "ledger-privacy.h"
 #include "ledger-text.h"
 
@@ -650,6 +651,29 @@ ledger_privacy_scrubber_free (LedgerPrivacyScrubber *self)
   g_array_unref (self->keys);
   g_ptr_array_unref (self->wanted);
   g_free (self);
+}
+
+LedgerPrivacyScrubber *
+ledger_privacy_scrubber_new_for_book (LedgerBook  *book,
+                                      gboolean     names,
+                                      GError     **error)
+{
+  g_autoptr(GPtrArray) households = ledger_household_list (book, error);
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+  g_autoptr(GPtrArray) phones = g_ptr_array_new ();
+
+  if (households == NULL)
+    return NULL;
+  for (guint i = 0; i < households->len; i++)
+    {
+      const LedgerHousehold *h = g_ptr_array_index (households, i);
+
+      if (names && h->owner != NULL)
+        g_ptr_array_add (owners, h->owner);
+      if (h->phone != NULL && *h->phone != '\0')
+        g_ptr_array_add (phones, h->phone);
+    }
+  return ledger_privacy_scrubber_new (owners, phones);
 }
 
 char *

@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "ledger-book.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -85,6 +87,12 @@ LedgerPrivacyScrubber *ledger_privacy_scrubber_new  (const GPtrArray       *owne
 char                  *ledger_privacy_scrubber_run  (LedgerPrivacyScrubber *self,
                                                      const char            *text);
 void                   ledger_privacy_scrubber_free (LedgerPrivacyScrubber *self);
+
+/* A scrubber for the phones of @book's register and, when @names, its
+ * owners' names; NULL when the register cannot be read. */
+LedgerPrivacyScrubber *ledger_privacy_scrubber_new_for_book (LedgerBook  *book,
+                                                             gboolean     names,
+                                                             GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerPrivacyScrubber, ledger_privacy_scrubber_free)
 

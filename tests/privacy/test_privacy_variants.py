@@ -271,7 +271,13 @@ class Case(unittest.TestCase):
         run(self.book, 'export', 'xlsx', p['xlsx'], '--period', period)
         with open(p['qr'], encoding='utf-8') as f:
             qr = f.read()
-        return {'notice PDF': without_hashes(pdf_text(p['pdf'])),
+        receipt_qr = os.path.join(self.dir, 'r.qr')
+        run(self.book, 'receipt', '2026-000001', os.path.join(self.dir, 'r.pdf'),
+            '--qr-payload', receipt_qr)
+        with open(receipt_qr, encoding='utf-8') as f:
+            receipt = f.read()
+        return {'receipt QR payload': without_hashes(receipt),
+                'notice PDF': without_hashes(pdf_text(p['pdf'])),
                 'phone page': without_hashes(html_text(p['html'])),
                 'QR payload': without_hashes(qr),
                 'workbook': without_hashes(workbook_public_text(p['xlsx']))}
