@@ -79,12 +79,13 @@ has_invisible_char (const char *text)
 }
 
 /* TRUE when @text (NULL allowed, not necessarily valid UTF-8) holds
- * nothing but ASCII whitespace and ideographic spaces. Works on bytes so
- * that it can describe text that failed validation. */
+ * nothing but ASCII whitespace and Unicode spaces (ideographic, no-break,
+ * em, thin …: a name of them shows as nothing). Works character by
+ * character as far as the text is valid, so that it can describe text
+ * that failed validation. */
 static gboolean
 is_blank (const char *text)
 {
-  static const char ideographic_space[] = "\xe3\x80\x80";
   const char *p = text;
 
   if (p == NULL)
@@ -92,10 +93,12 @@ is_blank (const char *text)
 
   while (*p != '\0')
     {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
       if (g_ascii_isspace (*p))
         p++;
-      else if (g_str_has_prefix (p, ideographic_space))
-        p += strlen (ideographic_space);
+      else if (c < 0x110000 && g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR)
+        p = g_utf8_next_char (p);
       else
         return FALSE;
     }

@@ -350,6 +350,23 @@ test_validator_refuses_invisible (void)
     g_assert_true (ledger_text_check (accepted[i], "payee", 40, TRUE, NULL));
 }
 
+/* Text of Unicode spaces only shows as nothing: "nothing entered". */
+static void
+test_validator_blank_spaces (void)
+{
+  static const char *const blank[] = { "\u3000", "\u00A0", "\u2003\u2009", " \u202F\u3000 ", "\u205F" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (blank); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (ledger_text_check (blank[i], "owner", 40, TRUE, &error));
+      g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+      g_assert_cmpstr (error->message, ==, "owner: nothing entered");
+      g_assert_true (ledger_text_check (blank[i], "memo", 40, FALSE, NULL));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -363,5 +380,6 @@ main (int argc, char **argv)
   g_test_add_func ("/privacy/scrub-output-is-visible", test_scrub_output_is_visible);
   g_test_add_func ("/privacy/normalise", test_normalise);
   g_test_add_func ("/privacy/validator-refuses-invisible", test_validator_refuses_invisible);
+  g_test_add_func ("/privacy/validator-blank-spaces", test_validator_blank_spaces);
   return g_test_run ();
 }
