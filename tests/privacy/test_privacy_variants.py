@@ -235,8 +235,12 @@ def workbook_public_text(path):
 
 
 def pdf_text(path):
-    return subprocess.run(['pdftotext', '-enc', 'UTF-8', path, '-'], capture_output=True,
+    """The PDF's text and its metadata (title, subject …)."""
+    text = subprocess.run(['pdftotext', '-enc', 'UTF-8', path, '-'], capture_output=True,
                           check=True).stdout.decode('utf-8')
+    info = subprocess.run(['pdfinfo', '-enc', 'UTF-8', path], capture_output=True,
+                          check=True).stdout.decode('utf-8')
+    return text + '\n' + info
 
 
 def html_text(path):
