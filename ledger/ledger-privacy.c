@@ -27,6 +27,8 @@
 #define MOBILE_DIGITS 11
 /* Separators allowed between two digits of one number ("）－ ", " - "). */
 #define MAX_DIGIT_GAP 3
+/* Other characters allowed between digit groups of a number's shape. */
+#define MAX_LOOSE_GAP 2
 /* Spaces, dots or dashes allowed between two characters of a name. */
 #define MAX_NAME_GAP 3
 #define REPLACEMENT_CHAR 0xFFFD
@@ -210,29 +212,45 @@ is_digit_separator (gunichar c)
 typedef struct
 {
   GString *digits;
-  GArray  *groups;   /* guint offsets into digits */
+  GArray  *groups;     /* guint offsets into digits */
+  GArray  *positions;  /* guint: the index in the map of each digit */
   guint    first;
   guint    last;
 } DigitRun;
+
+typedef gboolean (*SeparatorFunc) (gunichar c);
 
 static void
 digit_run_clear (DigitRun *run)
 {
   g_string_free (run->digits, TRUE);
   g_array_unref (run->groups);
+  g_array_unref (run->positions);
 }
 
-/* Reads the run of digits that starts at map[@i], separators allowed
- * between groups. */
+/* What the second, stricter look (see run_loose_mobile) lets between digit
+ * groups: any one or two characters that are no letter, digit or
+ * ideograph — commas, colons, 、, | … which also separate amounts. */
+static gboolean
+is_loose_separator (gunichar c)
+{
+  return !g_unichar_isalnum (c) && digit_value (c) < 0;
+}
+
+/* Reads the run of digits that starts at map[@i], up to @max_gap
+ * characters for which @separator is TRUE allowed between groups. */
 static void
-scan_run (GArray   *map,
-          guint     i,
-          DigitRun *run)
+scan_run (GArray        *map,
+          guint          i,
+          SeparatorFunc  separator,
+          guint          max_gap,
+          DigitRun      *run)
 {
   guint zero = 0;
 
   run->digits = g_string_new (NULL);
   run->groups = g_array_new (FALSE, FALSE, sizeof (guint));
+  run->positions = g_array_new (FALSE, FALSE, sizeof (guint));
   run->first = run->last = i;
   g_array_append_val (run->groups, zero);
   for (guint j = i; j < map->len;)
@@ -241,9 +259,9 @@ scan_run (GArray   *map,
       guint k = j + 1, gap = 0;
 
       g_string_append_c (run->digits, (char) ('0' + d));
+      g_array_append_val (run->positions, j);
       run->last = j;
-      while (k < map->len && gap < MAX_DIGIT_GAP &&
-             is_digit_separator (g_array_index (map, NormChar, k).c))
+      while (k < map->len && gap < max_gap && separator (g_array_index (map, NormChar, k).c))
         k++, gap++;
       if (k >= map->len || digit_value (g_array_index (map, NormChar, k).c) < 0)
         break;
@@ -368,7 +386,75 @@ run_holds_registered (const DigitRun *run,
   return FALSE;
 }
 
-/* Adds a Cut for every run of @map that holds a phone. */
+/* The size of group @g of @run in digits. */
+static guint
+group_size (const DigitRun *run,
+            guint           g)
+{
+  guint start = g_array_index (run->groups, guint, g);
+  guint end = g + 1 < run->groups->len ? g_array_index (run->groups, guint, g + 1)
+                                       : (guint) run->digits->len;
+
+  return end - start;
+}
+
+/* Finds, in a run read with loose separators, two or three whole groups
+ * that make a mobile number (138,1234,1234  138、12341234  138:1234:1234)
+ * and are not thousands: an amount's groups after the first have three
+ * digits each (1,380,000), a phone's do not. Sets the digits' offsets. */
+static gboolean
+run_loose_mobile (const DigitRun *run,
+                  guint          *out_first,
+                  guint          *out_last)
+{
+  static const guint prefix_lengths[] = { 0, 1, 2, 3, 4 };   /* "", 0, 86, 086, 0086 */
+  const char *d = run->digits->str;
+
+  for (guint g = 0; g < run->groups->len; g++)
+    for (gsize p = 0; p < G_N_ELEMENTS (prefix_lengths); p++)
+      {
+        guint group = g_array_index (run->groups, guint, g);
+        guint at = group + prefix_lengths[p], total = 0;
+        gboolean not_thousands = FALSE;
+
+        if (at >= group + group_size (run, g) || !starts_number (d, group, at))
+          continue;
+        for (guint n = 0; n < 3 && g + n < run->groups->len && total < MOBILE_DIGITS; n++)
+          {
+            total += group_size (run, g + n) - (n == 0 ? prefix_lengths[p] : 0);
+            not_thousands = not_thousands || (n > 0 && group_size (run, g + n) != 3);
+            if (n > 0 && total == MOBILE_DIGITS && not_thousands &&
+                d[at] == '1' && d[at + 1] >= '3' && d[at + 1] <= '9')
+              {
+                *out_first = at;
+                *out_last = at + MOBILE_DIGITS - 1;
+                return TRUE;
+              }
+          }
+      }
+  return FALSE;
+}
+
+/* Adds a Cut for the map characters [@first, @last]. */
+static void
+add_cut (GArray   *map,
+         guint     first,
+         guint     last,
+         GArray   *cuts,
+         gboolean *found)
+{
+  Cut cut = { g_array_index (map, NormChar, first).start, g_array_index (map, NormChar, last).end,
+              "***" };
+
+  if (cuts != NULL)
+    g_array_append_val (cuts, cut);
+  if (found != NULL)
+    *found = TRUE;
+}
+
+/* Adds a Cut for every run of @map that holds a phone: runs with the
+ * separators people put inside phone numbers first, then groups split by
+ * anything else that have the shape of one. */
 static void
 find_phones (GArray    *map,
              GPtrArray *wanted,
@@ -381,18 +467,24 @@ find_phones (GArray    *map,
 
       if (digit_value (g_array_index (map, NormChar, i).c) < 0)
         continue;
-      scan_run (map, i, &run);
+      scan_run (map, i, is_digit_separator, MAX_DIGIT_GAP, &run);
       if (run.digits->len >= PHONE_MIN_DIGITS &&
           (run_holds_mobile (&run) || run_holds_registered (&run, wanted)))
-        {
-          Cut cut = { g_array_index (map, NormChar, run.first).start,
-                      g_array_index (map, NormChar, run.last).end, "***" };
+        add_cut (map, run.first, run.last, cuts, found);
+      i = run.last;
+      digit_run_clear (&run);
+    }
+  for (guint i = 0; i < map->len; i++)
+    {
+      DigitRun run;
+      guint first, last;
 
-          if (cuts != NULL)
-            g_array_append_val (cuts, cut);
-          if (found != NULL)
-            *found = TRUE;
-        }
+      if (digit_value (g_array_index (map, NormChar, i).c) < 0)
+        continue;
+      scan_run (map, i, is_loose_separator, MAX_LOOSE_GAP, &run);
+      if (run_loose_mobile (&run, &first, &last))
+        add_cut (map, g_array_index (run.positions, guint, first),
+                 g_array_index (run.positions, guint, last), cuts, found);
       i = run.last;
       digit_run_clear (&run);
     }
@@ -605,8 +697,12 @@ apply_cuts (const char *valid,
     {
       const Cut *cut = &g_array_index (cuts, Cut, i);
 
+      /* Overlapping cuts (a phone found by both looks) mask their union. */
       if (cut->start < at)
-        continue;
+        {
+          at = MAX (at, cut->end);
+          continue;
+        }
       append_visible (out, valid, at, cut->start);
       g_string_append (out, cut->with);
       at = cut->end;

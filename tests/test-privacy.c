@@ -143,6 +143,31 @@ test_phone_variants (void)
   g_test_message ("%u phone variants", n);
 }
 
+/* Groups split by commas, colons and the like (which also split amounts)
+ * in the shapes of a phone number. */
+static void
+test_loose_separator_variants (void)
+{
+  static const char *const loose[] = { ",", "，", "、", ":", "：", ";", "|", "*", "#", ", ", "',", "～", "→" };
+  static const guint shapes[][4] = { { 3, 4, 4, 0 }, { 3, 8, 0, 0 }, { 4, 3, 4, 0 }, { 3, 3, 5, 0 } };
+  guint n = 0;
+
+  for (gsize p = 0; p < G_N_ELEMENTS (prefixes); p++)
+    for (gsize s = 0; s < G_N_ELEMENTS (loose); s++)
+      for (gsize g = 0; g < G_N_ELEMENTS (shapes); g++)
+        for (DigitForm f = DIGITS_ASCII; f <= DIGITS_MIXED; f++)
+          {
+            g_autofree char *phone = write_phone (PHONE, prefixes[p], loose[s], shapes[g], f);
+            g_autofree char *text = g_strdup_printf ("联系王师傅%s，谢谢", phone);
+            g_autofree char *scrubbed = ledger_privacy_scrub (text, NULL, NULL);
+
+            if (!ledger_privacy_has_mobile_number (text) || shows_part_of (scrubbed, PHONE))
+              g_error ("%s scrubbed to %s", text, scrubbed);
+            n++;
+          }
+  g_test_message ("%u loose-separator variants", n);
+}
+
 /* A registered landline or a mobile not starting 1[3-9], written any way. */
 static void
 test_registered_phone_variants (void)
@@ -190,6 +215,10 @@ test_not_phones (void)
     "面积 89.50 平方米，共 120 户",
     "Lighting Co",
     "订单 138123412345",   /* twelve digits written together: an id */
+    "合计 1,380,000 元",
+    "金额 13,800.00, 2,000.00, 1,500.00",
+    "13,800,000,000",
+    "2026:1380:1234 号",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -372,6 +401,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/privacy/phone-variants", test_phone_variants);
+  g_test_add_func ("/privacy/loose-separator-variants", test_loose_separator_variants);
   g_test_add_func ("/privacy/registered-phone-variants", test_registered_phone_variants);
   g_test_add_func ("/privacy/url-escapes", test_url_escapes);
   g_test_add_func ("/privacy/not-phones", test_not_phones);

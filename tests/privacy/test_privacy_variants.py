@@ -57,6 +57,9 @@ NOW = '2026-06-30T10:00:00+08:00'
 PREFIXES = ['', '+86', '+86 ', '86', '0086', '0086-', '(+86)', '（+86）', '＋８６ ', '+86－', '0']
 SEPARATORS = ['', ' ', '-', '－', '—', '–', '‐', '−', '.', '．', '。', '/', '／', '\\', '\u3000',
               '\u00a0', '\u2009', '\u202f', '·', '・', ' - ', '_', '~', '(', ')', '\u3000-\u3000']
+# Separators that also split amounts: a phone is found by its shape there.
+LOOSE_SEPARATORS = [',', '，', '、', ':', '：', ';', '|', '*', '#', ', ', '～', '→']
+LOOSE_GROUPINGS = [(3, 4, 4), (3, 8), (4, 3, 4), (3, 3, 5)]
 INVISIBLE_SEPARATORS = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202e',
                         '\u2066', '\u200e']
 GROUPINGS = [(3, 4, 4), (3, 8), (11,), (4, 3, 4), (3, 3, 5), (1, 2, 4, 4)]
@@ -94,15 +97,15 @@ def phone_number(i):
     return '1' + str(3 + i % 7) + f'{(i * 7919 + 104729) % 10**9:09d}'
 
 
-def phone_variants(separators, count):
+def phone_variants(separators, count, groupings=GROUPINGS, forms=FORMS, first=0):
     """(number, written) pairs; coprime strides use every table entry."""
     out = []
-    for i in range(count):
+    for i in range(first, first + count):
         number = phone_number(i)
         out.append((number, write_phone(number, PREFIXES[i % len(PREFIXES)],
                                         separators[(i * 5) % len(separators)],
-                                        GROUPINGS[(i * 7) % len(GROUPINGS)],
-                                        FORMS[(i * 3) % len(FORMS)])))
+                                        groupings[(i * 7) % len(groupings)],
+                                        forms[(i * 3) % len(forms)])))
     return out
 
 
@@ -144,10 +147,16 @@ def visible(text):
 DIGIT_GLUE = re.compile(r'(?<=\d)[\s\-‐‑‒–—―−.。/\\()（）\[\]【】+_~·・]{1,3}(?=\d)')
 
 
+LOOSE_GLUE = re.compile(r'(?<=\d)[^\w]{1,2}(?=\d)')
+
+
 def digit_runs(text):
     """The runs of digits of visible(@text), separators between digits
-    taken out."""
-    return re.findall(r'\d+', DIGIT_GLUE.sub('', visible(text)))
+    taken out: those of phone numbers, then any one or two characters that
+    are no letter or digit (commas, colons …)."""
+    text = visible(text)
+    return (re.findall(r'\d+', DIGIT_GLUE.sub('', text)) +
+            re.findall(r'\d+', LOOSE_GLUE.sub('', text)))
 
 
 def leaked_numbers(text, numbers):
@@ -336,6 +345,8 @@ class PhoneVariantsTest(Case):
 
     def test_visible_variants(self):
         variants = phone_variants(SEPARATORS, 3 * len(SEPARATORS))
+        variants += phone_variants(LOOSE_SEPARATORS, 2 * len(LOOSE_SEPARATORS), LOOSE_GROUPINGS,
+                                   FORMS[:3], first=len(variants))
         refused = self.fill([written for _, written in variants])
         self.assertFalse(refused, f'refused: {refused!r}')
         numbers = [number for number, _ in variants]
@@ -345,7 +356,7 @@ class PhoneVariantsTest(Case):
                 written = dict(variants).get(number, number)
                 problems.append(f'{name} shows {number} (written {written!r})')
         self.assertFalse(problems, '\n'.join(problems))
-        self.assertGreaterEqual(len(variants), 60)
+        self.assertGreaterEqual(len(variants), 100)
 
     def test_invisible_separators_refused_or_scrubbed(self):
         variants = phone_variants(INVISIBLE_SEPARATORS, 2 * len(INVISIBLE_SEPARATORS))
