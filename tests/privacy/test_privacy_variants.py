@@ -448,6 +448,10 @@ TEXT_OPTIONS = [
     (('settings', 'address', '{}'), 'address'),
     (('settings', 'url', 'https://example.org/{}'), 'url'),
     (('--operator', '{}', 'spend', '10', '--payee', 'p', '--category', 'repair'), 'operator'),
+    (('household', 'add', '1-1-102', '--owner', '李娜', '--area', '50', '--phone', '138{}1234'),
+     'phone'),
+    (('household', 'edit', '1-1-101', '--owner-key', '{}'), 'owner'),
+    (('settings', 'backup-dir', '/tmp/{}'), 'backup'),
 ]
 
 
