@@ -13,6 +13,7 @@
 #include "cl-window.h"
 #include "ledger-paths.h"
 #include "ledger-book.h"
+#include "ledger-text.h"
 
 struct _ClApplication
 {
@@ -79,6 +80,14 @@ open_book (ClApplication  *self,
     operator_name = g_strdup (self->operator_name);
   else if (self->settings != NULL)
     operator_name = g_settings_get_string (self->settings, CL_SETTINGS_OPERATOR_NAME);
+  /* A name edited into the settings behind the Preferences' back would
+   * make every entry fail (the journal refuses it): keep the default. */
+  if (operator_name != NULL && *operator_name != '\0' &&
+      !ledger_text_check (operator_name, _("operator"), LEDGER_OPERATOR_MAX_CHARS, TRUE, NULL))
+    {
+      g_message ("operator name in the settings refused; entries are recorded as the default");
+      g_clear_pointer (&operator_name, g_free);
+    }
   if (book != NULL && operator_name != NULL && *operator_name != '\0')
     ledger_book_set_operator (book, operator_name);
   return book;

@@ -258,9 +258,16 @@ gboolean
 cli_check_operator (CliGlobals  *globals,
                     GError     **error)
 {
-  /* The name goes into every journal entry: the same rules as any name. */
-  return globals->operator_name == NULL ||
-         ledger_text_check (globals->operator_name, "--operator", 40, TRUE, error);
+  const char *from_env = g_getenv ("COMMUNITY_LEDGER_OPERATOR");
+
+  /* The name goes into every journal entry: the same rules as any name,
+   * wherever it came from (ledger_book_open() takes the variable's). */
+  if (globals->operator_name != NULL)
+    return ledger_text_check (globals->operator_name, "--operator", LEDGER_OPERATOR_MAX_CHARS,
+                              TRUE, error);
+  return from_env == NULL || *from_env == '\0' ||
+         ledger_text_check (from_env, "COMMUNITY_LEDGER_OPERATOR", LEDGER_OPERATOR_MAX_CHARS,
+                            TRUE, error);
 }
 
 static LedgerBook *

@@ -22,6 +22,7 @@
 #include "ledger-fingerprint.h"
 #include "ledger-money.h"
 #include "ledger-notice.h"
+#include "ledger-privacy.h"
 #include "ledger-text.h"
 
 #define MARGIN    30.0
@@ -36,6 +37,7 @@ typedef struct
   LedgerTreeHead  head;        /* the book when the receipt was issued */
   LedgerHash      leaf;
   GArray         *path;        /* of LedgerHash */
+  LedgerPrivacyScrubber *scrubber;  /* the register's names and phones */
 } ReceiptData;
 
 /* Frees what read_receipt() filled in. */
@@ -47,6 +49,7 @@ receipt_data_clear (ReceiptData *d)
   g_clear_pointer (&d->committee, g_free);
   g_clear_pointer (&d->fee_names, g_hash_table_unref);
   g_clear_pointer (&d->path, g_array_unref);
+  g_clear_pointer (&d->scrubber, ledger_privacy_scrubber_free);
 }
 
 /* Fee codes to the names people know (the newest version's name). */
@@ -87,7 +90,8 @@ read_receipt (LedgerBook   *book,
       d->committee = g_strconcat (d->community, "业主委员会", NULL);
     }
   d->fee_names = read_fee_names (book, error);
-  if (d->fee_names == NULL ||
+  d->scrubber = d->fee_names != NULL ? ledger_privacy_scrubber_new_for_book (book, TRUE, error) : NULL;
+  if (d->fee_names == NULL || d->scrubber == NULL ||
       !ledger_fingerprint_head_at (book, (guint64) d->receipt->txn_id, &d->head, error))
     return FALSE;
   d->path = ledger_fingerprint_inclusion (book, d->receipt->txn_id, (guint64) d->receipt->txn_id,
@@ -127,25 +131,29 @@ append_hex (GString          *text,
   g_string_append (text, hex);
 }
 
-/* The receipt's details (the payer's name masked) and the proof. */
+/* The receipt's details (the payer's name masked, and no phone number or
+ * owner's name in the texts typed into the book: a scanner shows them to
+ * whoever scans) and the proof. */
 static char *
 receipt_payload (const ReceiptData *d)
 {
   const LedgerReceipt *r = d->receipt;
   g_autofree char *payer = ledger_text_mask_name (r->owner);
+  g_autofree char *community = ledger_privacy_scrubber_run (d->scrubber, d->community);
   g_autofree char *total = ledger_money_format (r->amount);
   g_autofree char *fingerprint = ledger_tree_head_format (&d->head);
   GString *text = g_string_new (NULL);
 
   g_string_append_printf (text, "小区公账收据\n%s\n收据号：%s\n户号：%s\n缴款人：%s\n",
-                          d->community, r->number, r->unit, payer);
+                          community, r->number, r->unit, payer);
   for (guint i = 0; i < r->lines->len; i++)
     {
       const LedgerReceiptLine *line = &g_array_index (r->lines, LedgerReceiptLine, i);
       g_autofree char *label = line_label (d, line);
+      g_autofree char *shown = ledger_privacy_scrubber_run (d->scrubber, label);
       g_autofree char *money = ledger_money_format (line->amount);
 
-      g_string_append_printf (text, "%s：%s\n", label, money);
+      g_string_append_printf (text, "%s：%s\n", shown, money);
     }
   if (r->to_credit != 0)
     {

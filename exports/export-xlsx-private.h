@@ -10,6 +10,7 @@
 
 #include "export-xlsx.h"
 #include "ledger-fingerprint.h"
+#include "ledger-privacy.h"
 #include "ledger-report.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,7 @@ typedef struct
   gint64              arrears_total;
   LedgerTreeHead      head;
   char               *now;
+  LedgerPrivacyScrubber *scrubber;   /* the register's phones, read at the first free text */
 } Export;
 
 #define EXPORT_ERROR(error, ...) g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY, __VA_ARGS__)
@@ -73,7 +75,9 @@ void export_xlsx_check (Export    *x,
                         lxw_error  err);
 
 /* A copy of text from the book that no spreadsheet takes for a formula: a
- * leading = + - @, tab or carriage return gets an apostrophe in front. */
+ * leading = + - @, tab or carriage return gets an apostrophe in front;
+ * control characters (in a book older than the validator) become U+FFFD
+ * and invisible ones are dropped, so that any book can be exported. */
 char *export_xlsx_neutralise (const char *text);
 
 /* Text from the book as a string cell, neutralised; empty leaves it blank. */
@@ -81,6 +85,18 @@ void export_xlsx_put_text (Export     *x,
                            Sheet      *s,
                            lxw_col_t   col,
                            const char *text);
+/* Free text people typed (payees, memos, vote titles, fee names, reasons):
+ * as export_xlsx_put_text, with every phone number in it removed as on the
+ * notice (ledger_privacy_scrub(): mobile numbers and the register's phones,
+ * however written). Names stay: the workbook is the auditor's. */
+/* @text without its phone numbers, as export_xlsx_put_free_text writes it
+ * (control characters as U+FFFD, invisible ones dropped). */
+char *export_xlsx_scrub (Export     *x,
+                         const char *text);
+void export_xlsx_put_free_text (Export     *x,
+                                Sheet      *s,
+                                lxw_col_t   col,
+                                const char *text);
 /* Money: fen / 100.0 in the "¥"#,##0.00 format. */
 void export_xlsx_put_money (Export    *x,
                             Sheet     *s,

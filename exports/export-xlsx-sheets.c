@@ -19,6 +19,7 @@
 #include "ledger-household.h"
 #include "ledger-money.h"
 #include "ledger-payment.h"
+#include "ledger-privacy.h"
 #include "ledger-text.h"
 #include "ledger-vote.h"
 
@@ -40,7 +41,7 @@ export_xlsx_check (Export    *x,
 char *
 export_xlsx_neutralise (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *valid = ledger_privacy_neutralise (text);
 
   if (strchr ("=+-@\t\r", valid[0]) != NULL && valid[0] != '\0')
     return g_strconcat ("'", valid, NULL);
@@ -60,6 +61,40 @@ export_xlsx_put_text (Export     *x,
     return;
   safe = export_xlsx_neutralise (text);
   export_xlsx_check (x, worksheet_write_string (s->ws, s->row, col, safe, NULL));
+}
+
+/* The scrubber for the register's phones, made once inside the export's
+ * read transaction; an export never fails for it (a register that cannot
+ * be read leaves the mobile numbers to be found by their form). */
+static LedgerPrivacyScrubber *
+scrubber (Export *x)
+{
+  if (x->scrubber == NULL)
+    x->scrubber = ledger_privacy_scrubber_new_for_book (x->book, FALSE, NULL);
+  if (x->scrubber == NULL)
+    x->scrubber = ledger_privacy_scrubber_new (NULL, NULL);
+  return x->scrubber;
+}
+
+char *
+export_xlsx_scrub (Export     *x,
+                   const char *text)
+{
+  return ledger_privacy_scrubber_run (scrubber (x), text);
+}
+
+void
+export_xlsx_put_free_text (Export     *x,
+                           Sheet      *s,
+                           lxw_col_t   col,
+                           const char *text)
+{
+  g_autofree char *scrubbed = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  scrubbed = export_xlsx_scrub (x, text);
+  export_xlsx_put_text (x, s, col, scrubbed);
 }
 
 /* Money: the only place a double touches an amount. */
@@ -286,7 +321,7 @@ income_row (Export              *x,
   export_xlsx_put_text (x, s, 4, method_chinese (r->method));
   export_xlsx_put_money (x, s, 5, sign * r->amount);
   export_xlsx_put_text (x, s, 6, sign < 0 ? "冲销" : r->voided ? "已作废" : "");
-  export_xlsx_put_text (x, s, 7, note);
+  export_xlsx_put_free_text (x, s, 7, note);
   export_xlsx_put_number (x, s, 8, (double) txn_id, NULL);
   for (guint i = 0; i < x->fees->len; i++)
     {
@@ -390,11 +425,11 @@ spending_row (Export                  *x,
 
   export_xlsx_put_number (x, s, 0, (double) e->id, NULL);
   export_xlsx_put_date (x, s, 1, e->date);
-  export_xlsx_put_text (x, s, 2, e->payee);
+  export_xlsx_put_free_text (x, s, 2, e->payee);
   export_xlsx_put_text (x, s, 3, ledger_expense_category_chinese (e->category));
-  export_xlsx_put_text (x, s, 4, e->memo);
+  export_xlsx_put_free_text (x, s, 4, e->memo);
   export_xlsx_put_text (x, s, 5, e->invoice);
-  export_xlsx_put_text (x, s, 6, e->approvers);
+  export_xlsx_put_free_text (x, s, 6, e->approvers);
   export_xlsx_put_money (x, s, 7, e->amount);
   export_xlsx_put_text (x, s, 8, method_chinese (e->method));
   export_xlsx_put_text (x, s, 9, e->from_maintenance_fund ? "维修资金" : "公共收益");
@@ -467,7 +502,7 @@ export_xlsx_write_arrears (Export  *x,
       export_xlsx_put_text (x, s, 0, c->unit);
       export_xlsx_put_text (x, s, 1, c->owner);
       export_xlsx_put_number (x, s, 2, c->year, NULL);
-      export_xlsx_put_text (x, s, 3, c->fee_name);
+      export_xlsx_put_free_text (x, s, 3, c->fee_name);
       export_xlsx_put_money (x, s, 4, c->billed);
       export_xlsx_put_money (x, s, 5, c->waived);
       export_xlsx_put_money (x, s, 6, c->paid);
@@ -530,9 +565,9 @@ vote_row (Export           *x,
   Sheet *s = &x->votes;
 
   export_xlsx_put_number (x, s, 0, (double) v->id, NULL);
-  export_xlsx_put_text (x, s, 1, v->title);
+  export_xlsx_put_free_text (x, s, 1, v->title);
   export_xlsx_put_text (x, s, 2, matter);
-  export_xlsx_put_text (x, s, 3, v->description);
+  export_xlsx_put_free_text (x, s, 3, v->description);
   export_xlsx_put_date (x, s, 4, v->opens);
   export_xlsx_put_date (x, s, 5, v->closes);
   export_xlsx_put_text (x, s, 6, v->closed ? "已结束" : "进行中");

@@ -61,6 +61,44 @@ cell_index (const ExportXlsxCell *cells,
 }
 
 /* Joins the leaf columns (I, then J, K … while they have text). */
+/* The value of the four hexadecimal digits at @p, or -1. */
+static int
+hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int d = g_ascii_xdigit_value (p[i]);
+
+      if (d < 0)
+        return -1;
+      value = value * 16 + d;
+    }
+  return value;
+}
+
+/* Appends @text with the _xHHHH_ escapes of the file format decoded
+ * (export-xlsx.c escape_leaf writes them for control characters and for
+ * an underscore that would start one). */
+static void
+append_unescaped (GString    *out,
+                  const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      int value;
+
+      if (p[0] == '_' && p[1] == 'x' && (value = hex4 (p + 2)) >= 0 && p[6] == '_')
+        {
+          g_string_append_unichar (out, (gunichar) value);
+          p += 6;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
 static void
 cell_leaf (const ExportXlsxCell *cells,
            guint                 n_cells,
@@ -68,7 +106,7 @@ cell_leaf (const ExportXlsxCell *cells,
 {
   g_string_truncate (out, 0);
   for (guint i = EXPORT_JOURNAL_COL_LEAF; i < n_cells && cells[i].value != NULL; i++)
-    g_string_append (out, cells[i].value);
+    append_unescaped (out, cells[i].value);
 }
 
 /* A row with formatting but no values (a spreadsheet program may save some). */

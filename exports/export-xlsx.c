@@ -210,7 +210,38 @@ splits_text (const char *leaf)
   return g_string_free (text, FALSE);
 }
 
-/* The leaf, byte for byte, in column I and, past EXPORT_JOURNAL_LEAF_PART
+/* The leaf as a spreadsheet cell can hold it, in the escape of the file
+ * format itself (ECMA-376 ST_Xstring, which Excel and LibreOffice read
+ * back): a control character other than tab and line feed, which XML
+ * cannot carry, is written _xHHHH_, and an underscore that starts such a
+ * sequence in the text is written _x005F_ so that it is not read as one.
+ * Such characters are never let into a book now, but one written before
+ * (or edited behind the program's back) must still export: verify
+ * --export decodes the cells and finds the leaf byte for byte. Invalid
+ * UTF-8 cannot be carried at all: it is repaired, and verify --export
+ * then reports that entry. */
+static char *
+escape_leaf (const LedgerLeaf *leaf)
+{
+  g_autofree char *valid = g_utf8_make_valid (leaf->text, (gssize) leaf->length);
+  GString *out = g_string_sized_new (leaf->length);
+
+  for (const char *p = valid; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F)
+        g_string_append_printf (out, "_x%04X_", c);
+      else if (c == '_' && p[1] == 'x' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]) &&
+               g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]) && p[6] == '_')
+        g_string_append (out, "_x005F_");
+      else
+        g_string_append_c (out, (char) c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The leaf (escaped as above) in column I and, past EXPORT_JOURNAL_LEAF_PART
  * characters, continued in J, K … after a line feed. */
 static gboolean
 put_leaf (Export            *x,
@@ -218,7 +249,8 @@ put_leaf (Export            *x,
           const LedgerLeaf  *leaf,
           GError           **error)
 {
-  const char *p = leaf->text, *end = leaf->text + leaf->length;
+  g_autofree char *text = escape_leaf (leaf);
+  const char *p = text, *end = text + strlen (text);
 
   for (lxw_col_t col = EXPORT_JOURNAL_COL_LEAF; p < end; col++)
     {
@@ -246,22 +278,17 @@ put_leaf (Export            *x,
   return TRUE;
 }
 
-/* A leaf must reach the reader unchanged: valid UTF-8 and no control
- * characters but line feeds and tabs (which the ledger never lets in). */
+/* The leaves come in order, one per entry: anything else is a bug. What
+ * they hold is not checked: escape_leaf carries anything. */
 static gboolean
 check_leaf (const LedgerLeaf  *leaf,
             gint64             expected,
             GError           **error)
 {
-  gboolean ok = leaf->index == expected && g_utf8_validate (leaf->text, (gssize) leaf->length, NULL) &&
-                strlen (leaf->text) == leaf->length;
-
-  for (gsize i = 0; ok && i < leaf->length; i++)
-    ok = (guchar) leaf->text[i] >= 0x20 || leaf->text[i] == '\n' || leaf->text[i] == '\t';
-  if (!ok)
+  if (leaf->index != expected)
     EXPORT_ERROR (error, _("entry %" PRId64 " cannot be written to a spreadsheet as it is; run verify"),
                   leaf->index);
-  return ok;
+  return leaf->index == expected;
 }
 
 /* Writes one journal entry (a LedgerLeafFunc) and keeps its leaf hash. */
@@ -289,7 +316,7 @@ journal_leaf_cb (const LedgerLeaf  *leaf,
   export_xlsx_put_text (x, s, 2, kind_chinese (leaf->kind));
   export_xlsx_put_text (x, s, 3, leaf->operator_name);
   export_xlsx_put_text (x, s, 4, leaf->ref);
-  export_xlsx_put_text (x, s, 5, leaf->memo);
+  export_xlsx_put_free_text (x, s, 5, leaf->memo);
   export_xlsx_put_text (x, s, 6, splits);
   export_xlsx_put_text (x, s, EXPORT_JOURNAL_COL_HASH, hex);
   if (!put_leaf (x, s, leaf, error))
@@ -567,7 +594,8 @@ write_summary (Export  *x,
                                     { "已缴清户数", 10 } };
   static const char *const collection[] = { "收缴年度", "应收", "减免", "应缴", "已缴", "欠缴", "收缴率",
                                             "应缴户数", "已缴清户数" };
-  g_autofree char *name = ledger_book_dup_name (x->book);
+  g_autofree char *stored_name = ledger_book_dup_name (x->book);
+  g_autofree char *name = export_xlsx_scrub (x, stored_name);
   g_autofree char *title = g_strdup_printf ("公账汇总：%s", name);
   g_autofree char *fingerprint = ledger_tree_head_format (&x->head);
   g_autofree char *period = g_strdup_printf ("%s（%s 至 %s）", x->period.name, x->period.first, x->period.last);
@@ -685,6 +713,7 @@ export_clear (Export *x)
   g_array_unref (x->hashes);
   g_array_unref (x->owed_by_year);
   g_free (x->now);
+  g_clear_pointer (&x->scrubber, ledger_privacy_scrubber_free);
   if (x->wb != NULL)
     lxw_workbook_free (x->wb);
 }

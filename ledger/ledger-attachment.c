@@ -9,6 +9,8 @@
 #include "ledger-text.h"
 
 #define ATTACHMENT_MAX_BYTES (64 * 1024 * 1024)
+/* A file name is at most 255 bytes on the file systems in use. */
+#define ATTACHMENT_NAME_MAX_CHARS 255
 
 void
 ledger_attachment_free (LedgerAttachment *attachment)
@@ -53,8 +55,14 @@ ledger_attachment_store (LedgerBook  *book,
   g_autofree char *stored_path = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(LedgerAttachment) attachment = NULL;
+  g_autofree char *name = g_path_get_basename (path);
   gsize length = 0;
 
+  /* The name is stored and journaled: the rules of any stored text (a
+   * name that is no UTF-8 at all is stored as "attachment", see describe). */
+  if (g_utf8_validate (name, -1, NULL) &&
+      !ledger_text_check (name, field, ATTACHMENT_NAME_MAX_CHARS, TRUE, error))
+    return NULL;
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       ledger_text_set_invalid_input (error, field, path, local_error->message);

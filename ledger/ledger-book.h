@@ -65,7 +65,11 @@ LedgerBook *ledger_book_open (const char          *path,
 const char *ledger_book_get_path (LedgerBook *self);
 gboolean    ledger_book_is_read_only (LedgerBook *self);
 
-/* The committee member who records entries ("treasurer" when unset). */
+/* The committee member who records entries ("treasurer" when unset). The
+ * name goes into every journal entry, which refuses one longer than this
+ * or failing ledger_text_check(). */
+#define LEDGER_OPERATOR_MAX_CHARS 40
+
 const char *ledger_book_get_operator (LedgerBook *self);
 void        ledger_book_set_operator (LedgerBook *self,
                                       const char *operator_name);

@@ -8,6 +8,7 @@
 #include "ledger-fingerprint-private.h"
 #include "ledger-journal.h"
 #include "ledger-limits.h"
+#include "ledger-text.h"
 
 typedef struct
 {
@@ -156,6 +157,22 @@ ledger_posting_balance (LedgerPosting *posting)
   return sum;
 }
 
+/* The one gate every text of the journal passes, whatever command or
+ * window it came from and whatever checked it before: the operator (from
+ * --operator, COMMUNITY_LEDGER_OPERATOR, the Preferences), the ref and the
+ * memo (built from payees, names, file names …). A control or invisible
+ * character here would be in the book for good, and in every export. */
+static gboolean
+check_txn_text (LedgerPosting  *posting,
+                LedgerBook     *book,
+                GError        **error)
+{
+  return ledger_text_check (ledger_book_get_operator (book), _("operator"), LEDGER_OPERATOR_MAX_CHARS,
+                            TRUE, error) &&
+         ledger_text_check (posting->ref, _("reference"), G_MAXUINT, FALSE, error) &&
+         ledger_text_check (posting->memo, _("memo"), G_MAXUINT, FALSE, error);
+}
+
 static gboolean
 insert_txn (LedgerPosting  *posting,
             LedgerBook     *book,
@@ -238,7 +255,8 @@ ledger_posting_commit (LedgerPosting  *posting,
       return FALSE;
     }
 
-  if (!date_after_followed (posting, book, error) ||
+  if (!check_txn_text (posting, book, error) ||
+      !date_after_followed (posting, book, error) ||
       !insert_txn (posting, book, &txn_id, error) ||
       !insert_splits (posting, book, txn_id, error) ||
       !ledger_fingerprint_append (book, txn_id, error))

@@ -11,14 +11,15 @@
 #include "ledger-household.h"
 #include "ledger-journal.h"
 #include "ledger-notice.h"
+#include "ledger-privacy.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"
 #include "ledger-vote.h"
 
 #define COMMITTEE_MAX_CHARS 40
 #define URL_MAX_CHARS 200
-/* Shorter digit runs are dates, amounts and invoice numbers, not phones. */
-#define PHONE_MIN_DIGITS 7
+/* A file name is at most 255 bytes on the file systems a notice goes to. */
+#define FILE_NAME_MAX_CHARS 255
 
 /* Frees a notice's data and everything in it. */
 void
@@ -40,222 +41,22 @@ ledger_notice_data_free (LedgerNoticeData *data)
 /* ------------------------------------------------------------------ */
 /* Scrubbing free text for the public */
 
-/* The value of the decimal digit at @p (ASCII or full-width ０-９) and its
- * length in bytes through @out_len, or -1 when @p is no digit. */
-static int
-digit_at (const char *p,
-          gsize      *out_len)
-{
-  const guchar *u = (const guchar *) p;
-
-  if (g_ascii_isdigit (*p))
-    {
-      *out_len = 1;
-      return *p - '0';
-    }
-  /* U+FF10..U+FF19 are EF BC 90..99 in UTF-8. */
-  if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99)
-    {
-      *out_len = 3;
-      return u[2] - 0x90;
-    }
-  return -1;
-}
-
-/* Scans the run of digits that starts at @p, allowing one space or dash
- * between two digits ("138-1234-1234"). Appends its digits to @digits and
- * returns where the run ends. */
-static const char *
-scan_digit_run (const char *p,
-                GString    *digits)
-{
-  gsize len = 0;
-  int d;
-
-  while ((d = digit_at (p, &len)) >= 0)
-    {
-      gsize next_len = 0;
-
-      g_string_append_c (digits, (char) ('0' + d));
-      p += len;
-      if ((*p == ' ' || *p == '-') && digit_at (p + 1, &next_len) >= 0)
-        p++;
-    }
-  return p;
-}
-
-/* Whether @digits holds 1[3-9] followed by nine digits anywhere. */
-static gboolean
-holds_mobile_number (const char *digits)
-{
-  gsize n = strlen (digits);
-
-  for (gsize i = 0; i + 11 <= n; i++)
-    if (digits[i] == '1' && digits[i + 1] >= '3' && digits[i + 1] <= '9')
-      return TRUE;
-  return FALSE;
-}
-
-/* Whether @digits hold a phone of the register, compared digits only. */
-static gboolean
-holds_registered_phone (const char      *digits,
-                        const GPtrArray *phones)
-{
-  for (guint i = 0; phones != NULL && i < phones->len; i++)
-    {
-      g_autoptr(GString) wanted = g_string_new (NULL);
-      const char *phone = g_ptr_array_index (phones, i);
-
-      /* The register keeps phones as typed: compare digits only. */
-      for (const char *p = phone; *p != '\0'; p = g_utf8_next_char (p))
-        {
-          gsize len = 0;
-          int d = digit_at (p, &len);
-
-          if (d >= 0)
-            g_string_append_c (wanted, (char) ('0' + d));
-        }
-      /* The whole number, or a landline's local part without its area code. */
-      if (wanted->len >= PHONE_MIN_DIGITS &&
-          (strstr (digits, wanted->str) != NULL || strstr (wanted->str, digits) != NULL))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Replaces every digit run that holds a phone number with "***". */
-static char *
-remove_phones (const char      *text,
-               const GPtrArray *phones)
-{
-  GString *out = g_string_new (NULL);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      gsize len = 0;
-
-      if (digit_at (p, &len) >= 0)
-        {
-          g_autoptr(GString) digits = g_string_new (NULL);
-          const char *end = scan_digit_run (p, digits);
-
-          if (digits->len >= PHONE_MIN_DIGITS &&
-              (holds_mobile_number (digits->str) || holds_registered_phone (digits->str, phones)))
-            g_string_append (out, "***");
-          else
-            g_string_append_len (out, p, end - p);
-          p = end;
-        }
-      else
-        {
-          const char *next = g_utf8_next_char (p);
-
-          g_string_append_len (out, p, next - p);
-          p = next;
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* Whether @text is plain ASCII (a Latin name). */
-static gboolean
-is_ascii_text (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
-/* Whether the match of @name at @at in @text stands alone. Chinese names
- * run straight into the words around them, so only Latin names need a
- * word boundary ("Li" must not mask "Lighting"). */
-static gboolean
-match_stands_alone (const char *text,
-                    const char *at,
-                    gsize       len,
-                    gboolean    latin)
-{
-  if (!latin)
-    return TRUE;
-  return (at == text || !g_ascii_isalnum (at[-1])) && !g_ascii_isalnum (at[len]);
-}
-
-/* Replaces the whole-name occurrences of @name in @text with @masked. */
-static char *
-mask_one_name (const char *text,
-               const char *name,
-               const char *masked)
-{
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (name);
-  gboolean latin = is_ascii_text (name);
-  const char *p = text, *at;
-
-  while ((at = strstr (p, name)) != NULL)
-    {
-      gboolean alone = match_stands_alone (text, at, len, latin);
-
-      g_string_append_len (out, p, at - p);
-      g_string_append (out, alone ? masked : name);
-      p = at + len;
-    }
-  g_string_append (out, p);
-  return g_string_free (out, FALSE);
-}
-
-/* Longer names first, so that 欧阳娜娜 is masked whole before 欧阳 is. */
-static gint
-longer_first (gconstpointer a,
-              gconstpointer b)
-{
-  gsize la = strlen (*(const char * const *) a);
-  gsize lb = strlen (*(const char * const *) b);
-
-  return la < lb ? 1 : la > lb ? -1 : 0;
-}
-
-/* Phones first (they may sit inside names' text), then names,
- * the longest first. */
+/* The scrubbing itself lives in ledger-privacy.c, where the workbook's
+ * free-text columns and the URL check find it too. */
 char *
 ledger_notice_scrub (const char       *text,
                      const GPtrArray  *owners,
                      const GPtrArray  *phones)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  char *result;
-
-  if (text == NULL)
-    return g_strdup ("");
-  result = remove_phones (text, phones);
-  for (guint i = 0; owners != NULL && i < owners->len; i++)
-    g_ptr_array_add (names, g_ptr_array_index (owners, i));
-  g_ptr_array_sort (names, longer_first);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *name = g_strstrip (g_strdup (g_ptr_array_index (names, i)));
-      g_autofree char *masked = NULL;
-      char *next;
-
-      if (g_utf8_strlen (name, -1) < 2 || strstr (result, name) == NULL)
-        continue;
-      masked = ledger_text_mask_name (name);
-      next = mask_one_name (result, name, masked);
-      g_free (result);
-      result = next;
-    }
-  return result;
+  return ledger_privacy_scrub (text, owners, phones);
 }
 
 /* Replaces *@text by its scrubbed copy. */
 static void
-scrub_in_place (char            **text,
-                const GPtrArray  *owners,
-                const GPtrArray  *phones)
+scrub_in_place (char                  **text,
+                LedgerPrivacyScrubber  *scrubber)
 {
-  char *clean = ledger_notice_scrub (*text, owners, phones);
+  char *clean = ledger_privacy_scrubber_run (scrubber, *text);
 
   g_free (*text);
   *text = clean;
@@ -294,28 +95,30 @@ scrub_notice (LedgerNoticeData *data,
               const GPtrArray  *owners,
               const GPtrArray  *phones)
 {
-  scrub_in_place (&data->community, owners, phones);
-  scrub_in_place (&data->address, owners, phones);
-  scrub_in_place (&data->committee, owners, phones);
+  g_autoptr(LedgerPrivacyScrubber) scrubber = ledger_privacy_scrubber_new (owners, phones);
+
+  scrub_in_place (&data->community, scrubber);
+  scrub_in_place (&data->address, scrubber);
+  scrub_in_place (&data->committee, scrubber);
   for (guint i = 0; i < data->report->income->len; i++)
     scrub_in_place (&((LedgerReportLine *) g_ptr_array_index (data->report->income, i))->name,
-                    owners, phones);
+                    scrubber);
   for (guint i = 0; i < data->expenditures->len; i++)
     {
       LedgerExpenditure *e = g_ptr_array_index (data->expenditures, i);
 
-      scrub_in_place (&e->payee, owners, phones);
-      scrub_in_place (&e->memo, owners, phones);
+      scrub_in_place (&e->payee, scrubber);
+      scrub_in_place (&e->memo, scrubber);
     }
   for (guint i = 0; i < data->late_expenditures->len; i++)
     {
       LedgerExpenditure *e = g_ptr_array_index (data->late_expenditures, i);
 
-      scrub_in_place (&e->payee, owners, phones);
-      scrub_in_place (&e->memo, owners, phones);
+      scrub_in_place (&e->payee, scrubber);
+      scrub_in_place (&e->memo, scrubber);
     }
   for (guint i = 0; i < data->votes->len; i++)
-    scrub_in_place (&((LedgerVote *) g_ptr_array_index (data->votes, i))->title, owners, phones);
+    scrub_in_place (&((LedgerVote *) g_ptr_array_index (data->votes, i))->title, scrubber);
 }
 
 /* ------------------------------------------------------------------ */
@@ -409,6 +212,12 @@ read_notice_settings (LedgerBook       *book,
   data->committee = committee != NULL && *committee != '\0'
                       ? g_steal_pointer (&committee)
                       : g_strconcat (data->community, "业主委员会", NULL);
+  /* A link cannot be masked; one that settings url would refuse today (a
+   * book from before the check, or edited) is left off the notice rather
+   * than printed with a phone number in it. */
+  if (url != NULL && (!ledger_text_check (url, "url", G_MAXUINT, FALSE, NULL) ||
+                      ledger_text_has_mobile_number (url)))
+    g_clear_pointer (&url, g_free);
   data->publication_url = url != NULL ? g_steal_pointer (&url) : g_strdup ("");
 }
 
@@ -624,6 +433,11 @@ ledger_notice_record (LedgerBook              *book,
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
 
+  /* The names go into the journal: the rules of any stored text, checked
+   * here to name the file rather than the memo they end up in. */
+  for (guint i = 0; i < n_files; i++)
+    if (!ledger_text_check (files[i].name, _("file name"), FILE_NAME_MAX_CHARS, TRUE, error))
+      return FALSE;
   if (!ledger_book_write (book, record_cb, &request, error))
     return FALSE;
   if (out_notice_id != NULL)

@@ -62,10 +62,13 @@ LedgerNoticeData *ledger_notice_gather (LedgerBook          *book,
  *   one character are left alone, since a surname alone names nobody
  * @phones: (element-type utf8): phone numbers of the register, any format
  *
- * Returns @text fit for a public output: every run of digits (ASCII or
- * full-width, possibly split by spaces or dashes) that holds a mobile
+ * Returns @text fit for a public output: every run of digits (of any
+ * width or script, possibly split by spaces, dashes, dots, slashes,
+ * brackets or invisible characters, after +86 or 0086) that holds a mobile
  * number (1[3-9] and nine more digits) or a registered phone becomes
- * "***", and every owner's full name is masked.
+ * "***", and every owner's full name is masked, in any spacing, width or
+ * case; invisible characters are dropped. See ledger_privacy_scrub(), which
+ * compares on normalised text.
  */
 char *ledger_notice_scrub (const char       *text,
                            const GPtrArray  *owners,

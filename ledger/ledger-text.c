@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ledger-error.h"
+#include "ledger-privacy.h"
 #include "ledger-text.h"
 
 /* Full-width forms of printable ASCII ("！" … "～") sit at a fixed distance
@@ -61,13 +62,30 @@ has_control_char (const char *text)
   return FALSE;
 }
 
+/* TRUE when @text, which must be valid UTF-8, holds an invisible format
+ * character (ledger_privacy_is_invisible()): a bidi control (U+202E turns
+ * "fdp.exe" around on screen), a zero-width space inside a name … Stored
+ * text must look like what it is, or a check by eye and the scrubber of
+ * public outputs would see different things. */
+static gboolean
+has_invisible_char (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (ledger_privacy_is_invisible (g_utf8_get_char (p)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* TRUE when @text (NULL allowed, not necessarily valid UTF-8) holds
- * nothing but ASCII whitespace and ideographic spaces. Works on bytes so
- * that it can describe text that failed validation. */
+ * nothing but ASCII whitespace and Unicode spaces (ideographic, no-break,
+ * em, thin …: a name of them shows as nothing). Works character by
+ * character as far as the text is valid, so that it can describe text
+ * that failed validation. */
 static gboolean
 is_blank (const char *text)
 {
-  static const char ideographic_space[] = "\xe3\x80\x80";
   const char *p = text;
 
   if (p == NULL)
@@ -75,10 +93,12 @@ is_blank (const char *text)
 
   while (*p != '\0')
     {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
       if (g_ascii_isspace (*p))
         p++;
-      else if (g_str_has_prefix (p, ideographic_space))
-        p += strlen (ideographic_space);
+      else if (c < 0x110000 && g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR)
+        p = g_utf8_next_char (p);
       else
         return FALSE;
     }
@@ -86,7 +106,7 @@ is_blank (const char *text)
 }
 
 /* Returns @text fit to quote inside a one-line message: invalid bytes and
- * control characters become U+FFFD and anything past QUOTE_MAX_CHARS
+ * control characters (and invisible ones) become U+FFFD and anything past QUOTE_MAX_CHARS
  * characters becomes "…". */
 char *
 ledger_text_quote (const char *text)
@@ -99,7 +119,10 @@ ledger_text_quote (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      g_string_append_unichar (out, is_control_char (c) ? REPLACEMENT_CHAR : c);
+      /* An invisible character quoted raw would turn the message around
+       * (U+202E) or hide what is wrong with the text. */
+      g_string_append_unichar (out, is_control_char (c) || ledger_privacy_is_invisible (c)
+                                    ? REPLACEMENT_CHAR : c);
       p = g_utf8_next_char (p);
     }
   if (*p != '\0')
@@ -177,6 +200,12 @@ ledger_text_check (const char  *text,
   if (has_control_char (text))
     return ledger_text_set_invalid_input (error, field, text,
                                           _("contains a tab, a line break or another control character"));
+
+  if (has_invisible_char (text))
+    return ledger_text_set_invalid_input (error, field, text,
+                                          _("contains an invisible formatting character (such as a "
+                                            "zero-width space or a right-to-left mark) that could make "
+                                            "it show differently from what it holds"));
 
   if ((gsize) g_utf8_strlen (text, -1) > max_chars)
     {
@@ -264,27 +293,9 @@ ledger_text_mask_phone (const char *phone)
   return g_string_free (out, FALSE);
 }
 
+/* One detector for every check: see ledger-privacy.c. */
 gboolean
 ledger_text_has_mobile_number (const char *text)
 {
-  g_autofree char *folded = NULL;
-  guint run = 0;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return FALSE;
-  folded = ledger_text_fold_ascii (text);
-  /* Walks runs of digits; a run of exactly eleven is checked at its end. */
-  for (const char *p = folded;; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        {
-          run++;
-          continue;
-        }
-      if (run == 11 && p[-11] == '1' && p[-10] >= '3' && p[-10] <= '9')
-        return TRUE;
-      run = 0;
-      if (*p == '\0')
-        return FALSE;
-    }
+  return ledger_privacy_has_mobile_number (text);
 }

@@ -22,7 +22,9 @@ char *ledger_text_fold_ascii (const char *text);
  * @required: whether empty (after trimming) is an error
  *
  * Rejects invalid UTF-8, control characters (all of U+0000..U+001F, tab
- * and line breaks included, U+007F, U+0080..U+009F), text longer than
+ * and line breaks included, U+007F, U+0080..U+009F), invisible format
+ * characters (bidi controls, zero-width spaces and joiners, U+FEFF, the
+ * soft hyphen …: ledger_privacy_is_invisible()), text longer than
  * @max_chars, and, when @required, empty text, with
  * LEDGER_ERROR_INVALID_INPUT naming @field.
  */
@@ -71,10 +73,11 @@ char *ledger_text_mask_name (const char *name);
  * No digits -> "". */
 char *ledger_text_mask_phone (const char *phone);
 
-/* TRUE when @text holds what looks like a mainland mobile number: eleven
- * digits in a row starting 13 to 19 (full-width digits folded), not part
- * of a longer run of digits. The publication URL is refused with one: it
- * is printed on notices and in QR codes, where a link cannot be masked. */
+/* TRUE when @text holds what looks like a mainland mobile number, in any
+ * of the forms ledger_privacy_has_mobile_number() finds (full-width or
+ * Chinese digits, any separators, +86, %-escapes). The publication URL is
+ * refused with one: it is printed on notices and in QR codes, where a link
+ * cannot be masked. */
 gboolean ledger_text_has_mobile_number (const char *text);
 
 G_END_DECLS

@@ -24,7 +24,7 @@
 #include "ledger-text.h"
 #include "ledger-vote.h"
 
-#define OPERATOR_MAX_CHARS    40
+#define OPERATOR_MAX_CHARS    LEDGER_OPERATOR_MAX_CHARS
 
 /* The book settings edited as one line of text each. */
 typedef enum

@@ -21,7 +21,10 @@
  *
  * Properties:
  *   - nothing crashes, leaks or reads out of bounds, and posting any bytes
- *     succeeds;
+ *     succeeds, unless the operator, ref or memo is text ledger_text_check
+ *     refuses (invalid UTF-8, control or invisible characters, an operator
+ *     longer than 40 characters): then it is refused as bad input and the
+ *     journal stays as it was;
  *   - the ledger's leaf equals the independent serialisation, and its hash
  *     is SHA-256 (0x00 ‖ leaf);
  *   - the leaf has no carriage return, exactly one line per field and per
@@ -35,9 +38,11 @@
 #include <glib/gstdio.h>
 
 #include "ledger-book-private.h"
+#include "ledger-error.h"
 #include "ledger-fingerprint.h"
 #include "ledger-household.h"
 #include "ledger-journal.h"
+#include "ledger-text.h"
 
 #include "fuzz-common.h"
 
@@ -584,6 +589,15 @@ decode_entry (const uint8_t *data,
     }
 }
 
+/* Whether the journal's gate lets @entry's texts in. */
+static gboolean
+journal_takes (const Entry *entry)
+{
+  return ledger_text_check (entry->operator_name, "operator", LEDGER_OPERATOR_MAX_CHARS, TRUE, NULL) &&
+         ledger_text_check (entry->ref, "ref", G_MAXUINT, FALSE, NULL) &&
+         ledger_text_check (entry->memo, "memo", G_MAXUINT, FALSE, NULL);
+}
+
 /* One fuzz input: a transaction to post and compare. */
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -608,6 +622,21 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   ledger_book_set_operator (book, entry.operator_name);
   ledger_book_set_clock (book, entry.clock);
   recorded_at = g_strconcat (entry.clock, CLOCK_TIME, NULL);
+
+  /* The journal's gate (ledger_posting_commit) refuses an operator, ref or
+   * memo that ledger_text_check refuses: such an input must come back as
+   * bad input with the journal unchanged. The escape round trip above has
+   * covered its bytes all the same. */
+  if (!journal_takes (&entry))
+    {
+      FUZZ_CHECK (!ledger_book_write (book, post_entry_cb, &entry, &error) &&
+                  g_error_matches (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT),
+                  "text the journal refuses: %s", error != NULL ? error->message : "it was committed");
+      g_clear_error (&error);
+      FUZZ_CHECK (ledger_journal_count (book, &error) == journal_size,
+                  "a refused posting left the journal at another size");
+      return 0;
+    }
 
   FUZZ_CHECK (!ledger_book_write (book, post_entry_cb, &entry, &error) &&
               g_error_matches (error, ROLLBACK_QUARK, 0),

@@ -1,0 +1,415 @@
+/* test-privacy.c — the scrubber, the normaliser and the text validator
+ * against phone numbers and names written every way this file can think
+ * of: each test generates its variants (prefixes × separators × digit
+ * forms × groupings; names × spaces × invisible characters × case), so a
+ * new way of writing one is one more entry in a table. */
+#include <string.h>
+
+#include "ledger-error.h"
+#include "ledger-privacy.h"
+#include "ledger-text.h"
+
+#define PHONE "13812341234"
+
+static const char *const prefixes[] = {
+  "", "+86", "+86 ", "86", "0086", "0086-", "086", "(+86)", "（+86）", "＋８６ ", "+86－", "0",
+};
+
+static const char *const separators[] = {
+  "", " ", "-", "－", "—", "–", "‐", "−", ".", "．", "。", "/", "／", "\\", "\u3000", "\u00A0",
+  "\u2009", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u202E", "\u2066",
+  "·", "・", " - ", "_", "~", "\u200B\u200B", " . ", "\u3000-\u3000",
+};
+
+/* Digit groupings of the eleven digits. */
+static const guint groupings[][4] = {
+  { 3, 4, 4, 0 }, { 3, 8, 0, 0 }, { 11, 0, 0, 0 }, { 4, 3, 4, 0 }, { 3, 3, 5, 0 }, { 1, 2, 4, 4 },
+};
+
+typedef enum { DIGITS_ASCII, DIGITS_FULL, DIGITS_MIXED, DIGITS_CHINESE, DIGITS_MATH } DigitForm;
+
+/* The digit @d written in @form (the @i-th digit, for mixed forms). */
+static void
+append_digit (GString   *out,
+              int        d,
+              DigitForm  form,
+              guint      i)
+{
+  static const char *const chinese[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+  switch (form)
+    {
+    case DIGITS_ASCII:
+      g_string_append_c (out, (char) ('0' + d));
+      break;
+    case DIGITS_FULL:
+      g_string_append_unichar (out, 0xFF10 + (gunichar) d);
+      break;
+    case DIGITS_MIXED:
+      if (i % 2 == 0)
+        g_string_append_unichar (out, 0xFF10 + (gunichar) d);
+      else
+        g_string_append_c (out, (char) ('0' + d));
+      break;
+    case DIGITS_CHINESE:
+      g_string_append (out, chinese[d]);
+      break;
+    case DIGITS_MATH:   /* mathematical bold digits, NFKC-folded */
+      g_string_append_unichar (out, 0x1D7CE + (gunichar) d);
+      break;
+    }
+}
+
+/* @phone written with @prefix, then its groups split by @sep. */
+static char *
+write_phone (const char    *phone,
+             const char    *prefix,
+             const char    *sep,
+             const guint   *grouping,
+             DigitForm      form)
+{
+  GString *out = g_string_new (prefix);
+  guint at = 0;
+
+  for (guint g = 0; g < 4 && grouping[g] != 0; g++)
+    {
+      if (g > 0)
+        g_string_append (out, sep);
+      for (guint k = 0; k < grouping[g]; k++, at++)
+        append_digit (out, phone[at] - '0', form, at);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The digits of the normalised @text, as ASCII ("〇" and the like are not
+ * folded here: a Chinese-digit phone is checked by has_mobile_number). */
+static char *
+digits_only (const char *text)
+{
+  g_autofree char *normal = ledger_privacy_normalise (text);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int v = g_unichar_digit_value (g_utf8_get_char (p));
+
+      if (v >= 0)
+        g_string_append_c (out, (char) ('0' + v));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Whether seven digits in a row of @phone survive in @text. */
+static gboolean
+shows_part_of (const char *text,
+               const char *phone)
+{
+  g_autofree char *digits = digits_only (text);
+  gsize n = strlen (phone);
+
+  for (gsize i = 0; i + 7 <= n; i++)
+    {
+      g_autofree char *part = g_strndup (phone + i, 7);
+
+      if (strstr (digits, part) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every variant, in a sentence, is found and removed. */
+static void
+test_phone_variants (void)
+{
+  guint n = 0;
+
+  for (gsize p = 0; p < G_N_ELEMENTS (prefixes); p++)
+    for (gsize s = 0; s < G_N_ELEMENTS (separators); s++)
+      for (gsize g = 0; g < G_N_ELEMENTS (groupings); g++)
+        for (DigitForm f = DIGITS_ASCII; f <= DIGITS_MATH; f++)
+          {
+            g_autofree char *phone = write_phone (PHONE, prefixes[p], separators[s], groupings[g], f);
+            g_autofree char *text = g_strdup_printf ("联系王师傅%s，谢谢", phone);
+            g_autofree char *scrubbed = ledger_privacy_scrub (text, NULL, NULL);
+
+            if (!ledger_privacy_has_mobile_number (text))
+              g_error ("not seen as a mobile number: %s", text);
+            if (shows_part_of (scrubbed, PHONE) || strstr (scrubbed, "***") == NULL)
+              g_error ("%s scrubbed to %s", text, scrubbed);
+            if (!g_str_has_prefix (scrubbed, "联系王师傅") || !g_str_has_suffix (scrubbed, "，谢谢"))
+              g_error ("%s: the words around the number changed: %s", text, scrubbed);
+            n++;
+          }
+  g_test_message ("%u phone variants", n);
+}
+
+/* Groups split by commas, colons and the like (which also split amounts)
+ * in the shapes of a phone number. */
+static void
+test_loose_separator_variants (void)
+{
+  static const char *const loose[] = { ",", "，", "、", ":", "：", ";", "|", "*", "#", ", ", "',", "～", "→" };
+  static const guint shapes[][4] = { { 3, 4, 4, 0 }, { 3, 8, 0, 0 }, { 4, 3, 4, 0 }, { 3, 3, 5, 0 } };
+  guint n = 0;
+
+  for (gsize p = 0; p < G_N_ELEMENTS (prefixes); p++)
+    for (gsize s = 0; s < G_N_ELEMENTS (loose); s++)
+      for (gsize g = 0; g < G_N_ELEMENTS (shapes); g++)
+        for (DigitForm f = DIGITS_ASCII; f <= DIGITS_MIXED; f++)
+          {
+            g_autofree char *phone = write_phone (PHONE, prefixes[p], loose[s], shapes[g], f);
+            g_autofree char *text = g_strdup_printf ("联系王师傅%s，谢谢", phone);
+            g_autofree char *scrubbed = ledger_privacy_scrub (text, NULL, NULL);
+
+            if (!ledger_privacy_has_mobile_number (text) || shows_part_of (scrubbed, PHONE))
+              g_error ("%s scrubbed to %s", text, scrubbed);
+            n++;
+          }
+  g_test_message ("%u loose-separator variants", n);
+}
+
+/* A registered landline or a mobile not starting 1[3-9], written any way. */
+static void
+test_registered_phone_variants (void)
+{
+  g_autoptr(GPtrArray) phones = g_ptr_array_new ();
+  static const char *const registered[] = { "021-87654321", "+86 10 6552 9988" };
+  static const char *const digits[] = { "02187654321", "01065529988" };
+
+  for (gsize r = 0; r < G_N_ELEMENTS (registered); r++)
+    g_ptr_array_add (phones, (gpointer) registered[r]);
+  for (gsize r = 0; r < G_N_ELEMENTS (registered); r++)
+    for (gsize s = 0; s < G_N_ELEMENTS (separators); s++)
+      for (DigitForm f = DIGITS_ASCII; f <= DIGITS_MIXED; f++)
+        {
+          static const guint grouping[4] = { 3, 4, 4, 0 };
+          g_autofree char *phone = write_phone (digits[r], "", separators[s], grouping, f);
+          g_autofree char *text = g_strdup_printf ("电话%s找张工", phone);
+          g_autofree char *scrubbed = ledger_privacy_scrub (text, NULL, phones);
+
+          if (shows_part_of (scrubbed, digits[r] + 3))
+            g_error ("%s scrubbed to %s", text, scrubbed);
+        }
+}
+
+/* Percent-escapes in a URL are read through. */
+static void
+test_url_escapes (void)
+{
+  g_assert_true (ledger_text_has_mobile_number ("https://x.org/?c=%31%33%38%31%32%33%34%31%32%33%34"));
+  g_assert_true (ledger_text_has_mobile_number ("https://x.org/138%2D1234%2D1234"));
+  g_assert_true (ledger_text_has_mobile_number ("https://x.org/u/＋86－138．1234．1234"));
+  g_assert_false (ledger_text_has_mobile_number ("https://x.org/notices/2026-Q1"));
+  g_assert_false (ledger_text_has_mobile_number ("https://x.org/%E5%85%AC%E7%A4%BA"));
+}
+
+/* Numbers that are no phones stay as they are. */
+static void
+test_not_phones (void)
+{
+  static const char *const texts[] = {
+    "2026-01-01 至 2026-12-31",
+    "收据 2026-000013、2026-000014",
+    "发票 No. 04400123 金额 ¥1,380.00",
+    "2026.01.15-2026.02.15 电费",
+    "面积 89.50 平方米，共 120 户",
+    "Lighting Co",
+    "订单 138123412345",   /* twelve digits written together: an id */
+    "合计 1,380,000 元",
+    "金额 13,800.00, 2,000.00, 1,500.00",
+    "13,800,000,000",
+    "2026:1380:1234 号",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *scrubbed = ledger_privacy_scrub (texts[i], NULL, NULL);
+
+      g_assert_cmpstr (scrubbed, ==, texts[i]);
+      g_assert_false (ledger_privacy_has_mobile_number (texts[i]));
+    }
+}
+
+static const char *const name_gaps[] = {
+  "", " ", "  ", "\u3000", "\u00A0", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD",
+  "\u202E", "\u202D", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C", "·",
+  "\u3000\u200B", "-", ".", "_",
+};
+
+/* @name turned by @form (0 as is, 1 upper case, 2 full-width, 3 lower
+ * case) with @gap in place of a Latin name's space, or between the
+ * characters of a Chinese name. */
+static char *
+write_name (const char *name,
+            const char *gap,
+            int         form)
+{
+  GString *out = g_string_new (NULL);
+  gboolean latin = g_str_is_ascii (name);
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ')
+        {
+          g_string_append (out, gap);
+          continue;
+        }
+      if (!latin && p != name)
+        g_string_append (out, gap);
+      if (form == 1)
+        c = g_unichar_toupper (c);
+      else if (form == 2 && c < 0x80)
+        c = 0xFF01 + (c - 0x21);
+      else if (form == 3)
+        c = g_unichar_tolower (c);
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Owners' names with gaps, invisible characters, widths and cases are
+ * masked; the masked form is there. */
+static void
+test_name_variants (void)
+{
+  static const char *const owners[] = { "王伟", "欧阳娜娜", "Wang Wei", "Smith John" };
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  guint n = 0;
+
+  for (gsize o = 0; o < G_N_ELEMENTS (owners); o++)
+    g_ptr_array_add (list, (gpointer) owners[o]);
+  for (gsize o = 0; o < G_N_ELEMENTS (owners); o++)
+    for (gsize g = 0; g < G_N_ELEMENTS (name_gaps); g++)
+      for (int form = 0; form <= 3; form++)
+        {
+          g_autofree char *name = write_name (owners[o], name_gaps[g], form);
+          g_autofree char *text = g_strdup_printf ("付款给 %s 维修", name);
+          g_autofree char *scrubbed = ledger_privacy_scrub (text, list, NULL);
+          g_autofree char *key = ledger_privacy_name_key (owners[o]);
+          g_autofree char *seen = ledger_privacy_name_key (scrubbed);
+          g_autofree char *masked = ledger_text_mask_name (owners[o]);
+
+          if (strstr (seen, key) != NULL || strstr (scrubbed, masked) == NULL)
+            g_error ("%s scrubbed to %s", text, scrubbed);
+          n++;
+        }
+  g_test_message ("%u name variants", n);
+}
+
+/* Names inside words: Chinese names always, Latin ones only whole. */
+static void
+test_name_boundaries (void)
+{
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+
+  g_ptr_array_add (owners, (gpointer) "Li Na");
+  g_ptr_array_add (owners, (gpointer) "王伟");
+  g_ptr_array_add (owners, (gpointer) "赵");
+  a = ledger_privacy_scrub ("Lina Lighting, Linaro", owners, NULL);
+  g_assert_cmpstr (a, ==, "L**** Lighting, Linaro");
+  b = ledger_privacy_scrub ("王伟水电维修（王　伟）", owners, NULL);
+  g_assert_cmpstr (b, ==, "王*水电维修（王*）");
+  c = ledger_privacy_scrub ("赵家面馆", owners, NULL);
+  g_assert_cmpstr (c, ==, "赵家面馆");
+  d = ledger_privacy_scrub ("王，伟", owners, NULL);
+  g_assert_cmpstr (d, ==, "王，伟");
+}
+
+/* Invisible characters are gone from what the scrubber returns, control
+ * characters show as U+FFFD. */
+static void
+test_scrub_output_is_visible (void)
+{
+  g_autofree char *a = ledger_privacy_scrub ("abc\u202Egpj.exe", NULL, NULL);
+  g_autofree char *b = ledger_privacy_neutralise ("a\x01" "b\u200Bc\xff");
+
+  g_assert_cmpstr (a, ==, "abcgpj.exe");
+  g_assert_cmpstr (b, ==, "a\uFFFDbc\uFFFD");
+}
+
+static void
+test_normalise (void)
+{
+  static const char *const same[] = { "王　伟", "王\u200B伟", "王 伟", " 王  伟 ", "王\u202E \u202C伟" };
+  g_autofree char *latin = ledger_privacy_normalise ("ＷＡＮＧ\u3000 Wei");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *n = ledger_privacy_normalise (same[i]);
+      g_autofree char *k = ledger_privacy_name_key (same[i]);
+
+      g_assert_cmpstr (k, ==, "王伟");
+      if (i != 1)
+        g_assert_cmpstr (n, ==, "王 伟");
+    }
+  g_assert_cmpstr (latin, ==, "wang wei");
+}
+
+/* The validator refuses every invisible format character, naming the
+ * field; ordinary text with full-width forms passes. */
+static void
+test_validator_refuses_invisible (void)
+{
+  static const gunichar refused[] = {
+    0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+    0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0x061C,
+    0xFEFF, 0x00AD, 0xFFF9, 0xFFFB, 0xE0001, 0xE0041, 0x034F, 0xFE0F, 0x180E, 0x3164,
+  };
+  static const char *const accepted[] = { "王伟", "王　伟", "ＡＢＣ－１２３", "Café", "¥1,000", "阿依·买买提" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    for (int where = 0; where < 3; where++)
+      {
+        g_autoptr(GError) error = NULL;
+        GString *text = g_string_new (where == 0 ? "" : "王");
+
+        g_string_append_unichar (text, refused[i]);
+        if (where != 2)
+          g_string_append (text, "伟");
+        g_assert_false (ledger_text_check (text->str, "payee", 40, TRUE, &error));
+        g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+        g_assert_true (g_str_has_prefix (error->message, "payee"));
+        g_assert_null (strchr (error->message, '\n'));
+        g_string_free (text, TRUE);
+      }
+  for (gsize i = 0; i < G_N_ELEMENTS (accepted); i++)
+    g_assert_true (ledger_text_check (accepted[i], "payee", 40, TRUE, NULL));
+}
+
+/* Text of Unicode spaces only shows as nothing: "nothing entered". */
+static void
+test_validator_blank_spaces (void)
+{
+  static const char *const blank[] = { "\u3000", "\u00A0", "\u2003\u2009", " \u202F\u3000 ", "\u205F" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (blank); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (ledger_text_check (blank[i], "owner", 40, TRUE, &error));
+      g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+      g_assert_cmpstr (error->message, ==, "owner: nothing entered");
+      g_assert_true (ledger_text_check (blank[i], "memo", 40, FALSE, NULL));
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/privacy/phone-variants", test_phone_variants);
+  g_test_add_func ("/privacy/loose-separator-variants", test_loose_separator_variants);
+  g_test_add_func ("/privacy/registered-phone-variants", test_registered_phone_variants);
+  g_test_add_func ("/privacy/url-escapes", test_url_escapes);
+  g_test_add_func ("/privacy/not-phones", test_not_phones);
+  g_test_add_func ("/privacy/name-variants", test_name_variants);
+  g_test_add_func ("/privacy/name-boundaries", test_name_boundaries);
+  g_test_add_func ("/privacy/scrub-output-is-visible", test_scrub_output_is_visible);
+  g_test_add_func ("/privacy/normalise", test_normalise);
+  g_test_add_func ("/privacy/validator-refuses-invisible", test_validator_refuses_invisible);
+  g_test_add_func ("/privacy/validator-blank-spaces", test_validator_blank_spaces);
+  return g_test_run ();
+}
