@@ -12,6 +12,7 @@
 #include "ledger-expense.h"
 #include "ledger-journal.h"
 #include "ledger-money.h"
+#include "ledger-privacy.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"
 #include "ledger-vote.h"
@@ -126,27 +127,6 @@ check_after_vote (LedgerBook  *book,
   return ledger_text_set_invalid_input (error, "--date", day, reason);
 }
 
-/* What makes two spellings of a name the same person: compatibility
- * forms folded (NFKC: full-width letters, ideographic space), case
- * folded, and no spaces or invisible format characters (zero-width
- * space, bidi controls) anywhere. */
-static char *
-approver_key (const char *name)
-{
-  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_NFKC);
-  g_autofree char *folded = g_utf8_casefold (normal != NULL ? normal : "", -1);
-  g_autoptr(GString) key = g_string_new (NULL);
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
-        g_string_append_unichar (key, c);
-    }
-  return g_string_free (g_steal_pointer (&key), FALSE);
-}
-
 /* The member named @name who could approve on @day: active then, an
  * active member preferred to a retired one of the same name. */
 static const LedgerMember *
@@ -155,14 +135,14 @@ find_approver (GPtrArray   *members,
                const char  *day,
                gboolean    *out_retired)
 {
-  g_autofree char *key = approver_key (name);
+  g_autofree char *key = ledger_privacy_name_key (name);
   const LedgerMember *found = NULL;
 
   *out_retired = FALSE;
   for (guint i = 0; i < members->len; i++)
     {
       const LedgerMember *m = g_ptr_array_index (members, i);
-      g_autofree char *member_key = approver_key (m->name);
+      g_autofree char *member_key = ledger_privacy_name_key (m->name);
 
       if (strcmp (key, member_key) != 0)
         continue;
