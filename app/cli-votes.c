@@ -61,6 +61,11 @@ run_vote_new (CliGlobals *globals,
       !ledger_vote_new (book, title, description, matter, opens, closes, &id, &error))
     return cli_report_error (error);
   printf ("%" G_GINT64_FORMAT "\n", id);
+  {
+    g_autofree char *what = g_strdup_printf (_("vote %" G_GINT64_FORMAT), id);
+
+    cli_note_saved (what);
+  }
   return CLI_EXIT_OK;
 }
 

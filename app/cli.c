@@ -1,13 +1,52 @@
 /* cli.c — dispatching the command line, shared option handling, errors */
 #define G_LOG_DOMAIN "community-ledger"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "ledger-text.h"
+
+/* What the running command saved (cli_note_saved), for the message when
+ * its result cannot be written. One command runs per process. */
+static GString *saved_what;
+
+void
+cli_note_saved (const char *what)
+{
+  if (saved_what == NULL)
+    saved_what = g_string_new (what);
+  else
+    g_string_append_printf (saved_what, ", %s", what);
+}
+
+/* Flushes standard output and, when the command's result could not be
+ * written (a full disk, a closed pipe, /dev/full), says so on stderr, with
+ * what was saved all the same, and turns a success into exit status 1: a
+ * receipt number nobody saw must not look like a success. One check here
+ * covers every command, however it printed. */
+static int
+check_stdout (int status)
+{
+  int saved;
+
+  if (fflush (stdout) == 0 && !ferror (stdout))
+    return status;
+  saved = errno;
+  if (saved_what != NULL)
+    fprintf (stderr, _("community-ledger: the result could not be written to standard output (%s); "
+                       "it was saved all the same: %s\n"),
+             g_strerror (saved), saved_what->str);
+  else
+    fprintf (stderr, _("community-ledger: the result could not be written to standard output (%s)\n"),
+             g_strerror (saved));
+  return status == CLI_EXIT_OK ? CLI_EXIT_FAILURE : status;
+}
 
 static gboolean
 command_matches (const CliCommand *command,
@@ -371,9 +410,9 @@ command_argv (int    argc,
   return (char **) g_ptr_array_free (out, FALSE);
 }
 
-int
-cli_run (int    argc,
-         char **argv)
+static int
+run_command_line (int    argc,
+                  char **argv)
 {
   CliGlobals globals = { NULL, NULL };
   const CliCommand *command;
@@ -413,5 +452,36 @@ cli_run (int    argc,
   status = command->run (&globals, (int) g_strv_length (args), args);
   g_free (globals.book_path);
   g_free (globals.operator_name);
+  return status;
+}
+
+static gboolean stdout_checked;
+
+/* GOption prints --help and calls exit(0) itself: the same check then. */
+static void
+check_stdout_at_exit (void)
+{
+  int status;
+
+  if (stdout_checked)
+    return;
+  stdout_checked = TRUE;
+  status = check_stdout (CLI_EXIT_OK);
+  if (status != CLI_EXIT_OK)
+    _exit (status);
+}
+
+int
+cli_run (int    argc,
+         char **argv)
+{
+  int status;
+
+  atexit (check_stdout_at_exit);
+  status = run_command_line (argc, argv);
+  stdout_checked = TRUE;
+  status = check_stdout (status);
+  if (saved_what != NULL)
+    g_string_free (g_steal_pointer (&saved_what), TRUE);
   return status;
 }
