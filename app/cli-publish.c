@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "export-notice.h"
 #include "ledger-notice.h"
+#include "ledger-quote.h"
 #include "ledger-settings.h"
 
 /* The command's entry in this file's table. */
@@ -31,7 +32,7 @@ open_payload (const char  *path,
 
   if (out == NULL)
     {
-      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *display = ledger_quote_path (path);
       int saved = errno;
 
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"),
@@ -52,7 +53,7 @@ close_payload (FILE        *out,
     ok = FALSE;
   if (!ok)
     {
-      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *display = ledger_quote_path (path);
 
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"),
                    display, g_strerror (errno));

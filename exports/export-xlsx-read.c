@@ -17,6 +17,7 @@
 
 #include "export-xlsx-read.h"
 #include "ledger-error.h"
+#include "ledger-quote.h"
 
 #define CHUNK_SIZE (64 * 1024)
 
@@ -440,7 +441,7 @@ export_xlsx_reader_open (const char  *path,
   struct stat info;
   int saved_errno;
 
-  reader->path = g_filename_display_name (path);   /* for messages only */
+  reader->path = ledger_quote_path (path);   /* for messages only */
   reader->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) zip_entry_free);
   reader->by_name = g_hash_table_new (g_str_hash, g_str_equal);
   reader->entry_names = g_ptr_array_new ();
@@ -449,7 +450,7 @@ export_xlsx_reader_open (const char  *path,
   reader->file = fopen (path, "rb");
   if (reader->file == NULL)
     {
-      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *display = ledger_quote_path (path);
 
       saved_errno = errno;
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot read %s: %s"),
@@ -460,7 +461,7 @@ export_xlsx_reader_open (const char  *path,
    * the workbook were damaged, which is the wrong diagnosis (and exit 3). */
   if (fstat (fileno (reader->file), &info) == 0 && !S_ISREG (info.st_mode))
     {
-      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *display = ledger_quote_path (path);
 
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot read %s: %s"),
                    display, _("not a file"));
