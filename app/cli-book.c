@@ -52,7 +52,7 @@ run_init (CliGlobals *globals,
   book = ledger_book_create (cli_book_path (globals), name, globals->operator_name, &error);
   if (book == NULL)
     return cli_report_error (error);
-  printf ("%s\n", ledger_book_get_path (book));
+  printf ("%s\n", ledger_book_get_display_path (book));
   return CLI_EXIT_OK;
 }
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "ledger-quote.h"
 #include "ledger-text.h"
 
 /* What the running command saved (cli_note_saved), for the message when
@@ -335,9 +336,16 @@ cli_report_error (const GError *error)
 {
   g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
 
+  /* A message is built from one translated line per problem; a name in
+   * it is quoted where it is put in, and anything that slipped through
+   * unquoted still cannot act on the terminal. */
   for (guint i = 0; lines[i] != NULL; i++)
     if (*lines[i] != '\0')
-      fprintf (stderr, "community-ledger: %s\n", lines[i]);
+      {
+        g_autofree char *safe = ledger_quote_controls (lines[i]);
+
+        fprintf (stderr, "community-ledger: %s\n", safe);
+      }
 
   if (ledger_error_is_usage (error))
     return CLI_EXIT_USAGE;
@@ -357,7 +365,13 @@ cli_usage_error (const CliCommand *command,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "community-ledger %s: %s\n", command->name, message);
+  {
+    /* One line, however the message came: GOption's own messages echo
+     * what the user typed. */
+    g_autofree char *safe = ledger_quote_controls (message);
+
+    fprintf (stderr, "community-ledger %s: %s\n", command->name, safe);
+  }
   fprintf (stderr, _("Try “community-ledger %s --help”.\n"), command->name);
   return CLI_EXIT_USAGE;
 }

@@ -20,8 +20,14 @@ is_invisible_control (gunichar c)
  * backslash, an invisible control) or the character itself. */
 static void
 append_char (GString  *out,
-             gunichar  c)
+             gunichar  c,
+             gboolean  escape_backslash)
 {
+  if (c == '\\' && !escape_backslash)
+    {
+      g_string_append_c (out, '\\');
+      return;
+    }
   switch (c)
     {
     case '\n': g_string_append (out, "\\n"); return;
@@ -46,7 +52,8 @@ append_char (GString  *out,
  * a long name between characters rather than inside an escape. */
 static GPtrArray *
 escape_each (const char *text,
-             gsize       length)
+             gsize       length,
+             gboolean    escape_backslash)
 {
   GPtrArray *pieces = g_ptr_array_new_with_free_func (g_free);
   const char *p = text, *end = text + length;
@@ -63,7 +70,7 @@ escape_each (const char *text,
         }
       else
         {
-          append_char (piece, c);
+          append_char (piece, c, escape_backslash);
           p = g_utf8_next_char (p);
         }
       g_ptr_array_add (pieces, g_string_free (piece, FALSE));
@@ -80,7 +87,7 @@ ledger_quote_path (const char *path)
   if (path == NULL)
     return g_strdup ("");
 
-  pieces = escape_each (path, strlen (path));
+  pieces = escape_each (path, strlen (path), TRUE);
   out = g_string_new (NULL);
   if (pieces->len <= LEDGER_QUOTE_PATH_MAX_CHARS)
     {
@@ -92,6 +99,20 @@ ledger_quote_path (const char *path)
     g_string_append (out, g_ptr_array_index (pieces, i));
   g_string_append (out, "…");
   for (guint i = pieces->len - LEDGER_QUOTE_PATH_TAIL; i < pieces->len; i++)
+    g_string_append (out, g_ptr_array_index (pieces, i));
+  return g_string_free (out, FALSE);
+}
+
+char *
+ledger_quote_controls (const char *text)
+{
+  g_autoptr(GPtrArray) pieces = NULL;
+  GString *out = g_string_new (NULL);
+
+  if (text == NULL)
+    return g_string_free (out, FALSE);
+  pieces = escape_each (text, strlen (text), FALSE);
+  for (guint i = 0; i < pieces->len; i++)
     g_string_append (out, g_ptr_array_index (pieces, i));
   return g_string_free (out, FALSE);
 }

@@ -36,4 +36,17 @@ G_BEGIN_DECLS
  */
 char *ledger_quote_path (const char *path);
 
+/**
+ * ledger_quote_controls:
+ * @text: (nullable): a line about to be printed
+ *
+ * The last line of defence of the command line's messages: the same
+ * escapes as ledger_quote_path() for control characters, invisible
+ * controls and bytes that are not UTF-8, but backslashes are kept (a
+ * message may already hold escaped names) and nothing is cut.
+ *
+ * Returns: (transfer full): @text, safe to print on a terminal
+ */
+char *ledger_quote_controls (const char *text);
+
 G_END_DECLS
