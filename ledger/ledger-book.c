@@ -133,12 +133,14 @@ ledger_book_set_sqlite_error (LedgerBook  *self,
 {
   int rc = sqlite3_extended_errcode (self->db);
   LedgerError code = error_code_for_sqlite (rc);
+  /* SQLite's message may quote a file name (of a backup, say) as it is. */
+  g_autofree char *message = ledger_quote_controls (sqlite3_errmsg (self->db));
 
   if (code == LEDGER_ERROR_CORRUPT)
     {
       /* Which pages are bad is SQLite's to say; that the book is damaged,
        * and what to do about it, is ours. */
-      g_autofree char *reason = g_strdup_printf (_("%s, while %s"), sqlite3_errmsg (self->db), doing);
+      g_autofree char *reason = g_strdup_printf (_("%s, while %s"), message, doing);
 
       if (!ledger_book_file_is_cut_short (self->path, error))
         g_set_error (error, LEDGER_ERROR, code,
@@ -154,7 +156,7 @@ ledger_book_set_sqlite_error (LedgerBook  *self,
                  _("The disk holding %s is full; nothing was saved"), self->display_path);
   else
     g_set_error (error, LEDGER_ERROR, code, _("%s: %s (while %s)"),
-                 self->display_path, sqlite3_errmsg (self->db), doing);
+                 self->display_path, message, doing);
 }
 
 /* SQLite rolls the whole transaction back by itself when a statement in
