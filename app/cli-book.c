@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "cli-json.h"
@@ -916,7 +917,7 @@ run_spend (CliGlobals *globals,
     status = cli_report_error (error);
   else
     {
-      g_autofree char *what = g_strdup_printf (_("expenditure %" G_GINT64_FORMAT), e->id);
+      g_autofree char *what = g_strdup_printf (_("expenditure %" PRId64), e->id);
 
       printf ("%" G_GINT64_FORMAT "\n", e->id);
       cli_note_saved (what);

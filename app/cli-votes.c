@@ -62,7 +62,7 @@ run_vote_new (CliGlobals *globals,
     return cli_report_error (error);
   printf ("%" G_GINT64_FORMAT "\n", id);
   {
-    g_autofree char *what = g_strdup_printf (_("vote %" G_GINT64_FORMAT), id);
+    g_autofree char *what = g_strdup_printf (_("vote %" PRId64), id);
 
     cli_note_saved (what);
   }

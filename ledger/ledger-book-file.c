@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "ledger"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
@@ -90,7 +91,7 @@ cut_short (const char    *path,
     return FALSE;
   name = ledger_quote_path (path);
   /* Translators: the bytes a damaged book has, then the bytes it should have */
-  reason = g_strdup_printf (_("the file is cut short: %" G_GINT64_FORMAT " bytes of %" G_GINT64_FORMAT),
+  reason = g_strdup_printf (_("the file is cut short: %" PRId64 " bytes of %" PRId64),
                             header->file_size, expected);
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CORRUPT,
                _("The book %s is damaged (%s); restore it from a backup"), name, reason);
