@@ -51,11 +51,27 @@ describe (const char  *path,
  * folder and hashed as it streams, so a scan is never held in memory. */
 typedef struct
 {
-  int         fd;
+  int         fd;         /* -1 until the first bytes come */
+  char       *temp_path;  /* created by this process, or NULL */
   GChecksum  *sha256;
   gsize       length;
   const char *dir;
 } Copy;
+
+static char *create_temporary (const char  *dir,
+                               int         *out_fd,
+                               GError     **error);
+
+/* The temporary file is made when the first bytes are read, so that a
+ * file that cannot be read leaves no attachment folder behind. */
+static gboolean
+ensure_temporary (Copy     *copy,
+                  GError  **error)
+{
+  if (copy->temp_path == NULL)
+    copy->temp_path = create_temporary (copy->dir, &copy->fd, error);
+  return copy->temp_path != NULL;
+}
 
 /* Writes one chunk of the attachment to the copy (a LedgerInputChunkFunc). */
 static gboolean
@@ -66,6 +82,8 @@ copy_chunk (const guint8  *data,
 {
   Copy *copy = user_data;
 
+  if (!ensure_temporary (copy, error))
+    return FALSE;
   g_checksum_update (copy->sha256, data, length);
   copy->length += length;
   while (length > 0)
@@ -157,20 +175,22 @@ ledger_attachment_store (LedgerBook  *book,
   g_autofree char *stored_path = NULL;
   g_autoptr(GChecksum) sha256 = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(LedgerAttachment) attachment = NULL;
-  Copy copy = { -1, sha256, 0, dir };
+  Copy copy = { -1, NULL, sha256, 0, dir };
+  gboolean ok;
 
-  temp_path = create_temporary (dir, &copy.fd, error);
-  if (temp_path == NULL)
-    return NULL;
   /* Streamed and bounded while reading: a scan is never held whole in
    * memory, and /dev/zero or a FIFO cannot fill the disk or wait forever. */
-  if (!ledger_input_stream (path, field, ATTACHMENT_MAX_BYTES, _("attach a smaller scan"),
-                            LEDGER_INPUT_REGULAR_ONLY, copy_chunk, &copy, error) ||
-      !finish_copy (&copy, error))
+  ok = ledger_input_stream (path, field, ATTACHMENT_MAX_BYTES, _("attach a smaller scan"),
+                            LEDGER_INPUT_REGULAR_ONLY, copy_chunk, &copy, error) &&
+       ensure_temporary (&copy, error) &&      /* an empty file has no chunk */
+       finish_copy (&copy, error);
+  temp_path = g_steal_pointer (&copy.temp_path);
+  if (!ok)
     {
       if (copy.fd >= 0)
         close (copy.fd);
-      g_unlink (temp_path);
+      if (temp_path != NULL)
+        g_unlink (temp_path);
       return NULL;
     }
 
