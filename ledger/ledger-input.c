@@ -44,7 +44,11 @@ set_input_error (GError           **error,
 {
   g_autofree char *name = ledger_input_display_name (path, flags);
 
-  if (field != NULL)
+  if (is_stdin (path, flags))
+    g_set_error (error, LEDGER_ERROR, code,
+                 /* Translators: a field name, then why its value is wrong */
+                 _("%s: %s"), name, reason);
+  else if (field != NULL)
     g_set_error (error, LEDGER_ERROR, code,
                  /* Translators: a field name, what the user typed, then why it is wrong */
                  _("%s “%s”: %s"), field, name, reason);
