@@ -360,18 +360,16 @@ cli_usage_error (const CliCommand *command,
                  ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *safe = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  {
-    /* One line, however the message came: GOption's own messages echo
-     * what the user typed. */
-    g_autofree char *safe = ledger_quote_controls (message);
-
-    fprintf (stderr, "community-ledger %s: %s\n", command->name, safe);
-  }
+  /* One line, however the message came: GOption's own messages echo
+   * what the user typed. */
+  safe = ledger_quote_controls (message);
+  fprintf (stderr, "community-ledger %s: %s\n", command->name, safe);
   fprintf (stderr, _("Try “community-ledger %s --help”.\n"), command->name);
   return CLI_EXIT_USAGE;
 }
