@@ -28,7 +28,7 @@ G_BEGIN_DECLS
  * characters become C escapes (`\n`, `\r`, `\t`, `\e`, `\x01`), bytes that
  * are not UTF-8 become `\xNN`, bidi and zero-width controls and the line and
  * paragraph separators become `\u202E`-style escapes, and a backslash is
- * doubled so that the escapes cannot be confused with the name. A very long
+ * written twice so that the escapes cannot be confused with the name. A very long
  * name keeps its start and its end (see LEDGER_QUOTE_PATH_MAX_CHARS).
  * NULL gives "".
  *
