@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,10 @@ check_stdout (int status)
   if (fflush (stdout) == 0 && !ferror (stdout))
     return status;
   saved = errno;
+  /* A reader that went away (`report … | head -1`) needs no message;
+   * what a write saved is told all the same. */
+  if (saved == EPIPE && saved_what == NULL)
+    return status == CLI_EXIT_OK ? CLI_EXIT_FAILURE : status;
   if (saved_what != NULL)
     fprintf (stderr, _("community-ledger: the result could not be written to standard output (%s); "
                        "it was saved all the same: %s\n"),
@@ -490,6 +495,10 @@ cli_run (int    argc,
   int status;
 
   atexit (check_stdout_at_exit);
+  /* A closed pipe must not kill the process between saving a payment and
+   * saying its receipt number: the write fails with EPIPE instead, and
+   * check_stdout() reports it. */
+  signal (SIGPIPE, SIG_IGN);
   status = run_command_line (argc, argv);
   stdout_checked = TRUE;
   status = check_stdout (status);

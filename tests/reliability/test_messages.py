@@ -348,6 +348,26 @@ class FullOutput(Checks):
         for unit, number in (('1-1-101', numbers[0]), ('1-1-102', numbers[1])):
             self.assertIn(number, run(['--book', book, 'household', 'show', unit]).stdout.decode())
 
+    def test_closed_pipe(self):
+        """A reader that went away: a write still names what it saved."""
+        book = FIXTURE.book()
+        for argv, saved in ((['pay', '1-1-102', '10'], r'receipt (\d{4}-\d{6})'),
+                            (['report', 'balance'], None)):
+            with self.subTest(argv[0]):
+                read, write = os.pipe()
+                os.close(read)
+                try:
+                    proc = run(['--book', book, *argv], stdout=write)
+                finally:
+                    os.close(write)
+                self.assertEqual(proc.returncode, 1, proc.stderr)
+                if saved is None:
+                    self.assertEqual(message_lines(proc.stderr), [])
+                    continue
+                text = self.assert_one_clean_line(argv[0], proc, expect_in='standard output')
+                number = re.search(saved, text).group(1)
+                self.assertIn(number, run(['--book', book, 'household', 'show', '1-1-102']).stdout.decode())
+
     def test_help_and_version(self):
         for argv in (['--help'], ['--version'], ['pay', '--help'], ['report', '--help']):
             with self.subTest(' '.join(argv)):
