@@ -10,6 +10,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
@@ -567,7 +570,7 @@ export_xlsx_reader_open (const char  *path,
 {
   g_autoptr(ExportXlsxReader) reader = g_new0 (ExportXlsxReader, 1);
   struct stat info;
-  int saved_errno;
+  int saved_errno, fd;
 
   reader->path = ledger_quote_path (path);   /* for messages only */
   reader->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) zip_entry_free);
@@ -575,7 +578,25 @@ export_xlsx_reader_open (const char  *path,
   reader->entry_names = g_ptr_array_new ();
   reader->sheet_names = g_ptr_array_new_with_free_func (g_free);
   reader->sheet_entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  reader->file = fopen (path, "rb");
+  /* Opened without blocking (a FIFO without a writer would wait forever
+   * in open()), and then only a regular file is read. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd >= 0 && fstat (fd, &info) == 0 && S_ISREG (info.st_mode))
+    {
+      fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+      reader->file = fdopen (fd, "rb");
+    }
+  else if (fd >= 0)
+    {
+      g_autofree char *display = ledger_quote_path (path);
+
+      close (fd);
+      /* A folder or a device read as a workbook would fail as if the
+       * workbook were damaged: the wrong diagnosis (and exit 3). */
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot read %s: %s"),
+                   display, _("not a file"));
+      return NULL;
+    }
   if (reader->file == NULL)
     {
       g_autofree char *display = ledger_quote_path (path);
@@ -583,16 +604,6 @@ export_xlsx_reader_open (const char  *path,
       saved_errno = errno;
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot read %s: %s"),
                    display, g_strerror (saved_errno));
-      return NULL;
-    }
-  /* fopen() opens a folder for reading too; reading it then fails as if
-   * the workbook were damaged, which is the wrong diagnosis (and exit 3). */
-  if (fstat (fileno (reader->file), &info) == 0 && !S_ISREG (info.st_mode))
-    {
-      g_autofree char *display = ledger_quote_path (path);
-
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot read %s: %s"),
-                   display, _("not a file"));
       return NULL;
     }
   if (!read_directory (reader, error) || !read_sheets (reader, error))

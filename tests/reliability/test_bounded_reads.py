@@ -5,7 +5,8 @@
    of every command (the list is derived from each command's --help: an
    option or argument taking a FILE that is not a known output must be in
    INPUTS, so a new one cannot go untested) is given /dev/zero,
-   /dev/urandom, a FIFO whose writer never stops, a sparse file of 8 GB,
+   /dev/urandom, a FIFO whose writer never stops, a FIFO that never gets
+   a writer, a sparse file of 8 GB,
    a pipe that never ends (`<(yes)`, as /dev/fd/N) and, where the option
    takes "-", standard input that never ends. Each run must end with a
    failure (exit 1 or 2, one line on stderr naming the option or the file),
@@ -215,7 +216,7 @@ class EndlessInputs(unittest.TestCase):
         self.assertTrue(set(INPUTS) <= found, f'gone from --help: {sorted(set(INPUTS) - found)}')
 
     def test_endless_sources(self):
-        sources = ['/dev/zero', '/dev/urandom', 'sparse', 'fifo', 'pipe', 'stdin']
+        sources = ['/dev/zero', '/dev/urandom', 'sparse', 'fifo', 'lonely-fifo', 'pipe', 'stdin']
         for (command, place), (argv, takes_dash) in sorted(INPUTS.items()):
             for source in sources:
                 if source == 'stdin' and not takes_dash:
@@ -235,6 +236,10 @@ class EndlessInputs(unittest.TestCase):
         elif source == 'fifo':
             fifo = EndlessFifo(FIXTURE.dir)
             path = fifo.path
+        elif source == 'lonely-fifo':       # no writer ever: must not wait forever
+            path = os.path.join(FIXTURE.dir, 'lonely.fifo')
+            if not os.path.exists(path):
+                os.mkfifo(path)
         elif source in ('pipe', 'stdin', 'stdin-as-dev'):
             producer = subprocess.Popen(['yes', '1-1-101,10'], stdout=subprocess.PIPE)
             if source == 'pipe':
