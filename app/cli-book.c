@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "cli-json.h"
@@ -52,7 +53,7 @@ run_init (CliGlobals *globals,
   book = ledger_book_create (cli_book_path (globals), name, globals->operator_name, &error);
   if (book == NULL)
     return cli_report_error (error);
-  printf ("%s\n", ledger_book_get_path (book));
+  printf ("%s\n", ledger_book_get_display_path (book));
   return CLI_EXIT_OK;
 }
 
@@ -629,6 +630,25 @@ run_bill (CliGlobals *globals,
 /* ------------------------------------------------------------------ */
 /* pay, void, waive */
 
+/* Tells cli_run() which receipts were recorded, for the message when
+ * they could not be printed: "receipt 2026-000124" or "receipts
+ * 2026-000124 … 2026-000130" (a batch numbers its receipts in a row). */
+static void
+note_saved_receipts (char * const *numbers,
+                     guint         n)
+{
+  g_autofree char *what = NULL;
+
+  if (n == 0)
+    return;
+  if (n == 1)
+    what = g_strdup_printf (_("receipt %s"), numbers[0]);
+  else
+    /* Translators: the first and the last of the receipts a batch recorded */
+    what = g_strdup_printf (_("receipts %s … %s"), numbers[0], numbers[n - 1]);
+  cli_note_saved (what);
+}
+
 /* Prints what a batch recorded, one "RECEIPT UNIT AMOUNT" line per
  * payment in file order: `2026-000124 1-1-101 360.00`. */
 static void
@@ -694,6 +714,7 @@ run_pay_batch (CliGlobals   *globals,
     print_batch_json (plan, receipts);
   else
     print_batch_text (plan, receipts);
+  note_saved_receipts ((char * const *) receipts->pdata, receipts->len);
   return CLI_EXIT_OK;
 }
 
@@ -744,6 +765,7 @@ run_pay (CliGlobals *globals,
     return cli_report_error (error);
   /* The receipt number alone, so scripts can capture it. */
   printf ("%s\n", receipt->number);
+  note_saved_receipts (&receipt->number, 1);
   return CLI_EXIT_OK;
 }
 
@@ -894,7 +916,12 @@ run_spend (CliGlobals *globals,
            !ledger_spend (book, e, (const char * const *) o.attach, &error))
     status = cli_report_error (error);
   else
-    printf ("%" G_GINT64_FORMAT "\n", e->id);
+    {
+      g_autofree char *what = g_strdup_printf (_("expenditure %" PRId64), e->id);
+
+      printf ("%" G_GINT64_FORMAT "\n", e->id);
+      cli_note_saved (what);
+    }
   spend_options_clear (&o);
   return status;
 }

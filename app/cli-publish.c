@@ -14,6 +14,7 @@
 #include "export-notice.h"
 #include "ledger-notice.h"
 #include "ledger-paths.h"
+#include "ledger-quote.h"
 #include "ledger-settings.h"
 
 /* The command's entry in this file's table. */
@@ -43,7 +44,7 @@ open_payload (const char  *path,
     out = fdopen (fd, "wb");
   if (out == NULL)
     {
-      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *display = ledger_quote_path (path);
       int saved = errno;
 
       if (fd >= 0)
@@ -68,7 +69,7 @@ close_payload (FILE        *out,
     ok = FALSE;
   if (!ok)
     {
-      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *display = ledger_quote_path (path);
 
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"),
                    display, g_strerror (errno));

@@ -444,7 +444,7 @@ run_demo (CliGlobals *globals,
         }
       return status;
     }
-  printf ("%s\n", ledger_book_get_path (book));
+  printf ("%s\n", ledger_book_get_display_path (book));
   return CLI_EXIT_OK;
 }
 

@@ -51,6 +51,7 @@ run_vote_new (CliGlobals *globals,
   };
   g_autoptr(LedgerBook) book = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
   gint64 id = 0;
 
   if (!cli_parse_options (globals, lookup ("vote new"), entries, &argc, &argv, 0, 0))
@@ -61,6 +62,8 @@ run_vote_new (CliGlobals *globals,
       !ledger_vote_new (book, title, description, matter, opens, closes, &id, &error))
     return cli_report_error (error);
   printf ("%" G_GINT64_FORMAT "\n", id);
+  saved = g_strdup_printf (_("vote %" PRId64), id);
+  cli_note_saved (saved);
   return CLI_EXIT_OK;
 }
 

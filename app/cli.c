@@ -1,14 +1,59 @@
 /* cli.c — dispatching the command line, shared option handling, errors */
 #define G_LOG_DOMAIN "community-ledger"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "ledger-paths.h"
+#include "ledger-quote.h"
 #include "ledger-text.h"
+
+/* What the running command saved (cli_note_saved), for the message when
+ * its result cannot be written. One command runs per process. */
+static GString *saved_what;
+
+void
+cli_note_saved (const char *what)
+{
+  if (saved_what == NULL)
+    saved_what = g_string_new (what);
+  else
+    g_string_append_printf (saved_what, ", %s", what);
+}
+
+/* Flushes standard output and, when the command's result could not be
+ * written (a full disk, a closed pipe, /dev/full), says so on stderr, with
+ * what was saved all the same, and turns a success into exit status 1: a
+ * receipt number nobody saw must not look like a success. One check here
+ * covers every command, however it printed. */
+static int
+check_stdout (int status)
+{
+  int saved;
+
+  if (fflush (stdout) == 0 && !ferror (stdout))
+    return status;
+  saved = errno;
+  /* A reader that went away (`report … | head -1`) needs no message;
+   * what a write saved is told all the same. */
+  if (saved == EPIPE && saved_what == NULL)
+    return status == CLI_EXIT_OK ? CLI_EXIT_FAILURE : status;
+  if (saved_what != NULL)
+    fprintf (stderr, _("community-ledger: the result could not be written to standard output (%s); "
+                       "it was saved all the same: %s\n"),
+             g_strerror (saved), saved_what->str);
+  else
+    fprintf (stderr, _("community-ledger: the result could not be written to standard output (%s)\n"),
+             g_strerror (saved));
+  return status == CLI_EXIT_OK ? CLI_EXIT_FAILURE : status;
+}
 
 static gboolean
 command_matches (const CliCommand *command,
@@ -309,9 +354,16 @@ cli_report_error (const GError *error)
 {
   g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
 
+  /* A message is built from one translated line per problem; a name in
+   * it is quoted where it is put in, and anything that slipped through
+   * unquoted still cannot act on the terminal. */
   for (guint i = 0; lines[i] != NULL; i++)
     if (*lines[i] != '\0')
-      fprintf (stderr, "community-ledger: %s\n", lines[i]);
+      {
+        g_autofree char *safe = ledger_quote_controls (lines[i]);
+
+        fprintf (stderr, "community-ledger: %s\n", safe);
+      }
 
   if (ledger_error_is_usage (error))
     return CLI_EXIT_USAGE;
@@ -326,12 +378,16 @@ cli_usage_error (const CliCommand *command,
                  ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *safe = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "community-ledger %s: %s\n", command->name, message);
+  /* One line, however the message came: GOption's own messages echo
+   * what the user typed. */
+  safe = ledger_quote_controls (message);
+  fprintf (stderr, "community-ledger %s: %s\n", command->name, safe);
   fprintf (stderr, _("Try “community-ledger %s --help”.\n"), command->name);
   return CLI_EXIT_USAGE;
 }
@@ -384,9 +440,9 @@ command_argv (int    argc,
   return (char **) g_ptr_array_free (out, FALSE);
 }
 
-int
-cli_run (int    argc,
-         char **argv)
+static int
+run_command_line (int    argc,
+                  char **argv)
 {
   CliGlobals globals = { NULL, NULL };
   const CliCommand *command;
@@ -426,5 +482,40 @@ cli_run (int    argc,
   status = command->run (&globals, (int) g_strv_length (args), args);
   g_free (globals.book_path);
   g_free (globals.operator_name);
+  return status;
+}
+
+static gboolean stdout_checked;
+
+/* GOption prints --help and calls exit(0) itself: the same check then. */
+static void
+check_stdout_at_exit (void)
+{
+  int status;
+
+  if (stdout_checked)
+    return;
+  stdout_checked = TRUE;
+  status = check_stdout (CLI_EXIT_OK);
+  if (status != CLI_EXIT_OK)
+    _exit (status);
+}
+
+int
+cli_run (int    argc,
+         char **argv)
+{
+  int status;
+
+  atexit (check_stdout_at_exit);
+  /* A closed pipe must not kill the process between saving a payment and
+   * saying its receipt number: the write fails with EPIPE instead, and
+   * check_stdout() reports it. */
+  signal (SIGPIPE, SIG_IGN);
+  status = run_command_line (argc, argv);
+  stdout_checked = TRUE;
+  status = check_stdout (status);
+  if (saved_what != NULL)
+    g_string_free (g_steal_pointer (&saved_what), TRUE);
   return status;
 }

@@ -81,6 +81,17 @@ LedgerBook *cli_open_book (CliGlobals  *globals,
 LedgerBook *cli_open_book_to_read (CliGlobals  *globals,
                                    GError     **error);
 
+/**
+ * cli_note_saved:
+ * @what: what the command saved, as the user needs to find it again
+ *   ("receipt 2026-000123"), already translated
+ *
+ * Remembered for the message cli_run() prints when the command's output
+ * could not be written (standard output on a full disk, a closed pipe): the
+ * write is in the book all the same, and the user must learn its number.
+ */
+void cli_note_saved (const char *what);
+
 /* Prints @error as one line per problem on stderr and returns the exit status. */
 int cli_report_error (const GError *error);
 

@@ -16,6 +16,7 @@
 #include "export-notice-private.h"
 #include "ledger-expense.h"
 #include "ledger-money.h"
+#include "ledger-quote.h"
 #include "ledger-vote.h"
 
 /* ------------------------------------------------------------------ */
@@ -276,7 +277,7 @@ set_io_error (GError     **error,
               const char  *path,
               int          saved_errno)
 {
-  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *display = ledger_quote_path (path);
 
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"), display,
                g_strerror (saved_errno));

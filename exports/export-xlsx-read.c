@@ -10,6 +10,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,6 +20,7 @@
 
 #include "export-xlsx-read.h"
 #include "ledger-error.h"
+#include "ledger-quote.h"
 
 #define CHUNK_SIZE (64 * 1024)
 
@@ -40,7 +44,11 @@ struct _ExportXlsxReader
   GPtrArray  *sheet_names;   /* NULL-terminated */
   GHashTable *sheet_entries; /* sheet name → entry name */
   GPtrArray  *shared;        /* shared strings; NULL until first needed */
+  gsize       shared_bytes;  /* their text, against EXPORT_XLSX_MAX_SHARED_BYTES */
+  guint64     inflated;      /* bytes of every part read so far, against EXPORT_XLSX_MAX_TOTAL_BYTES */
 };
+
+#define MB(bytes) ((int) ((bytes) / (1024 * 1024)))
 
 /* Reading raw bytes */
 
@@ -135,6 +143,21 @@ read_directory (ExportXlsxReader  *reader,
 
   if (!find_directory (reader, &offset, &size, &count, error))
     return FALSE;
+  /* The directory is read whole: bound it and what it lists before
+   * allocating what its (crafted) header claims. */
+  if (count > EXPORT_XLSX_MAX_ENTRIES)
+    {
+      g_autofree char *why = g_strdup_printf (_("it has more than %d parts"), EXPORT_XLSX_MAX_ENTRIES);
+
+      return not_a_workbook (reader, why, error);
+    }
+  if (size > EXPORT_XLSX_MAX_DIRECTORY_BYTES)
+    {
+      g_autofree char *why = g_strdup_printf (_("its ZIP directory is larger than %d MB"),
+                                              MB (EXPORT_XLSX_MAX_DIRECTORY_BYTES));
+
+      return not_a_workbook (reader, why, error);
+    }
   dir = g_malloc (MAX (size, 1));
   if (!read_at (reader, offset, dir, size, error))
     return FALSE;
@@ -172,10 +195,12 @@ typedef gboolean (*ChunkFunc) (const char  *data,
 
 typedef struct
 {
-  z_stream  zs;
-  guint8   *in, *out;
-  guint32   crc;
-  guint32   produced;
+  ExportXlsxReader *reader;
+  z_stream          zs;
+  guint8           *in, *out;
+  guint32           crc;
+  guint32           produced;
+  guint32           size;     /* what the directory says the part inflates to */
 } Inflater;
 
 /* Passes @length bytes to @func, keeping the CRC and the count. */
@@ -187,6 +212,10 @@ emit (Inflater      *inf,
       gpointer       user_data,
       GError       **error)
 {
+  /* A deflate stream can inflate a thousandfold: stop at the size the
+   * directory announced (itself bounded) rather than believe the stream. */
+  if (length > inf->size - inf->produced)
+    return not_a_workbook (inf->reader, _("a part inflates to more than its directory says"), error);
   inf->crc = crc32 (inf->crc, data, (uInt) length);
   inf->produced += (guint32) length;
   return length == 0 || func ((const char *) data, length, user_data, error);
@@ -253,6 +282,21 @@ stream_entry (ExportXlsxReader  *reader,
     return not_a_workbook (reader, name, error);
   if (entry->method != 0 && entry->method != 8)
     return not_a_workbook (reader, _("a part uses an unknown compression"), error);
+  if (entry->size > EXPORT_XLSX_MAX_PART_BYTES)
+    {
+      g_autofree char *why = g_strdup_printf (_("a part is larger than %d MB when inflated"),
+                                              MB (EXPORT_XLSX_MAX_PART_BYTES));
+
+      return not_a_workbook (reader, why, error);
+    }
+  reader->inflated += entry->size;
+  if (reader->inflated > EXPORT_XLSX_MAX_TOTAL_BYTES)
+    {
+      g_autofree char *why = g_strdup_printf (_("its parts inflate to more than %d MB in all"),
+                                              MB (EXPORT_XLSX_MAX_TOTAL_BYTES));
+
+      return not_a_workbook (reader, why, error);
+    }
   if (!read_at (reader, entry->offset, local, sizeof local, error))
     return FALSE;
   if (memcmp (local, "PK\3\4", 4) != 0 ||
@@ -261,6 +305,8 @@ stream_entry (ExportXlsxReader  *reader,
     return not_a_workbook (reader, _("its ZIP directory is damaged"), error);
   if (entry->method == 8 && inflateInit2 (&inf.zs, -MAX_WBITS) != Z_OK)
     return not_a_workbook (reader, _("a part does not inflate"), error);
+  inf.reader = reader;
+  inf.size = entry->size;
   inf.in = g_malloc (CHUNK_SIZE);
   inf.out = g_malloc (CHUNK_SIZE);
   inf.crc = crc32 (0, Z_NULL, 0);
@@ -291,7 +337,16 @@ export_xlsx_reader_read_entry (ExportXlsxReader  *reader,
                                GError           **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  const ZipEntry *entry = g_hash_table_lookup (reader->by_name, name);
 
+  if (entry != NULL && entry->size > EXPORT_XLSX_MAX_READ_BYTES)
+    {
+      g_autofree char *why = g_strdup_printf (_("a part is larger than %d MB when inflated"),
+                                              MB (EXPORT_XLSX_MAX_READ_BYTES));
+
+      not_a_workbook (reader, why, error);
+      return NULL;
+    }
   if (!stream_entry (reader, name, append_chunk, bytes, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
@@ -321,14 +376,89 @@ attribute (const char **names,
   return NULL;
 }
 
-/* Feeds @data to a markup context (the ChunkFunc of parse_entry). */
+/* GMarkupParseContext holds the stack of open elements and the whole of
+ * a token (a tag with its attributes, a run of text) until it ends: a
+ * guard between the inflater and the parser bounds both. */
+typedef struct
+{
+  const GMarkupParser *inner;
+  gpointer             inner_data;
+  GMarkupParseContext *context;
+  guint                depth;
+  gsize                token;   /* bytes since the last '<' or '>' */
+} Guard;
+
+static void
+guard_start (GMarkupParseContext  *context,
+             const char           *element,
+             const char          **names,
+             const char          **values,
+             gpointer              user_data,
+             GError              **error)
+{
+  Guard *g = user_data;
+
+  if (++g->depth > EXPORT_XLSX_MAX_XML_DEPTH)
+    {
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                   _("elements are nested more than %d deep"), EXPORT_XLSX_MAX_XML_DEPTH);
+      return;
+    }
+  if (g->inner->start_element != NULL)
+    g->inner->start_element (context, element, names, values, g->inner_data, error);
+}
+
+static void
+guard_end (GMarkupParseContext  *context,
+           const char           *element,
+           gpointer              user_data,
+           GError              **error)
+{
+  Guard *g = user_data;
+
+  g->depth--;
+  if (g->inner->end_element != NULL)
+    g->inner->end_element (context, element, g->inner_data, error);
+}
+
+static void
+guard_text (GMarkupParseContext  *context,
+            const char           *text,
+            gsize                 length,
+            gpointer              user_data,
+            GError              **error)
+{
+  Guard *g = user_data;
+
+  if (g->inner->text != NULL)
+    g->inner->text (context, text, length, g->inner_data, error);
+}
+
+static const GMarkupParser guard_parser = { guard_start, guard_end, guard_text, NULL, NULL };
+
+/* Feeds @data to the guarded markup context (the ChunkFunc of
+ * parse_entry), refusing a token longer than the bound. */
 static gboolean
 feed_markup (const char  *data,
              gsize        length,
              gpointer     user_data,
              GError     **error)
 {
-  return g_markup_parse_context_parse (user_data, data, (gssize) length, error);
+  Guard *g = user_data;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] == '<' || data[i] == '>')
+        g->token = 0;
+      else if (++g->token > EXPORT_XLSX_MAX_XML_TOKEN_BYTES)
+        {
+          g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                       _("an element or a text is longer than %d MB"),
+                       MB (EXPORT_XLSX_MAX_XML_TOKEN_BYTES));
+          return FALSE;
+        }
+    }
+  return g_markup_parse_context_parse (g->context, data, (gssize) length, error);
 }
 
 /* Parses entry @name with @parser as it inflates. */
@@ -339,10 +469,12 @@ parse_entry (ExportXlsxReader     *reader,
              gpointer              user_data,
              GError              **error)
 {
-  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (parser, 0, user_data, NULL);
+  Guard guard = { parser, user_data, NULL, 0, 0 };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&guard_parser, 0, &guard, NULL);
   g_autoptr(GError) local = NULL;
 
-  if (stream_entry (reader, name, feed_markup, context, &local) &&
+  guard.context = context;
+  if (stream_entry (reader, name, feed_markup, &guard, &local) &&
       g_markup_parse_context_end_parse (context, &local))
     return TRUE;
   /* Errors of the row callbacks pass through; XML errors name the part. */
@@ -438,32 +570,40 @@ export_xlsx_reader_open (const char  *path,
 {
   g_autoptr(ExportXlsxReader) reader = g_new0 (ExportXlsxReader, 1);
   struct stat info;
-  int saved_errno;
+  int saved_errno, fd;
 
-  reader->path = g_filename_display_name (path);   /* for messages only */
+  reader->path = ledger_quote_path (path);   /* for messages only */
   reader->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) zip_entry_free);
   reader->by_name = g_hash_table_new (g_str_hash, g_str_equal);
   reader->entry_names = g_ptr_array_new ();
   reader->sheet_names = g_ptr_array_new_with_free_func (g_free);
   reader->sheet_entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  reader->file = fopen (path, "rb");
+  /* Opened without blocking (a FIFO without a writer would wait forever
+   * in open()), and then only a regular file is read. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd >= 0 && fstat (fd, &info) == 0 && S_ISREG (info.st_mode))
+    {
+      fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+      reader->file = fdopen (fd, "rb");
+    }
+  else if (fd >= 0)
+    {
+      g_autofree char *display = ledger_quote_path (path);
+
+      close (fd);
+      /* A folder or a device read as a workbook would fail as if the
+       * workbook were damaged: the wrong diagnosis (and exit 3). */
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot read %s: %s"),
+                   display, _("not a file"));
+      return NULL;
+    }
   if (reader->file == NULL)
     {
-      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *display = ledger_quote_path (path);
 
       saved_errno = errno;
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot read %s: %s"),
                    display, g_strerror (saved_errno));
-      return NULL;
-    }
-  /* fopen() opens a folder for reading too; reading it then fails as if
-   * the workbook were damaged, which is the wrong diagnosis (and exit 3). */
-  if (fstat (fileno (reader->file), &info) == 0 && !S_ISREG (info.st_mode))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot read %s: %s"),
-                   display, _("not a file"));
       return NULL;
     }
   if (!read_directory (reader, error) || !read_sheets (reader, error))
@@ -528,6 +668,7 @@ typedef struct
   gboolean           has_value, has_formula;
   int                capture;
   int                phonetic;  /* depth inside <rPh>, whose text is not the cell's */
+  gsize              row_bytes; /* this row's text so far, against EXPORT_XLSX_MAX_ROW_BYTES */
 } SheetParse;
 
 /* "AB12" → 27 (0-based column of a cell reference). */
@@ -560,6 +701,7 @@ sheet_start (GMarkupParseContext  *context,
       p->col = G_MAXUINT;
       g_ptr_array_set_size (p->values, 0);
       g_ptr_array_set_size (p->formulas, 0);
+      p->row_bytes = 0;
     }
   else if (strcmp (name, "c") == 0)
     {
@@ -594,8 +736,20 @@ sheet_text (GMarkupParseContext  *context,
             GError              **error)
 {
   SheetParse *p = user_data;
+  GString *into = p->capture == CAPTURE_VALUE ? p->value : p->formula;
 
-  if (p->capture == CAPTURE_VALUE)
+  if (p->capture == CAPTURE_NONE)
+    return;
+  /* A row's text is held until the row ends (a leaf spans columns), the
+   * shared strings until the workbook is closed: bound both here. */
+  p->row_bytes += length;
+  if (into->len + length > EXPORT_XLSX_MAX_CELL_BYTES)
+    g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                 _("a cell holds more than %d KB of text"), EXPORT_XLSX_MAX_CELL_BYTES / 1024);
+  else if (p->func != NULL && p->row_bytes > EXPORT_XLSX_MAX_ROW_BYTES)
+    g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                 _("a row holds more than %d MB of text"), MB (EXPORT_XLSX_MAX_ROW_BYTES));
+  else if (p->capture == CAPTURE_VALUE)
     g_string_append_len (p->value, text, (gssize) length);
   else if (p->capture == CAPTURE_FORMULA)
     g_string_append_len (p->formula, text, (gssize) length);
@@ -667,6 +821,20 @@ sheet_end (GMarkupParseContext  *context,
     end_row (p, error);
   else if (strcmp (name, "si") == 0 && p->func == NULL)
     {
+      p->reader->shared_bytes += p->value->len;
+      if (p->reader->shared->len >= EXPORT_XLSX_MAX_SHARED_STRINGS)
+        {
+          g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                       _("it has more than %d shared strings"), EXPORT_XLSX_MAX_SHARED_STRINGS);
+          return;
+        }
+      if (p->reader->shared_bytes > EXPORT_XLSX_MAX_SHARED_BYTES)
+        {
+          g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                       _("its shared strings hold more than %d MB of text"),
+                       MB (EXPORT_XLSX_MAX_SHARED_BYTES));
+          return;
+        }
       g_ptr_array_add (p->reader->shared, g_strdup (p->value->str));
       g_string_truncate (p->value, 0);
     }
@@ -691,7 +859,7 @@ static gboolean
 ensure_shared_strings (ExportXlsxReader  *reader,
                        GError           **error)
 {
-  SheetParse p = { reader, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, FALSE, FALSE, CAPTURE_NONE, 0 };
+  SheetParse p = { reader, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, FALSE, FALSE, CAPTURE_NONE, 0, 0 };
   gboolean ok;
 
   if (reader->shared != NULL)
@@ -718,7 +886,7 @@ export_xlsx_reader_foreach_row (ExportXlsxReader   *reader,
   const char *entry = export_xlsx_reader_sheet_entry (reader, name);
   SheetParse p = { reader, func, user_data, 0, 0,
                    g_ptr_array_new_with_free_func (g_free), g_ptr_array_new_with_free_func (g_free),
-                   NULL, g_string_new (NULL), g_string_new (NULL), FALSE, FALSE, CAPTURE_NONE, 0 };
+                   NULL, g_string_new (NULL), g_string_new (NULL), FALSE, FALSE, CAPTURE_NONE, 0, 0 };
   gboolean ok;
 
   if (entry == NULL)

@@ -34,6 +34,26 @@ G_BEGIN_DECLS
 #define EXPORT_VERIFICATION_SHEET     "校验"
 #define EXPORT_FINGERPRINT_LABEL      "指纹"
 
+/* What the reader accepts of a workbook it is handed: a crafted file (a
+ * "zip bomb" of deflated zeros, a part that claims more than it holds, a
+ * huge shared-strings table, elements nested a million deep) must fail
+ * with a clear message, not take the machine's memory. Parts are streamed,
+ * so the sizes bound time; the counts and the text held at once bound
+ * memory. The auditor's workbook of a 5,000-household, ten-year book is
+ * about 60 MB inflated, with 15 parts. */
+#define EXPORT_XLSX_MAX_ENTRIES          10000             /* parts in the ZIP directory */
+#define EXPORT_XLSX_MAX_DIRECTORY_BYTES  (4 * 1024 * 1024) /* the ZIP directory itself */
+#define EXPORT_XLSX_MAX_PART_BYTES       (512 * 1024 * 1024)  /* one part, inflated */
+#define EXPORT_XLSX_MAX_TOTAL_BYTES      G_GUINT64_CONSTANT (1073741824) /* all parts read, inflated (1 GiB) */
+#define EXPORT_XLSX_MAX_READ_BYTES       (16 * 1024 * 1024) /* a part read whole into memory */
+#define EXPORT_XLSX_MAX_SHARED_STRINGS   2000000           /* entries of the shared strings */
+#define EXPORT_XLSX_MAX_SHARED_BYTES     (64 * 1024 * 1024) /* their text, all together */
+#define EXPORT_XLSX_MAX_CELL_BYTES       (128 * 1024)      /* one cell's text (Excel: 32,767 characters) */
+#define EXPORT_XLSX_MAX_ROW_BYTES        (4 * 1024 * 1024) /* one row's text */
+#define EXPORT_XLSX_MAX_XML_DEPTH        64                /* elements inside elements */
+#define EXPORT_XLSX_MAX_XML_TOKEN_BYTES  (1024 * 1024)     /* between one '<' or '>' and the next */
+#define EXPORT_XLSX_MAX_JOURNAL_ENTRIES  4000000           /* journal rows verified (48 bytes each kept) */
+
 typedef struct _ExportXlsxReader ExportXlsxReader;
 
 typedef struct

@@ -137,6 +137,12 @@ journal_row_cb (guint32               row,
 
   if (row == 1 || row_is_empty (cells, n_cells))
     return TRUE;
+  /* Each entry keeps its hash until the tree is rebuilt: a bound on memory. */
+  if (c->hashes->len >= EXPORT_XLSX_MAX_JOURNAL_ENTRIES)
+    {
+      problem = g_strdup_printf (_("more than %d journal entries"), EXPORT_XLSX_MAX_JOURNAL_ENTRIES);
+      return row_error (c, row, error, problem);
+    }
   if ((index = cell_index (cells, n_cells)) == 0)
     return row_error (c, row, error, _("the entry number is missing or not a whole number"));
   if (index != expected)

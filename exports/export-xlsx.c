@@ -59,6 +59,7 @@
 #include "ledger-fingerprint.h"
 #include "ledger-journal.h"
 #include "ledger-money.h"
+#include "ledger-quote.h"
 #include "ledger-report.h"
 
 /* ------------------------------------------------------------------ */
@@ -718,6 +719,20 @@ export_clear (Export *x)
     lxw_workbook_free (x->wb);
 }
 
+/* "cannot write FILE: REASON", the name quoted for a one-line message. */
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 const char  *reason)
+{
+  g_autofree char *display = ledger_quote_path (path);
+
+  if (reason != NULL)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot write %s: %s"), display, reason);
+  else
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot write %s"), display);
+}
+
 /* A new, empty file beside @path for the workbook to be written to. */
 static char *
 create_temp (const char  *path,
@@ -729,8 +744,7 @@ create_temp (const char  *path,
 
   if (fd < 0)
     {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot write %s: %s"),
-                   path, g_strerror (saved_errno));
+      set_write_error (error, path, g_strerror (saved_errno));
       return NULL;
     }
   close (fd);
@@ -751,7 +765,7 @@ close_and_rename (Export      *x,
     x->wb = NULL;
   if (err != LXW_NO_ERROR)
     {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot write %s: %s"), path, lxw_strerror (err));
+      set_write_error (error, path, lxw_strerror (err));
       return FALSE;
     }
   fd = open (temp, O_RDONLY | O_CLOEXEC);
@@ -760,7 +774,7 @@ close_and_rename (Export      *x,
   if (fd >= 0)
     close (fd);
   if (saved_errno != 0)
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot write %s: %s"), path, g_strerror (saved_errno));
+    set_write_error (error, path, g_strerror (saved_errno));
   return saved_errno == 0;
 }
 
@@ -801,7 +815,7 @@ export_workbook_full (LedgerBook          *book,
   export_init (&x, book, period);
   x.wb = workbook_new_opt (temp, &options);
   if (x.wb == NULL)
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot write %s"), path);
+    set_write_error (error, path, NULL);
   /* One read transaction for every sheet; the zip is written after it. */
   ok = x.wb != NULL && ledger_book_read (book, write_all, &x, error) &&
        !g_cancellable_set_error_if_cancelled (cancellable, error) &&

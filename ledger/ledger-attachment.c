@@ -2,13 +2,19 @@
 #define G_LOG_DOMAIN "ledger"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "ledger-attachment.h"
 #include "ledger-book-private.h"
+#include "ledger-input.h"
+#include "ledger-quote.h"
 #include "ledger-text.h"
 
-#define ATTACHMENT_MAX_BYTES (64 * 1024 * 1024)
+/* Bounded while the file is read and copied: see ledger-input.h. */
+#define ATTACHMENT_MAX_BYTES LEDGER_INPUT_ATTACHMENT_MAX_BYTES
 /* A file name is at most 255 bytes on the file systems in use. */
 #define ATTACHMENT_NAME_MAX_CHARS 255
 
@@ -22,13 +28,12 @@ ledger_attachment_free (LedgerAttachment *attachment)
   g_free (attachment);
 }
 
-/* Describes @contents as an attachment named after @path. */
+/* Describes the file at @path, whose SHA-256 is @hash, as an attachment. */
 static LedgerAttachment *
 describe (const char  *path,
-          const char  *contents,
+          const char  *hash,
           gsize        length)
 {
-  g_autofree char *hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
   g_autofree char *basename = g_path_get_basename (path);
   LedgerAttachment *attachment = g_new0 (LedgerAttachment, 1);
 
@@ -44,6 +49,123 @@ describe (const char  *path,
   return attachment;
 }
 
+/* The copy being made: written to a temporary file of the attachment
+ * folder and hashed as it streams, so a scan is never held in memory. */
+typedef struct
+{
+  int         fd;         /* -1 until the first bytes come */
+  char       *temp_path;  /* created by this process, or NULL */
+  GChecksum  *sha256;
+  gsize       length;
+  const char *dir;
+} Copy;
+
+static char *create_temporary (const char  *dir,
+                               int         *out_fd,
+                               GError     **error);
+
+/* The temporary file is made when the first bytes are read, so that a
+ * file that cannot be read leaves no attachment folder behind. */
+static gboolean
+ensure_temporary (Copy     *copy,
+                  GError  **error)
+{
+  if (copy->temp_path == NULL)
+    copy->temp_path = create_temporary (copy->dir, &copy->fd, error);
+  return copy->temp_path != NULL;
+}
+
+/* Writes one chunk of the attachment to the copy (a LedgerInputChunkFunc). */
+static gboolean
+copy_chunk (const guint8  *data,
+            gsize          length,
+            gpointer       user_data,
+            GError       **error)
+{
+  Copy *copy = user_data;
+
+  if (!ensure_temporary (copy, error))
+    return FALSE;
+  g_checksum_update (copy->sha256, data, length);
+  copy->length += length;
+  while (length > 0)
+    {
+      gssize n = write (copy->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          g_autofree char *dir = ledger_quote_path (copy->dir);
+
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                       _("Cannot copy the attachment to “%s”: %s"), dir, g_strerror (saved));
+          return FALSE;
+        }
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/* Flushes the copy to the disk and closes it. */
+static gboolean
+finish_copy (Copy     *copy,
+             GError  **error)
+{
+  int rc = fsync (copy->fd);
+  int saved = errno;
+
+  if (close (copy->fd) != 0 && rc == 0)
+    {
+      rc = -1;
+      saved = errno;
+    }
+  copy->fd = -1;
+  if (rc != 0)
+    {
+      g_autofree char *dir = ledger_quote_path (copy->dir);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                   _("Cannot copy the attachment to “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Creates the attachment folder and a temporary file in it that this
+ * process alone created (O_EXCL), so that a failure removes only its own. */
+static char *
+create_temporary (const char  *dir,
+                  int         *out_fd,
+                  GError     **error)
+{
+  g_autofree char *quoted = ledger_quote_path (dir);
+  char *temp_path;
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                   _("Cannot create the attachment folder “%s”: %s"), quoted, g_strerror (saved));
+      return NULL;
+    }
+  temp_path = g_build_filename (dir, ".attaching-XXXXXX", NULL);
+  *out_fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0644);
+  if (*out_fd < 0)
+    {
+      int saved = errno;
+
+      g_free (temp_path);
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                   _("Cannot copy the attachment to “%s”: %s"), quoted, g_strerror (saved));
+      return NULL;
+    }
+  return temp_path;
+}
+
 LedgerAttachment *
 ledger_attachment_store (LedgerBook  *book,
                          const char  *path,
@@ -51,42 +173,46 @@ ledger_attachment_store (LedgerBook  *book,
                          GError     **error)
 {
   g_autofree char *dir = ledger_book_dup_files_dir (book);
-  g_autofree char *contents = NULL;
+  g_autofree char *temp_path = NULL;
   g_autofree char *stored_path = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GChecksum) sha256 = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(LedgerAttachment) attachment = NULL;
   g_autofree char *name = g_path_get_basename (path);
-  gsize length = 0;
+  Copy copy = { -1, NULL, sha256, 0, dir };
+  gboolean ok;
 
   /* The name is stored and journaled: the rules of any stored text (a
    * name that is no UTF-8 at all is stored as "attachment", see describe). */
   if (g_utf8_validate (name, -1, NULL) &&
       !ledger_text_check (name, field, ATTACHMENT_NAME_MAX_CHARS, TRUE, error))
     return NULL;
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  /* Streamed and bounded while reading: a scan is never held whole in
+   * memory, and /dev/zero or a FIFO cannot fill the disk or wait forever. */
+  ok = ledger_input_stream (path, field, ATTACHMENT_MAX_BYTES, _("attach a smaller scan"),
+                            LEDGER_INPUT_REGULAR_ONLY, copy_chunk, &copy, error) &&
+       ensure_temporary (&copy, error) &&      /* an empty file has no chunk */
+       finish_copy (&copy, error);
+  temp_path = g_steal_pointer (&copy.temp_path);
+  if (!ok)
     {
-      ledger_text_set_invalid_input (error, field, path, local_error->message);
-      return NULL;
-    }
-  if (length > ATTACHMENT_MAX_BYTES)
-    {
-      ledger_text_set_invalid_input (error, field, path, _("larger than 64 MB; attach a smaller scan"));
+      if (copy.fd >= 0)
+        close (copy.fd);
+      if (temp_path != NULL)
+        g_unlink (temp_path);
       return NULL;
     }
 
   /* Content-addressed: attaching the same file twice stores it once. */
-  attachment = describe (path, contents, length);
+  attachment = describe (path, g_checksum_get_string (sha256), copy.length);
   stored_path = g_build_filename (dir, attachment->stored_name, NULL);
-  if (g_mkdir_with_parents (dir, 0755) != 0)
+  if (g_rename (temp_path, stored_path) != 0)
     {
+      int saved = errno;
+      g_autofree char *quoted = ledger_quote_path (dir);
+
+      g_unlink (temp_path);
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
-                   _("Cannot create the attachment folder %s: %s"), dir, g_strerror (errno));
-      return NULL;
-    }
-  if (!g_file_set_contents (stored_path, contents, length, &local_error))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
-                   _("Cannot copy the attachment to %s: %s"), dir, local_error->message);
+                   _("Cannot copy the attachment to “%s”: %s"), quoted, g_strerror (saved));
       return NULL;
     }
   return g_steal_pointer (&attachment);

@@ -15,10 +15,12 @@
 #include <unistd.h>
 
 #include "ledger-backup.h"
+#include "ledger-book-file-private.h"
 #include "ledger-book-private.h"
 #include "ledger-fee.h"
 #include "ledger-journal.h"
 #include "ledger-period.h"
+#include "ledger-quote.h"
 #include "ledger-text.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -29,6 +31,7 @@ struct _LedgerBook
 
   sqlite3    *db;
   char       *path;
+  char       *display_path; /* path quoted for messages (ledger_quote_path) */
   char       *operator_name;
   GHashTable *statements; /* SQL text (not owned: static strings) → sqlite3_stmt* */
   char       *clock_date; /* simulated "today", or NULL */
@@ -62,6 +65,7 @@ ledger_book_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
+  g_free (self->display_path);
   g_free (self->operator_name);
   g_free (self->clock_date);
   g_free (self->write_now);
@@ -132,17 +136,30 @@ ledger_book_set_sqlite_error (LedgerBook  *self,
 {
   int rc = sqlite3_extended_errcode (self->db);
   LedgerError code = error_code_for_sqlite (rc);
+  /* SQLite's message may quote a file name (of a backup, say) as it is. */
+  g_autofree char *message = ledger_quote_controls (sqlite3_errmsg (self->db));
 
-  if (code == LEDGER_ERROR_LOCKED)
+  if (code == LEDGER_ERROR_CORRUPT)
+    {
+      /* Which pages are bad is SQLite's to say; that the book is damaged,
+       * and what to do about it, is ours. */
+      g_autofree char *reason = g_strdup_printf (_("%s, while %s"), message, doing);
+
+      if (!ledger_book_file_is_cut_short (self->path, error))
+        g_set_error (error, LEDGER_ERROR, code,
+                     _("The book %s is damaged (%s); restore it from a backup"),
+                     self->display_path, reason);
+    }
+  else if (code == LEDGER_ERROR_LOCKED)
     g_set_error (error, LEDGER_ERROR, code,
                  _("The book %s is in use by another program; try again when it has finished"),
-                 self->path);
+                 self->display_path);
   else if (code == LEDGER_ERROR_IO && (rc & 0xff) == SQLITE_FULL)
     g_set_error (error, LEDGER_ERROR, code,
-                 _("The disk holding %s is full; nothing was saved"), self->path);
+                 _("The disk holding %s is full; nothing was saved"), self->display_path);
   else
     g_set_error (error, LEDGER_ERROR, code, _("%s: %s (while %s)"),
-                 self->path, sqlite3_errmsg (self->db), doing);
+                 self->display_path, message, doing);
 }
 
 /* SQLite rolls the whole transaction back by itself when a statement in
@@ -158,7 +175,7 @@ check_transaction (LedgerBook  *self,
     return TRUE;
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_DATABASE,
                _("%s: the operation was undone after an error reading or writing the book; nothing was saved"),
-               self->path);
+               self->display_path);
   return FALSE;
 }
 
@@ -303,6 +320,7 @@ connect_to_file (const char  *path,
   const char *op;
 
   self->path = g_strdup (path);
+  self->display_path = ledger_quote_path (path);
   self->read_only = read_only;
   op = g_getenv ("COMMUNITY_LEDGER_OPERATOR");
   if (op != NULL && *op != '\0')
@@ -311,7 +329,7 @@ connect_to_file (const char  *path,
   if (sqlite3_open_v2 (path, &self->db, sqlite_flags, NULL) != SQLITE_OK)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
-                   _("Cannot open the book %s: %s"), path,
+                   _("Cannot open the book %s: %s"), self->display_path,
                    self->db != NULL ? sqlite3_errmsg (self->db) : "out of memory");
       return NULL;
     }
@@ -352,15 +370,18 @@ check_identity (LedgerBook  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FOREIGN_FILE,
-                   _("%s is not a Community Ledger book (%s)"),
-                   self->path, local_error->message);
+      /* SQLite says "not a database" or "malformed" for a foreign file, an
+       * empty one and a book cut short alike: look at the file. */
+      ledger_book_file_explain (self->path, sqlite3_errmsg (self->db), error);
       return FALSE;
     }
   if (app_id != LEDGER_APPLICATION_ID)
     {
+      /* SQLite reads a file cut inside its header as an empty database. */
+      if (ledger_book_file_is_cut_short (self->path, error))
+        return FALSE;
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FOREIGN_FILE,
-                   _("%s is not a Community Ledger book"), self->path);
+                   _("%s is not a Community Ledger book"), self->display_path);
       return FALSE;
     }
   if (!read_pragma (self, "PRAGMA user_version", out_version, error))
@@ -369,7 +390,7 @@ check_identity (LedgerBook  *self,
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NEWER_VERSION,
                    _("%s was written by a newer version of Community Ledger (book version %d, this program reads up to %d); please update the program"),
-                   self->path, (int) *out_version, LEDGER_SCHEMA_VERSION);
+                   self->display_path, (int) *out_version, LEDGER_SCHEMA_VERSION);
       return FALSE;
     }
   return TRUE;
@@ -416,7 +437,7 @@ ledger_book_check_integrity (LedgerBook  *self,
 
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CORRUPT,
                    _("The book %s is damaged (%s); restore it from a backup"),
-                   self->path, problem);
+                   self->display_path, problem);
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -443,12 +464,9 @@ ledger_book_open (const char          *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
-                   _("There is no book at %s (create one with “init”)"), path);
-      return NULL;
-    }
+  /* The real cause, before SQLite turns each into "not a database". */
+  if (!ledger_book_file_check (path, error))
+    return NULL;
 
   self = connect_to_file (path,
                           read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
@@ -456,6 +474,7 @@ ledger_book_open (const char          *path,
   /* Identity first: on a file that is not a database, even the pragmas
    * that configure the connection fail, with a less helpful message. */
   if (self == NULL || !check_identity (self, &version, error) ||
+      ledger_book_file_is_cut_short (path, error) ||
       !configure_connection (self, error))
     return NULL;
   if ((flags & LEDGER_BOOK_OPEN_NO_CHECK) == 0 &&
@@ -468,7 +487,7 @@ ledger_book_open (const char          *path,
         {
           g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NEWER_VERSION,
                        _("%s must be upgraded before it can be read; open it once with write access"),
-                       path);
+                       self->display_path);
           return NULL;
         }
       if (!ledger_backup_automatic (self, "before-upgrade", NULL, error) ||
@@ -604,7 +623,7 @@ ledger_book_write (LedgerBook      *self,
   if (self->read_only)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
-                   _("The book %s is open read-only; nothing was changed"), self->path);
+                   _("The book %s is open read-only; nothing was changed"), self->display_path);
       return FALSE;
     }
 
@@ -667,6 +686,13 @@ ledger_book_get_path (LedgerBook *self)
 {
   g_return_val_if_fail (LEDGER_IS_BOOK (self), NULL);
   return self->path;
+}
+
+const char *
+ledger_book_get_display_path (LedgerBook *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BOOK (self), NULL);
+  return self->display_path;
 }
 
 gboolean

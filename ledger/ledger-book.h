@@ -63,6 +63,9 @@ LedgerBook *ledger_book_open (const char          *path,
                               GError             **error);
 
 const char *ledger_book_get_path (LedgerBook *self);
+/* The book's path fit for a one-line message (ledger_quote_path()):
+ * control characters and bytes that are not UTF-8 escaped. */
+const char *ledger_book_get_display_path (LedgerBook *self);
 gboolean    ledger_book_is_read_only (LedgerBook *self);
 
 /* The committee member who records entries ("treasurer" when unset). The

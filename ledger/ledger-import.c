@@ -21,15 +21,17 @@
 #include "ledger-csv-private.h"
 #include "ledger-household.h"
 #include "ledger-import.h"
+#include "ledger-input.h"
 #include "ledger-money.h"
 #include "ledger-period.h"
+#include "ledger-quote.h"
 #include "ledger-text.h"
 
 /* More rows than any compound has households: a file this long is a
  * mistake (a whole city's register, a log file), not a compound. */
 #define IMPORT_MAX_ROWS 100000
-/* 100000 rows of a few hundred bytes each fit well below this. */
-#define IMPORT_MAX_BYTES (64 * 1024 * 1024)
+/* The file's size is bounded while it is read: LEDGER_INPUT_CSV_MAX_BYTES
+ * (100000 rows of a few hundred bytes each fit well below it). */
 #define SPACES_MAX LEDGER_SPACES_MAX
 /* A problem quotes what the user typed; keep a line readable. */
 #define PROBLEM_MAX_CHARS 200
@@ -140,35 +142,6 @@ add_problem (LedgerImportPlan *plan,
 
 /* ------------------------------------------------------------------ */
 /* Reading the file */
-
-/* Reads the whole file, refusing one too large to be a register before
- * reading it into memory. */
-static char *
-read_file (const char  *path,
-           const char  *display,
-           gsize       *out_length,
-           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
-  char *data = NULL;
-
-  if (g_stat (path, &st) == 0 && st.st_size > IMPORT_MAX_BYTES)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("%s is larger than %d MB; this is not a household register"),
-                   display, IMPORT_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, out_length, &local_error))
-    {
-      /* GLib's message names the file and says why. */
-      g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                           local_error->message);
-      return NULL;
-    }
-  return data;
-}
 
 /* ------------------------------------------------------------------ */
 /* The header */
@@ -531,21 +504,23 @@ ledger_import_read (LedgerBook  *book,
 {
   g_autoptr(LedgerImportPlan) plan = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) data = NULL;
   g_autofree char *text = NULL;
   g_auto(Import) import = { 0 };
-  gsize length = 0;
 
   g_return_val_if_fail (book == NULL || LEDGER_IS_BOOK (book), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  display = g_filename_display_name (path);
+  display = ledger_quote_path (path);
   plan = plan_new ();
-  data = read_file (path, display, &length, error);
+  /* Bounded while reading: stat() says nothing about a pipe or a device. */
+  data = ledger_input_read (path, NULL, LEDGER_INPUT_CSV_MAX_BYTES,
+                            _("this is not a household register"), LEDGER_INPUT_DEFAULT, error);
   if (data == NULL)
     return NULL;
-  text = ledger_csv_decode (data, length, display, &plan->encoding, error);
+  text = ledger_csv_decode (g_bytes_get_data (data, NULL), g_bytes_get_size (data), display,
+                            &plan->encoding, error);
   if (text == NULL)
     return NULL;
 

@@ -20,6 +20,7 @@
 #include "ledger-book-private.h"
 #include "ledger-csv-private.h"
 #include "ledger-household.h"
+#include "ledger-input.h"
 #include "ledger-money.h"
 #include "ledger-pay-batch.h"
 #include "ledger-period.h"
@@ -29,8 +30,9 @@
 /* A day's statement of a large compound has a few thousand lines; a file
  * ten times the largest compound is a mistake, not a statement. */
 #define BATCH_MAX_ROWS 100000
-/* 100000 rows of a few dozen bytes each fit well below this. */
-#define BATCH_MAX_BYTES (64 * 1024 * 1024)
+/* 100000 rows of a few dozen bytes each fit well below this; a file is
+ * bounded while it is read (ledger-input.h). */
+#define BATCH_MAX_BYTES LEDGER_INPUT_CSV_MAX_BYTES
 /* SQLite's page cache while a batch is recorded, in KiB (a negative
  * cache_size). Each payment reads a random household's charges and
  * allocations; with the default 2 MB a large book's pages are read again
@@ -134,72 +136,6 @@ add_problem (LedgerPayBatchPlan *plan,
 
 /* ------------------------------------------------------------------ */
 /* Reading the bytes */
-
-/* Reads standard input to its end, refusing more than BATCH_MAX_BYTES. */
-static GBytes *
-read_stdin (const char  *display,
-            GError     **error)
-{
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  guint8 buffer[64 * 1024];
-
-  for (;;)
-    {
-      gssize n = read (STDIN_FILENO, buffer, sizeof buffer);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                       /* Translators: "standard input", then why it could not be read */
-                       _("%s could not be read: %s"), display, g_strerror (saved));
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      if (data->len + (gsize) n > BATCH_MAX_BYTES)
-        {
-          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                       _("%s is larger than %d MB; this is not a payment statement"),
-                       display, BATCH_MAX_BYTES / (1024 * 1024));
-          return NULL;
-        }
-      g_byte_array_append (data, buffer, (guint) n);
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
-}
-
-/* Reads the whole file, refusing one too large to be a statement before
- * reading it into memory. */
-static GBytes *
-read_file (const char  *path,
-           const char  *display,
-           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
-  char *data = NULL;
-  gsize length = 0;
-
-  if (g_stat (path, &st) == 0 && st.st_size > BATCH_MAX_BYTES)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("%s is larger than %d MB; this is not a payment statement"),
-                   display, BATCH_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      /* GLib's message names the file and says why. */
-      g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                           local_error->message);
-      return NULL;
-    }
-  return g_bytes_new_take (data, length);
-}
 
 /* ------------------------------------------------------------------ */
 /* The header */
@@ -595,10 +531,12 @@ ledger_pay_batch_read (LedgerBook    *book,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  display = strcmp (path, "-") == 0 ? g_strdup (_("standard input"))
-                                    : g_filename_display_name (path);
+  /* Bounded while reading: standard input, a pipe or /dev/zero has no
+   * size to check first. */
+  display = ledger_input_display_name (path, LEDGER_INPUT_DASH_IS_STDIN);
   safe = one_line (display);
-  bytes = strcmp (path, "-") == 0 ? read_stdin (safe, error) : read_file (path, safe, error);
+  bytes = ledger_input_read (path, NULL, BATCH_MAX_BYTES, _("this is not a payment statement"),
+                             LEDGER_INPUT_DASH_IS_STDIN, error);
   if (bytes == NULL)
     return NULL;
   return read_plan (book, bytes, safe, default_method, default_date, error);
