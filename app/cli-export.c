@@ -49,7 +49,7 @@ run_export_xlsx (CliGlobals *globals,
     }
   if (!export_workbook (book, &period, argv[1], NULL, NULL, &error))
     return cli_report_error (error);
-  printf ("%s\n", argv[1]);
+  cli_print_path (argv[1]);
   return CLI_EXIT_OK;
 }
 

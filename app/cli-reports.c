@@ -13,6 +13,7 @@
 #include "ledger-demo.h"
 #include "ledger-money.h"
 #include "ledger-overview.h"
+#include "ledger-quote.h"
 #include "ledger-report.h"
 
 static const CliCommand *
@@ -364,7 +365,7 @@ run_backup (CliGlobals *globals,
   if ((book = cli_open_book (globals, &error)) == NULL ||
       !ledger_backup_to_file (book, argv[1], &error))
     return cli_report_error (error);
-  printf ("%s\n", argv[1]);
+  cli_print_path (argv[1]);
   return CLI_EXIT_OK;
 }
 
@@ -381,7 +382,11 @@ run_restore (CliGlobals *globals,
   if (!ledger_restore (cli_book_path (globals), argv[1], &safety, &error))
     return cli_report_error (error);
   if (safety != NULL)
-    printf (_("Restored; the book as it was is saved in %s\n"), safety);
+    {
+      g_autofree char *shown = ledger_quote_path (safety);
+
+      printf (_("Restored; the book as it was is saved in %s\n"), shown);
+    }
   return CLI_EXIT_OK;
 }
 

@@ -349,6 +349,14 @@ cli_open_book_to_read (CliGlobals  *globals,
   return open_book (globals, LEDGER_BOOK_OPEN_NO_CHECK, error);
 }
 
+void
+cli_print_path (const char *path)
+{
+  g_autofree char *shown = ledger_quote_controls (path);
+
+  printf ("%s\n", shown);
+}
+
 int
 cli_report_error (const GError *error)
 {

@@ -92,6 +92,12 @@ LedgerBook *cli_open_book_to_read (CliGlobals  *globals,
  */
 void cli_note_saved (const char *what);
 
+/* Prints @path on a line of its own on standard output, as the result of
+ * a command that wrote it: whole (a script may use it), with control
+ * characters and bytes that are not UTF-8 escaped (ledger_quote_controls()),
+ * so a file name cannot split the line or reach the terminal as a command. */
+void cli_print_path (const char *path);
+
 /* Prints @error as one line per problem on stderr and returns the exit status. */
 int cli_report_error (const GError *error);
 

@@ -12,6 +12,7 @@
 #include "ledger-book-private.h"
 #include "ledger-paths.h"
 #include "ledger-settings.h"
+#include "ledger-quote.h"
 #include "ledger-text.h"
 
 #define BACKUP_SUFFIX ".clbook"
@@ -118,7 +119,7 @@ create_partial (const char  *dest,
   if (fd < 0)
     {
       int saved = errno;
-      g_autofree char *quoted = ledger_path_display (dest);
+      g_autofree char *quoted = ledger_quote_path (dest);
 
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
                    _("Cannot write the backup %s: %s"), quoted, g_strerror (saved));
@@ -144,7 +145,7 @@ blame_destination (LedgerBook  *book,
   if ((rc & 0xff) != SQLITE_FULL && (rc & 0xff) != SQLITE_CANTOPEN && rc != SQLITE_IOERR_WRITE &&
       rc != SQLITE_IOERR_FSYNC && rc != SQLITE_IOERR_TRUNCATE && rc != SQLITE_IOERR_DIR_FSYNC)
     return;
-  quoted = ledger_path_display (dest);
+  quoted = ledger_quote_path (dest);
   g_clear_error (error);
   if ((rc & 0xff) == SQLITE_FULL)
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
@@ -163,7 +164,7 @@ put_in_place (const char  *tmp,
   if (g_rename (tmp, dest) != 0)
     {
       int saved = errno;
-      g_autofree char *quoted = ledger_path_display (dest);
+      g_autofree char *quoted = ledger_quote_path (dest);
 
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
                    _("Cannot write the backup %s: %s"), quoted, g_strerror (saved));
@@ -322,12 +323,14 @@ static char *
 automatic_dir (LedgerBook *book)
 {
   g_autofree char *dir = ledger_settings_dup_backup_dir (book);
+  g_autofree char *shown = NULL;
 
   if (!ledger_settings_has_backup_dir (book) ||
       (g_file_test (dir, G_FILE_TEST_IS_DIR) && g_access (dir, W_OK | X_OK) == 0))
     return g_steal_pointer (&dir);
+  shown = ledger_quote_path (dir);
   g_message ("The backup folder %s cannot be written; backing up into %s.backups instead",
-             dir, ledger_book_get_path (book));
+             shown, ledger_book_get_display_path (book));
   return ledger_backup_dir (ledger_book_get_path (book));
 }
 
@@ -368,8 +371,11 @@ automatic_path (LedgerBook  *book,
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
+      int saved = errno;
+      g_autofree char *quoted = ledger_quote_path (dir);
+
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
-                   _("Cannot create the backup folder %s: %s"), dir, g_strerror (errno));
+                   _("Cannot create the backup folder %s: %s"), quoted, g_strerror (saved));
       return NULL;
     }
   /* "@" marks where the sortable time stamp starts; the microseconds keep
@@ -422,8 +428,10 @@ copy_locked_file (sqlite3     *db,
     rc = file->pMethods->xFileSize (file, &size);
   if (rc != SQLITE_OK)
     {
+      g_autofree char *quoted = ledger_quote_path (book_path);
+
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Cannot read the book %s: %s"),
-                   book_path, sqlite3_errstr (rc));
+                   quoted, sqlite3_errstr (rc));
       return FALSE;
     }
   fd = g_open (tmp, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
@@ -438,8 +446,10 @@ copy_locked_file (sqlite3     *db,
       rc = file->pMethods->xRead (file, buffer, chunk, offset);
       if (rc != SQLITE_OK)
         {
+          g_autofree char *quoted = ledger_quote_path (book_path);
+
           g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Cannot read the book %s: %s"),
-                       book_path, sqlite3_errstr (rc));
+                       quoted, sqlite3_errstr (rc));
           close (fd);
           return FALSE;
         }
@@ -465,7 +475,7 @@ copy_locked_file (sqlite3     *db,
     saved = errno;
   if (saved != 0)
     {
-      g_autofree char *quoted = ledger_path_display (tmp);
+      g_autofree char *quoted = ledger_quote_path (tmp);
 
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
                    _("Cannot write the backup %s: %s"), quoted, g_strerror (saved));
@@ -501,13 +511,16 @@ set_restore_error (GError     **error,
                    const char  *from,
                    int          rc)
 {
+  g_autofree char *book_shown = ledger_quote_path (book_path);
+  g_autofree char *from_shown = ledger_quote_path (from);
+
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_LOCKED,
                  _("The book %s is in use by another program; try again when it has finished"),
-                 book_path);
+                 book_shown);
   else
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
-                 _("Cannot restore %s from %s: %s"), book_path, from, sqlite3_errstr (rc));
+                 _("Cannot restore %s from %s: %s"), book_shown, from_shown, sqlite3_errstr (rc));
 }
 
 /* Replaces an existing book. The backup API takes the book's write lock
@@ -594,11 +607,13 @@ restore_into_new_file (const char  *book_path,
   if (fd < 0 || fstat (fd, &created) != 0)
     {
       int saved = errno;
+      g_autofree char *book_shown = ledger_quote_path (book_path);
+      g_autofree char *from_shown = ledger_quote_path (from);
 
       if (fd >= 0)
         close (fd);
       g_set_error (error, LEDGER_ERROR, saved == EEXIST ? LEDGER_ERROR_CONFLICT : LEDGER_ERROR_IO,
-                   _("Cannot restore %s from %s: %s"), book_path, from, g_strerror (saved));
+                   _("Cannot restore %s from %s: %s"), book_shown, from_shown, g_strerror (saved));
       return FALSE;
     }
   close (fd);

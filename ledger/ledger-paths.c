@@ -7,6 +7,7 @@
 
 #include "ledger-backup.h"
 #include "ledger-paths.h"
+#include "ledger-quote.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"
 
@@ -286,26 +287,6 @@ ledger_path_guard_new (LedgerBook *book)
   return guard;
 }
 
-char *
-ledger_path_display (const char *path)
-{
-  g_autofree char *display = g_filename_display_name (path);
-  GString *out = g_string_sized_new (strlen (display));
-
-  for (const char *p = display; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* A newline would split the message, an escape sequence would reach
-       * the terminal, a bidi control would reorder what is shown. */
-      if (g_unichar_iscntrl (c) || g_unichar_type (c) == G_UNICODE_FORMAT)
-        g_string_append_printf (out, c <= 0xff ? "\\x%02X" : "\\u%04X", c);
-      else
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 refuse (const ProtectedFile  *file,
         ProtectedKind         kind,
@@ -314,7 +295,7 @@ refuse (const ProtectedFile  *file,
         GError              **error)
 {
   g_autofree char *reason = NULL;
-  g_autofree char *label = file != NULL && file->label != NULL ? ledger_path_display (file->label) : NULL;
+  g_autofree char *label = file != NULL && file->label != NULL ? ledger_quote_path (file->label) : NULL;
 
   switch (kind)
     {
@@ -338,7 +319,7 @@ refuse (const ProtectedFile  *file,
   {
     /* The shape of ledger_text_set_invalid_input(), with the whole path:
      * the user must see which file it is, however long its name. */
-    g_autofree char *shown = ledger_path_display (path);
+    g_autofree char *shown = ledger_quote_path (path);
 
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT, _("%s “%s”: %s"), field, shown, reason);
     return FALSE;

@@ -48,10 +48,6 @@ gboolean ledger_book_check_outputs (LedgerBook         *book,
 gboolean ledger_path_is_book_file (const char *book_path,
                                    const char *path);
 
-/* @path made safe to print whole in a one-line message: as UTF-8, with
- * control and format characters (newlines, escapes, bidi controls)
- * written as \xNN or \uNNNN. */
-char *ledger_path_display (const char *path);
 
 /* Refuses an empty --book (@book_option, NULL when not given) or an empty
  * $COMMUNITY_LEDGER_BOOK: either would open a temporary database. */
