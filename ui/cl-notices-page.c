@@ -42,7 +42,6 @@ typedef struct
   char          *book_path;
   LedgerPeriod   period;
   char          *path;        /* the file the treasurer chose */
-  gboolean       written;     /* by the worker, read once it is done */
   int            per_mille;   /* atomic: the latest progress */
   int            queued;      /* atomic: a progress update is on its way */
 } ExportJob;
@@ -473,17 +472,21 @@ export_thread (GTask        *task,
                                                  LEDGER_BOOK_OPEN_READ_ONLY | LEDGER_BOOK_OPEN_NO_CHECK,
                                                  &error);
 
-  job->written = book != NULL &&
-                 export_workbook_full (book, &job->period, job->path, export_progress_cb, job,
-                                       job->cancellable, &error);
-  if (!job->written)
+  gboolean written = book != NULL &&
+                     export_workbook_full (book, &job->period, job->path, export_progress_cb, job,
+                                           job->cancellable, &error);
+
+  if (!written)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
 }
 
-/* Main thread, the worker done: a word on how it went. A cancelled
- * export's file is removed (export_workbook() leaves none when it fails). */
+/* Main thread, the worker done: a word on how it went. A cancelled or
+ * failed export leaves no file (export_workbook() writes under a name of
+ * its own and renames only a whole workbook); one that was renamed into
+ * place before Cancel was pressed is whole and stays, reported as written
+ * (the task does not turn a finished export into a cancelled one). */
 static void
 export_done_cb (GObject      *source_object,
                 GAsyncResult *result,
@@ -495,8 +498,6 @@ export_done_cb (GObject      *source_object,
   ClNoticesPage *self = job->page;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (!ok && job->written)
-    g_unlink (job->path);
   if (self == NULL)
     return;
   g_assert (self->job == job);
@@ -805,6 +806,7 @@ cl_notices_page_export_xlsx_to (ClNoticesPage *self,
   self->reveal_source = g_timeout_add (EXPORT_PROGRESS_DELAY_MS, reveal_export_cb, self);
   actions_update (self);
   task = g_task_new (NULL, job->cancellable, export_done_cb, g_atomic_rc_box_acquire (job));
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_source_tag (task, cl_notices_page_export_xlsx_to);
   g_task_set_task_data (task, g_atomic_rc_box_acquire (job), export_job_release);
   g_task_run_in_thread (task, export_thread);
