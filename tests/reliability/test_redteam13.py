@@ -169,6 +169,44 @@ def case_output_named_as_a_backups_sidecar(tmp):
     assert not problems, 'outputs written as a backup\'s sidecar: ' + '; '.join(problems)
 
 
+def case_book_opened_through_a_symlink_leaves_its_backups_and_attachments_unguarded(tmp):
+    """README: outputs are refused when they are "one of the book's backups;
+    anything in the attachment store BOOK.files/", "symbolic links ... are
+    seen through". The guard protects BOOK.backups/ and BOOK.files/ by the
+    NAME the book was opened with: with `--book link.clbook` (a symlink to
+    real.clbook) the real folders real.clbook.backups/ and
+    real.clbook.files/ are not protected, and `export xlsx`, `receipt`,
+    `backup` overwrite an automatic backup and an attached invoice scan
+    with exit 0 (verify does not notice the replaced scan)."""
+    real = new_book(tmp, 'real.clbook')
+    link = os.path.join(tmp, 'link.clbook')
+    os.symlink('real.clbook', link)
+    with open(os.path.join(tmp, 'h.csv'), 'w') as f:
+        f.write('unit,owner,area\n1-1-101,王伟,90\n')
+    run(real, 'household', 'import', os.path.join(tmp, 'h.csv'), check=0)
+    scan = os.path.join(tmp, 'invoice.png')
+    with open(scan, 'wb') as f:
+        f.write(b'the signed invoice')
+    run(real, 'spend', '100', '--payee', '某维修部', '--category', 'repair', '--attach', scan, check=0)
+    run(real, 'pay', '1-1-101', '480', check=0)
+    backup = os.path.join(real + '.backups', os.listdir(real + '.backups')[0])
+    stored = os.path.join(real + '.files', os.listdir(real + '.files')[0])
+    problems = []
+    for target in (backup, stored):
+        with open(target, 'rb') as f:
+            before = f.read()
+        for args in (('export', 'xlsx', target), ('receipt', '2026-000001', target), ('backup', target)):
+            rc, _, _ = run(link, *args)
+            with open(target, 'rb') as f:
+                after = f.read()
+            if rc != 2 or after != before:
+                problems.append('--book link.clbook %s exited %d%s' % (
+                    ' '.join(args).replace(tmp + '/', ''), rc, ' and replaced it' if after != before else ''))
+                with open(target, 'wb') as f:
+                    f.write(before)
+    assert not problems, '; '.join(problems)
+
+
 # ---------------------------------------------------------------------------
 # Approvers
 
@@ -291,6 +329,7 @@ def case_owner_key_lookalike_of_a_voter_during_an_open_vote(tmp):
 
 
 CASES = [
+    case_book_opened_through_a_symlink_leaves_its_backups_and_attachments_unguarded,
     case_demo_cleanup_removes_a_book_put_in_its_place,
     case_qr_payload_empties_an_existing_file_when_the_command_fails,
     case_qr_payload_fifo_blocks_forever,
