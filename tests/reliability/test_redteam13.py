@@ -207,6 +207,36 @@ def case_book_opened_through_a_symlink_leaves_its_backups_and_attachments_unguar
     assert not problems, '; '.join(problems)
 
 
+def case_export_xlsx_with_a_file_size_limit_exits_0_with_a_truncated_workbook(tmp):
+    """A full disk via `ulimit -f`: libxlsxwriter writes each sheet to a
+    tmpfile() first and does not check those writes, so `export xlsx` under
+    a 200 KB file-size limit (SIGXFSZ ignored, as a full disk would give
+    ENOSPC/EFBIG) exits 0 and renames a workbook with a truncated sheet
+    over the previous good one; `verify --export` then calls it not
+    readable. It must exit 1 and leave the old file as it was."""
+    import resource
+    book = os.path.join(tmp, 'demo.clbook')
+    run(book, 'demo', '--households', '200', '--years', '2', check=0)
+    out = os.path.join(tmp, 'audit.xlsx')
+    run(book, 'export', 'xlsx', out, check=0)
+    with open(out, 'rb') as f:
+        good = f.read()
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200 * 1024, 200 * 1024))
+
+    proc = subprocess.run([BINARY, '--book', book, 'export', 'xlsx', out], env=env_for(book), cwd=tmp,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=limit, timeout=120)
+    with open(out, 'rb') as f:
+        now = f.read()
+    rc, vout, verr = run(book, 'verify', '--export', out)
+    assert proc.returncode != 0 or rc == 0, (
+        'export xlsx under a 200 KB file-size limit exited %d, and verify --export then says: %s'
+        % (proc.returncode, (vout + verr).strip().splitlines()[-1][:200]))
+    assert proc.returncode == 0 or now == good, 'the failed export replaced the previous workbook'
+
+
 # ---------------------------------------------------------------------------
 # Approvers
 
@@ -329,6 +359,7 @@ def case_owner_key_lookalike_of_a_voter_during_an_open_vote(tmp):
 
 
 CASES = [
+    case_export_xlsx_with_a_file_size_limit_exits_0_with_a_truncated_workbook,
     case_book_opened_through_a_symlink_leaves_its_backups_and_attachments_unguarded,
     case_demo_cleanup_removes_a_book_put_in_its_place,
     case_qr_payload_empties_an_existing_file_when_the_command_fails,
