@@ -334,6 +334,27 @@ def case_demo_writes_entries_after_today(tmp):
     assert not problems, '; '.join(problems)
 
 
+def case_spending_takes_cash_below_zero(tmp):
+    """README: corrections are ordered "so no balance goes negative on any
+    day", and the issue lists "overview shows negative funds" among the
+    money that cannot be right. `spend` takes any amount from an account
+    that does not hold it: with ¥100 of cash received, `spend 4000
+    --method cash` is recorded and the overview shows funds of −¥3,900; an
+    expenditure dated before any receipt makes January's cash negative."""
+    book = new_book(tmp)
+    run(book, 'household', 'add', '1-1-101', '--owner', '王伟', '--area', '90', check=0)
+    run(book, 'pay', '1-1-101', '100', check=0)
+    rc1, _, _ = run(book, 'spend', '4000', '--payee', '某维修部', '--category', 'repair', '--method', 'cash')
+    rc2, _, _ = run(book, 'spend', '50', '--payee', '某维修部', '--category', 'repair', '--method', 'cash',
+                    '--date', '2026-01-02')
+    overview = json.loads(run(book, 'report', 'overview', '--json', check=0)[1])
+    january = json.loads(run(book, 'report', 'balance', '--period', '2026-01', '--json', check=0)[1])
+    cash_jan = [a['balance'] for a in january['accounts'] if a['code'] == 'cash'][0]
+    assert overview['funds'] >= 0 and overview['cash'] >= 0 and cash_jan >= 0, (
+        'spend exited %d and %d; overview funds %d fen, cash %d fen; cash at the end of January %d fen'
+        % (rc1, rc2, overview['funds'], overview['cash'], cash_jan))
+
+
 # ---------------------------------------------------------------------------
 # Votes: one head per owner while a vote is open
 
@@ -371,6 +392,7 @@ CASES = [
     case_approver_retired_on_the_spending_date,
     case_member_retired_before_they_joined,
     case_demo_writes_entries_after_today,
+    case_spending_takes_cash_below_zero,
     case_owner_key_lookalike_of_a_voter_during_an_open_vote,
 ]
 
