@@ -355,6 +355,23 @@ def case_spending_takes_cash_below_zero(tmp):
         % (rc1, rc2, overview['funds'], overview['cash'], cash_jan))
 
 
+def case_backdated_spending_under_a_spend_limit_raised_later(tmp):
+    """README: "an expenditure dated before the vote it cites was closed"
+    is refused (owners approve spending before it happens). Its cousin,
+    the spend limit, is not dated: `spend 6000 --date 2026-01-05` is
+    refused under the ¥5,000 limit, but after `spend-limit 900000` today
+    an ¥800,000 expenditure dated 2026-01-05 — when the limit was ¥5,000 —
+    is recorded without any vote."""
+    book = new_book(tmp)
+    rc0, _, _ = run(book, 'spend', '6000', '--payee', '某公司', '--category', 'repair', '--date', '2026-01-05')
+    assert rc0 == 2, 'spend over the limit was not refused (exit %d)' % rc0
+    run(book, 'spend-limit', '900000', check=0)
+    rc, out, _ = run(book, 'spend', '800000', '--payee', '某公司', '--category', 'repair', '--method', 'bank',
+                     '--date', '2026-01-05')
+    assert rc == 2, ('spend 800000 dated 2026-01-05 exited %d (expenditure %s) under a spend limit '
+                     'raised on 2026-06-30' % (rc, out.strip()))
+
+
 # ---------------------------------------------------------------------------
 # Votes: one head per owner while a vote is open
 
@@ -393,6 +410,7 @@ CASES = [
     case_member_retired_before_they_joined,
     case_demo_writes_entries_after_today,
     case_spending_takes_cash_below_zero,
+    case_backdated_spending_under_a_spend_limit_raised_later,
     case_owner_key_lookalike_of_a_voter_during_an_open_vote,
 ]
 
