@@ -237,6 +237,35 @@ def case_export_xlsx_with_a_file_size_limit_exits_0_with_a_truncated_workbook(tm
     assert proc.returncode == 0 or now == good, 'the failed export replaced the previous workbook'
 
 
+def case_output_named_as_the_backups_or_attachments_folder_disables_them(tmp):
+    """The guard protects the files in BOOK.backups/ and BOOK.files/ but not
+    the folder names themselves while the folders do not exist yet (a new
+    book): `export xlsx BOOK.backups`, `receipt R BOOK.files`, `backup
+    BOOK.backups` are accepted and write plain files there. From then on
+    every automatic backup fails ("Not a directory"): `household import`
+    and `restore` are impossible, and no attachment can be kept."""
+    problems = []
+    for args in (('export', 'xlsx', '{book}.backups'), ('receipt', '2026-000001', '{book}.files'),
+                 ('backup', '{book}.backups'), ('notice', '{dir}/n.pdf', '--html', '{book}.files')):
+        sub = tempfile.mkdtemp(dir=tmp)
+        book = new_book(sub)
+        run(book, 'household', 'add', '1-1-101', '--owner', '王伟', '--area', '90', check=0)
+        run(book, 'pay', '1-1-101', '480', check=0)
+        good = os.path.join(sub, 'good.clbook')
+        run(book, 'backup', good, check=0)
+        argv = [a.format(book=book, dir=sub) for a in args]
+        rc, _, _ = run(book, *argv)
+        if rc == 2:
+            continue
+        with open(os.path.join(sub, 'h.csv'), 'w') as f:
+            f.write('unit,owner,area\n1-1-102,李雷,80\n')
+        rc_import, _, err_import = run(book, 'household', 'import', os.path.join(sub, 'h.csv'))
+        rc_restore, _, _ = run(book, 'restore', good)
+        problems.append('%s exited %d; then household import exited %d, restore %d (%s)' % (
+            ' '.join(args), rc, rc_import, rc_restore, err_import.strip()[:90]))
+    assert not problems, '; '.join(problems)
+
+
 # ---------------------------------------------------------------------------
 # Approvers
 
@@ -397,6 +426,7 @@ def case_owner_key_lookalike_of_a_voter_during_an_open_vote(tmp):
 
 
 CASES = [
+    case_output_named_as_the_backups_or_attachments_folder_disables_them,
     case_export_xlsx_with_a_file_size_limit_exits_0_with_a_truncated_workbook,
     case_book_opened_through_a_symlink_leaves_its_backups_and_attachments_unguarded,
     case_demo_cleanup_removes_a_book_put_in_its_place,
