@@ -266,6 +266,46 @@ def case_output_named_as_the_backups_or_attachments_folder_disables_them(tmp):
     assert not problems, '; '.join(problems)
 
 
+def case_output_replaces_a_device_node_or_fifo(tmp):
+    """An output that names a FIFO or a character device (think `--png
+    /dev/null` to skip the image, run as root as CI does) is not written
+    to: the staged writer renames its temporary file over the node, so the
+    FIFO, or the device node, is deleted and replaced by a regular file.
+    (Demonstrated on a FIFO and on a copy of /dev/null made with mknod in
+    a scratch folder — never on the real /dev/null.) A special file must
+    be refused (exit 2) or written through, never replaced."""
+    import stat
+    book = new_book(tmp)
+    run(book, 'household', 'add', '1-1-101', '--owner', '王伟', '--area', '90', check=0)
+    run(book, 'pay', '1-1-101', '480', check=0)
+    nodes = []
+    fifo = os.path.join(tmp, 'fifo')
+    os.mkfifo(fifo)
+    nodes.append((fifo, stat.S_ISFIFO))
+    if os.geteuid() == 0:
+        nul = os.path.join(tmp, 'null')
+        os.mknod(nul, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        nodes.append((nul, stat.S_ISCHR))
+    problems = []
+    for node, is_kind in nodes:
+        for args in (('export', 'xlsx', node), ('receipt', '2026-000001', node), ('backup', node),
+                     ('notice', os.path.join(tmp, 'n.pdf'), '--png', node)):
+            try:
+                rc, _, _ = run(book, *args, timeout=20)
+            except subprocess.TimeoutExpired:
+                problems.append('%s blocked' % ' '.join(args).replace(tmp + '/', ''))
+                continue
+            if not is_kind(os.lstat(node).st_mode):
+                problems.append('%s exited %d and replaced the node by a regular file'
+                                % (' '.join(args).replace(tmp + '/', ''), rc))
+                os.unlink(node)
+                if is_kind is stat.S_ISFIFO:
+                    os.mkfifo(node)
+                else:
+                    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    assert not problems, '; '.join(problems)
+
+
 # ---------------------------------------------------------------------------
 # Approvers
 
@@ -426,6 +466,7 @@ def case_owner_key_lookalike_of_a_voter_during_an_open_vote(tmp):
 
 
 CASES = [
+    case_output_replaces_a_device_node_or_fifo,
     case_output_named_as_the_backups_or_attachments_folder_disables_them,
     case_export_xlsx_with_a_file_size_limit_exits_0_with_a_truncated_workbook,
     case_book_opened_through_a_symlink_leaves_its_backups_and_attachments_unguarded,
