@@ -441,6 +441,19 @@ def case_backdated_spending_under_a_spend_limit_raised_later(tmp):
                      'raised on 2026-06-30' % (rc, out.strip()))
 
 
+def case_void_of_a_spent_payment_takes_cash_below_zero(tmp):
+    """The void's cousin: ¥100 received in cash and spent in cash; voiding
+    the receipt (dated today, after both) leaves cash at −¥100."""
+    book = new_book(tmp)
+    run(book, 'household', 'add', '1-1-101', '--owner', '王伟', '--area', '90', check=0)
+    receipt = run(book, 'pay', '1-1-101', '100', '--method', 'cash', check=0)[1].strip()
+    run(book, 'spend', '100', '--payee', '某维修部', '--category', 'repair', '--method', 'cash', check=0)
+    rc, _, _ = run(book, 'void', receipt, '--reason', '错账')
+    overview = json.loads(run(book, 'report', 'overview', '--json', check=0)[1])
+    assert overview['cash'] >= 0, 'void exited %d; overview cash %d fen, funds %d fen' % (
+        rc, overview['cash'], overview['funds'])
+
+
 # ---------------------------------------------------------------------------
 # Votes: one head per owner while a vote is open
 
@@ -481,6 +494,7 @@ CASES = [
     case_member_retired_before_they_joined,
     case_demo_writes_entries_after_today,
     case_spending_takes_cash_below_zero,
+    case_void_of_a_spent_payment_takes_cash_below_zero,
     case_backdated_spending_under_a_spend_limit_raised_later,
     case_owner_key_lookalike_of_a_voter_during_an_open_vote,
 ]
