@@ -177,7 +177,9 @@ def case_book_opened_through_a_symlink_leaves_its_backups_and_attachments_unguar
     real.clbook) the real folders real.clbook.backups/ and
     real.clbook.files/ are not protected, and `export xlsx`, `receipt`,
     `backup` overwrite an automatic backup and an attached invoice scan
-    with exit 0 (verify does not notice the replaced scan)."""
+    with exit 0 (verify does not notice the replaced scan). The same through
+    a hard link to the book, and for backups in a configured backup-dir
+    (named real.clbook-DIGEST@…, guarded by the prefix of the name used)."""
     real = new_book(tmp, 'real.clbook')
     link = os.path.join(tmp, 'link.clbook')
     os.symlink('real.clbook', link)
@@ -192,18 +194,22 @@ def case_book_opened_through_a_symlink_leaves_its_backups_and_attachments_unguar
     backup = os.path.join(real + '.backups', os.listdir(real + '.backups')[0])
     stored = os.path.join(real + '.files', os.listdir(real + '.files')[0])
     problems = []
-    for target in (backup, stored):
-        with open(target, 'rb') as f:
-            before = f.read()
-        for args in (('export', 'xlsx', target), ('receipt', '2026-000001', target), ('backup', target)):
-            rc, _, _ = run(link, *args)
+    hard = os.path.join(tmp, 'hard.clbook')      # a hard link: the same book under another name
+    os.link(real, hard)
+    for alias in (link, hard):
+        for target in (backup, stored):
             with open(target, 'rb') as f:
-                after = f.read()
-            if rc != 2 or after != before:
-                problems.append('--book link.clbook %s exited %d%s' % (
-                    ' '.join(args).replace(tmp + '/', ''), rc, ' and replaced it' if after != before else ''))
-                with open(target, 'wb') as f:
-                    f.write(before)
+                before = f.read()
+            for args in (('export', 'xlsx', target), ('receipt', '2026-000001', target), ('backup', target)):
+                rc, _, _ = run(alias, *args)
+                with open(target, 'rb') as f:
+                    after = f.read()
+                if rc != 2 or after != before:
+                    problems.append('--book %s %s exited %d%s' % (
+                        os.path.basename(alias), ' '.join(args).replace(tmp + '/', ''), rc,
+                        ' and replaced it' if after != before else ''))
+                    with open(target, 'wb') as f:
+                        f.write(before)
     assert not problems, '; '.join(problems)
 
 
