@@ -460,6 +460,24 @@ def case_void_of_a_spent_payment_takes_cash_below_zero(tmp):
         rc, overview['cash'], overview['funds'])
 
 
+def case_payment_dated_years_before_the_charge_it_settles(tmp):
+    """A payment is allocated to the open charges whatever its date: `pay
+    --date 2020-03-01` (after 2000, so accepted) for a household that moved
+    in in 2025 settles its 2026 charge, billed 2026-01-01. The receivable
+    is then −¥360 at the end of 2020 and receipt 2020-000001 exists in a
+    book opened in 2026. A settlement must not be dated before what it
+    settles (the excess, if any, is credit)."""
+    book = new_book(tmp)
+    run(book, 'household', 'add', '1-1-101', '--owner', '王伟', '--area', '1', '--move-in', '2025-01-01', check=0)
+    run(book, 'bill', '2026', check=0)
+    rc, out, _ = run(book, 'pay', '1-1-101', '360', '--date', '2020-03-01')
+    balance = json.loads(run(book, 'report', 'balance', '--period', '2020', '--json', check=0)[1])
+    negative = {a['code']: a['balance'] for a in balance['accounts']
+                if a['kind'] == 'asset' and a['balance'] < 0}
+    assert not negative, 'pay --date 2020-03-01 exited %d (%s); at the end of 2020: %s' % (
+        rc, out.strip(), negative)
+
+
 # ---------------------------------------------------------------------------
 # Votes: one head per owner while a vote is open
 
@@ -502,6 +520,7 @@ CASES = [
     case_spending_takes_cash_below_zero,
     case_void_of_a_spent_payment_takes_cash_below_zero,
     case_backdated_spending_under_a_spend_limit_raised_later,
+    case_payment_dated_years_before_the_charge_it_settles,
     case_owner_key_lookalike_of_a_voter_during_an_open_vote,
 ]
 
