@@ -127,18 +127,29 @@ check_after_vote (LedgerBook  *book,
   return ledger_text_set_invalid_input (error, "--date", day, reason);
 }
 
-/* The member named @name who could approve on @day: active then, an
- * active member preferred to a retired one of the same name. */
+/* Why no period of a member matched the expenditure's day. */
+typedef enum
+{
+  APPROVER_UNKNOWN,      /* no member has the name */
+  APPROVER_RETIRED,      /* a period of theirs ended on or before the day */
+  APPROVER_NOT_YET,      /* their periods all start after the day */
+} ApproverMiss;
+
+/* The member named @name (ledger_privacy_name_key(), as `member add`
+ * compares names) whose period [since, retired) holds @day, or NULL and
+ * why. Membership is a set of periods: a member retired and added again
+ * was not a member in between. */
 static const LedgerMember *
-find_approver (GPtrArray   *members,
-               const char  *name,
-               const char  *day,
-               gboolean    *out_retired)
+find_approver (GPtrArray     *members,
+               const char    *name,
+               const char    *day,
+               ApproverMiss  *out_miss,
+               const char   **out_since)
 {
   g_autofree char *key = ledger_privacy_name_key (name);
-  const LedgerMember *found = NULL;
 
-  *out_retired = FALSE;
+  *out_miss = APPROVER_UNKNOWN;
+  *out_since = NULL;
   for (guint i = 0; i < members->len; i++)
     {
       const LedgerMember *m = g_ptr_array_index (members, i);
@@ -146,12 +157,47 @@ find_approver (GPtrArray   *members,
 
       if (strcmp (key, member_key) != 0)
         continue;
+      if (strcmp (day, m->since) < 0)
+        {
+          if (*out_miss == APPROVER_UNKNOWN)
+            {
+              *out_miss = APPROVER_NOT_YET;
+              *out_since = m->since;
+            }
+          continue;
+        }
       if (m->retired[0] == '\0' || strcmp (day, m->retired) < 0)
         return m;
-      found = m;
+      *out_miss = APPROVER_RETIRED;
     }
-  *out_retired = found != NULL;
   return NULL;
+}
+
+/* Refuses approver @name that find_approver() did not find. */
+static gboolean
+set_approver_error (GError       **error,
+                    const char    *name,
+                    ApproverMiss   miss,
+                    const char    *since,
+                    const char    *day)
+{
+  g_autofree char *reason = NULL;
+
+  switch (miss)
+    {
+    case APPROVER_RETIRED:
+      return ledger_text_set_invalid_input (error, "--approvers", name,
+                                            _("retired from the committee before this expenditure"));
+    case APPROVER_NOT_YET:
+      /* Translators: the day the member was added, then the expenditure's date */
+      reason = g_strdup_printf (_("a committee member only since %s, after this expenditure (%s)"),
+                                since, day);
+      return ledger_text_set_invalid_input (error, "--approvers", name, reason);
+    case APPROVER_UNKNOWN:
+    default:
+      return ledger_text_set_invalid_input (error, "--approvers", name,
+                                            _("not a member of the committee (see `member list`)"));
+    }
 }
 
 /* When the book has committee members, every approver must be one of
@@ -186,16 +232,15 @@ check_approvers (LedgerBook         *book,
     {
       g_autofree char *name = g_strstrip (ledger_text_fold_ascii (names[i]));
       const LedgerMember *m;
-      gboolean retired = FALSE;
+      ApproverMiss miss = APPROVER_UNKNOWN;
+      const char *since = NULL;
 
       if (*name == '\0')
         return ledger_text_set_invalid_input (error, "--approvers", e->approvers,
                                               _("an empty name between commas"));
-      m = find_approver (members, name, day, &retired);
+      m = find_approver (members, name, day, &miss, &since);
       if (m == NULL)
-        return ledger_text_set_invalid_input (error, "--approvers", names[i],
-                                              retired ? _("retired from the committee before this expenditure")
-                                                      : _("not a member of the committee (see `member list`)"));
+        return set_approver_error (error, names[i], miss, since, day);
       if (!g_hash_table_add (named, (gpointer) m))
         return ledger_text_set_invalid_input (error, "--approvers", names[i],
                                               _("named more than once"));

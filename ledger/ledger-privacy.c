@@ -50,11 +50,12 @@ typedef struct
   const char *with;
 } Cut;
 
-/* C0, DEL and C1 controls. */
+/* C0, DEL and C1 controls, and the Unicode line and paragraph separators
+ * (a line break by another name). */
 static gboolean
 is_control (gunichar c)
 {
-  return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029;
 }
 
 gboolean
@@ -62,12 +63,71 @@ ledger_privacy_is_invisible (gunichar c)
 {
   if (g_unichar_type (c) == G_UNICODE_FORMAT)
     return TRUE;
-  return c == 0x034F                           /* combining grapheme joiner */
+  /* Unicode's Default_Ignorable_Code_Point set (DerivedCoreProperties.txt,
+   * Unicode 15), which fonts draw as nothing, plus the blanks that are not
+   * in it but draw as an empty cell: what one person's name can be padded
+   * with to pass for another's. */
+  return c == 0x00AD                           /* soft hyphen */
+         || c == 0x034F                        /* combining grapheme joiner */
+         || c == 0x061C                        /* Arabic letter mark */
          || c == 0x115F || c == 0x1160         /* Hangul choseong/jungseong fillers */
+         || c == 0x17B4 || c == 0x17B5         /* Khmer inherent vowels */
+         || (c >= 0x180B && c <= 0x180F)       /* Mongolian variation selectors, vowel separator */
+         || (c >= 0x200B && c <= 0x200F)       /* zero-width space, joiners, LRM/RLM */
+         || (c >= 0x202A && c <= 0x202E)       /* bidi embeddings and overrides */
+         || (c >= 0x2060 && c <= 0x206F)       /* word joiner, invisible operators, isolates */
+         || c == 0x2800                        /* braille pattern blank */
          || c == 0x3164 || c == 0xFFA0         /* Hangul fillers */
-         || (c >= 0x180B && c <= 0x180F)       /* Mongolian variation selectors */
          || (c >= 0xFE00 && c <= 0xFE0F)       /* variation selectors */
-         || (c >= 0xE0100 && c <= 0xE01EF);    /* variation selectors supplement */
+         || c == 0xFEFF                        /* zero-width no-break space */
+         || (c >= 0xFFF0 && c <= 0xFFF8)       /* reserved ignorables */
+         || (c >= 0x1BCA0 && c <= 0x1BCA3)     /* shorthand format controls */
+         || (c >= 0x1D173 && c <= 0x1D17A)     /* musical symbol format controls */
+         || (c >= 0xE0000 && c <= 0xE0FFF);    /* tags, variation selectors supplement */
+}
+
+/* The Latin letter that a Greek or Cyrillic letter (or a dotless i) is
+ * drawn like, in the same case, or @c itself; and every dash and minus
+ * sign as "-", every apostrophe as "'". "К1" (Cyrillic), "Κ1" (Greek)
+ * and "K1" look the same on screen and in print, so they are one key and
+ * one name. Both cases of a pair map to the same letter, so that
+ * comparing in lower case still works for Cyrillic and Greek names. */
+static gunichar
+fold_look_alike (gunichar c)
+{
+  static const struct { gunichar from; char to; } table[] = {
+    /* Cyrillic */
+    { 0x0410, 'A' }, { 0x0430, 'a' }, { 0x0412, 'B' }, { 0x0432, 'b' }, { 0x0415, 'E' },
+    { 0x0435, 'e' }, { 0x0405, 'S' }, { 0x0455, 's' }, { 0x0406, 'I' }, { 0x0456, 'i' },
+    { 0x0408, 'J' }, { 0x0458, 'j' }, { 0x041A, 'K' }, { 0x043A, 'k' }, { 0x041C, 'M' },
+    { 0x043C, 'm' }, { 0x041D, 'H' }, { 0x043D, 'h' }, { 0x041E, 'O' }, { 0x043E, 'o' },
+    { 0x0420, 'P' }, { 0x0440, 'p' }, { 0x0421, 'C' }, { 0x0441, 'c' }, { 0x0422, 'T' },
+    { 0x0442, 't' }, { 0x0423, 'Y' }, { 0x0443, 'y' }, { 0x0425, 'X' }, { 0x0445, 'x' },
+    { 0x04BA, 'H' }, { 0x04BB, 'h' }, { 0x04AE, 'Y' }, { 0x04AF, 'y' }, { 0x051A, 'Q' },
+    { 0x051B, 'q' }, { 0x051C, 'W' }, { 0x051D, 'w' }, { 0x0500, 'D' }, { 0x0501, 'd' },
+    { 0x04C0, 'I' }, { 0x04CF, 'i' },
+    /* Greek */
+    { 0x0391, 'A' }, { 0x03B1, 'a' }, { 0x0392, 'B' }, { 0x03B2, 'b' }, { 0x0395, 'E' },
+    { 0x03B5, 'e' }, { 0x0396, 'Z' }, { 0x03B6, 'z' }, { 0x0397, 'H' }, { 0x03B7, 'h' },
+    { 0x0399, 'I' }, { 0x03B9, 'i' }, { 0x039A, 'K' }, { 0x03BA, 'k' }, { 0x039C, 'M' },
+    { 0x03BC, 'm' }, { 0x039D, 'N' }, { 0x03BD, 'n' }, { 0x039F, 'O' }, { 0x03BF, 'o' },
+    { 0x03A1, 'P' }, { 0x03C1, 'p' }, { 0x03A4, 'T' }, { 0x03C4, 't' }, { 0x03A5, 'Y' },
+    { 0x03C5, 'y' }, { 0x03A7, 'X' }, { 0x03C7, 'x' }, { 0x03F9, 'C' }, { 0x03F2, 'c' },
+    { 0x037F, 'J' }, { 0x03F3, 'j' },
+    /* Latin dotless i, Armenian o */
+    { 0x0131, 'i' }, { 0x0555, 'O' }, { 0x0585, 'o' },
+  };
+
+  if (c < 0x80)
+    return c;
+  if (c == 0x2212 || g_unichar_type (c) == G_UNICODE_DASH_PUNCTUATION)
+    return '-';
+  if (c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x2032)
+    return '\'';
+  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
+    if (table[i].from == c)
+      return (gunichar) table[i].to;
+  return c;
 }
 
 /* Appends @c, or a space for any Unicode space, unless it is invisible. */
@@ -83,6 +143,8 @@ push_char (GArray   *map,
     return;
   if (g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR)
     n.c = ' ';
+  else
+    n.c = fold_look_alike (c);
   g_array_append_val (map, n);
 }
 

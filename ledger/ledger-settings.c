@@ -23,6 +23,7 @@
 #include "ledger-limits.h"
 #include "ledger-notice.h"
 #include "ledger-period.h"
+#include "ledger-privacy.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"
 
@@ -433,19 +434,53 @@ ledger_member_check (const char  *name,
   return check_role (role, error);
 }
 
-/* The index of the active member called @name, or -1. */
+/* The index of the active member whose name is @name as approvers are
+ * matched (ledger_privacy_name_key(): "王 伟", "王\u3000伟", "ＷＡＮＧ" and
+ * "wang" are one name each), or -1. One comparison for the register and
+ * for `spend --approvers`, so that the register cannot hold two active
+ * members whom an approver list would take for one person. */
 static int
 find_active (const GPtrArray *list,
              const char      *name)
 {
+  g_autofree char *key = ledger_privacy_name_key (name);
+
   for (guint i = 0; i < list->len; i++)
     {
       const LedgerMember *m = g_ptr_array_index (list, i);
+      g_autofree char *member_key = NULL;
 
-      if (ledger_member_is_active (m) && strcmp (m->name, name) == 0)
+      if (!ledger_member_is_active (m))
+        continue;
+      member_key = ledger_privacy_name_key (m->name);
+      if (strcmp (key, member_key) == 0)
         return (int) i;
     }
   return -1;
+}
+
+/* The latest day in the periods of the member named @name (as
+ * find_active() compares names): the last "since" or "retired", or "". */
+static const char *
+last_member_day (const GPtrArray *list,
+                 const char      *name)
+{
+  g_autofree char *key = ledger_privacy_name_key (name);
+  const char *last = "";
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const LedgerMember *m = g_ptr_array_index (list, i);
+      g_autofree char *member_key = ledger_privacy_name_key (m->name);
+
+      if (strcmp (key, member_key) != 0)
+        continue;
+      if (strcmp (m->since, last) > 0)
+        last = m->since;
+      if (strcmp (m->retired, last) > 0)
+        last = m->retired;
+    }
+  return last;
 }
 
 typedef enum
@@ -462,6 +497,29 @@ typedef struct
   const char  *role;  /* trimmed; NULL to retire */
 } MemberRequest;
 
+/* Membership is a set of periods, [since, retired): a member is added or
+ * retired today, and today must not come before the member's last change
+ * (a clock set back, a book restored from elsewhere), or the register
+ * would say "retired before they joined" and an approver check on a
+ * date could find them active when they were not. */
+static gboolean
+check_member_day (const GPtrArray  *list,
+                  const char       *name,
+                  const char       *today,
+                  GError          **error)
+{
+  const char *last = last_member_day (list, name);
+
+  if (strcmp (today, last) >= 0)
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+               /* Translators: a member's name, the day of their last change, today */
+               _("member name “%s”: the register already has a change of this member on %s, "
+                 "after today (%s); a member is not added or retired before their last change"),
+               name, last, today);
+  return FALSE;
+}
+
 /* Applies @r to @list (read inside the transaction); returns the memo. */
 static char *
 apply_member_change (GPtrArray            *list,
@@ -476,10 +534,19 @@ apply_member_change (GPtrArray            *list,
     {
       if (found >= 0)
         {
+          m = g_ptr_array_index (list, found);
           g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
-                       _("member name “%s”: already an active committee member"), r->name);
+                       strcmp (m->name, r->name) == 0
+                       ? _("member name “%s”: already an active committee member")
+                       /* Translators: the name typed, then the active member's name */
+                       : _("member name “%s”: the same name as active committee member “%s” "
+                           "(names are compared without spaces, invisible characters, "
+                           "width or case)"),
+                       r->name, m->name);
           return NULL;
         }
+      if (!check_member_day (list, r->name, today, error))
+        return NULL;
       m = g_new0 (LedgerMember, 1);
       m->name = g_strdup (r->name);
       m->role = g_strdup (r->role);
@@ -496,14 +563,16 @@ apply_member_change (GPtrArray            *list,
   m = g_ptr_array_index (list, found);
   if (r->change == MEMBER_SET_ROLE)
     {
-      g_autofree char *memo = g_strdup_printf ("member %s: %s -> %s", r->name, m->role, r->role);
+      g_autofree char *memo = g_strdup_printf ("member %s: %s -> %s", m->name, m->role, r->role);
 
       g_free (m->role);
       m->role = g_strdup (r->role);
       return g_steal_pointer (&memo);
     }
+  if (!check_member_day (list, m->name, today, error))
+    return NULL;
   g_strlcpy (m->retired, today, sizeof m->retired);
-  return g_strdup_printf ("member %s retired", r->name);
+  return g_strdup_printf ("member %s retired", m->name);
 }
 
 static gboolean

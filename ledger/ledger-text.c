@@ -42,12 +42,13 @@ fold_char (gunichar c)
   return c;
 }
 
-/* TRUE for the C0 controls (tab and line breaks included), DEL and the C1
- * controls: none of them belongs in a name, a memo or a notice. */
+/* TRUE for the C0 controls (tab and line breaks included), DEL, the C1
+ * controls and the Unicode line and paragraph separators: none of them
+ * belongs in a name, a memo or a notice. */
 static gboolean
 is_control_char (gunichar c)
 {
-  return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029;
 }
 
 /* TRUE when @text, which must be valid UTF-8, holds a control character. */
@@ -73,6 +74,21 @@ has_invisible_char (const char *text)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       if (ledger_privacy_is_invisible (g_utf8_get_char (p)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* TRUE when @text, which must be valid UTF-8, holds a code point Unicode
+ * has not assigned (this program's Unicode tables) or a noncharacter
+ * (U+FDD0..U+FDEF, U+xFFFE/F): no font draws them as what they are, and
+ * no normalisation can tell two of them apart from each other. */
+static gboolean
+has_unassigned_char (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_type (g_utf8_get_char (p)) == G_UNICODE_UNASSIGNED)
         return TRUE;
     }
   return FALSE;
@@ -206,6 +222,11 @@ ledger_text_check (const char  *text,
                                           _("contains an invisible formatting character (such as a "
                                             "zero-width space or a right-to-left mark) that could make "
                                             "it show differently from what it holds"));
+
+  if (has_unassigned_char (text))
+    return ledger_text_set_invalid_input (error, field, text,
+                                          _("contains a character that Unicode does not assign "
+                                            "(or a noncharacter), which cannot be shown"));
 
   if ((gsize) g_utf8_strlen (text, -1) > max_chars)
     {
