@@ -213,6 +213,12 @@ ledger_privacy_name_key (const char *name)
   return g_string_free (key, FALSE);
 }
 
+char *
+ledger_privacy_owner_key (const char *key)
+{
+  return ledger_privacy_normalise (key);
+}
+
 /* ------------------------------------------------------------------ */
 /* Digits */
 

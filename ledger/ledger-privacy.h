@@ -14,9 +14,11 @@ G_BEGIN_DECLS
  * TRUE for characters that change how text looks or is read without being
  * seen themselves: the format characters (zero-width space and joiners,
  * U+2060 word joiner, U+FEFF, the soft hyphen, the bidirectional controls
- * U+200E/F, U+202A..U+202E, U+2066..U+2069, U+061C, tags …), the combining
- * grapheme joiner, variation selectors and the Hangul fillers. The
- * validator refuses them in stored text; the scrubber ignores them.
+ * U+200E/F, U+202A..U+202E, U+2066..U+2069, U+061C, tags …), the rest of
+ * Unicode's Default_Ignorable_Code_Point set (the combining grapheme
+ * joiner, variation selectors, Hangul fillers, Khmer inherent vowels …)
+ * and the braille pattern blank U+2800. The validator refuses them in
+ * stored text; the scrubber and every comparison ignore them.
  */
 gboolean ledger_privacy_is_invisible (gunichar c);
 
@@ -27,7 +29,9 @@ gboolean ledger_privacy_is_invisible (gunichar c);
  * The form two texts are compared in: invalid bytes repaired, NFKC
  * (full-width letters and digits, ideographic and other Unicode spaces
  * become ASCII), invisible and control characters dropped, runs of spaces
- * folded to one and trimmed, and lower case. "王　伟", "王\u200B伟" and
+ * folded to one and trimmed, Greek and Cyrillic letters drawn like Latin
+ * ones taken as those ("К" as "K"), every dash and minus as "-", curly
+ * apostrophes as "'", and lower case. "王　伟", "王\u200B伟" and
  * "王 伟" all normalise to "王 伟"; "ＷＡＮＧ  Wei" to "wang wei".
  */
 char *ledger_privacy_normalise (const char *text);
@@ -40,6 +44,17 @@ char *ledger_privacy_normalise (const char *text);
  * "wangwei" all give "wangwei"; "王　伟" gives "王伟").
  */
 char *ledger_privacy_name_key (const char *name);
+
+/**
+ * ledger_privacy_owner_key:
+ *
+ * What owner keys are compared and grouped into heads by (one owner, one
+ * head in a vote): ledger_privacy_normalise (@key). Unlike a name key it
+ * keeps punctuation, so that unit codes used as keys ("1-1-101",
+ * "11-1-01") stay apart; "Ｋ1", "k1", "К1" (Cyrillic) and "K1" are one key.
+ * SQL reaches it as ledger_owner_key(TEXT) on every connection to a book.
+ */
+char *ledger_privacy_owner_key (const char *key);
 
 /**
  * ledger_privacy_has_mobile_number:
