@@ -27,9 +27,18 @@ real binary, on a clock fixed by COMMUNITY_LEDGER_NOW:
    their key, their area) is refused while the vote is open, the tally's
    heads and areas are those worked out here from the register, and no
    owner can vote twice; after the vote closes the change is allowed.
+   Look-alikes of a voter's key generated here (every invisible character
+   at every place, full-width, Greek and Cyrillic letters, other dashes,
+   other case) are that key: refused during the vote, one head after it.
 5. Approvers: strangers, retired members, duplicates (also as case, width
    and space variants) and empty names are refused when the book has
    members; accepted variants are stored as the register spells them.
+   `member add` refuses the same generated spellings of an active member
+   (one comparison for both), and the validator refuses the invisible
+   ones. Membership is a set of periods: random add/retire histories on a
+   moving clock, then an approver on every day around them is accepted
+   exactly when one of their periods [since, retired) holds the day; no
+   add or retire is dated before the member's last change.
 
     COMMUNITY_LEDGER=build/app/community-ledger /usr/bin/python3 tests/reliability/test_limits.py -v
 """
@@ -456,6 +465,96 @@ class RandomRegisterDuringAVote(unittest.TestCase):
             print(f'random register: {refused} changes refused, {allowed} allowed')
 
 
+# Characters that show as nothing (or not at all): the validator refuses each.
+INVISIBLE = ['\u200b', '\u00ad', '\u034f', '\u3164', '\u2800', '\ufe0f', '\U000e0100', '\u2060', '\u202e', '\u180e', '\u17b4', '\u2028', '\ufeff', '\u115f', '\uffa0', '\U0001d173', '\u0378']
+# Greek and Cyrillic capitals drawn like Latin ones.
+LOOK_ALIKE = {'K': ['\u041a', '\u039a'], 'O': ['\u041e', '\u039f'], 'A': ['\u0410', '\u0391'],
+              'H': ['\u041d', '\u0397'], 'P': ['\u0420', '\u03a1'], 'T': ['\u0422', '\u03a4'],
+              'E': ['\u0415', '\u0395'], 'X': ['\u0425', '\u03a7'], 'C': ['\u0421'], 'M': ['\u041c', '\u039c']}
+DASHES = ['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\ufe63', '\uff0d']
+
+
+def full_width(text):
+    return ''.join(chr(ord(c) + 0xFEE0) if '!' <= c <= '~' else c for c in text)
+
+
+def spellings(key):
+    """Every spelling of @key that must count as @key: each invisible
+    character at each place, full-width, each look-alike letter, each dash,
+    other case. Yields (spelling, whether the validator refuses it)."""
+    for i in range(len(key) + 1):
+        for ch in INVISIBLE:
+            yield key[:i] + ch + key[i:], True
+    yield full_width(key), False
+    yield key.lower(), False
+    for i, c in enumerate(key):
+        for other in LOOK_ALIKE.get(c, []):
+            yield key[:i] + other + key[i + 1:], False
+        if c == '-':
+            for dash in DASHES:
+                yield key[:i] + dash + key[i + 1:], False
+    yield ''.join(LOOK_ALIKE.get(c, [c])[0] for c in key), False
+
+
+class OwnerKeyLookAlikesDuringAVote(unittest.TestCase):
+    """Owner KO-1 (unit 1-1-101) has voted; unit 1-1-102 (another owner) is
+    moved onto spellings of KO-1 that show as KO-1. Each is refused (the
+    invisible ones by the validator, naming the owner key; the others
+    because KO-1 has voted), the book unchanged and the tally the same.
+    After the vote, a look-alike key is one head with KO-1."""
+
+    KEY = 'KO-1'
+
+    def test_look_alikes_of_a_voters_key(self):
+        b = Book(self)
+        b.run('household', 'add', '1-1-101', '--owner', '甲', '--area', '100', '--owner-key', self.KEY)
+        b.run('household', 'add', '1-1-102', '--owner', '乙', '--area', '50')
+        b.run('household', 'add', '1-1-103', '--owner', '丙', '--area', '70')
+        vote = b.run('vote', 'new', '--title', '表决', '--matter', '9').stdout.strip()
+        b.run('vote', 'ballot', vote, '1-1-101', 'yes')
+        before = b.run('vote', 'show', vote, '--json').stdout
+        tried = 0
+        for spelling, invisible in spellings(self.KEY):
+            for unit in ['1-1-102', '1-1-101']:
+                with self.subTest(spelling=ascii(spelling), unit=unit):
+                    args = ('household', 'edit', unit, '--owner-key', spelling)
+                    if invisible:
+                        b.refused(*args, field='owner key')
+                    elif unit == '1-1-102':
+                        self.assertIn(f'vote {vote}', b.refused(*args, field=unit))
+                    else:
+                        b.run(*args)      # the voter's own key spelt otherwise: no change of head
+                        b.run('household', 'edit', unit, '--owner-key', self.KEY)
+                    tried += 1
+            with self.subTest(spelling=ascii(spelling), add=True):
+                if not invisible:
+                    b.refused('household', 'add', '1-1-104', '--owner', '丁', '--area', '10',
+                              '--owner-key', spelling, field='1-1-104')
+        self.assertEqual(before, b.run('vote', 'show', vote, '--json').stdout)
+        self.assertGreater(tried, 100)
+        # After the vote: a look-alike key joins the owner's head.
+        b.run('vote', 'close', vote)
+        for n, (spelling, invisible) in enumerate(s for s in spellings(self.KEY) if not s[1]):
+            b.run('household', 'edit', '1-1-102', '--owner-key', spelling)
+            other = b.run('vote', 'new', '--title', f'第{n}次', '--matter', '9').stdout.strip()
+            t = json.loads(b.run('vote', 'show', other, '--json').stdout)
+            self.assertEqual((t['heads_total'], t['area_total']), (2, 22000), ascii(spelling))
+            b.run('vote', 'ballot', other, '1-1-101', 'yes')
+            b.refused('vote', 'ballot', other, '1-1-102', 'no', field='1-1-102')
+            b.run('vote', 'close', other)
+
+    def test_distinct_keys_stay_distinct(self):
+        """Unit codes as keys that differ only in where the dash is, and keys
+        that differ by one letter or digit, are different heads."""
+        b = Book(self)
+        for unit, key in [('1-1-101', '1-1-101'), ('11-1-01', ''), ('1-11-01', ''),
+                          ('2-1-101', 'K1'), ('2-1-102', 'K2'), ('2-1-103', 'KI')]:
+            args = ['household', 'add', unit, '--owner', '业主', '--area', '10']
+            b.run(*(args + (['--owner-key', key] if key else [])))
+        vote = b.run('vote', 'new', '--title', '表决', '--matter', '9').stdout.strip()
+        self.assertEqual(json.loads(b.run('vote', 'show', vote, '--json').stdout)['heads_total'], 6)
+
+
 class Approvers(unittest.TestCase):
     def setUp(self):
         b = self.book = Book(self)
@@ -493,6 +592,97 @@ class Approvers(unittest.TestCase):
         book = Book(self)
         book.run(*self.spend('随便谁'))
         self.assertEqual(book.query('SELECT approvers FROM expenditures'), [('随便谁',)])
+
+
+class MemberSpellings(unittest.TestCase):
+    """`member add` compares names as `spend --approvers` does: every
+    spelling generated here of an active member's name is refused (the
+    invisible ones by the validator), and once that member retires the
+    visible spellings may be added."""
+
+    def test_spellings_of_an_active_member(self):
+        b = Book(self)
+        b.run('member', 'add', '王伟', '--role', '委员')
+        b.run('member', 'add', 'Li Lei', '--role', '委员')
+        forms = []
+        for name in ['王伟', 'Li Lei']:
+            forms += [(name, s, inv) for s, inv in spellings(name)]
+            forms += [(name, name[:1] + sp + name[1:], False) for sp in [' ', '\u3000', '\u00a0', '\u2003', '  ']]
+        forms.append(('Li Lei', 'LILEI', False))
+        forms.append(('Li Lei', 'l\u0456 l\u0435\u0456', False))   # Cyrillic і and е
+        for name, spelling, invisible in forms:
+            with self.subTest(spelling=ascii(spelling)):
+                line = b.refused('member', 'add', spelling, '--role', '委员', field='member name')
+                if not invisible:
+                    self.assertIn(name, line)
+                    # and spend --approvers takes it for the member
+                    b.refused('spend', '10', '--payee', '保洁', '--category', 'cleaning',
+                              '--approvers', f'{name},{spelling}', field='--approvers')
+        members = json.loads(b.run('member', 'list', '--all', '--json').stdout)['members']
+        self.assertEqual([m['name'] for m in members], ['王伟', 'Li Lei'])
+
+
+class MemberPeriods(unittest.TestCase):
+    """Membership is a set of periods [since, retired). Random histories of
+    add and retire on a clock that moves forward; then an expenditure on
+    every day around them names the member as approver: accepted exactly
+    on the days inside a period. Changes dated before the member's last
+    change are refused."""
+
+    def test_random_histories(self):
+        import random
+        rng = random.Random(20261207)
+        start = TODAY - datetime.timedelta(days=60)
+        b = Book(self)
+        names = ['韩梅梅', '李雷', 'Jim Green']
+        periods = {n: [] for n in names}
+        clock = start
+        events = []
+        for step in range(12):
+            clock += datetime.timedelta(days=rng.randint(0, 4))
+            name = rng.choice(names)
+            now = clock.isoformat() + 'T10:00:00+08:00'
+            open_ = periods[name] and periods[name][-1][1] is None
+            if open_:
+                b.run('member', 'retire', name, now=now)
+                periods[name][-1][1] = clock
+            else:
+                b.run('member', 'add', name, '--role', '委员', now=now)
+                periods[name].append([clock, None])
+            events.append((name, clock))
+        # Anything dated before a member's last change is refused.
+        for name in names:
+            if not periods[name]:
+                continue
+            last = max(d for p in periods[name] for d in p if d is not None)
+            for back in [1, 7]:
+                now = (last - datetime.timedelta(days=back)).isoformat() + 'T10:00:00+08:00'
+                active = periods[name][-1][1] is None
+                args = ('member', 'retire', name) if active else ('member', 'add', name, '--role', '委员')
+                with self.subTest(name=name, back=back):
+                    b.refused(*args, field='member name', now=now)
+        accepted = refused = 0
+        later = clock.isoformat() + 'T10:00:00+08:00'
+        for name in names:
+            for offset in range(-2, (clock - start).days + 3):
+                d = start + datetime.timedelta(days=offset)
+                if d > clock:
+                    continue
+                inside = any(s <= d and (r is None or d < r) for s, r in periods[name])
+                args = ('spend', '1', '--payee', '保洁', '--category', 'cleaning', '--date', d.isoformat(),
+                        '--approvers', name)
+                with self.subTest(name=name, day=d.isoformat()):
+                    if inside:
+                        b.run(*args, now=later)
+                        accepted += 1
+                    else:
+                        line = b.refused(*args, field='--approvers', now=later)
+                        self.assertIn(name, line)
+                        refused += 1
+        self.assertGreater(accepted, 10)
+        self.assertGreater(refused, 10)
+        if os.environ.get('LIMITS_VERBOSE'):
+            print(f'member periods: {accepted} approvals accepted, {refused} refused')
 
 
 if __name__ == '__main__':
