@@ -396,6 +396,142 @@ test_validator_blank_spaces (void)
     }
 }
 
+/* Unicode's Default_Ignorable_Code_Point ranges (Unicode 15) and the
+ * blanks drawn as an empty cell: every code point of them is refused by
+ * the validator and dropped by the normaliser. */
+static const gunichar ignorable_ranges[][2] = {
+  { 0x00AD, 0x00AD }, { 0x034F, 0x034F }, { 0x061C, 0x061C }, { 0x115F, 0x1160 },
+  { 0x17B4, 0x17B5 }, { 0x180B, 0x180F }, { 0x200B, 0x200F }, { 0x202A, 0x202E },
+  { 0x2060, 0x206F }, { 0x2800, 0x2800 }, { 0x3164, 0x3164 }, { 0xFE00, 0xFE0F },
+  { 0xFEFF, 0xFEFF }, { 0xFFA0, 0xFFA0 }, { 0xFFF0, 0xFFF8 }, { 0x1BCA0, 0x1BCA3 },
+  { 0x1D173, 0x1D17A }, { 0xE0000, 0xE0FFF },
+};
+
+static void
+test_validator_refuses_every_ignorable (void)
+{
+  guint n = 0;
+
+  for (gsize r = 0; r < G_N_ELEMENTS (ignorable_ranges); r++)
+    for (gunichar c = ignorable_ranges[r][0]; c <= ignorable_ranges[r][1]; c++)
+      {
+        g_autoptr(GError) error = NULL;
+        GString *text = g_string_new ("王");
+        g_autofree char *key = NULL;
+
+        g_string_append_unichar (text, c);
+        g_string_append (text, "伟");
+        g_assert_true (ledger_privacy_is_invisible (c));
+        if (ledger_text_check (text->str, "member name", 20, TRUE, &error))
+          g_error ("U+%04X accepted", c);
+        key = ledger_privacy_name_key (text->str);
+        g_assert_cmpstr (key, ==, "王伟");
+        g_string_free (text, TRUE);
+        n++;
+      }
+  g_test_message ("%u ignorable code points refused", n);
+}
+
+/* Line separators are line breaks; unassigned code points and
+ * noncharacters cannot be shown: all refused, with one line. */
+static void
+test_validator_refuses_separators_and_unassigned (void)
+{
+  static const gunichar refused[] = {
+    0x2028, 0x2029, 0x0378, 0x0EFF, 0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFE, 0x2FFFF, 0x10FFFF, 0x10FFFE,
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GString *text = g_string_new ("K");
+
+      g_string_append_unichar (text, refused[i]);
+      g_string_append (text, "1");
+      if (ledger_text_check (text->str, "owner key", 40, FALSE, &error))
+        g_error ("U+%04X accepted", refused[i]);
+      g_assert_true (g_str_has_prefix (error->message, "owner key"));
+      g_assert_null (strchr (error->message, '\n'));
+      g_string_free (text, TRUE);
+    }
+}
+
+/* Spellings that look like a key are that key (owner keys and names);
+ * keys that look different stay different. */
+static void
+test_look_alikes (void)
+{
+  static const struct { const char *a; const char *b; } same[] = {
+    { "K1", "Ｋ1" }, { "K1", "Ｋ１" }, { "K1", "k1" }, { "K1", "\u041a1" }, { "K1", "\u039a1" },
+    { "K1", "\u043a1" }, { "O-0001", "\u041e-0001" }, { "O-0001", "\u039f\u20100001" },
+    { "O-0001", "O\u22120001" }, { "O-0001", "O\u20130001" }, { "O-0001", "O－0001" },
+    { "O-0001", "O\uFE630001" }, { "PAX", "\u0420\u0410\u0425" }, { "PAX", "\u03a1\u0391\u03a7" },
+    { "Анна", "АННА" }, { "Анна", "Ahha" }, { "O'Neil", "O\u2019Neil" }, { "K 1", "K\u30001" },
+    { "HT-7", "\u041d\u0422\u20117" },
+  };
+  static const struct { const char *a; const char *b; } different[] = {
+    { "1-1-101", "11-1-01" }, { "1-1-101", "1-11-01" }, { "K1", "K2" }, { "K1", "KI" }, { "K1", "K 1" },
+    { "O-0001", "0-0001" }, { "王伟", "王玮" },
+  };
+  guint n = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *ka = ledger_privacy_owner_key (same[i].a);
+      g_autofree char *na = ledger_privacy_name_key (same[i].a);
+
+      for (gsize r = 0; r < G_N_ELEMENTS (ignorable_ranges); r++)
+        for (glong at = 0; at <= g_utf8_strlen (same[i].b, -1); at++)
+          {
+            /* b with the range's first character put at every place */
+            const char *cut = g_utf8_offset_to_pointer (same[i].b, at);
+            GString *text = g_string_new_len (same[i].b, cut - same[i].b);
+            g_autofree char *kb = NULL;
+            g_autofree char *nb = NULL;
+
+            g_string_append_unichar (text, ignorable_ranges[r][0]);
+            g_string_append (text, cut);
+            kb = ledger_privacy_owner_key (text->str);
+            nb = ledger_privacy_name_key (text->str);
+            if (strcmp (ka, kb) != 0 || strcmp (na, nb) != 0)
+              g_error ("%s and %s: keys %s / %s", same[i].a, text->str, ka, kb);
+            g_string_free (text, TRUE);
+            n++;
+          }
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (different); i++)
+    {
+      g_autofree char *ka = ledger_privacy_owner_key (different[i].a);
+      g_autofree char *kb = ledger_privacy_owner_key (different[i].b);
+
+      if (strcmp (ka, kb) == 0)
+        g_error ("%s and %s are one owner key", different[i].a, different[i].b);
+    }
+  g_test_message ("%u look-alike spellings", n);
+}
+
+/* An owner's name in Latin letters written with Cyrillic or Greek
+ * look-alikes is still masked on public outputs. */
+static void
+test_scrub_look_alike_letters (void)
+{
+  static const char *const owners[] = { "Anna Kim", "TOM HOPE" };
+  static const char *const written[] = { "\u0410nna \u041aim", "\u0430nn\u0430 kim", "TOM H\u039fPE",
+                                         "\u0422\u041e\u041c \u041d\u041e\u0420\u0415" };
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+  for (gsize o = 0; o < G_N_ELEMENTS (owners); o++)
+    g_ptr_array_add (list, (gpointer) owners[o]);
+  for (gsize i = 0; i < G_N_ELEMENTS (written); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("付款给 %s 维修", written[i]);
+      g_autofree char *scrubbed = ledger_privacy_scrub (text, list, NULL);
+
+      if (strstr (scrubbed, "*") == NULL)
+        g_error ("%s scrubbed to %s", text, scrubbed);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -411,5 +547,10 @@ main (int argc, char **argv)
   g_test_add_func ("/privacy/normalise", test_normalise);
   g_test_add_func ("/privacy/validator-refuses-invisible", test_validator_refuses_invisible);
   g_test_add_func ("/privacy/validator-blank-spaces", test_validator_blank_spaces);
+  g_test_add_func ("/privacy/validator-refuses-every-ignorable", test_validator_refuses_every_ignorable);
+  g_test_add_func ("/privacy/validator-refuses-separators-and-unassigned",
+                   test_validator_refuses_separators_and_unassigned);
+  g_test_add_func ("/privacy/look-alikes", test_look_alikes);
+  g_test_add_func ("/privacy/scrub-look-alike-letters", test_scrub_look_alike_letters);
   return g_test_run ();
 }
