@@ -37,24 +37,22 @@ static GParamSpec *properties[N_PROPS];
 /* One row per owner key. The representative unit is the owner's first in
  * building/entrance/room order, and so is the name shown; the areas add
  * up; the choice is the owner's newest ballot in the vote, as the tally
- * (ledger-vote.c, count_live) counts it. Keys are compared as
- * ledger_privacy_owner_key() reads them ("Ｋ1" is "K1"). */
+ * (ledger-vote.c, count_live) counts it. */
 static const char grid_sql[] =
   "WITH h AS ("
-  "  SELECT ledger_owner_key (owner_key) AS k, owner_key, unit, owner, building, entrance, room,"
+  "  SELECT owner_key, unit, owner, building, entrance, room,"
   "         row_number () OVER w AS rn,"
-  "         sum (area) OVER (PARTITION BY ledger_owner_key (owner_key)) AS total_area,"
+  "         sum (area) OVER (PARTITION BY owner_key) AS total_area,"
   "         group_concat (unit, ', ') OVER (w ROWS BETWEEN UNBOUNDED PRECEDING"
   "                                         AND UNBOUNDED FOLLOWING) AS units"
   "  FROM households"
-  "  WINDOW w AS (PARTITION BY ledger_owner_key (owner_key) ORDER BY building, entrance, room)),"
+  "  WINDOW w AS (PARTITION BY owner_key ORDER BY building, entrance, room)),"
   " current AS ("
-  "  SELECT k, choice FROM"
-  "   (SELECT ledger_owner_key (owner_key) AS k, choice,"
-  "           row_number () OVER (PARTITION BY ledger_owner_key (owner_key) ORDER BY id DESC) AS rn"
-  "    FROM ballots WHERE vote_id = ?1) WHERE rn = 1)"
+  "  SELECT b.owner_key, b.choice FROM ballots b"
+  "  WHERE b.vote_id = ?1 AND b.id = (SELECT max (c.id) FROM ballots c"
+  "                                   WHERE c.vote_id = ?1 AND c.owner_key = b.owner_key))"
   " SELECT h.owner_key, h.unit, h.units, h.owner, h.total_area, coalesce (c.choice, '')"
-  " FROM h LEFT JOIN current c ON c.k = h.k"
+  " FROM h LEFT JOIN current c ON c.owner_key = h.owner_key"
   " WHERE h.rn = 1"
   " ORDER BY h.building, h.entrance, h.room";
 

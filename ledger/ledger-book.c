@@ -20,7 +20,6 @@
 #include "ledger-fee.h"
 #include "ledger-journal.h"
 #include "ledger-period.h"
-#include "ledger-privacy.h"
 #include "ledger-quote.h"
 #include "ledger-text.h"
 
@@ -311,23 +310,6 @@ configure_connection (LedgerBook  *self,
                            error);
 }
 
-/* SQL ledger_owner_key(TEXT): ledger_privacy_owner_key(), so that the
- * queries that group units into owners (one head per owner in a vote)
- * and find an owner's ballots compare keys as people read them. */
-static void
-owner_key_sql (sqlite3_context  *context,
-               int               argc,
-               sqlite3_value   **argv)
-{
-  const unsigned char *key = sqlite3_value_text (argv[0]);
-
-  (void) argc;
-  if (key == NULL)
-    sqlite3_result_null (context);
-  else
-    sqlite3_result_text (context, ledger_privacy_owner_key ((const char *) key), -1, g_free);
-}
-
 static LedgerBook *
 connect_to_file (const char  *path,
                  int          sqlite_flags,
@@ -355,13 +337,6 @@ connect_to_file (const char  *path,
    * for, and then reported as in use, not as a foreign file. */
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);
-  if (sqlite3_create_function (self->db, "ledger_owner_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                               NULL, owner_key_sql, NULL, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_DATABASE,
-                   _("Cannot open the book %s: %s"), self->display_path, sqlite3_errmsg (self->db));
-      return NULL;
-    }
   return g_steal_pointer (&self);
 }
 

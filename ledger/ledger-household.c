@@ -10,6 +10,7 @@
 #include "ledger-journal.h"
 #include "ledger-limits.h"
 #include "ledger-period.h"
+#include "ledger-privacy.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"
 #include "ledger-vote.h"
@@ -253,8 +254,15 @@ ledger_household_validate (LedgerHousehold  *household,
   household->phone = g_steal_pointer (&phone);
   g_free (household->move_in);
   household->move_in = g_strdup (move_in);
+  /* One spelling per key, so that the queries that count heads can
+   * compare keys as stored: "Ｋ1" or a Cyrillic "К1" is the owner "K1". */
   if (household->owner_key != NULL)
-    g_strstrip (household->owner_key);
+    {
+      char *key = ledger_privacy_owner_key (household->owner_key);
+
+      g_free (household->owner_key);
+      household->owner_key = key;
+    }
   if (household->owner_key == NULL || *household->owner_key == '\0')
     {
       g_free (household->owner_key);

@@ -177,8 +177,11 @@ normalise_map (const char *valid)
   return map;
 }
 
-char *
-ledger_privacy_normalise (const char *text)
+/* The normalised text of @text (see ledger_privacy_normalise()), in lower
+ * case when @lower. */
+static char *
+normalise_text (const char *text,
+                gboolean    lower)
 {
   g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
   g_autoptr(GArray) map = normalise_map (valid);
@@ -190,11 +193,17 @@ ledger_privacy_normalise (const char *text)
 
       if (c == ' ' && (out->len == 0 || out->str[out->len - 1] == ' '))
         continue;
-      g_string_append_unichar (out, g_unichar_tolower (c));
+      g_string_append_unichar (out, lower ? g_unichar_tolower (c) : c);
     }
   if (out->len > 0 && out->str[out->len - 1] == ' ')
     g_string_truncate (out, out->len - 1);
   return g_string_free (out, FALSE);
+}
+
+char *
+ledger_privacy_normalise (const char *text)
+{
+  return normalise_text (text, TRUE);
 }
 
 char *
@@ -216,7 +225,7 @@ ledger_privacy_name_key (const char *name)
 char *
 ledger_privacy_owner_key (const char *key)
 {
-  return ledger_privacy_normalise (key);
+  return normalise_text (key, FALSE);
 }
 
 /* ------------------------------------------------------------------ */

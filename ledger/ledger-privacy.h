@@ -48,11 +48,14 @@ char *ledger_privacy_name_key (const char *name);
 /**
  * ledger_privacy_owner_key:
  *
- * What owner keys are compared and grouped into heads by (one owner, one
- * head in a vote): ledger_privacy_normalise (@key). Unlike a name key it
- * keeps punctuation, so that unit codes used as keys ("1-1-101",
- * "11-1-01") stay apart; "Ｋ1", "k1", "К1" (Cyrillic) and "K1" are one key.
- * SQL reaches it as ledger_owner_key(TEXT) on every connection to a book.
+ * The one spelling an owner key is stored in (one owner, one head in a
+ * vote): ledger_privacy_normalise (@key) with its letters' case kept.
+ * "Ｋ1", "K1\u200B" (refused by the validator anyway), "К1" (Cyrillic),
+ * "Κ1" (Greek) and "K1" are all stored as "K1", so the queries that
+ * count heads and find an owner's ballots compare keys as stored, with
+ * their indexes. Case is kept and counts ("k1" shows differently), and
+ * punctuation is kept, so that unit codes used as keys ("1-1-101",
+ * "11-1-01") stay apart.
  */
 char *ledger_privacy_owner_key (const char *key);
 

@@ -13,7 +13,6 @@
 #include "ledger-journal.h"
 #include "ledger-money.h"
 #include "ledger-period.h"
-#include "ledger-privacy.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"
 #include "ledger-vote.h"
@@ -126,20 +125,17 @@ count_live (LedgerBook   *book,
   int rc;
 
   stmt = ledger_book_prepare (book,
-    "WITH owners AS (SELECT ledger_owner_key (owner_key) AS k, sum (area) AS area"
-    "                FROM households GROUP BY k),"
-    " current AS (SELECT k, choice FROM"
-    "             (SELECT ledger_owner_key (owner_key) AS k, choice,"
-    "                     row_number () OVER (PARTITION BY ledger_owner_key (owner_key)"
-    "                                         ORDER BY id DESC) AS rn"
-    "              FROM ballots WHERE vote_id = ?1) WHERE rn = 1)"
+    "WITH owners AS (SELECT owner_key, sum (area) AS area FROM households GROUP BY owner_key),"
+    " current AS (SELECT b.owner_key, b.choice FROM ballots b WHERE b.vote_id = ?1"
+    "             AND b.id = (SELECT max (c.id) FROM ballots c"
+    "                         WHERE c.vote_id = ?1 AND c.owner_key = b.owner_key))"
     " SELECT count (*), coalesce (sum (o.area), 0),"
-    "        count (c.k), coalesce (sum (CASE WHEN c.k IS NOT NULL THEN o.area END), 0),"
+    "        count (c.owner_key), coalesce (sum (CASE WHEN c.owner_key IS NOT NULL THEN o.area END), 0),"
     "        count (CASE c.choice WHEN 'yes' THEN 1 END),"
     "        coalesce (sum (CASE c.choice WHEN 'yes' THEN o.area END), 0),"
     "        count (CASE c.choice WHEN 'no' THEN 1 END),"
     "        coalesce (sum (CASE c.choice WHEN 'no' THEN o.area END), 0)"
-    " FROM owners o LEFT JOIN current c ON c.k = o.k",
+    " FROM owners o LEFT JOIN current c ON c.owner_key = o.owner_key",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -449,8 +445,7 @@ current_ballot (LedgerBook  *book,
                 GError     **error)
 {
   sqlite3_stmt *stmt = ledger_book_prepare (book,
-                                            "SELECT max (id) FROM ballots WHERE vote_id = ?1"
-                                            " AND ledger_owner_key (owner_key) = ledger_owner_key (?2)",
+                                            "SELECT max (id) FROM ballots WHERE vote_id = ?1 AND owner_key = ?2",
                                             error);
 
   if (stmt == NULL)
@@ -787,7 +782,7 @@ open_vote_of_owner (LedgerBook  *book,
 {
   sqlite3_stmt *stmt = ledger_book_prepare (book,
     "SELECT coalesce (min (b.vote_id), 0) FROM ballots b"
-    " WHERE ledger_owner_key (b.owner_key) = ledger_owner_key (?1)"
+    " WHERE b.owner_key = ?1"
     "   AND NOT EXISTS (SELECT 1 FROM vote_results r WHERE r.vote_id = b.vote_id)",
     error);
 
@@ -795,17 +790,6 @@ open_vote_of_owner (LedgerBook  *book,
     return FALSE;
   ledger_bind_text (stmt, 1, key);
   return ledger_book_query_int64 (book, stmt, 0, out_vote_id, error);
-}
-
-/* Whether @a and @b are one owner's key (one head). */
-static gboolean
-same_owner_key (const char *a,
-                const char *b)
-{
-  g_autofree char *ka = ledger_privacy_owner_key (a);
-  g_autofree char *kb = ledger_privacy_owner_key (b);
-
-  return strcmp (ka, kb) == 0;
 }
 
 gboolean
@@ -819,9 +803,8 @@ ledger_vote_check_register_change (LedgerBook             *book,
 
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
 
-  /* Keys are compared as people read them (ledger_privacy_owner_key()):
-   * "Ｋ1", "K1\u200B" or a Cyrillic "К1" is a voter's key "K1". */
-  if (before != NULL && before->area == after->area && same_owner_key (before->owner_key, after->owner_key))
+  if (before != NULL && before->area == after->area &&
+      g_strcmp0 (before->owner_key, after->owner_key) == 0)
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {

@@ -478,15 +478,18 @@ def full_width(text):
     return ''.join(chr(ord(c) + 0xFEE0) if '!' <= c <= '~' else c for c in text)
 
 
-def spellings(key):
+def spellings(key, case=False):
     """Every spelling of @key that must count as @key: each invisible
     character at each place, full-width, each look-alike letter, each dash,
-    other case. Yields (spelling, whether the validator refuses it)."""
+    and (names, @case) other case. Yields (spelling, whether the validator
+    refuses it)."""
     for i in range(len(key) + 1):
         for ch in INVISIBLE:
             yield key[:i] + ch + key[i:], True
     yield full_width(key), False
-    yield key.lower(), False
+    if case:
+        yield key.lower(), False
+        yield key.upper(), False
     for i, c in enumerate(key):
         for other in LOOK_ALIKE.get(c, []):
             yield key[:i] + other + key[i + 1:], False
@@ -501,7 +504,7 @@ class OwnerKeyLookAlikesDuringAVote(unittest.TestCase):
     moved onto spellings of KO-1 that show as KO-1. Each is refused (the
     invisible ones by the validator, naming the owner key; the others
     because KO-1 has voted), the book unchanged and the tally the same.
-    After the vote, a look-alike key is one head with KO-1."""
+    After the vote, a look-alike key is stored as KO-1: one head with it."""
 
     KEY = 'KO-1'
 
@@ -536,6 +539,8 @@ class OwnerKeyLookAlikesDuringAVote(unittest.TestCase):
         b.run('vote', 'close', vote)
         for n, (spelling, invisible) in enumerate(s for s in spellings(self.KEY) if not s[1]):
             b.run('household', 'edit', '1-1-102', '--owner-key', spelling)
+            self.assertEqual(b.query("SELECT owner_key FROM households WHERE unit = '1-1-102'"),
+                             [(self.KEY,)], ascii(spelling))
             other = b.run('vote', 'new', '--title', f'第{n}次', '--matter', '9').stdout.strip()
             t = json.loads(b.run('vote', 'show', other, '--json').stdout)
             self.assertEqual((t['heads_total'], t['area_total']), (2, 22000), ascii(spelling))
@@ -606,7 +611,7 @@ class MemberSpellings(unittest.TestCase):
         b.run('member', 'add', 'Li Lei', '--role', '委员')
         forms = []
         for name in ['王伟', 'Li Lei']:
-            forms += [(name, s, inv) for s, inv in spellings(name)]
+            forms += [(name, s, inv) for s, inv in spellings(name, case=True) if s != name]
             forms += [(name, name[:1] + sp + name[1:], False) for sp in [' ', '\u3000', '\u00a0', '\u2003', '  ']]
         forms.append(('Li Lei', 'LILEI', False))
         forms.append(('Li Lei', 'l\u0456 l\u0435\u0456', False))   # Cyrillic і and е
