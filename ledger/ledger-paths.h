@@ -49,6 +49,11 @@ gboolean ledger_path_is_book_file (const char *book_path,
                                    const char *path);
 
 
+/* @path with its last component followed while it is a symbolic link
+ * (dangling ones included): the file a writer would create or replace,
+ * the book's real file. Relative links stay relative to their folder. */
+char *ledger_path_follow_links (const char *path);
+
 /* Refuses an empty --book (@book_option, NULL when not given) or an empty
  * $COMMUNITY_LEDGER_BOOK: either would open a temporary database. */
 gboolean ledger_paths_check_book_choice (const char  *book_option,
