@@ -211,6 +211,43 @@ operation_done_cb (GtkPrintOperation       *operation,
     g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
 }
 
+gboolean
+cl_print_preview_check_print_settings (ClPrintPreview    *self,
+                                       GtkPrintSettings  *settings,
+                                       GError           **error)
+{
+  const char *uri;
+  g_autofree char *path = NULL;
+  const char *field = _("Print to File");
+
+  g_return_val_if_fail (CL_IS_PRINT_PREVIEW (self), FALSE);
+
+  if (self->book == NULL || settings == NULL)
+    return TRUE;
+  uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  if (uri == NULL || *uri == '\0' || (path = g_filename_from_uri (uri, NULL, NULL)) == NULL)
+    return TRUE;
+  return ledger_book_check_outputs (self->book, 1, &field, (const char *const *) &path, error);
+}
+
+/* The dialog was answered: before a page is drawn, a "Print to File"
+ * output (the settings' output URI, written in place by GTK's file
+ * printer) that names the book, its journal, a backup or an attachment
+ * cancels the job; print_action() shows why. */
+static void
+operation_begin_print_cb (GtkPrintOperation *operation,
+                          GtkPrintContext   *context,
+                          ClPrintPreview    *self)
+{
+  GError *error = NULL;
+
+  if (!cl_print_preview_check_print_settings (self, gtk_print_operation_get_print_settings (operation), &error))
+    {
+      g_object_set_data_full (G_OBJECT (operation), "cl-refused", error, (GDestroyNotify) g_error_free);
+      gtk_print_operation_cancel (operation);
+    }
+}
+
 /* preview.print (Ctrl+P): the system print dialog (modal; GTK runs it in
  * a nested main loop). */
 static void
@@ -221,9 +258,17 @@ print_action (GtkWidget  *widget,
   ClPrintPreview *self = CL_PRINT_PREVIEW (widget);
   g_autoptr(GtkPrintOperation) operation = cl_print_preview_create_operation (self);
   g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  const GError *refused;
 
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (operation_begin_print_cb), self,
+                           G_CONNECT_DEFAULT);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
+                                    &error);
+  refused = g_object_get_data (G_OBJECT (operation), "cl-refused");
+  if (refused != NULL)
+    cl_window_show_error (widget, _("printing"), refused);
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
     cl_window_show_error (widget, _("printing"), error);
 }
 
