@@ -7,12 +7,17 @@
  */
 #define G_LOG_DOMAIN "community-ledger"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "cl-print-preview.h"
 #include "cl-window.h"
 #include "export-notice.h"
 #include "ledger-paths.h"
+#include "ledger-quote.h"
 
 /* Space around the page on screen, in pixels. */
 #define PAGE_PADDING 24.0
@@ -554,13 +559,76 @@ cl_print_preview_create_operation (ClPrintPreview *self)
   return operation;
 }
 
+/* Whether the PDF at @path was written to its end ("%%EOF" near its end):
+ * the print job does not report a disk that filled up. */
+static gboolean
+pdf_is_whole (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL) || length < 5)
+    return FALSE;
+  return g_strstr_len (contents + (length > 1024 ? length - 1024 : 0), length > 1024 ? 1024 : (gssize) length,
+                       "%%EOF") != NULL;
+}
+
+/* The print job writes its file in place (cairo truncates it first): it
+ * writes a fresh file of its own beside @path (O_EXCL), which takes
+ * @path's name only when whole; a failure leaves the file at @path as it
+ * was. */
+static gboolean
+export_through_print_job (ClPrintPreview  *self,
+                          const char      *path,
+                          GError         **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  int fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0644);
+  gboolean ok;
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *shown = ledger_quote_path (path);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"), shown, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  operation = cl_print_preview_create_operation (self);
+  gtk_print_operation_set_export_filename (operation, temp);
+  ok = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self), error) ==
+       GTK_PRINT_OPERATION_RESULT_APPLY;
+  if (ok)
+    {
+      int saved = 0;
+
+      if (!pdf_is_whole (temp))
+        saved = ENOSPC;
+      else if (g_rename (temp, path) != 0)
+        saved = errno;
+      ok = saved == 0;
+      if (!ok)
+        {
+          g_autofree char *shown = ledger_quote_path (path);
+
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"), shown,
+                       g_strerror (saved));
+        }
+    }
+  if (!ok)
+    g_unlink (temp);   /* ours: made by g_mkstemp_full() above */
+  return ok;
+}
+
 gboolean
 cl_print_preview_save_pdf (ClPrintPreview  *self,
                            const char      *path,
                            GError         **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-
   g_return_val_if_fail (CL_IS_PRINT_PREVIEW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -576,10 +644,7 @@ cl_print_preview_save_pdf (ClPrintPreview  *self,
     }
   if (self->save != NULL)
     return self->save (self->document->data, path, error);
-  operation = cl_print_preview_create_operation (self);
-  gtk_print_operation_set_export_filename (operation, path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self), error) ==
-         GTK_PRINT_OPERATION_RESULT_APPLY;
+  return export_through_print_job (self, path, error);
 }
 
 /* ------------------------------------------------------------------ */

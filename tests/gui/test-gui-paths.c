@@ -227,6 +227,23 @@ test_print_to_file_refuses_the_book (GuiFixture    *f,
     g_assert_true (cl_print_preview_check_print_settings (preview, settings, &error));
     g_assert_no_error (error);
   }
+  /* Save as PDF over an earlier file: the print job writes a fresh file
+   * of its own, which takes the name only when whole. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "earlier.pdf", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GDir) dir = NULL;
+    const char *name;
+
+    g_assert_true (g_file_set_contents (pdf, "an earlier file", -1, NULL));
+    g_assert_true (cl_print_preview_save_pdf (preview, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+    dir = g_dir_open (f->dir, 0, NULL);
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".earlier.pdf."));
+  }
   gtk_window_destroy (GTK_WINDOW (preview));
   {
     g_autofree char *after = file_digest (f->path);
