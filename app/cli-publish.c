@@ -110,13 +110,15 @@ payload_commit (Payload     *payload,
       length -= (gsize) written;
     }
   payload->fd = -1;
-  if (fsync (fd) != 0 || close (fd) != 0)
+  if (fsync (fd) != 0)
     {
       int saved = errno;
 
       close (fd);
       return payload_error (payload->path, saved, error);
     }
+  if (close (fd) != 0)
+    return payload_error (payload->path, errno, error);
   if (g_rename (payload->tmp_path, payload->path) != 0)
     return payload_error (payload->path, errno, error);
   g_clear_pointer (&payload->tmp_path, g_free);
