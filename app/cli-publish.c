@@ -25,71 +25,107 @@ lookup (const char *name)
 }
 
 /* The hidden --qr-payload FILE: the exact bytes of the QR code, for the
- * tests. The file is opened before anything is published, so that a path
- * that cannot be written fails the command before the notice is recorded;
- * *@out_created says whether it was created here, and so may be removed
- * again if the command fails. */
-static FILE *
-open_payload (const char  *path,
-              gboolean    *out_created,
-              GError     **error)
+ * tests. Like every output it is written under a fresh name of its own
+ * (created with O_EXCL in FILE's folder) and renamed into place when
+ * whole: a file already at FILE is replaced only then, never emptied or
+ * written through. The fresh file is made before anything is published,
+ * so that a folder that cannot be written fails the command before the
+ * notice is recorded. */
+typedef struct
 {
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  FILE *out = NULL;
-
-  *out_created = fd >= 0;
-  if (fd < 0 && errno == EEXIST)
-    fd = g_open (path, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
-  if (fd >= 0)
-    out = fdopen (fd, "wb");
-  if (out == NULL)
-    {
-      g_autofree char *display = ledger_quote_path (path);
-      int saved = errno;
-
-      if (fd >= 0)
-        close (fd);
-      if (*out_created)
-        g_unlink (path);
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"),
-                   display, g_strerror (saved));
-    }
-  return out;
-}
+  const char *path;
+  char       *tmp_path;   /* ours: created here, so ours to remove */
+  int         fd;
+} Payload;
 
 static gboolean
-close_payload (FILE        *out,
-               const char  *path,
-               const char  *payload,
+payload_error (const char  *path,
+               int          saved_errno,
                GError     **error)
 {
-  gboolean ok = fputs (payload, out) >= 0;
+  g_autofree char *display = ledger_quote_path (path);
 
-  if (fclose (out) != 0)
-    ok = FALSE;
-  if (!ok)
-    {
-      g_autofree char *display = ledger_quote_path (path);
-
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"),
-                   display, g_strerror (errno));
-    }
-  return ok;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"),
+               display, g_strerror (saved_errno));
+  return FALSE;
 }
 
 static gboolean
-save_payload (const char  *path,
-              const char  *payload,
+payload_open (Payload     *payload,
+              const char  *path,
               GError     **error)
 {
-  gboolean created;
-  FILE *out;
+  g_autofree char *dir = NULL, *base = NULL;
 
+  payload->path = path;
+  payload->tmp_path = NULL;
+  payload->fd = -1;
   if (path == NULL)
     return TRUE;
-  out = open_payload (path, &created, error);
-  return out != NULL && close_payload (out, path, payload, error);
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  payload->tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  payload->fd = g_mkstemp_full (payload->tmp_path, O_RDWR | O_CLOEXEC, 0644);
+  if (payload->fd < 0)
+    {
+      int saved = errno;
+
+      g_clear_pointer (&payload->tmp_path, g_free);
+      return payload_error (path, saved, error);
+    }
+  return TRUE;
 }
+
+/* Removes the fresh file unless it was put in place. */
+static void
+payload_clear (Payload *payload)
+{
+  if (payload->fd >= 0)
+    close (payload->fd);
+  payload->fd = -1;
+  if (payload->tmp_path != NULL)
+    g_unlink (payload->tmp_path);
+  g_clear_pointer (&payload->tmp_path, g_free);
+}
+
+static gboolean
+payload_commit (Payload     *payload,
+                const char  *bytes,
+                GError     **error)
+{
+  gsize length = strlen (bytes);
+  int fd = payload->fd;
+
+  if (payload->path == NULL)
+    return TRUE;
+  while (length > 0)
+    {
+      gssize written = write (fd, bytes, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return payload_error (payload->path, written < 0 ? errno : ENOSPC, error);
+      bytes += written;
+      length -= (gsize) written;
+    }
+  payload->fd = -1;
+  if (fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      return payload_error (payload->path, saved, error);
+    }
+  if (close (fd) != 0)
+    return payload_error (payload->path, errno, error);
+  if (g_rename (payload->tmp_path, payload->path) != 0)
+    return payload_error (payload->path, errno, error);
+  g_clear_pointer (&payload->tmp_path, g_free);
+  return TRUE;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Payload, payload_clear)
 
 /* The period the user named, or this year by the book's clock. */
 static gboolean
@@ -127,8 +163,7 @@ run_notice (CliGlobals *globals,
   g_autoptr(GPtrArray) notices = NULL;
   g_autofree char *payload = NULL;
   const LedgerNotice *notice;
-  FILE *payload_file = NULL;
-  gboolean payload_created = FALSE;
+  g_auto(Payload) payload_file = { NULL, NULL, -1 };
   LedgerPeriod period;
   const char *fields[] = { "FILE.pdf", "--png", "--html", "--qr-payload" };
   const char *paths[G_N_ELEMENTS (fields)];
@@ -140,18 +175,10 @@ run_notice (CliGlobals *globals,
       (book = cli_open_book (globals, &error)) == NULL ||
       !ledger_book_check_outputs (book, G_N_ELEMENTS (paths), fields, paths, &error) ||
       !notice_period (book, period_text, &period, &error) ||
-      (payload_path != NULL && (payload_file = open_payload (payload_path, &payload_created, &error)) == NULL))
+      !payload_open (&payload_file, payload_path, &error) ||
+      !export_notice (book, &period, argv[1], png, html, &payload, &error))
     return cli_report_error (error);
-  if (!export_notice (book, &period, argv[1], png, html, &payload, &error))
-    {
-      if (payload_file != NULL)
-        fclose (payload_file);
-      /* Only a file this command created; one it emptied stays, empty. */
-      if (payload_created)
-        g_unlink (payload_path);
-      return cli_report_error (error);
-    }
-  if ((payload_file != NULL && !close_payload (payload_file, payload_path, payload, &error)) ||
+  if (!payload_commit (&payload_file, payload, &error) ||
       (notices = ledger_notice_list (book, &error)) == NULL)
     return cli_report_error (error);
   /* The head before the notice's own entry: what the paper shows. */
@@ -176,6 +203,7 @@ run_receipt (CliGlobals *globals,
   g_autoptr(LedgerBook) book = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *payload = NULL;
+  g_auto(Payload) payload_file = { NULL, NULL, -1 };
   const char *fields[] = { "FILE.pdf", "--qr-payload" };
   const char *paths[G_N_ELEMENTS (fields)];
 
@@ -184,8 +212,9 @@ run_receipt (CliGlobals *globals,
   paths[0] = argv[2], paths[1] = payload_path;
   if ((book = cli_open_book_to_read (globals, &error)) == NULL ||
       !ledger_book_check_outputs (book, G_N_ELEMENTS (paths), fields, paths, &error) ||
+      !payload_open (&payload_file, payload_path, &error) ||
       !export_receipt (book, argv[1], argv[2], &payload, &error) ||
-      !save_payload (payload_path, payload, &error))
+      !payload_commit (&payload_file, payload, &error))
     return cli_report_error (error);
   return CLI_EXIT_OK;
 }

@@ -435,18 +435,12 @@ run_demo (CliGlobals *globals,
   if (book == NULL || !ledger_demo_populate (book, &options, &error))
     {
       int status = cli_report_error (error);
-      GStatBuf created, now;
 
       /* A half-made demo is no use to anyone; but never remove a book
-       * this command did not create (ledger_book_create() made the file
-       * with O_EXCL), nor one put in its place meanwhile. */
-      if (book != NULL && g_stat (cli_book_path (globals), &created) == 0)
-        {
-          g_clear_object (&book);
-          if (g_stat (cli_book_path (globals), &now) == 0 && now.st_dev == created.st_dev &&
-              now.st_ino == created.st_ino)
-            g_remove (cli_book_path (globals));
-        }
+       * this command did not create, nor one put in its place meanwhile:
+       * the file's identity was taken when it was created. */
+      if (book != NULL)
+        ledger_book_discard_created (g_steal_pointer (&book));
       return status;
     }
   printf ("%s\n", ledger_book_get_display_path (book));

@@ -7,6 +7,8 @@
  */
 #pragma once
 
+#include <sys/types.h>
+
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
@@ -101,6 +103,8 @@ typedef struct
   char    *name;        /* @path without its folder, as UTF-8 for the book */
   char     sha256[65];
   gboolean committed;
+  dev_t    dev;         /* the temporary file's identity: export_stage_undo() */
+  ino_t    ino;         /* takes back only this file, never one put there since */
 } ExportStagedFile;
 
 /* Writes @bytes to a new temporary file in @path's folder and hashes them. */

@@ -340,6 +340,15 @@ export_stage_file (ExportStagedFile  *file,
       g_clear_pointer (&file->tmp_path, g_free);
       return set_io_error (error, path, saved);
     }
+  {
+    GStatBuf info;
+
+    if (fstat (fd, &info) == 0)
+      {
+        file->dev = info.st_dev;
+        file->ino = info.st_ino;
+      }
+  }
   ok = write_all (fd, data, length, path, error);
   if (close (fd) != 0 && ok)
     ok = set_io_error (error, path, errno);
@@ -396,12 +405,22 @@ export_stage_commit (ExportStagedFile  *file,
 void
 export_stage_undo (ExportStagedFile *file)
 {
+  GStatBuf now;
+
   if (!file->committed)
     return;
+  file->committed = FALSE;
+  /* Only the file put in place here: one renamed over it meanwhile is
+   * someone else's, and then the replaced file is left (under its
+   * temporary name) rather than removed or put back over theirs. */
+  if (g_lstat (file->path, &now) != 0 || now.st_dev != file->dev || now.st_ino != file->ino)
+    {
+      g_clear_pointer (&file->old_path, g_free);
+      return;
+    }
   g_unlink (file->path);
   if (file->old_path != NULL && g_rename (file->old_path, file->path) == 0)
     g_clear_pointer (&file->old_path, g_free);
-  file->committed = FALSE;
 }
 
 /* Removes a temporary file that was not committed and a replaced one. */

@@ -362,3 +362,73 @@ export_workbook_verify (const char  *path,
   g_string_free (c.leaf, TRUE);
   return ok;
 }
+
+/* ------------------------------------------------------------------ */
+/* A workbook just written */
+
+static gboolean
+skip_row_cb (guint32               row,
+             const ExportXlsxCell *cells,
+             guint                 n_cells,
+             gpointer              user_data,
+             GError              **error)
+{
+  return TRUE;
+}
+
+/* Whether @bytes are one whole XML document (its elements all closed). */
+static gboolean
+check_xml_part (GBytes      *bytes,
+                GError     **error)
+{
+  static const GMarkupParser nothing = { NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&nothing, 0, NULL, NULL);
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return g_markup_parse_context_parse (context, data, (gssize) length, error) &&
+         g_markup_parse_context_end_parse (context, error);
+}
+
+gboolean
+export_workbook_check_written (const char  *path,
+                               GError     **error)
+{
+  g_autoptr(ExportXlsxReader) reader = export_xlsx_reader_open (path, error);
+  g_autoptr(GHashTable) sheet_entries = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *const *names;
+
+  if (reader == NULL)
+    return FALSE;
+  /* The sheets are streamed (a journal sheet may be tens of MB). */
+  names = export_xlsx_reader_sheet_names (reader);
+  for (gsize i = 0; names[i] != NULL; i++)
+    {
+      const char *entry = export_xlsx_reader_sheet_entry (reader, names[i]);
+
+      if (entry != NULL)
+        g_hash_table_add (sheet_entries, (gpointer) entry);
+      if (!export_xlsx_reader_foreach_row (reader, names[i], skip_row_cb, NULL, error))
+        return FALSE;
+    }
+  /* Every other part is small: read whole (its CRC checked) and, when it
+   * is XML, parsed to its end. */
+  names = export_xlsx_reader_entries (reader);
+  for (gsize i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (g_hash_table_contains (sheet_entries, names[i]) || g_str_has_suffix (names[i], "/"))
+        continue;
+      bytes = export_xlsx_reader_read_entry (reader, names[i], error);
+      if (bytes == NULL)
+        return FALSE;
+      if ((g_str_has_suffix (names[i], ".xml") || g_str_has_suffix (names[i], ".rels")) &&
+          !check_xml_part (bytes, error))
+        {
+          g_prefix_error (error, "%s: ", names[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

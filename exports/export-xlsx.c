@@ -769,13 +769,34 @@ close_and_rename (Export      *x,
       return FALSE;
     }
   fd = open (temp, O_RDONLY | O_CLOEXEC);
-  if (fd < 0 || fsync (fd) != 0 || g_rename (temp, path) != 0)
+  if (fd < 0 || fsync (fd) != 0)
     saved_errno = errno;
   if (fd >= 0)
     close (fd);
   if (saved_errno != 0)
-    set_write_error (error, path, g_strerror (saved_errno));
-  return saved_errno == 0;
+    {
+      set_write_error (error, path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* Only a workbook that reads back whole replaces the previous one. */
+  {
+    g_autoptr(GError) unreadable = NULL;
+
+    if (!export_workbook_check_written (temp, &unreadable))
+      {
+        g_autofree char *reason = g_strdup_printf (_("what was written does not read back whole "
+                                                     "(is the disk full?): %s"), unreadable->message);
+
+        set_write_error (error, path, reason);
+        return FALSE;
+      }
+  }
+  if (g_rename (temp, path) != 0)
+    {
+      set_write_error (error, path, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -800,6 +821,7 @@ export_workbook_full (LedgerBook          *book,
 {
   lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
   g_autofree char *temp = NULL;
+  g_autofree char *folder = NULL;
   Export x = { .progress = progress, .progress_data = progress_data, .cancellable = cancellable };
   gboolean ok;
 
@@ -812,6 +834,10 @@ export_workbook_full (LedgerBook          *book,
   temp = create_temp (path, error);
   if (temp == NULL)
     return FALSE;
+  /* libxlsxwriter's own temporary files go beside the workbook, not in
+   * /tmp: the disk the user chose is the one whose space counts. */
+  folder = g_path_get_dirname (temp);
+  options.tmpdir = folder;
   export_init (&x, book, period);
   x.wb = workbook_new_opt (temp, &options);
   if (x.wb == NULL)

@@ -331,7 +331,7 @@ automatic_dir (LedgerBook *book)
   shown = ledger_quote_path (dir);
   g_message ("The backup folder %s cannot be written; backing up into %s.backups instead",
              shown, ledger_book_get_display_path (book));
-  return ledger_backup_dir (ledger_book_get_path (book));
+  return ledger_backup_dir (ledger_book_get_real_path (book));
 }
 
 /* What the names of @book's automatic backups start with: its file name
@@ -342,7 +342,7 @@ automatic_dir (LedgerBook *book)
 static char *
 backup_base (LedgerBook *book)
 {
-  const char *path = ledger_book_get_path (book);
+  const char *path = ledger_book_get_real_path (book);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *absolute = NULL;
   g_autofree char *digest = NULL;

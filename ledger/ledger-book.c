@@ -19,6 +19,7 @@
 #include "ledger-book-private.h"
 #include "ledger-fee.h"
 #include "ledger-journal.h"
+#include "ledger-paths.h"
 #include "ledger-period.h"
 #include "ledger-quote.h"
 #include "ledger-text.h"
@@ -31,6 +32,7 @@ struct _LedgerBook
 
   sqlite3    *db;
   char       *path;
+  char       *real_path;    /* path with its links followed: where its folders are */
   char       *display_path; /* path quoted for messages (ledger_quote_path) */
   char       *operator_name;
   GHashTable *statements; /* SQL text (not owned: static strings) → sqlite3_stmt* */
@@ -38,6 +40,8 @@ struct _LedgerBook
   char       *write_now;  /* "now" of the running write: one time for all its entries */
   gboolean    read_only;
   gboolean    in_write;
+  gboolean    created;      /* made by ledger_book_create(): created_file says which file */
+  GStatBuf    created_file;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerBook, ledger_book, G_TYPE_OBJECT)
@@ -65,6 +69,7 @@ ledger_book_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
+  g_free (self->real_path);
   g_free (self->display_path);
   g_free (self->operator_name);
   g_free (self->clock_date);
@@ -320,6 +325,9 @@ connect_to_file (const char  *path,
   const char *op;
 
   self->path = g_strdup (path);
+  /* Resolved once: the attachment store and the backups folder belong to
+   * the book's real file, whatever name (a link) it was opened by. */
+  self->real_path = ledger_path_follow_links (path);
   self->display_path = ledger_quote_path (path);
   self->read_only = read_only;
   op = g_getenv ("COMMUNITY_LEDGER_OPERATOR");
@@ -574,6 +582,24 @@ remove_if_created (const char     *path,
     g_unlink (path);
 }
 
+void
+ledger_book_discard_created (LedgerBook *book)
+{
+  g_autofree char *path = NULL;
+  GStatBuf created;
+  gboolean created_here;
+
+  g_return_if_fail (LEDGER_IS_BOOK (book));
+
+  path = g_strdup (book->path);
+  created = book->created_file;
+  created_here = book->created;
+  /* Closed first: SQLite's handle must not write into the file again. */
+  g_object_unref (book);
+  if (created_here)
+    remove_if_created (path, &created);
+}
+
 LedgerBook *
 ledger_book_create (const char  *path,
                     const char  *name,
@@ -601,7 +627,11 @@ ledger_book_create (const char  *path,
       if (operator_name != NULL)
         ledger_book_set_operator (self, operator_name);
       if (ledger_book_write (self, create_cb, (gpointer) name, error))
-        return g_steal_pointer (&self);
+        {
+          self->created = TRUE;
+          self->created_file = created;
+          return g_steal_pointer (&self);
+        }
     }
   g_clear_object (&self);
   remove_if_created (path, &created);
@@ -689,6 +719,13 @@ ledger_book_get_path (LedgerBook *self)
 }
 
 const char *
+ledger_book_get_real_path (LedgerBook *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BOOK (self), NULL);
+  return self->real_path;
+}
+
+const char *
 ledger_book_get_display_path (LedgerBook *self)
 {
   g_return_val_if_fail (LEDGER_IS_BOOK (self), NULL);
@@ -723,7 +760,7 @@ ledger_book_set_operator (LedgerBook *self,
 char *
 ledger_book_dup_files_dir (LedgerBook *self)
 {
-  return g_strconcat (self->path, ".files", NULL);
+  return g_strconcat (self->real_path, ".files", NULL);
 }
 
 char *

@@ -52,6 +52,12 @@ LedgerBook *ledger_book_create (const char  *path,
                                 const char  *operator_name,
                                 GError     **error);
 
+/* Closes @book (this takes the caller's reference: it must be the last)
+ * and, when ledger_book_create() made it, removes its file while that is
+ * still the file created then (device and inode taken at creation): a
+ * book put at that name meanwhile is never removed. */
+void ledger_book_discard_created (LedgerBook *book);
+
 /**
  * ledger_book_open:
  * Opens an existing book. A file that is not a book, a book from a newer
@@ -63,6 +69,10 @@ LedgerBook *ledger_book_open (const char          *path,
                               GError             **error);
 
 const char *ledger_book_get_path (LedgerBook *self);
+/* The book's path with its symbolic links followed (resolved once, when
+ * the book is opened): BOOK.files/ and BOOK.backups/ are beside this
+ * file, whatever name the book was opened by. */
+const char *ledger_book_get_real_path (LedgerBook *self);
 /* The book's path fit for a one-line message (ledger_quote_path()):
  * control characters and bytes that are not UTF-8 escaped. */
 const char *ledger_book_get_display_path (LedgerBook *self);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ledger-backup.h"
@@ -23,10 +24,12 @@ typedef struct
   gboolean has_file;
   dev_t    dev;
   ino_t    ino;
+  mode_t   mode;
   gboolean has_place;
   dev_t    dir_dev;
   ino_t    dir_ino;
   char    *name;
+  char    *real_dir;  /* the folder, its links and ".." resolved */
 } PathId;
 
 typedef enum
@@ -35,7 +38,9 @@ typedef enum
   PROTECTED_SIDECAR,
   PROTECTED_BACKUP,
   PROTECTED_ATTACHMENT,
+  PROTECTED_FOLDER,
   PROTECTED_OUTPUT,
+  NOT_A_REGULAR_FILE,
 } ProtectedKind;
 
 /* One file no output may name; @label is the sidecar's name or the other
@@ -60,8 +65,22 @@ typedef struct
 
 struct _LedgerPathGuard
 {
-  GArray *files;   /* ProtectedFile */
-  GArray *dirs;    /* ProtectedDir */
+  GArray  *files;   /* ProtectedFile */
+  GArray  *dirs;    /* ProtectedDir */
+  gboolean has_book;
+  dev_t    book_dev;  /* the book's inode, to know its folders by any */
+  ino_t    book_ino;  /* of its names (BOOK.files/, BOOK.backups/) */
+};
+
+/* The folders named after the book, beside it: every file in them is the
+ * book's (attachments; backups and what SQLite keeps beside them). */
+static const struct
+{
+  const char   *suffix;
+  ProtectedKind kind;
+} book_folders[] = {
+  { ".files", PROTECTED_ATTACHMENT },
+  { ".backups", PROTECTED_BACKUP },
 };
 
 /* "a/b///" → "a/b": a trailing separator would make the folder of the
@@ -79,8 +98,8 @@ strip_trailing_separators (const char *path)
 /* Follows @path's last component while it is a symbolic link, dangling
  * ones included: the path a writer would in the end create or replace.
  * Folders along the way are resolved by the kernel when it is stat()ed. */
-static char *
-follow_links (const char *path)
+char *
+ledger_path_follow_links (const char *path)
 {
   g_autofree char *current = strip_trailing_separators (path);
 
@@ -109,7 +128,7 @@ static void
 path_id_init (PathId     *id,
               const char *path)
 {
-  g_autofree char *target = follow_links (path);
+  g_autofree char *target = ledger_path_follow_links (path);
   g_autofree char *dir = g_path_get_dirname (target);
   g_autofree char *name = g_path_get_basename (target);
   GStatBuf info;
@@ -120,6 +139,7 @@ path_id_init (PathId     *id,
       id->has_file = TRUE;
       id->dev = info.st_dev;
       id->ino = info.st_ino;
+      id->mode = info.st_mode;
     }
   /* "." and ".." are folders, never created: the file test covers them. */
   if (strcmp (name, ".") != 0 && strcmp (name, "..") != 0 && strcmp (name, G_DIR_SEPARATOR_S) != 0 &&
@@ -129,6 +149,7 @@ path_id_init (PathId     *id,
       id->dir_dev = info.st_dev;
       id->dir_ino = info.st_ino;
       id->name = g_steal_pointer (&name);
+      id->real_dir = realpath (dir, NULL);
     }
 }
 
@@ -136,6 +157,7 @@ static void
 path_id_clear (PathId *id)
 {
   g_clear_pointer (&id->name, g_free);
+  g_clear_pointer (&id->real_dir, free);
 }
 
 /* Whether @a and @b are one file: the same inode (a hard link, a symbolic
@@ -208,7 +230,7 @@ protect_book (LedgerPathGuard *guard,
               const char      *book_path)
 {
   static const char *const suffixes[] = { "-journal", "-wal", "-shm" };
-  g_autofree char *resolved = follow_links (book_path);
+  g_autofree char *resolved = ledger_path_follow_links (book_path);
   const char *names[] = { book_path, resolved };
 
   protect_file (guard, PROTECTED_BOOK, book_path, NULL);
@@ -222,12 +244,25 @@ protect_book (LedgerPathGuard *guard,
       }
 }
 
+/* The names of automatic backups in a folder: PREFIX…@….clbook, and the
+ * files SQLite keeps beside such a book when it is opened (a restore
+ * reads them). */
 static gboolean
 is_backup_name (const char *name,
                 const char *prefix)
 {
-  return g_str_has_prefix (name, prefix) && strchr (name + strlen (prefix), '@') != NULL &&
-         g_str_has_suffix (name, BACKUP_SUFFIX);
+  static const char *const sidecars[] = { "", "-journal", "-wal", "-shm" };
+
+  if (!g_str_has_prefix (name, prefix) || strchr (name + strlen (prefix), '@') == NULL)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *suffix = g_strconcat (BACKUP_SUFFIX, sidecars[i], NULL);
+
+      if (g_str_has_suffix (name, suffix))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Every file of @dir whose name @prefix allows (all of them when NULL),
@@ -259,43 +294,124 @@ protect_dir (LedgerPathGuard *guard,
       }
 }
 
+/* A folder of the book's (@kind's files go in it): its own name, so that
+ * no output takes it before it exists, and everything in it. */
+static void
+protect_folder (LedgerPathGuard *guard,
+                ProtectedKind    kind,
+                const char      *dir,
+                const char      *prefix)
+{
+  g_autofree char *label = g_path_get_basename (dir);
+
+  protect_file (guard, PROTECTED_FOLDER, dir, label);
+  protect_dir (guard, kind, dir, prefix);
+}
+
 LedgerPathGuard *
 ledger_path_guard_new (LedgerBook *book)
 {
   LedgerPathGuard *guard;
-  const char *book_path;
-  g_autofree char *base = NULL, *files_dir = NULL, *default_backups = NULL;
+  const char *names[2];
+  GStatBuf info;
 
   g_return_val_if_fail (LEDGER_IS_BOOK (book), NULL);
 
   guard = guard_new_empty ();
-  book_path = ledger_book_get_path (book);
-  base = g_path_get_basename (book_path);
-  protect_book (guard, book_path);
-  files_dir = ledger_book_dup_files_dir (book);
-  protect_dir (guard, PROTECTED_ATTACHMENT, files_dir, NULL);
-  /* Backups may be in both folders: the configured one falls back to
-   * the default one when it cannot be written. */
-  default_backups = ledger_backup_dir (book_path);
-  protect_dir (guard, PROTECTED_BACKUP, default_backups, base);
+  names[0] = ledger_book_get_path (book);
+  names[1] = ledger_book_get_real_path (book);
+  if (g_stat (names[0], &info) == 0)
+    {
+      guard->has_book = TRUE;
+      guard->book_dev = info.st_dev;
+      guard->book_ino = info.st_ino;
+    }
+  protect_book (guard, names[0]);
+  /* BOOK.files/ and BOOK.backups/ beside the real file (where the book
+   * keeps them) and beside the name used; beside a hard link's other
+   * names they are recognised in ledger_path_guard_check(). In the
+   * book's own backups folder every file is the book's. */
+  for (gsize n = 0; n < G_N_ELEMENTS (names); n++)
+    for (gsize f = 0; f < G_N_ELEMENTS (book_folders); f++)
+      {
+        g_autofree char *dir = g_strconcat (names[n], book_folders[f].suffix, NULL);
+
+        protect_folder (guard, book_folders[f].kind, dir, NULL);
+      }
+  /* A configured backup folder may be shared (a USB stick for the whole
+   * street): every automatic backup there, of this book or another, and
+   * the folder's name itself while it does not exist. */
   if (ledger_settings_has_backup_dir (book))
     {
       g_autofree char *configured = ledger_settings_dup_backup_dir (book);
 
-      protect_dir (guard, PROTECTED_BACKUP, configured, base);
+      protect_folder (guard, PROTECTED_BACKUP, configured, "");
     }
   return guard;
 }
 
+/* Whether @name in the folder @dir is one of the book's folders
+ * (BOOK.files, BOOK.backups) beside any name of the book, a hard link
+ * included: @out_kind says which. */
 static gboolean
-refuse (const ProtectedFile  *file,
-        ProtectedKind         kind,
+is_book_folder (const LedgerPathGuard *guard,
+                const char            *dir,
+                const char            *name,
+                ProtectedKind         *out_kind)
+{
+  if (!guard->has_book || dir == NULL || name == NULL)
+    return FALSE;
+  for (gsize f = 0; f < G_N_ELEMENTS (book_folders); f++)
+    {
+      gsize len = strlen (name), suffix_len = strlen (book_folders[f].suffix);
+      g_autofree char *stem = NULL, *sibling = NULL;
+      GStatBuf info;
+
+      if (len <= suffix_len || !g_str_has_suffix (name, book_folders[f].suffix))
+        continue;
+      stem = g_strndup (name, len - suffix_len);
+      sibling = g_build_filename (dir, stem, NULL);
+      if (g_stat (sibling, &info) == 0 && info.st_dev == guard->book_dev && info.st_ino == guard->book_ino)
+        {
+          *out_kind = book_folders[f].kind;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Refuses (through refuse()) an output that is one of the book's folders
+ * or inside one, found by the book's inode: @id's folder is resolved. */
+static gboolean
+check_book_folders (const LedgerPathGuard *guard,
+                    const PathId          *id,
+                    ProtectedKind         *out_kind,
+                    char                 **out_label)
+{
+  g_autofree char *parent = NULL, *parent_name = NULL;
+
+  if (id->real_dir == NULL)
+    return TRUE;
+  if (is_book_folder (guard, id->real_dir, id->name, out_kind))
+    {
+      *out_kind = PROTECTED_FOLDER;
+      *out_label = g_strdup (id->name);
+      return FALSE;
+    }
+  parent = g_path_get_dirname (id->real_dir);
+  parent_name = g_path_get_basename (id->real_dir);
+  return !is_book_folder (guard, parent, parent_name, out_kind);
+}
+
+static gboolean
+refuse (ProtectedKind         kind,
+        const char           *label_text,
         const char           *field,
         const char           *path,
         GError              **error)
 {
   g_autofree char *reason = NULL;
-  g_autofree char *label = file != NULL && file->label != NULL ? ledger_quote_path (file->label) : NULL;
+  g_autofree char *label = label_text != NULL ? ledger_quote_path (label_text) : NULL;
 
   switch (kind)
     {
@@ -310,6 +426,12 @@ refuse (const ProtectedFile  *file,
       break;
     case PROTECTED_ATTACHMENT:
       reason = g_strdup (_("this is in the book's attachment store; choose another file"));
+      break;
+    case PROTECTED_FOLDER:
+      reason = g_strdup_printf (_("this is the name of the book's folder %s; choose another file"), label);
+      break;
+    case NOT_A_REGULAR_FILE:
+      reason = g_strdup (_("this is not a regular file (a folder, a device or a pipe); choose a file name"));
       break;
     case PROTECTED_OUTPUT:
     default:
@@ -350,7 +472,7 @@ ledger_path_guard_check (LedgerPathGuard  *guard,
       if (path_id_same (&file->id, &output.id))
         {
           protected_file_clear (&output);
-          return refuse (file, file->kind, field, path, error);
+          return refuse (file->kind, file->label, field, path, error);
         }
     }
   for (guint i = 0; output.id.has_place && i < guard->dirs->len; i++)
@@ -361,8 +483,26 @@ ledger_path_guard_check (LedgerPathGuard  *guard,
           (dir->prefix == NULL || is_backup_name (output.id.name, dir->prefix)))
         {
           protected_file_clear (&output);
-          return refuse (NULL, dir->kind, field, path, error);
+          return refuse (dir->kind, NULL, field, path, error);
         }
+    }
+  {
+    ProtectedKind kind = PROTECTED_FOLDER;
+    g_autofree char *label = NULL;
+
+    if (!check_book_folders (guard, &output.id, &kind, &label))
+      {
+        protected_file_clear (&output);
+        return refuse (kind, label, field, path, error);
+      }
+  }
+  /* A pipe, a device or a folder is not replaced by a regular file
+   * (renaming over /dev/null would delete it), nor written through (a
+   * pipe with no reader blocks for good). */
+  if (output.id.has_file && !S_ISREG (output.id.mode))
+    {
+      protected_file_clear (&output);
+      return refuse (NOT_A_REGULAR_FILE, NULL, field, path, error);
     }
   g_array_append_val (guard->files, output);
   return TRUE;

@@ -2,9 +2,14 @@
  *
  * An output path a user names (a workbook, a notice, a receipt, a backup)
  * must never be the open book, one of SQLite's files beside it
- * (BOOK-journal, BOOK-wal, BOOK-shm), one of the book's backups, a file
- * of its attachment store (BOOK.files/), or another output of the same
- * command. Files are compared by device and inode when they exist, and by
+ * (BOOK-journal, BOOK-wal, BOOK-shm), a file in its backups folder
+ * (BOOK.backups/) or an automatic backup (with its SQLite files) in the
+ * configured one, a file of its attachment store (BOOK.files/), the name
+ * of one of those folders (also before it exists), an existing file that
+ * is not a regular file (a folder, a pipe, a socket, a device), or
+ * another output of the same command. The book's folders are those
+ * beside its real file (links followed) and beside any hard link to it
+ * (known by the book's device and inode). Files are compared by device and inode when they exist, and by
  * their folder's device and inode and their name when they do not yet, so
  * symbolic links (dangling ones too), "..", "//" and hard links are all
  * seen through.
@@ -48,6 +53,11 @@ gboolean ledger_book_check_outputs (LedgerBook         *book,
 gboolean ledger_path_is_book_file (const char *book_path,
                                    const char *path);
 
+
+/* @path with its last component followed while it is a symbolic link
+ * (dangling ones included): the file a writer would create or replace,
+ * the book's real file. Relative links stay relative to their folder. */
+char *ledger_path_follow_links (const char *path);
 
 /* Refuses an empty --book (@book_option, NULL when not given) or an empty
  * $COMMUNITY_LEDGER_BOOK: either would open a temporary database. */

@@ -254,7 +254,7 @@ ledger_settings_dup_backup_dir (LedgerBook *book)
 
   if (dir != NULL && *dir != '\0')
     return g_steal_pointer (&dir);
-  return ledger_backup_dir (ledger_book_get_path (book));
+  return ledger_backup_dir (ledger_book_get_real_path (book));
 }
 
 int

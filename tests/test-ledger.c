@@ -3,6 +3,7 @@
  * computed by hand. Every test runs on a fresh book in a temporary folder. */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "book-fixture.h"
 #include "ledger-settings.h"
@@ -929,6 +930,55 @@ test_backup_rotation (Fixture       *f,
   g_assert_cmpuint (count, <=, LEDGER_BACKUP_KEEP + 1);
 }
 
+/* A half-made book is removed only while it is still the file created:
+ * never one renamed or linked into its place meanwhile, never a book
+ * that was opened rather than created (demo's clean-up, issue 13). */
+static void
+test_book_discard_created (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "half.clbook", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.clbook", NULL);
+  g_autoptr(GError) error = NULL;
+  /* 0: untouched, 1: a file renamed over it, 2: a symlink put in its place */
+  for (int how = 0; how < 3; how++)
+    {
+      LedgerBook *book = ledger_book_create (path, "半成品", NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (other, "someone else's book", -1, NULL));
+      if (how == 1)
+        g_assert_cmpint (g_rename (other, path), ==, 0);
+      else if (how == 2)
+        {
+          g_assert_cmpint (g_unlink (path), ==, 0);
+          g_assert_cmpint (symlink (other, path), ==, 0);
+        }
+      ledger_book_discard_created (book);
+      g_assert_cmpint (g_file_test (path, G_FILE_TEST_EXISTS), ==, how != 0);
+      if (how != 0)
+        {
+          g_autofree char *contents = NULL;
+
+          g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+          g_assert_cmpstr (contents, ==, "someone else's book");
+        }
+      g_unlink (path);
+      g_unlink (other);
+    }
+  /* A book opened, not created, is only closed. */
+  {
+    LedgerBook *book = ledger_book_create (path, "已有", NULL, &error);
+
+    g_assert_no_error (error);
+    g_object_unref (book);
+    book = ledger_book_open (path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    ledger_book_discard_created (book);
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -942,6 +992,7 @@ main (int    argc,
   ADD ("/book/foreign-database", test_book_foreign_database);
   ADD ("/book/newer-version", test_book_newer_version);
   ADD ("/book/missing", test_book_missing);
+  ADD ("/book/discard-created", test_book_discard_created);
   ADD ("/journal/append-only", test_journal_append_only);
   ADD ("/journal/rollback", test_journal_rollback);
   ADD ("/journal/operator-and-time", test_journal_operator_and_time);

@@ -576,11 +576,12 @@ test_failure_leaves_no_file (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpuint (count_files (f->dir), ==, before);
 
-  /* The target is a folder: everything is written, the rename fails. */
+  /* The target is a folder: refused before anything is written (issue
+   * 13: an output that is not a regular file is never replaced). */
   g_assert_cmpint (g_mkdir (subdir, 0755), ==, 0);
   g_assert_cmpint (g_mkdir (readonly, 0755), ==, 0);
   g_assert_false (export_workbook (f->book, NULL, readonly, NULL, NULL, &error));
-  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_IO);
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
   g_clear_error (&error);
   g_assert_cmpuint (count_files (subdir), ==, 1);
   g_rmdir (readonly);

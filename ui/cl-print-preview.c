@@ -7,12 +7,17 @@
  */
 #define G_LOG_DOMAIN "community-ledger"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "cl-print-preview.h"
 #include "cl-window.h"
 #include "export-notice.h"
 #include "ledger-paths.h"
+#include "ledger-quote.h"
 
 /* Space around the page on screen, in pixels. */
 #define PAGE_PADDING 24.0
@@ -211,6 +216,43 @@ operation_done_cb (GtkPrintOperation       *operation,
     g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
 }
 
+gboolean
+cl_print_preview_check_print_settings (ClPrintPreview    *self,
+                                       GtkPrintSettings  *settings,
+                                       GError           **error)
+{
+  const char *uri;
+  g_autofree char *path = NULL;
+  const char *field = _("Print to File");
+
+  g_return_val_if_fail (CL_IS_PRINT_PREVIEW (self), FALSE);
+
+  if (self->book == NULL || settings == NULL)
+    return TRUE;
+  uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  if (uri == NULL || *uri == '\0' || (path = g_filename_from_uri (uri, NULL, NULL)) == NULL)
+    return TRUE;
+  return ledger_book_check_outputs (self->book, 1, &field, (const char *const *) &path, error);
+}
+
+/* The dialog was answered: before a page is drawn, a "Print to File"
+ * output (the settings' output URI, written in place by GTK's file
+ * printer) that names the book, its journal, a backup or an attachment
+ * cancels the job; print_action() shows why. */
+static void
+operation_begin_print_cb (GtkPrintOperation *operation,
+                          GtkPrintContext   *context,
+                          ClPrintPreview    *self)
+{
+  GError *error = NULL;
+
+  if (!cl_print_preview_check_print_settings (self, gtk_print_operation_get_print_settings (operation), &error))
+    {
+      g_object_set_data_full (G_OBJECT (operation), "cl-refused", error, (GDestroyNotify) g_error_free);
+      gtk_print_operation_cancel (operation);
+    }
+}
+
 /* preview.print (Ctrl+P): the system print dialog (modal; GTK runs it in
  * a nested main loop). */
 static void
@@ -221,9 +263,17 @@ print_action (GtkWidget  *widget,
   ClPrintPreview *self = CL_PRINT_PREVIEW (widget);
   g_autoptr(GtkPrintOperation) operation = cl_print_preview_create_operation (self);
   g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  const GError *refused;
 
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (operation_begin_print_cb), self,
+                           G_CONNECT_DEFAULT);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
+                                    &error);
+  refused = g_object_get_data (G_OBJECT (operation), "cl-refused");
+  if (refused != NULL)
+    cl_window_show_error (widget, _("printing"), refused);
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
     cl_window_show_error (widget, _("printing"), error);
 }
 
@@ -509,13 +559,76 @@ cl_print_preview_create_operation (ClPrintPreview *self)
   return operation;
 }
 
+/* Whether the PDF at @path was written to its end ("%%EOF" near its end):
+ * the print job does not report a disk that filled up. */
+static gboolean
+pdf_is_whole (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL) || length < 5)
+    return FALSE;
+  return g_strstr_len (contents + (length > 1024 ? length - 1024 : 0), length > 1024 ? 1024 : (gssize) length,
+                       "%%EOF") != NULL;
+}
+
+/* The print job writes its file in place (cairo truncates it first): it
+ * writes a fresh file of its own beside @path (O_EXCL), which takes
+ * @path's name only when whole; a failure leaves the file at @path as it
+ * was. */
+static gboolean
+export_through_print_job (ClPrintPreview  *self,
+                          const char      *path,
+                          GError         **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  int fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0644);
+  gboolean ok;
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *shown = ledger_quote_path (path);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"), shown, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  operation = cl_print_preview_create_operation (self);
+  gtk_print_operation_set_export_filename (operation, temp);
+  ok = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self), error) ==
+       GTK_PRINT_OPERATION_RESULT_APPLY;
+  if (ok)
+    {
+      int saved = 0;
+
+      if (!pdf_is_whole (temp))
+        saved = ENOSPC;
+      else if (g_rename (temp, path) != 0)
+        saved = errno;
+      ok = saved == 0;
+      if (!ok)
+        {
+          g_autofree char *shown = ledger_quote_path (path);
+
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO, _("Could not write %s: %s"), shown,
+                       g_strerror (saved));
+        }
+    }
+  if (!ok)
+    g_unlink (temp);   /* ours: made by g_mkstemp_full() above */
+  return ok;
+}
+
 gboolean
 cl_print_preview_save_pdf (ClPrintPreview  *self,
                            const char      *path,
                            GError         **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-
   g_return_val_if_fail (CL_IS_PRINT_PREVIEW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -531,10 +644,7 @@ cl_print_preview_save_pdf (ClPrintPreview  *self,
     }
   if (self->save != NULL)
     return self->save (self->document->data, path, error);
-  operation = cl_print_preview_create_operation (self);
-  gtk_print_operation_set_export_filename (operation, path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self), error) ==
-         GTK_PRINT_OPERATION_RESULT_APPLY;
+  return export_through_print_job (self, path, error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -70,6 +70,15 @@ void               cl_print_preview_set_fit (ClPrintPreview *self,
  * window (GtkPrintOperation::preview). Not yet run. */
 GtkPrintOperation *cl_print_preview_create_operation (ClPrintPreview *self);
 
+/* Whether the print dialog's answer @settings may be printed: its "Print
+ * to File" output (GTK_PRINT_SETTINGS_OUTPUT_URI, a file: URI) must not
+ * name the book, its SQLite files, a backup or an attachment
+ * (ledger_book_check_outputs(); LEDGER_ERROR_INVALID_INPUT). Print…
+ * cancels the job when it fails. */
+gboolean           cl_print_preview_check_print_settings (ClPrintPreview    *self,
+                                                          GtkPrintSettings  *settings,
+                                                          GError           **error);
+
 /* Save as PDF… once the path is known. */
 gboolean           cl_print_preview_save_pdf (ClPrintPreview  *self,
                                               const char      *path,

@@ -290,7 +290,8 @@ class DemoTest(WorkbookTestCase):
         target = os.path.join(self.dir, "is-a-dir.xlsx")
         os.mkdir(target)
         before = sorted(os.listdir(self.dir))
-        self.ledger("export", "xlsx", target, expect=1)
+        # A folder is not a file to replace: refused as bad input (issue 13).
+        self.ledger("export", "xlsx", target, expect=2)
         self.assertEqual(sorted(os.listdir(self.dir)), before)
         self.ledger("export", "xlsx", os.path.join(self.dir, "x.xlsx"), "--period", "2026-13",
                     expect=2)

@@ -7,8 +7,10 @@
 #include <unistd.h>
 
 #include "cl-notices-page.h"
+#include "cl-print-preview.h"
 #include "gui-test-utils.h"
 #include "ledger-error.h"
+#include "ledger-period.h"
 
 static ClNoticesPage *
 show_notices (GuiFixture *f)
@@ -172,6 +174,84 @@ test_backup_refuses_the_book (GuiFixture    *f,
   }
 }
 
+/* Print… → "Print to File": the print dialog's answer names the output
+ * by a file: URI in the settings. Every name of the book, of its files
+ * and of its folders is refused before a page is drawn; an ordinary file,
+ * a printer (no URI) and a URI that is not a file are let through. */
+static void
+test_print_to_file_refuses_the_book (GuiFixture    *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) names = book_names (f);
+  g_autofree char *before = file_digest (f->path);
+  g_autoptr(GError) error = NULL;
+  LedgerPeriod period;
+  ClPrintPreview *preview;
+
+  g_assert_true (ledger_period_parse ("2026-Q1", "--period", &period, &error));
+  preview = cl_print_preview_new_for_notice (GTK_WINDOW (f->window), f->book, &period, &error);
+  g_assert_no_error (error);
+  /* The book's folders, by their own names and by what is (or would be)
+   * in them: beside the book and beside a hard link to it. */
+  g_ptr_array_add (names, g_strconcat (f->path, ".backups", NULL));
+  g_ptr_array_add (names, g_strconcat (f->path, ".files", NULL));
+  g_ptr_array_add (names, g_build_filename (f->dir, "hard-link-to-book.files", NULL));
+  {
+    g_autofree char *folder = g_build_filename (f->dir, "hard-link-to-book.backups", NULL);
+
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+    g_ptr_array_add (names, g_build_filename (folder, "copy.pdf", NULL));
+  }
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+      g_autofree char *uri = g_filename_to_uri (name, NULL, NULL);
+
+      g_test_message ("print to file: %s", name);
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+      g_assert_false (cl_print_preview_check_print_settings (preview, settings, &error));
+      g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+      g_assert_null (strchr (error->message, '\n'));
+      g_clear_error (&error);
+    }
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "notice.pdf", NULL);
+    g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+    g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+
+    g_assert_true (cl_print_preview_check_print_settings (preview, settings, &error));
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, "ipp://printer/queue");
+    g_assert_true (cl_print_preview_check_print_settings (preview, settings, &error));
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+    g_assert_true (cl_print_preview_check_print_settings (preview, settings, &error));
+    g_assert_no_error (error);
+  }
+  /* Save as PDF over an earlier file: the print job writes a fresh file
+   * of its own, which takes the name only when whole. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "earlier.pdf", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GDir) dir = NULL;
+    const char *name;
+
+    g_assert_true (g_file_set_contents (pdf, "an earlier file", -1, NULL));
+    g_assert_true (cl_print_preview_save_pdf (preview, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+    dir = g_dir_open (f->dir, 0, NULL);
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".earlier.pdf."));
+  }
+  gtk_window_destroy (GTK_WINDOW (preview));
+  {
+    g_autofree char *after = file_digest (f->path);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -183,5 +263,7 @@ main (int    argc,
               gui_fixture_set_up, test_outputs_refuse_the_book, gui_fixture_tear_down);
   g_test_add ("/gui/paths/backup-refuses-the-book", GuiFixture, GUINT_TO_POINTER (20),
               gui_fixture_set_up, test_backup_refuses_the_book, gui_fixture_tear_down);
+  g_test_add ("/gui/paths/print-to-file-refuses-the-book", GuiFixture, GUINT_TO_POINTER (20),
+              gui_fixture_set_up, test_print_to_file_refuses_the_book, gui_fixture_tear_down);
   return g_test_run ();
 }

@@ -509,22 +509,24 @@ def all_cases():
 
     c = cmd('notice', ['notice'], ['{W}/notice.pdf'], {'--period': '2026-Q1'})
     c.positional(0, 'FILE.pdf', [MISSING_DIR + '.pdf'], (MISSING_DIR + '.pdf',), expect=1)
-    c.positional(0, 'FILE.pdf', [A_FOLDER], (A_FOLDER,), expect=1)
+    # Issue 13: an output that exists and is not a regular file is refused as bad input.
+    c.positional(0, 'FILE.pdf', [A_FOLDER], (A_FOLDER,))
     c.option('--period', PERIODS)
     c.option('--png', [MISSING_DIR + '.png'], (MISSING_DIR + '.png',), expect=1)
-    c.option('--png', [A_FOLDER], (A_FOLDER,), expect=1)
+    c.option('--png', [A_FOLDER], (A_FOLDER,))
     c.option('--html', [MISSING_DIR + '.html'], (MISSING_DIR + '.html',), expect=1)
-    c.option('--html', [A_FOLDER], (A_FOLDER,), expect=1)
+    c.option('--html', [A_FOLDER], (A_FOLDER,))
+    c.option('--qr-payload', [A_FOLDER], (A_FOLDER,))
     c.option('--qr-payload', [MISSING_DIR + '.txt'], (MISSING_DIR + '.txt',), expect=1)
 
     c = cmd('receipt', ['receipt'], ['2026-000001', '{W}/receipt.pdf'])
     c.positional(0, 'RECEIPT', RECEIPTS, ('receipt',))
     c.positional(1, 'FILE.pdf', [MISSING_DIR + '.pdf'], (MISSING_DIR + '.pdf',), expect=1)
-    c.positional(1, 'FILE.pdf', [A_FOLDER], (A_FOLDER,), expect=1)
+    c.positional(1, 'FILE.pdf', [A_FOLDER], (A_FOLDER,))
 
     c = cmd('export xlsx', ['export', 'xlsx'], ['{W}/audit.xlsx'], {'--period': '2026'})
     c.positional(0, 'FILE', [MISSING_DIR + '.xlsx'], (MISSING_DIR + '.xlsx',), expect=1)
-    c.positional(0, 'FILE', [A_FOLDER], (A_FOLDER,), expect=1)
+    c.positional(0, 'FILE', [A_FOLDER], (A_FOLDER,))
     c.option('--period', PERIODS)
 
     c = cmd('verify', ['verify'])
@@ -548,7 +550,7 @@ def all_cases():
 
     c = cmd('backup', ['backup'], ['{W}/copy.clbook'])
     c.positional(0, 'FILE', [MISSING_DIR + '.clbook'], (MISSING_DIR + '.clbook',), expect=1)
-    c.positional(0, 'FILE', [A_FOLDER], (A_FOLDER,), expect=1)
+    c.positional(0, 'FILE', [A_FOLDER], (A_FOLDER,))
     c.positional(0, 'FILE', ['{W}/book.clbook'], ('backup file',))     # the book itself
 
     # README: exit 1 for a damaged or foreign book.

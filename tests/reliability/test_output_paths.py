@@ -498,9 +498,259 @@ def backup_to_full_disk(tmp):
     report(f'backup to a full disk: exit 1: {line}')
 
 
+# ------------------------------------------------------------------ #
+# Round 2: the book by another name, its folders, special files, a full
+# disk, --qr-payload
+
+def expect_refused_quietly(book, argv, what, timeout=30):
+    """@argv must exit 2 with one line, in time (a pipe must not block)."""
+    try:
+        proc = subprocess.run([LEDGER, '--book', book, *argv], capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise BookError(f'{what}: {" ".join(argv)} still running after {timeout} s')
+    lines = proc.stderr.strip().split('\n')
+    expect(proc.returncode == 2 and len(lines) == 1,
+           f'{what}: {" ".join(argv)}: exit {proc.returncode}, wanted 2: {proc.stderr.strip()}')
+    return lines[0]
+
+
+def folder_targets(book, alias=None):
+    """(description, path) of the book's folders and what is (or would be)
+    in them: its backups with their SQLite files, its attachments, new
+    names, the folders' own names; beside @alias too (a hard link)."""
+    backups = sorted(glob.glob(book + '.backups/*.clbook'))
+    files = sorted(glob.glob(book + '.files/*'))
+    expect(backups and files, f'the fixture has no backup ({backups}) or attachment ({files})')
+    out = [('a backup', backups[0]), ('an attachment', files[0]),
+           ('the backups folder', book + '.backups'), ('the attachment folder', book + '.files'),
+           ('the backups folder/', book + '.backups/'),
+           ('a new name in the backups folder', os.path.join(book + '.backups', 'copy.pdf')),
+           ('a new name in the attachment folder', os.path.join(book + '.files', 'new.pdf'))]
+    for suffix in ('-journal', '-wal', '-shm'):
+        out.append((f"a backup's {suffix} (absent)", backups[0] + suffix))
+    if alias is not None:
+        base = os.path.basename(alias)
+        out += [(f'{base}.backups (absent)', alias + '.backups'), (f'{base}.files (absent)', alias + '.files')]
+    return out
+
+
+def book_by_another_name(tmp):
+    """The book opened through a symlink, a relative symlink, a chain, a
+    symlinked folder, "dir/.." and a hard link: its real backups and
+    attachments stay guarded, and attachments go beside the real file."""
+    work = os.path.join(tmp, 'alias')
+    os.makedirs(work)
+    book = make_book(work)
+    os.symlink(work, os.path.join(work, 'dirlink'))
+    os.symlink('book.clbook', os.path.join(work, 'rel.clbook'))
+    os.symlink(book, os.path.join(work, 'abs.clbook'))
+    os.symlink(os.path.join(work, 'abs.clbook'), os.path.join(work, 'chain.clbook'))
+    os.link(book, os.path.join(work, 'hard.clbook'))
+    aliases = [os.path.join(work, 'rel.clbook'), os.path.join(work, 'abs.clbook'),
+               os.path.join(work, 'chain.clbook'), os.path.join(work, 'dirlink', 'book.clbook'),
+               os.path.join(work, 'sub', '..', 'book.clbook'), os.path.join(work, 'hard.clbook')]
+    before = protected_state(book)
+    n = 0
+    for alias in aliases:
+        hard = alias if alias.endswith('hard.clbook') else None
+        for command, slots in OUTPUTS.items():
+            safe = safe_paths(work, command)
+            for slot in slots:
+                for what, target in folder_targets(book, hard):
+                    argv = argv_for(command, dict(safe, **{slot: target}))
+                    expect_refused_quietly(alias, argv, f'--book {os.path.basename(alias)} {command} {slot} = {what}')
+                    expect(protected_state(book) == before, f'{alias}: {command} {slot} = {what}: something changed')
+                    expect(os.path.basename(alias) == 'book.clbook' or not os.path.lexists(alias + '.backups'),
+                           f'{alias}: a backups folder was made beside the link')
+                    n += 1
+    # Attachments and backups made through a link go beside the real file.
+    scan = os.path.join(work, 'scan.txt')
+    for alias in aliases[:3]:
+        with open(scan, 'w') as f:     # stored by content: a new invoice each time
+            f.write(f'invoice by {alias}\n')
+        count = len(os.listdir(book + '.files'))
+        run_cli(alias, 'spend', '1', '--payee', '清洁公司', '--category', 'cleaning', '--date', '2026-05-03',
+                '--attach', scan)
+        expect(len(os.listdir(book + '.files')) == count + 1 and not os.path.exists(alias + '.files'),
+               f'--book {alias}: the attachment did not go into {book}.files')
+    report(f'book by another name: {n} refusals ({len(aliases)} names of the book × every output slot × '
+           f'its folders, backups with their SQLite files, attachments); attachments through links stay with the real file')
+    return n
+
+
+def folder_names_before_they_exist(tmp):
+    """A new book has no BOOK.backups/ nor BOOK.files/ yet (nor its configured
+    backup folder): no output may take those names, by any spelling."""
+    n = 0
+    for command, slots in OUTPUTS.items():
+        for slot in slots:
+            work = tempfile.mkdtemp(dir=tmp)
+            book = os.path.join(work, 'b.clbook')
+            run_cli(book, 'init', '--name', '新小区')
+            run_cli(book, 'household', 'add', '1-1-101', '--owner', '王伟', '--area', '90')
+            run_cli(book, 'pay', '1-1-101', '100', '--date', '2026-05-01')
+            # A configured folder that is gone (the USB stick not plugged in).
+            stick = os.path.join(work, 'stick')
+            os.mkdir(stick)
+            run_cli(book, 'settings', 'backup-dir', stick)
+            os.rmdir(stick)
+            os.makedirs(os.path.join(work, 'sub'))
+            os.symlink(book + '.backups', os.path.join(work, 'dangling'))
+            safe = safe_paths(work, command)
+            os.makedirs(os.path.join(work, 'out'))
+            for what, target in (('BOOK.backups', book + '.backups'), ('BOOK.files', book + '.files'),
+                                 ('BOOK.backups via dir/..', os.path.join(work, 'sub', '..', 'b.clbook.backups')),
+                                 ('a dangling link to BOOK.backups', os.path.join(work, 'dangling')),
+                                 ('the configured backup folder', stick)):
+                expect(not os.path.lexists(book + '.backups') and not os.path.lexists(stick),
+                       'the fixture already has its backup folders')
+                expect_refused_quietly(book, argv_for(command, dict(safe, **{slot: target})),
+                                       f'{command} {slot} = {what}')
+                expect(not os.path.exists(book + '.backups') and not os.path.exists(book + '.files')
+                       and not os.path.exists(stick), f'{command} {slot} = {what}: a folder name was taken')
+                n += 1
+            # Backups still work afterwards.
+            with open(os.path.join(work, 'h.csv'), 'w') as f:
+                f.write('unit,owner,area\n1-1-102,李雷,80\n')
+            run_cli(book, 'household', 'import', os.path.join(work, 'h.csv'))
+    report(f'folder names before they exist: {n} refusals; automatic backups still work')
+    return n
+
+
+def special_files(tmp):
+    """An output that is a FIFO, a folder, a socket or (as root) a device
+    node, directly or through a symlink: refused with exit 2, never replaced
+    by a regular file, never blocked on."""
+    import socket
+    import stat
+    work = os.path.join(tmp, 'special')
+    os.makedirs(work)
+    book = make_book(work)
+    nodes = []
+    fifo = os.path.join(work, 'fifo')
+    os.mkfifo(fifo)
+    nodes.append(('a FIFO', fifo, stat.S_ISFIFO))
+    folder = os.path.join(work, 'folder')
+    os.mkdir(folder)
+    nodes.append(('a folder', folder, stat.S_ISDIR))
+    sock_path = os.path.join(work, 'sock')
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(sock_path)
+    nodes.append(('a socket', sock_path, stat.S_ISSOCK))
+    if os.geteuid() == 0:
+        null = os.path.join(work, 'null')
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        nodes.append(('a character device', null, stat.S_ISCHR))
+    for what, path, _ in list(nodes):
+        link = path + '-link'
+        os.symlink(path, link)
+        nodes.append((f'a symlink to {what}', link, None))
+    n = 0
+    try:
+        for command, slots in OUTPUTS.items():
+            safe = safe_paths(work, command)
+            for slot in slots:
+                for what, path, is_kind in nodes:
+                    line = expect_refused_quietly(book, argv_for(command, dict(safe, **{slot: path})),
+                                                  f'{command} {slot} = {what}', timeout=20)
+                    expect(slot in line, f'{command} {slot} = {what}: the message does not name {slot}: {line}')
+                    mode = os.lstat(path).st_mode
+                    expect(stat.S_ISLNK(mode) if is_kind is None else is_kind(mode),
+                           f'{command} {slot} = {what}: the node was replaced')
+                    n += 1
+    finally:
+        sock.close()
+    report(f'special files: {n} refusals ({len(nodes)} kinds of node × every output slot), none replaced or blocked')
+    return n
+
+
+def outputs_on_a_full_disk(tmp):
+    """Each output written under a file-size limit (a full disk): the command
+    exits 1 and the previous file stays, or exits 0 with a whole file (a
+    workbook that verify --export reads)."""
+    work = os.path.join(tmp, 'fulldisk')
+    os.makedirs(work)
+    book = os.path.join(work, 'demo.clbook')
+    proc = ledger('--book', book, 'demo', '--households', '200', '--years', '2',
+                  env=dict(os.environ, COMMUNITY_LEDGER_NOW='2026-06-30T10:00:00+08:00'))
+    expect(proc.returncode == 0, f'demo: {proc.stderr.strip()}')
+    receipt = sqlite3.connect(f'file:{book}?mode=ro', uri=True).execute(
+        'SELECT number FROM receipts ORDER BY number LIMIT 1').fetchone()[0]
+    n = 0
+    for limit_kb in (8, 64, 200):
+        def small_disk():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_kb * 1024, limit_kb * 1024))
+
+        for out, make_argv in (('a.xlsx', lambda p: ['export', 'xlsx', p]),
+                               ('r.pdf', lambda p: ['receipt', receipt, p]),
+                               ('n.pdf', lambda p: ['notice', p, '--period', '2026-Q1']),
+                               ('n.png', lambda p: ['notice', os.path.join(work, 'x.pdf'), '--period', '2026-Q1',
+                                                    '--png', p]),
+                               ('b.clbook', lambda p: ['backup', p])):
+            path = os.path.join(work, out)
+            old = f'the previous {out}\n'.encode()
+            with open(path, 'wb') as f:
+                f.write(old)
+            proc = ledger('--book', book, *make_argv(path), preexec_fn=small_disk)
+            with open(path, 'rb') as f:
+                now = f.read()
+            if proc.returncode == 0:
+                expect(now != old, f'{out} under {limit_kb} KB: exit 0 but nothing written')
+                if out.endswith('.xlsx'):
+                    check = ledger('--book', book, 'verify', '--export', path)
+                    expect(check.returncode == 0, f'{out} under {limit_kb} KB: exit 0 but verify --export: '
+                                                  f'{check.stderr.strip()[:200]}')
+            else:
+                # libxlsxwriter prints its own "[ERROR]" lines first; ours is the last.
+                last = proc.stderr.strip().split('\n')[-1]
+                expect(proc.returncode == 1 and last.startswith('community-ledger: ') and work in last,
+                       f'{out} under {limit_kb} KB: exit {proc.returncode}: {proc.stderr!r}')
+                expect(now == old, f'{out} under {limit_kb} KB: exit 1 but the previous file was replaced')
+            leftovers = [p for p in os.listdir(work) if '.partial' in p or p.startswith('.')
+                         or re.search(r'\.old-', p)]
+            expect(not leftovers, f'{out} under {limit_kb} KB: temporary files left: {leftovers}')
+            n += 1
+    report(f'outputs on a full disk: {n} runs, each exit 1 with the old file kept or exit 0 with a whole file')
+    return n
+
+
+def qr_payload_is_staged(tmp):
+    """--qr-payload FILE over an existing file: a command that fails leaves
+    it as it was; one that succeeds replaces it whole."""
+    work = os.path.join(tmp, 'payload')
+    os.makedirs(work)
+    book = make_book(work)
+    payload = os.path.join(work, 'notes.txt')
+    n = 0
+    failing = [['notice', os.path.join(work, 'missing', 'n.pdf'), '--qr-payload', payload],
+               ['notice', os.path.join(work, 'sub'), '--qr-payload', payload],
+               ['notice', os.path.join(work, 'n.pdf'), '--period', 'nonsense', '--qr-payload', payload],
+               ['receipt', '2026-999999', os.path.join(work, 'r.pdf'), '--qr-payload', payload],
+               ['receipt', '2026-000001', os.path.join(work, 'missing', 'r.pdf'), '--qr-payload', payload]]
+    for argv in failing:
+        with open(payload, 'w') as f:
+            f.write('the treasurer\'s notes\n')
+        proc = ledger('--book', book, *argv)
+        expect(proc.returncode != 0, f'{" ".join(argv)}: exit 0')
+        expect(open(payload).read() == 'the treasurer\'s notes\n', f'{" ".join(argv)}: the payload file changed')
+        expect(not [p for p in os.listdir(work) if p.startswith('.notes.txt.')], 'a temporary file was left')
+        n += 1
+    for argv in (['receipt', '2026-000001', os.path.join(work, 'r.pdf'), '--qr-payload', payload],
+                 ['notice', os.path.join(work, 'n.pdf'), '--period', '2026', '--qr-payload', payload]):
+        proc = ledger('--book', book, *argv)
+        expect(proc.returncode == 0, f'{" ".join(argv)}: exit {proc.returncode}: {proc.stderr.strip()}')
+        expect(open(payload).read() != 'the treasurer\'s notes\n', f'{" ".join(argv)}: the payload was not written')
+        n += 1
+    report(f'--qr-payload: {n} runs; failures leave the existing file as it was')
+    return n
+
+
 def main():
     cases = [table_is_complete, outputs_against_book, temporary_names, concurrent_init,
-             restore_during_payments, restore_onto_itself, empty_book_name, backup_to_full_disk]
+             restore_during_payments, restore_onto_itself, empty_book_name, backup_to_full_disk,
+             book_by_another_name, folder_names_before_they_exist, special_files, outputs_on_a_full_disk,
+             qr_payload_is_staged]
     failed = 0
     with tempfile.TemporaryDirectory(prefix='ledger-paths-') as tmp:
         for case in cases:
