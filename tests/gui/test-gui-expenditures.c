@@ -145,13 +145,20 @@ static void
 test_new_expenditure (GuiFixture    *f,
                       gconstpointer  data)
 {
-  GtkWidget *page = show_page (f);
-  gint64 before = gui_query_int (f, "SELECT count (*) FROM expenditures");
-  guint rows = visible_rows (page);
-  GtkWidget *form = open_form (f, page);
-  GtkWidget *save = gui_find (form, "save-expenditure-button");
+  GtkWidget *page;
+  gint64 before;
+  guint rows;
+  GtkWidget *form;
+  GtkWidget *save;
   char today[11];
   g_autofree char *sql = NULL;
+
+  gui_fund_cash (f, 200000); /* the form pays from the cash box */
+  page = show_page (f);
+  before = gui_query_int (f, "SELECT count (*) FROM expenditures");
+  rows = visible_rows (page);
+  form = open_form (f, page);
+  save = gui_find (form, "save-expenditure-button");
 
   /* Nothing typed yet: nothing to save, nothing explained. */
   g_assert_false (gtk_widget_is_sensitive (save));
@@ -207,13 +214,16 @@ static void
 test_over_limit_needs_vote (GuiFixture    *f,
                             gconstpointer  data)
 {
-  GtkWidget *page = show_page (f);
-  GtkWidget *form = open_form (f, page);
-  GtkWidget *save = gui_find (form, "save-expenditure-button");
-  GtkWidget *explanation = gui_find (form, "spend-limit-label");
+  GtkWidget *page, *form, *save, *explanation;
   gint64 vote = budget_vote (f);
   gint64 failed = gui_query_int (f, "SELECT vote_id FROM vote_results WHERE NOT passed LIMIT 1");
   g_autofree char *sql = NULL;
+
+  gui_fund_cash (f, 1000000); /* the form pays from the cash box */
+  page = show_page (f);
+  form = open_form (f, page);
+  save = gui_find (form, "save-expenditure-button");
+  explanation = gui_find (form, "spend-limit-label");
 
   g_assert_cmpint (vote, >, 0);
   gui_type (gui_find (form, "payee-entry"), "绿城园林工程有限公司");
@@ -273,6 +283,7 @@ test_attachment (GuiFixture    *f,
   const LedgerAttachment *a;
   gsize length = 0;
 
+  gui_fund_cash (f, 10000); /* the form pays from the cash box */
   g_assert_true (g_file_set_contents (scan, content, -1, &error));
   gui_type (gui_find (form, "payee-entry"), "快印店");
   gui_type (gui_find (form, "amount-entry"), "36");
