@@ -317,6 +317,36 @@ test_attachment (GuiFixture    *f,
 }
 
 /* The expenditures page's tests, each on a fresh demo book of 12 households. */
+/* A backdated expenditure is judged by the spend limit of its own day:
+ * raising the limit today lets the form save ¥8,000 dated today, not dated
+ * in January (when the limit was ¥5,000), and Save refuses it too. */
+static void
+test_limit_of_the_day (GuiFixture    *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *form, *save, *explanation;
+  gint64 before;
+
+  gui_fund_cash (f, 2000000);
+  g_assert_true (ledger_set_spend_limit (f->book, 900000, &error));
+  page = show_page (f);
+  form = open_form (f, page);
+  save = gui_find (form, "save-expenditure-button");
+  explanation = gui_find (form, "spend-limit-label");
+  before = gui_query_int (f, "SELECT count (*) FROM expenditures");
+  gui_type (gui_find (form, "payee-entry"), "绿城园林工程有限公司");
+  gui_type (gui_find (form, "amount-entry"), "8000");
+  g_assert_false (gtk_widget_is_visible (explanation));
+  g_assert_true (gtk_widget_is_sensitive (save));
+
+  gui_type (gui_find (form, "date-entry"), "2026-01-05");
+  g_assert_true (gtk_widget_is_visible (explanation));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (explanation)), "¥5,000.00"));
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_cmpint (gui_query_int (f, "SELECT count (*) FROM expenditures"), ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -330,6 +360,8 @@ main (int    argc,
               gui_fixture_set_up, test_new_expenditure, gui_fixture_tear_down);
   g_test_add ("/gui/expenditures/over-limit-needs-vote", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
               gui_fixture_set_up, test_over_limit_needs_vote, gui_fixture_tear_down);
+  g_test_add ("/gui/expenditures/limit-of-the-day", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
+              gui_fixture_set_up, test_limit_of_the_day, gui_fixture_tear_down);
   g_test_add ("/gui/expenditures/attachment", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
               gui_fixture_set_up, test_attachment, gui_fixture_tear_down);
   return g_test_run ();
