@@ -710,8 +710,16 @@ resolve_options (const LedgerDemoOptions  *options,
       return ledger_text_set_invalid_input (error, _("end year"), text,
                                             _("the demo years must lie between 1901 and 2200"));
     }
-  /* The demo is a community's past: entries after today are refused in
-   * any book, and a demo is a book. */
+  /* The demo is a community's past, written under the same rules as any
+   * book: no entry before LEDGER_YEAR_FIRST, none after today. */
+  if (out->end_year - (int) out->years + 1 < LEDGER_YEAR_FIRST)
+    {
+      g_autofree char *reason = g_strdup_printf (_("the demo would start before %d; give fewer years or a later end year"),
+                                                 LEDGER_YEAR_FIRST);
+
+      g_snprintf (text, sizeof text, "%u", out->years);
+      return ledger_text_set_invalid_input (error, "--years", text, reason);
+    }
   if (out->end_year > ledger_date_year (today))
     {
       g_snprintf (text, sizeof text, "%d", out->end_year);

@@ -553,13 +553,18 @@ class DemoDates(unittest.TestCase):
     end year and length; a later end year is refused naming --end-year."""
 
     def test_end_years(self):
-        for end, years in [(None, '1'), (2026, '2'), (2025, '1'), (2027, '1'), (2099, '2'), (2200, '1')]:
+        cases = [(None, '1'), (2026, '2'), (2025, '1'), (2027, '1'), (2099, '2'), (2200, '1'),
+                 (1990, '2'), (None, '28'), (2001, '3'), (2000, '1')]
+        for end, years in cases:
             with self.subTest(end=end, years=years):
                 b = Book(self)
                 os.unlink(b.path)
                 args = ['demo', '--households', '4', '--years', years] + (['--end-year', str(end)] if end else [])
-                if end and end > TODAY.year:
-                    b.run(*args, expect=2)
+                first = (end or TODAY.year) - int(years) + 1
+                if (end or 0) > TODAY.year or first < 2000:
+                    err = b.run(*args, expect=2).stderr
+                    self.assertIn('--end-year' if (end or 0) > TODAY.year else '--years', err)
+                    self.assertEqual(len(err.strip().splitlines()), 1, err)
                     self.assertFalse(os.path.exists(b.path))
                 else:
                     b.run(*args)
@@ -568,6 +573,8 @@ class DemoDates(unittest.TestCase):
                     self.assertEqual(b.query('SELECT count (*) FROM receipts WHERE date > ?', TODAY.isoformat()),
                                      [(0,)])
                     self.assertGreater(b.query('SELECT count (*) FROM expenditures')[0][0], 0)
+                    self.assertEqual(b.query('SELECT count (*) FROM txns WHERE date < ?', f'{first}-01-01'),
+                                     [(0,)])
 
 
 class OwnerKeysDuringAVote(unittest.TestCase):
