@@ -347,6 +347,35 @@ test_limit_of_the_day (GuiFixture    *f,
   g_assert_cmpint (gui_query_int (f, "SELECT count (*) FROM expenditures"), ==, before);
 }
 
+/* Money the cash box does not hold cannot be spent: Save shows the
+ * ledger's message (the account, the day, the shortfall) and writes nothing. */
+static void
+test_spending_more_than_the_cash_box_holds (GuiFixture    *f,
+                                            gconstpointer  data)
+{
+  GtkWidget *page = show_page (f);
+  GtkWidget *form = open_form (f, page);
+  gint64 before = gui_query_int (f, "SELECT count (*) FROM expenditures");
+  gint64 cash = gui_query_int (f, "SELECT coalesce (sum (amount), 0) FROM account_days WHERE account = 'cash'");
+  g_autofree char *one_fen_more = NULL;
+  const char *text;
+
+  /* One fen more than the cash box holds, within the spend limit. */
+  g_assert_cmpint (cash, <, 500000);
+  one_fen_more = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", (cash + 1) / 100, (int) ((cash + 1) % 100));
+  gui_type (gui_find (form, "payee-entry"), "绿城园林工程有限公司");
+  gui_type (gui_find (form, "amount-entry"), one_fen_more);
+  gui_click (gui_find (form, "save-expenditure-button"));
+  gui_wait (20);
+  g_assert_nonnull (gui_find_dialog (GTK_WINDOW (f->window)));
+  g_assert_true (shown (form, "expenditure-error-label"));
+  text = gtk_label_get_text (GTK_LABEL (gui_find (form, "expenditure-error-label")));
+  g_assert_nonnull (strstr (text, "cash"));
+  g_assert_nonnull (strstr (text, "2026-06-30"));
+  g_assert_nonnull (strstr (text, "¥0.01"));
+  g_assert_cmpint (gui_query_int (f, "SELECT count (*) FROM expenditures"), ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -362,6 +391,8 @@ main (int    argc,
               gui_fixture_set_up, test_over_limit_needs_vote, gui_fixture_tear_down);
   g_test_add ("/gui/expenditures/limit-of-the-day", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
               gui_fixture_set_up, test_limit_of_the_day, gui_fixture_tear_down);
+  g_test_add ("/gui/expenditures/more-than-the-cash-box-holds", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
+              gui_fixture_set_up, test_spending_more_than_the_cash_box_holds, gui_fixture_tear_down);
   g_test_add ("/gui/expenditures/attachment", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
               gui_fixture_set_up, test_attachment, gui_fixture_tear_down);
   return g_test_run ();
