@@ -156,7 +156,13 @@ ledger_check_spending_vote_on (LedgerBook  *book,
 {
   g_autoptr(LedgerVote) vote = NULL;
   gint64 limit = 0;
+  char today[11];
 
+  if (day == NULL)
+    {
+      ledger_book_today (book, today);
+      day = today;
+    }
   if (!ledger_spend_limit_on (book, day, &limit, error))
     return FALSE;
   if (vote_id <= 0)
@@ -168,6 +174,12 @@ ledger_check_spending_vote_on (LedgerBook  *book,
         g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
                      _("amount %s: the maintenance fund may only be spent with the owners' approval; link a passed vote on matter 5 with --vote"),
                      shown);
+      else if (amount > limit && limit != ledger_spend_limit (book))
+        /* Say which day's limit applied: the treasurer who just raised it
+         * would otherwise read a limit the book no longer shows. */
+        g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                     _("amount %s: on %s the committee could spend up to %s on its own (the limit in force on the expenditure's date); above that the owners must approve it: link a passed vote on matter 5 or 9 with --vote"),
+                     shown, day, allowed);
       else if (amount > limit)
         g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
                      _("amount %s: the committee may spend up to %s on its own; above that the owners must approve it: link a passed vote on matter 5 or 9 with --vote"),

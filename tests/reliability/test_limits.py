@@ -473,7 +473,8 @@ class SpendLimitOfTheDay(unittest.TestCase):
                         b.run(*args)
                         accepted += 1
                     else:
-                        b.refused(*args, field=fen_text(in_force).split('.')[0][-3:])
+                        line = b.refused(*args, field='--vote')
+                        self.assertIn(f'¥{in_force // 100:,}.{in_force % 100:02d}', line)
                         refused += 1
         self.assertGreater(refused, 5)
         self.assertGreater(accepted, 5)
@@ -484,8 +485,9 @@ class SpendLimitOfTheDay(unittest.TestCase):
         b.refused('spend', '6000', '--payee', '某公司', '--category', 'repair', '--method', 'bank',
                   '--date', '2026-01-05', field='5,000.00')
         b.run('spend-limit', '900000')
-        b.refused('spend', '800000', '--payee', '某公司', '--category', 'repair', '--method', 'bank',
-                  '--date', '2026-01-05', field='5,000.00')
+        line = b.refused('spend', '800000', '--payee', '某公司', '--category', 'repair', '--method', 'bank',
+                         '--date', '2026-01-05', field='5,000.00')
+        self.assertIn('2026-01-05', line)      # which day's limit applied
         b.run('spend', '800000', '--payee', '某公司', '--category', 'repair', '--method', 'bank')
 
 
