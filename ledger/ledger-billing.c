@@ -19,6 +19,7 @@
 GArray *
 ledger_open_charges (LedgerBook  *book,
                      gint64       household_id,
+                     const char  *billed_by,
                      GError     **error)
 {
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (LedgerOpenCharge));
@@ -26,13 +27,19 @@ ledger_open_charges (LedgerBook  *book,
   int rc;
 
   stmt = ledger_book_prepare (book,
-    "SELECT charge_id, amount - paid - waived AS open FROM charge_status"
-    " WHERE household_id = ?1 AND amount <> paid + waived AND open > 0"
-    " ORDER BY year, charge_id",
+    "SELECT s.charge_id, s.amount - s.paid - s.waived AS open FROM charge_status s"
+    " JOIN charges c ON c.id = s.charge_id JOIN txns t ON t.id = c.txn_id"
+    " WHERE s.household_id = ?1 AND s.amount <> s.paid + s.waived AND open > 0"
+    "   AND (?2 IS NULL OR t.date <= ?2)"
+    " ORDER BY s.year, s.charge_id",
     error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, household_id);
+  if (billed_by != NULL)
+    ledger_bind_text (stmt, 2, billed_by);
+  else
+    sqlite3_bind_null (stmt, 2);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LedgerOpenCharge charge = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
@@ -67,6 +74,49 @@ ledger_prepaid_credit (LedgerBook  *book,
   if (!ledger_book_query_int64 (book, stmt, 0, &balance, error))
     return FALSE;
   *out_credit = -balance;
+  return TRUE;
+}
+
+gboolean
+ledger_prepaid_credit_from (LedgerBook  *book,
+                            gint64       household_id,
+                            const char  *day,
+                            gint64      *out_credit,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 balance = 0, least = 0;
+  int rc;
+
+  /* prepaid is a liability: the credit is minus its balance. Its balance
+   * at the end of each day from @day on: the days before summed, then one
+   * row per later day that moved it. */
+  stmt = ledger_book_prepare (book,
+                              "SELECT t.date <= ?2, sum (s.amount) FROM splits s JOIN txns t ON t.id = s.txn_id"
+                              " WHERE s.household_id = ?1 AND s.account = 'prepaid'"
+                              " GROUP BY max (t.date, ?2) ORDER BY max (t.date, ?2)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  ledger_bind_text (stmt, 2, day);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean by_day = sqlite3_column_int (stmt, 0) != 0;
+
+      if (!ledger_total_add_or_error (&balance, sqlite3_column_int64 (stmt, 1), _("the prepaid credit"), error))
+        break;
+      least = by_day ? -balance : MIN (least, -balance);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW) /* past the ceiling: the error is set */
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading the prepaid credit");
+      return FALSE;
+    }
+  *out_credit = least;
   return TRUE;
 }
 
@@ -197,15 +247,16 @@ post_charge (LedgerBook        *book,
   char date[11];
   gint64 credit = 0, settled, txn_id = 0, charge_id = 0;
 
-  if (!ledger_prepaid_credit (book, who->household_id, &credit, error))
-    return FALSE;
-  settled = MIN (MAX (credit, 0), amount);
-
   /* Dated the day the year's fee falls due: 1 January, or the day a fee
    * introduced during the year took effect. */
   g_snprintf (date, sizeof date, "%04d-01-01", year);
   if (ledger_date_year (fee->effective_from) == year)
     g_strlcpy (date, fee->effective_from, sizeof date);
+
+  /* Only credit the household held by then (and still holds after). */
+  if (!ledger_prepaid_credit_from (book, who->household_id, date, &credit, error))
+    return FALSE;
+  settled = MIN (MAX (credit, 0), amount);
 
   posting = ledger_posting_new ("charge", date);
   ledger_posting_set_ref (posting, who->unit);

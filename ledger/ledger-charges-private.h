@@ -13,9 +13,13 @@ typedef struct
 } LedgerOpenCharge;
 
 /* The household's charges that are not fully settled, oldest first (by
- * year, then in the order they were billed): a GArray of LedgerOpenCharge. */
+ * year, then in the order they were billed): a GArray of LedgerOpenCharge.
+ * With @billed_by, only those billed on or before that day: what a payment
+ * of that day can settle (a settlement is never dated before what it
+ * settles; the rest of the payment is credit). NULL: all of them. */
 GArray *ledger_open_charges (LedgerBook  *book,
                              gint64       household_id,
+                             const char  *billed_by,
                              GError     **error);
 
 /* The household's prepaid credit in fen (what the book owes the owner). */
@@ -23,6 +27,16 @@ gboolean ledger_prepaid_credit (LedgerBook  *book,
                                 gint64       household_id,
                                 gint64      *out_credit,
                                 GError     **error);
+
+/* The credit a charge dated @day may use: the least the household holds
+ * on any day from @day on. Credit paid in June cannot settle a bill of
+ * January (prepaid would be owed by the owner until June), and credit
+ * that a later entry used is not there to use again. */
+gboolean ledger_prepaid_credit_from (LedgerBook  *book,
+                                     gint64       household_id,
+                                     const char  *day,
+                                     gint64      *out_credit,
+                                     GError     **error);
 
 /* Records that transaction @txn_id settled @amount of @charge_id. */
 gboolean ledger_allocation_insert (LedgerBook  *book,

@@ -75,6 +75,7 @@ typedef struct
   char               invoice_day[11];
   int                invoice_seq;
   gint64             budget_vote;  /* this year's owners' vote on spending */
+  char               today[11];    /* the book's real today: nothing is dated after it */
 } Demo;
 
 /* ------------------------------------------------------------------ */

@@ -210,6 +210,8 @@ post_waivers (Demo    *demo,
   char jan2[11];
 
   g_snprintf (jan2, sizeof jan2, "%04d-01-02", demo->year);
+  if (strcmp (jan2, demo->today) > 0)
+    return TRUE; /* the committee has not met yet this year */
   set_clock (demo, jan2);
   for (guint k = 0; k < demo->n_waived && demo->property > 0; k++)
     {
@@ -594,6 +596,7 @@ post_expense (Demo            *demo,
   const DemoExpense *x = g_ptr_array_index (demo->expenses, event->index);
   g_autoptr(LedgerExpenditure) e = NULL;
   LedgerMethod method;
+  gint64 limit = 0;
 
   if (!choose_account (demo, x, &method))
     return TRUE;
@@ -611,8 +614,11 @@ post_expense (Demo            *demo,
   e->invoice = next_invoice (demo, event->date);
   g_free (e->approvers);
   e->approvers = g_strdup (x->amount >= 2000 * YUAN ? "王主任,李委员,赵委员" : "王主任,李委员");
-  /* Above the committee's own limit, the owners' yearly budget vote. */
-  if (x->amount > ledger_spend_limit (demo->book))
+  /* Above the committee's own limit of that day, the owners' yearly
+   * budget vote. */
+  if (!ledger_spend_limit_on (demo->book, event->date, &limit, error))
+    return FALSE;
+  if (x->amount > limit)
     e->vote_id = demo->budget_vote;
   if (!ledger_spend_in_write (demo->book, e, error))
     return FALSE;
@@ -634,6 +640,10 @@ post_events_cb (LedgerBook *book,
       const DemoEvent *event = &g_array_index (demo->events, DemoEvent, k);
       gboolean ok;
 
+      /* This year's rest has not happened yet: a demo writes the past
+       * only, like the treasurer it imitates (no entry after today). */
+      if (strcmp (event->date, demo->today) > 0)
+        break;
       set_clock (demo, event->date);
       if (event->kind == EVENT_PAYMENT)
         ok = post_payment (demo, event, error);
@@ -671,16 +681,16 @@ simulate_year (Demo    *demo,
  * wrong as the command line spells it. */
 static gboolean
 resolve_options (const LedgerDemoOptions  *options,
+                 const char               *today,
                  LedgerDemoOptions        *out,
                  GError                  **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   char text[16];
 
   *out = options != NULL ? *options : (LedgerDemoOptions) { 0 };
   out->households = out->households != 0 ? out->households : DEFAULT_HOUSEHOLDS;
   out->years = out->years != 0 ? out->years : DEFAULT_YEARS;
-  out->end_year = out->end_year != 0 ? out->end_year : g_date_time_get_year (now);
+  out->end_year = out->end_year != 0 ? out->end_year : ledger_date_year (today);
   out->seed = out->seed != 0 ? out->seed : DEFAULT_SEED;
 
   if (out->households > MAX_HOUSEHOLDS)
@@ -699,6 +709,22 @@ resolve_options (const LedgerDemoOptions  *options,
       g_snprintf (text, sizeof text, "%d", out->end_year);
       return ledger_text_set_invalid_input (error, _("end year"), text,
                                             _("the demo years must lie between 1901 and 2200"));
+    }
+  /* The demo is a community's past, written under the same rules as any
+   * book: no entry before LEDGER_YEAR_FIRST, none after today. */
+  if (out->end_year - (int) out->years + 1 < LEDGER_YEAR_FIRST)
+    {
+      g_autofree char *reason = g_strdup_printf (_("the demo would start before %d; give fewer years or a later end year"),
+                                                 LEDGER_YEAR_FIRST);
+
+      g_snprintf (text, sizeof text, "%u", out->years);
+      return ledger_text_set_invalid_input (error, "--years", text, reason);
+    }
+  if (out->end_year > ledger_date_year (today))
+    {
+      g_snprintf (text, sizeof text, "%d", out->end_year);
+      return ledger_text_set_invalid_input (error, "--end-year", text,
+                                            _("after this year; the demo writes only what has already happened"));
     }
   return TRUE;
 }
@@ -745,7 +771,10 @@ ledger_demo_populate (LedgerBook               *book,
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!resolve_options (options, &demo.opt, error) || !check_empty (book, error))
+  /* Today by the book's clock (COMMUNITY_LEDGER_NOW too), before the demo
+   * runs it through the years. */
+  ledger_book_today (book, demo.today);
+  if (!resolve_options (options, demo.today, &demo.opt, error) || !check_empty (book, error))
     return FALSE;
 
   demo.book = book;

@@ -267,12 +267,13 @@ validate_expenditure (LedgerBook         *book,
       !ledger_text_check (e->approvers, "--approvers", TEXT_MAX_CHARS, FALSE, error) ||
       !ledger_expense_category_parse (e->category, "--category", &category, error))
     return FALSE;
-  if (!ledger_check_spending_vote (book, e->amount, e->vote_id, e->from_maintenance_fund, error))
-    return FALSE;
   if (e->date[0] == '\0')
     ledger_book_today (book, day);
   else if (!ledger_date_parse (e->date, "--date", day, error) ||
            !ledger_check_entry_date (book, day, "--date", error))
+    return FALSE;
+  /* The spend limit of the expenditure's own day, not today's. */
+  if (!ledger_check_spending_vote_on (book, e->amount, e->vote_id, e->from_maintenance_fund, day, error))
     return FALSE;
   if (!check_after_vote (book, e->vote_id, day, error) ||
       !check_approvers (book, e, day, error))

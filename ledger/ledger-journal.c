@@ -8,6 +8,8 @@
 #include "ledger-fingerprint-private.h"
 #include "ledger-journal.h"
 #include "ledger-limits.h"
+#include "ledger-money.h"
+#include "ledger-payment.h"
 #include "ledger-text.h"
 
 typedef struct
@@ -235,6 +237,122 @@ insert_splits (LedgerPosting  *posting,
   return TRUE;
 }
 
+/* Whether @account holds money (cash, bank, WeChat, Alipay): the
+ * accounts a payment method names. */
+static gboolean
+is_money_account (const char *account)
+{
+  for (LedgerMethod m = LEDGER_METHOD_CASH; m <= LEDGER_METHOD_BANK; m++)
+    if (strcmp (account, ledger_method_to_string (m)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What @posting takes out of @account in all (its splits on it summed;
+ * negative when money leaves). */
+static gint64
+net_on_account (LedgerPosting *posting,
+                const char    *account)
+{
+  gint64 net = 0;
+
+  for (guint i = 0; i < posting->splits->len; i++)
+    {
+      const Split *split = &g_array_index (posting->splits, Split, i);
+
+      if (strcmp (split->account, account) == 0 &&
+          !ledger_total_add (&net, split->amount))
+        return G_MININT64; /* cannot be: the posting balanced within the ceiling */
+    }
+  return net;
+}
+
+/* @account's balance at the end of each day from @date on, read from the
+ * daily cache (one row per day that moved it, this posting included):
+ * the first day it is below zero and by how much, at most, it is.
+ * *@out_short is 0 when it never is. */
+static gboolean
+lowest_balance_from (LedgerBook   *book,
+                     const char   *account,
+                     const char   *date,
+                     char          out_day[11],
+                     gint64       *out_short,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 balance = 0;
+  int rc;
+
+  *out_short = 0;
+  stmt = ledger_book_prepare (book, "SELECT sum (amount) FROM account_days WHERE account = ?1 AND date < ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, account);
+  ledger_bind_text (stmt, 2, date);
+  if (!ledger_book_query_int64 (book, stmt, 0, &balance, error))
+    return FALSE;
+
+  stmt = ledger_book_prepare (book, "SELECT date, amount FROM account_days WHERE account = ?1 AND date >= ?2"
+                                    " ORDER BY date",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, account);
+  ledger_bind_text (stmt, 2, date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!ledger_total_add_or_error (&balance, sqlite3_column_int64 (stmt, 1), _("the balances"), error))
+        break;
+      if (balance < 0 && *out_short == 0)
+        g_strlcpy (out_day, (const char *) sqlite3_column_text (stmt, 0), 11);
+      *out_short = MAX (*out_short, -balance);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW) /* a balance past the ceiling: the error is set */
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading the balances");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* No money account holds less than nothing on any day: the committee
+ * cannot spend (or hand back) money it did not have then. Checked after
+ * the splits are in, on every money account the posting takes from, for
+ * every day from the posting's date on: a backdated expenditure may leave
+ * today's balance positive and still empty the cash box in January, and a
+ * void dated today may take back money already spent. */
+static gboolean
+check_money_accounts (LedgerPosting  *posting,
+                      LedgerBook     *book,
+                      GError        **error)
+{
+  for (guint i = 0; i < posting->splits->len; i++)
+    {
+      const char *account = g_array_index (posting->splits, Split, i).account;
+      char day[11] = "";
+      gint64 shortfall = 0;
+
+      if (!is_money_account (account) || net_on_account (posting, account) >= 0)
+        continue;
+      if (!lowest_balance_from (book, account, posting->date, day, &shortfall, error))
+        return FALSE;
+      if (shortfall > 0)
+        {
+          g_autofree char *shown = ledger_money_format (shortfall);
+
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                       _("account “%s” would go below zero on %s, %s short: no money account may hold less than nothing on any day"),
+                       account, day, shown);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 ledger_posting_commit (LedgerPosting  *posting,
                        LedgerBook     *book,
@@ -259,6 +377,7 @@ ledger_posting_commit (LedgerPosting  *posting,
       !date_after_followed (posting, book, error) ||
       !insert_txn (posting, book, &txn_id, error) ||
       !insert_splits (posting, book, txn_id, error) ||
+      !check_money_accounts (posting, book, error) ||
       !ledger_fingerprint_append (book, txn_id, error))
     return FALSE;
 

@@ -217,7 +217,8 @@ ledger_pay_in_write (LedgerBook    *book,
   household = ledger_household_lookup (book, unit, error);
   if (household == NULL)
     return NULL;
-  open = ledger_open_charges (book, household->id, error);
+  /* Only what was billed by the payment's day: the rest is credit. */
+  open = ledger_open_charges (book, household->id, day, error);
   if (open == NULL)
     return NULL;
   year = ledger_date_year (day);
@@ -407,7 +408,7 @@ ledger_household_balance (LedgerBook  *book,
 
   if (household == NULL)
     return FALSE;
-  open = ledger_open_charges (book, household->id, error);
+  open = ledger_open_charges (book, household->id, NULL, error);
   if (open == NULL || !ledger_prepaid_credit (book, household->id, out_credit, error))
     return FALSE;
   for (guint i = 0; i < open->len; i++)

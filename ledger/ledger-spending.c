@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
+#include <string.h>
 
 #include "ledger-book-private.h"
 #include "ledger-journal.h"
@@ -18,6 +19,64 @@ ledger_spend_limit (LedgerBook *book)
   g_autofree char *text = ledger_book_dup_setting (book, "spend_limit");
 
   return text != NULL ? g_ascii_strtoll (text, NULL, 10) : DEFAULT_SPEND_LIMIT;
+}
+
+/* The limit in force on @day: the last change dated on or before it, as
+ * the journal recorded it (the memo in yuan, fingerprinted with the rest),
+ * else the limit every book starts with. The setting itself holds only
+ * the latest value, and an expenditure is judged by the rule of its own
+ * day: raising the limit today does not approve spending in January. */
+static gboolean
+limit_in_force (LedgerBook  *book,
+                const char  *day,
+                gint64      *out_limit,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *out_limit = DEFAULT_SPEND_LIMIT;
+  stmt = ledger_book_prepare (book,
+                              "SELECT memo FROM txns WHERE kind = 'setting' AND ref = 'spend_limit' AND date <= ?1"
+                              " ORDER BY date DESC, id DESC LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, day);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *memo = (const char *) sqlite3_column_text (stmt, 0);
+
+      /* A memo that does not read as an amount was not written by
+       * ledger_set_spend_limit(): the lower of the two limits then. */
+      if (memo == NULL ||
+          !ledger_money_parse (memo, "spend_limit", LEDGER_MONEY_ALLOW_ZERO, out_limit, NULL))
+        *out_limit = MIN (DEFAULT_SPEND_LIMIT, ledger_spend_limit (book));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading the spend limit's history");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ledger_spend_limit_on (LedgerBook  *book,
+                       const char  *day,
+                       gint64      *out_limit,
+                       GError     **error)
+{
+  char today[11];
+
+  if (day == NULL)
+    {
+      ledger_book_today (book, today);
+      day = today;
+    }
+  return limit_in_force (book, day, out_limit, error);
 }
 
 static gboolean
@@ -84,9 +143,28 @@ ledger_check_spending_vote (LedgerBook  *book,
                             gboolean     from_maintenance_fund,
                             GError     **error)
 {
-  gint64 limit = ledger_spend_limit (book);
-  g_autoptr(LedgerVote) vote = NULL;
+  return ledger_check_spending_vote_on (book, amount, vote_id, from_maintenance_fund, NULL, error);
+}
 
+gboolean
+ledger_check_spending_vote_on (LedgerBook  *book,
+                               gint64       amount,
+                               gint64       vote_id,
+                               gboolean     from_maintenance_fund,
+                               const char  *day,
+                               GError     **error)
+{
+  g_autoptr(LedgerVote) vote = NULL;
+  gint64 limit = 0;
+  char today[11];
+
+  if (day == NULL)
+    {
+      ledger_book_today (book, today);
+      day = today;
+    }
+  if (!ledger_spend_limit_on (book, day, &limit, error))
+    return FALSE;
   if (vote_id <= 0)
     {
       g_autofree char *shown = ledger_money_format (amount);
@@ -96,6 +174,12 @@ ledger_check_spending_vote (LedgerBook  *book,
         g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
                      _("amount %s: the maintenance fund may only be spent with the owners' approval; link a passed vote on matter 5 with --vote"),
                      shown);
+      else if (amount > limit && limit != ledger_spend_limit (book))
+        /* Say which day's limit applied: the treasurer who just raised it
+         * would otherwise read a limit the book no longer shows. */
+        g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                     _("amount %s: on %s the committee could spend up to %s on its own (the limit in force on the expenditure's date); above that the owners must approve it: link a passed vote on matter 5 or 9 with --vote"),
+                     shown, day, allowed);
       else if (amount > limit)
         g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
                      _("amount %s: the committee may spend up to %s on its own; above that the owners must approve it: link a passed vote on matter 5 or 9 with --vote"),

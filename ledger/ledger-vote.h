@@ -160,8 +160,15 @@ GPtrArray *ledger_vote_list (LedgerBook  *book,
 /* ------------------------------------------------------------------ */
 /* The spending rule */
 
-/* The amount above which an expenditure needs a passed vote (fen). */
+/* The amount above which an expenditure needs a passed vote (fen): the
+ * limit set last. */
 gint64   ledger_spend_limit (LedgerBook *book);
+/* The limit in force on @day (today when NULL): the last change dated on
+ * or before it, from the journal. An expenditure is judged by its own day's. */
+gboolean ledger_spend_limit_on (LedgerBook  *book,
+                                const char  *day,
+                                gint64      *out_limit,
+                                GError     **error);
 gboolean ledger_set_spend_limit (LedgerBook  *book,
                                  gint64       limit,
                                  GError     **error);
@@ -174,13 +181,20 @@ gboolean ledger_set_spend_limit (LedgerBook  *book,
  * Refuses (LEDGER_ERROR_CONFLICT, explained in words) an expenditure above
  * the limit without a passed vote of a fitting matter — 5 for the
  * maintenance fund, otherwise 5 or 9 — and any linked vote that is not
- * closed and passed.
+ * closed and passed. Judged by today's limit; an expenditure dated
+ * another day by ledger_check_spending_vote_on() with its date.
  */
 gboolean ledger_check_spending_vote (LedgerBook  *book,
                                      gint64       amount,
                                      gint64       vote_id,
                                      gboolean     from_maintenance_fund,
                                      GError     **error);
+gboolean ledger_check_spending_vote_on (LedgerBook  *book,
+                                        gint64       amount,
+                                        gint64       vote_id,
+                                        gboolean     from_maintenance_fund,
+                                        const char  *day,
+                                        GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerVote, ledger_vote_free)
 

@@ -266,8 +266,9 @@ post_then_fail_cb (LedgerBook *book,
 {
   g_autoptr(LedgerPosting) posting = ledger_posting_new ("test", "2026-01-01");
 
+  /* Money in (no money account may go below zero, so none is credited). */
   ledger_posting_add (posting, "cash", 0, 100);
-  ledger_posting_add (posting, "bank", 0, -100);
+  ledger_posting_add (posting, "prepaid", 0, -100);
   g_assert_true (ledger_posting_commit (posting, book, NULL, NULL));
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT, "changed my mind");
   return FALSE;
@@ -693,6 +694,9 @@ test_spend_with_attachment (Fixture       *f,
   e->invoice = g_strdup ("FP2026030101");
   g_strlcpy (e->date, "2026-03-01", sizeof e->date);
   e->method = LEDGER_METHOD_BANK;
+  /* The bank holds 2,000 by then: no money account goes below zero. */
+  add_household (f->book, "1-1-101", "王伟", 8950, 0, "2010-05-01");
+  g_assert_true (ledger_pay (f->book, "1-1-101", 200000, LEDGER_METHOD_BANK, "2026-01-05", NULL, &error));
   g_assert_true (ledger_spend (f->book, e, attach, &error));
   g_assert_no_error (error);
   assert_journal_balances (f->book);
@@ -708,7 +712,7 @@ test_spend_with_attachment (Fixture       *f,
   g_assert_cmpstr (a->original_name, ==, "发票.jpg");
   stored = g_build_filename (files_dir, a->stored_name, NULL);
   g_assert_true (g_file_test (stored, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (query_int (f->book, "SELECT sum (amount) FROM splits WHERE account = 'bank'"), ==, -125050);
+  g_assert_cmpint (query_int (f->book, "SELECT sum (amount) FROM splits WHERE account = 'bank'"), ==, 200000 - 125050);
 }
 
 static void
@@ -789,10 +793,12 @@ test_reports (Fixture       *f,
   g_free (pay (f->book, "1-1-102", 100000, "2026-04-01"));  /* 100 + 360 + 240, 300 credit */
   r_void = pay (f->book, "1-1-101", 36000, "2026-02-01");
   g_assert_true (ledger_void (f->book, r_void, "重复收款", NULL)); /* dated 2026-03-01 */
-  spend (f->book, 20000, "cleaning", "2025-12-01", LEDGER_METHOD_CASH);
-  spend (f->book, 15000, "cleaning", "2026-02-01", LEDGER_METHOD_CASH);
-  spend (f->book, 8000, "lighting", "2026-03-15", LEDGER_METHOD_BANK);
-  spend (f->book, 5000, "repair", "2026-05-01", LEDGER_METHOD_BANK);
+  /* Paid from WeChat, which received every payment: no money account
+   * goes below zero on any day (WeChat's lowest is 160 on 2025-12-01). */
+  spend (f->book, 20000, "cleaning", "2025-12-01", LEDGER_METHOD_WECHAT);
+  spend (f->book, 15000, "cleaning", "2026-02-01", LEDGER_METHOD_WECHAT);
+  spend (f->book, 8000, "lighting", "2026-03-15", LEDGER_METHOD_WECHAT);
+  spend (f->book, 5000, "repair", "2026-05-01", LEDGER_METHOD_WECHAT);
 
   /* 2026-Q1: opening = 360 − 200 = 160. In: 500 (2025 items) + 360 − 360 (the
    * void, same quarter) = 500. Out: 150 + 80. Closing 160 + 500 − 230 = 430. */
@@ -840,19 +846,17 @@ test_reports (Fixture       *f,
   rate = ledger_rate_format (c.rate_bp);
   g_assert_cmpstr (rate, ==, "62.50%");
 
-  /* Balances: cash = 360 + 500 + 1000 + 360 − 360 − 200 − 150 (all WeChat
-   * payments went to "wechat"), so cash = −350, wechat = 1,860. */
+  /* Balances: wechat = 360 + 500 + 1000 + 360 − 360 − 200 − 150 − 80 − 50
+   * = 1,380 (every payment and expenditure went through "wechat"). */
   balance = ledger_report_balance (f->book, NULL, &error);
   for (guint i = 0; i < balance->len; i++)
     {
       LedgerReportLine *line = balance->pdata[i];
 
       if (g_str_equal (line->code, "wechat"))
-        g_assert_cmpint (line->amount, ==, 186000);
-      else if (g_str_equal (line->code, "cash"))
-        g_assert_cmpint (line->amount, ==, -35000);
-      else if (g_str_equal (line->code, "bank"))
-        g_assert_cmpint (line->amount, ==, -13000);
+        g_assert_cmpint (line->amount, ==, 138000);
+      else if (g_str_equal (line->code, "cash") || g_str_equal (line->code, "bank"))
+        g_assert_cmpint (line->amount, ==, 0);
       else if (g_str_equal (line->code, "receivable"))
         g_assert_cmpint (line->amount, ==, 36000);
       else if (g_str_equal (line->code, "prepaid"))

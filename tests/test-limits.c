@@ -344,6 +344,99 @@ test_households_ceiling (Fixture       *f,
   g_assert_cmpint (journal_size (f->book), ==, before);
 }
 
+typedef struct
+{
+  const char *date;
+  const char *account;
+  gint64      amount; /* into @account; the other side is prepaid */
+  const char *also;   /* a second split on @account of -@amount, or NULL */
+} MoneyPosting;
+
+static gboolean
+post_money_cb (LedgerBook *book,
+               gpointer    user_data,
+               GError    **error)
+{
+  const MoneyPosting *m = user_data;
+  g_autoptr(LedgerPosting) posting = ledger_posting_new ("test", m->date);
+
+  ledger_posting_add (posting, m->account, 0, m->amount);
+  if (m->also != NULL)
+    ledger_posting_add (posting, m->account, 0, -m->amount);
+  else
+    ledger_posting_add (posting, "prepaid", 0, -m->amount);
+  return ledger_posting_commit (posting, book, NULL, error);
+}
+
+/* The journal's gate: no posting, whatever wrote it, takes a money
+ * account below zero on any day from its date on. */
+static void
+test_money_accounts_never_below_zero (Fixture       *f,
+                                      gconstpointer  data)
+{
+  static const struct { MoneyPosting posting; const char *refused_day; const char *short_by; } steps[] = {
+    { { "2026-03-01", "cash", 100000, NULL }, NULL, NULL },
+    { { "2026-02-01", "cash", -50000, NULL }, "2026-02-01", "¥500.00" },     /* before the money came */
+    { { "2026-03-01", "bank", -1, NULL }, "2026-03-01", "¥0.01" },           /* another account */
+    { { "2026-03-01", "cash", -30000, "both" }, NULL, NULL },               /* in and out: takes nothing */
+    { { "2026-04-01", "cash", -100000, NULL }, NULL, NULL },                /* all of it */
+    { { "2026-03-15", "cash", -1, NULL }, "2026-04-01", "¥0.01" },           /* leaves April short */
+    { { "2026-05-01", "cash", 20000, NULL }, NULL, NULL },
+    { { "2026-03-20", "wechat", -20000, NULL }, "2026-03-20", "¥200.00" },
+    { { "2026-05-02", "cash", -20001, NULL }, "2026-05-02", "¥0.01" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 before = journal_size (f->book);
+      gboolean ok = ledger_book_write (f->book, post_money_cb, (gpointer) &steps[i].posting, &error);
+
+      if (steps[i].refused_day == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          continue;
+        }
+      g_assert_false (ok);
+      g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
+      g_assert_nonnull (strstr (error->message, steps[i].posting.account));
+      g_assert_nonnull (strstr (error->message, steps[i].refused_day));
+      g_assert_nonnull (strstr (error->message, steps[i].short_by));
+      g_assert_cmpint (journal_size (f->book), ==, before);
+    }
+}
+
+/* The spend limit in force on a day is the last change dated on or
+ * before it; every book starts at ¥5,000.00. */
+static void
+test_spend_limit_of_the_day (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const struct { const char *day; gint64 limit; } expected[] = {
+    { "2026-01-31", 500000 }, { "2026-02-01", 100000 }, { "2026-03-31", 100000 },
+    { "2026-04-01", 900000 }, { "2027-01-01", 900000 },
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 limit = 0;
+
+  ledger_book_set_clock (f->book, "2026-02-01");
+  g_assert_true (ledger_set_spend_limit (f->book, 100000, &error));
+  ledger_book_set_clock (f->book, "2026-04-01");
+  g_assert_true (ledger_set_spend_limit (f->book, 900000, &error));
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_true (ledger_spend_limit_on (f->book, expected[i].day, &limit, &error));
+      g_assert_cmpint (limit, ==, expected[i].limit);
+    }
+  g_assert_true (ledger_spend_limit_on (f->book, NULL, &limit, &error)); /* today: the clock's */
+  g_assert_cmpint (limit, ==, 900000);
+  g_assert_true (ledger_check_spending_vote_on (f->book, 90000, 0, FALSE, "2026-03-01", &error));
+  g_assert_false (ledger_check_spending_vote_on (f->book, 100001, 0, FALSE, "2026-03-01", &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
+  ledger_book_set_clock (f->book, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -359,5 +452,7 @@ main (int    argc,
   ADD ("/limits/approvers", test_approvers);
   ADD ("/limits/owner-key-during-vote", test_owner_key_during_vote);
   ADD ("/limits/households-ceiling", test_households_ceiling);
+  ADD ("/limits/money-accounts-never-below-zero", test_money_accounts_never_below_zero);
+  ADD ("/limits/spend-limit-of-the-day", test_spend_limit_of_the_day);
   return g_test_run ();
 }

@@ -131,6 +131,7 @@ spend (LedgerBook *book,
   e->category = g_strdup (category);
   g_free (e->memo);
   e->memo = g_strdup (memo);
+  e->method = LEDGER_METHOD_BANK;
   g_assert_true (ledger_spend (book, e, NULL, &error));
   g_assert_no_error (error);
   return e->id;
@@ -160,6 +161,9 @@ fixture_set_up (Fixture       *f,
   g_assert_true (ledger_pay (f->book, "1-1-101", 48000, LEDGER_METHOD_WECHAT, "2026-01-05", NULL, &error));
   g_assert_true (ledger_pay (f->book, "1-1-102", 36000, LEDGER_METHOD_CASH, "2026-01-06", NULL, &error));
   g_assert_true (ledger_pay (f->book, "2-1-101", 50000, LEDGER_METHOD_BANK, "2026-02-01", NULL, &error));
+  /* Prepaid into the bank, which pays every expenditure below: no money
+   * account may go below zero on any day. */
+  g_assert_true (ledger_pay (f->book, "1-1-102", 500000, LEDGER_METHOD_BANK, "2026-01-10", NULL, &error));
   g_assert_no_error (error);
   spend (f->book, "2026-01-20", 125050, "张师傅水电维修部", "repair", "1号楼楼道水管维修");
   spend (f->book, "2026-02-10", 30000, "洁美保洁服务有限公司", "cleaning", "");

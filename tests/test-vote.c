@@ -6,6 +6,7 @@
 #include "ledger-book-private.h"
 #include "ledger-expense.h"
 #include "ledger-household.h"
+#include "ledger-payment.h"
 #include "ledger-vote.h"
 
 /* ------------------------------------------------------------------ */
@@ -426,6 +427,8 @@ test_spending_rule (Fixture       *f,
   gint64 open_vote, v9, v5, v2;
 
   g_assert_cmpint (ledger_spend_limit (f->book), ==, 500000);
+  /* Cash to spend (no money account may go below zero): a prepayment. */
+  g_assert_true (ledger_pay (f->book, "1-1-302", 10000000, LEDGER_METHOD_CASH, NULL, NULL, &error));
   /* Exactly the limit needs no vote; one fen more does. */
   g_assert_true (try_spend (f->book, 500000, 0, FALSE, &error));
   g_assert_false (try_spend (f->book, 500001, 0, FALSE, &error));

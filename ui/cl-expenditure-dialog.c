@@ -209,19 +209,38 @@ dup_attachment_paths (ClExpenditureDialog *self)
 /* ------------------------------------------------------------------ */
 /* The spending rule */
 
-/* Explains what the rule asks for @amount and whether the chosen vote
- * satisfies it (the check is the ledger's own); TRUE when it does. */
+/* The day the expenditure is judged on (the date typed, else today) in
+ * @out_day, and the spend limit in force then: the ledger's rule is the
+ * expenditure's own day's limit, not today's. */
+static gint64
+limit_of_the_day (ClExpenditureDialog *self,
+                  char                 out_day[11])
+{
+  g_autofree char *text = dup_text (self->date_entry);
+  gint64 limit = 0;
+
+  if (*text == '\0' || !ledger_date_parse (text, _("date"), out_day, NULL))
+    ledger_book_today (self->book, out_day);
+  if (!ledger_spend_limit_on (self->book, out_day, &limit, NULL))
+    return ledger_spend_limit (self->book);
+  return limit;
+}
+
+/* Explains what the rule asks for @amount on the expenditure's date and
+ * whether the chosen vote satisfies it (the check is the ledger's own);
+ * TRUE when it does. */
 static gboolean
 explain_spending_rule (ClExpenditureDialog *self,
                        gint64               amount)
 {
-  gint64 limit = ledger_spend_limit (self->book);
+  char day[11];
+  gint64 limit = limit_of_the_day (self, day);
   gboolean fund = gtk_check_button_get_active (self->fund_check);
   gint64 vote_id = selected_vote_id (self);
   g_autofree char *limit_text = ledger_money_format (limit);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean ok = ledger_check_spending_vote (self->book, amount, vote_id, fund, &error);
+  gboolean ok = ledger_check_spending_vote_on (self->book, amount, vote_id, fund, day, &error);
 
   if (ok && vote_id > 0)
     text = fund ? g_strdup_printf (_("The owners approved spending from the maintenance fund in vote %" PRId64 "."), vote_id)
@@ -272,13 +291,14 @@ amount_changed_cb (ClExpenditureDialog *self)
   update_state (self);
 }
 
-/* The date changed: check it at once. */
+/* The date changed: check it at once, and the spending rule of that day. */
 static void
 date_changed_cb (ClExpenditureDialog *self)
 {
   char iso[11];
 
   read_date (self, iso);
+  update_state (self);
 }
 
 /* The maintenance fund needs a matter-5 vote: check the rule again. */

@@ -96,8 +96,13 @@ class SeasonTest(BookTestCase):
         out, _ = self.ledger("spend", "250.50", "--payee", "张师傅水电维修部", "--category", "repair",
                              "--date", "2026-03-10", "--invoice", "FP001", "--approvers", "王主任,李委员")
         self.assertEqual(out.strip(), "1")
+        # From Alipay: the bank's 360 was voided, and no money account may
+        # go below zero on any day.
+        _, err = self.ledger("spend", "100", "--payee", "保洁公司", "--category", "保洁",
+                             "--date", "2026-04-01", "--method", "bank", expect=2)
+        self.assertIn("bank", err)
         self.ledger("spend", "100", "--payee", "保洁公司", "--category", "保洁", "--date", "2026-04-01",
-                    "--method", "bank")
+                    "--method", "alipay")
 
         income = self.json("report", "income", "--period", "2026")
         self.assertEqual(income["opening"], 0)
@@ -131,8 +136,8 @@ class SeasonTest(BookTestCase):
         balance = {a["code"]: a["balance"] for a in self.json("report", "balance")["accounts"]}
         self.assertEqual(balance["wechat"], 36000)
         self.assertEqual(balance["cash"], 100000 + 10000 - 25050)
-        self.assertEqual(balance["alipay"], 48000)
-        self.assertEqual(balance["bank"], 36000 - 36000 - 10000)
+        self.assertEqual(balance["alipay"], 48000 - 10000)
+        self.assertEqual(balance["bank"], 36000 - 36000)
         self.assertEqual(balance["prepaid"], 40000)
         self.assertEqual(balance["receivable"], 20000)
         self.assertEqual(balance["expense:repair"], 25050)
@@ -468,6 +473,8 @@ class VoteTest(BookTestCase):
 
     def test_over_limit_spending_needs_a_passed_vote(self):
         self.small_community()
+        # Cash to spend (no money account may go below zero): prepaid.
+        self.ledger("pay", "1-1-101", "100000", "--method", "cash", "--date", "2026-01-05")
         before = dump(self.book)
         _, err = self.ledger("spend", "5000.01", "--payee", "路灯公司", "--category", "lighting",
                              expect=2)

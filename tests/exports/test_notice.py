@@ -122,14 +122,17 @@ class PublishingTest(unittest.TestCase):
         self.ledger("pay", "1-1-101", "360", "--method", "wechat", "--date", "2026-01-05")
         self.ledger("pay", "1-1-102", "600", "--method", "cash", "--date", "2026-01-06")
         self.ledger("pay", "2-1-101", "500", "--method", "bank", "--date", "2026-02-01")
+        # Prepaid into the bank, which pays every expenditure (no money
+        # account may go below zero on any day).
+        self.ledger("pay", "1-1-102", "5000", "--method", "bank", "--date", "2026-01-10")
         self.ledger("spend", "1250.50", "--payee", "张师傅水电维修部", "--category", "repair",
-                    "--memo", "1号楼楼道水管维修", "--date", "2026-01-20")
+                    "--memo", "1号楼楼道水管维修", "--date", "2026-01-20", "--method", "bank")
         self.ledger("spend", "300", "--payee", "洁美保洁服务有限公司", "--category", "cleaning",
-                    "--date", "2026-02-10")
+                    "--date", "2026-02-10", "--method", "bank")
         self.ledger("spend", "88", "--payee", "晨光文具店", "--category", "office",
-                    "--memo", "王伟代买公告纸，联系13812341234", "--date", "2026-03-03")
+                    "--memo", "王伟代买公告纸，联系13812341234", "--date", "2026-03-03", "--method", "bank")
         self.ledger("spend", "50", "--payee", "晨光文具店", "--category", "office",
-                    "--date", "2026-04-02")
+                    "--date", "2026-04-02", "--method", "bank")
         vote = self.ledger("vote", "new", "--title", "更换小区路灯为LED节能灯", "--matter", "9",
                            "--opens", "2026-03-01", "--closes", "2026-03-20").strip()
         for unit, *_ in self.OWNERS[:3]:
@@ -355,7 +358,8 @@ class PublishingTest(unittest.TestCase):
     def test_phone_page_in_chromium(self):
         self.community()
         # Long words must wrap rather than widen the page (and the widest amount, just under the ceiling).
-        self.ledger("spend", "999999.99", "--payee", "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 2 + "有限公司",
+        self.ledger("pay", "2-1-102", "1000000", "--method", "bank", "--date", "2026-03-29")
+        self.ledger("spend", "999999.99", "--method", "bank", "--payee", "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 2 + "有限公司",
                     "--category", "repair", "--memo", "0123456789" * 6, "--date", "2026-03-30",
                     "--vote", "1")
         self.notice()

@@ -17,14 +17,18 @@
  * (none, 1-1-101, or one whose unit code is NASTY_UNIT), and the amount in
  * fen as a little-endian 32-bit integer. Missing fields are empty; an empty
  * operator is "treasurer", an empty clock "2026-01-02". A last split on
- * cash balances the posting, as every posting must.
+ * prepaid balances the posting, as every posting must (not on cash: a
+ * posting that takes money the book does not hold is refused).
  *
  * Properties:
  *   - nothing crashes, leaks or reads out of bounds, and posting any bytes
  *     succeeds, unless the operator, ref or memo is text ledger_text_check
  *     refuses (invalid UTF-8, control or invisible characters, an operator
  *     longer than 40 characters): then it is refused as bad input and the
- *     journal stays as it was;
+ *     journal stays as it was; or unless it takes money out of a money
+ *     account (cash, bank, WeChat, Alipay: the book holds none, and no
+ *     money account may go below zero on any day): then it is refused as
+ *     a conflict, the journal again unchanged;
  *   - the ledger's leaf equals the independent serialisation, and its hash
  *     is SHA-256 (0x00 ‖ leaf);
  *   - the leaf has no carriage return, exactly one line per field and per
@@ -583,10 +587,30 @@ decode_entry (const uint8_t *data,
     }
   if (balance != 0)
     {
-      Split split = { "cash", "", 0, -balance };
+      Split split = { "prepaid", "", 0, -balance };
 
       g_array_append_val (entry->splits, split);
     }
+}
+
+/* Whether @entry takes money out of a money account on balance: the
+ * book every input goes into holds no money, so the journal refuses it. */
+static gboolean
+takes_money (const Entry *entry)
+{
+  static const char *const money[] = { "cash", "bank", "wechat", "alipay" };
+
+  for (gsize m = 0; m < G_N_ELEMENTS (money); m++)
+    {
+      gint64 net = 0;
+
+      for (guint i = 0; i < entry->splits->len; i++)
+        if (strcmp (g_array_index (entry->splits, Split, i).account, money[m]) == 0)
+          net += g_array_index (entry->splits, Split, i).amount; /* ≤ 17 × 2^32: no overflow */
+      if (net < 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Whether the journal's gate lets @entry's texts in. */
@@ -632,6 +656,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       FUZZ_CHECK (!ledger_book_write (book, post_entry_cb, &entry, &error) &&
                   g_error_matches (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT),
                   "text the journal refuses: %s", error != NULL ? error->message : "it was committed");
+      g_clear_error (&error);
+      FUZZ_CHECK (ledger_journal_count (book, &error) == journal_size,
+                  "a refused posting left the journal at another size");
+      return 0;
+    }
+
+  if (takes_money (&entry))
+    {
+      FUZZ_CHECK (!ledger_book_write (book, post_entry_cb, &entry, &error) &&
+                  g_error_matches (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT),
+                  "money the book does not hold: %s", error != NULL ? error->message : "it was committed");
       g_clear_error (&error);
       FUZZ_CHECK (ledger_journal_count (book, &error) == journal_size,
                   "a refused posting left the journal at another size");

@@ -4,6 +4,8 @@
 
 #include "gui-test-utils.h"
 #include "ledger-demo.h"
+#include "ledger-household.h"
+#include "ledger-payment.h"
 
 gboolean
 gui_test_init (int    *argc,
@@ -193,4 +195,23 @@ gui_pdf_text (const char *pdf)
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
   return out;
+}
+
+void
+gui_fund_cash (GuiFixture *f,
+               gint64      fen)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (gui_query_int (f, "SELECT count (*) FROM households WHERE unit = '9-9-901'") == 0)
+    {
+      g_autoptr(LedgerHousehold) household = ledger_household_new ();
+
+      household->unit = g_strdup ("9-9-901");
+      household->owner = g_strdup ("出资人");
+      household->area = 100;
+      g_assert_true (ledger_household_add (f->book, household, &error));
+    }
+  g_assert_true (ledger_pay (f->book, "9-9-901", fen, LEDGER_METHOD_CASH, NULL, NULL, &error));
+  g_assert_no_error (error);
 }

@@ -62,4 +62,10 @@ char      *gui_pdf_text (const char *pdf);
 gint64     gui_query_int (GuiFixture *f,
                           const char *sql);
 
+/* Puts @fen into the cash box, as a prepayment of unit 9-9-901 (added
+ * when missing): no money account may go below zero on any day, so a test
+ * that spends from an empty book receives the money first. */
+void       gui_fund_cash (GuiFixture *f,
+                          gint64      fen);
+
 G_END_DECLS

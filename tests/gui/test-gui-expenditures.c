@@ -145,13 +145,20 @@ static void
 test_new_expenditure (GuiFixture    *f,
                       gconstpointer  data)
 {
-  GtkWidget *page = show_page (f);
-  gint64 before = gui_query_int (f, "SELECT count (*) FROM expenditures");
-  guint rows = visible_rows (page);
-  GtkWidget *form = open_form (f, page);
-  GtkWidget *save = gui_find (form, "save-expenditure-button");
+  GtkWidget *page;
+  gint64 before;
+  guint rows;
+  GtkWidget *form;
+  GtkWidget *save;
   char today[11];
   g_autofree char *sql = NULL;
+
+  gui_fund_cash (f, 200000); /* the form pays from the cash box */
+  page = show_page (f);
+  before = gui_query_int (f, "SELECT count (*) FROM expenditures");
+  rows = visible_rows (page);
+  form = open_form (f, page);
+  save = gui_find (form, "save-expenditure-button");
 
   /* Nothing typed yet: nothing to save, nothing explained. */
   g_assert_false (gtk_widget_is_sensitive (save));
@@ -207,13 +214,16 @@ static void
 test_over_limit_needs_vote (GuiFixture    *f,
                             gconstpointer  data)
 {
-  GtkWidget *page = show_page (f);
-  GtkWidget *form = open_form (f, page);
-  GtkWidget *save = gui_find (form, "save-expenditure-button");
-  GtkWidget *explanation = gui_find (form, "spend-limit-label");
+  GtkWidget *page, *form, *save, *explanation;
   gint64 vote = budget_vote (f);
   gint64 failed = gui_query_int (f, "SELECT vote_id FROM vote_results WHERE NOT passed LIMIT 1");
   g_autofree char *sql = NULL;
+
+  gui_fund_cash (f, 1000000); /* the form pays from the cash box */
+  page = show_page (f);
+  form = open_form (f, page);
+  save = gui_find (form, "save-expenditure-button");
+  explanation = gui_find (form, "spend-limit-label");
 
   g_assert_cmpint (vote, >, 0);
   gui_type (gui_find (form, "payee-entry"), "绿城园林工程有限公司");
@@ -273,6 +283,7 @@ test_attachment (GuiFixture    *f,
   const LedgerAttachment *a;
   gsize length = 0;
 
+  gui_fund_cash (f, 10000); /* the form pays from the cash box */
   g_assert_true (g_file_set_contents (scan, content, -1, &error));
   gui_type (gui_find (form, "payee-entry"), "快印店");
   gui_type (gui_find (form, "amount-entry"), "36");
@@ -306,6 +317,65 @@ test_attachment (GuiFixture    *f,
 }
 
 /* The expenditures page's tests, each on a fresh demo book of 12 households. */
+/* A backdated expenditure is judged by the spend limit of its own day:
+ * raising the limit today lets the form save ¥8,000 dated today, not dated
+ * in January (when the limit was ¥5,000), and Save refuses it too. */
+static void
+test_limit_of_the_day (GuiFixture    *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *form, *save, *explanation;
+  gint64 before;
+
+  gui_fund_cash (f, 2000000);
+  g_assert_true (ledger_set_spend_limit (f->book, 900000, &error));
+  page = show_page (f);
+  form = open_form (f, page);
+  save = gui_find (form, "save-expenditure-button");
+  explanation = gui_find (form, "spend-limit-label");
+  before = gui_query_int (f, "SELECT count (*) FROM expenditures");
+  gui_type (gui_find (form, "payee-entry"), "绿城园林工程有限公司");
+  gui_type (gui_find (form, "amount-entry"), "8000");
+  g_assert_false (gtk_widget_is_visible (explanation));
+  g_assert_true (gtk_widget_is_sensitive (save));
+
+  gui_type (gui_find (form, "date-entry"), "2026-01-05");
+  g_assert_true (gtk_widget_is_visible (explanation));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (explanation)), "¥5,000.00"));
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_cmpint (gui_query_int (f, "SELECT count (*) FROM expenditures"), ==, before);
+}
+
+/* Money the cash box does not hold cannot be spent: Save shows the
+ * ledger's message (the account, the day, the shortfall) and writes nothing. */
+static void
+test_spending_more_than_the_cash_box_holds (GuiFixture    *f,
+                                            gconstpointer  data)
+{
+  GtkWidget *page = show_page (f);
+  GtkWidget *form = open_form (f, page);
+  gint64 before = gui_query_int (f, "SELECT count (*) FROM expenditures");
+  gint64 cash = gui_query_int (f, "SELECT coalesce (sum (amount), 0) FROM account_days WHERE account = 'cash'");
+  g_autofree char *one_fen_more = NULL;
+  const char *text;
+
+  /* One fen more than the cash box holds, within the spend limit. */
+  g_assert_cmpint (cash, <, 500000);
+  one_fen_more = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", (cash + 1) / 100, (int) ((cash + 1) % 100));
+  gui_type (gui_find (form, "payee-entry"), "绿城园林工程有限公司");
+  gui_type (gui_find (form, "amount-entry"), one_fen_more);
+  gui_click (gui_find (form, "save-expenditure-button"));
+  gui_wait (20);
+  g_assert_nonnull (gui_find_dialog (GTK_WINDOW (f->window)));
+  g_assert_true (shown (form, "expenditure-error-label"));
+  text = gtk_label_get_text (GTK_LABEL (gui_find (form, "expenditure-error-label")));
+  g_assert_nonnull (strstr (text, "cash"));
+  g_assert_nonnull (strstr (text, "2026-06-30"));
+  g_assert_nonnull (strstr (text, "¥0.01"));
+  g_assert_cmpint (gui_query_int (f, "SELECT count (*) FROM expenditures"), ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -319,6 +389,10 @@ main (int    argc,
               gui_fixture_set_up, test_new_expenditure, gui_fixture_tear_down);
   g_test_add ("/gui/expenditures/over-limit-needs-vote", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
               gui_fixture_set_up, test_over_limit_needs_vote, gui_fixture_tear_down);
+  g_test_add ("/gui/expenditures/limit-of-the-day", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
+              gui_fixture_set_up, test_limit_of_the_day, gui_fixture_tear_down);
+  g_test_add ("/gui/expenditures/more-than-the-cash-box-holds", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
+              gui_fixture_set_up, test_spending_more_than_the_cash_box_holds, gui_fixture_tear_down);
   g_test_add ("/gui/expenditures/attachment", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
               gui_fixture_set_up, test_attachment, gui_fixture_tear_down);
   return g_test_run ();

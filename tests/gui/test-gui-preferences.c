@@ -200,6 +200,7 @@ test_members_and_backups (GuiFixture    *f,
   g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (gui_find (form, "approver-check-0"))),
                    ==, "李委员 (副主任)");
   g_assert_null (gui_try_find (form, "approver-check-1"));
+  gui_fund_cash (f, 10000); /* the form pays from the cash box */
   gui_type (gui_find (form, "amount-entry"), "100");
   gui_type (gui_find (form, "payee-entry"), "保洁公司");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (gui_find (form, "approver-check-0")), TRUE);

@@ -305,6 +305,10 @@ class Case(unittest.TestCase):
         run(self.book, 'bill', '2026')
         run(self.book, 'pay', owners[0][0], '10', '--date', '2026-01-10')
         run(self.book, 'pay', owners[0][0], '5', '--date', '2026-01-11')
+        # Enough cash for every expenditure below (no money account may go
+        # below zero on any day), prepaid by a unit of its own.
+        run(self.book, 'household', 'add', '9-9-901', '--owner', '出资人', '--area', '1')
+        run(self.book, 'pay', '9-9-901', '10000', '--date', '2026-01-12')
         fields = [
             lambda i, t: ('spend', '10', '--payee', t, '--category', 'repair',
                           '--date', '2026-02-01'),

@@ -10,7 +10,7 @@
  *   spend 17              an expenditure and its id
  *   void 2026-000045      a receipt this process voided
  *   busy MESSAGE          a write gave up on the lock (LEDGER_ERROR_LOCKED); retried
- *   refused MESSAGE       the book refused a void (nothing written)
+ *   refused MESSAGE       the book refused a void or an expenditure (nothing written)
  *
  * Whatever it printed must be in the book afterwards, whenever it died.
  */
@@ -121,10 +121,11 @@ do_one (Driver  *d,
         ok = do_void (d, &local_error);
       if (ok)
         return TRUE;
-      if (voiding && ledger_error_is_usage (local_error))
+      if (pick >= 70 && ledger_error_is_usage (local_error))
         {
-          /* A void the book refuses (the receipt's credit was used):
-           * nothing was written; forget that receipt. */
+          /* A void or an expenditure the book refuses (the receipt's
+           * credit was used, or the money is not there: no money account
+           * goes below zero): nothing was written; forget that receipt. */
           report ("refused", local_error->message);
           return TRUE;
         }

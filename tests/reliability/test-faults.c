@@ -273,7 +273,8 @@ spend (LedgerBook  *book,
   g_free (e->invoice);
   e->invoice = g_strdup ("FP2026030101");
   g_strlcpy (e->date, CLOCK_DATE, sizeof e->date);
-  e->method = LEDGER_METHOD_BANK;
+  /* From the cash the baseline received (no money account goes below zero). */
+  e->method = LEDGER_METHOD_CASH;
   return ledger_spend (book, e, attach, error);
 }
 

@@ -103,6 +103,14 @@ class Book:
                                  f'stdout: {proc.stdout}\nstderr: {proc.stderr}')
         return proc
 
+    def fund(self, amount='100000', method='cash', date=None, unit='9-9-901'):
+        """Money to spend: no money account may go below zero on any day,
+        so a book that spends first receives (a prepayment of @unit, added
+        when missing; dated @date, a year ago by default)."""
+        if not self.query('SELECT 1 FROM households WHERE unit = ?', unit):
+            self.run('household', 'add', unit, '--owner', '出资人', '--area', '1')
+        self.run('pay', unit, amount, '--method', method, '--date', date or day(-365))
+
     def dump(self):
         return subprocess.run(['sqlite3', self.path, '.dump'], capture_output=True,
                               check=True).stdout
@@ -341,10 +349,243 @@ class Reversals(unittest.TestCase):
         for unit in ['1-1-101', '1-1-102']:
             b.run('vote', 'ballot', vote, unit, 'yes', '--date', day(-10))
         b.run('vote', 'close', vote, now=day(-5) + 'T10:00:00+08:00')
+        b.run('pay', '1-1-101', '9000', '--method', 'cash', '--date', day(-30))
         for date in [day(-6), day(-19)]:
             b.refused('spend', '9000', '--payee', '施工队', '--category', 'repair', '--vote', vote,
                       '--date', date, field='--date')
         b.run('spend', '9000', '--payee', '施工队', '--category', 'repair', '--vote', vote, '--date', day(-5))
+
+
+MONEY_ACCOUNTS = ['cash', 'bank', 'wechat', 'alipay']
+
+
+def lowest_from(moves, account, date):
+    """The first day from @date on that @account's end-of-day balance is
+    below zero under @moves ([(account, date, fen)]), and the most it is
+    short; (None, 0) when it never is."""
+    days = sorted({d for a, d, _ in moves if a == account and d >= date} | {date})
+    first, short = None, 0
+    for d in days:
+        balance = sum(f for a, dd, f in moves if a == account and dd <= d)
+        if balance < 0:
+            first = first or d
+            short = max(short, -balance)
+    return first, short
+
+
+class MoneyAccounts(unittest.TestCase):
+    """No money account (cash, bank, WeChat, Alipay) holds less than nothing
+    on any day: random payments, expenditures (backdated too) and voids,
+    each predicted by a model of the daily balances and checked against
+    the book — refused with exit 2, one line naming the account, the day
+    and the shortfall, the book unchanged — or accepted."""
+
+    def check_never_negative(self, book):
+        for account in MONEY_ACCOUNTS:
+            rows = book.query('SELECT date, amount FROM account_days WHERE account = ? ORDER BY date', account)
+            balance = 0
+            for date, amount in rows:
+                balance += amount
+                self.assertGreaterEqual(balance, 0, f'{account} at the end of {date}')
+
+    def test_random_sequences(self):
+        import random
+        refused = accepted = 0
+        for seed in range(4):
+            rng = random.Random(seed)
+            b = Book(self)
+            b.run('settings', 'days-ahead', '10')
+            for unit in ['1-1-101', '1-1-102']:
+                b.run('household', 'add', unit, '--owner', '王伟' if unit.endswith('1') else '李娜', '--area', '90')
+            moves, receipts = [], []   # receipts: (number, account, fen, date), not voided
+            for step in range(30):
+                pick = rng.random()
+                if pick < 0.4 or not moves:
+                    account, fen = rng.choice(MONEY_ACCOUNTS), rng.randint(1, 50000)
+                    date = day(rng.randint(-300, 10))
+                    number = b.run('pay', rng.choice(['1-1-101', '1-1-102']), fen_text(fen),
+                                   '--method', account, '--date', date).stdout.strip()
+                    moves.append((account, date, fen))
+                    receipts.append((number, account, fen, date))
+                    continue
+                if pick < 0.85 or not receipts:
+                    account, fen = rng.choice(MONEY_ACCOUNTS), rng.randint(1, 40000)
+                    date = day(rng.randint(-300, 10))
+                    args = ('spend', fen_text(fen), '--payee', '某维修部', '--category', 'repair',
+                            '--method', account, '--date', date)
+                    receipt = None
+                else:
+                    receipt = rng.choice(receipts)
+                    number, account, fen, paid_on = receipt
+                    date = max(TODAY.isoformat(), paid_on)   # a void is dated today, never before its payment
+                    args = ('void', number, '--reason', '错账')
+                first, short = lowest_from(moves + [(account, date, -fen)], account, date)
+                with self.subTest(seed=seed, step=step, args=args):
+                    if first is None:
+                        b.run(*args)
+                        moves.append((account, date, -fen))
+                        if receipt:
+                            receipts.remove(receipt)
+                        accepted += 1
+                    else:
+                        line = b.refused(*args, field=account)
+                        self.assertIn(first, line)
+                        self.assertIn(fen_text(short), line.replace(',', '').replace('¥', ''))
+                        refused += 1
+            self.check_never_negative(b)
+        self.assertGreater(refused, 10)
+        self.assertGreater(accepted, 10)
+        if os.environ.get('LIMITS_VERBOSE'):
+            print(f'money accounts: {refused} refused, {accepted} accepted')
+
+    def test_the_listed_cases(self):
+        b = Book(self)
+        b.run('household', 'add', '1-1-101', '--owner', '王伟', '--area', '90')
+        b.run('pay', '1-1-101', '100')                                   # cash, today
+        for method in MONEY_ACCOUNTS:
+            b.refused('spend', '4000', '--payee', '某维修部', '--category', 'repair', '--method', method,
+                      field=method)
+        b.refused('spend', '50', '--payee', '某维修部', '--category', 'repair', '--method', 'cash',
+                  '--date', '2026-01-02', field='2026-01-02')
+        b.run('spend', '100', '--payee', '某维修部', '--category', 'repair', '--method', 'cash')
+        line = b.refused('void', '2026-000001', '--reason', '错账', field='cash')
+        self.assertIn(TODAY.isoformat(), line)
+        self.check_never_negative(b)
+
+
+class SpendLimitOfTheDay(unittest.TestCase):
+    """An expenditure is judged by the spend limit in force on its own date:
+    random histories of limit changes (each dated the day it was made) and
+    random backdated expenditures, each predicted."""
+
+    def test_random_histories(self):
+        import random
+        refused = accepted = 0
+        for seed in range(3):
+            rng = random.Random(100 + seed)
+            b = Book(self)
+            b.fund('1000000', date=day(-365))
+            changes = sorted(rng.sample(range(-300, 1), 4))
+            history = [('0000-00-00', 500000)]                  # every book starts at ¥5,000
+            for offset in changes:
+                limit = rng.choice([0, 100000, 300000, 800000, 2000000])
+                b.run('spend-limit', fen_text(limit), now=day(offset) + 'T10:00:00+08:00')
+                history.append((day(offset), limit))
+            for step in range(14):
+                date = day(rng.randint(-330, 0))
+                in_force = [limit for since, limit in history if since <= date][-1]
+                fen = rng.choice([in_force, in_force + 1, rng.randint(1, 2500000)])
+                fen = max(1, min(fen, 2500000))
+                args = ('spend', fen_text(fen), '--payee', '施工队', '--category', 'repair', '--date', date)
+                with self.subTest(seed=seed, step=step, date=date, fen=fen, in_force=in_force):
+                    if fen <= in_force:
+                        b.run(*args)
+                        accepted += 1
+                    else:
+                        line = b.refused(*args, field='--vote')
+                        self.assertIn(f'¥{in_force // 100:,}.{in_force % 100:02d}', line)
+                        refused += 1
+        self.assertGreater(refused, 5)
+        self.assertGreater(accepted, 5)
+
+    def test_the_listed_case(self):
+        b = Book(self)
+        b.fund('1000000', method='bank', date='2025-12-01')
+        b.refused('spend', '6000', '--payee', '某公司', '--category', 'repair', '--method', 'bank',
+                  '--date', '2026-01-05', field='5,000.00')
+        b.run('spend-limit', '900000')
+        line = b.refused('spend', '800000', '--payee', '某公司', '--category', 'repair', '--method', 'bank',
+                         '--date', '2026-01-05', field='5,000.00')
+        self.assertIn('2026-01-05', line)      # which day's limit applied
+        b.run('spend', '800000', '--payee', '某公司', '--category', 'repair', '--method', 'bank')
+
+
+class SettlementDates(unittest.TestCase):
+    """A settlement is never dated before what it settles: payments dated
+    before a charge leave it open (the money is credit), and a bill uses
+    only the credit the household held on the bill's date (and after).
+    Random payments and bills; the book is then checked: no allocation
+    precedes its charge or its payment, receivable and prepaid never
+    change sign on any day."""
+
+    def check_dates(self, b):
+        early = b.query(
+            "SELECT count (*) FROM allocations a JOIN charges c ON c.id = a.charge_id"
+            " JOIN txns ct ON ct.id = c.txn_id JOIN txns at ON at.id = a.txn_id"
+            " WHERE a.amount > 0 AND at.date < ct.date")[0][0]
+        self.assertEqual(early, 0, 'an allocation dated before its charge')
+        for unit_id, in b.query('SELECT id FROM households'):
+            for account, sign in (('receivable', 1), ('prepaid', -1)):
+                rows = b.query("SELECT t.date, sum (s.amount) FROM splits s JOIN txns t ON t.id = s.txn_id"
+                               " WHERE s.household_id = ? AND s.account = ? GROUP BY t.date ORDER BY t.date",
+                               unit_id, account)
+                balance = 0
+                for date, amount in rows:
+                    balance += amount
+                    self.assertGreaterEqual(sign * balance, 0, f'{account} of household {unit_id} on {date}')
+
+    def test_random_payments_and_bills(self):
+        import random
+        for seed in range(4):
+            rng = random.Random(200 + seed)
+            b = Book(self)
+            units = ['1-1-101', '1-1-102', '1-1-103']
+            for unit in units:
+                b.run('household', 'add', unit, '--owner', '王伟', '--area', '1', '--move-in', '2020-01-01')
+            years = [2024, 2025, 2026]
+            rng.shuffle(years)
+            for step in range(12):
+                if years and rng.random() < 0.3:
+                    b.run('bill', str(years.pop()))
+                else:
+                    date = f'{rng.choice([2022, 2023, 2024, 2025, 2026])}-{rng.randint(1, 6):02}-{rng.randint(1, 28):02}'
+                    b.run('pay', rng.choice(units), str(rng.choice([100, 360, 500, 1000])), '--date', date)
+            for year in years:
+                b.run('bill', str(year))
+            with self.subTest(seed=seed):
+                self.check_dates(b)
+
+    def test_the_listed_case(self):
+        b = Book(self)
+        b.run('household', 'add', '1-1-101', '--owner', '王伟', '--area', '1', '--move-in', '2025-01-01')
+        b.run('bill', '2026')
+        b.run('pay', '1-1-101', '360', '--date', '2020-03-01')
+        balance = json.loads(b.run('report', 'balance', '--period', '2020', '--json').stdout)
+        self.assertEqual([a for a in balance['accounts'] if a['kind'] == 'asset' and a['balance'] < 0], [])
+        self.check_dates(b)
+        # The prepaid credit of 2020 then settles a later bill in full.
+        b.run('bill', '2027', now='2027-01-02T10:00:00+08:00')
+        self.assertEqual(b.query("SELECT sum (amount) FROM allocations WHERE kind = 'credit'"), [(36000,)])
+        self.check_dates(b)
+
+
+class DemoDates(unittest.TestCase):
+    """The demo writes only the past: no entry after today, whatever its
+    end year and length; a later end year is refused naming --end-year."""
+
+    def test_end_years(self):
+        cases = [(None, '1'), (2026, '2'), (2025, '1'), (2027, '1'), (2099, '2'), (2200, '1'),
+                 (1990, '2'), (None, '28'), (2001, '3'), (2000, '1')]
+        for end, years in cases:
+            with self.subTest(end=end, years=years):
+                b = Book(self)
+                os.unlink(b.path)
+                args = ['demo', '--households', '4', '--years', years] + (['--end-year', str(end)] if end else [])
+                first = (end or TODAY.year) - int(years) + 1
+                if (end or 0) > TODAY.year or first < 2000:
+                    err = b.run(*args, expect=2).stderr
+                    self.assertIn('--end-year' if (end or 0) > TODAY.year else '--years', err)
+                    self.assertEqual(len(err.strip().splitlines()), 1, err)
+                    self.assertFalse(os.path.exists(b.path))
+                else:
+                    b.run(*args)
+                    self.assertEqual(b.query('SELECT count (*) FROM txns WHERE date > ?', TODAY.isoformat()),
+                                     [(0,)])
+                    self.assertEqual(b.query('SELECT count (*) FROM receipts WHERE date > ?', TODAY.isoformat()),
+                                     [(0,)])
+                    self.assertGreater(b.query('SELECT count (*) FROM expenditures')[0][0], 0)
+                    self.assertEqual(b.query('SELECT count (*) FROM txns WHERE date < ?', f'{first}-01-01'),
+                                     [(0,)])
 
 
 class OwnerKeysDuringAVote(unittest.TestCase):
@@ -567,6 +808,7 @@ class Approvers(unittest.TestCase):
         b.run('member', 'add', 'Wang Li', '--role', '委员')
         b.run('member', 'add', '李委员', '--role', '委员')
         b.run('member', 'retire', '李委员')
+        b.fund()
 
     def spend(self, approvers, **kw):
         return ('spend', '10', '--payee', '保洁', '--category', 'cleaning', '--approvers', approvers)
@@ -595,6 +837,7 @@ class Approvers(unittest.TestCase):
 
     def test_book_without_members_keeps_the_text(self):
         book = Book(self)
+        book.fund()
         book.run(*self.spend('随便谁'))
         self.assertEqual(book.query('SELECT approvers FROM expenditures'), [('随便谁',)])
 
