@@ -882,6 +882,7 @@ class MemberPeriods(unittest.TestCase):
         rng = random.Random(20261207)
         start = TODAY - datetime.timedelta(days=60)
         b = Book(self)
+        b.fund()      # the expenditures below need money in the cash box
         names = ['韩梅梅', '李雷', 'Jim Green']
         periods = {n: [] for n in names}
         clock = start

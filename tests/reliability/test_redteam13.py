@@ -189,8 +189,9 @@ def case_book_opened_through_a_symlink_leaves_its_backups_and_attachments_unguar
     scan = os.path.join(tmp, 'invoice.png')
     with open(scan, 'wb') as f:
         f.write(b'the signed invoice')
-    run(real, 'spend', '100', '--payee', '某维修部', '--category', 'repair', '--attach', scan, check=0)
+    # The money first: no account may go below zero (issue 13, round 2).
     run(real, 'pay', '1-1-101', '480', check=0)
+    run(real, 'spend', '100', '--payee', '某维修部', '--category', 'repair', '--attach', scan, check=0)
     backup = os.path.join(real + '.backups', os.listdir(real + '.backups')[0])
     stored = os.path.join(real + '.files', os.listdir(real + '.files')[0])
     problems = []
