@@ -627,6 +627,69 @@ longer_key_first (gconstpointer a,
   return la < lb ? 1 : la > lb ? -1 : 0;
 }
 
+/* Adds a key of @words (letters and digits only) in the order @order. */
+static void
+add_key_in_order (GArray      *keys,
+                  char *const *words,
+                  const guint *order,
+                  guint        n,
+                  const char  *masked)
+{
+  GString *joined = g_string_new (NULL);
+  NameKey k = { NULL, 0, TRUE, NULL };
+
+  for (guint w = 0; w < n; w++)
+    g_string_append (joined, words[order[w]]);
+  k.key = g_utf8_to_ucs4_fast (joined->str, -1, &k.len);
+  k.masked = g_strdup (masked);
+  g_string_free (joined, TRUE);
+  g_array_append_val (keys, k);
+}
+
+/* A Latin name is written with the family name first or last ("Zhang Li",
+ * "Li Zhang", "ZHANG, Li"): adds the keys of @owner's words with the last
+ * one moved to the front and with the first one moved to the end. */
+static void
+add_swapped_keys (GArray     *keys,
+                  const char *owner,
+                  const char *masked)
+{
+  g_autofree char *normal = ledger_privacy_normalise (owner);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint *order = NULL;
+  GString *word = g_string_new (NULL);
+  guint n;
+
+  for (const char *p = normal;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        g_string_append_unichar (word, c);
+      else if (word->len > 0)
+        {
+          g_ptr_array_add (words, g_strdup (word->str));
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+  n = words->len;
+  if (n < 2)
+    return;
+  order = g_new (guint, n);
+  for (guint w = 0; w < n; w++)
+    order[w] = (w + n - 1) % n;     /* last first */
+  add_key_in_order (keys, (char *const *) words->pdata, order, n, masked);
+  if (n > 2)
+    {
+      for (guint w = 0; w < n; w++)
+        order[w] = (w + 1) % n;     /* first last */
+      add_key_in_order (keys, (char *const *) words->pdata, order, n, masked);
+    }
+}
+
 /* The keys of @owners of two characters or more, longest first. */
 static GArray *
 name_keys (const GPtrArray *owners)
@@ -649,6 +712,8 @@ name_keys (const GPtrArray *owners)
         k.latin = k.latin && k.key[j] < 0x80;
       k.masked = ledger_text_mask_name (g_ptr_array_index (owners, i));
       g_array_append_val (keys, k);
+      if (k.latin)
+        add_swapped_keys (keys, g_ptr_array_index (owners, i), k.masked);
     }
   g_array_sort (keys, longer_key_first);
   return keys;
@@ -680,7 +745,7 @@ match_name (const gunichar *low,
       guint gap = 0;
 
       j++;
-      while (j < n && gap < MAX_NAME_GAP && is_name_gap (low[j]))
+      while (j < n && gap < MAX_NAME_GAP && (is_name_gap (low[j]) || (k->latin && low[j] == ',')))
         j++, gap++;
       if (j >= n || taken[j] || low[j] != k->key[ki])
         return -1;
