@@ -89,6 +89,15 @@ scrub_in_place (LedgerPrivacyScrubber  *scrubber,
   *text = clean;
 }
 
+static void
+neutralise_in_place (char **text)
+{
+  char *clean = ledger_privacy_neutralise (*text);
+
+  g_free (*text);
+  *text = clean;
+}
+
 /* The texts people typed that the receipt prints, scrubbed. */
 static void
 scrub_receipt (ReceiptData *d)
@@ -100,6 +109,11 @@ scrub_receipt (ReceiptData *d)
   scrub_in_place (d->scrubber, &d->committee);
   scrub_in_place (d->scrubber, &d->receipt->operator_name);
   scrub_in_place (d->scrubber, &d->receipt->void_reason);
+  /* The payer's name and unit as the register holds them, made fit to
+   * draw (a book edited behind the program's back may hold bytes that
+   * are not text). */
+  neutralise_in_place (&d->receipt->owner);
+  neutralise_in_place (&d->receipt->unit);
   g_hash_table_iter_init (&iter, d->fee_names);
   while (g_hash_table_iter_next (&iter, &code, &name))
     g_hash_table_iter_replace (&iter, ledger_privacy_scrubber_run (d->scrubber, name));

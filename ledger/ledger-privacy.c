@@ -152,8 +152,39 @@ push_char (GArray   *map,
  * of @valid it stands for. NFKC one character at a time keeps that link;
  * the compositions it misses (a letter and a separate combining mark) do
  * not make digits or names that the comparisons here would miss. */
+/* The character that the %-escapes at @p spell (%31 is "1", %E7%8E%8B is
+ * "王"), with @next set past them; 0 when @p starts none. */
+static gunichar
+percent_char (const char  *p,
+              const char **next)
+{
+  char bytes[5] = { 0 };
+  guint n = 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int hi, lo;
+      guchar b;
+
+      if (p[3 * i] != '%' || (hi = g_ascii_xdigit_value (p[3 * i + 1])) < 0 ||
+          (lo = g_ascii_xdigit_value (p[3 * i + 2])) < 0)
+        return 0;
+      b = (guchar) (hi * 16 + lo);
+      if (i == 0)
+        n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+      if (n == 0 || b == 0)
+        return 0;
+      bytes[i] = (char) b;
+    }
+  if (!g_utf8_validate (bytes, n, NULL))
+    return 0;
+  *next = p + 3 * n;
+  return g_utf8_get_char (bytes);
+}
+
 static GArray *
-normalise_map (const char *valid)
+normalise_map_full (const char *valid,
+                    gboolean    unescape)
 {
   GArray *map = g_array_new (FALSE, FALSE, sizeof (NormChar));
 
@@ -161,8 +192,33 @@ normalise_map (const char *valid)
     {
       const char *next = g_utf8_next_char (p);
       gunichar c = g_utf8_get_char (p);
-      guint start = (guint) (p - valid), end = (guint) (next - valid);
+      guint start, end;
       g_autofree char *nfkc = NULL;
+      char one[8];
+
+      /* In a scrubbed text, a link's %-escapes are read as what they
+       * stand for: tel=138%201234%201234 is a phone number. */
+      if (unescape && c == '%')
+        {
+          const char *after = NULL;
+          gunichar decoded = percent_char (p, &after);
+
+          if (decoded != 0)
+            {
+              start = (guint) (p - valid);
+              end = (guint) (after - valid);
+              one[g_unichar_to_utf8 (decoded, one)] = '\0';
+              if (decoded < 0x80 || (nfkc = g_utf8_normalize (one, -1, G_NORMALIZE_NFKC)) == NULL)
+                push_char (map, decoded, start, end);
+              else
+                for (const char *q = nfkc; *q != '\0'; q = g_utf8_next_char (q))
+                  push_char (map, g_utf8_get_char (q), start, end);
+              p = after;
+              continue;
+            }
+        }
+      start = (guint) (p - valid);
+      end = (guint) (next - valid);
 
       /* ASCII and the CJK unified ideographs are their own NFKC form: most
        * of a Chinese memo needs no call. */
@@ -175,6 +231,12 @@ normalise_map (const char *valid)
       p = next;
     }
   return map;
+}
+
+static GArray *
+normalise_map (const char *valid)
+{
+  return normalise_map_full (valid, FALSE);
 }
 
 /* The normalised text of @text (see ledger_privacy_normalise()), in lower
@@ -919,7 +981,7 @@ ledger_privacy_scrubber_run (LedgerPrivacyScrubber *self,
                              const char            *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  g_autoptr(GArray) map = normalise_map (valid);
+  g_autoptr(GArray) map = normalise_map_full (valid, TRUE);
   g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (Cut));
 
   find_phones (map, self->wanted, cuts, NULL);

@@ -17,10 +17,12 @@ library plus pdftotext (poppler-utils), as the other privacy tests.
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import traceback
+import urllib.parse
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -205,11 +207,91 @@ def case_notice_latin_name_family_name_first_or_with_comma(tmp):
     assert 'Z*' in html, 'the masked name is missing from the phone page'
 
 
+# ----------------------------------------------------------------------
+# %-escapes: a link typed into free text, and the publication URL
+
+def case_percent_escaped_phone_in_a_memo(tmp):
+    """The publication URL was checked for %-escaped phone numbers, but a
+    link typed into a memo was not: tel=138%201234%201234 reached the
+    notice, the phone page and the workbook.
+    Repro: spend … --memo "见 https://x.cn/?tel=138%201234%201234"; notice; export xlsx"""
+    book = new_book(tmp)
+    run(book, 'fee', 'set', 'property', '100.00', '--per', 'household', '--name', '物业费')
+    run(book, 'bill', '2026')
+    run(book, 'pay', '1-1-101', '100.00')
+    run(book, 'spend', '10.00', '--payee', 'P', '--category', 'repair', '--approvers', '赵六',
+        '--memo', '见 https://x.cn/?tel=138%201234%201234&n=%E7%8E%8B%E4%BC%9F')
+    pdf, page, book_out = (os.path.join(tmp, n) for n in ('n.pdf', 'n.html', 'w.xlsx'))
+    run(book, 'notice', pdf, '--period', '2026', '--html', page)
+    run(book, 'export', 'xlsx', book_out)
+    with open(page, encoding='utf-8') as f:
+        html = f.read()
+    for where, text in (('PDF', pdf_text(pdf)), ('phone page', html)):
+        flat = re.sub(r'\s', '', urllib.parse.unquote(text))
+        assert not MOBILE.search(flat), 'phone on the %s: %r' % (where, MOBILE.search(flat).group(0))
+        assert '王伟' not in flat, 'an owner\'s name, %%-escaped, on the %s' % where
+    spending = [t for ref, t in workbook_cells(book_out)['支出'] if ref.startswith('E')]
+    flat = urllib.parse.unquote(' '.join(spending)).replace(' ', '')
+    assert not MOBILE.search(flat), 'phone in the workbook\'s memo: %r' % spending
+
+
+def case_publication_url_with_an_owners_name(tmp):
+    """A link cannot be masked, so a publication URL holding a mobile
+    number is refused or left off; one holding an owner's name (as typed
+    or %-escaped: /p/%E7%8E%8B%E4%BC%9F is /p/王伟) went on the notice and
+    first in its QR code. Repro: settings url https://x.cn/p/%E7%8E%8B%E4%BC%9F; notice"""
+    book = new_book(tmp)
+    for url in ('https://x.cn/p/%E7%8E%8B%E4%BC%9F', 'https://x.cn/p/zhang-li/notice'):
+        sub = os.path.join(tmp, str(len(url)))
+        os.mkdir(sub)
+        run(book, 'settings', 'url', url)
+        pdf, page, payload = (os.path.join(sub, n) for n in ('n.pdf', 'n.html', 'n.qr'))
+        run(book, 'notice', pdf, '--period', '2026', '--html', page, '--qr-payload', payload)
+        with open(page, encoding='utf-8') as f:
+            html = f.read()
+        with open(payload, encoding='utf-8') as f:
+            qr = f.read()
+        for where, text in (('PDF', pdf_text(pdf)), ('phone page', html), ('QR code', qr)):
+            flat = urllib.parse.unquote(text).lower()
+            assert '王伟' not in flat and 'zhang-li' not in flat, \
+                'the URL %s with an owner\'s name on the %s' % (url, where)
+
+
+# ----------------------------------------------------------------------
+# What the book holds never makes an output fail or come out garbled
+
+def case_receipt_of_an_edited_register(tmp):
+    """An export never fails or garbles because of what the book holds:
+    the receipt drew the payer's name as stored, and a name edited behind
+    the program's back (an ESC, a byte that is not UTF-8) reached Pango
+    ("Invalid UTF-8 string passed to pango_layout_set_text()", the line
+    left blank). Repro: sqlite3 B "UPDATE households SET owner='王'||char(27)||X'FF'||'伟'"; receipt N r.pdf"""
+    book = new_book(tmp)
+    run(book, 'fee', 'set', 'property', '100.00', '--per', 'household', '--name', '物业费')
+    run(book, 'bill', '2026')
+    number = run(book, 'pay', '1-1-101', '100.00').strip()
+    db = sqlite3.connect(book)
+    db.execute("UPDATE households SET owner = '王' || char(27) || X'FF' || '伟' WHERE unit = '1-1-101'")
+    db.commit()
+    db.close()
+    out = os.path.join(tmp, 'r.pdf')
+    proc = subprocess.run([BINARY, 'receipt', number, out], env=env_for(book), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=120)
+    err = proc.stderr.decode('utf-8', 'replace')
+    assert proc.returncode == 0, 'receipt exited %d: %s' % (proc.returncode, err)
+    assert 'Pango' not in err and 'UTF-8' not in err, 'the receipt drew bytes that are not text: %s' % err.strip()[:200]
+    text = pdf_text(out)
+    assert '\x1b' not in text and '王' in text, 'the payer\'s name is not drawn: %r' % text[:300]
+
+
 CASES = [
     case_workbook_fee_name_in_income_header_and_summary_label,
     case_workbook_operator_invoice_attachment_owner_key,
     case_receipt_pdf_fee_name_operator_void_reason,
     case_notice_latin_name_family_name_first_or_with_comma,
+    case_percent_escaped_phone_in_a_memo,
+    case_publication_url_with_an_owners_name,
+    case_receipt_of_an_edited_register,
 ]
 
 
