@@ -320,3 +320,20 @@ def main():
 
 if __name__ == '__main__':
     sys.exit(main())
+
+# ----------------------------------------------------------------------
+# Known, not fixed (left out of CASES):
+#
+# - `settings url https://x.cn/p/%E7%8E%8B%E4%BC%9F` (an owner's name, or a
+#   registered landline, in the URL) is accepted when it is set; the notice
+#   leaves it off (case_publication_url_with_an_owners_name), but refusing
+#   it at the door needs the register inside the URL check
+#   (ledger_notice_check_url() has no book) and a new translated message.
+#   Why not now: a signature change across the settings code and the GUI's
+#   settings dialog, too wide for this round's deadline.
+#
+# - A phone number split across two fields (`spend --payee "王师傅 138 1234"
+#   --memo "1234"`) is not found: each field is scrubbed alone, and on the
+#   notice the two show in different columns. Why not: scrubbing the joined
+#   fields would need cuts mapped back into two texts, and would mask
+#   amounts and dates that happen to sit next to each other.
