@@ -72,6 +72,53 @@ read_fee_names (LedgerBook  *book,
   return names;
 }
 
+/* Replaces *@text by its copy fit to be printed: the receipt goes to the
+ * payer, who is not to read other owners' names or anyone's phone in what
+ * was typed into the book (the payer's own name is printed from the
+ * register, not through this). */
+static void
+scrub_in_place (LedgerPrivacyScrubber  *scrubber,
+                char                  **text)
+{
+  char *clean;
+
+  if (*text == NULL)
+    return;
+  clean = ledger_privacy_scrubber_run (scrubber, *text);
+  g_free (*text);
+  *text = clean;
+}
+
+static void
+neutralise_in_place (char **text)
+{
+  char *clean = ledger_privacy_neutralise (*text);
+
+  g_free (*text);
+  *text = clean;
+}
+
+/* The texts people typed that the receipt prints, scrubbed. */
+static void
+scrub_receipt (ReceiptData *d)
+{
+  GHashTableIter iter;
+  gpointer code, name;
+
+  scrub_in_place (d->scrubber, &d->community);
+  scrub_in_place (d->scrubber, &d->committee);
+  scrub_in_place (d->scrubber, &d->receipt->operator_name);
+  scrub_in_place (d->scrubber, &d->receipt->void_reason);
+  /* The payer's name and unit as the register holds them, made fit to
+   * draw (a book edited behind the program's back may hold bytes that
+   * are not text). */
+  neutralise_in_place (&d->receipt->owner);
+  neutralise_in_place (&d->receipt->unit);
+  g_hash_table_iter_init (&iter, d->fee_names);
+  while (g_hash_table_iter_next (&iter, &code, &name))
+    g_hash_table_iter_replace (&iter, ledger_privacy_scrubber_run (d->scrubber, name));
+}
+
 /* Reads the receipt, the fee names and the inclusion proof. */
 static gboolean
 read_receipt (LedgerBook   *book,
@@ -94,6 +141,7 @@ read_receipt (LedgerBook   *book,
   if (d->fee_names == NULL || d->scrubber == NULL ||
       !ledger_fingerprint_head_at (book, (guint64) d->receipt->txn_id, &d->head, error))
     return FALSE;
+  scrub_receipt (d);
   d->path = ledger_fingerprint_inclusion (book, d->receipt->txn_id, (guint64) d->receipt->txn_id,
                                           &d->leaf, error);
   return d->path != NULL;

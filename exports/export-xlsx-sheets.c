@@ -209,9 +209,12 @@ fee_column_free (FeeColumn *c)
   g_free (c);
 }
 
-/* Adds a fee column for @code unless there is one. */
+/* Adds a fee column for @code unless there is one. Its name is typed by
+ * people and shows in the Income sheet's header and the Summary's labels:
+ * phone numbers removed, as in every free-text cell. */
 static void
-fee_column_add (GPtrArray  *fees,
+fee_column_add (Export     *x,
+                GPtrArray  *fees,
                 const char *code,
                 const char *name)
 {
@@ -222,8 +225,8 @@ fee_column_add (GPtrArray  *fees,
       return;
   c = g_new0 (FeeColumn, 1);
   c->code = g_strdup (code);
-  c->name = g_strdup (name);
-  c->header = export_xlsx_neutralise (name);
+  c->name = export_xlsx_scrub (x, name);
+  c->header = export_xlsx_neutralise (c->name);
   g_ptr_array_add (fees, c);
 }
 
@@ -244,7 +247,7 @@ plan_fee_columns (Export     *x,
       const LedgerReportLine *line = g_ptr_array_index (x->report->income, i);
 
       if (strcmp (line->code, "prepaid") != 0)
-        fee_column_add (x->fees, line->code, line->name);
+        fee_column_add (x, x->fees, line->code, line->name);
     }
   for (guint i = 0; i < receipts->len; i++)
     {
@@ -254,10 +257,10 @@ plan_fee_columns (Export     *x,
         for (guint k = 0; k < versions->len; k++)
           if (strcmp (((LedgerFee *) g_ptr_array_index (versions, k))->code,
                       g_array_index (r->lines, LedgerReceiptLine, j).fee_code) == 0)
-            fee_column_add (x->fees, ((LedgerFee *) g_ptr_array_index (versions, k))->code,
+            fee_column_add (x, x->fees, ((LedgerFee *) g_ptr_array_index (versions, k))->code,
                             ((LedgerFee *) g_ptr_array_index (versions, k))->name);
     }
-  fee_column_add (x->fees, "prepaid", "预收款");
+  fee_column_add (x, x->fees, "prepaid", "预收款");
   return TRUE;
 }
 
@@ -317,7 +320,7 @@ income_row (Export              *x,
   export_xlsx_put_text (x, s, 0, r->number);
   export_xlsx_put_date (x, s, 1, date);
   export_xlsx_put_text (x, s, 2, r->unit);
-  export_xlsx_put_text (x, s, 3, r->owner);
+  export_xlsx_put_free_text (x, s, 3, r->owner);
   export_xlsx_put_text (x, s, 4, method_chinese (r->method));
   export_xlsx_put_money (x, s, 5, sign * r->amount);
   export_xlsx_put_text (x, s, 6, sign < 0 ? "冲销" : r->voided ? "已作废" : "");
@@ -400,17 +403,20 @@ category_index (const char *category)
   return i;
 }
 
-/* "3f2a…  发票.jpg", one attachment a line. */
+/* "3f2a…  发票.jpg", one attachment a line; the names people gave the
+ * files with phone numbers removed (the hashes as they are). */
 static char *
-attachments_text (const GPtrArray *attachments)
+attachments_text (Export          *x,
+                  const GPtrArray *attachments)
 {
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < attachments->len; i++)
     {
       const LedgerAttachment *a = g_ptr_array_index (attachments, i);
+      g_autofree char *name = export_xlsx_scrub (x, a->original_name);
 
-      g_string_append_printf (text, "%s%s  %s", i > 0 ? "\n" : "", a->sha256, a->original_name);
+      g_string_append_printf (text, "%s%s  %s", i > 0 ? "\n" : "", a->sha256, name);
     }
   return g_string_free (text, FALSE);
 }
@@ -421,14 +427,14 @@ spending_row (Export                  *x,
               const LedgerExpenditure *e)
 {
   Sheet *s = &x->spending;
-  g_autofree char *attachments = attachments_text (e->attachments);
+  g_autofree char *attachments = attachments_text (x, e->attachments);
 
   export_xlsx_put_number (x, s, 0, (double) e->id, NULL);
   export_xlsx_put_date (x, s, 1, e->date);
   export_xlsx_put_free_text (x, s, 2, e->payee);
   export_xlsx_put_text (x, s, 3, ledger_expense_category_chinese (e->category));
   export_xlsx_put_free_text (x, s, 4, e->memo);
-  export_xlsx_put_text (x, s, 5, e->invoice);
+  export_xlsx_put_free_text (x, s, 5, e->invoice);
   export_xlsx_put_free_text (x, s, 6, e->approvers);
   export_xlsx_put_money (x, s, 7, e->amount);
   export_xlsx_put_text (x, s, 8, method_chinese (e->method));
@@ -500,7 +506,7 @@ export_xlsx_write_arrears (Export  *x,
       const LedgerArrearCharge *c = g_ptr_array_index (rows, i);
 
       export_xlsx_put_text (x, s, 0, c->unit);
-      export_xlsx_put_text (x, s, 1, c->owner);
+      export_xlsx_put_free_text (x, s, 1, c->owner);
       export_xlsx_put_number (x, s, 2, c->year, NULL);
       export_xlsx_put_free_text (x, s, 3, c->fee_name);
       export_xlsx_put_money (x, s, 4, c->billed);
@@ -536,8 +542,8 @@ export_xlsx_write_households (Export  *x,
       g_autofree char *phone = ledger_text_mask_phone (h->phone);
 
       export_xlsx_put_text (x, s, 0, h->unit);
-      export_xlsx_put_text (x, s, 1, h->owner);
-      export_xlsx_put_text (x, s, 2, h->owner_key);
+      export_xlsx_put_free_text (x, s, 1, h->owner);
+      export_xlsx_put_free_text (x, s, 2, h->owner_key);
       export_xlsx_put_text (x, s, 3, phone);
       export_xlsx_put_number (x, s, 4, (double) h->area / 100.0, x->area);
       export_xlsx_put_number (x, s, 5, h->spaces, NULL);

@@ -315,8 +315,8 @@ journal_leaf_cb (const LedgerLeaf  *leaf,
   export_xlsx_put_number (x, s, EXPORT_JOURNAL_COL_INDEX, (double) leaf->index, NULL);
   export_xlsx_put_date (x, s, 1, leaf->date);
   export_xlsx_put_text (x, s, 2, kind_chinese (leaf->kind));
-  export_xlsx_put_text (x, s, 3, leaf->operator_name);
-  export_xlsx_put_text (x, s, 4, leaf->ref);
+  export_xlsx_put_free_text (x, s, 3, leaf->operator_name);
+  export_xlsx_put_free_text (x, s, 4, leaf->ref);
   export_xlsx_put_free_text (x, s, 5, leaf->memo);
   export_xlsx_put_text (x, s, 6, splits);
   export_xlsx_put_text (x, s, EXPORT_JOURNAL_COL_HASH, hex);

@@ -97,6 +97,19 @@ scrub_notice (LedgerNoticeData *data,
 {
   g_autoptr(LedgerPrivacyScrubber) scrubber = ledger_privacy_scrubber_new (owners, phones);
 
+  /* A link cannot be masked: one that holds an owner's name or a phone of
+   * the register, in any form the scrubber finds (%-escaped too), is
+   * left off the notice and its QR code. */
+  if (data->publication_url != NULL && *data->publication_url != '\0')
+    {
+      g_autofree char *checked = ledger_privacy_scrubber_run (scrubber, data->publication_url);
+
+      if (strcmp (checked, data->publication_url) != 0)
+        {
+          g_free (data->publication_url);
+          data->publication_url = g_strdup ("");
+        }
+    }
   scrub_in_place (&data->community, scrubber);
   scrub_in_place (&data->address, scrubber);
   scrub_in_place (&data->committee, scrubber);

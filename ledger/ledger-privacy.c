@@ -152,8 +152,39 @@ push_char (GArray   *map,
  * of @valid it stands for. NFKC one character at a time keeps that link;
  * the compositions it misses (a letter and a separate combining mark) do
  * not make digits or names that the comparisons here would miss. */
+/* The character that the %-escapes at @p spell (%31 is "1", %E7%8E%8B is
+ * "王"), with @next set past them; 0 when @p starts none. */
+static gunichar
+percent_char (const char  *p,
+              const char **next)
+{
+  char bytes[5] = { 0 };
+  guint n = 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int hi, lo;
+      guchar b;
+
+      if (p[3 * i] != '%' || (hi = g_ascii_xdigit_value (p[3 * i + 1])) < 0 ||
+          (lo = g_ascii_xdigit_value (p[3 * i + 2])) < 0)
+        return 0;
+      b = (guchar) (hi * 16 + lo);
+      if (i == 0)
+        n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+      if (n == 0 || b == 0)
+        return 0;
+      bytes[i] = (char) b;
+    }
+  if (!g_utf8_validate (bytes, n, NULL))
+    return 0;
+  *next = p + 3 * n;
+  return g_utf8_get_char (bytes);
+}
+
 static GArray *
-normalise_map (const char *valid)
+normalise_map_full (const char *valid,
+                    gboolean    unescape)
 {
   GArray *map = g_array_new (FALSE, FALSE, sizeof (NormChar));
 
@@ -161,8 +192,33 @@ normalise_map (const char *valid)
     {
       const char *next = g_utf8_next_char (p);
       gunichar c = g_utf8_get_char (p);
-      guint start = (guint) (p - valid), end = (guint) (next - valid);
+      guint start, end;
       g_autofree char *nfkc = NULL;
+      char one[8];
+
+      /* In a scrubbed text, a link's %-escapes are read as what they
+       * stand for: tel=138%201234%201234 is a phone number. */
+      if (unescape && c == '%')
+        {
+          const char *after = NULL;
+          gunichar decoded = percent_char (p, &after);
+
+          if (decoded != 0)
+            {
+              start = (guint) (p - valid);
+              end = (guint) (after - valid);
+              one[g_unichar_to_utf8 (decoded, one)] = '\0';
+              if (decoded < 0x80 || (nfkc = g_utf8_normalize (one, -1, G_NORMALIZE_NFKC)) == NULL)
+                push_char (map, decoded, start, end);
+              else
+                for (const char *q = nfkc; *q != '\0'; q = g_utf8_next_char (q))
+                  push_char (map, g_utf8_get_char (q), start, end);
+              p = after;
+              continue;
+            }
+        }
+      start = (guint) (p - valid);
+      end = (guint) (next - valid);
 
       /* ASCII and the CJK unified ideographs are their own NFKC form: most
        * of a Chinese memo needs no call. */
@@ -175,6 +231,12 @@ normalise_map (const char *valid)
       p = next;
     }
   return map;
+}
+
+static GArray *
+normalise_map (const char *valid)
+{
+  return normalise_map_full (valid, FALSE);
 }
 
 /* The normalised text of @text (see ledger_privacy_normalise()), in lower
@@ -627,6 +689,69 @@ longer_key_first (gconstpointer a,
   return la < lb ? 1 : la > lb ? -1 : 0;
 }
 
+/* Adds a key of @words (letters and digits only) in the order @order. */
+static void
+add_key_in_order (GArray      *keys,
+                  char *const *words,
+                  const guint *order,
+                  guint        n,
+                  const char  *masked)
+{
+  GString *joined = g_string_new (NULL);
+  NameKey k = { NULL, 0, TRUE, NULL };
+
+  for (guint w = 0; w < n; w++)
+    g_string_append (joined, words[order[w]]);
+  k.key = g_utf8_to_ucs4_fast (joined->str, -1, &k.len);
+  k.masked = g_strdup (masked);
+  g_string_free (joined, TRUE);
+  g_array_append_val (keys, k);
+}
+
+/* A Latin name is written with the family name first or last ("Zhang Li",
+ * "Li Zhang", "ZHANG, Li"): adds the keys of @owner's words with the last
+ * one moved to the front and with the first one moved to the end. */
+static void
+add_swapped_keys (GArray     *keys,
+                  const char *owner,
+                  const char *masked)
+{
+  g_autofree char *normal = ledger_privacy_normalise (owner);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint *order = NULL;
+  GString *word = g_string_new (NULL);
+  guint n;
+
+  for (const char *p = normal;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        g_string_append_unichar (word, c);
+      else if (word->len > 0)
+        {
+          g_ptr_array_add (words, g_strdup (word->str));
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+  n = words->len;
+  if (n < 2)
+    return;
+  order = g_new (guint, n);
+  for (guint w = 0; w < n; w++)
+    order[w] = (w + n - 1) % n;     /* last first */
+  add_key_in_order (keys, (char *const *) words->pdata, order, n, masked);
+  if (n > 2)
+    {
+      for (guint w = 0; w < n; w++)
+        order[w] = (w + 1) % n;     /* first last */
+      add_key_in_order (keys, (char *const *) words->pdata, order, n, masked);
+    }
+}
+
 /* The keys of @owners of two characters or more, longest first. */
 static GArray *
 name_keys (const GPtrArray *owners)
@@ -649,6 +774,8 @@ name_keys (const GPtrArray *owners)
         k.latin = k.latin && k.key[j] < 0x80;
       k.masked = ledger_text_mask_name (g_ptr_array_index (owners, i));
       g_array_append_val (keys, k);
+      if (k.latin)
+        add_swapped_keys (keys, g_ptr_array_index (owners, i), k.masked);
     }
   g_array_sort (keys, longer_key_first);
   return keys;
@@ -680,7 +807,7 @@ match_name (const gunichar *low,
       guint gap = 0;
 
       j++;
-      while (j < n && gap < MAX_NAME_GAP && is_name_gap (low[j]))
+      while (j < n && gap < MAX_NAME_GAP && (is_name_gap (low[j]) || (k->latin && low[j] == ',')))
         j++, gap++;
       if (j >= n || taken[j] || low[j] != k->key[ki])
         return -1;
@@ -854,7 +981,7 @@ ledger_privacy_scrubber_run (LedgerPrivacyScrubber *self,
                              const char            *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  g_autoptr(GArray) map = normalise_map (valid);
+  g_autoptr(GArray) map = normalise_map_full (valid, TRUE);
   g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (Cut));
 
   find_phones (map, self->wanted, cuts, NULL);
