@@ -192,3 +192,14 @@ def main():
 
 if __name__ == '__main__':
     sys.exit(main())
+
+# Known, not fixed: why
+# ---------------------
+# restore_of_damaged_backup_names_it_as_the_backup: `restore half.clbook`
+# where half.clbook is a backup cut short says "The book half.clbook is
+# damaged (the file is cut short: …); restore it from a backup" — the real
+# file and cause, but called "the book" with advice that makes no sense for
+# the backup being restored, and without "the book is unchanged". The words
+# are built by the shared open path (ledger-book-file.c, ledger-book.c) for
+# every caller; giving restore its own wording needs the cause passed apart
+# from the message, more than a small fix this round.
