@@ -54,6 +54,7 @@ run_init (CliGlobals *globals,
   if (book == NULL)
     return cli_report_error (error);
   printf ("%s\n", ledger_book_get_display_path (book));
+  cli_note_saved_book (book);
   return CLI_EXIT_OK;
 }
 

@@ -183,6 +183,15 @@ run_notice (CliGlobals *globals,
     return cli_report_error (error);
   /* The head before the notice's own entry: what the paper shows. */
   notice = g_ptr_array_index (notices, notices->len - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    if (paths[i] != NULL)
+      {
+        g_autofree char *quoted = ledger_quote_path (paths[i]);
+        /* Translators: what a command saved when its result could not be shown */
+        g_autofree char *what = g_strdup_printf (_("the file %s"), quoted);
+
+        cli_note_saved (what);
+      }
   printf (_("Notice for %s published; it shows the fingerprint %s\n"), period.name,
           notice->fingerprint);
   return CLI_EXIT_OK;

@@ -381,11 +381,21 @@ run_restore (CliGlobals *globals,
     return CLI_EXIT_USAGE;
   if (!ledger_restore (cli_book_path (globals), argv[1], &safety, &error))
     return cli_report_error (error);
+  {
+    g_autofree char *book = ledger_quote_path (cli_book_path (globals));
+    /* Translators: what restore saved when its result could not be shown */
+    g_autofree char *what = g_strdup_printf (_("the book %s, restored"), book);
+
+    cli_note_saved (what);
+  }
   if (safety != NULL)
     {
       g_autofree char *shown = ledger_quote_path (safety);
+      /* Translators: what restore saved when its result could not be shown */
+      g_autofree char *what = g_strdup_printf (_("the book as it was, in %s"), shown);
 
       printf (_("Restored; the book as it was is saved in %s\n"), shown);
+      cli_note_saved (what);
     }
   return CLI_EXIT_OK;
 }
@@ -444,6 +454,7 @@ run_demo (CliGlobals *globals,
       return status;
     }
   printf ("%s\n", ledger_book_get_display_path (book));
+  cli_note_saved_book (book);
   return CLI_EXIT_OK;
 }
 

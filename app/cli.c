@@ -18,6 +18,10 @@
 /* What the running command saved (cli_note_saved), for the message when
  * its result cannot be written. One command runs per process. */
 static GString *saved_what;
+/* The book a command changed (LedgerBook::changed after a COMMIT), named
+ * when nothing more precise was noted: every command that writes to the
+ * book is covered, whether or not it calls cli_note_saved(). */
+static char *changed_book;
 
 void
 cli_note_saved (const char *what)
@@ -43,6 +47,13 @@ check_stdout (int status)
   saved = errno;
   /* A reader that went away (`report … | head -1`) needs no message;
    * what a write saved is told all the same. */
+  if (saved_what == NULL && changed_book != NULL && status == CLI_EXIT_OK)
+    {
+      /* Translators: what a command saved when its result could not be shown */
+      g_autofree char *what = g_strdup_printf (_("the changes to the book %s"), changed_book);
+
+      cli_note_saved (what);
+    }
   if (saved == EPIPE && saved_what == NULL)
     return status == CLI_EXIT_OK ? CLI_EXIT_FAILURE : status;
   if (saved_what != NULL)
@@ -315,6 +326,13 @@ cli_check_operator (CliGlobals  *globals,
                             TRUE, error);
 }
 
+static void
+note_book_changed (LedgerBook *book)
+{
+  if (changed_book == NULL)
+    changed_book = g_strdup (ledger_book_get_display_path (book));
+}
+
 static LedgerBook *
 open_book (CliGlobals           *globals,
            LedgerBookOpenFlags   flags,
@@ -326,6 +344,8 @@ open_book (CliGlobals           *globals,
     return NULL;
   book = ledger_book_open (cli_book_path (globals), flags, error);
 
+  if (book != NULL)
+    g_signal_connect (book, "changed", G_CALLBACK (note_book_changed), NULL);
   if (book != NULL && globals->operator_name != NULL)
     ledger_book_set_operator (book, globals->operator_name);
   return book;
@@ -350,11 +370,24 @@ cli_open_book_to_read (CliGlobals  *globals,
 }
 
 void
+cli_note_saved_book (LedgerBook *book)
+{
+  /* Translators: what a command saved when its result could not be shown */
+  g_autofree char *what = g_strdup_printf (_("the book %s"), ledger_book_get_display_path (book));
+
+  cli_note_saved (what);
+}
+
+void
 cli_print_path (const char *path)
 {
   g_autofree char *shown = ledger_quote_controls (path);
+  g_autofree char *quoted = ledger_quote_path (path);
+  /* Translators: what a command saved when its result could not be shown */
+  g_autofree char *what = g_strdup_printf (_("the file %s"), quoted);
 
   printf ("%s\n", shown);
+  cli_note_saved (what);
 }
 
 int
@@ -525,5 +558,6 @@ cli_run (int    argc,
   status = check_stdout (status);
   if (saved_what != NULL)
     g_string_free (g_steal_pointer (&saved_what), TRUE);
+  g_clear_pointer (&changed_book, g_free);
   return status;
 }

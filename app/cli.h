@@ -91,6 +91,8 @@ LedgerBook *cli_open_book_to_read (CliGlobals  *globals,
  * write is in the book all the same, and the user must learn its number.
  */
 void cli_note_saved (const char *what);
+/* Notes "the book FILE" as saved (init, demo: a new book). */
+void cli_note_saved_book (LedgerBook *book);
 
 /* Prints @path on a line of its own on standard output, as the result of
  * a command that wrote it: whole (a script may use it), with control

@@ -757,7 +757,8 @@ sheet_text (GMarkupParseContext  *context,
 
 /* Stores the finished cell in this row's arrays. */
 static void
-end_cell (SheetParse *p)
+end_cell (SheetParse  *p,
+          GError     **error)
 {
   char *value = NULL;
 
@@ -768,7 +769,21 @@ end_cell (SheetParse *p)
       guint64 i = g_ascii_strtoull (p->value->str, NULL, 10);
 
       if (p->reader->shared != NULL && i < p->reader->shared->len)
-        value = g_strdup (g_ptr_array_index (p->reader->shared, i));
+        {
+          const char *shared = g_ptr_array_index (p->reader->shared, i);
+
+          /* A few bytes of XML copy a whole shared string: a row of
+           * references to a long one is held as that much text, so it
+           * counts against the row's bound like text written out. */
+          p->row_bytes += strlen (shared);
+          if (p->func != NULL && p->row_bytes > EXPORT_XLSX_MAX_ROW_BYTES)
+            {
+              g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                           _("a row holds more than %d MB of text"), MB (EXPORT_XLSX_MAX_ROW_BYTES));
+              return;
+            }
+          value = g_strdup (shared);
+        }
     }
   else if (p->has_value)
     value = g_strdup (p->value->str);
@@ -816,7 +831,7 @@ sheet_end (GMarkupParseContext  *context,
   else if (strcmp (name, "rPh") == 0)
     p->phonetic--;
   else if (strcmp (name, "c") == 0)
-    end_cell (p);
+    end_cell (p, error);
   else if (strcmp (name, "row") == 0)
     end_row (p, error);
   else if (strcmp (name, "si") == 0 && p->func == NULL)

@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+/* Fields kept of one row: a household or a payment has a dozen. */
+#define LEDGER_CSV_MAX_FIELDS 1000
+
 /* Reads the rows of a UTF-8 text, which must outlive the reader. */
 typedef struct
 {

@@ -278,6 +278,22 @@ csv_read_field (LedgerCsvReader *reader,
   else
     csv_read_unquoted (reader, value);
 
+  /* A line of 60 million commas would be 60 million fields (9 GB): past
+   * the bound a field is not kept, and one with text in it is a problem;
+   * the empty ones spreadsheets pad rows with are dropped. */
+  if (row->fields->len >= LEDGER_CSV_MAX_FIELDS)
+    {
+      char *text = trim_field (g_string_free (value, FALSE));
+
+      if (*text != '\0')
+        {
+          g_autofree char *why = g_strdup_printf (_("a row has more than %d fields"), LEDGER_CSV_MAX_FIELDS);
+
+          csv_row_set_problem (row, why);
+        }
+      g_free (text);
+      return;
+    }
   g_ptr_array_add (row->fields, trim_field (g_string_free (value, FALSE)));
 }
 

@@ -504,9 +504,10 @@ export_done_cb (GObject      *source_object,
   gtk_progress_bar_set_fraction (self->export_progress, g_atomic_int_get (&job->per_mille) / 1000.0);
   g_clear_handle_id (&self->reveal_source, g_source_remove);
   gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
-  title = ok ? g_markup_printf_escaped (_("Workbook written to %s"), job->path)
-             : g_strdup (_("Export cancelled: no file was written"));
-  if (ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  title = g_strdup (_("Export cancelled: no file was written"));
+  if (ok)
+    cl_window_add_toast (GTK_WIDGET (self), cl_toast_new_for_file (_("Workbook written to %s"), job->path));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     cl_window_add_toast (GTK_WIDGET (self), adw_toast_new (title));
   else
     cl_window_show_error (GTK_WIDGET (self), _("exporting the workbook"), error);
@@ -717,7 +718,7 @@ cl_notices_page_publish_to (ClNoticesPage  *self,
                             GError        **error)
 {
   gsize len = pdf_path != NULL ? strlen (pdf_path) : 0;
-  g_autofree char *base = NULL, *png = NULL, *html = NULL, *title = NULL;
+  g_autofree char *base = NULL, *png = NULL, *html = NULL;
 
   g_return_val_if_fail (CL_IS_NOTICES_PAGE (self), FALSE);
   g_return_val_if_fail (pdf_path != NULL, FALSE);
@@ -729,8 +730,7 @@ cl_notices_page_publish_to (ClNoticesPage  *self,
   html = g_strconcat (base, ".html", NULL);
   if (!export_notice (cl_page_get_book (CL_PAGE (self)), &self->period, pdf_path, png, html, NULL, error))
     return FALSE;
-  title = g_markup_printf_escaped (_("Notice published: %s"), pdf_path);
-  cl_window_add_toast (GTK_WIDGET (self), adw_toast_new (title));
+  cl_window_add_toast (GTK_WIDGET (self), cl_toast_new_for_file (_("Notice published: %s"), pdf_path));
   return TRUE;
 }
 

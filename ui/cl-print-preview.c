@@ -292,7 +292,7 @@ pdf_chosen_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)
     {
       if (cl_print_preview_save_pdf (self, path, &error))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Saved as %s"), path));
+        adw_toast_overlay_add_toast (self->toast_overlay, cl_toast_new_for_file (_("Saved as %s"), path));
       else
         cl_window_show_error (GTK_WIDGET (self), _("saving the PDF"), error);
     }

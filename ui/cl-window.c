@@ -15,6 +15,7 @@
 #include "cl-window-private.h"
 #include "ledger-backup.h"
 #include "ledger-notice.h"
+#include "ledger-quote.h"
 
 G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -241,6 +242,21 @@ show_page_action (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ */
 /* Public API */
+
+AdwToast *
+cl_toast_new_for_file (const char *format,
+                       const char *path)
+{
+  g_autofree char *quoted = ledger_quote_path (path);
+  g_autofree char *title = NULL;
+
+  /* @format is one of the translated messages of the callers, with one %s. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  title = g_markup_printf_escaped (format, quoted);
+#pragma GCC diagnostic pop
+  return adw_toast_new (title);
+}
 
 void
 cl_window_add_toast (GtkWidget *widget,

@@ -244,6 +244,19 @@ test_format_date_edge_cases (void)
   g_assert_cmpstr (e, ==, "yesterday");
 }
 
+/* Issue 13, round 3: a toast naming a file the user chose ("Saved as",
+ * "Workbook written to", "Notice published") showed nothing for a name
+ * with "&" in it and read "<…>" as markup; control characters reached
+ * the label. */
+static void
+test_toast_file_name_escaped (void)
+{
+  g_autoptr(AdwToast) toast = cl_toast_new_for_file ("Saved as %s", "/tmp/a&b\n<i>x</i>\x1b[31m.pdf");
+
+  g_assert_cmpstr (adw_toast_get_title (toast), ==,
+                   "Saved as /tmp/a&amp;b\\n&lt;i&gt;x&lt;/i&gt;\\e[31m.pdf");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -263,6 +276,7 @@ main (int    argc,
               gui_fixture_set_up, test_language_switch, gui_fixture_tear_down);
   g_test_add_func ("/gui/window/format-date-edge-cases", test_format_date_edge_cases);
   g_test_add_func ("/gui/window/icons-in-resources", test_icons_in_resources);
+  g_test_add_func ("/gui/window/toast-file-name-escaped", test_toast_file_name_escaped);
   g_test_add ("/gui/window/fits-a-small-screen", GuiFixture, GUINT_TO_POINTER (30),
               gui_fixture_set_up, test_fits_a_small_screen, gui_fixture_tear_down);
   return g_test_run ();
