@@ -141,14 +141,6 @@ cli_json_bool (CliJson    *json,
 }
 
 void
-cli_json_null (CliJson    *json,
-               const char *key)
-{
-  begin_value (json, key);
-  g_string_append (json->out, "null");
-}
-
-void
 cli_json_print (CliJson *json)
 {
   g_assert (json->depth == 0);

@@ -22,7 +22,6 @@ void cli_json_end_array    (CliJson *json);
 void cli_json_string       (CliJson *json, const char *key, const char *value);
 void cli_json_int          (CliJson *json, const char *key, gint64 value);
 void cli_json_bool         (CliJson *json, const char *key, gboolean value);
-void cli_json_null         (CliJson *json, const char *key);
 
 /* Prints the document and a newline to standard output. */
 void cli_json_print (CliJson *json);

@@ -506,13 +506,6 @@ cl_print_preview_set_page (ClPrintPreview *self,
   show_page (self);
 }
 
-gboolean
-cl_print_preview_get_fit (ClPrintPreview *self)
-{
-  g_return_val_if_fail (CL_IS_PRINT_PREVIEW (self), FALSE);
-  return self->fit;
-}
-
 void
 cl_print_preview_set_fit (ClPrintPreview *self,
                           gboolean        fit)

@@ -61,7 +61,6 @@ int                cl_print_preview_get_page (ClPrintPreview *self);
 void               cl_print_preview_set_page (ClPrintPreview *self,
                                               int             page);
 /* TRUE: the page fits the window; FALSE: actual size (1 point = 4/3 px). */
-gboolean           cl_print_preview_get_fit (ClPrintPreview *self);
 void               cl_print_preview_set_fit (ClPrintPreview *self,
                                              gboolean        fit);
 
