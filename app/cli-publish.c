@@ -15,6 +15,7 @@
 #include "ledger-notice.h"
 #include "ledger-paths.h"
 #include "ledger-quote.h"
+#include "ledger-write.h"
 #include "ledger-settings.h"
 
 /* The command's entry in this file's table. */
@@ -95,25 +96,17 @@ payload_commit (Payload     *payload,
 {
   gsize length = strlen (bytes);
   int fd = payload->fd;
+  int saved;
 
   if (payload->path == NULL)
     return TRUE;
-  while (length > 0)
-    {
-      gssize written = write (fd, bytes, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        return payload_error (payload->path, written < 0 ? errno : ENOSPC, error);
-      bytes += written;
-      length -= (gsize) written;
-    }
+  saved = ledger_write_all (fd, bytes, length);
+  if (saved != 0)
+    return payload_error (payload->path, saved, error);
   payload->fd = -1;
   if (fsync (fd) != 0)
     {
-      int saved = errno;
-
+      saved = errno;
       close (fd);
       return payload_error (payload->path, saved, error);
     }

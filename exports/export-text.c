@@ -18,6 +18,7 @@
 #include "ledger-money.h"
 #include "ledger-quote.h"
 #include "ledger-vote.h"
+#include "ledger-write.h"
 
 /* ------------------------------------------------------------------ */
 /* Wording */
@@ -292,17 +293,10 @@ write_all (int          fd,
            const char  *path,
            GError     **error)
 {
-  while (length > 0)
-    {
-      gssize written = write (fd, data, length);
+  int saved = ledger_write_all (fd, data, length);
 
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        return set_io_error (error, path, written < 0 ? errno : ENOSPC);
-      data += written;
-      length -= (gsize) written;
-    }
+  if (saved != 0)
+    return set_io_error (error, path, saved);
   if (fsync (fd) != 0)
     return set_io_error (error, path, errno);
   return TRUE;

@@ -12,6 +12,7 @@
 #include "ledger-input.h"
 #include "ledger-quote.h"
 #include "ledger-text.h"
+#include "ledger-write.h"
 
 /* Bounded while the file is read and copied: see ledger-input.h. */
 #define ATTACHMENT_MAX_BYTES LEDGER_INPUT_ATTACHMENT_MAX_BYTES
@@ -83,28 +84,20 @@ copy_chunk (const guint8  *data,
             GError       **error)
 {
   Copy *copy = user_data;
+  int saved;
 
   if (!ensure_temporary (copy, error))
     return FALSE;
   g_checksum_update (copy->sha256, data, length);
   copy->length += length;
-  while (length > 0)
+  saved = ledger_write_all (copy->fd, data, length);
+  if (saved != 0)
     {
-      gssize n = write (copy->fd, data, length);
+      g_autofree char *dir = ledger_quote_path (copy->dir);
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-          g_autofree char *dir = ledger_quote_path (copy->dir);
-
-          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
-                       _("Cannot copy the attachment to “%s”: %s"), dir, g_strerror (saved));
-          return FALSE;
-        }
-      data += n;
-      length -= (gsize) n;
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_IO,
+                   _("Cannot copy the attachment to “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
     }
   return TRUE;
 }

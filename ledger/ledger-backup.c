@@ -14,6 +14,7 @@
 #include "ledger-settings.h"
 #include "ledger-quote.h"
 #include "ledger-text.h"
+#include "ledger-write.h"
 
 #define BACKUP_SUFFIX ".clbook"
 #define BEFORE_RESTORE_REASON "before-restore"
@@ -440,8 +441,6 @@ copy_locked_file (sqlite3     *db,
   for (sqlite3_int64 offset = 0; saved == 0 && offset < size;)
     {
       int chunk = (int) MIN ((sqlite3_int64) 64 * 1024, size - offset);
-      const char *p = buffer;
-      gssize left = chunk;
 
       rc = file->pMethods->xRead (file, buffer, chunk, offset);
       if (rc != SQLITE_OK)
@@ -453,20 +452,7 @@ copy_locked_file (sqlite3     *db,
           close (fd);
           return FALSE;
         }
-      while (saved == 0 && left > 0)
-        {
-          gssize n = write (fd, p, (gsize) left);
-
-          if (n < 0 && errno == EINTR)
-            continue;
-          if (n <= 0)
-            saved = n < 0 ? errno : ENOSPC;
-          else
-            {
-              p += n;
-              left -= n;
-            }
-        }
+      saved = ledger_write_all (fd, buffer, (gsize) chunk);
       offset += chunk;
     }
   if (fd >= 0 && saved == 0 && fsync (fd) != 0)
