@@ -11,9 +11,7 @@
 #include "cl-application.h"
 #include "cl-settings.h"
 #include "cl-window.h"
-#include "ledger-paths.h"
-#include "ledger-book.h"
-#include "ledger-text.h"
+#include "ledger.h"
 
 struct _ClApplication
 {
@@ -72,7 +70,7 @@ open_book (ClApplication  *self,
 {
   g_autofree char *path = self->book_path != NULL ? g_strdup (self->book_path) : default_book_path (self);
   /* The window checks the book behind its first screen (cl-window.c). */
-  LedgerBook *book = ledger_book_open (path, LEDGER_BOOK_OPEN_NO_CHECK, error);
+  LedgerBook *book = ledger_community_open (path, LEDGER_BOOK_OPEN_NO_CHECK, error);
   g_autofree char *operator_name = NULL;
 
   /* --operator, else the name this desk was given in the Preferences. */

@@ -7,17 +7,7 @@
 
 #include "cli-json.h"
 #include "cli.h"
-#include "ledger-billing.h"
-#include "ledger-expense.h"
-#include "ledger-fee.h"
-#include "ledger-history.h"
-#include "ledger-household.h"
-#include "ledger-import.h"
-#include "ledger-money.h"
-#include "ledger-pay-batch.h"
-#include "ledger-payment.h"
-#include "ledger-period.h"
-#include "ledger-text.h"
+#include "ledger.h"
 
 static const CliCommand *
 lookup (const char *name)
@@ -50,7 +40,7 @@ run_init (CliGlobals *globals,
     return cli_report_error (error);
   dir = g_path_get_dirname (cli_book_path (globals));
   g_mkdir_with_parents (dir, 0755);
-  book = ledger_book_create (cli_book_path (globals), name, globals->operator_name, &error);
+  book = ledger_community_create (cli_book_path (globals), name, globals->operator_name, &error);
   if (book == NULL)
     return cli_report_error (error);
   printf ("%s\n", ledger_book_get_display_path (book));

@@ -6,7 +6,7 @@
 
 #include "cli.h"
 #include "export-xlsx.h"
-#include "ledger-paths.h"
+#include "ledger.h"
 
 /* This file's command named @name, for its usage messages. */
 static const CliCommand *

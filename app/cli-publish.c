@@ -12,11 +12,7 @@
 
 #include "cli.h"
 #include "export-notice.h"
-#include "ledger-notice.h"
-#include "ledger-paths.h"
-#include "ledger-quote.h"
-#include "ledger-write.h"
-#include "ledger-settings.h"
+#include "ledger.h"
 
 /* The command's entry in this file's table. */
 static const CliCommand *

@@ -9,12 +9,7 @@
 
 #include "cli-json.h"
 #include "cli.h"
-#include "ledger-backup.h"
-#include "ledger-demo.h"
-#include "ledger-money.h"
-#include "ledger-overview.h"
-#include "ledger-quote.h"
-#include "ledger-report.h"
+#include "ledger.h"
 
 static const CliCommand *
 lookup (const char *name)
@@ -440,8 +435,8 @@ run_demo (CliGlobals *globals,
     return cli_report_error (error);
   dir = g_path_get_dirname (cli_book_path (globals));
   g_mkdir_with_parents (dir, 0755);
-  book = ledger_book_create (cli_book_path (globals), name != NULL ? name : "幸福里小区",
-                             globals->operator_name, &error);
+  book = ledger_community_create (cli_book_path (globals), name != NULL ? name : "幸福里小区",
+                                  globals->operator_name, &error);
   if (book == NULL || !ledger_demo_populate (book, &options, &error))
     {
       int status = cli_report_error (error);

@@ -7,10 +7,8 @@
 
 #include "cli-json.h"
 #include "cli.h"
-#include "ledger-text.h"
+#include "ledger.h"
 #include "export-xlsx.h"
-#include "ledger-fingerprint.h"
-#include "ledger-payment.h"
 
 static const CliCommand *
 lookup (const char *name)
@@ -63,14 +61,14 @@ run_verify (CliGlobals *globals,
     return verify_export (globals, export_path);
   if ((head_text != NULL && !ledger_tree_head_parse (head_text, "--head", &earlier, &error)) ||
       (book = cli_open_book_to_read (globals, &error)) == NULL ||
-      !ledger_fingerprint_verify (book, &head, &error))
+      !ledger_verify (book, &head, &error))
     return cli_report_error (error);
 
   shown = ledger_tree_head_format (&head);
   printf ("fingerprint %s\n", shown);
   if (head_text != NULL)
     {
-      if (!ledger_fingerprint_check_head (book, &earlier, &proof_length, &error))
+      if (!ledger_verify_earlier_head (book, &earlier, &proof_length, &error))
         return cli_report_error (error);
       printf (_("The book extends the published head %s (consistency proof of %u hashes verified)\n"),
               head_text, proof_length);

@@ -8,10 +8,7 @@
 
 #include "cli-json.h"
 #include "cli.h"
-#include "ledger-text.h"
-#include "ledger-money.h"
-#include "ledger-settings.h"
-#include "ledger-vote.h"
+#include "ledger.h"
 
 static const CliCommand *
 lookup (const char *name)

@@ -11,9 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "ledger-paths.h"
-#include "ledger-quote.h"
-#include "ledger-text.h"
+#include "ledger.h"
 
 /* What the running command saved (cli_note_saved), for the message when
  * its result cannot be written. One command runs per process. */
@@ -317,7 +315,7 @@ cli_check_operator (CliGlobals  *globals,
   const char *from_env = g_getenv ("COMMUNITY_LEDGER_OPERATOR");
 
   /* The name goes into every journal entry: the same rules as any name,
-   * wherever it came from (ledger_book_open() takes the variable's). */
+   * wherever it came from (ledger_community_open() takes the variable's). */
   if (globals->operator_name != NULL)
     return ledger_text_check (globals->operator_name, "--operator", LEDGER_OPERATOR_MAX_CHARS,
                               TRUE, error);
@@ -342,7 +340,7 @@ open_book (CliGlobals           *globals,
 
   if (!cli_check_operator (globals, error))
     return NULL;
-  book = ledger_book_open (cli_book_path (globals), flags, error);
+  book = ledger_community_open (cli_book_path (globals), flags, error);
 
   if (book != NULL)
     g_signal_connect (book, "changed", G_CALLBACK (note_book_changed), NULL);

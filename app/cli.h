@@ -8,7 +8,7 @@
 
 #include <glib.h>
 
-#include "ledger-book.h"
+#include "ledger.h"
 
 G_BEGIN_DECLS
 

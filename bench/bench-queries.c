@@ -14,19 +14,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "ledger-book.h"
-#include "ledger-expense.h"
-#include "ledger-fingerprint.h"
-#include "ledger-history.h"
-#include "ledger-household-item.h"
-#include "ledger-merkle.h"
-#include "ledger-notice.h"
-#include "ledger-overview.h"
-#include "ledger-payment.h"
-#include "ledger-period.h"
-#include "ledger-receipt-item.h"
-#include "ledger-report.h"
-#include "ledger-vote.h"
+#include "ledger.h"
 
 typedef void (*QueryFunc) (LedgerBook *book);
 
@@ -162,7 +150,7 @@ static LedgerBook *
 open_book (void)
 {
   GError *error = NULL;
-  LedgerBook *book = ledger_book_open (book_path, LEDGER_BOOK_OPEN_READ_ONLY |
+  LedgerBook *book = ledger_community_open (book_path, LEDGER_BOOK_OPEN_READ_ONLY |
                                                         LEDGER_BOOK_OPEN_NO_CHECK, &error);
 
   check (book != NULL, error, "open");

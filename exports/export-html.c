@@ -6,8 +6,7 @@
 
 #include "export-notice-private.h"
 #include "export-qr.h"
-#include "ledger-expense.h"
-#include "ledger-money.h"
+#include "ledger.h"
 
 /* Narrow screens first; nothing may be wider than the screen: long words
  * (payees, the fingerprint) wrap anywhere. */

@@ -12,11 +12,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "ledger-notice.h"
-#include "ledger-payment.h"
-#include "ledger-period.h"
-#include "ledger-report.h"
-#include "ledger-vote.h"
+#include "ledger.h"
 
 G_BEGIN_DECLS
 

@@ -15,12 +15,9 @@
 #include <math.h>
 
 #include "export-notice-private.h"
-#include "ledger-paths.h"
+#include "ledger.h"
 #include "export-notice.h"
 #include "export-qr.h"
-#include "ledger-expense.h"
-#include "ledger-money.h"
-#include "ledger-vote.h"
 
 #define MARGIN       45.0
 #define TOP          42.0

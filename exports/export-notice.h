@@ -5,9 +5,7 @@
 #include <cairo.h>
 
 #include "export-qr.h"
-#include "ledger-book.h"
-#include "ledger-notice.h"
-#include "ledger-period.h"
+#include "ledger.h"
 
 G_BEGIN_DECLS
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "export-qr.h"
-#include "ledger-error.h"
+#include "ledger.h"
 
 struct _ExportQr
 {

@@ -15,15 +15,9 @@
 #include <math.h>
 
 #include "export-notice-private.h"
-#include "ledger-paths.h"
+#include "ledger.h"
 #include "export-notice.h"
 #include "export-qr.h"
-#include "ledger-fee.h"
-#include "ledger-fingerprint.h"
-#include "ledger-money.h"
-#include "ledger-notice.h"
-#include "ledger-privacy.h"
-#include "ledger-text.h"
 
 #define MARGIN    30.0
 #define BODY_SIZE 10.0
@@ -137,7 +131,7 @@ read_receipt (LedgerBook   *book,
       d->committee = g_strconcat (d->community, "业主委员会", NULL);
     }
   d->fee_names = read_fee_names (book, error);
-  d->scrubber = d->fee_names != NULL ? ledger_privacy_scrubber_new_for_book (book, TRUE, error) : NULL;
+  d->scrubber = d->fee_names != NULL ? ledger_household_scrubber_new (book, TRUE, error) : NULL;
   if (d->fee_names == NULL || d->scrubber == NULL ||
       !ledger_fingerprint_head_at (book, (guint64) d->receipt->txn_id, &d->head, error))
     return FALSE;

@@ -14,11 +14,7 @@
 #include <unistd.h>
 
 #include "export-notice-private.h"
-#include "ledger-expense.h"
-#include "ledger-money.h"
-#include "ledger-quote.h"
-#include "ledger-vote.h"
-#include "ledger-write.h"
+#include "ledger.h"
 
 /* ------------------------------------------------------------------ */
 /* Wording */

@@ -9,9 +9,7 @@
 #include <xlsxwriter.h>
 
 #include "export-xlsx.h"
-#include "ledger-fingerprint.h"
-#include "ledger-privacy.h"
-#include "ledger-report.h"
+#include "ledger.h"
 
 G_BEGIN_DECLS
 

@@ -19,8 +19,7 @@
 #include <zlib.h>
 
 #include "export-xlsx-read.h"
-#include "ledger-error.h"
-#include "ledger-quote.h"
+#include "ledger.h"
 
 #define CHUNK_SIZE (64 * 1024)
 

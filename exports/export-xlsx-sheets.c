@@ -14,14 +14,7 @@
 #include <string.h>
 
 #include "export-xlsx-private.h"
-#include "ledger-expense.h"
-#include "ledger-fee.h"
-#include "ledger-household.h"
-#include "ledger-money.h"
-#include "ledger-payment.h"
-#include "ledger-privacy.h"
-#include "ledger-text.h"
-#include "ledger-vote.h"
+#include "ledger.h"
 
 /* ------------------------------------------------------------------ */
 /* Writing cells */
@@ -70,7 +63,7 @@ static LedgerPrivacyScrubber *
 scrubber (Export *x)
 {
   if (x->scrubber == NULL)
-    x->scrubber = ledger_privacy_scrubber_new_for_book (x->book, FALSE, NULL);
+    x->scrubber = ledger_household_scrubber_new (x->book, FALSE, NULL);
   if (x->scrubber == NULL)
     x->scrubber = ledger_privacy_scrubber_new (NULL, NULL);
   return x->scrubber;

@@ -12,8 +12,7 @@
 
 #include "export-xlsx-read.h"
 #include "export-xlsx.h"
-#include "ledger-fingerprint.h"
-#include "ledger-journal.h"
+#include "ledger.h"
 
 /* Where entry i of the journal was found: for messages. */
 typedef struct

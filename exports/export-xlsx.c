@@ -52,15 +52,9 @@
 #include <xlsxwriter.h>
 
 #include "export-xlsx-private.h"
-#include "ledger-paths.h"
+#include "ledger.h"
 #include "export-xlsx-read.h"
 #include "export-xlsx.h"
-#include "ledger-expense.h"
-#include "ledger-fingerprint.h"
-#include "ledger-journal.h"
-#include "ledger-money.h"
-#include "ledger-quote.h"
-#include "ledger-report.h"
 
 /* ------------------------------------------------------------------ */
 /* Formats */

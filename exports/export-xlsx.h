@@ -1,8 +1,7 @@
 /* export-xlsx.h — the auditor's workbook (libxlsxwriter) */
 #pragma once
 
-#include "ledger-book.h"
-#include "ledger-period.h"
+#include "ledger.h"
 
 G_BEGIN_DECLS
 

@@ -13,7 +13,7 @@ book_fixture_init (BookFixture             *f,
   f->dir = g_dir_make_tmp ("ledger-test-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_book_create (f->path, name, "tester", &error);
+  f->book = ledger_community_create (f->path, name, "tester", &error);
   g_assert_no_error (error);
   if (demo != NULL)
     g_assert_true (ledger_demo_populate (f->book, demo, &error));

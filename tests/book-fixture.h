@@ -6,8 +6,7 @@
  */
 #pragma once
 
-#include "ledger-book.h"
-#include "ledger-demo.h"
+#include "ledger.h"
 
 G_BEGIN_DECLS
 

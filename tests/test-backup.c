@@ -12,13 +12,10 @@
 #include <string.h>
 
 #include "book-fixture.h"
-#include "ledger-backup.h"
+#include "ledger.h"
 #include <unistd.h>
 
 #include "ledger-book-private.h"
-#include "ledger-demo.h"
-#include "ledger-fingerprint.h"
-#include "ledger-payment.h"
 
 typedef BookFixture Fixture;
 
@@ -107,11 +104,11 @@ static char *
 describe_file (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LedgerBook) book = ledger_book_open (path, LEDGER_BOOK_OPEN_READ_ONLY, &error);
+  g_autoptr(LedgerBook) book = ledger_community_open (path, LEDGER_BOOK_OPEN_READ_ONLY, &error);
   LedgerTreeHead head;
 
   g_assert_no_error (error);
-  g_assert_true (ledger_fingerprint_verify (book, &head, &error));
+  g_assert_true (ledger_verify (book, &head, &error));
   g_assert_no_error (error);
   return describe_book (book);
 }
@@ -277,7 +274,7 @@ test_backup_before_upgrade (Fixture       *f,
   g_clear_object (&f->book);
   expected = describe_database (f->path);
 
-  reopened = ledger_book_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  reopened = ledger_community_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
   g_assert_null (reopened);
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_FOREIGN_FILE);
 
@@ -314,10 +311,10 @@ test_upgrade_from_version_1 (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&f->book);
 
-  upgraded = ledger_book_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  upgraded = ledger_community_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (ledger_book_get_db (upgraded), "charge_status"), >, 0);
-  g_assert_true (ledger_fingerprint_verify (upgraded, &head, &error));
+  g_assert_true (ledger_verify (upgraded, &head, &error));
   g_assert_no_error (error);
   after = describe_book (upgraded);
   g_assert_cmpstr (after, ==, before);
@@ -381,7 +378,7 @@ test_book_check_in_background (Fixture       *f,
   g_assert_cmpuint (fwrite (junk, 1, sizeof junk, file), ==, sizeof junk);
   g_assert_cmpint (fclose (file), ==, 0);
 
-  reopened = ledger_book_open (f->path, LEDGER_BOOK_OPEN_NO_CHECK, &error);
+  reopened = ledger_community_open (f->path, LEDGER_BOOK_OPEN_NO_CHECK, &error);
   g_assert_no_error (error);
   damaged = check_in_background (reopened);
   g_assert_error (damaged, LEDGER_ERROR, LEDGER_ERROR_CORRUPT);
@@ -412,7 +409,7 @@ test_backup_onto_itself (Fixture       *f,
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
   g_clear_error (&error);
   g_unlink (link);
-  g_assert_true (ledger_fingerprint_verify (f->book, &after, &error));
+  g_assert_true (ledger_verify (f->book, &after, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (after.size, ==, before.size);
 }

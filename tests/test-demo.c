@@ -15,12 +15,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "ledger-book.h"
-#include "ledger-demo.h"
-#include "ledger-household.h"
-#include "ledger-journal.h"
-#include "ledger-period.h"
-#include "ledger-report.h"
+#include "ledger.h"
 
 /* The books the tests create: made once, read by several tests. */
 static char *tmp_dir;
@@ -34,7 +29,7 @@ create_book (const char *name)
 {
   g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
   g_autoptr(GError) error = NULL;
-  LedgerBook *book = ledger_book_create (path, "演示小区", "tester", &error);
+  LedgerBook *book = ledger_community_create (path, "演示小区", "tester", &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (book);

@@ -3,12 +3,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "ledger-backup.h"
-#include "ledger-billing.h"
+#include "ledger.h"
 #include "ledger-book-private.h"
-#include "ledger-fingerprint.h"
-#include "ledger-household.h"
-#include "ledger-payment.h"
 
 typedef struct
 {
@@ -26,7 +22,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("fingerprint-test-XXXXXX", &error);
   f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_book_create (f->path, "指纹小区", "tester", &error);
+  f->book = ledger_community_create (f->path, "指纹小区", "tester", &error);
   g_assert_no_error (error);
   ledger_book_set_clock (f->book, "2026-01-02");
   h->unit = g_strdup ("1-1-101");
@@ -106,7 +102,7 @@ test_cache_matches_recomputation (Fixture       *f,
   for (int i = 0; i < 37; i++)
     g_assert_true (ledger_pay (f->book, "1-1-101", 100 + i, LEDGER_METHOD_CASH, NULL, NULL, &error));
   g_assert_true (ledger_book_fingerprint (f->book, &cached, &error));
-  g_assert_true (ledger_fingerprint_verify (f->book, &verified, &error));
+  g_assert_true (ledger_verify (f->book, &verified, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (cached.size, ==, verified.size);
   g_assert_cmpmem (cached.root.bytes, 32, verified.root.bytes, 32);
@@ -161,11 +157,11 @@ test_proofs_property (Fixture       *f,
 
       g_assert_no_error (error);
       g_assert_true (ledger_merkle_verify_consistency (old->size, &old->root, now.size, &now.root, proof));
-      g_assert_true (ledger_fingerprint_check_head (f->book, old, &proof_length, &error));
+      g_assert_true (ledger_verify_earlier_head (f->book, old, &proof_length, &error));
       g_assert_cmpuint (proof_length, ==, proof->len);
       forged.root.bytes[0] ^= 0x80;
       g_assert_false (ledger_merkle_verify_consistency (forged.size, &forged.root, now.size, &now.root, proof));
-      g_assert_false (ledger_fingerprint_check_head (f->book, &forged, NULL, &error));
+      g_assert_false (ledger_verify_earlier_head (f->book, &forged, NULL, &error));
       g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
       g_clear_error (&error);
     }
@@ -193,9 +189,9 @@ tamper_and_verify (Fixture    *f,
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  tampered = ledger_book_open (copy, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  tampered = ledger_community_open (copy, LEDGER_BOOK_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_false (ledger_fingerprint_verify (tampered, &head, &error));
+  g_assert_false (ledger_verify (tampered, &head, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
   if (strstr (error->message, expect_in_message) == NULL)
     g_error ("“%s”: got “%s”, wanted “%s”", sql, error->message, expect_in_message);

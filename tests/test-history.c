@@ -14,14 +14,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "ledger-billing.h"
-#include "ledger-book.h"
-#include "ledger-error.h"
-#include "ledger-history.h"
-#include "ledger-household.h"
-#include "ledger-journal.h"
-#include "ledger-payment.h"
-#include "ledger-report.h"
+#include "ledger.h"
 
 typedef struct
 {
@@ -39,7 +32,7 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("history-test-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_book_create (f->path, "测试小区", "tester", &error);
+  f->book = ledger_community_create (f->path, "测试小区", "tester", &error);
   g_assert_no_error (error);
   /* Voids and waivers are dated "today". */
   ledger_book_set_clock (f->book, "2026-03-01");

@@ -14,11 +14,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "ledger-backup.h"
-#include "ledger-book.h"
-#include "ledger-error.h"
-#include "ledger-household.h"
-#include "ledger-import.h"
+#include "ledger.h"
 
 typedef struct
 {
@@ -78,7 +74,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("test-import-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "book.clbook", NULL);
-  fixture->book = ledger_book_create (fixture->path, "测试小区", "tester", &error);
+  fixture->book = ledger_community_create (fixture->path, "测试小区", "tester", &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->book);
 }

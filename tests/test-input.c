@@ -14,9 +14,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "ledger-error.h"
-#include "ledger-input.h"
-#include "ledger-quote.h"
+#include "ledger.h"
 
 /* TRUE when @text holds no C0/C1 control, DEL or invisible control. */
 static gboolean

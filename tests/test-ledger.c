@@ -6,16 +6,8 @@
 #include <unistd.h>
 
 #include "book-fixture.h"
-#include "ledger-settings.h"
-#include "ledger-backup.h"
-#include "ledger-billing.h"
+#include "ledger.h"
 #include "ledger-book-private.h"
-#include "ledger-expense.h"
-#include "ledger-fee.h"
-#include "ledger-household.h"
-#include "ledger-journal.h"
-#include "ledger-payment.h"
-#include "ledger-report.h"
 
 typedef BookFixture Fixture;
 
@@ -168,14 +160,14 @@ test_book_identity (Fixture       *f,
   g_assert_cmpint (query_int (f->book, "PRAGMA synchronous"), ==, 3); /* EXTRA */
 
   /* A second create on the same path is refused. */
-  again = ledger_book_create (f->path, "x", NULL, &error);
+  again = ledger_community_create (f->path, "x", NULL, &error);
   g_assert_null (again);
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
   g_clear_error (&error);
 
   /* A file that is not a database at all. */
   g_file_set_contents (text_file, "hello, this is not a book\n", -1, NULL);
-  again = ledger_book_open (text_file, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  again = ledger_community_open (text_file, LEDGER_BOOK_OPEN_DEFAULT, &error);
   g_assert_null (again);
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_FOREIGN_FILE);
 }
@@ -192,7 +184,7 @@ test_book_foreign_database (Fixture       *f,
   sqlite3_open (other, &db);
   sqlite3_exec (db, "CREATE TABLE t (x); PRAGMA application_id = 42;", NULL, NULL, NULL);
   sqlite3_close (db);
-  book = ledger_book_open (other, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  book = ledger_community_open (other, LEDGER_BOOK_OPEN_DEFAULT, &error);
   g_assert_null (book);
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_FOREIGN_FILE);
   g_assert_nonnull (strstr (error->message, "not a Community Ledger book"));
@@ -207,7 +199,7 @@ test_book_newer_version (Fixture       *f,
 
   g_assert_true (ledger_book_exec (f->book, "PRAGMA user_version = 99", NULL));
   g_clear_object (&f->book);
-  book = ledger_book_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  book = ledger_community_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
   g_assert_null (book);
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_NEWER_VERSION);
   g_assert_nonnull (strstr (error->message, "newer version"));
@@ -219,7 +211,7 @@ test_book_missing (Fixture       *f,
 {
   g_autofree char *missing = g_build_filename (f->dir, "nope.clbook", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LedgerBook) book = ledger_book_open (missing, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  g_autoptr(LedgerBook) book = ledger_community_open (missing, LEDGER_BOOK_OPEN_DEFAULT, &error);
 
   g_assert_null (book);
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_IO);
@@ -297,7 +289,7 @@ test_journal_rollback (Fixture       *f,
 
   g_clear_object (&f->book);
   before = file_bytes (f->path);
-  f->book = ledger_book_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  f->book = ledger_community_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
   g_assert_false (ledger_book_write (f->book, post_then_fail_cb, NULL, &error));
@@ -608,7 +600,7 @@ test_pay_refuses_bad_input (Fixture       *f,
   bill (f->book, 2026, 3, 96000);
   g_clear_object (&f->book);
   before = file_bytes (f->path);
-  f->book = ledger_book_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  f->book = ledger_community_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
 
   g_assert_false (ledger_pay (f->book, "9-9-999", 100, LEDGER_METHOD_CASH, NULL, NULL, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND);
@@ -894,13 +886,13 @@ test_backup_restore (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (safety);
   g_assert_true (g_file_test (safety, G_FILE_TEST_IS_REGULAR));
-  f->book = ledger_book_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  f->book = ledger_community_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
   g_assert_cmpint (ledger_journal_count (f->book, NULL), ==, journal);
   assert_balance (f->book, "1-1-101", 36000, 0);
 
   /* Restoring into a path with no book creates it. */
   g_assert_true (ledger_restore (fresh, copy, NULL, &error));
-  restored = ledger_book_open (fresh, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  restored = ledger_community_open (fresh, LEDGER_BOOK_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ledger_journal_count (restored, NULL), ==, journal);
 
@@ -947,7 +939,7 @@ test_book_discard_created (Fixture       *f,
   /* 0: untouched, 1: a file renamed over it, 2: a symlink put in its place */
   for (int how = 0; how < 3; how++)
     {
-      LedgerBook *book = ledger_book_create (path, "半成品", NULL, &error);
+      LedgerBook *book = ledger_community_create (path, "半成品", NULL, &error);
 
       g_assert_no_error (error);
       g_assert_true (g_file_set_contents (other, "someone else's book", -1, NULL));
@@ -972,11 +964,11 @@ test_book_discard_created (Fixture       *f,
     }
   /* A book opened, not created, is only closed. */
   {
-    LedgerBook *book = ledger_book_create (path, "已有", NULL, &error);
+    LedgerBook *book = ledger_community_create (path, "已有", NULL, &error);
 
     g_assert_no_error (error);
     g_object_unref (book);
-    book = ledger_book_open (path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+    book = ledger_community_open (path, LEDGER_BOOK_OPEN_DEFAULT, &error);
     g_assert_no_error (error);
     ledger_book_discard_created (book);
     g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));

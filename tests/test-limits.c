@@ -16,14 +16,7 @@
 
 #include "book-fixture.h"
 #include "ledger-book-private.h"
-#include "ledger-expense.h"
-#include "ledger-household.h"
-#include "ledger-journal.h"
-#include "ledger-limits.h"
-#include "ledger-money.h"
-#include "ledger-payment.h"
-#include "ledger-settings.h"
-#include "ledger-vote.h"
+#include "ledger.h"
 
 typedef BookFixture Fixture;
 

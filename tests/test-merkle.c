@@ -14,8 +14,7 @@
 
 #include <glib.h>
 
-#include "ledger-error.h"
-#include "ledger-merkle.h"
+#include "ledger.h"
 
 /* ------------------------------------------------------ published vectors */
 

@@ -10,10 +10,7 @@
 
 #include <glib.h>
 
-#include "ledger-error.h"
-#include "ledger-money.h"
-#include "ledger-period.h"
-#include "ledger-text.h"
+#include "ledger.h"
 
 #define ANY_AMOUNT (LEDGER_MONEY_ALLOW_ZERO | LEDGER_MONEY_ALLOW_NEGATIVE)
 
@@ -935,7 +932,7 @@ test_text_has_mobile_number (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    if (ledger_text_has_mobile_number (cases[i].text) != cases[i].expected)
+    if (ledger_privacy_has_mobile_number (cases[i].text) != cases[i].expected)
       g_test_fail_printf ("“%s”: expected %s", cases[i].text, cases[i].expected ? "TRUE" : "FALSE");
 }
 

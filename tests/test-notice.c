@@ -10,16 +10,8 @@
 #include "export-notice-private.h"
 #include "export-notice.h"
 #include "export-qr.h"
-#include "ledger-settings.h"
-#include "ledger-billing.h"
+#include "ledger.h"
 #include "ledger-book-private.h"
-#include "ledger-expense.h"
-#include "ledger-fingerprint.h"
-#include "ledger-household.h"
-#include "ledger-journal.h"
-#include "ledger-money.h"
-#include "ledger-notice.h"
-#include "ledger-vote.h"
 
 typedef struct
 {
@@ -150,7 +142,7 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("notice-test-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_book_create (f->path, "和平里小区", "出纳", &error);
+  f->book = ledger_community_create (f->path, "和平里小区", "出纳", &error);
   g_assert_no_error (error);
   ledger_book_set_clock (f->book, "2026-01-02");
   /* The fixture records the months after its clock's day at once. */
@@ -316,8 +308,8 @@ test_notice_qr_round_trip (Fixture       *f,
   LedgerTreeHead before;
   const char *scan_png[] = { "zbarimg", "-q", "--raw", "-Sbinary", png, NULL };
 
-  g_assert_true (ledger_notice_set_setting (f->book, LEDGER_SETTING_PUBLICATION_URL,
-                                            "https://example.org/hpl/notices", &error));
+  g_assert_true (ledger_settings_set (f->book, LEDGER_SETTING_PUBLICATION_URL,
+                                      "https://example.org/hpl/notices", &error));
   g_assert_true (ledger_book_fingerprint (f->book, &before, &error));
   g_assert_true (publish (f, "2026-Q1", &payload, &error));
   g_assert_no_error (error);
@@ -418,7 +410,7 @@ test_notice_records_publication (Fixture       *f,
     }
   /* The tables are append-only. */
   g_assert_false (ledger_book_exec (f->book, "DELETE FROM announcements", NULL));
-  g_assert_true (ledger_fingerprint_verify (f->book, &before, &error));
+  g_assert_true (ledger_verify (f->book, &before, &error));
   g_assert_no_error (error);
 }
 
@@ -618,7 +610,7 @@ test_notice_failure_leaves_nothing (Fixture       *f,
   /* A read-only book: no record, so no files either. */
   g_clear_error (&error);
   g_clear_object (&f->book);
-  f->book = ledger_book_open (f->path, LEDGER_BOOK_OPEN_READ_ONLY, &error);
+  f->book = ledger_community_open (f->path, LEDGER_BOOK_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_false (export_notice (f->book, &q1, pdf, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
@@ -650,15 +642,15 @@ test_settings (Fixture       *f,
   g_autofree char *url = NULL;
   gint64 count = ledger_journal_count (f->book, NULL);
 
-  g_assert_false (ledger_notice_set_setting (f->book, LEDGER_SETTING_PUBLICATION_URL,
-                                             "javascript:alert(1)", &error));
+  g_assert_false (ledger_settings_set (f->book, LEDGER_SETTING_PUBLICATION_URL,
+                                       "javascript:alert(1)", &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
   g_clear_error (&error);
-  g_assert_false (ledger_notice_set_setting (f->book, "colour", "red", &error));
+  g_assert_false (ledger_settings_set (f->book, "colour", "red", &error));
   g_clear_error (&error);
   g_assert_cmpint (ledger_journal_count (f->book, NULL), ==, count);
-  g_assert_true (ledger_notice_set_setting (f->book, LEDGER_SETTING_COMMITTEE, "和平里小区第二届业主委员会", &error));
-  g_assert_true (ledger_notice_set_setting (f->book, LEDGER_SETTING_PUBLICATION_URL, "", &error));
+  g_assert_true (ledger_settings_set (f->book, LEDGER_SETTING_COMMITTEE, "和平里小区第二届业主委员会", &error));
+  g_assert_true (ledger_settings_set (f->book, LEDGER_SETTING_PUBLICATION_URL, "", &error));
   g_assert_no_error (error);
   g_assert_cmpint (ledger_journal_count (f->book, NULL), ==, count + 2);
   url = ledger_book_dup_setting (f->book, LEDGER_SETTING_PUBLICATION_URL);

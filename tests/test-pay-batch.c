@@ -16,13 +16,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "ledger-billing.h"
-#include "ledger-book.h"
-#include "ledger-error.h"
-#include "ledger-household.h"
-#include "ledger-journal.h"
-#include "ledger-pay-batch.h"
-#include "ledger-payment.h"
+#include "ledger.h"
 
 typedef struct
 {
@@ -76,7 +70,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("test-pay-batch-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "book.clbook", NULL);
-  fixture->book = ledger_book_create (fixture->path, "测试小区", "tester", &error);
+  fixture->book = ledger_community_create (fixture->path, "测试小区", "tester", &error);
   g_assert_no_error (error);
   ledger_book_set_clock (fixture->book, "2026-03-15");
   add_household (fixture->book, "1-1-101", "王伟", 0);

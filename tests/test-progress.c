@@ -6,11 +6,7 @@
 #include <string.h>
 
 #include "book-fixture.h"
-#include "ledger-backup.h"
-#include "ledger-demo.h"
-#include "ledger-fingerprint.h"
-#include "ledger-import.h"
-#include "ledger-settings.h"
+#include "ledger.h"
 
 typedef BookFixture Fixture;
 
@@ -67,8 +63,8 @@ test_verify_progress (Fixture       *f,
   Progress p = { 0 };
   LedgerTreeHead plain, with_progress;
 
-  g_assert_true (ledger_fingerprint_verify (f->book, &plain, &error));
-  g_assert_true (ledger_fingerprint_verify_full (f->book, &with_progress, progress_cb, &p, NULL, &error));
+  g_assert_true (ledger_verify (f->book, &plain, &error));
+  g_assert_true (ledger_verify_full (f->book, &with_progress, progress_cb, &p, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (plain.size, ==, with_progress.size);
   g_assert_cmpmem (plain.root.bytes, LEDGER_HASH_SIZE, with_progress.root.bytes, LEDGER_HASH_SIZE);
@@ -91,11 +87,11 @@ test_verify_cancelled (Fixture       *f,
   Progress p = { .cancel_at_call = cancellable };
   LedgerTreeHead head;
 
-  g_assert_false (ledger_fingerprint_verify_full (f->book, &head, progress_cb, &p, cancellable, &error));
+  g_assert_false (ledger_verify_full (f->book, &head, progress_cb, &p, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (p.last_done, <, p.total);
   g_clear_error (&error);
-  g_assert_false (ledger_fingerprint_verify_full (f->book, &head, NULL, NULL, cancellable, &error));
+  g_assert_false (ledger_verify_full (f->book, &head, NULL, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
@@ -139,7 +135,7 @@ test_backup_progress_and_cancel (Fixture       *f,
   g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
   g_assert_false (dir_has_prefix (f->dir, "copy.clbook.partial"));
   g_clear_error (&error);
-  g_assert_true (ledger_fingerprint_verify (f->book, &head, &error));
+  g_assert_true (ledger_verify (f->book, &head, &error));
   g_assert_no_error (error);
 }
 
@@ -202,17 +198,17 @@ test_verify_during_a_write (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LedgerBook) reader = ledger_book_open (f->path, LEDGER_BOOK_OPEN_READ_ONLY |
+  g_autoptr(LedgerBook) reader = ledger_community_open (f->path, LEDGER_BOOK_OPEN_READ_ONLY |
                                                             LEDGER_BOOK_OPEN_NO_CHECK, &error);
   LedgerTreeHead before, after;
   Race race = { f->book, NULL };
 
   g_assert_no_error (error);
-  g_assert_true (ledger_fingerprint_verify_full (reader, &before, start_writer_cb, &race, NULL, &error));
+  g_assert_true (ledger_verify_full (reader, &before, start_writer_cb, &race, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (race.thread);
   g_assert_true (GPOINTER_TO_INT (g_thread_join (race.thread)));
-  g_assert_true (ledger_fingerprint_verify (reader, &after, &error));
+  g_assert_true (ledger_verify (reader, &after, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (after.size, ==, before.size + 1);
 }

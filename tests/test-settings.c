@@ -10,11 +10,8 @@
 #include <unistd.h>
 
 #include "book-fixture.h"
-#include "ledger-backup.h"
+#include "ledger.h"
 #include "ledger-book-private.h"
-#include "ledger-journal.h"
-#include "ledger-notice.h"
-#include "ledger-settings.h"
 
 typedef BookFixture Fixture;
 
@@ -385,7 +382,7 @@ test_shared_backup_folder (Fixture       *f,
 
   g_assert_cmpint (g_mkdir (shared, 0700), ==, 0);
   g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
-  other = ledger_book_create (other_path, "另一个小区", "tester", &error);
+  other = ledger_community_create (other_path, "另一个小区", "tester", &error);
   g_assert_no_error (error);
   for (LedgerBook **b = (LedgerBook *[]) { f->book, other, NULL }; *b != NULL; b++)
     {

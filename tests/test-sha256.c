@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "ledger-sha256.h"
+#include "ledger.h"
 
 static char *
 digest_hex (const guint8 *data,

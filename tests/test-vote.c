@@ -4,10 +4,7 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
-#include "ledger-expense.h"
-#include "ledger-household.h"
-#include "ledger-payment.h"
-#include "ledger-vote.h"
+#include "ledger.h"
 
 /* ------------------------------------------------------------------ */
 /* The arithmetic */
@@ -140,7 +137,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("vote-test-XXXXXX", &error);
   f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_book_create (f->path, "表决小区", "tester", &error);
+  f->book = ledger_community_create (f->path, "表决小区", "tester", &error);
   g_assert_no_error (error);
   ledger_book_set_clock (f->book, "2026-05-01");
   /* Owner A has three units (one head, 300 m²); B, C, D one each (100 m²). */
@@ -322,7 +319,7 @@ test_zero_owners (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("vote-empty-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "b.clbook", NULL);
-  g_autoptr(LedgerBook) book = ledger_book_create (path, "空小区", NULL, &error);
+  g_autoptr(LedgerBook) book = ledger_community_create (path, "空小区", NULL, &error);
   g_autoptr(LedgerVote) vote = NULL;
   gint64 id = 0;
 

@@ -11,11 +11,7 @@
 
 #include "export-xlsx-read.h"
 #include "export-xlsx.h"
-#include "ledger-billing.h"
-#include "ledger-expense.h"
-#include "ledger-fingerprint.h"
-#include "ledger-household.h"
-#include "ledger-payment.h"
+#include "ledger.h"
 
 typedef struct
 {
@@ -83,7 +79,7 @@ make_book (const char *path,
            gint64      second_payment)
 {
   g_autoptr(GError) error = NULL;
-  LedgerBook *book = ledger_book_create (path, "测试小区", "tester", &error);
+  LedgerBook *book = ledger_community_create (path, "测试小区", "tester", &error);
 
   g_assert_no_error (error);
   populate (book, second_payment);

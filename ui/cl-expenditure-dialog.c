@@ -20,10 +20,7 @@
 #include <inttypes.h>
 
 #include "cl-expenditure-dialog.h"
-#include "ledger-expense.h"
-#include "ledger-money.h"
-#include "ledger-settings.h"
-#include "ledger-vote-item.h"
+#include "ledger.h"
 
 struct _ClExpenditureDialog
 {

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "ledger-book.h"
+#include "ledger.h"
 
 G_BEGIN_DECLS
 

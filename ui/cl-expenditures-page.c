@@ -16,8 +16,7 @@
 #include "cl-expenditures-page.h"
 #include "cl-format.h"
 #include "cl-window.h"
-#include "ledger-expenditure-item.h"
-#include "ledger-money.h"
+#include "ledger.h"
 
 struct _ClExpendituresPage
 {

@@ -13,7 +13,7 @@
 
 #include "cl-household-dialog.h"
 #include "cl-window.h"
-#include "ledger-money.h"
+#include "ledger.h"
 
 typedef enum
 {

@@ -3,8 +3,7 @@
 
 #include <adwaita.h>
 
-#include "ledger-book.h"
-#include "ledger-household.h"
+#include "ledger.h"
 
 G_BEGIN_DECLS
 

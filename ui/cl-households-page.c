@@ -19,10 +19,7 @@
 #include "cl-households-page.h"
 #include "cl-import-dialog.h"
 #include "cl-window.h"
-#include "ledger-household-item.h"
-#include "ledger-money.h"
-#include "ledger-period.h"
-#include "ledger-text.h"
+#include "ledger.h"
 
 struct _ClHouseholdsPage
 {

@@ -14,9 +14,7 @@
 #include "cl-import-dialog.h"
 #include "cl-job.h"
 #include "cl-window.h"
-#include "ledger-household-item.h"
-#include "ledger-import.h"
-#include "ledger-money.h"
+#include "ledger.h"
 
 struct _ClImportDialog
 {
@@ -174,7 +172,7 @@ import_thread (ClJob         *job,
                GError       **error)
 {
   ImportJob *import = data;
-  g_autoptr(LedgerBook) book = ledger_book_open (import->book_path, LEDGER_BOOK_OPEN_NO_CHECK, error);
+  g_autoptr(LedgerBook) book = ledger_community_open (import->book_path, LEDGER_BOOK_OPEN_NO_CHECK, error);
 
   if (book == NULL)
     return FALSE;

@@ -15,8 +15,7 @@
 #include "cl-window.h"
 #include "export-notice.h"
 #include "export-xlsx.h"
-#include "ledger-expense.h"
-#include "ledger-notice.h"
+#include "ledger.h"
 
 /* Pixels per point of the preview image (1191 × 1684 for A4): sharp
  * enough to read the small print and the QR code in a tall window. */
@@ -468,9 +467,9 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LedgerBook) book = ledger_book_open (job->book_path,
-                                                 LEDGER_BOOK_OPEN_READ_ONLY | LEDGER_BOOK_OPEN_NO_CHECK,
-                                                 &error);
+  g_autoptr(LedgerBook) book = ledger_community_open (job->book_path,
+                                                      LEDGER_BOOK_OPEN_READ_ONLY | LEDGER_BOOK_OPEN_NO_CHECK,
+                                                      &error);
 
   gboolean written = book != NULL &&
                      export_workbook_full (book, &job->period, job->path, export_progress_cb, job,

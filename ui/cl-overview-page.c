@@ -8,8 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-overview-page.h"
-#include "ledger-money.h"
-#include "ledger-overview.h"
+#include "ledger.h"
 
 struct _ClOverviewPage
 {

@@ -15,11 +15,7 @@
 #include "cl-print-preview.h"
 #include "cl-window.h"
 #include "export-notice.h"
-#include "ledger-household-item.h"
-#include "ledger-money.h"
-#include "ledger-payment.h"
-#include "ledger-period.h"
-#include "ledger-receipt-item.h"
+#include "ledger.h"
 
 struct _ClPaymentsPage
 {

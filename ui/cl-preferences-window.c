@@ -17,12 +17,7 @@
 
 #include "cl-preferences-window.h"
 #include "cl-settings.h"
-#include "ledger-fee.h"
-#include "ledger-money.h"
-#include "ledger-notice.h"
-#include "ledger-settings.h"
-#include "ledger-text.h"
-#include "ledger-vote.h"
+#include "ledger.h"
 
 #define OPERATOR_MAX_CHARS    LEDGER_OPERATOR_MAX_CHARS
 
@@ -570,7 +565,7 @@ default_url_apply_cb (ClPreferencesWindow *self)
   g_autofree char *url = dup_text (self->default_url_row);
   g_autoptr(GError) error = NULL;
 
-  if (!ledger_notice_check_url (url, &error))
+  if (!ledger_settings_check_url (url, &error))
     {
       show_field_message (self->default_url_error, GTK_WIDGET (self->default_url_row), error->message);
       return;

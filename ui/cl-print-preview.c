@@ -16,8 +16,7 @@
 #include "cl-print-preview.h"
 #include "cl-window.h"
 #include "export-notice.h"
-#include "ledger-paths.h"
-#include "ledger-quote.h"
+#include "ledger.h"
 
 /* Space around the page on screen, in pixels. */
 #define PAGE_PADDING 24.0

@@ -10,8 +10,7 @@
 
 #include <adwaita.h>
 
-#include "ledger-book.h"
-#include "ledger-period.h"
+#include "ledger.h"
 
 G_BEGIN_DECLS
 

@@ -11,8 +11,7 @@
 
 #include "cl-vote-dialog.h"
 #include "cl-window.h"
-#include "ledger-period.h"
-#include "ledger-vote.h"
+#include "ledger.h"
 
 /* The matter a new vote starts with: most votes are "other major matters". */
 #define DEFAULT_MATTER LEDGER_MATTER_OTHER

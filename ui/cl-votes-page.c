@@ -15,10 +15,7 @@
 #include "cl-vote-dialog.h"
 #include "cl-votes-page.h"
 #include "cl-window.h"
-#include "ledger-ballot-item.h"
-#include "ledger-household.h"
-#include "ledger-money.h"
-#include "ledger-vote-item.h"
+#include "ledger.h"
 
 struct _ClVotesPage
 {

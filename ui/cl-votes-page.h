@@ -2,7 +2,7 @@
 #pragma once
 
 #include "cl-page.h"
-#include "ledger-vote.h"
+#include "ledger.h"
 
 G_BEGIN_DECLS
 

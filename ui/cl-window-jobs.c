@@ -7,8 +7,7 @@
 #include <inttypes.h>
 
 #include "cl-window-private.h"
-#include "ledger-backup.h"
-#include "ledger-fingerprint.h"
+#include "ledger.h"
 
 /* The book a job reads, through its own read-only connection: a
  * LedgerBook must not be used from two threads. */
@@ -69,10 +68,10 @@ static LedgerBook *
 book_job_open (BookJob  *job,
                GError  **error)
 {
-  return ledger_book_open (job->book_path, LEDGER_BOOK_OPEN_READ_ONLY | LEDGER_BOOK_OPEN_NO_CHECK, error);
+  return ledger_community_open (job->book_path, LEDGER_BOOK_OPEN_READ_ONLY | LEDGER_BOOK_OPEN_NO_CHECK, error);
 }
 
-/* Worker thread: ledger_fingerprint_verify(), as `community-ledger verify`. */
+/* Worker thread: ledger_verify(), as `community-ledger verify`. */
 static gboolean
 verify_thread (ClJob         *job,
                gpointer       data,
@@ -83,7 +82,7 @@ verify_thread (ClJob         *job,
   g_autoptr(LedgerBook) book = book_job_open (verify, error);
 
   return book != NULL &&
-         ledger_fingerprint_verify_full (book, &verify->head, cl_job_progress, job, cancellable, error);
+         ledger_verify_full (book, &verify->head, cl_job_progress, job, cancellable, error);
 }
 
 /* "1234 of 98627 entries checked" (the last step is the report caches). */

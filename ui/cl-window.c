@@ -13,9 +13,7 @@
 #include "cl-preferences-window.h"
 #include "cl-settings.h"
 #include "cl-window-private.h"
-#include "ledger-backup.h"
-#include "ledger-notice.h"
-#include "ledger-quote.h"
+#include "ledger.h"
 
 G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -111,7 +109,7 @@ open_chosen (ClWindow *self,
 {
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LedgerBook) book = ledger_book_open (path, LEDGER_BOOK_OPEN_NO_CHECK, &error);
+  g_autoptr(LedgerBook) book = ledger_community_open (path, LEDGER_BOOK_OPEN_NO_CHECK, &error);
 
   if (book == NULL)
     {
@@ -135,7 +133,7 @@ offer_publication_url (ClWindow   *self,
     return;
   url = g_settings_get_string (self->settings, CL_SETTINGS_PUBLICATION_URL);
   if (*url != '\0' &&
-      !ledger_notice_set_setting (book, LEDGER_SETTING_PUBLICATION_URL, url, &error))
+      !ledger_settings_set (book, LEDGER_SETTING_PUBLICATION_URL, url, &error))
     g_warning ("The default publication URL was not given to the new book: %s", error->message);
 }
 
@@ -153,7 +151,7 @@ new_chosen (ClWindow *self,
    * it can be changed in the book's settings. */
   if (dot != NULL && dot != base)
     *dot = '\0';
-  book = ledger_book_create (path, base, NULL, &error);
+  book = ledger_community_create (path, base, NULL, &error);
   if (book == NULL)
     {
       cl_window_show_error (GTK_WIDGET (self), _("creating the book"), error);

@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "cl-job.h"
-#include "ledger-book.h"
+#include "ledger.h"
 
 G_BEGIN_DECLS
 

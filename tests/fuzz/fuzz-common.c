@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ledger-error.h"
+#include "ledger.h"
 
 #include "fuzz-common.h"
 

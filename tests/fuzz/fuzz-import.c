@@ -25,9 +25,7 @@
 
 #include <glib/gstdio.h>
 
-#include "ledger-household.h"
-#include "ledger-import.h"
-#include "ledger-period.h"
+#include "ledger.h"
 
 #include "fuzz-common.h"
 

@@ -42,11 +42,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-book-private.h"
-#include "ledger-error.h"
-#include "ledger-fingerprint.h"
-#include "ledger-household.h"
-#include "ledger-journal.h"
-#include "ledger-text.h"
+#include "ledger.h"
 
 #include "fuzz-common.h"
 
@@ -204,7 +200,7 @@ create_book (void)
   atexit (remove_book);
   path = g_build_filename (book_dir, "book.clbook", NULL);
 
-  book = ledger_book_create (path, "模糊测试小区", DEFAULT_OPERATOR, &error);
+  book = ledger_community_create (path, "模糊测试小区", DEFAULT_OPERATOR, &error);
   check_setup (book != NULL, error, "creating it");
   ledger_book_set_clock (book, DEFAULT_CLOCK);
 

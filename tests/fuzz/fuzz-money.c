@@ -19,7 +19,7 @@
  */
 #include <string.h>
 
-#include "ledger-money.h"
+#include "ledger.h"
 
 #include "fuzz-common.h"
 

@@ -18,7 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ledger-period.h"
+#include "ledger.h"
 
 #include "fuzz-common.h"
 

@@ -3,9 +3,7 @@
 #include <sqlite3.h>
 
 #include "gui-test-utils.h"
-#include "ledger-demo.h"
-#include "ledger-household.h"
-#include "ledger-payment.h"
+#include "ledger.h"
 
 gboolean
 gui_test_init (int    *argc,
@@ -29,7 +27,7 @@ gui_fixture_set_up (GuiFixture    *f,
   f->dir = g_dir_make_tmp ("gui-test-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_book_create (f->path, "界面测试小区", "tester", &error);
+  f->book = ledger_community_create (f->path, "界面测试小区", "tester", &error);
   g_assert_no_error (error);
   if (demo.households > 0)
     g_assert_true (ledger_demo_populate (f->book, &demo, &error));

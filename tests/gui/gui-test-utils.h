@@ -10,7 +10,7 @@
 #include <adwaita.h>
 
 #include "cl-window.h"
-#include "ledger-book.h"
+#include "ledger.h"
 
 G_BEGIN_DECLS
 

@@ -312,7 +312,7 @@ main (int    argc,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
 
-  book = ledger_book_open (argv[1], LEDGER_BOOK_OPEN_DEFAULT, &error);
+  book = ledger_community_open (argv[1], LEDGER_BOOK_OPEN_DEFAULT, &error);
   if (book == NULL)
     {
       g_printerr ("%s: %s\n", argv[1], error->message);

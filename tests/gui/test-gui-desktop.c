@@ -19,10 +19,7 @@
 #include "cl-print-preview.h"
 #include "export-notice.h"
 #include "gui-test-utils.h"
-#include "ledger-billing.h"
-#include "ledger-fingerprint.h"
-#include "ledger-household.h"
-#include "ledger-period.h"
+#include "ledger.h"
 
 #define UNIT  "9-1-101"
 #define OWNER "测试户"

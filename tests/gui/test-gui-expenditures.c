@@ -4,9 +4,7 @@
 
 #include "cl-expenditure-dialog.h"
 #include "gui-test-utils.h"
-#include "ledger-expenditure-item.h"
-#include "ledger-expense.h"
-#include "ledger-vote-item.h"
+#include "ledger.h"
 
 #define HOUSEHOLDS 12
 

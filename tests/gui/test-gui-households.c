@@ -7,13 +7,7 @@
 #include "cl-households-page.h"
 #include "cl-import-dialog.h"
 #include "gui-test-utils.h"
-#include "ledger-household-item.h"
-#include "ledger-household.h"
-#include "ledger-money.h"
-#include "ledger-payment.h"
-#include "ledger-period.h"
-#include "ledger-report.h"
-#include "ledger-text.h"
+#include "ledger.h"
 
 /* ------------------------------------------------------------------ */
 /* Helpers */

@@ -7,8 +7,7 @@
 #include "export-notice.h"
 #include "export-xlsx.h"
 #include "gui-test-utils.h"
-#include "ledger-money.h"
-#include "ledger-report.h"
+#include "ledger.h"
 
 #define Q1_UNANNOUNCED \
   "SELECT count(*) FROM expenditures WHERE date BETWEEN '2026-01-01' AND '2026-03-31'" \

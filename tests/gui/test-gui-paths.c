@@ -9,8 +9,7 @@
 #include "cl-notices-page.h"
 #include "cl-print-preview.h"
 #include "gui-test-utils.h"
-#include "ledger-error.h"
-#include "ledger-period.h"
+#include "ledger.h"
 
 static ClNoticesPage *
 show_notices (GuiFixture *f)

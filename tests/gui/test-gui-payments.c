@@ -3,12 +3,7 @@
 
 #include "cl-payments-page.h"
 #include "gui-test-utils.h"
-#include "ledger-billing.h"
-#include "ledger-household.h"
-#include "ledger-money.h"
-#include "ledger-payment.h"
-#include "ledger-period.h"
-#include "ledger-receipt-item.h"
+#include "ledger.h"
 
 #define UNIT  "9-1-101"
 #define OWNER "测试户"

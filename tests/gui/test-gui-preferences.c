@@ -5,8 +5,7 @@
 #include "cl-expenditure-dialog.h"
 #include "cl-preferences-window.h"
 #include "gui-test-utils.h"
-#include "ledger-fee.h"
-#include "ledger-settings.h"
+#include "ledger.h"
 
 /* Opens the Preferences through win.preferences (Ctrl+comma, the menu). */
 static GtkWidget *

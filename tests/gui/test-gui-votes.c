@@ -3,9 +3,7 @@
 
 #include "cl-votes-page.h"
 #include "gui-test-utils.h"
-#include "ledger-ballot-item.h"
-#include "ledger-vote-item.h"
-#include "ledger-vote.h"
+#include "ledger.h"
 
 /* The demo of 12 households has 11 owners (two units share an owner key). */
 #define HOUSEHOLDS 12

@@ -7,11 +7,7 @@
 #include "cl-pages.h"
 #include "cl-settings.h"
 #include "gui-test-utils.h"
-#include "ledger-backup.h"
-#include "ledger-fingerprint.h"
-#include "ledger-money.h"
-#include "ledger-payment.h"
-#include "ledger-report.h"
+#include "ledger.h"
 
 static void
 test_overview_shows_the_reports (GuiFixture    *f,
@@ -84,9 +80,9 @@ test_close_makes_a_backup (GuiFixture    *f,
       n_backups++;
     }
   g_assert_cmpuint (n_backups, ==, 1);
-  copy = ledger_book_open (backup, LEDGER_BOOK_OPEN_READ_ONLY, &error);
+  copy = ledger_community_open (backup, LEDGER_BOOK_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  g_assert_true (ledger_fingerprint_verify (copy, &head, &error));
+  g_assert_true (ledger_verify (copy, &head, &error));
   g_assert_no_error (error);
   copy_head = ledger_tree_head_format (&head);
   g_assert_cmpstr (copy_head, ==, book_head);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "ledger.h"
 #include "ledger-book-private.h"
 #include "ledger-fingerprint-private.h"
 
@@ -72,7 +73,7 @@ main (int argc, char **argv)
       fprintf (stderr, "usage: make-old-text-book BOOK TEXT…\n");
       return 2;
     }
-  book = ledger_book_open (argv[1], LEDGER_BOOK_OPEN_DEFAULT, &error);
+  book = ledger_community_open (argv[1], LEDGER_BOOK_OPEN_DEFAULT, &error);
   for (int i = 2; book != NULL && i < argc; i++)
     {
       g_autofree char *text = expand (argv[i]);

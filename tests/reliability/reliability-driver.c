@@ -19,9 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "ledger-expense.h"
-#include "ledger-household.h"
-#include "ledger-payment.h"
+#include "ledger.h"
 
 typedef struct
 {
@@ -183,7 +181,7 @@ main (int    argc,
       fprintf (stderr, "usage: reliability-driver [--seed N] [--ops N] [--pay-only] BOOK\n");
       return 2;
     }
-  book = ledger_book_open (argv[1], LEDGER_BOOK_OPEN_DEFAULT, &error);
+  book = ledger_community_open (argv[1], LEDGER_BOOK_OPEN_DEFAULT, &error);
   if (book == NULL || (units = list_units (book, &error)) == NULL || units->len == 0)
     {
       fprintf (stderr, "reliability-driver: %s\n", error != NULL ? error->message : "no households");

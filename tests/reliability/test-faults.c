@@ -25,15 +25,8 @@
 #include <unistd.h>
 
 #include "fault-inject.h"
-#include "ledger-billing.h"
+#include "ledger.h"
 #include "ledger-book-private.h"
-#include "ledger-expense.h"
-#include "ledger-fee.h"
-#include "ledger-fingerprint.h"
-#include "ledger-household.h"
-#include "ledger-import.h"
-#include "ledger-payment.h"
-#include "ledger-vote.h"
 
 #define CLOCK_DATE "2026-03-01"
 
@@ -392,7 +385,7 @@ make_template (void)
   g_autofree char *csv = input_path ("households.csv");
   gint64 vote_id = 0;
 
-  book = ledger_book_create (template_path, "可靠小区", "tester", &error);
+  book = ledger_community_create (template_path, "可靠小区", "tester", &error);
   g_assert_no_error (error);
   ledger_book_set_clock (book, CLOCK_DATE);
   add_household (book, "1-1-101", NULL);
@@ -465,7 +458,7 @@ static LedgerBook *
 open_work_copy (gboolean cold)
 {
   g_autoptr(GError) error = NULL;
-  LedgerBook *book = ledger_book_open (work_path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+  LedgerBook *book = ledger_community_open (work_path, LEDGER_BOOK_OPEN_DEFAULT, &error);
 
   g_assert_no_error (error);
   ledger_book_set_clock (book, CLOCK_DATE);
@@ -554,11 +547,11 @@ check_reopened (void)
   LedgerTreeHead head;
 
   {
-    g_autoptr(LedgerBook) book = ledger_book_open (work_path, LEDGER_BOOK_OPEN_DEFAULT, &error);
+    g_autoptr(LedgerBook) book = ledger_community_open (work_path, LEDGER_BOOK_OPEN_DEFAULT, &error);
 
     g_assert_no_error (error);
     g_assert_true (ledger_book_check_integrity (book, FALSE, &error));
-    g_assert_true (ledger_fingerprint_verify (book, &head, &error));
+    g_assert_true (ledger_verify (book, &head, &error));
     g_assert_no_error (error);
   }
   /* A journal may stay behind when deleting it was what failed, but

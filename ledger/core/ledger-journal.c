@@ -1,0 +1,387 @@
+/* ledger-journal.c — the only code that inserts journal rows */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ledger-book-private.h"
+#include "ledger-fingerprint-private.h"
+#include "ledger-journal.h"
+#include "ledger-limits.h"
+#include "ledger-money.h"
+#include "ledger-method.h"
+#include "ledger-text.h"
+
+typedef struct
+{
+  char  *account;
+  gint64 household_id;
+  gint64 amount;
+} Split;
+
+struct _LedgerPosting
+{
+  char   *kind;
+  char   *date;
+  char   *ref;
+  char   *memo;
+  gint64  reverses;
+  gint64  follows; /* dated no earlier than this transaction, 0: none */
+  GArray *splits; /* of Split */
+};
+
+static void
+clear_split (gpointer data)
+{
+  Split *split = data;
+
+  g_free (split->account);
+}
+
+LedgerPosting *
+ledger_posting_new (const char *kind,
+                    const char *date)
+{
+  LedgerPosting *posting = g_new0 (LedgerPosting, 1);
+
+  g_return_val_if_fail (kind != NULL && date != NULL, NULL);
+
+  posting->kind = g_strdup (kind);
+  posting->date = g_strdup (date);
+  posting->splits = g_array_new (FALSE, FALSE, sizeof (Split));
+  g_array_set_clear_func (posting->splits, clear_split);
+  return posting;
+}
+
+void
+ledger_posting_free (LedgerPosting *posting)
+{
+  if (posting == NULL)
+    return;
+  g_free (posting->kind);
+  g_free (posting->date);
+  g_free (posting->ref);
+  g_free (posting->memo);
+  g_array_unref (posting->splits);
+  g_free (posting);
+}
+
+void
+ledger_posting_set_ref (LedgerPosting *posting,
+                        const char    *ref)
+{
+  g_free (posting->ref);
+  posting->ref = g_strdup (ref);
+}
+
+void
+ledger_posting_set_memo (LedgerPosting *posting,
+                         const char    *memo)
+{
+  g_free (posting->memo);
+  posting->memo = g_strdup (memo);
+}
+
+void
+ledger_posting_set_reverses (LedgerPosting *posting,
+                             gint64         txn_id)
+{
+  posting->reverses = txn_id;
+}
+
+void
+ledger_posting_set_follows (LedgerPosting *posting,
+                            gint64         txn_id)
+{
+  posting->follows = MAX (posting->follows, txn_id);
+}
+
+/* Moves the posting's date forward to the date of the transaction it
+ * follows, when that is later. */
+static gboolean
+date_after_followed (LedgerPosting  *posting,
+                     LedgerBook     *book,
+                     GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (posting->follows <= 0)
+    return TRUE;
+  stmt = ledger_book_prepare (book, "SELECT date FROM txns WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, posting->follows);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *date = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (date != NULL && strcmp (date, posting->date) > 0)
+        {
+          g_free (posting->date);
+          posting->date = g_strdup (date);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading a transaction's date");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+ledger_posting_add (LedgerPosting *posting,
+                    const char    *account,
+                    gint64         household_id,
+                    gint64         amount)
+{
+  Split split = { g_strdup (account), household_id, amount };
+
+  if (amount == 0)
+    {
+      g_free (split.account);
+      return;
+    }
+  g_array_append_val (posting->splits, split);
+}
+
+gint64
+ledger_posting_balance (LedgerPosting *posting)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < posting->splits->len; i++)
+    if (!ledger_total_add (&sum, g_array_index (posting->splits, Split, i).amount))
+      return G_MAXINT64;
+  return sum;
+}
+
+/* The one gate every text of the journal passes, whatever command or
+ * window it came from and whatever checked it before: the operator (from
+ * --operator, COMMUNITY_LEDGER_OPERATOR, the Preferences), the ref and the
+ * memo (built from payees, names, file names …). A control or invisible
+ * character here would be in the book for good, and in every export. */
+static gboolean
+check_txn_text (LedgerPosting  *posting,
+                LedgerBook     *book,
+                GError        **error)
+{
+  return ledger_text_check (ledger_book_get_operator (book), _("operator"), LEDGER_OPERATOR_MAX_CHARS,
+                            TRUE, error) &&
+         ledger_text_check (posting->ref, _("reference"), G_MAXUINT, FALSE, error) &&
+         ledger_text_check (posting->memo, _("memo"), G_MAXUINT, FALSE, error);
+}
+
+static gboolean
+insert_txn (LedgerPosting  *posting,
+            LedgerBook     *book,
+            gint64         *out_txn_id,
+            GError        **error)
+{
+  g_autofree char *now = ledger_book_now (book);
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO txns (kind, date, recorded_at, operator, ref, memo, reverses) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, posting->kind);
+  ledger_bind_text (stmt, 2, posting->date);
+  ledger_bind_text (stmt, 3, now);
+  ledger_bind_text (stmt, 4, ledger_book_get_operator (book));
+  ledger_bind_text (stmt, 5, posting->ref != NULL ? posting->ref : "");
+  ledger_bind_text (stmt, 6, posting->memo != NULL ? posting->memo : "");
+  if (posting->reverses > 0)
+    sqlite3_bind_int64 (stmt, 7, posting->reverses);
+  if (!ledger_book_step_done (book, stmt, error))
+    return FALSE;
+  *out_txn_id = sqlite3_last_insert_rowid (ledger_book_get_db (book));
+  return TRUE;
+}
+
+static gboolean
+insert_splits (LedgerPosting  *posting,
+               LedgerBook     *book,
+               gint64          txn_id,
+               GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO splits (txn_id, seq, account, household_id, amount) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < posting->splits->len; i++)
+    {
+      const Split *split = &g_array_index (posting->splits, Split, i);
+
+      sqlite3_bind_int64 (stmt, 1, txn_id);
+      sqlite3_bind_int (stmt, 2, (int) i + 1);
+      ledger_bind_text (stmt, 3, split->account);
+      if (split->household_id > 0)
+        sqlite3_bind_int64 (stmt, 4, split->household_id);
+      else
+        sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_int64 (stmt, 5, split->amount);
+      if (!ledger_book_step_done (book, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether @account holds money (cash, bank, WeChat, Alipay): the
+ * accounts a payment method names. */
+static gboolean
+is_money_account (const char *account)
+{
+  for (LedgerMethod m = LEDGER_METHOD_CASH; m <= LEDGER_METHOD_BANK; m++)
+    if (strcmp (account, ledger_method_to_string (m)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What @posting takes out of @account in all (its splits on it summed;
+ * negative when money leaves). */
+static gint64
+net_on_account (LedgerPosting *posting,
+                const char    *account)
+{
+  gint64 net = 0;
+
+  for (guint i = 0; i < posting->splits->len; i++)
+    {
+      const Split *split = &g_array_index (posting->splits, Split, i);
+
+      if (strcmp (split->account, account) == 0 &&
+          !ledger_total_add (&net, split->amount))
+        return G_MININT64; /* cannot be: the posting balanced within the ceiling */
+    }
+  return net;
+}
+
+/* @account's balance at the end of each day from @date on, read from the
+ * daily cache (one row per day that moved it, this posting included):
+ * the first day it is below zero and by how much, at most, it is.
+ * *@out_short is 0 when it never is. */
+static gboolean
+lowest_balance_from (LedgerBook   *book,
+                     const char   *account,
+                     const char   *date,
+                     char          out_day[11],
+                     gint64       *out_short,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 balance = 0;
+  int rc;
+
+  *out_short = 0;
+  stmt = ledger_book_prepare (book, "SELECT sum (amount) FROM account_days WHERE account = ?1 AND date < ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, account);
+  ledger_bind_text (stmt, 2, date);
+  if (!ledger_book_query_int64 (book, stmt, 0, &balance, error))
+    return FALSE;
+
+  stmt = ledger_book_prepare (book, "SELECT date, amount FROM account_days WHERE account = ?1 AND date >= ?2"
+                                    " ORDER BY date",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, account);
+  ledger_bind_text (stmt, 2, date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!ledger_total_add_or_error (&balance, sqlite3_column_int64 (stmt, 1), _("the balances"), error))
+        break;
+      if (balance < 0 && *out_short == 0)
+        g_strlcpy (out_day, (const char *) sqlite3_column_text (stmt, 0), 11);
+      *out_short = MAX (*out_short, -balance);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW) /* a balance past the ceiling: the error is set */
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading the balances");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* No money account holds less than nothing on any day: the committee
+ * cannot spend (or hand back) money it did not have then. Checked after
+ * the splits are in, on every money account the posting takes from, for
+ * every day from the posting's date on: a backdated expenditure may leave
+ * today's balance positive and still empty the cash box in January, and a
+ * void dated today may take back money already spent. */
+static gboolean
+check_money_accounts (LedgerPosting  *posting,
+                      LedgerBook     *book,
+                      GError        **error)
+{
+  for (guint i = 0; i < posting->splits->len; i++)
+    {
+      const char *account = g_array_index (posting->splits, Split, i).account;
+      char day[11] = "";
+      gint64 shortfall = 0;
+
+      if (!is_money_account (account) || net_on_account (posting, account) >= 0)
+        continue;
+      if (!lowest_balance_from (book, account, posting->date, day, &shortfall, error))
+        return FALSE;
+      if (shortfall > 0)
+        {
+          g_autofree char *shown = ledger_money_format (shortfall);
+
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                       _("account “%s” would go below zero on %s, %s short: no money account may hold less than nothing on any day"),
+                       account, day, shown);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+ledger_posting_commit (LedgerPosting  *posting,
+                       LedgerBook     *book,
+                       gint64         *out_txn_id,
+                       GError        **error)
+{
+  gint64 txn_id = 0;
+
+  g_return_val_if_fail (posting != NULL, FALSE);
+  g_return_val_if_fail (ledger_book_in_write (book), FALSE);
+
+  /* A bug, not bad input: refuse it rather than write an unbalanced book. */
+  if (ledger_posting_balance (posting) != 0)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_DATABASE,
+                   "internal error: %s posting does not balance (off by %" G_GINT64_FORMAT " fen)",
+                   posting->kind, ledger_posting_balance (posting));
+      return FALSE;
+    }
+
+  if (!check_txn_text (posting, book, error) ||
+      !date_after_followed (posting, book, error) ||
+      !insert_txn (posting, book, &txn_id, error) ||
+      !insert_splits (posting, book, txn_id, error) ||
+      !check_money_accounts (posting, book, error) ||
+      !ledger_fingerprint_append (book, txn_id, error))
+    return FALSE;
+
+  if (out_txn_id != NULL)
+    *out_txn_id = txn_id;
+  return TRUE;
+}

@@ -1,0 +1,218 @@
+/* ledger-leaf.c — each journal entry as its canonical leaf
+ *
+ * A leaf is the text the fingerprint hashes: an entry's fields and its
+ * splits, escaped so that no two entries give the same text. Verify,
+ * the cached tree and the exports all read the journal through
+ * ledger_journal_foreach_leaf(), so there is one leaf format.
+ */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "ledger-book-private.h"
+#include "ledger-leaf.h"
+
+/* ------------------------------------------------------------------ */
+/* Canonical leaves */
+
+/* Appends @value with "\" "\n" "\r" (and, in split fields, "|") escaped. */
+static void
+append_escaped (GString    *leaf,
+                const char *value,
+                gboolean    in_split)
+{
+  for (const char *p = value != NULL ? value : ""; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\': g_string_append (leaf, "\\\\"); break;
+      case '\n': g_string_append (leaf, "\\n"); break;
+      case '\r': g_string_append (leaf, "\\r"); break;
+      case '|':
+        g_string_append (leaf, in_split ? "\\|" : "|");
+        break;
+      default:
+        g_string_append_c (leaf, *p);
+      }
+}
+
+static void
+append_field (GString    *leaf,
+              const char *name,
+              const char *value)
+{
+  g_string_append (leaf, name);
+  g_string_append (leaf, ": ");
+  append_escaped (leaf, value, FALSE);
+  g_string_append_c (leaf, '\n');
+}
+
+static void
+leaf_begin (GString          *leaf,
+            const LedgerLeaf *l)
+{
+  char number[32];
+
+  g_string_truncate (leaf, 0);
+  g_string_append (leaf, "community-ledger leaf v1\n");
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, l->index);
+  append_field (leaf, "index", number);
+  append_field (leaf, "kind", l->kind);
+  append_field (leaf, "date", l->date);
+  append_field (leaf, "recorded_at", l->recorded_at);
+  append_field (leaf, "operator", l->operator_name);
+  append_field (leaf, "ref", l->ref);
+  append_field (leaf, "memo", l->memo);
+  if (l->reverses > 0)
+    g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, l->reverses);
+  else
+    number[0] = '\0';
+  append_field (leaf, "reverses", number);
+}
+
+static void
+leaf_add_split (GString    *leaf,
+                const char *account,
+                const char *unit,
+                gint64      amount)
+{
+  g_string_append (leaf, "split: ");
+  append_escaped (leaf, account, TRUE);
+  g_string_append_c (leaf, '|');
+  append_escaped (leaf, unit, TRUE);
+  g_string_append_printf (leaf, "|%" G_GINT64_FORMAT "\n", amount);
+}
+
+#define LEAF_QUERY \
+  "SELECT t.id, t.kind, t.date, t.recorded_at, t.operator, t.ref, t.memo," \
+  "       coalesce (t.reverses, 0), s.account, h.unit, s.amount" \
+  " FROM txns t LEFT JOIN splits s ON s.txn_id = t.id" \
+  " LEFT JOIN households h ON h.id = s.household_id"
+
+typedef struct
+{
+  GString   *text;
+  LedgerLeaf leaf;
+  /* Copies of the current row's fields: sqlite3 text is only valid until
+   * the next step, and a leaf ends only when the next row begins. */
+  char      *fields[6];
+} LeafBuilder;
+
+static void
+builder_start (LeafBuilder  *b,
+               sqlite3_stmt *stmt)
+{
+  for (int i = 0; i < 6; i++)
+    {
+      g_free (b->fields[i]);
+      b->fields[i] = ledger_column_dup (stmt, i + 1);
+    }
+  b->leaf.index = sqlite3_column_int64 (stmt, 0);
+  b->leaf.kind = b->fields[0];
+  b->leaf.date = b->fields[1];
+  b->leaf.recorded_at = b->fields[2];
+  b->leaf.operator_name = b->fields[3];
+  b->leaf.ref = b->fields[4];
+  b->leaf.memo = b->fields[5];
+  b->leaf.reverses = sqlite3_column_int64 (stmt, 7);
+  leaf_begin (b->text, &b->leaf);
+}
+
+static gboolean
+builder_emit (LeafBuilder     *b,
+              LedgerLeafFunc   func,
+              gpointer         user_data,
+              GError         **error)
+{
+  b->leaf.text = b->text->str;
+  b->leaf.length = b->text->len;
+  ledger_merkle_leaf_hash ((const guint8 *) b->text->str, b->text->len, &b->leaf.hash);
+  return func (&b->leaf, user_data, error);
+}
+
+static void
+builder_clear (LeafBuilder *b)
+{
+  g_string_free (b->text, TRUE);
+  for (int i = 0; i < 6; i++)
+    g_free (b->fields[i]);
+}
+
+/* Runs a LEAF_QUERY statement and calls @func once per transaction. */
+static gboolean
+stream_leaves (LedgerBook      *book,
+               sqlite3_stmt    *stmt,
+               LedgerLeafFunc   func,
+               gpointer         user_data,
+               GError         **error)
+{
+  LeafBuilder b = { g_string_sized_new (512), { 0 }, { NULL } };
+  gboolean have_leaf = FALSE, ok = TRUE;
+  int rc;
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (!have_leaf || id != b.leaf.index)
+        {
+          if (have_leaf)
+            ok = builder_emit (&b, func, user_data, error);
+          builder_start (&b, stmt);
+          have_leaf = TRUE;
+        }
+      if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+        leaf_add_split (b.text, (const char *) sqlite3_column_text (stmt, 8),
+                        (const char *) sqlite3_column_text (stmt, 9),
+                        sqlite3_column_int64 (stmt, 10));
+    }
+  if (ok && rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading the journal");
+      ok = FALSE;
+    }
+  if (ok && have_leaf)
+    ok = builder_emit (&b, func, user_data, error);
+  sqlite3_reset (stmt);
+  builder_clear (&b);
+  return ok;
+}
+
+gboolean
+ledger_journal_foreach_leaf (LedgerBook      *book,
+                             LedgerLeafFunc   func,
+                             gpointer         user_data,
+                             GError         **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, LEAF_QUERY " ORDER BY t.id, s.seq", error);
+
+  return stmt != NULL && stream_leaves (book, stmt, func, user_data, error);
+}
+
+gboolean
+ledger_journal_leaf_of (LedgerBook      *book,
+                        gint64           txn_id,
+                        LedgerLeafFunc   func,
+                        gpointer         user_data,
+                        GError         **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, LEAF_QUERY " WHERE t.id = ?1 ORDER BY s.seq", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, txn_id);
+  return stream_leaves (book, stmt, func, user_data, error);
+}
+
+gint64
+ledger_journal_count (LedgerBook  *book,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT max(id) FROM txns", error);
+  gint64 count = -1;
+
+  if (stmt == NULL || !ledger_book_query_int64 (book, stmt, 0, &count, error))
+    return -1;
+  return count;
+}

@@ -1,0 +1,71 @@
+/* ledger-leaf.h — each journal entry as its canonical leaf, the bytes the
+ * book's fingerprint (ledger-fingerprint.h) hashes
+ *
+ * The canonical leaf of transaction N (its 1-based position in the
+ * journal) is UTF-8 text, one "name: value" line each, in this order:
+ *
+ *     community-ledger leaf v1
+ *     index: N
+ *     kind: KIND
+ *     date: YYYY-MM-DD
+ *     recorded_at: ISO 8601 time
+ *     operator: NAME
+ *     ref: REF
+ *     memo: MEMO
+ *     reverses: M            (empty when the entry reverses nothing)
+ *     split: ACCOUNT|UNIT|AMOUNT     (one line per split, in entry order;
+ *                                      UNIT empty when none; AMOUNT in fen,
+ *                                      debit positive, "-" for credits)
+ *
+ * every line ending in "\n". In values a backslash is written "\\", a line
+ * feed "\n", a carriage return "\r", and in split fields "|" is "\|".
+ * The leaf hash is SHA-256 (0x00 ‖ leaf); the fingerprint is SIZE:ROOT,
+ * the RFC 6962 tree head over all leaves.
+ */
+#pragma once
+
+#include "ledger-book.h"
+#include "ledger-merkle.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64      index;       /* 1-based position in the journal */
+  const char *kind;
+  const char *date;
+  const char *recorded_at;
+  const char *operator_name;
+  const char *ref;
+  const char *memo;
+  gint64      reverses;    /* 0: none */
+  const char *text;        /* the canonical leaf */
+  gsize       length;
+  LedgerHash  hash;        /* SHA-256 (0x00 ‖ text) */
+} LedgerLeaf;
+
+typedef gboolean (*LedgerLeafFunc) (const LedgerLeaf  *leaf,
+                                    gpointer           user_data,
+                                    GError           **error);
+
+/* Calls @func for every journal transaction in order, with its canonical
+ * leaf. The XLSX export and verify read the journal only through this. */
+gboolean ledger_journal_foreach_leaf (LedgerBook      *book,
+                                      LedgerLeafFunc   func,
+                                      gpointer         user_data,
+                                      GError         **error);
+
+/* Calls @func once, with the canonical leaf of journal entry @txn_id
+ * (none when there is no such entry). */
+gboolean ledger_journal_leaf_of (LedgerBook      *book,
+                                 gint64           txn_id,
+                                 LedgerLeafFunc   func,
+                                 gpointer         user_data,
+                                 GError         **error);
+
+/* The number of entries in the journal (the id of the last); -1 with
+ * @error set when the book cannot be read. */
+gint64 ledger_journal_count (LedgerBook  *book,
+                             GError     **error);
+
+G_END_DECLS

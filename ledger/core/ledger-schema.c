@@ -1,0 +1,413 @@
+/* ledger-schema.c — the book's tables, and how older books are upgraded
+ *
+ * The journal (txns, splits) and every record that hangs off it are
+ * append-only: triggers abort any UPDATE or DELETE, so a correction can
+ * only be a new, reversing entry. Households are the one register that is
+ * edited in place; each edit is itself recorded as a journal entry.
+ */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ledger-book-private.h"
+
+static const char schema_v1[] =
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  /* kind decides the sign shown to people: assets and expenses are
+   * debit-normal, the rest credit-normal. */
+  "CREATE TABLE accounts ("
+  "  id   INTEGER PRIMARY KEY," /* chart-of-accounts order */
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('asset','liability','equity','income','expense'))"
+  ");"
+
+  "CREATE TABLE households ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  unit      TEXT NOT NULL UNIQUE,"
+  "  building  INTEGER NOT NULL,"
+  "  entrance  INTEGER NOT NULL,"
+  "  room      INTEGER NOT NULL,"
+  "  owner     TEXT NOT NULL,"
+  "  owner_key TEXT NOT NULL,"
+  "  phone     TEXT NOT NULL DEFAULT '',"
+  "  area      INTEGER NOT NULL CHECK (area >= 0),"
+  "  spaces    INTEGER NOT NULL DEFAULT 0 CHECK (spaces >= 0),"
+  "  status    TEXT NOT NULL DEFAULT 'occupied' CHECK (status IN ('occupied','rented','vacant')),"
+  "  move_in   TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX households_owner_key ON households (owner_key);"
+  "CREATE INDEX households_order ON households (building, entrance, room);"
+
+  /* One row per journal transaction; id is the 1-based position in the
+   * journal (the Merkle leaf index + 1), so it must never have gaps. */
+  "CREATE TABLE txns ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  kind        TEXT NOT NULL,"
+  "  date        TEXT NOT NULL,"
+  "  recorded_at TEXT NOT NULL,"
+  "  operator    TEXT NOT NULL,"
+  "  ref         TEXT NOT NULL DEFAULT '',"
+  "  memo        TEXT NOT NULL DEFAULT '',"
+  "  reverses    INTEGER REFERENCES txns (id)"
+  ");"
+  "CREATE INDEX txns_date ON txns (date);"
+
+  /* Debits are positive, credits negative; each txn's splits sum to zero. */
+  "CREATE TABLE splits ("
+  "  txn_id       INTEGER NOT NULL REFERENCES txns (id),"
+  "  seq          INTEGER NOT NULL,"
+  "  account      TEXT NOT NULL REFERENCES accounts (code),"
+  "  household_id INTEGER REFERENCES households (id),"
+  "  amount       INTEGER NOT NULL CHECK (amount <> 0),"
+  "  PRIMARY KEY (txn_id, seq)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX splits_account ON splits (account, txn_id);"
+  "CREATE INDEX splits_household ON splits (household_id, account) WHERE household_id IS NOT NULL;"
+
+  /* Versioned fee items: a change is a new row; the newest row whose
+   * effective_from has come is in force. */
+  "CREATE TABLE fees ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  code           TEXT NOT NULL,"
+  "  name           TEXT NOT NULL,"
+  "  amount         INTEGER NOT NULL CHECK (amount >= 0),"
+  "  basis          TEXT NOT NULL CHECK (basis IN ('household','space')),"
+  "  effective_from TEXT NOT NULL,"
+  "  txn_id         INTEGER NOT NULL REFERENCES txns (id)"
+  ");"
+  "CREATE INDEX fees_code ON fees (code, effective_from);"
+
+  "CREATE TABLE charges ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  household_id INTEGER NOT NULL REFERENCES households (id),"
+  "  fee_code     TEXT NOT NULL,"
+  "  year         INTEGER NOT NULL,"
+  "  amount       INTEGER NOT NULL CHECK (amount > 0),"
+  "  fee_id       INTEGER NOT NULL REFERENCES fees (id),"
+  "  txn_id       INTEGER NOT NULL REFERENCES txns (id),"
+  "  UNIQUE (household_id, year, fee_code)"
+  ");"
+  "CREATE INDEX charges_year ON charges (year);"
+
+  /* How much of a charge a payment, a prepaid credit or a waiver settled;
+   * a voided payment adds negative rows. */
+  "CREATE TABLE allocations ("
+  "  txn_id    INTEGER NOT NULL REFERENCES txns (id),"
+  "  charge_id INTEGER NOT NULL REFERENCES charges (id),"
+  "  kind      TEXT NOT NULL CHECK (kind IN ('payment','credit','waiver')),"
+  "  amount    INTEGER NOT NULL CHECK (amount <> 0),"
+  "  PRIMARY KEY (txn_id, charge_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX allocations_charge ON allocations (charge_id);"
+
+  "CREATE TABLE receipts ("
+  "  number       TEXT PRIMARY KEY,"
+  "  year         INTEGER NOT NULL,"
+  "  seq          INTEGER NOT NULL CHECK (seq > 0),"
+  "  household_id INTEGER NOT NULL REFERENCES households (id),"
+  "  amount       INTEGER NOT NULL CHECK (amount > 0),"
+  "  method       TEXT NOT NULL CHECK (method IN ('cash','wechat','alipay','bank')),"
+  "  date         TEXT NOT NULL,"
+  "  txn_id       INTEGER NOT NULL UNIQUE REFERENCES txns (id),"
+  "  UNIQUE (year, seq)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX receipts_household ON receipts (household_id);"
+
+  "CREATE TABLE voids ("
+  "  receipt TEXT PRIMARY KEY REFERENCES receipts (number),"
+  "  reason  TEXT NOT NULL,"
+  "  txn_id  INTEGER NOT NULL UNIQUE REFERENCES txns (id)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE waivers ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  charge_id INTEGER NOT NULL REFERENCES charges (id),"
+  "  amount    INTEGER NOT NULL CHECK (amount > 0),"
+  "  reason    TEXT NOT NULL,"
+  "  txn_id    INTEGER NOT NULL UNIQUE REFERENCES txns (id)"
+  ");"
+
+  "CREATE TABLE expenditures ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  txn_id    INTEGER NOT NULL UNIQUE REFERENCES txns (id),"
+  "  date      TEXT NOT NULL,"
+  "  amount    INTEGER NOT NULL CHECK (amount > 0),"
+  "  payee     TEXT NOT NULL,"
+  "  category  TEXT NOT NULL REFERENCES accounts (code),"
+  "  method    TEXT NOT NULL CHECK (method IN ('cash','wechat','alipay','bank')),"
+  "  memo      TEXT NOT NULL DEFAULT '',"
+  "  invoice   TEXT NOT NULL DEFAULT '',"
+  "  approvers TEXT NOT NULL DEFAULT '',"
+  "  fund      TEXT NOT NULL DEFAULT 'general' CHECK (fund IN ('general','maintenance')),"
+  "  vote_id   INTEGER REFERENCES votes (id)"
+  ");"
+  "CREATE INDEX expenditures_date ON expenditures (date);"
+
+  /* Owners' votes (Civil Code Art. 278). A vote is open until a row in
+   * vote_results closes it with the tally frozen at that moment. */
+  "CREATE TABLE votes ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  title       TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  matter      INTEGER NOT NULL CHECK (matter BETWEEN 1 AND 9),"
+  "  opens       TEXT NOT NULL,"
+  "  closes      TEXT NOT NULL DEFAULT '',"
+  "  txn_id      INTEGER NOT NULL REFERENCES txns (id)"
+  ");"
+
+  /* Signed paper ballots as entered; an owner's current ballot is the
+   * newest, and a correction names the ballot it replaces. */
+  "CREATE TABLE ballots ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  vote_id      INTEGER NOT NULL REFERENCES votes (id),"
+  "  owner_key    TEXT NOT NULL,"
+  "  household_id INTEGER NOT NULL REFERENCES households (id),"
+  "  choice       TEXT NOT NULL CHECK (choice IN ('yes','no','abstain')),"
+  "  date         TEXT NOT NULL,"
+  "  replaces     INTEGER REFERENCES ballots (id),"
+  "  reason       TEXT NOT NULL DEFAULT '',"
+  "  txn_id       INTEGER NOT NULL REFERENCES txns (id)"
+  ");"
+  "CREATE INDEX ballots_vote ON ballots (vote_id, owner_key);"
+
+  "CREATE TABLE vote_results ("
+  "  vote_id           INTEGER PRIMARY KEY REFERENCES votes (id),"
+  "  closed_on         TEXT NOT NULL,"
+  "  heads_total       INTEGER NOT NULL,"
+  "  heads_voted       INTEGER NOT NULL,"
+  "  heads_yes         INTEGER NOT NULL,"
+  "  heads_no          INTEGER NOT NULL,"
+  "  area_total        INTEGER NOT NULL,"
+  "  area_voted        INTEGER NOT NULL,"
+  "  area_yes          INTEGER NOT NULL,"
+  "  area_no           INTEGER NOT NULL,"
+  "  participation_met INTEGER NOT NULL,"
+  "  passed            INTEGER NOT NULL,"
+  "  txn_id            INTEGER NOT NULL REFERENCES txns (id)"
+  ");"
+
+  /* The cached Merkle tree (ledger-fingerprint.c): node (level, idx) heads
+   * the perfect subtree of leaves [idx << level, (idx + 1) << level). */
+  "CREATE TABLE merkle_nodes ("
+  "  level INTEGER NOT NULL,"
+  "  idx   INTEGER NOT NULL,"
+  "  hash  BLOB NOT NULL,"
+  "  PRIMARY KEY (level, idx)"
+  ") WITHOUT ROWID;"
+
+  /* Files copied beside the book (BOOK.files/SHA256-NAME), with their hash. */
+  "CREATE TABLE attachments ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  owner_kind     TEXT NOT NULL,"
+  "  owner_id       INTEGER NOT NULL,"
+  "  original_name  TEXT NOT NULL,"
+  "  stored_name    TEXT NOT NULL,"
+  "  sha256         TEXT NOT NULL,"
+  "  size           INTEGER NOT NULL,"
+  "  txn_id         INTEGER NOT NULL REFERENCES txns (id)"
+  ");"
+  "CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id);"
+
+  /* Published notices (ledger-notice.c). The fingerprint printed on a
+   * notice is the head of the book just before the notice's own journal
+   * entry (txn_id); its files are named with their SHA-256. */
+  "CREATE TABLE notices ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  period       TEXT NOT NULL,"
+  "  first        TEXT NOT NULL,"
+  "  last         TEXT NOT NULL,"
+  "  fingerprint  TEXT NOT NULL,"
+  "  published_at TEXT NOT NULL,"
+  "  txn_id       INTEGER NOT NULL UNIQUE REFERENCES txns (id)"
+  ");"
+  "CREATE TABLE notice_files ("
+  "  notice_id INTEGER NOT NULL REFERENCES notices (id),"
+  "  kind      TEXT NOT NULL CHECK (kind IN ('pdf','png','html')),"
+  "  name      TEXT NOT NULL,"
+  "  sha256    TEXT NOT NULL,"
+  "  PRIMARY KEY (notice_id, kind)"
+  ") WITHOUT ROWID;"
+  /* An expenditure is announced by the first notice that listed it. */
+  "CREATE TABLE announcements ("
+  "  expenditure_id INTEGER PRIMARY KEY REFERENCES expenditures (id),"
+  "  notice_id      INTEGER NOT NULL REFERENCES notices (id)"
+  ");";
+
+/* The tables that only ever grow. */
+static const char *const append_only_tables[] = {
+  "txns", "splits", "fees", "charges", "allocations", "receipts", "voids",
+  "waivers", "expenditures", "attachments", "votes", "ballots", "vote_results",
+  "merkle_nodes", "notices", "notice_files", "announcements",
+};
+
+static const struct
+{
+  const char *code;
+  const char *name;
+  const char *kind;
+} standard_accounts[] = {
+  { "cash",            N_("Cash"),                 "asset" },
+  { "bank",            N_("Bank"),                 "asset" },
+  { "wechat",          N_("WeChat Pay"),           "asset" },
+  { "alipay",          N_("Alipay"),               "asset" },
+  { "receivable",      N_("Fees receivable"),      "asset" },
+  { "prepaid",         N_("Prepaid by owners"),    "liability" },
+  { "waivers",         N_("Fee waivers"),          "expense" },
+  { "expense:repair",    N_("Repairs"),            "expense" },
+  { "expense:cleaning",  N_("Cleaning"),           "expense" },
+  { "expense:lighting",  N_("Lighting"),           "expense" },
+  { "expense:greening",  N_("Greening"),           "expense" },
+  { "expense:security",  N_("Security"),           "expense" },
+  { "expense:utilities", N_("Water and electricity"), "expense" },
+  { "expense:office",    N_("Office and printing"),  "expense" },
+  { "expense:other",     N_("Other"),              "expense" },
+};
+
+/* Adds BEFORE UPDATE/DELETE triggers that abort on @table. */
+static char *
+append_only_triggers_sql (void)
+{
+  GString *sql = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (append_only_tables); i++)
+    {
+      const char *t = append_only_tables[i];
+
+      g_string_append_printf (sql,
+        "CREATE TRIGGER %s_no_update BEFORE UPDATE ON %s "
+        "BEGIN SELECT RAISE (ABORT, '%s is append-only: post a reversing entry instead'); END;"
+        "CREATE TRIGGER %s_no_delete BEFORE DELETE ON %s "
+        "BEGIN SELECT RAISE (ABORT, '%s is append-only: post a reversing entry instead'); END;",
+        t, t, t, t, t, t);
+    }
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+insert_standard_accounts (LedgerBook  *self,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (self,
+                              "INSERT INTO accounts (code, name, kind) VALUES (?1, ?2, ?3)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (standard_accounts); i++)
+    {
+      /* Account names are stored in the source language; screens
+       * translate them when they show them. */
+      ledger_bind_text (stmt, 1, standard_accounts[i].code);
+      ledger_bind_text (stmt, 2, standard_accounts[i].name);
+      ledger_bind_text (stmt, 3, standard_accounts[i].kind);
+      if (!ledger_book_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ledger_schema_create (LedgerBook  *self,
+                      GError     **error)
+{
+  g_autofree char *triggers = append_only_triggers_sql ();
+  g_autofree char *pragmas =
+    g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1;",
+                     LEDGER_APPLICATION_ID);
+
+  return ledger_book_exec (self, schema_v1, error) &&
+         ledger_book_exec (self, triggers, error) &&
+         insert_standard_accounts (self, error) &&
+         ledger_book_exec (self, pragmas, error) &&
+         ledger_schema_migrate (self, 1, error);
+}
+
+/* Version 2: two caches that keep the reports independent of the book's
+ * age (BENCHMARKS.md). Both are derived from the journal by triggers in
+ * the transaction that writes it, are not part of the fingerprint, and
+ * are recomputed and compared by verify (ledger-verify.c):
+ *
+ * - charge_status: each charge with what payments (net of voids) and
+ *   waivers settled of it, so that the open charges are found through a
+ *   partial index instead of summing every allocation ever made;
+ * - account_days: each account's movement per day, so that a balance at a
+ *   date adds one row per day instead of one per split.
+ */
+static const char schema_v2[] =
+  "CREATE TABLE charge_status ("
+  "  charge_id    INTEGER PRIMARY KEY REFERENCES charges (id),"
+  "  household_id INTEGER NOT NULL,"
+  "  year         INTEGER NOT NULL,"
+  "  amount       INTEGER NOT NULL,"
+  "  paid         INTEGER NOT NULL DEFAULT 0,"
+  "  waived       INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX charge_status_year ON charge_status (year, household_id);"
+  "CREATE INDEX charge_status_open ON charge_status (household_id, year)"
+  "  WHERE amount <> paid + waived;"
+  "CREATE TABLE account_days ("
+  "  account TEXT NOT NULL,"
+  "  date    TEXT NOT NULL,"
+  "  amount  INTEGER NOT NULL,"
+  "  PRIMARY KEY (account, date)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TRIGGER charges_status AFTER INSERT ON charges BEGIN"
+  "  INSERT INTO charge_status (charge_id, household_id, year, amount)"
+  "  VALUES (NEW.id, NEW.household_id, NEW.year, NEW.amount);"
+  " END;"
+  "CREATE TRIGGER allocations_status AFTER INSERT ON allocations BEGIN"
+  "  UPDATE charge_status"
+  "  SET paid = paid + CASE WHEN NEW.kind = 'waiver' THEN 0 ELSE NEW.amount END,"
+  "      waived = waived + CASE WHEN NEW.kind = 'waiver' THEN NEW.amount ELSE 0 END"
+  "  WHERE charge_id = NEW.charge_id;"
+  " END;"
+  "CREATE TRIGGER splits_days AFTER INSERT ON splits BEGIN"
+  "  INSERT INTO account_days (account, date, amount)"
+  "  VALUES (NEW.account, (SELECT date FROM txns WHERE id = NEW.txn_id), NEW.amount)"
+  "  ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount;"
+  " END;"
+
+  /* An existing book's caches, from its journal. */
+  "INSERT INTO charge_status (charge_id, household_id, year, amount, paid, waived)"
+  " " LEDGER_CHARGE_STATUS_SQL ";"
+  "INSERT INTO account_days (account, date, amount)"
+  " " LEDGER_ACCOUNT_DAYS_SQL ";";
+
+/* migrations[i] brings a book from version i + 1 to i + 2; a new book is
+ * created at version 1 and brought up the same way, so every book has
+ * been through the same steps. */
+static const char *const migrations[LEDGER_SCHEMA_VERSION - 1] = {
+  schema_v2,
+};
+
+gboolean
+ledger_schema_migrate (LedgerBook  *self,
+                       int          from_version,
+                       GError     **error)
+{
+  g_autofree char *pragma = NULL;
+
+  if (from_version < 1)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FOREIGN_FILE,
+                   _("%s has no schema version; it is not a Community Ledger book"),
+                   ledger_book_get_path (self));
+      return FALSE;
+    }
+
+  for (int v = from_version; v < LEDGER_SCHEMA_VERSION; v++)
+    if (!ledger_book_exec (self, migrations[v - 1], error))
+      return FALSE;
+
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", LEDGER_SCHEMA_VERSION);
+  return ledger_book_exec (self, pragma, error);
+}

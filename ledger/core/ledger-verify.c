@@ -1,0 +1,542 @@
+/* ledger-verify.c — verify: the whole book rebuilt from its journal
+ *
+ * Every leaf is recomputed from the journal and hashed into a fresh tree,
+ * node by node against the cached one; then the caches the reports read
+ * are recomputed from the journal and compared row by row. Any difference
+ * is named (the first entry, node or row that differs).
+ */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "ledger-book-private.h"
+#include "ledger-fingerprint.h"
+#include "ledger-leaf.h"
+#include "ledger-verify.h"
+
+/* ------------------------------------------------------------------ */
+/* The report caches against the journal */
+
+/* The caches are compared in C rather than with EXCEPT in both
+ * directions, which computed each cache twice and sorted every split by
+ * account and day: verify spent more than half its time there (10 years
+ * of 5,000 households, BENCHMARKS.md). Each recomputation now reads the
+ * journal once, and the first row that differs is still the smallest key,
+ * as the message has always named. */
+
+static gboolean
+cache_differs (LedgerBook  *self,
+               const char  *what,
+               const char  *key,
+               GError     **error)
+{
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("the report cache %s differs from the journal at %s; "
+                 "the book was changed outside Community Ledger"),
+               what, key);
+  return FALSE;
+}
+
+/* Whether column @col of the current row holds exactly @value (an integer:
+ * text or a real that looks the same is a difference, as it was for EXCEPT). */
+static gboolean
+column_is (sqlite3_stmt *stmt,
+           int           col,
+           gint64        value)
+{
+  return sqlite3_column_type (stmt, col) == SQLITE_INTEGER && sqlite3_column_int64 (stmt, col) == value;
+}
+
+/* charge_status against each charge's allocations: two scans in charge
+ * order, merged. The first mismatch met is the smallest charge that
+ * differs. */
+static gboolean
+check_charge_status (LedgerBook  *self,
+                     GError     **error)
+{
+  sqlite3_stmt *journal = ledger_book_prepare (self, LEDGER_CHARGE_STATUS_SQL " ORDER BY c.id", error);
+  sqlite3_stmt *cache = NULL;
+  int rc_journal, rc_cache;
+  gint64 differs_at = 0;
+  gboolean differs = FALSE;
+  char key[24];
+
+  if (journal == NULL ||
+      (cache = ledger_book_prepare (self, "SELECT charge_id, household_id, year, amount, paid, waived"
+                                          " FROM charge_status ORDER BY charge_id", error)) == NULL)
+    {
+      if (journal != NULL)
+        sqlite3_reset (journal);
+      return FALSE;
+    }
+  rc_journal = sqlite3_step (journal);
+  rc_cache = sqlite3_step (cache);
+  while (!differs && rc_journal == SQLITE_ROW && rc_cache == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (journal, 0);
+      gint64 cached_id = sqlite3_column_int64 (cache, 0);
+
+      differs = TRUE;
+      differs_at = MIN (id, cached_id);
+      if (id != cached_id)
+        break;
+      differs = FALSE;
+      for (int col = 1; col < 6; col++)
+        differs = differs || !column_is (cache, col, sqlite3_column_int64 (journal, col));
+      rc_journal = sqlite3_step (journal);
+      rc_cache = sqlite3_step (cache);
+    }
+  if (!differs && (rc_journal == SQLITE_ROW || rc_cache == SQLITE_ROW))
+    {
+      /* One ran out first: the other's next row is missing from it. */
+      differs = TRUE;
+      differs_at = sqlite3_column_int64 (rc_journal == SQLITE_ROW ? journal : cache, 0);
+      rc_journal = rc_cache = SQLITE_DONE;
+    }
+  sqlite3_reset (journal);
+  sqlite3_reset (cache);
+  if (differs)
+    {
+      g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, differs_at);
+      return cache_differs (self, "charge_status", key, error);
+    }
+  if (rc_journal != SQLITE_DONE || rc_cache != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (self, error, "checking the report caches");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Keeps the smaller of the keys that differ ("ACCOUNT DATE"), as the
+ * message names the first. */
+static void
+note_difference (char       **first,
+                 const char  *account,
+                 const char  *date)
+{
+  g_autofree char *key = g_strconcat (account, " ", date, NULL);
+
+  if (*first == NULL || strcmp (key, *first) < 0)
+    {
+      g_free (*first);
+      *first = g_steal_pointer (&key);
+    }
+}
+
+typedef struct
+{
+  gint64   amount;
+  gboolean overflowed; /* the journal's sum does not fit: no cache can hold it */
+  gboolean seen;       /* the cache has the row */
+} DaySum;
+
+/* account_days against the splits: one scan of the journal summing each
+ * account's day in a hash table, then one of the cache. */
+static gboolean
+check_account_days (LedgerBook  *self,
+                    GError     **error)
+{
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autofree char *first = NULL;
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer k, v;
+  int rc;
+
+  stmt = ledger_book_prepare (self, "SELECT s.account, t.date, s.amount"
+                                    " FROM txns t CROSS JOIN splits s ON s.txn_id = t.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DaySum *sum;
+
+      const char *account = (const char *) sqlite3_column_text (stmt, 0);
+      const char *date = (const char *) sqlite3_column_text (stmt, 1);
+
+      /* Account codes and ISO dates hold no newline. */
+      g_string_assign (key, account != NULL ? account : "");
+      g_string_append_c (key, '\n');
+      g_string_append (key, date != NULL ? date : "");
+      sum = g_hash_table_lookup (sums, key->str);
+      if (sum == NULL)
+        g_hash_table_insert (sums, g_strdup (key->str), sum = g_new0 (DaySum, 1));
+      sum->overflowed |= __builtin_add_overflow (sum->amount, sqlite3_column_int64 (stmt, 2), &sum->amount);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (self, error, "checking the report caches");
+      return FALSE;
+    }
+
+  stmt = ledger_book_prepare (self, "SELECT account, date, amount FROM account_days", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *account = (const char *) sqlite3_column_text (stmt, 0);
+      const char *date = (const char *) sqlite3_column_text (stmt, 1);
+      DaySum *sum;
+
+      if (account == NULL || date == NULL)
+        {
+          note_difference (&first, account != NULL ? account : "NULL", date != NULL ? date : "NULL");
+          continue;
+        }
+      g_string_assign (key, account);
+      g_string_append_c (key, '\n');
+      g_string_append (key, date);
+      sum = g_hash_table_lookup (sums, key->str);
+      if (sum == NULL || sum->seen || sum->overflowed || !column_is (stmt, 2, sum->amount))
+        note_difference (&first, account, date);
+      if (sum != NULL)
+        sum->seen = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (self, error, "checking the report caches");
+      return FALSE;
+    }
+
+  /* Days of the journal the cache does not have. */
+  g_hash_table_iter_init (&iter, sums);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    if (!((DaySum *) v)->seen)
+      {
+        char *newline = strchr (k, '\n');
+
+        *newline = '\0';
+        note_difference (&first, k, newline + 1);
+        *newline = '\n';
+      }
+  return first == NULL || cache_differs (self, "account_days", first, error);
+}
+
+/* Recomputes both caches of version 2 from the journal and compares. */
+static gboolean
+check_caches (LedgerBook  *self,
+              GError     **error)
+{
+  return check_charge_status (self, error) && check_account_days (self, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* The journal against the cached tree */
+
+typedef struct
+{
+  gboolean   present;
+  LedgerHash hash;
+} CachedNode;
+
+typedef struct
+{
+  LedgerBook *book;
+  GArray     *frontier;  /* of FrontierNode: the perfect subtrees so far */
+  gint64      count;
+  GPtrArray  *cached;    /* per level, a GArray of CachedNode by index */
+  gint64      total;     /* progress steps: the entries, then the caches */
+  LedgerProgressFunc progress;
+  gpointer    progress_data;
+  GCancellable *cancellable;
+} Verifier;
+
+/* How many entries verify checks between two progress reports (and two
+ * looks at its GCancellable). */
+#define VERIFY_PROGRESS_STEP 512
+
+/* Reads the whole cached tree in one ordered scan: verify compares every
+ * node of it, and one point query per node cost more than the hashing.
+ * Nodes beyond what the journal's @n_entries can have are left out (they
+ * are found as extra leaves, and a forged huge index allocates nothing). */
+static gboolean
+load_cached_tree (Verifier  *v,
+                  gint64     n_entries,
+                  GError   **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (v->book,
+                                            "SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx",
+                                            error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int level = sqlite3_column_int (stmt, 0);
+      gint64 idx = sqlite3_column_int64 (stmt, 1);
+      GArray *nodes;
+      CachedNode *node;
+
+      if (level < 0 || level > 62 || idx < 0 || idx >= (n_entries >> level) ||
+          sqlite3_column_bytes (stmt, 2) != LEDGER_HASH_SIZE)
+        continue;
+      while (v->cached->len <= (guint) level)
+        g_ptr_array_add (v->cached, g_array_new (FALSE, TRUE, sizeof (CachedNode)));
+      nodes = g_ptr_array_index (v->cached, level);
+      if (nodes->len <= (guint) idx)
+        g_array_set_size (nodes, (guint) idx + 1);
+      node = &g_array_index (nodes, CachedNode, idx);
+      node->present = TRUE;
+      memcpy (node->hash.bytes, sqlite3_column_blob (stmt, 2), LEDGER_HASH_SIZE);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (v->book, error, "reading the fingerprint");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const CachedNode *
+find_cached (const Verifier *v,
+             int             level,
+             guint64         idx)
+{
+  GArray *nodes = (guint) level < v->cached->len ? g_ptr_array_index (v->cached, level) : NULL;
+
+  if (nodes == NULL || idx >= nodes->len)
+    return NULL;
+  return &g_array_index (nodes, CachedNode, idx);
+}
+
+typedef struct
+{
+  int        level;
+  guint64    idx;
+  LedgerHash hash;
+} FrontierNode;
+
+/* Names an entry the way a treasurer finds it: number, kind, date, ref. */
+static char *
+describe_leaf (const LedgerLeaf *leaf)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT " (%s %s%s%s)", leaf->index, leaf->kind, leaf->date,
+                          *leaf->ref != '\0' ? " " : "", leaf->ref);
+}
+
+static gboolean
+compare_node (Verifier            *v,
+              const FrontierNode  *node,
+              const LedgerLeaf    *leaf,
+              GError             **error)
+{
+  const CachedNode *cached = find_cached (v, node->level, node->idx);
+  gboolean found = cached != NULL && cached->present;
+  g_autofree char *what = NULL;
+
+  if (found && memcmp (cached->hash.bytes, node->hash.bytes, LEDGER_HASH_SIZE) == 0)
+    return TRUE;
+  what = describe_leaf (leaf);
+  if (node->level == 0)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                 found ? _("entry %s differs from the fingerprint recorded when it was written")
+                       : _("entry %s has no recorded fingerprint"),
+                 what);
+  else
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                 _("the recorded fingerprint of entries %" PRIu64 " to %" PRIu64 " is wrong (checked up to entry %s)"),
+                 (node->idx << node->level) + 1, (node->idx + 1) << node->level, what);
+  return FALSE;
+}
+
+static gboolean
+verify_leaf_cb (const LedgerLeaf  *leaf,
+                gpointer           user_data,
+                GError           **error)
+{
+  Verifier *v = user_data;
+  FrontierNode node = { 0, (guint64) leaf->index - 1, leaf->hash };
+
+  if (leaf->index != v->count + 1)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   leaf->index > v->count + 1
+                     ? _("entry %" PRId64 " is missing from the journal")
+                     : _("entry %" PRId64 " is out of place in the journal"),
+                   v->count + 1);
+      return FALSE;
+    }
+  v->count++;
+  if (v->count % VERIFY_PROGRESS_STEP == 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (v->cancellable, error))
+        return FALSE;
+      if (v->progress != NULL)
+        v->progress (v->progress_data, v->count, v->total);
+    }
+  if (!compare_node (v, &node, leaf, error))
+    return FALSE;
+  g_array_append_val (v->frontier, node);
+
+  /* Merge equal-sized neighbours, checking each completed subtree. */
+  while (v->frontier->len >= 2)
+    {
+      FrontierNode *right = &g_array_index (v->frontier, FrontierNode, v->frontier->len - 1);
+      FrontierNode *left = right - 1;
+      FrontierNode parent;
+
+      if (left->level != right->level)
+        break;
+      parent.level = left->level + 1;
+      parent.idx = left->idx >> 1;
+      ledger_merkle_node_hash (&left->hash, &right->hash, &parent.hash);
+      g_array_set_size (v->frontier, v->frontier->len - 2);
+      if (!compare_node (v, &parent, leaf, error))
+        return FALSE;
+      g_array_append_val (v->frontier, parent);
+    }
+  return TRUE;
+}
+
+/* The head from the frontier: fold the perfect subtrees right to left. */
+static void
+frontier_root (GArray     *frontier,
+               LedgerHash *out)
+{
+  *out = g_array_index (frontier, FrontierNode, frontier->len - 1).hash;
+  for (guint i = frontier->len - 1; i-- > 0;)
+    ledger_merkle_node_hash (&g_array_index (frontier, FrontierNode, i).hash, out, out);
+}
+
+/* The cache must not remember entries the journal no longer has. */
+static gboolean
+check_no_extra_leaves (Verifier  *v,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (v->book,
+                                            "SELECT count (*) FROM merkle_nodes WHERE level = 0", error);
+  gint64 cached = 0;
+
+  if (stmt == NULL || !ledger_book_query_int64 (v->book, stmt, 0, &cached, error))
+    return FALSE;
+  if (cached > v->count)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("entry %" PRId64 " is missing: the journal ends at entry %" PRId64 " but %" PRId64 " entries were fingerprinted"),
+                   v->count + 1, v->count, cached);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ledger_verify (LedgerBook      *book,
+               LedgerTreeHead  *out_head,
+               GError         **error)
+{
+  return ledger_verify_full (book, out_head, NULL, NULL, NULL, error);
+}
+
+typedef struct
+{
+  LedgerTreeHead     *out_head;
+  LedgerProgressFunc  progress;
+  gpointer            progress_data;
+  GCancellable       *cancellable;
+} VerifyRequest;
+
+/* The whole check, inside one read transaction (verify_full). */
+static gboolean
+verify_cb (LedgerBook  *book,
+           gpointer     user_data,
+           GError     **error)
+{
+  VerifyRequest *r = user_data;
+  Verifier v = { book, g_array_new (FALSE, FALSE, sizeof (FrontierNode)), 0,
+                 g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref),
+                 0, r->progress, r->progress_data, r->cancellable };
+  gint64 n_entries = 0;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = ledger_book_prepare (book, "SELECT coalesce (max (id), 0) FROM txns", error);
+  ok = stmt != NULL && ledger_book_query_int64 (book, stmt, 0, &n_entries, error);
+  v.total = n_entries + 1;
+  if (ok && r->progress != NULL)
+    r->progress (r->progress_data, 0, v.total);
+  ok = ok && load_cached_tree (&v, n_entries, error) &&
+       ledger_journal_foreach_leaf (book, verify_leaf_cb, &v, error) &&
+       check_no_extra_leaves (&v, error) &&
+       !g_cancellable_set_error_if_cancelled (r->cancellable, error) &&
+       check_caches (book, error);
+  if (ok)
+    {
+      r->out_head->size = (guint64) v.count;
+      if (v.count == 0)
+        ledger_merkle_root (NULL, NULL, 0, &r->out_head->root, NULL); /* the empty tree */
+      else
+        frontier_root (v.frontier, &r->out_head->root);
+      if (r->progress != NULL)
+        r->progress (r->progress_data, v.total, v.total);
+    }
+  g_array_unref (v.frontier);
+  g_ptr_array_unref (v.cached);
+  return ok;
+}
+
+/* The steps it reports: one per entry, and one for the report caches.
+ *
+ * One read transaction: the journal, the cached tree and the report
+ * caches are read as they stood at one moment. Without it an entry
+ * written between two of its queries (the window's own connection, or
+ * the command line) showed as an entry with no recorded fingerprint: a
+ * false alarm of tampering. Writers wait for it, as for an export. */
+gboolean
+ledger_verify_full (LedgerBook          *book,
+                    LedgerTreeHead      *out_head,
+                    LedgerProgressFunc   progress,
+                    gpointer             progress_data,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  VerifyRequest request = { out_head, progress, progress_data, cancellable };
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (out_head != NULL, FALSE);
+
+  return ledger_book_read (book, verify_cb, &request, error);
+}
+
+gboolean
+ledger_verify_earlier_head (LedgerBook            *book,
+                            const LedgerTreeHead  *earlier,
+                            guint                 *out_proof_length,
+                            GError               **error)
+{
+  g_autoptr(GArray) proof = NULL;
+  g_autofree char *shown = ledger_tree_head_format_short (earlier);
+  LedgerTreeHead current, old_in_book;
+
+  if (!ledger_book_fingerprint (book, &current, error))
+    return FALSE;
+  if (earlier->size > current.size)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the published head covers %" PRIu64 " entries but the book has only %" PRIu64 ": entries were removed"),
+                   earlier->size, current.size);
+      return FALSE;
+    }
+  proof = ledger_fingerprint_consistency (book, earlier->size, current.size, error);
+  if (proof == NULL || !ledger_fingerprint_head_at (book, earlier->size, &old_in_book, error))
+    return FALSE;
+  if (memcmp (old_in_book.root.bytes, earlier->root.bytes, LEDGER_HASH_SIZE) != 0 ||
+      !ledger_merkle_verify_consistency (earlier->size, &earlier->root, current.size,
+                                         &current.root, proof))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the book does not extend the published head %" PRIu64 ":%s…: some of its first %" PRIu64 " entries were changed"),
+                   earlier->size, shown, earlier->size);
+      return FALSE;
+    }
+  if (out_proof_length != NULL)
+    *out_proof_length = proof->len;
+  return TRUE;
+}

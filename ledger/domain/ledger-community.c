@@ -1,0 +1,60 @@
+/* ledger-community.c — a community's book: created with its defaults,
+ * opened with a backup before any upgrade
+ *
+ * The book (core/) knows tables and the journal, not fees or backups;
+ * what a compound's book starts with and the copy made before an upgrade
+ * are decided here, by the domain, and handed to the book as callbacks.
+ */
+#define G_LOG_DOMAIN "ledger"
+
+#include "ledger-backup.h"
+#include "ledger-book-private.h"
+#include "ledger-community.h"
+#include "ledger-fee.h"
+#include "ledger-journal.h"
+
+/* 5,000.00 yuan: above it an expense needs the owners' vote. */
+#define DEFAULT_SPEND_LIMIT "500000"
+
+/* The journal's first entry names the community ("init", its memo the
+ * name); then the two fee items every compound starts with (DESIGN.md
+ * §2), in force from 2000 so that any year a book is started in is billed
+ * by them. */
+static gboolean
+post_defaults (LedgerBook *book,
+               gpointer    user_data,
+               GError    **error)
+{
+  const char *name = user_data;
+  const LedgerFeeBasis per_household = LEDGER_BASIS_HOUSEHOLD;
+  const LedgerFeeBasis per_space = LEDGER_BASIS_SPACE;
+  g_autoptr(LedgerPosting) posting = NULL;
+  char today[11];
+
+  ledger_book_today (book, today);
+  posting = ledger_posting_new ("init", today);
+  ledger_posting_set_memo (posting, name);
+  return ledger_posting_commit (posting, book, NULL, error) &&
+         ledger_book_set_setting (book, "spend_limit", DEFAULT_SPEND_LIMIT, error) &&
+         ledger_fee_set_in_write (book, "property", "物业费", 36000, &per_household,
+                                  "2000-01-01", error) &&
+         ledger_fee_set_in_write (book, "parking", "停车费", 12000, &per_space,
+                                  "2000-01-01", error);
+}
+
+LedgerBook *
+ledger_community_create (const char  *path,
+                         const char  *name,
+                         const char  *operator_name,
+                         GError     **error)
+{
+  return ledger_book_create (path, name, operator_name, post_defaults, (gpointer) name, error);
+}
+
+LedgerBook *
+ledger_community_open (const char           *path,
+                       LedgerBookOpenFlags   flags,
+                       GError              **error)
+{
+  return ledger_book_open (path, flags, ledger_backup_before_upgrade, error);
+}

@@ -1,0 +1,47 @@
+/* ledger-community.h — a community's book: created with its defaults,
+ * opened with a backup before any upgrade */
+#pragma once
+
+#include "ledger-book.h"
+
+G_BEGIN_DECLS
+
+/**
+ * ledger_community_create:
+ * @path: where the new book goes; the file must not exist
+ * @name: the community's name, shown on every notice (at most 100 characters)
+ * @operator_name: (nullable): who is at the desk, recorded with each entry
+ * @error: return location for an error
+ *
+ * Creates a community's book (ledger_book_create()) with what every
+ * compound starts with: the two fee items of DESIGN §2 (property 360.00
+ * per household, parking 120.00 per space, yearly, in force from 2000)
+ * and a spend limit of 5,000.00 above which an expense needs a vote.
+ *
+ * Returns: (transfer full): the open book, or NULL with @error set
+ * (LEDGER_ERROR_INVALID_INPUT for a bad name, LEDGER_ERROR_IO when the
+ * file exists or cannot be written); no file is left behind.
+ */
+LedgerBook *ledger_community_create (const char  *path,
+                                     const char  *name,
+                                     const char  *operator_name,
+                                     GError     **error);
+
+/**
+ * ledger_community_open:
+ * @path: the book's file (a symbolic link is followed to its real file)
+ * @flags: how to open it
+ * @error: return location for an error
+ *
+ * Opens a community's book (ledger_book_open()); an older book is first
+ * backed up (ledger_backup_before_upgrade()) and then upgraded.
+ *
+ * Returns: (transfer full): the open book, or NULL with @error set:
+ * LEDGER_ERROR_NOT_A_BOOK, LEDGER_ERROR_NEWER_VERSION, LEDGER_ERROR_CORRUPT
+ * or LEDGER_ERROR_IO.
+ */
+LedgerBook *ledger_community_open (const char           *path,
+                                   LedgerBookOpenFlags   flags,
+                                   GError              **error);
+
+G_END_DECLS

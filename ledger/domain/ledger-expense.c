@@ -1,0 +1,447 @@
+/* ledger-expense.c — expenditures and their attachments */
+#define G_LOG_DOMAIN "ledger"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <inttypes.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ledger-attachment.h"
+#include "ledger-book-private.h"
+#include "ledger-dates.h"
+#include "ledger-expense.h"
+#include "ledger-journal.h"
+#include "ledger-money.h"
+#include "ledger-privacy.h"
+#include "ledger-settings.h"
+#include "ledger-text.h"
+#include "ledger-vote.h"
+
+#define TEXT_MAX_CHARS 200
+
+static const struct
+{
+  const char *code;
+  const char *chinese;
+} categories[] = {
+  { "repair",    "维修" },
+  { "cleaning",  "保洁" },
+  { "lighting",  "照明" },
+  { "greening",  "绿化" },
+  { "security",  "安保" },
+  { "utilities", "水电" },
+  { "office",    "办公" },
+  { "other",     "其他" },
+};
+
+const char * const *
+ledger_expense_categories (void)
+{
+  static const char *codes[G_N_ELEMENTS (categories) + 1];
+
+  if (codes[0] == NULL)
+    for (gsize i = 0; i < G_N_ELEMENTS (categories); i++)
+      codes[i] = categories[i].code;
+  return codes;
+}
+
+const char *
+ledger_expense_category_chinese (const char *category)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (g_strcmp0 (category, categories[i].code) == 0)
+      return categories[i].chinese;
+  return category;
+}
+
+gboolean
+ledger_expense_category_parse (const char  *text,
+                               const char  *field,
+                               char       **out_category,
+                               GError     **error)
+{
+  const char *code = text;
+
+  if (code != NULL && g_str_has_prefix (code, "expense:"))
+    code += strlen ("expense:");
+  for (gsize i = 0; code != NULL && i < G_N_ELEMENTS (categories); i++)
+    if (strcmp (code, categories[i].code) == 0 || strcmp (code, categories[i].chinese) == 0)
+      {
+        *out_category = g_strdup (categories[i].code);
+        return TRUE;
+      }
+  return ledger_text_set_invalid_input (error, field, text,
+                                        _("expected one of repair, cleaning, lighting, greening, security, utilities, office, other"));
+}
+
+LedgerExpenditure *
+ledger_expenditure_new (void)
+{
+  LedgerExpenditure *e = g_new0 (LedgerExpenditure, 1);
+
+  e->payee = g_strdup ("");
+  e->category = g_strdup ("other");
+  e->memo = g_strdup ("");
+  e->invoice = g_strdup ("");
+  e->approvers = g_strdup ("");
+  e->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_attachment_free);
+  return e;
+}
+
+void
+ledger_expenditure_free (LedgerExpenditure *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->payee);
+  g_free (e->category);
+  g_free (e->memo);
+  g_free (e->invoice);
+  g_free (e->approvers);
+  g_ptr_array_unref (e->attachments);
+  g_free (e);
+}
+
+/* ------------------------------------------------------------------ */
+/* Spending */
+
+/* Money the owners approved is spent after they approved it: an
+ * expenditure linked to a vote is not dated before the vote closed. */
+static gboolean
+check_after_vote (LedgerBook  *book,
+                  gint64       vote_id,
+                  const char  *day,
+                  GError     **error)
+{
+  g_autoptr(LedgerVote) vote = NULL;
+  g_autofree char *reason = NULL;
+
+  if (vote_id <= 0)
+    return TRUE;
+  if ((vote = ledger_vote_lookup (book, vote_id, error)) == NULL)
+    return FALSE;
+  if (!vote->closed || strcmp (day, vote->closed_on) >= 0)
+    return TRUE;
+  reason = g_strdup_printf (_("before vote %" PRId64 " closed (%s); the owners approve spending before it happens"),
+                            vote_id, vote->closed_on);
+  return ledger_text_set_invalid_input (error, "--date", day, reason);
+}
+
+/* Why no period of a member matched the expenditure's day. */
+typedef enum
+{
+  APPROVER_UNKNOWN,      /* no member has the name */
+  APPROVER_RETIRED,      /* a period of theirs ended on or before the day */
+  APPROVER_NOT_YET,      /* their periods all start after the day */
+} ApproverMiss;
+
+/* The member named @name (ledger_privacy_name_key(), as `member add`
+ * compares names) whose period [since, retired) holds @day, or NULL and
+ * why. Membership is a set of periods: a member retired and added again
+ * was not a member in between. */
+static const LedgerMember *
+find_approver (GPtrArray     *members,
+               const char    *name,
+               const char    *day,
+               ApproverMiss  *out_miss,
+               const char   **out_since)
+{
+  g_autofree char *key = ledger_privacy_name_key (name);
+
+  *out_miss = APPROVER_UNKNOWN;
+  *out_since = NULL;
+  for (guint i = 0; i < members->len; i++)
+    {
+      const LedgerMember *m = g_ptr_array_index (members, i);
+      g_autofree char *member_key = ledger_privacy_name_key (m->name);
+
+      if (strcmp (key, member_key) != 0)
+        continue;
+      if (strcmp (day, m->since) < 0)
+        {
+          if (*out_miss == APPROVER_UNKNOWN)
+            {
+              *out_miss = APPROVER_NOT_YET;
+              *out_since = m->since;
+            }
+          continue;
+        }
+      if (m->retired[0] == '\0' || strcmp (day, m->retired) < 0)
+        return m;
+      *out_miss = APPROVER_RETIRED;
+    }
+  return NULL;
+}
+
+/* Refuses approver @name that find_approver() did not find. */
+static gboolean
+set_approver_error (GError       **error,
+                    const char    *name,
+                    ApproverMiss   miss,
+                    const char    *since,
+                    const char    *day)
+{
+  g_autofree char *reason = NULL;
+
+  switch (miss)
+    {
+    case APPROVER_RETIRED:
+      return ledger_text_set_invalid_input (error, "--approvers", name,
+                                            _("retired from the committee before this expenditure"));
+    case APPROVER_NOT_YET:
+      /* Translators: the day the member was added, then the expenditure's date */
+      reason = g_strdup_printf (_("a committee member only since %s, after this expenditure (%s)"),
+                                since, day);
+      return ledger_text_set_invalid_input (error, "--approvers", name, reason);
+    case APPROVER_UNKNOWN:
+    default:
+      return ledger_text_set_invalid_input (error, "--approvers", name,
+                                            _("not a member of the committee (see `member list`)"));
+    }
+}
+
+/* When the book has committee members, every approver must be one of
+ * them, active on the day of the expenditure, and named once; the names
+ * are then stored as the register spells them ("王主任,李委员"). A book
+ * without members keeps the names as typed. */
+static gboolean
+check_approvers (LedgerBook         *book,
+                 LedgerExpenditure  *e,
+                 const char         *day,
+                 GError            **error)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GString) canonical = g_string_new (NULL);
+  g_autoptr(GHashTable) named = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GString) list = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (e->approvers == NULL || *e->approvers == '\0')
+    return TRUE;
+  if ((members = ledger_members_list (book, TRUE, error)) == NULL)
+    return FALSE;
+  if (members->len == 0)
+    return TRUE;
+
+  /* Commas of either width and the enumeration comma separate names. */
+  list = g_string_new (e->approvers);
+  g_string_replace (list, "，", ",", 0);
+  g_string_replace (list, "、", ",", 0);
+  names = g_strsplit (list->str, ",", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (ledger_text_fold_ascii (names[i]));
+      const LedgerMember *m;
+      ApproverMiss miss = APPROVER_UNKNOWN;
+      const char *since = NULL;
+
+      if (*name == '\0')
+        return ledger_text_set_invalid_input (error, "--approvers", e->approvers,
+                                              _("an empty name between commas"));
+      m = find_approver (members, name, day, &miss, &since);
+      if (m == NULL)
+        return set_approver_error (error, names[i], miss, since, day);
+      if (!g_hash_table_add (named, (gpointer) m))
+        return ledger_text_set_invalid_input (error, "--approvers", names[i],
+                                              _("named more than once"));
+      g_string_append_printf (canonical, "%s%s", canonical->len > 0 ? "," : "", m->name);
+    }
+  g_free (e->approvers);
+  e->approvers = g_string_free (g_steal_pointer (&canonical), FALSE);
+  return TRUE;
+}
+
+static gboolean
+validate_expenditure (LedgerBook         *book,
+                      LedgerExpenditure  *e,
+                      GError            **error)
+{
+  g_autofree char *category = NULL;
+  char day[11];
+
+  if (e->amount <= 0 || e->amount > LEDGER_AMOUNT_MAX)
+    return ledger_amount_set_out_of_range (error, _("amount"), e->amount);
+  if (!ledger_text_check (e->payee, "--payee", TEXT_MAX_CHARS, TRUE, error) ||
+      !ledger_text_check (e->memo, "--memo", TEXT_MAX_CHARS, FALSE, error) ||
+      !ledger_text_check (e->invoice, "--invoice", 64, FALSE, error) ||
+      !ledger_text_check (e->approvers, "--approvers", TEXT_MAX_CHARS, FALSE, error) ||
+      !ledger_expense_category_parse (e->category, "--category", &category, error))
+    return FALSE;
+  if (e->date[0] == '\0')
+    ledger_book_today (book, day);
+  else if (!ledger_date_parse (e->date, "--date", day, error) ||
+           !ledger_check_entry_date (book, day, "--date", error))
+    return FALSE;
+  /* The spend limit of the expenditure's own day, not today's. */
+  if (!ledger_check_spending_vote_on (book, e->amount, e->vote_id, e->from_maintenance_fund, day, error))
+    return FALSE;
+  if (!check_after_vote (book, e->vote_id, day, error) ||
+      !check_approvers (book, e, day, error))
+    return FALSE;
+
+  g_strlcpy (e->date, day, sizeof e->date);
+  g_free (e->category);
+  e->category = g_steal_pointer (&category);
+  return TRUE;
+}
+
+static gboolean
+insert_expenditure (LedgerBook         *book,
+                    LedgerExpenditure  *e,
+                    GError            **error)
+{
+  g_autofree char *account = g_strconcat ("expense:", e->category, NULL);
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO expenditures (txn_id, date, amount, payee, category, method,"
+                              " memo, invoice, approvers, vote_id, fund)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, e->txn_id);
+  ledger_bind_text (stmt, 2, e->date);
+  sqlite3_bind_int64 (stmt, 3, e->amount);
+  ledger_bind_text (stmt, 4, e->payee);
+  ledger_bind_text (stmt, 5, account);
+  ledger_bind_text (stmt, 6, ledger_method_to_string (e->method));
+  ledger_bind_text (stmt, 7, e->memo);
+  ledger_bind_text (stmt, 8, e->invoice);
+  ledger_bind_text (stmt, 9, e->approvers);
+  if (e->vote_id > 0)
+    sqlite3_bind_int64 (stmt, 10, e->vote_id);
+  ledger_bind_text (stmt, 11, e->from_maintenance_fund ? "maintenance" : "general");
+  if (!ledger_book_step_done (book, stmt, error))
+    return FALSE;
+  e->id = sqlite3_last_insert_rowid (ledger_book_get_db (book));
+  return TRUE;
+}
+
+gboolean
+ledger_spend_in_write (LedgerBook         *book,
+                       LedgerExpenditure  *e,
+                       GError            **error)
+{
+  g_autoptr(LedgerPosting) posting = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *memo = NULL;
+
+  if (!validate_expenditure (book, e, error))
+    return FALSE;
+
+  account = g_strconcat ("expense:", e->category, NULL);
+  memo = *e->memo != '\0' ? g_strdup_printf ("%s: %s", e->payee, e->memo) : g_strdup (e->payee);
+  posting = ledger_posting_new ("expenditure", e->date);
+  ledger_posting_set_ref (posting, e->invoice);
+  ledger_posting_set_memo (posting, memo);
+  ledger_posting_add (posting, account, 0, e->amount);
+  ledger_posting_add (posting, ledger_method_to_string (e->method), 0, -e->amount);
+
+  if (!ledger_posting_commit (posting, book, &e->txn_id, error) ||
+      !insert_expenditure (book, e, error))
+    return FALSE;
+
+  for (guint i = 0; i < e->attachments->len; i++)
+    if (!ledger_attachment_insert (book, g_ptr_array_index (e->attachments, i),
+                                   "expenditure", e->id, e->txn_id, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+spend_cb (LedgerBook *book,
+          gpointer    user_data,
+          GError    **error)
+{
+  return ledger_spend_in_write (book, user_data, error);
+}
+
+gboolean
+ledger_spend (LedgerBook          *book,
+              LedgerExpenditure   *expenditure,
+              const char * const  *attach_paths,
+              GError             **error)
+{
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (expenditure != NULL, FALSE);
+
+  /* Validate before copying files, so bad input leaves no trace at all. */
+  if (!validate_expenditure (book, expenditure, error))
+    return FALSE;
+
+  for (gsize i = 0; attach_paths != NULL && attach_paths[i] != NULL; i++)
+    {
+      LedgerAttachment *attachment = ledger_attachment_store (book, attach_paths[i], "--attach", error);
+
+      if (attachment == NULL)
+        return FALSE;
+      g_ptr_array_add (expenditure->attachments, attachment);
+    }
+  return ledger_book_write (book, spend_cb, expenditure, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Listing */
+
+static LedgerExpenditure *
+expenditure_from_row (sqlite3_stmt *stmt)
+{
+  LedgerExpenditure *e = ledger_expenditure_new ();
+  const char *category = (const char *) sqlite3_column_text (stmt, 4);
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  g_strlcpy (e->date, (const char *) sqlite3_column_text (stmt, 1), sizeof e->date);
+  e->amount = sqlite3_column_int64 (stmt, 2);
+  g_free (e->payee);
+  e->payee = ledger_column_dup (stmt, 3);
+  g_free (e->category);
+  e->category = g_strdup (g_str_has_prefix (category, "expense:") ? category + 8 : category);
+  ledger_method_parse ((const char *) sqlite3_column_text (stmt, 5), "method", &e->method, NULL);
+  g_free (e->memo);
+  e->memo = ledger_column_dup (stmt, 6);
+  g_free (e->invoice);
+  e->invoice = ledger_column_dup (stmt, 7);
+  g_free (e->approvers);
+  e->approvers = ledger_column_dup (stmt, 8);
+  e->vote_id = sqlite3_column_int64 (stmt, 9);
+  e->txn_id = sqlite3_column_int64 (stmt, 10);
+  e->from_maintenance_fund = sqlite3_column_int (stmt, 11);
+  return e;
+}
+
+GPtrArray *
+ledger_expenditure_list (LedgerBook          *book,
+                         const LedgerPeriod  *period,
+                         GError             **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_expenditure_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT id, date, amount, payee, category, method, memo, invoice,"
+                              " approvers, coalesce (vote_id, 0), txn_id, fund = 'maintenance'"
+                              " FROM expenditures"
+                              " WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  ledger_bind_text (stmt, 1, period != NULL ? period->first : "0000-00-00");
+  ledger_bind_text (stmt, 2, period != NULL ? period->last : "9999-99-99");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, expenditure_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading expenditures");
+      return NULL;
+    }
+  for (guint i = 0; i < list->len; i++)
+    if (!ledger_attachment_list (book, "expenditure",
+                                 ((LedgerExpenditure *) g_ptr_array_index (list, i))->id,
+                                 ((LedgerExpenditure *) g_ptr_array_index (list, i))->attachments, error))
+      return NULL;
+  return g_steal_pointer (&list);
+}

@@ -1,0 +1,320 @@
+/* ledger-fee.c — fee items and their versions */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ledger-billing.h"
+#include "ledger-book-private.h"
+#include "ledger-dates.h"
+#include "ledger-fee.h"
+#include "ledger-journal.h"
+#include "ledger-money.h"
+#include "ledger-period.h"
+#include "ledger-text.h"
+
+void
+ledger_fee_free (LedgerFee *fee)
+{
+  if (fee == NULL)
+    return;
+  g_free (fee->code);
+  g_free (fee->name);
+  g_free (fee);
+}
+
+const char *
+ledger_fee_basis_to_string (LedgerFeeBasis basis)
+{
+  return basis == LEDGER_BASIS_SPACE ? "space" : "household";
+}
+
+gboolean
+ledger_fee_basis_parse (const char      *text,
+                        const char      *field,
+                        LedgerFeeBasis  *out_basis,
+                        GError         **error)
+{
+  if (g_strcmp0 (text, "household") == 0 || g_strcmp0 (text, "户") == 0)
+    *out_basis = LEDGER_BASIS_HOUSEHOLD;
+  else if (g_strcmp0 (text, "space") == 0 || g_strcmp0 (text, "车位") == 0)
+    *out_basis = LEDGER_BASIS_SPACE;
+  else
+    {
+      return ledger_text_set_invalid_input (error, field, text,
+                                            _("expected household or space"));
+    }
+  return TRUE;
+}
+
+gboolean
+ledger_fee_code_check (const char  *code,
+                       GError     **error)
+{
+  gsize len = code != NULL ? strlen (code) : 0;
+  gboolean ok = len >= 1 && len <= 32 && g_ascii_islower (code[0]);
+
+  for (gsize i = 1; ok && i < len; i++)
+    ok = g_ascii_islower (code[i]) || g_ascii_isdigit (code[i]) || code[i] == '_' || code[i] == '-';
+  if (!ok)
+    return ledger_text_set_invalid_input (error, _("fee code"), code,
+                                          _("expected a short lowercase word such as property or parking"));
+  return TRUE;
+}
+
+#define FEE_COLUMNS "id, code, name, amount, basis, effective_from"
+
+static LedgerFee *
+fee_from_row (sqlite3_stmt *stmt)
+{
+  LedgerFee *fee = g_new0 (LedgerFee, 1);
+
+  fee->id = sqlite3_column_int64 (stmt, 0);
+  fee->code = ledger_column_dup (stmt, 1);
+  fee->name = ledger_column_dup (stmt, 2);
+  fee->amount = sqlite3_column_int64 (stmt, 3);
+  ledger_fee_basis_parse ((const char *) sqlite3_column_text (stmt, 4), "basis", &fee->basis, NULL);
+  g_strlcpy (fee->effective_from, (const char *) sqlite3_column_text (stmt, 5),
+             sizeof fee->effective_from);
+  return fee;
+}
+
+/* Runs a fee query with its parameters already bound into a list. */
+static GPtrArray *
+collect_fees (LedgerBook    *book,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) fees = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_fee_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (fees, fee_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading fees");
+      return NULL;
+    }
+  return g_steal_pointer (&fees);
+}
+
+/* The newest version of @code, or NULL if the book has none. */
+static LedgerFee *
+latest_version (LedgerBook *book,
+                const char *code)
+{
+  sqlite3_stmt *stmt;
+  LedgerFee *fee = NULL;
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT " FEE_COLUMNS " FROM fees WHERE code = ?1"
+                              " ORDER BY effective_from DESC, id DESC LIMIT 1",
+                              NULL);
+  if (stmt == NULL)
+    return NULL;
+  ledger_bind_text (stmt, 1, code);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    fee = fee_from_row (stmt);
+  sqlite3_reset (stmt);
+  return fee;
+}
+
+/* Each fee item's income goes to its own account, "income:CODE". */
+static gboolean
+ensure_income_account (LedgerBook  *book,
+                       const char  *code,
+                       const char  *name,
+                       GError     **error)
+{
+  g_autofree char *account = g_strconcat ("income:", code, NULL);
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO accounts (code, name, kind) VALUES (?1, ?2, 'income')"
+                              " ON CONFLICT (code) DO UPDATE SET name = excluded.name",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, account);
+  ledger_bind_text (stmt, 2, name);
+  return ledger_book_step_done (book, stmt, error);
+}
+
+static gboolean
+insert_version (LedgerBook      *book,
+                const LedgerFee *fee,
+                gint64           txn_id,
+                GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO fees (code, name, amount, basis, effective_from, txn_id)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, fee->code);
+  ledger_bind_text (stmt, 2, fee->name);
+  sqlite3_bind_int64 (stmt, 3, fee->amount);
+  ledger_bind_text (stmt, 4, ledger_fee_basis_to_string (fee->basis));
+  ledger_bind_text (stmt, 5, fee->effective_from);
+  sqlite3_bind_int64 (stmt, 6, txn_id);
+  return ledger_book_step_done (book, stmt, error);
+}
+
+/* Validates the request and fills @fee with the version to store. */
+static gboolean
+prepare_version (LedgerBook            *book,
+                 const char            *code,
+                 const char            *name,
+                 gint64                 amount,
+                 const LedgerFeeBasis  *basis,
+                 const char            *from,
+                 LedgerFee             *fee,
+                 GError               **error)
+{
+  g_autoptr(LedgerFee) current = NULL;
+  char today[11];
+
+  if (!ledger_fee_code_check (code, error))
+    return FALSE;
+  if (name != NULL && !ledger_text_check (name, _("fee name"), 40, TRUE, error))
+    return FALSE;
+  if (amount < 0 || amount > LEDGER_AMOUNT_MAX)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("amount: a fee must be between zero and %s"), "1,000,000.00");
+      return FALSE;
+    }
+  if (from != NULL)
+    {
+      if (!ledger_date_parse (from, "--from", fee->effective_from, error) ||
+          !ledger_check_bill_year (book, ledger_date_year (fee->effective_from), "--from", error))
+        return FALSE;
+    }
+  else
+    {
+      ledger_book_today (book, today);
+      g_snprintf (fee->effective_from, sizeof fee->effective_from, "%.4s-01-01", today);
+    }
+
+  current = latest_version (book, code);
+  fee->code = g_strdup (code);
+  fee->name = g_strdup (name != NULL ? name : current != NULL ? current->name : code);
+  fee->amount = amount;
+  fee->basis = basis != NULL ? *basis : current != NULL ? current->basis : LEDGER_BASIS_HOUSEHOLD;
+  return TRUE;
+}
+
+gboolean
+ledger_fee_set_in_write (LedgerBook            *book,
+                         const char            *code,
+                         const char            *name,
+                         gint64                 amount,
+                         const LedgerFeeBasis  *basis,
+                         const char            *from,
+                         GError               **error)
+{
+  g_autoptr(LedgerFee) fee = g_new0 (LedgerFee, 1);
+  g_autoptr(LedgerPosting) posting = NULL;
+  g_autofree char *memo = NULL;
+  g_autofree char *plain = NULL;
+  char today[11];
+  gint64 txn_id = 0;
+
+  if (!prepare_version (book, code, name, amount, basis, from, fee, error))
+    return FALSE;
+
+  ledger_book_today (book, today);
+  plain = ledger_money_format_plain (fee->amount);
+  memo = g_strdup_printf ("%s per %s per year from %s: %s", plain,
+                          ledger_fee_basis_to_string (fee->basis), fee->effective_from,
+                          fee->name);
+  posting = ledger_posting_new ("fee", today);
+  ledger_posting_set_ref (posting, fee->code);
+  ledger_posting_set_memo (posting, memo);
+
+  return ensure_income_account (book, fee->code, fee->name, error) &&
+         ledger_posting_commit (posting, book, &txn_id, error) &&
+         insert_version (book, fee, txn_id, error);
+}
+
+typedef struct
+{
+  const char           *code;
+  const char           *name;
+  gint64                amount;
+  const LedgerFeeBasis *basis;
+  const char           *from;
+} FeeRequest;
+
+static gboolean
+fee_set_cb (LedgerBook *book,
+            gpointer    user_data,
+            GError    **error)
+{
+  FeeRequest *r = user_data;
+
+  return ledger_fee_set_in_write (book, r->code, r->name, r->amount, r->basis, r->from, error);
+}
+
+gboolean
+ledger_fee_set (LedgerBook            *book,
+                const char            *code,
+                const char            *name,
+                gint64                 amount,
+                const LedgerFeeBasis  *basis,
+                const char            *from,
+                GError               **error)
+{
+  FeeRequest request = { code, name, amount, basis, from };
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+
+  return ledger_book_write (book, fee_set_cb, &request, error);
+}
+
+GPtrArray *
+ledger_fee_list_for_year (LedgerBook  *book,
+                          int          year,
+                          GError     **error)
+{
+  char jan1[11], dec31[11];
+  sqlite3_stmt *stmt;
+
+  g_snprintf (jan1, sizeof jan1, "%04d-01-01", year);
+  g_snprintf (dec31, sizeof dec31, "%04d-12-31", year);
+
+  /* For each code: the newest version in force on 1 January; failing that
+   * (an item introduced during the year), the first version of the year. */
+  stmt = ledger_book_prepare (book,
+    "SELECT " FEE_COLUMNS " FROM fees f WHERE f.id = coalesce ("
+    "  (SELECT g.id FROM fees g WHERE g.code = f.code AND g.effective_from <= ?1"
+    "   ORDER BY g.effective_from DESC, g.id DESC LIMIT 1),"
+    "  (SELECT g.id FROM fees g WHERE g.code = f.code AND g.effective_from <= ?2"
+    "   ORDER BY g.effective_from ASC, g.id DESC LIMIT 1))"
+    /* Items in the order they were first created: property, parking, … */
+    " ORDER BY (SELECT min (h.id) FROM fees h WHERE h.code = f.code)",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  ledger_bind_text (stmt, 1, jan1);
+  ledger_bind_text (stmt, 2, dec31);
+  return collect_fees (book, stmt, error);
+}
+
+GPtrArray *
+ledger_fee_list_versions (LedgerBook  *book,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT " FEE_COLUMNS " FROM fees ORDER BY code, effective_from, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  return collect_fees (book, stmt, error);
+}

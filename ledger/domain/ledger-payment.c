@@ -1,0 +1,631 @@
+/* ledger-payment.c — payments, gapless receipt numbers, voids */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ledger-charges-private.h"
+#include "ledger-dates.h"
+#include "ledger-household.h"
+#include "ledger-method.h"
+#include "ledger-money.h"
+#include "ledger-payment.h"
+#include "ledger-period.h"
+#include "ledger-settings.h"
+#include "ledger-text.h"
+
+#define REASON_MAX_CHARS 200
+
+static void
+clear_line (gpointer data)
+{
+  g_free (((LedgerReceiptLine *) data)->fee_code);
+}
+
+void
+ledger_receipt_free (LedgerReceipt *receipt)
+{
+  if (receipt == NULL)
+    return;
+  g_free (receipt->number);
+  g_free (receipt->unit);
+  g_free (receipt->owner);
+  g_free (receipt->recorded_at);
+  g_free (receipt->operator_name);
+  g_free (receipt->void_reason);
+  if (receipt->lines != NULL)
+    g_array_unref (receipt->lines);
+  g_free (receipt);
+}
+
+gboolean
+ledger_receipt_number_parse (const char  *text,
+                             int         *out_year,
+                             int         *out_seq,
+                             GError     **error)
+{
+  gboolean ok = text != NULL && strlen (text) == 11 && text[4] == '-';
+
+  for (int i = 0; ok && i < 11; i++)
+    ok = i == 4 || g_ascii_isdigit (text[i]);
+  if (ok)
+    {
+      *out_year = atoi (text);
+      *out_seq = atoi (text + 5);
+      ok = *out_year >= 1900 && *out_year <= 2200 && *out_seq > 0;
+    }
+  if (!ok)
+    return ledger_text_set_invalid_input (error, _("receipt"), text,
+                                          _("expected a receipt number such as 2026-000123"));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Paying */
+
+/* The next number in @year's gapless sequence. Safe because the whole
+ * payment runs inside one BEGIN IMMEDIATE transaction: no other writer can
+ * take the same number between this read and the insert. */
+static gboolean
+next_receipt_seq (LedgerBook  *book,
+                  int          year,
+                  int         *out_seq,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT max (seq) FROM receipts WHERE year = ?1", error);
+  gint64 last = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  if (!ledger_book_query_int64 (book, stmt, 0, &last, error))
+    return FALSE;
+  if (last >= LEDGER_RECEIPTS_PER_YEAR_MAX)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   _("receipt numbers for %d are used up (999999)"), year);
+      return FALSE;
+    }
+  *out_seq = (int) last + 1;
+  return TRUE;
+}
+
+static gboolean
+insert_receipt (LedgerBook             *book,
+                const char             *number,
+                int                     year,
+                int                     seq,
+                const LedgerHousehold  *household,
+                gint64                  amount,
+                LedgerMethod            method,
+                const char             *date,
+                gint64                  txn_id,
+                GError                **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO receipts (number, year, seq, household_id, amount, method, date, txn_id)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, number);
+  sqlite3_bind_int (stmt, 2, year);
+  sqlite3_bind_int (stmt, 3, seq);
+  sqlite3_bind_int64 (stmt, 4, household->id);
+  sqlite3_bind_int64 (stmt, 5, amount);
+  ledger_bind_text (stmt, 6, ledger_method_to_string (method));
+  ledger_bind_text (stmt, 7, date);
+  sqlite3_bind_int64 (stmt, 8, txn_id);
+  return ledger_book_step_done (book, stmt, error);
+}
+
+/* Splits @amount over the open charges, oldest first. Fills @allocated
+ * with one amount per open charge (0 for those not reached) and returns
+ * what is left over for prepaid credit. */
+static gint64
+allocate_oldest_first (GArray *open,
+                       gint64  amount,
+                       gint64 *allocated)
+{
+  gint64 left = amount;
+
+  for (guint i = 0; i < open->len; i++)
+    {
+      const LedgerOpenCharge *charge = &g_array_index (open, LedgerOpenCharge, i);
+
+      allocated[i] = MIN (left, charge->open);
+      left -= allocated[i];
+    }
+  return left;
+}
+
+static gboolean
+check_payment (gint64        amount,
+               const char   *date,
+               char          out_date[11],
+               LedgerBook   *book,
+               GError      **error)
+{
+  if (amount <= 0 || amount > LEDGER_AMOUNT_MAX)
+    return ledger_amount_set_out_of_range (error, _("amount"), amount);
+  if (date == NULL)
+    {
+      ledger_book_today (book, out_date);
+      return TRUE;
+    }
+  return ledger_date_parse (date, "--date", out_date, error) &&
+         ledger_check_entry_date (book, out_date, "--date", error);
+}
+
+char *
+ledger_pay_in_write (LedgerBook    *book,
+                     const char    *unit,
+                     gint64         amount,
+                     LedgerMethod   method,
+                     const char    *date,
+                     GError       **error)
+{
+  g_autoptr(LedgerHousehold) household = NULL;
+  g_autoptr(LedgerPosting) posting = NULL;
+  g_autoptr(GArray) open = NULL;
+  g_autofree gint64 *allocated = NULL;
+  g_autofree char *number = NULL;
+  char day[11];
+  int year, seq = 0;
+  gint64 credit, txn_id = 0;
+
+  if (!check_payment (amount, date, day, book, error))
+    return NULL;
+  household = ledger_household_lookup (book, unit, error);
+  if (household == NULL)
+    return NULL;
+  /* Only what was billed by the payment's day: the rest is credit. */
+  open = ledger_open_charges (book, household->id, day, error);
+  if (open == NULL)
+    return NULL;
+  year = ledger_date_year (day);
+  if (!next_receipt_seq (book, year, &seq, error))
+    return NULL;
+  number = g_strdup_printf ("%04d-%06d", year, seq);
+
+  allocated = g_new0 (gint64, open->len + 1);
+  credit = allocate_oldest_first (open, amount, allocated);
+
+  posting = ledger_posting_new ("payment", day);
+  ledger_posting_set_ref (posting, number);
+  ledger_posting_set_memo (posting, household->unit);
+  ledger_posting_add (posting, ledger_method_to_string (method), 0, amount);
+  ledger_posting_add (posting, "receivable", household->id, credit - amount);
+  ledger_posting_add (posting, "prepaid", household->id, -credit);
+  if (!ledger_posting_commit (posting, book, &txn_id, error) ||
+      !insert_receipt (book, number, year, seq, household, amount, method, day, txn_id, error))
+    return NULL;
+
+  for (guint i = 0; i < open->len; i++)
+    if (allocated[i] > 0 &&
+        !ledger_allocation_insert (book, txn_id,
+                                   g_array_index (open, LedgerOpenCharge, i).charge_id,
+                                   "payment", allocated[i], error))
+      return NULL;
+
+  return g_steal_pointer (&number);
+}
+
+typedef struct
+{
+  const char    *unit;
+  gint64         amount;
+  LedgerMethod   method;
+  const char    *date;
+  char          *number;
+  gboolean       want_receipt;
+  LedgerReceipt *receipt;      /* read back before COMMIT, when wanted */
+} PayRequest;
+
+/* Records the payment and, when the caller wants it, reads the receipt
+ * back inside the same transaction: once COMMIT has returned nothing may
+ * fail, or a saved payment would be reported as not saved (and the money
+ * taken again under a new number). */
+static gboolean
+pay_cb (LedgerBook *book,
+        gpointer    user_data,
+        GError    **error)
+{
+  PayRequest *r = user_data;
+
+  r->number = ledger_pay_in_write (book, r->unit, r->amount, r->method, r->date, error);
+  if (r->number == NULL)
+    return FALSE;
+  if (r->want_receipt)
+    r->receipt = ledger_receipt_lookup (book, r->number, error);
+  return !r->want_receipt || r->receipt != NULL;
+}
+
+gboolean
+ledger_pay (LedgerBook      *book,
+            const char      *unit,
+            gint64           amount,
+            LedgerMethod     method,
+            const char      *date,
+            LedgerReceipt  **out_receipt,
+            GError         **error)
+{
+  PayRequest request = { unit, amount, method, date, NULL, out_receipt != NULL, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+
+  ok = ledger_book_write (book, pay_cb, &request, error);
+  g_free (request.number);
+  if (!ok)
+    {
+      ledger_receipt_free (request.receipt);
+      return FALSE;
+    }
+  if (out_receipt != NULL)
+    *out_receipt = request.receipt;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading receipts */
+
+static gboolean
+read_receipt_lines (LedgerBook     *book,
+                    LedgerReceipt  *receipt,
+                    GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 settled = 0;
+  int rc;
+
+  receipt->lines = g_array_new (FALSE, FALSE, sizeof (LedgerReceiptLine));
+  g_array_set_clear_func (receipt->lines, clear_line);
+  stmt = ledger_book_prepare (book,
+                              "SELECT c.fee_code, c.year, a.amount FROM allocations a"
+                              " JOIN charges c ON c.id = a.charge_id"
+                              " WHERE a.txn_id = ?1 ORDER BY c.year, c.id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, receipt->txn_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedgerReceiptLine line = { ledger_column_dup (stmt, 0), sqlite3_column_int (stmt, 1),
+                                 sqlite3_column_int64 (stmt, 2) };
+      settled += line.amount;
+      g_array_append_val (receipt->lines, line);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading a receipt");
+      return FALSE;
+    }
+  receipt->to_credit = receipt->amount - settled;
+  return TRUE;
+}
+
+LedgerReceipt *
+ledger_receipt_lookup (LedgerBook  *book,
+                       const char  *number,
+                       GError     **error)
+{
+  g_autoptr(LedgerReceipt) receipt = NULL;
+  sqlite3_stmt *stmt;
+  int year, seq, rc;
+
+  if (!ledger_receipt_number_parse (number, &year, &seq, error))
+    return NULL;
+  stmt = ledger_book_prepare (book,
+    "SELECT r.number, r.year, r.seq, r.household_id, h.unit, h.owner, r.amount, r.method,"
+    "       r.date, t.recorded_at, t.operator, r.txn_id, v.reason"
+    " FROM receipts r JOIN households h ON h.id = r.household_id"
+    " JOIN txns t ON t.id = r.txn_id LEFT JOIN voids v ON v.receipt = r.number"
+    " WHERE r.number = ?1",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  ledger_bind_text (stmt, 1, number);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      receipt = g_new0 (LedgerReceipt, 1);
+      receipt->number = ledger_column_dup (stmt, 0);
+      receipt->year = sqlite3_column_int (stmt, 1);
+      receipt->seq = sqlite3_column_int (stmt, 2);
+      receipt->household_id = sqlite3_column_int64 (stmt, 3);
+      receipt->unit = ledger_column_dup (stmt, 4);
+      receipt->owner = ledger_column_dup (stmt, 5);
+      receipt->amount = sqlite3_column_int64 (stmt, 6);
+      ledger_method_parse ((const char *) sqlite3_column_text (stmt, 7), "method", &receipt->method, NULL);
+      g_strlcpy (receipt->date, (const char *) sqlite3_column_text (stmt, 8), sizeof receipt->date);
+      receipt->recorded_at = ledger_column_dup (stmt, 9);
+      receipt->operator_name = ledger_column_dup (stmt, 10);
+      receipt->txn_id = sqlite3_column_int64 (stmt, 11);
+      receipt->voided = sqlite3_column_type (stmt, 12) != SQLITE_NULL;
+      receipt->void_reason = receipt->voided ? ledger_column_dup (stmt, 12) : NULL;
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
+                 _("receipt “%s” is not in this book"), number);
+  else if (rc != SQLITE_ROW)
+    ledger_book_set_sqlite_error (book, error, "reading a receipt");
+  if (receipt == NULL || !read_receipt_lines (book, receipt, error))
+    return NULL;
+  return g_steal_pointer (&receipt);
+}
+
+gboolean
+ledger_household_balance (LedgerBook  *book,
+                          const char  *unit,
+                          gint64      *out_owed,
+                          gint64      *out_credit,
+                          GError     **error)
+{
+  g_autoptr(LedgerHousehold) household = ledger_household_lookup (book, unit, error);
+  g_autoptr(GArray) open = NULL;
+  gint64 owed = 0;
+
+  if (household == NULL)
+    return FALSE;
+  open = ledger_open_charges (book, household->id, NULL, error);
+  if (open == NULL || !ledger_prepaid_credit (book, household->id, out_credit, error))
+    return FALSE;
+  for (guint i = 0; i < open->len; i++)
+    if (!ledger_total_add_or_error (&owed, g_array_index (open, LedgerOpenCharge, i).open,
+                                    _("the open charges"), error))
+      return FALSE;
+  *out_owed = owed;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Voiding */
+
+typedef struct
+{
+  const char *number;
+  const char *reason;
+} VoidRequest;
+
+static gboolean
+insert_void (LedgerBook  *book,
+             const char  *number,
+             const char  *reason,
+             gint64       txn_id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO voids (receipt, reason, txn_id) VALUES (?1, ?2, ?3)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, number);
+  ledger_bind_text (stmt, 2, reason);
+  sqlite3_bind_int64 (stmt, 3, txn_id);
+  return ledger_book_step_done (book, stmt, error);
+}
+
+/* Adds to @posting the negation of every split of transaction @txn_id. */
+static gboolean
+add_reversed_splits (LedgerBook     *book,
+                     LedgerPosting  *posting,
+                     gint64          txn_id,
+                     GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT account, coalesce (household_id, 0), amount FROM splits"
+                              " WHERE txn_id = ?1 ORDER BY seq",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, txn_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ledger_posting_add (posting, (const char *) sqlite3_column_text (stmt, 0),
+                        sqlite3_column_int64 (stmt, 1), -sqlite3_column_int64 (stmt, 2));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading the journal");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A receipt's credit may already have paid a later bill; reversing it then
+ * would leave the owner owing the book through "prepaid". */
+static gboolean
+check_credit_unused (LedgerBook           *book,
+                     const LedgerReceipt  *receipt,
+                     GError              **error)
+{
+  gint64 credit = 0;
+
+  if (receipt->to_credit == 0)
+    return TRUE;
+  if (!ledger_prepaid_credit (book, receipt->household_id, &credit, error))
+    return FALSE;
+  if (credit < receipt->to_credit)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   _("receipt “%s”: its prepaid credit has already settled a later bill, so it cannot be voided"),
+                   receipt->number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds the negation of every allocation of @payment_txn under @void_txn. */
+static gboolean
+unsettle_allocations (LedgerBook  *book,
+                      gint64       payment_txn,
+                      gint64       void_txn,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO allocations (txn_id, charge_id, kind, amount)"
+                              " SELECT ?1, charge_id, kind, -amount FROM allocations WHERE txn_id = ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, void_txn);
+  sqlite3_bind_int64 (stmt, 2, payment_txn);
+  return ledger_book_step_done (book, stmt, error);
+}
+
+static gboolean
+void_cb (LedgerBook *book,
+         gpointer    user_data,
+         GError    **error)
+{
+  VoidRequest *r = user_data;
+  g_autoptr(LedgerReceipt) receipt = NULL;
+  g_autoptr(LedgerPosting) posting = NULL;
+  char today[11];
+  gint64 txn_id = 0;
+
+  if (!ledger_text_check (r->reason, "--reason", REASON_MAX_CHARS, TRUE, error))
+    return FALSE;
+  receipt = ledger_receipt_lookup (book, r->number, error);
+  if (receipt == NULL)
+    return FALSE;
+  if (receipt->voided)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   _("receipt “%s” was already voided (%s)"), receipt->number, receipt->void_reason);
+      return FALSE;
+    }
+  if (!check_credit_unused (book, receipt, error))
+    return FALSE;
+
+  ledger_book_today (book, today);
+  posting = ledger_posting_new ("void", today);
+  ledger_posting_set_ref (posting, receipt->number);
+  ledger_posting_set_memo (posting, r->reason);
+  ledger_posting_set_reverses (posting, receipt->txn_id);
+  /* A payment dated ahead (days-ahead) is voided on its own day at the
+   * earliest: never before it was received. */
+  ledger_posting_set_follows (posting, receipt->txn_id);
+  if (!add_reversed_splits (book, posting, receipt->txn_id, error) ||
+      !ledger_posting_commit (posting, book, &txn_id, error) ||
+      !insert_void (book, receipt->number, r->reason, txn_id, error))
+    return FALSE;
+
+  /* Un-settle what the payment settled, so those charges are open again. */
+  return unsettle_allocations (book, receipt->txn_id, txn_id, error);
+}
+
+gboolean
+ledger_void (LedgerBook  *book,
+             const char  *number,
+             const char  *reason,
+             GError     **error)
+{
+  VoidRequest request = { number, reason };
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+
+  return ledger_book_write (book, void_cb, &request, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Listing receipts */
+
+/* The numbers of the receipts ledger_receipt_list() returns, in order;
+ * read first, so that the lookups do not interleave with this query. */
+static GPtrArray *
+receipt_numbers (LedgerBook          *book,
+                 const LedgerPeriod  *period,
+                 GError             **error)
+{
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT r.number FROM receipts r"
+                              " LEFT JOIN voids v ON v.receipt = r.number"
+                              " LEFT JOIN txns vt ON vt.id = v.txn_id"
+                              " WHERE r.date BETWEEN ?1 AND ?2 OR vt.date BETWEEN ?1 AND ?2"
+                              " ORDER BY r.date, r.year, r.seq",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  ledger_bind_text (stmt, 1, period != NULL ? period->first : "0000-00-00");
+  ledger_bind_text (stmt, 2, period != NULL ? period->last : "9999-99-99");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (numbers, ledger_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading receipts");
+      return NULL;
+    }
+  return g_steal_pointer (&numbers);
+}
+
+GPtrArray *
+ledger_receipt_list (LedgerBook          *book,
+                     const LedgerPeriod  *period,
+                     GError             **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_receipt_free);
+  g_autoptr(GPtrArray) numbers = receipt_numbers (book, period, error);
+
+  if (numbers == NULL)
+    return NULL;
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      LedgerReceipt *receipt = ledger_receipt_lookup (book, g_ptr_array_index (numbers, i), error);
+
+      if (receipt == NULL)
+        return NULL;
+      g_ptr_array_add (list, receipt);
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+ledger_receipt_void_info (LedgerBook  *book,
+                          const char  *number,
+                          char         out_date[11],
+                          gint64      *out_txn_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  out_date[0] = '\0';
+  *out_txn_id = 0;
+  stmt = ledger_book_prepare (book,
+                              "SELECT t.date, t.id FROM voids v JOIN txns t ON t.id = v.txn_id"
+                              " WHERE v.receipt = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, number);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_strlcpy (out_date, (const char *) sqlite3_column_text (stmt, 0), 11);
+      *out_txn_id = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ledger_book_set_sqlite_error (book, error, "reading a void");
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,155 @@
+/* ledger-settings.h — the book's own settings: the community, its address,
+ * where automatic backups go, and the committee members who approve spending
+ *
+ * Every change is one transaction with a journal entry of kind "setting"
+ * (ref: the setting's key, memo: what changed), like the spend limit and
+ * the settings the notice prints (ledger-notice.h). Bad input is refused
+ * before anything is written.
+ */
+#pragma once
+
+#include "ledger-book.h"
+
+G_BEGIN_DECLS
+
+/* Keys in the book's settings table. */
+#define LEDGER_SETTING_NAME        "name"
+#define LEDGER_SETTING_ADDRESS     "address"
+#define LEDGER_SETTING_BACKUP_DIR  "backup_dir"
+#define LEDGER_SETTING_BACKUP_KEEP "backup_keep"
+#define LEDGER_SETTING_MEMBERS     "members"
+#define LEDGER_SETTING_DAYS_AHEAD  "days_ahead"
+/* Printed on every notice: the address it is published at, and who signs. */
+#define LEDGER_SETTING_PUBLICATION_URL "publication_url"
+#define LEDGER_SETTING_COMMITTEE       "committee"
+
+/* The range of backup_keep: how many recent automatic backups are kept. */
+#define LEDGER_BACKUP_KEEP_MIN 1
+#define LEDGER_BACKUP_KEEP_MAX 100
+
+/**
+ * ledger_settings_set:
+ * @key: LEDGER_SETTING_NAME, _ADDRESS, _BACKUP_DIR, _BACKUP_KEEP, or one
+ *   of the notice's (LEDGER_SETTING_PUBLICATION_URL, _COMMITTEE), which go
+ *   to ledger_notice_set_setting()
+ * @value: the text the user typed; "" clears an optional setting (the
+ *   backup settings then go back to their defaults)
+ *
+ * Checks @value for @key and stores it, journaled, in one transaction:
+ * - name: the community's name, 1 to 100 characters;
+ * - address: at most 100 characters, printed on the notice under the name;
+ * - backup_dir: an existing folder this program may write in (a relative
+ *   path is taken from the current folder and stored absolute);
+ * - backup_keep: a whole number from 1 to 100;
+ * - days_ahead: a whole number from 0 to LEDGER_DAYS_AHEAD_MAX.
+ * Text must be valid UTF-8 without control characters. Errors are
+ * LEDGER_ERROR_INVALID_INPUT with a one-line message naming the field.
+ */
+gboolean ledger_settings_set (LedgerBook  *book,
+                              const char  *key,
+                              const char  *value,
+                              GError     **error);
+
+/* The community's address ("" when none is set). */
+char *ledger_settings_dup_address (LedgerBook *book);
+
+/* The folder automatic backups go to: the backup_dir setting, or
+ * BOOK.backups/ when none is set. */
+char *ledger_settings_dup_backup_dir (LedgerBook *book);
+
+/* TRUE when the backup_dir setting names a folder (not the default). */
+gboolean ledger_settings_has_backup_dir (LedgerBook *book);
+
+/* How many recent automatic backups are kept besides one per month:
+ * the backup_keep setting, or LEDGER_BACKUP_KEEP. */
+int ledger_settings_get_backup_keep (LedgerBook *book);
+
+/* Parses the backup_keep text ("10", "１０") into @out_keep: 1 to 100. */
+gboolean ledger_settings_parse_backup_keep (const char  *text,
+                                            int         *out_keep,
+                                            GError     **error);
+
+/* How many days after today an entry may be dated: the days_ahead
+ * setting, 0 when unset (no entry after today). */
+int ledger_settings_get_days_ahead (LedgerBook *book);
+
+/* Parses the days_ahead text ("7", "７") into @out_days: 0 to
+ * LEDGER_DAYS_AHEAD_MAX. */
+gboolean ledger_settings_parse_days_ahead (const char  *text,
+                                           int         *out_days,
+                                           GError     **error);
+
+/* ------------------------------------------------------------------ */
+/* Committee members */
+
+/* The longest member name and role, in characters. */
+#define LEDGER_MEMBER_NAME_MAX_CHARS 20
+#define LEDGER_MEMBER_ROLE_MAX_CHARS 20
+
+/**
+ * LedgerMember:
+ * @name: as typed, trimmed; no commas (approvers are listed with commas)
+ * @role: free text: 主任, 副主任, 委员, 出纳, 监事 …
+ * @since: the day the member was added, "YYYY-MM-DD"
+ * @retired: the day the member retired, "" while active
+ *
+ * A member of the owners' committee. Members are never deleted: a retired
+ * member stays in the list (and on the expenditures they approved), and a
+ * name may be added again once its earlier holder has retired.
+ */
+typedef struct
+{
+  char *name;
+  char *role;
+  char  since[11];
+  char  retired[11];
+} LedgerMember;
+
+void ledger_member_free (LedgerMember *member);
+
+/* TRUE while the member has not retired. */
+gboolean ledger_member_is_active (const LedgerMember *member);
+
+/* Every member in the order they were added, retired ones included when
+ * @include_retired: a GPtrArray of LedgerMember. */
+GPtrArray *ledger_members_list (LedgerBook  *book,
+                                gboolean     include_retired,
+                                GError     **error);
+
+/* Checks a member's name (1 to 20 characters, no control characters, no
+ * commas) and role (1 to 20 characters) without touching the book. */
+gboolean ledger_member_check (const char  *name,
+                              const char  *role,
+                              GError     **error);
+
+/* Adds an active member; refused (LEDGER_ERROR_CONFLICT) when an active
+ * member already has the name. */
+gboolean ledger_member_add (LedgerBook  *book,
+                            const char  *name,
+                            const char  *role,
+                            GError     **error);
+
+/* Gives active member @name a new role (LEDGER_ERROR_NOT_FOUND when there
+ * is no such active member). */
+gboolean ledger_member_set_role (LedgerBook  *book,
+                                 const char  *name,
+                                 const char  *role,
+                                 GError     **error);
+
+/* Retires active member @name today (LEDGER_ERROR_NOT_FOUND when there is
+ * no such active member). */
+gboolean ledger_member_retire (LedgerBook  *book,
+                               const char  *name,
+                               GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerMember, ledger_member_free)
+
+/* Whether a book would take @value as its publication URL ("" included):
+ * an http or https address without spaces or a mobile number, for a URL
+ * kept elsewhere (the desk's default for new books). The publication URL
+ * and the committee are set with ledger_settings_set(), journaled (kind
+ * "setting") like the spend limit. */
+gboolean ledger_settings_check_url (const char  *value,
+                                    GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,74 @@
+/* ledger.h — Community Ledger's book: the one header app/, ui/ and
+ * exports/ include
+ *
+ * The book is an SQLite file whose journal is the whole truth (an
+ * append-only, double-entry list of entries, each a leaf of the book's
+ * Merkle fingerprint); every other table is derived from it. Money is
+ * int64 fen throughout. Every function that can fail takes a GError **
+ * and sets an error of the LEDGER_ERROR domain (ledger-error.h) whose
+ * message is one line naming the field or row at fault; a failed write
+ * leaves the book exactly as it was.
+ *
+ * docs/architecture.md describes the layers below: base, values, core,
+ * domain, io, reports, models, demo.
+ */
+#pragma once
+
+/* base: errors, limits, quoting, bounded reads and writes */
+#include "ledger-error.h"
+#include "ledger-input.h"
+#include "ledger-limits.h"
+#include "ledger-progress.h"
+#include "ledger-quote.h"
+#include "ledger-write.h"
+
+/* values: money, periods, text, privacy, payment methods */
+#include "ledger-method.h"
+#include "ledger-money.h"
+#include "ledger-period.h"
+#include "ledger-privacy.h"
+#include "ledger-text.h"
+
+/* core: the book, its journal and fingerprint, verify */
+#include "ledger-book.h"
+#include "ledger-file-names.h"
+#include "ledger-fingerprint.h"
+#include "ledger-journal.h"
+#include "ledger-leaf.h"
+#include "ledger-merkle.h"
+#include "ledger-sha256.h"
+#include "ledger-verify.h"
+
+/* domain: what the committee records */
+#include "ledger-attachment.h"
+#include "ledger-backup.h"
+#include "ledger-billing.h"
+#include "ledger-community.h"
+#include "ledger-dates.h"
+#include "ledger-expense.h"
+#include "ledger-fee.h"
+#include "ledger-household.h"
+#include "ledger-paths.h"
+#include "ledger-payment.h"
+#include "ledger-settings.h"
+#include "ledger-vote.h"
+
+/* io: files handed in */
+#include "ledger-import.h"
+#include "ledger-pay-batch.h"
+
+/* reports: what is read out of the book */
+#include "ledger-history.h"
+#include "ledger-notice.h"
+#include "ledger-overview.h"
+#include "ledger-report.h"
+
+/* models: rows and list models for the screens */
+#include "ledger-ballot-item.h"
+#include "ledger-expenditure-item.h"
+#include "ledger-household-item.h"
+#include "ledger-receipt-item.h"
+#include "ledger-vote-item.h"
+
+/* demo: a community's book to try the program on */
+#include "ledger-demo.h"

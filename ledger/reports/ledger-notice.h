@@ -1,0 +1,132 @@
+/* ledger-notice.h — the notice for the board (公示): what it shows, the
+ * record that it was published, and the settings it prints
+ *
+ * A notice covers a period. Its data is gathered in one read of the book
+ * and made safe for the public on the way: no phone numbers, and owners'
+ * names masked wherever they turn up in free text (DESIGN.md §2, §6).
+ *
+ * The fingerprint a notice prints is the head of the book just BEFORE the
+ * notice's own journal entry: the record of a publication cannot contain
+ * the hash of the files that print it, so the files show the book as it
+ * stood when they were made, and the record that follows names their
+ * SHA-256. `verify --head` on the printed fingerprint then proves that the
+ * book went on from exactly what the notice showed.
+ */
+#pragma once
+
+#include "ledger-book.h"
+#include "ledger-merkle.h"
+#include "ledger-period.h"
+#include "ledger-report.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  LedgerPeriod        period;
+  char               *community;       /* the community's name */
+  char               *address;         /* its address setting, "" when none */
+  char               *committee;       /* who signs: the setting, or "{community}业主委员会" */
+  char               *publication_url; /* "" when none is configured */
+  char                date[11];        /* the day of the notice (today by the book's clock) */
+  LedgerIncomeReport *report;          /* opening, income by item, expenses, closing */
+  GPtrArray          *expenditures;    /* LedgerExpenditure dated in the period, by date */
+  GPtrArray          *late_expenditures; /* dated in an earlier period whose notice was
+                                          * already published, but not on it: recorded
+                                          * afterwards. Shown and announced now. */
+  LedgerCollection    collection;      /* for the period's year */
+  GPtrArray          *votes;           /* LedgerVote closed in the period, oldest first */
+  LedgerTreeHead      head;            /* the fingerprint printed: the book before publishing */
+} LedgerNoticeData;
+
+void ledger_notice_data_free (LedgerNoticeData *data);
+
+/**
+ * ledger_notice_gather:
+ * Reads everything the notice for @period shows. Every piece of free text
+ * (payees, memos, fee names, vote titles, the names of the community and
+ * committee) has passed through ledger_notice_scrub(): phone numbers are
+ * removed and the full names of the book's owners are masked.
+ */
+LedgerNoticeData *ledger_notice_gather (LedgerBook          *book,
+                                        const LedgerPeriod  *period,
+                                        GError             **error);
+
+/**
+ * ledger_notice_scrub:
+ * @owners: (element-type utf8): full names to mask (张三 -> 张*); names of
+ *   one character are left alone, since a surname alone names nobody
+ * @phones: (element-type utf8): phone numbers of the register, any format
+ *
+ * Returns @text fit for a public output: every run of digits (of any
+ * width or script, possibly split by spaces, dashes, dots, slashes,
+ * brackets or invisible characters, after +86 or 0086) that holds a mobile
+ * number (1[3-9] and nine more digits) or a registered phone becomes
+ * "***", and every owner's full name is masked, in any spacing, width or
+ * case; invisible characters are dropped. See ledger_privacy_scrub(), which
+ * compares on normalised text.
+ */
+char *ledger_notice_scrub (const char       *text,
+                           const GPtrArray  *owners,
+                           const GPtrArray  *phones);
+
+/* A file of a publication: its role ("pdf", "png", "html"), its name
+ * (without the folder) and the SHA-256 of its bytes as 64 hex digits. */
+typedef struct
+{
+  const char *kind;
+  const char *name;
+  const char *sha256;
+} LedgerNoticeFile;
+
+/**
+ * ledger_notice_record:
+ * @files: (array length=n_files): the files that were made
+ * @out_notice_id: (out) (optional): the notice's number
+ *
+ * Records the publication of @data in one transaction: a journal entry
+ * (kind "notice", ref the period's name, a memo naming the fingerprint
+ * printed and the files' SHA-256), the notice, its files, and every
+ * expenditure it lists (late ones included) as announced. Refused with LEDGER_ERROR_CONFLICT
+ * when the book has changed since @data was gathered, because the
+ * fingerprint printed would no longer be the head before the record.
+ */
+gboolean ledger_notice_record (LedgerBook              *book,
+                               const LedgerNoticeData  *data,
+                               const LedgerNoticeFile  *files,
+                               guint                    n_files,
+                               gint64                  *out_notice_id,
+                               GError                 **error);
+
+/* Whether expenditure @expenditure_id has appeared on a published notice
+ * (its status: recorded → announced). */
+gboolean ledger_expenditure_is_announced (LedgerBook *book,
+                                          gint64      expenditure_id);
+
+/* How many expenditures no published notice has announced yet: the
+ * Overview's "to announce", in one query however long the book. */
+gboolean ledger_expenditure_count_unannounced (LedgerBook  *book,
+                                               gint64      *out_count,
+                                               GError     **error);
+
+typedef struct
+{
+  gint64 id;
+  char   period[16];
+  char   first[11];
+  char   last[11];
+  char  *fingerprint;  /* SIZE:ROOT printed on it */
+  char  *published_at;
+  gint64 txn_id;
+} LedgerNotice;
+
+void ledger_notice_free (LedgerNotice *notice);
+
+/* Every published notice, oldest first: a GPtrArray of LedgerNotice. */
+GPtrArray *ledger_notice_list (LedgerBook  *book,
+                               GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerNoticeData, ledger_notice_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerNotice, ledger_notice_free)
+
+G_END_DECLS
