@@ -47,23 +47,6 @@ journal_size (LedgerBook *book)
   return n;
 }
 
-static void
-add_household (LedgerBook *book,
-               const char *unit,
-               const char *key,
-               gint64      area)
-{
-  g_autoptr(LedgerHousehold) h = ledger_household_new ();
-  g_autoptr(GError) error = NULL;
-
-  h->unit = g_strdup (unit);
-  h->owner = g_strdup ("业主");
-  h->owner_key = g_strdup (key);
-  h->area = area;
-  g_assert_true (ledger_household_add (book, h, &error));
-  g_assert_no_error (error);
-}
-
 /* ------------------------------------------------------------------ */
 /* Checked sums */
 
@@ -226,7 +209,7 @@ test_void_follows_its_payment (Fixture       *f,
   g_autoptr(LedgerReceipt) receipt = NULL;
   sqlite3_stmt *stmt;
 
-  add_household (f->book, "1-1-101", "", 9000);
+  book_add_household_of (f->book, "1-1-101", "", 9000);
   g_assert_true (ledger_settings_set (f->book, LEDGER_SETTING_DAYS_AHEAD, "10", &error));
   g_assert_true (ledger_pay (f->book, "1-1-101", 10000, LEDGER_METHOD_CASH, "2026-07-09", &receipt, &error));
   g_assert_no_error (error);
@@ -285,9 +268,9 @@ test_owner_key_during_vote (Fixture       *f,
   g_autoptr(LedgerVote) before = NULL, after = NULL;
   gint64 vote = 0, size;
 
-  add_household (f->book, "1-1-101", "K", 9000);
-  add_household (f->book, "1-1-102", "K", 6000);
-  add_household (f->book, "1-1-103", "", 5000);
+  book_add_household_of (f->book, "1-1-101", "K", 9000);
+  book_add_household_of (f->book, "1-1-102", "K", 6000);
+  book_add_household_of (f->book, "1-1-103", "", 5000);
   g_assert_true (ledger_vote_new (f->book, "表决", NULL, 9, NULL, NULL, &vote, &error));
   g_assert_true (ledger_vote_ballot (f->book, vote, "1-1-101", LEDGER_CHOICE_YES, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -325,7 +308,7 @@ test_households_ceiling (Fixture       *f,
     " 'occupied', '')", LEDGER_HOUSEHOLDS_MAX);
   gint64 before;
 
-  add_household (f->book, "1-1-101", "", 9000);
+  book_add_household_of (f->book, "1-1-101", "", 9000);
   g_assert_cmpint (sqlite3_exec (ledger_book_get_db (f->book), sql, NULL, NULL, NULL), ==, SQLITE_OK);
   before = journal_size (f->book);
   h->unit = g_strdup ("1-1-102");

@@ -16,79 +16,29 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "ledger.h"
+#include "book-fixture.h"
 
-typedef struct
-{
-  char       *dir;  /* the temporary folder holding the book */
-  char       *path; /* the book */
-  LedgerBook *book;
-} Fixture;
-
-/* Deletes @path and, if it is a folder, everything in it. */
-static void
-remove_recursively (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_recursively (child);
-    }
-  g_remove (path);
-}
-
-static void
-add_household (LedgerBook *book,
-               const char *unit,
-               const char *owner,
-               int         spaces)
-{
-  g_autoptr(LedgerHousehold) h = ledger_household_new ();
-  g_autoptr(GError) error = NULL;
-
-  h->unit = g_strdup (unit);
-  h->owner = g_strdup (owner);
-  h->area = 8000;
-  h->spaces = spaces;
-  ledger_household_add (book, h, &error);
-  g_assert_no_error (error);
-}
+typedef BookFixture Fixture;
 
 /* A book on 15 March 2026 with 1-1-101 (owes 360.00), 1-1-102 (one
- * parking space: owes 480.00) and 2-1-101 (owes 360.00). */
+ * parking space: owes 480.00) and 2-1-101 (owes 360.00), each of 80 m². */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  LedgerBillSummary summary;
-
-  fixture->dir = g_dir_make_tmp ("test-pay-batch-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "book.clbook", NULL);
-  fixture->book = ledger_community_create (fixture->path, "测试小区", "tester", &error);
-  g_assert_no_error (error);
+  book_fixture_init (fixture, "测试小区", NULL);
   ledger_book_set_clock (fixture->book, "2026-03-15");
-  add_household (fixture->book, "1-1-101", "王伟", 0);
-  add_household (fixture->book, "1-1-102", "李娜", 1);
-  add_household (fixture->book, "2-1-101", "张敏", 0);
-  g_assert_true (ledger_bill_year (fixture->book, 2026, &summary, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary.charges, ==, 4);
+  book_add_household (fixture->book, "1-1-101", "王伟", 8000, 0);
+  book_add_household (fixture->book, "1-1-102", "李娜", 8000, 1);
+  book_add_household (fixture->book, "2-1-101", "张敏", 8000, 0);
+  g_assert_cmpuint (book_bill_year (fixture->book, 2026).charges, ==, 4);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->book);
-  remove_recursively (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  book_fixture_clear (fixture);
 }
 
 /* ------------------------------------------------------------------ */
@@ -105,19 +55,6 @@ read_text (Fixture     *fixture,
 
   return ledger_pay_batch_read_bytes (fixture->book, bytes, "statement.csv",
                                       LEDGER_METHOD_BANK, NULL, error);
-}
-
-/* Writes @length bytes of @data to @name in the fixture's folder. */
-static char *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *data,
-            gssize      length)
-{
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, data, length, NULL));
-  return path;
 }
 
 static gint64
@@ -435,7 +372,7 @@ test_batch_gb18030_file (Fixture       *fixture,
   g_autoptr(GPtrArray) receipts = NULL;
 
   g_assert_no_error (error);
-  path = write_file (fixture, "微信流水.csv", gb, (gssize) length);
+  path = book_fixture_write (fixture, "微信流水.csv", gb, (gssize) length);
   plan = ledger_pay_batch_read (fixture->book, path, LEDGER_METHOD_CASH, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (plan->encoding, ==, "GB18030");
@@ -458,12 +395,12 @@ test_batch_file_errors (Fixture       *fixture,
   /* A UTF-8 line, then a GB18030 one that is not UTF-8 by chance. */
   g_autofree char *gb = g_convert ("2-1-101,10,微信\n", -1, "GB18030", "UTF-8", NULL, NULL, NULL);
   g_autofree char *mixed = NULL;
-  g_autofree char *missing = g_build_filename (fixture->dir, "no-such.csv", NULL);
+  g_autofree char *missing = book_fixture_file (fixture, "no-such.csv");
   g_autoptr(LedgerPayBatchPlan) plan = NULL;
   g_autoptr(GString) text = g_string_new ("unit,amount,method\n1-1-101,10元,现金\n");
 
   g_string_append (text, gb);
-  mixed = write_file (fixture, "mixed.csv", text->str, (gssize) text->len);
+  mixed = book_fixture_write (fixture, "mixed.csv", text->str, (gssize) text->len);
   plan = ledger_pay_batch_read (fixture->book, mixed, LEDGER_METHOD_CASH, NULL, &error);
   g_assert_null (plan);
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
@@ -495,14 +432,14 @@ test_batch_stdin (Fixture       *fixture,
   int saved = dup (STDIN_FILENO);
   int fd;
 
-  path = write_file (fixture, "in.csv", "unit,amount\n1-1-101,360\n1-1-102,480\n", -1);
+  path = book_fixture_write (fixture, "in.csv", "unit,amount\n1-1-101,360\n1-1-102,480\n", -1);
   fd = g_open (path, O_RDONLY, 0);
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (dup2 (fd, STDIN_FILENO), ==, STDIN_FILENO);
   close (fd);
   plan = ledger_pay_batch_read (fixture->book, "-", LEDGER_METHOD_CASH, NULL, &error);
 
-  bad_path = write_file (fixture, "bad.csv", "unit,amount\n1-1-101,x\n", -1);
+  bad_path = book_fixture_write (fixture, "bad.csv", "unit,amount\n1-1-101,x\n", -1);
   fd = g_open (bad_path, O_RDONLY, 0);
   g_assert_cmpint (dup2 (fd, STDIN_FILENO), ==, STDIN_FILENO);
   close (fd);
