@@ -29,6 +29,24 @@ book_fixture_init (BookFixture             *f,
   book_fixture_init_full (f, name, "tester", demo);
 }
 
+void
+book_fixture_set_up (BookFixture  *f,
+                     gconstpointer options)
+{
+  const BookFixtureOptions *o = options;
+
+  book_fixture_init (f, o->name, o->demo);
+  if (o->today != NULL)
+    ledger_book_set_clock (f->book, o->today);
+}
+
+void
+book_fixture_tear_down (BookFixture  *f,
+                        gconstpointer options)
+{
+  book_fixture_clear (f);
+}
+
 char *
 book_fixture_file (const BookFixture *f,
                    const char        *name)

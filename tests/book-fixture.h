@@ -22,6 +22,27 @@ typedef struct
   LedgerBook *book;
 } BookFixture;
 
+/* What book_fixture_set_up() makes: a book called @name, filled by the
+ * demo generator with @demo (nullable: empty), its clock set to @today
+ * (nullable: the real day). */
+typedef struct
+{
+  const char              *name;
+  const LedgerDemoOptions *demo;
+  const char              *today;
+} BookFixtureOptions;
+
+/* GTest's set-up and tear-down for a BookFixture; @options: a
+ * BookFixtureOptions. */
+void book_fixture_set_up    (BookFixture  *f,
+                             gconstpointer options);
+void book_fixture_tear_down (BookFixture  *f,
+                             gconstpointer options);
+
+/* Adds @test, run on a book made as @options says. */
+#define BOOK_FIXTURE_ADD(path, options, test) \
+  g_test_add (path, BookFixture, options, book_fixture_set_up, test, book_fixture_tear_down)
+
 /* A new book called @name, created by "tester", in a new folder; @demo
  * (nullable): its households and years of history. */
 void book_fixture_init      (BookFixture             *f,

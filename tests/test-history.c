@@ -17,21 +17,8 @@
 
 typedef BookFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  book_fixture_init (f, "测试小区", NULL);
-  /* Voids and waivers are dated "today". */
-  ledger_book_set_clock (f->book, "2026-03-01");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  book_fixture_clear (f);
-}
+/* Voids and waivers are dated "today". */
+static const BookFixtureOptions fixture_options = { "测试小区", NULL, "2026-03-01" };
 
 /* ------------------------------------------------------------------ */
 /* Helpers */
@@ -382,7 +369,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  BOOK_FIXTURE_ADD (path, &fixture_options, func)
 
   ADD ("/history/hand-computed", test_history_hand_computed);
   ADD ("/history/ties-out-with-reports", test_history_ties_out_with_reports);

@@ -43,20 +43,8 @@ fixture_path (const char *name)
   return g_build_filename (fixtures_dir (), name, NULL);
 }
 
-/* Creates an empty book in a new temporary folder. */
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  book_fixture_init (fixture, "测试小区", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  book_fixture_clear (fixture);
-}
+/* An empty book in a new temporary folder. */
+static const BookFixtureOptions fixture_options = { "测试小区", NULL, NULL };
 
 /* Reads the fixture @name against the book and checks it has no problems. */
 static LedgerImportPlan *
@@ -546,7 +534,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/import/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  BOOK_FIXTURE_ADD ("/import/" name, &fixture_options, func)
 
   ADD ("utf8", test_import_utf8);
   ADD ("utf8-bom", test_import_utf8_bom);

@@ -22,20 +22,7 @@ typedef BookFixture Fixture;
 
 #define TODAY "2026-06-30"
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  book_fixture_init (f, "上限测试小区", NULL);
-  ledger_book_set_clock (f->book, TODAY);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  book_fixture_clear (f);
-}
+static const BookFixtureOptions fixture_options = { "上限测试小区", NULL, TODAY };
 
 static gint64
 journal_size (LedgerBook *book)
@@ -422,7 +409,7 @@ main (int    argc,
   g_test_add_func ("/limits/checked-arithmetic", test_checked_arithmetic);
   g_test_add_func ("/limits/saturating", test_saturating);
   g_test_add_func ("/limits/total-add-or-error", test_total_add_or_error);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) BOOK_FIXTURE_ADD (path, &fixture_options, func)
   ADD ("/limits/entry-dates", test_entry_dates);
   ADD ("/limits/void-follows-its-payment", test_void_follows_its_payment);
   ADD ("/limits/approvers", test_approvers);

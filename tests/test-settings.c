@@ -15,19 +15,7 @@
 
 typedef BookFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  book_fixture_init (f, "设置测试小区", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  book_fixture_clear (f);
-}
+static const BookFixtureOptions fixture_options = { "设置测试小区", NULL, NULL };
 
 /* Every row of @sql's result as text, one line each. */
 static void
@@ -417,7 +405,7 @@ main (int    argc,
   g_setenv ("COMMUNITY_LEDGER_NOW", "2026-06-30T10:00:00+08:00", TRUE);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  BOOK_FIXTURE_ADD (path, &fixture_options, func)
   ADD ("/settings/name-and-address", test_name_and_address);
   ADD ("/settings/shared-backup-folder", test_shared_backup_folder);
   ADD ("/settings/notice-address", test_notice_address);
