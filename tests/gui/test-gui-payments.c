@@ -383,19 +383,12 @@ main (int    argc,
   if (!gui_test_init (&argc, &argv))
     return 77;
 
-  g_test_add ("/gui/payments/record", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_record_payment, gui_fixture_tear_down);
-  g_test_add ("/gui/payments/owner-completion", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_owner_completion, gui_fixture_tear_down);
-  g_test_add ("/gui/payments/bad-amount", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_bad_amount_writes_nothing, gui_fixture_tear_down);
-  g_test_add ("/gui/payments/void-and-undo", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_void_and_undo, gui_fixture_tear_down);
-  g_test_add ("/gui/payments/void-selected", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_void_selected_api, gui_fixture_tear_down);
-  g_test_add ("/gui/payments/search", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_search_receipts, gui_fixture_tear_down);
-  g_test_add ("/gui/payments/receipt-model", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_receipt_model, gui_fixture_tear_down);
+  GUI_TEST_ADD ("/gui/payments/record", 20, test_record_payment);
+  GUI_TEST_ADD ("/gui/payments/owner-completion", 20, test_owner_completion);
+  GUI_TEST_ADD ("/gui/payments/bad-amount", 20, test_bad_amount_writes_nothing);
+  GUI_TEST_ADD ("/gui/payments/void-and-undo", 20, test_void_and_undo);
+  GUI_TEST_ADD ("/gui/payments/void-selected", 20, test_void_selected_api);
+  GUI_TEST_ADD ("/gui/payments/search", 20, test_search_receipts);
+  GUI_TEST_ADD ("/gui/payments/receipt-model", 20, test_receipt_model);
   return g_test_run ();
 }
