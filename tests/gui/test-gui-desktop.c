@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "book-fixture.h"
 #include "cl-application.h"
 #include "cl-import-dialog.h"
 #include "cl-job.h"
@@ -69,19 +70,12 @@ find_toplevel (GType type)
 static char *
 record_payment (GuiFixture *f)
 {
-  g_autoptr(LedgerHousehold) household = ledger_household_new ();
-  g_autoptr(GError) error = NULL;
   GtkWidget *page;
   char today[11];
 
-  household->unit = g_strdup (UNIT);
-  household->owner = g_strdup (OWNER);
-  household->area = 8950;
-  household->spaces = 1;
-  g_assert_true (ledger_household_add (f->book, household, &error));
+  book_add_household (f->book, UNIT, OWNER, 8950, 1);
   ledger_book_today (f->book, today);
-  g_assert_true (ledger_bill_year (f->book, ledger_date_year (today), NULL, &error));
-  g_assert_no_error (error);
+  book_bill_year (f->book, ledger_date_year (today));
   cl_window_show_page (f->window, "payments");
   gui_wait (20);
   page = cl_window_get_page (f->window, "payments");
