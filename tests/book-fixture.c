@@ -66,6 +66,16 @@ book_fixture_write (const BookFixture *f,
   return path;
 }
 
+GBytes *
+book_fixture_bytes (const BookFixture *f)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
 void
 book_fixture_remove_tree (const char *path)
 {
@@ -207,4 +217,29 @@ book_record_expense (LedgerBook   *book,
   g_assert_true (ledger_spend (book, e, NULL, &error));
   g_assert_no_error (error);
   return e->id;
+}
+
+gint64
+book_journal_count (LedgerBook *book)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 count = ledger_journal_count (book, &error);
+
+  g_assert_no_error (error);
+  return count;
+}
+
+void
+book_assert_balance (LedgerBook *book,
+                     const char *unit,
+                     gint64      owed,
+                     gint64      credit)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 got_owed = -1, got_credit = -1;
+
+  g_assert_true (ledger_household_balance (book, unit, &got_owed, &got_credit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (got_owed, ==, owed);
+  g_assert_cmpint (got_credit, ==, credit);
 }

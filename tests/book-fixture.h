@@ -67,6 +67,9 @@ char *book_fixture_write (const BookFixture *f,
                           const char        *data,
                           gssize             length);
 
+/* The book file's bytes (a refused write must leave them all alone). */
+GBytes *book_fixture_bytes (const BookFixture *f);
+
 /* Removes @path and, for a folder, everything below it (links are removed,
  * not followed). */
 void book_fixture_remove_tree (const char *path);
@@ -116,5 +119,14 @@ gint64 book_record_expense (LedgerBook   *book,
                             const char   *payee,
                             const char   *category,
                             const char   *memo);
+
+/* The number of journal entries. */
+gint64 book_journal_count (LedgerBook *book);
+
+/* Asserts that @unit owes @owed and has @credit prepaid (fen). */
+void book_assert_balance (LedgerBook *book,
+                          const char *unit,
+                          gint64      owed,
+                          gint64      credit);
 
 G_END_DECLS

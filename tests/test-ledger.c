@@ -87,31 +87,6 @@ bill (LedgerBook *book,
   assert_journal_balances (book);
 }
 
-static void
-assert_balance (LedgerBook *book,
-                const char *unit,
-                gint64      owed,
-                gint64      credit)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 o = -1, c = -1;
-
-  ledger_household_balance (book, unit, &o, &c, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (o, ==, owed);
-  g_assert_cmpint (c, ==, credit);
-}
-
-static GBytes *
-file_bytes (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
 /* ------------------------------------------------------------------ */
 /* The book file */
 
@@ -259,7 +234,7 @@ test_journal_rollback (Fixture       *f,
   gint64 count = ledger_journal_count (f->book, NULL);
 
   g_clear_object (&f->book);
-  before = file_bytes (f->path);
+  before = book_fixture_bytes (f);
   f->book = ledger_community_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
@@ -271,7 +246,7 @@ test_journal_rollback (Fixture       *f,
   g_assert_cmpint (ledger_journal_count (f->book, NULL), ==, count);
 
   g_clear_object (&f->book);
-  after = file_bytes (f->path);
+  after = book_fixture_bytes (f);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -477,7 +452,7 @@ test_pay_oldest_first_and_credit (Fixture       *f,
   add_three (f->book);
   bill (f->book, 2025, 3, 96000); /* A: 360; B: 360 + 240 */
   bill (f->book, 2026, 3, 96000);
-  assert_balance (f->book, "1-1-102", 120000, 0);
+  book_assert_balance (f->book, "1-1-102", 120000, 0);
 
   /* 500: 2025 property 360, then 140 of 2025 parking. */
   r1 = pay (f->book, "1-1-102", 50000, "2026-01-15");
@@ -491,24 +466,24 @@ test_pay_oldest_first_and_credit (Fixture       *f,
   g_assert_cmpstr (g_array_index (receipt->lines, LedgerReceiptLine, 1).fee_code, ==, "parking");
   g_assert_cmpint (g_array_index (receipt->lines, LedgerReceiptLine, 1).amount, ==, 14000);
   g_assert_cmpint (receipt->to_credit, ==, 0);
-  assert_balance (f->book, "1-1-102", 70000, 0);
+  book_assert_balance (f->book, "1-1-102", 70000, 0);
 
   /* 1000: the remaining 100 + 360 + 240 = 700, and 300 prepaid. */
   r2 = pay (f->book, "1-1-102", 100000, "2026-02-01");
   g_assert_cmpstr (r2, ==, "2026-000002");
-  assert_balance (f->book, "1-1-102", 0, 30000);
+  book_assert_balance (f->book, "1-1-102", 0, 30000);
 
   /* A payment dated in 2025 starts 2025's own sequence. */
   r3 = pay (f->book, "1-1-101", 10000, "2025-12-31");
   g_assert_cmpstr (r3, ==, "2025-000001");
   r4 = pay (f->book, "1-1-101", 26000, "2026-02-02");
   g_assert_cmpstr (r4, ==, "2026-000003");
-  assert_balance (f->book, "1-1-101", 36000, 0); /* 2025 settled, 2026 open */
+  book_assert_balance (f->book, "1-1-101", 36000, 0); /* 2025 settled, 2026 open */
 
   /* Billing 2027 settles B's property from its 300 credit at once. */
   g_assert_true (ledger_bill_year (f->book, 2027, &summary, &error));
   g_assert_cmpint (summary.credited, ==, 30000);
-  assert_balance (f->book, "1-1-102", 36000 + 24000 - 30000, 0);
+  book_assert_balance (f->book, "1-1-102", 36000 + 24000 - 30000, 0);
   assert_journal_balances (f->book);
 
   /* Now r2's credit is used: it cannot be voided any more. */
@@ -528,7 +503,7 @@ test_void_and_receipt_numbers (Fixture       *f,
   add_three (f->book);
   bill (f->book, 2026, 3, 96000);
   r1 = pay (f->book, "1-1-101", 36000, "2026-01-10");
-  assert_balance (f->book, "1-1-101", 0, 0);
+  book_assert_balance (f->book, "1-1-101", 0, 0);
 
   journal = ledger_journal_count (f->book, NULL);
   g_assert_true (ledger_void (f->book, r1, "收错户号", &error));
@@ -537,7 +512,7 @@ test_void_and_receipt_numbers (Fixture       *f,
   g_assert_cmpint (ledger_journal_count (f->book, NULL), ==, journal + 1);
   g_assert_cmpint (query_int (f->book, "SELECT reverses FROM txns ORDER BY id DESC LIMIT 1"), ==,
                    query_int (f->book, "SELECT txn_id FROM receipts WHERE number = '2026-000001'"));
-  assert_balance (f->book, "1-1-101", 36000, 0);
+  book_assert_balance (f->book, "1-1-101", 36000, 0);
 
   receipt = ledger_receipt_lookup (f->book, r1, &error);
   g_assert_true (receipt->voided);
@@ -556,7 +531,7 @@ test_void_and_receipt_numbers (Fixture       *f,
   /* The voided number stays used: the next one is 2. */
   r2 = pay (f->book, "1-1-101", 36000, "2026-01-11");
   g_assert_cmpstr (r2, ==, "2026-000002");
-  assert_balance (f->book, "1-1-101", 0, 0);
+  book_assert_balance (f->book, "1-1-101", 0, 0);
 }
 
 static void
@@ -570,7 +545,7 @@ test_pay_refuses_bad_input (Fixture       *f,
   add_three (f->book);
   bill (f->book, 2026, 3, 96000);
   g_clear_object (&f->book);
-  before = file_bytes (f->path);
+  before = book_fixture_bytes (f);
   f->book = ledger_community_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
 
   g_assert_false (ledger_pay (f->book, "9-9-999", 100, LEDGER_METHOD_CASH, NULL, NULL, &error));
@@ -585,7 +560,7 @@ test_pay_refuses_bad_input (Fixture       *f,
   g_clear_error (&error);
 
   g_clear_object (&f->book);
-  after = file_bytes (f->path);
+  after = book_fixture_bytes (f);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -603,7 +578,7 @@ test_waiver (Fixture       *f,
   g_assert_true (ledger_waive (f->book, "1-1-102", "parking", 2026, &part, "低保户减免", &waived, &error));
   g_assert_no_error (error);
   g_assert_cmpint (waived, ==, 10000);
-  assert_balance (f->book, "1-1-102", 36000 + 14000, 0);
+  book_assert_balance (f->book, "1-1-102", 36000 + 14000, 0);
   assert_journal_balances (f->book);
 
   g_assert_false (ledger_waive (f->book, "1-1-102", "parking", 2026, &too_much, "x", NULL, &error));
@@ -838,7 +813,7 @@ test_backup_restore (Fixture       *f,
   g_assert_true (g_file_test (safety, G_FILE_TEST_IS_REGULAR));
   f->book = ledger_community_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
   g_assert_cmpint (ledger_journal_count (f->book, NULL), ==, journal);
-  assert_balance (f->book, "1-1-101", 36000, 0);
+  book_assert_balance (f->book, "1-1-101", 36000, 0);
 
   /* Restoring into a path with no book creates it. */
   g_assert_true (ledger_restore (fresh, copy, NULL, &error));

@@ -57,16 +57,6 @@ read_text (Fixture     *fixture,
                                       LEDGER_METHOD_BANK, NULL, error);
 }
 
-static gint64
-journal_count (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 count = ledger_journal_count (fixture->book, &error);
-
-  g_assert_no_error (error);
-  return count;
-}
-
 static guint
 receipt_count (Fixture *fixture)
 {
@@ -75,32 +65,6 @@ receipt_count (Fixture *fixture)
 
   g_assert_no_error (error);
   return receipts->len;
-}
-
-/* The book file's bytes: a rejected batch must leave them all alone. */
-static GBytes *
-book_bytes (Fixture *fixture)
-{
-  char *data = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (fixture->path, &data, &length, NULL));
-  return g_bytes_new_take (data, length);
-}
-
-static void
-assert_balance (Fixture    *fixture,
-                const char *unit,
-                gint64      owed,
-                gint64      credit)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 got_owed = -1, got_credit = -1;
-
-  g_assert_true (ledger_household_balance (fixture->book, unit, &got_owed, &got_credit, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (got_owed, ==, owed);
-  g_assert_cmpint (got_credit, ==, credit);
 }
 
 static void
@@ -167,7 +131,7 @@ test_batch_records_every_row (Fixture       *fixture,
   g_assert_true (ledger_pay (fixture->book, "2-1-101", 1000, LEDGER_METHOD_CASH, NULL, &first,
                              &error));
   g_assert_cmpstr (first->number, ==, "2026-000001");
-  journal_before = journal_count (fixture);
+  journal_before = book_journal_count (fixture->book);
 
   plan = read_text (fixture, text, &error);
   g_assert_no_error (error);
@@ -182,7 +146,7 @@ test_batch_records_every_row (Fixture       *fixture,
   for (guint i = 0; i < receipts->len; i++)
     g_assert_cmpstr (g_ptr_array_index (receipts, i), ==, expected[i]);
 
-  g_assert_cmpint (journal_count (fixture), ==, journal_before + 5);
+  g_assert_cmpint (book_journal_count (fixture->book), ==, journal_before + 5);
   g_assert_cmpuint (receipt_count (fixture), ==, 6);
   assert_receipt (fixture, "2026-000002", "1-1-101", 36000, LEDGER_METHOD_WECHAT, "2026-01-05");
   assert_receipt (fixture, "2026-000003", "1-1-102", 100000, LEDGER_METHOD_BANK, "2026-03-15");
@@ -190,9 +154,9 @@ test_batch_records_every_row (Fixture       *fixture,
   assert_receipt (fixture, "2026-000005", "2-1-101", 5050, LEDGER_METHOD_ALIPAY, "2026-03-15");
   assert_receipt (fixture, "2025-000001", "1-1-101", 2000, LEDGER_METHOD_CASH, "2025-12-31");
 
-  assert_balance (fixture, "1-1-101", 0, 2000);
-  assert_balance (fixture, "1-1-102", 0, 100000 - 48000);
-  assert_balance (fixture, "2-1-101", 36000 - 1000 - 10000 - 5050, 0);
+  book_assert_balance (fixture->book, "1-1-101", 0, 2000);
+  book_assert_balance (fixture->book, "1-1-102", 0, 100000 - 48000);
+  book_assert_balance (fixture->book, "2-1-101", 36000 - 1000 - 10000 - 5050, 0);
 }
 
 /* --date and --method on the command line are the defaults of rows that
@@ -239,12 +203,12 @@ test_batch_bad_rows (Fixture       *fixture,
                      "3-2,abc,,\n"                     /* line 8: unit and amount */
                      "\"a\nb\",-5,,\n"                 /* lines 9-10: unit and amount */
                      "1-1-102,\"5,,\n";                /* line 11: unclosed quote */
-  g_autoptr(GBytes) before = book_bytes (fixture);
+  g_autoptr(GBytes) before = book_fixture_bytes (fixture);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LedgerPayBatchPlan) plan = NULL;
   g_autoptr(GPtrArray) receipts = NULL;
-  gint64 journal_before = journal_count (fixture);
+  gint64 journal_before = book_journal_count (fixture->book);
   g_auto(GStrv) lines = NULL;
 
   plan = read_text (fixture, text, &error);
@@ -274,9 +238,9 @@ test_batch_bad_rows (Fixture       *fixture,
   for (guint i = 0; lines[i] != NULL; i++)
     g_assert_true (g_str_has_prefix (lines[i], "statement.csv: line "));
 
-  g_assert_cmpint (journal_count (fixture), ==, journal_before);
+  g_assert_cmpint (book_journal_count (fixture->book), ==, journal_before);
   g_assert_cmpuint (receipt_count (fixture), ==, 0);
-  after = book_bytes (fixture);
+  after = book_fixture_bytes (fixture);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -292,7 +256,7 @@ test_batch_rolls_back (Fixture       *fixture,
   g_autoptr(GPtrArray) receipts = NULL;
   LedgerPayBatchRow *row = g_ptr_array_index (plan->rows, 1);
   g_autofree char *unit = g_steal_pointer (&row->unit);
-  gint64 journal_before = journal_count (fixture);
+  gint64 journal_before = book_journal_count (fixture->book);
 
   g_assert_no_error (error);
   /* As if the unit had gone between reading and recording. */
@@ -301,9 +265,9 @@ test_batch_rolls_back (Fixture       *fixture,
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND);
   g_assert_true (g_str_has_prefix (error->message, "statement.csv: line 3: "));
   g_assert_null (receipts);
-  g_assert_cmpint (journal_count (fixture), ==, journal_before);
+  g_assert_cmpint (book_journal_count (fixture->book), ==, journal_before);
   g_assert_cmpuint (receipt_count (fixture), ==, 0);
-  assert_balance (fixture, "1-1-101", 36000, 0);
+  book_assert_balance (fixture->book, "1-1-101", 36000, 0);
   g_clear_error (&error);
 
   g_free (row->unit);
@@ -312,7 +276,7 @@ test_batch_rolls_back (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (g_ptr_array_index (receipts, 0), ==, "2026-000001");
   g_assert_cmpstr (g_ptr_array_index (receipts, 2), ==, "2026-000003");
-  g_assert_cmpint (journal_count (fixture), ==, journal_before + 3);
+  g_assert_cmpint (book_journal_count (fixture->book), ==, journal_before + 3);
 }
 
 /* Header and file problems stop the read: no plan, one message naming
@@ -382,7 +346,7 @@ test_batch_gb18030_file (Fixture       *fixture,
   g_assert_cmpuint (receipts->len, ==, 2);
   assert_receipt (fixture, "2026-000001", "1-1-101", 36000, LEDGER_METHOD_WECHAT, "2026-01-05");
   assert_receipt (fixture, "2026-000002", "2-1-101", 10000, LEDGER_METHOD_ALIPAY, "2026-03-15");
-  assert_balance (fixture, "2-1-101", 26000, 0);
+  book_assert_balance (fixture->book, "2-1-101", 26000, 0);
 }
 
 /* Lines in two encodings, a missing file, a folder: refused, naming the
