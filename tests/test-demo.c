@@ -1,6 +1,6 @@
 /* test-demo.c — the demo community
  *
- * Populates fresh books in a temporary folder and checks what a treasurer
+ * Populates fresh books (book-fixture.h) and checks what a treasurer
  * or an auditor would: the register, a balanced journal, a believable
  * collection rate, arrears, an income report that ties out, and that the
  * same options always give the same book. The journal is read with SQLite
@@ -12,50 +12,22 @@
 #include <string.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "ledger.h"
-
-/* The books the tests create: made once, read by several tests. */
-static char *tmp_dir;
-static LedgerBook *shared_book;
+#include "book-fixture.h"
 
 static const LedgerDemoOptions standard = { 60, 3, 2026, 0 };
 
-/* A new, empty book named @name in the temporary folder. */
-static LedgerBook *
-create_book (const char *name)
-{
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  LedgerBook *book = ledger_community_create (path, "演示小区", "tester", &error);
+/* The book shared by the read-only tests (60 households, 2024–2026): made
+ * once, read by several tests. */
+static BookFixture shared;
 
-  g_assert_no_error (error);
-  g_assert_nonnull (book);
-  return book;
-}
-
-/* A new book populated with @options. */
-static LedgerBook *
-populate (const char              *name,
-          const LedgerDemoOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-  LedgerBook *book = create_book (name);
-
-  g_assert_true (ledger_demo_populate (book, options, &error));
-  g_assert_no_error (error);
-  return book;
-}
-
-/* The book shared by the read-only tests (60 households, 2024–2026). */
 static LedgerBook *
 standard_book (void)
 {
-  if (shared_book == NULL)
-    shared_book = populate ("standard.book", &standard);
-  return shared_book;
+  if (shared.book == NULL)
+    book_fixture_init (&shared, "演示小区", &standard);
+  return shared.book;
 }
 
 /* Opens @book's file read-only, bypassing the ledger code. */
@@ -270,18 +242,21 @@ static void
 test_demo_deterministic (void)
 {
   LedgerDemoOptions other = standard;
-  g_autoptr(LedgerBook) again = populate ("again.book", &standard);
-  g_autoptr(LedgerBook) reseeded = NULL;
+  BookFixture again, reseeded;
   g_autofree char *first = journal_digest (standard_book ());
-  g_autofree char *second = journal_digest (again);
+  g_autofree char *second = NULL;
   g_autofree char *third = NULL;
 
+  book_fixture_init (&again, "演示小区", &standard);
+  second = journal_digest (again.book);
   g_assert_cmpstr (first, ==, second);
 
   other.seed = 7;
-  reseeded = populate ("reseeded.book", &other);
-  third = journal_digest (reseeded);
+  book_fixture_init (&reseeded, "演示小区", &other);
+  third = journal_digest (reseeded.book);
   g_assert_cmpstr (first, !=, third);
+  book_fixture_clear (&again);
+  book_fixture_clear (&reseeded);
 }
 
 /* Out-of-range options are refused, naming the option, before anything is
@@ -295,10 +270,15 @@ test_demo_options (void)
     { { 10, 51, 2026, 1 }, "--years" },
     { { 10, 3, 1850, 1 }, "end year" },
   };
-  g_autoptr(LedgerBook) book = create_book ("options.book");
   g_autoptr(GError) error = NULL;
   LedgerDemoOptions tiny = { 1, 1, 2026, 5 };
-  gint64 before = ledger_journal_count (book, NULL);
+  BookFixture f;
+  LedgerBook *book;
+  gint64 before;
+
+  book_fixture_init (&f, "演示小区", NULL);
+  book = f.book;
+  before = ledger_journal_count (book, NULL);
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -313,6 +293,7 @@ test_demo_options (void)
   g_assert_no_error (error);
   g_assert_false (ledger_demo_populate (book, &tiny, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
+  book_fixture_clear (&f);
 }
 
 /* NULL options and zero fields mean 120 households over three years up to
@@ -320,13 +301,16 @@ test_demo_options (void)
 static void
 test_demo_defaults (void)
 {
-  g_autoptr(LedgerBook) book = create_book ("defaults.book");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
   LedgerCollection collection;
+  BookFixture f;
+  LedgerBook *book;
   char today[11];
   int year;
 
+  book_fixture_init (&f, "演示小区", NULL);
+  book = f.book;
   /* "This year" by the book's clock (COMMUNITY_LEDGER_NOW here). */
   ledger_book_today (book, today);
   year = ledger_date_year (today);
@@ -338,22 +322,7 @@ test_demo_defaults (void)
   g_assert_cmpint (collection.billed, >, 0);
   g_assert_true (ledger_report_collection (book, year - 3, &collection, &error));
   g_assert_cmpint (collection.billed, ==, 0);
-}
-
-/* Removes the temporary folder and the books in it. */
-static void
-remove_tmp_dir (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (tmp_dir);
+  book_fixture_clear (&f);
 }
 
 int
@@ -369,9 +338,6 @@ main (int   argc,
   g_unsetenv ("COMMUNITY_LEDGER_OPERATOR");
   g_test_init (&argc, &argv, NULL);
 
-  tmp_dir = g_dir_make_tmp ("test-demo-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
-
   g_test_add_func ("/demo/households", test_demo_households);
   g_test_add_func ("/demo/journal", test_demo_journal);
   g_test_add_func ("/demo/restores-book", test_demo_restores_book);
@@ -383,8 +349,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&shared_book);
-  remove_tmp_dir ();
-  g_free (tmp_dir);
+  if (shared.dir != NULL)
+    book_fixture_clear (&shared);
   return status;
 }

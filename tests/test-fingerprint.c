@@ -3,43 +3,25 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "ledger.h"
+#include "book-fixture.h"
 #include "ledger-book-private.h"
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  LedgerBook *book;
-} Fixture;
+typedef BookFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LedgerHousehold) h = ledger_household_new ();
-
-  f->dir = g_dir_make_tmp ("fingerprint-test-XXXXXX", &error);
-  f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_community_create (f->path, "指纹小区", "tester", &error);
-  g_assert_no_error (error);
+  book_fixture_init (f, "指纹小区", NULL);
   ledger_book_set_clock (f->book, "2026-01-02");
-  h->unit = g_strdup ("1-1-101");
-  h->owner = g_strdup ("王伟");
-  h->area = 9000;
-  g_assert_true (ledger_household_add (f->book, h, &error));
+  book_add_household (f->book, "1-1-101", "王伟", 9000, 0);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->book);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  book_fixture_clear (f);
 }
 
 static gboolean
@@ -173,7 +155,7 @@ tamper_and_verify (Fixture    *f,
                    const char *sql,
                    const char *expect_in_message)
 {
-  g_autofree char *copy = g_build_filename (f->dir, "copy.clbook", NULL);
+  g_autofree char *copy = book_fixture_file (f, "copy.clbook");
   g_autoptr(LedgerBook) tampered = NULL;
   g_autoptr(GError) error = NULL;
   char *message = NULL;

@@ -12,61 +12,18 @@
 #include <string.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
 
-#include "ledger.h"
+#include "book-fixture.h"
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  LedgerBook *book;
-} Fixture;
+typedef BookFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("history-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_community_create (f->path, "测试小区", "tester", &error);
-  g_assert_no_error (error);
-  /* Voids and waivers are dated "today". */
-  ledger_book_set_clock (f->book, "2026-03-01");
-}
-
-/* Deletes @path and, if it is a folder, everything in it. */
-static void
-remove_recursively (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_recursively (child);
-    }
-  g_remove (path);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->book);
-  remove_recursively (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+/* Voids and waivers are dated "today". */
+static const BookFixtureOptions fixture_options = { "测试小区", NULL, "2026-03-01" };
 
 /* ------------------------------------------------------------------ */
 /* Helpers */
 
+/* Every household here has 89.50 m². */
 static void
 add_household (LedgerBook *book,
                const char *unit,
@@ -74,27 +31,7 @@ add_household (LedgerBook *book,
                int         spaces,
                const char *phone)
 {
-  g_autoptr(LedgerHousehold) h = ledger_household_new ();
-  g_autoptr(GError) error = NULL;
-
-  h->unit = g_strdup (unit);
-  h->owner = g_strdup (owner);
-  h->area = 8950;
-  h->spaces = spaces;
-  g_free (h->phone);
-  h->phone = g_strdup (phone);
-  ledger_household_add (book, h, &error);
-  g_assert_no_error (error);
-}
-
-static void
-bill (LedgerBook *book,
-      int         year)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ledger_bill_year (book, year, NULL, &error));
-  g_assert_no_error (error);
+  book_add_household_full (book, unit, owner, 8950, spaces, phone, NULL);
 }
 
 static void
@@ -105,12 +42,9 @@ pay (LedgerBook   *book,
      const char   *date,
      const char   *expect_number)
 {
-  g_autoptr(LedgerReceipt) receipt = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *number = book_pay (book, unit, amount, method, date);
 
-  g_assert_true (ledger_pay (book, unit, amount, method, date, &receipt, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (receipt->number, ==, expect_number);
+  g_assert_cmpstr (number, ==, expect_number);
 }
 
 static LedgerHouseholdHistory *
@@ -237,8 +171,8 @@ season (LedgerBook *book)
   add_household (book, "1-1-101", "王伟", 0, "13812341234");
   add_household (book, "1-1-102", "李娜", 2, "");
   add_household (book, "2-1-101", "张敏", 1, "");
-  bill (book, 2025);
-  bill (book, 2026);
+  book_bill_year (book, 2025);
+  book_bill_year (book, 2026);
   /* 500: 2025 property 360, then 140 of 2025 parking. */
   pay (book, "1-1-102", 50000, LEDGER_METHOD_WECHAT, "2026-01-15", "2026-000001");
   /* 100 more of 2025 parking, then voided: the 100 is open again. */
@@ -338,7 +272,7 @@ test_history_ties_out_with_reports (Fixture       *f,
 
   season (f->book);
   /* 2027: 1-1-102's 400 credit settles its property fee and 40 of parking. */
-  bill (f->book, 2027);
+  book_bill_year (f->book, 2027);
 
   for (guint k = 0; k < G_N_ELEMENTS (units); k++)
     {
@@ -435,7 +369,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  BOOK_FIXTURE_ADD (path, &fixture_options, func)
 
   ADD ("/history/hand-computed", test_history_hand_computed);
   ADD ("/history/ties-out-with-reports", test_history_ties_out_with_reports);

@@ -14,14 +14,9 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "ledger.h"
+#include "book-fixture.h"
 
-typedef struct
-{
-  char       *dir;  /* the temporary folder holding the book */
-  char       *path; /* the book */
-  LedgerBook *book;
-} Fixture;
+typedef BookFixture Fixture;
 
 typedef struct
 {
@@ -48,46 +43,8 @@ fixture_path (const char *name)
   return g_build_filename (fixtures_dir (), name, NULL);
 }
 
-/* Deletes @path and, if it is a folder, everything in it. */
-static void
-remove_recursively (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_recursively (child);
-    }
-  g_remove (path);
-}
-
-/* Creates an empty book in a new temporary folder. */
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "book.clbook", NULL);
-  fixture->book = ledger_community_create (fixture->path, "测试小区", "tester", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->book);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->book);
-  remove_recursively (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+/* An empty book in a new temporary folder. */
+static const BookFixtureOptions fixture_options = { "测试小区", NULL, NULL };
 
 /* Reads the fixture @name against the book and checks it has no problems. */
 static LedgerImportPlan *
@@ -169,14 +126,7 @@ add_household (LedgerBook *book,
                const char *unit,
                const char *owner)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LedgerHousehold) household = ledger_household_new ();
-
-  household->unit = g_strdup (unit);
-  household->owner = g_strdup (owner);
-  household->area = 8000;
-  g_assert_true (ledger_household_add (book, household, &error));
-  g_assert_no_error (error);
+  book_add_household (book, unit, owner, 8000, 0);
 }
 
 /* ------------------------------------------------------------ good files */
@@ -458,11 +408,11 @@ test_import_binary_file (Fixture       *fixture,
                          gconstpointer  data)
 {
   static const char utf16[] = "\xff\xfeu\0n\0i\0t\0\n\0";
-  g_autofree char *path = g_build_filename (fixture->dir, "households-utf16.csv", NULL);
+  g_autofree char *path = book_fixture_write (fixture, "households-utf16.csv", utf16,
+                                              sizeof utf16 - 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(LedgerImportPlan) plan = NULL;
 
-  g_assert_true (g_file_set_contents (path, utf16, sizeof utf16 - 1, NULL));
   plan = ledger_import_read (fixture->book, path, &error);
   g_assert_null (plan);
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
@@ -493,11 +443,10 @@ test_import_mixed_encodings (Fixture       *fixture,
       g_autofree char *text = i == 0
         ? g_strconcat ("unit,owner,area\n", orders[i].first, gb, NULL)
         : g_strconcat ("unit,owner,area\n", gb, orders[i].second, NULL);
-      g_autofree char *path = g_build_filename (fixture->dir, "households-mixed.csv", NULL);
+      g_autofree char *path = book_fixture_write (fixture, "households-mixed.csv", text, -1);
       g_autoptr(GError) error = NULL;
       g_autoptr(LedgerImportPlan) plan = NULL;
 
-      g_assert_true (g_file_set_contents (path, text, -1, NULL));
       plan = ledger_import_read (fixture->book, path, &error);
       g_assert_null (plan);
       g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
@@ -514,9 +463,8 @@ read_text (Fixture     *fixture,
            const char  *text,
            GError     **error)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "households-edge.csv", NULL);
+  g_autofree char *path = book_fixture_write (fixture, "households-edge.csv", text, -1);
 
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
   return ledger_import_read (fixture->book, path, error);
 }
 
@@ -561,14 +509,14 @@ static void
 test_import_too_many_rows (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "households-huge.csv", NULL);
+  g_autofree char *path = NULL;
   g_autoptr(GString) text = g_string_new ("unit,owner,area\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(LedgerImportPlan) plan = NULL;
 
   for (guint i = 0; i <= 100000; i++)
     g_string_append_printf (text, "%u-%u-%u,x,1\n", i / 1000 + 1, 1, i % 1000 + 1);
-  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+  path = book_fixture_write (fixture, "households-huge.csv", text->str, (gssize) text->len);
 
   plan = ledger_import_read (NULL, path, &error);
   g_assert_null (plan);
@@ -586,7 +534,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/import/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  BOOK_FIXTURE_ADD ("/import/" name, &fixture_options, func)
 
   ADD ("utf8", test_import_utf8);
   ADD ("utf8-bom", test_import_utf8_bom);

@@ -14,7 +14,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "ledger.h"
+#include "book-fixture.h"
 
 /* TRUE when @text holds no C0/C1 control, DEL or invisible control. */
 static gboolean
@@ -151,9 +151,8 @@ test_read_limit_exact (void)
             g_assert_nonnull (strstr (error->message, "--x"));
             g_assert_nonnull (strstr (error->message, "too big"));
           }
-        g_unlink (path);
       }
-  g_rmdir (dir);
+  book_fixture_remove_tree (dir);
 }
 
 static void
@@ -191,8 +190,7 @@ test_read_refusals (void)
     g_assert_no_error (error);
     g_assert_cmpuint (g_bytes_get_size (bytes), ==, 0);
   }
-  g_unlink (fifo);
-  g_rmdir (dir);
+  book_fixture_remove_tree (dir);
 }
 
 static gboolean

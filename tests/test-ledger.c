@@ -35,30 +35,6 @@ fixture_tear_down (Fixture       *f,
 /* ------------------------------------------------------------------ */
 /* Helpers */
 
-static void
-add_household (LedgerBook *book,
-               const char *unit,
-               const char *owner,
-               gint64      area,
-               int         spaces,
-               const char *move_in)
-{
-  g_autoptr(LedgerHousehold) h = ledger_household_new ();
-  g_autoptr(GError) error = NULL;
-
-  h->unit = g_strdup (unit);
-  h->owner = g_strdup (owner);
-  h->area = area;
-  h->spaces = spaces;
-  if (move_in != NULL)
-    {
-      g_free (h->move_in);
-      h->move_in = g_strdup (move_in);
-    }
-  ledger_household_add (book, h, &error);
-  g_assert_no_error (error);
-}
-
 static gint64
 query_int (LedgerBook *book,
            const char *sql)
@@ -85,19 +61,17 @@ assert_journal_balances (LedgerBook *book)
                    query_int (book, "SELECT coalesce (max (id), 0) FROM txns"));
 }
 
+/* A payment by WeChat Pay; returns the receipt's number (free it). */
 static char *
 pay (LedgerBook *book,
      const char *unit,
      gint64      amount,
      const char *date)
 {
-  g_autoptr(LedgerReceipt) receipt = NULL;
-  g_autoptr(GError) error = NULL;
+  char *number = book_pay (book, unit, amount, LEDGER_METHOD_WECHAT, date);
 
-  ledger_pay (book, unit, amount, LEDGER_METHOD_WECHAT, date, &receipt, &error);
-  g_assert_no_error (error);
   assert_journal_balances (book);
-  return g_strdup (receipt->number);
+  return number;
 }
 
 static void
@@ -106,39 +80,11 @@ bill (LedgerBook *book,
       guint       expect_charges,
       gint64      expect_amount)
 {
-  g_autoptr(GError) error = NULL;
-  LedgerBillSummary summary;
+  LedgerBillSummary summary = book_bill_year (book, year);
 
-  ledger_bill_year (book, year, &summary, &error);
-  g_assert_no_error (error);
   g_assert_cmpuint (summary.charges, ==, expect_charges);
   g_assert_cmpint (summary.amount, ==, expect_amount);
   assert_journal_balances (book);
-}
-
-static void
-assert_balance (LedgerBook *book,
-                const char *unit,
-                gint64      owed,
-                gint64      credit)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 o = -1, c = -1;
-
-  ledger_household_balance (book, unit, &o, &c, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (o, ==, owed);
-  g_assert_cmpint (c, ==, credit);
-}
-
-static GBytes *
-file_bytes (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
 /* ------------------------------------------------------------------ */
@@ -229,7 +175,7 @@ test_journal_append_only (Fixture       *f,
   char *message = NULL;
   gint64 before;
 
-  add_household (f->book, "1-1-101", "王伟", 8950, 1, NULL);
+  book_add_household (f->book, "1-1-101", "王伟", 8950, 1);
   bill (f->book, 2026, 2, 48000);
   before = query_int (f->book, "SELECT count (*) FROM splits");
 
@@ -288,7 +234,7 @@ test_journal_rollback (Fixture       *f,
   gint64 count = ledger_journal_count (f->book, NULL);
 
   g_clear_object (&f->book);
-  before = file_bytes (f->path);
+  before = book_fixture_bytes (f);
   f->book = ledger_community_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
@@ -300,7 +246,7 @@ test_journal_rollback (Fixture       *f,
   g_assert_cmpint (ledger_journal_count (f->book, NULL), ==, count);
 
   g_clear_object (&f->book);
-  after = file_bytes (f->path);
+  after = book_fixture_bytes (f);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -312,7 +258,7 @@ test_journal_operator_and_time (Fixture       *f,
   sqlite3_stmt *stmt = NULL;
 
   ledger_book_set_operator (f->book, "李会计");
-  add_household (f->book, "1-1-101", "王伟", 8950, 0, NULL);
+  book_add_household (f->book, "1-1-101", "王伟", 8950, 0);
   bill (f->book, 2026, 1, 36000);
   number = pay (f->book, "1-1-101", 36000, "2026-02-10");
 
@@ -339,8 +285,8 @@ test_household_register (Fixture       *f,
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
 
-  add_household (f->book, "3号楼2单元301室", "张三", 12345, 2, NULL);
-  add_household (f->book, "1-1-101", "王伟", 8950, 0, NULL);
+  book_add_household (f->book, "3号楼2单元301室", "张三", 12345, 2);
+  book_add_household (f->book, "1-1-101", "王伟", 8950, 0);
 
   found = ledger_household_lookup (f->book, "３-２-３０１", &error);
   g_assert_no_error (error);
@@ -407,7 +353,7 @@ test_household_edit (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 txns;
 
-  add_household (f->book, "1-1-101", "王伟", 8950, 0, NULL);
+  book_add_household (f->book, "1-1-101", "王伟", 8950, 0);
   txns = ledger_journal_count (f->book, NULL);
   h = ledger_household_lookup (f->book, "1-1-101", &error);
   g_free (h->owner);
@@ -469,9 +415,9 @@ test_fee_versions (Fixture       *f,
 static void
 add_three (LedgerBook *book)
 {
-  add_household (book, "1-1-101", "王伟", 8950, 0, "2010-05-01");
-  add_household (book, "1-1-102", "李娜", 12000, 2, NULL);
-  add_household (book, "2-1-101", "张敏", 7000, 1, "2027-05-01");
+  book_add_household_full (book, "1-1-101", "王伟", 8950, 0, NULL, "2010-05-01");
+  book_add_household (book, "1-1-102", "李娜", 12000, 2);
+  book_add_household_full (book, "2-1-101", "张敏", 7000, 1, NULL, "2027-05-01");
 }
 
 static void
@@ -485,7 +431,7 @@ test_bill_idempotent (Fixture       *f,
   /* 2027: C too (360 + 120). */
   bill (f->book, 2027, 5, 144000);
   bill (f->book, 2027, 0, 0);
-  add_household (f->book, "2-1-102", "刘洋", 6000, 0, NULL);
+  book_add_household (f->book, "2-1-102", "刘洋", 6000, 0);
   bill (f->book, 2027, 1, 36000);
   g_assert_cmpint (query_int (f->book, "SELECT count (*) FROM charges"), ==, 9);
   g_assert_cmpint (query_int (f->book, "SELECT count (*) FROM txns WHERE kind = 'charge'"), ==, 9);
@@ -506,7 +452,7 @@ test_pay_oldest_first_and_credit (Fixture       *f,
   add_three (f->book);
   bill (f->book, 2025, 3, 96000); /* A: 360; B: 360 + 240 */
   bill (f->book, 2026, 3, 96000);
-  assert_balance (f->book, "1-1-102", 120000, 0);
+  book_assert_balance (f->book, "1-1-102", 120000, 0);
 
   /* 500: 2025 property 360, then 140 of 2025 parking. */
   r1 = pay (f->book, "1-1-102", 50000, "2026-01-15");
@@ -520,24 +466,24 @@ test_pay_oldest_first_and_credit (Fixture       *f,
   g_assert_cmpstr (g_array_index (receipt->lines, LedgerReceiptLine, 1).fee_code, ==, "parking");
   g_assert_cmpint (g_array_index (receipt->lines, LedgerReceiptLine, 1).amount, ==, 14000);
   g_assert_cmpint (receipt->to_credit, ==, 0);
-  assert_balance (f->book, "1-1-102", 70000, 0);
+  book_assert_balance (f->book, "1-1-102", 70000, 0);
 
   /* 1000: the remaining 100 + 360 + 240 = 700, and 300 prepaid. */
   r2 = pay (f->book, "1-1-102", 100000, "2026-02-01");
   g_assert_cmpstr (r2, ==, "2026-000002");
-  assert_balance (f->book, "1-1-102", 0, 30000);
+  book_assert_balance (f->book, "1-1-102", 0, 30000);
 
   /* A payment dated in 2025 starts 2025's own sequence. */
   r3 = pay (f->book, "1-1-101", 10000, "2025-12-31");
   g_assert_cmpstr (r3, ==, "2025-000001");
   r4 = pay (f->book, "1-1-101", 26000, "2026-02-02");
   g_assert_cmpstr (r4, ==, "2026-000003");
-  assert_balance (f->book, "1-1-101", 36000, 0); /* 2025 settled, 2026 open */
+  book_assert_balance (f->book, "1-1-101", 36000, 0); /* 2025 settled, 2026 open */
 
   /* Billing 2027 settles B's property from its 300 credit at once. */
   g_assert_true (ledger_bill_year (f->book, 2027, &summary, &error));
   g_assert_cmpint (summary.credited, ==, 30000);
-  assert_balance (f->book, "1-1-102", 36000 + 24000 - 30000, 0);
+  book_assert_balance (f->book, "1-1-102", 36000 + 24000 - 30000, 0);
   assert_journal_balances (f->book);
 
   /* Now r2's credit is used: it cannot be voided any more. */
@@ -557,7 +503,7 @@ test_void_and_receipt_numbers (Fixture       *f,
   add_three (f->book);
   bill (f->book, 2026, 3, 96000);
   r1 = pay (f->book, "1-1-101", 36000, "2026-01-10");
-  assert_balance (f->book, "1-1-101", 0, 0);
+  book_assert_balance (f->book, "1-1-101", 0, 0);
 
   journal = ledger_journal_count (f->book, NULL);
   g_assert_true (ledger_void (f->book, r1, "收错户号", &error));
@@ -566,7 +512,7 @@ test_void_and_receipt_numbers (Fixture       *f,
   g_assert_cmpint (ledger_journal_count (f->book, NULL), ==, journal + 1);
   g_assert_cmpint (query_int (f->book, "SELECT reverses FROM txns ORDER BY id DESC LIMIT 1"), ==,
                    query_int (f->book, "SELECT txn_id FROM receipts WHERE number = '2026-000001'"));
-  assert_balance (f->book, "1-1-101", 36000, 0);
+  book_assert_balance (f->book, "1-1-101", 36000, 0);
 
   receipt = ledger_receipt_lookup (f->book, r1, &error);
   g_assert_true (receipt->voided);
@@ -585,7 +531,7 @@ test_void_and_receipt_numbers (Fixture       *f,
   /* The voided number stays used: the next one is 2. */
   r2 = pay (f->book, "1-1-101", 36000, "2026-01-11");
   g_assert_cmpstr (r2, ==, "2026-000002");
-  assert_balance (f->book, "1-1-101", 0, 0);
+  book_assert_balance (f->book, "1-1-101", 0, 0);
 }
 
 static void
@@ -599,7 +545,7 @@ test_pay_refuses_bad_input (Fixture       *f,
   add_three (f->book);
   bill (f->book, 2026, 3, 96000);
   g_clear_object (&f->book);
-  before = file_bytes (f->path);
+  before = book_fixture_bytes (f);
   f->book = ledger_community_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
 
   g_assert_false (ledger_pay (f->book, "9-9-999", 100, LEDGER_METHOD_CASH, NULL, NULL, &error));
@@ -614,7 +560,7 @@ test_pay_refuses_bad_input (Fixture       *f,
   g_clear_error (&error);
 
   g_clear_object (&f->book);
-  after = file_bytes (f->path);
+  after = book_fixture_bytes (f);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -632,7 +578,7 @@ test_waiver (Fixture       *f,
   g_assert_true (ledger_waive (f->book, "1-1-102", "parking", 2026, &part, "低保户减免", &waived, &error));
   g_assert_no_error (error);
   g_assert_cmpint (waived, ==, 10000);
-  assert_balance (f->book, "1-1-102", 36000 + 14000, 0);
+  book_assert_balance (f->book, "1-1-102", 36000 + 14000, 0);
   assert_journal_balances (f->book);
 
   g_assert_false (ledger_waive (f->book, "1-1-102", "parking", 2026, &too_much, "x", NULL, &error));
@@ -687,7 +633,7 @@ test_spend_with_attachment (Fixture       *f,
   g_strlcpy (e->date, "2026-03-01", sizeof e->date);
   e->method = LEDGER_METHOD_BANK;
   /* The bank holds 2,000 by then: no money account goes below zero. */
-  add_household (f->book, "1-1-101", "王伟", 8950, 0, "2010-05-01");
+  book_add_household_full (f->book, "1-1-101", "王伟", 8950, 0, NULL, "2010-05-01");
   g_assert_true (ledger_pay (f->book, "1-1-101", 200000, LEDGER_METHOD_BANK, "2026-01-05", NULL, &error));
   g_assert_true (ledger_spend (f->book, e, attach, &error));
   g_assert_no_error (error);
@@ -743,27 +689,6 @@ test_spend_refuses_bad_input (Fixture       *f,
 /* Reports against hand-computed figures */
 
 static void
-spend (LedgerBook *book,
-       gint64      amount,
-       const char *category,
-       const char *date,
-       LedgerMethod method)
-{
-  g_autoptr(LedgerExpenditure) e = ledger_expenditure_new ();
-  g_autoptr(GError) error = NULL;
-
-  e->amount = amount;
-  g_free (e->payee);
-  e->payee = g_strdup ("某公司");
-  g_free (e->category);
-  e->category = g_strdup (category);
-  g_strlcpy (e->date, date, sizeof e->date);
-  e->method = method;
-  ledger_spend (book, e, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_reports (Fixture       *f,
               gconstpointer  data)
 {
@@ -787,10 +712,10 @@ test_reports (Fixture       *f,
   g_assert_true (ledger_void (f->book, r_void, "重复收款", NULL)); /* dated 2026-03-01 */
   /* Paid from WeChat, which received every payment: no money account
    * goes below zero on any day (WeChat's lowest is 160 on 2025-12-01). */
-  spend (f->book, 20000, "cleaning", "2025-12-01", LEDGER_METHOD_WECHAT);
-  spend (f->book, 15000, "cleaning", "2026-02-01", LEDGER_METHOD_WECHAT);
-  spend (f->book, 8000, "lighting", "2026-03-15", LEDGER_METHOD_WECHAT);
-  spend (f->book, 5000, "repair", "2026-05-01", LEDGER_METHOD_WECHAT);
+  book_record_expense (f->book, 20000, LEDGER_METHOD_WECHAT, "2025-12-01", "某公司", "cleaning", NULL);
+  book_record_expense (f->book, 15000, LEDGER_METHOD_WECHAT, "2026-02-01", "某公司", "cleaning", NULL);
+  book_record_expense (f->book, 8000, LEDGER_METHOD_WECHAT, "2026-03-15", "某公司", "lighting", NULL);
+  book_record_expense (f->book, 5000, LEDGER_METHOD_WECHAT, "2026-05-01", "某公司", "repair", NULL);
 
   /* 2026-Q1: opening = 360 − 200 = 160. In: 500 (2025 items) + 360 − 360 (the
    * void, same quarter) = 500. Out: 150 + 80. Closing 160 + 500 − 230 = 430. */
@@ -888,7 +813,7 @@ test_backup_restore (Fixture       *f,
   g_assert_true (g_file_test (safety, G_FILE_TEST_IS_REGULAR));
   f->book = ledger_community_open (f->path, LEDGER_BOOK_OPEN_DEFAULT, &error);
   g_assert_cmpint (ledger_journal_count (f->book, NULL), ==, journal);
-  assert_balance (f->book, "1-1-101", 36000, 0);
+  book_assert_balance (f->book, "1-1-101", 36000, 0);
 
   /* Restoring into a path with no book creates it. */
   g_assert_true (ledger_restore (fresh, copy, NULL, &error));

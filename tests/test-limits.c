@@ -22,47 +22,7 @@ typedef BookFixture Fixture;
 
 #define TODAY "2026-06-30"
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  book_fixture_init (f, "上限测试小区", NULL);
-  ledger_book_set_clock (f->book, TODAY);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  book_fixture_clear (f);
-}
-
-static gint64
-journal_size (LedgerBook *book)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = ledger_journal_count (book, &error);
-
-  g_assert_no_error (error);
-  return n;
-}
-
-static void
-add_household (LedgerBook *book,
-               const char *unit,
-               const char *key,
-               gint64      area)
-{
-  g_autoptr(LedgerHousehold) h = ledger_household_new ();
-  g_autoptr(GError) error = NULL;
-
-  h->unit = g_strdup (unit);
-  h->owner = g_strdup ("业主");
-  h->owner_key = g_strdup (key);
-  h->area = area;
-  g_assert_true (ledger_household_add (book, h, &error));
-  g_assert_no_error (error);
-}
+static const BookFixtureOptions fixture_options = { "上限测试小区", NULL, TODAY };
 
 /* ------------------------------------------------------------------ */
 /* Checked sums */
@@ -210,11 +170,11 @@ test_entry_dates (Fixture       *f,
   /* A value out of range is refused and changes nothing. */
   {
     g_autoptr(GError) error = NULL;
-    gint64 before = journal_size (f->book);
+    gint64 before = book_journal_count (f->book);
 
     g_assert_false (ledger_settings_set (f->book, LEDGER_SETTING_DAYS_AHEAD, "367", &error));
     g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
-    g_assert_cmpint (journal_size (f->book), ==, before);
+    g_assert_cmpint (book_journal_count (f->book), ==, before);
   }
 }
 
@@ -226,7 +186,7 @@ test_void_follows_its_payment (Fixture       *f,
   g_autoptr(LedgerReceipt) receipt = NULL;
   sqlite3_stmt *stmt;
 
-  add_household (f->book, "1-1-101", "", 9000);
+  book_add_household_of (f->book, "1-1-101", "", 9000);
   g_assert_true (ledger_settings_set (f->book, LEDGER_SETTING_DAYS_AHEAD, "10", &error));
   g_assert_true (ledger_pay (f->book, "1-1-101", 10000, LEDGER_METHOD_CASH, "2026-07-09", &receipt, &error));
   g_assert_no_error (error);
@@ -259,7 +219,7 @@ test_approvers (Fixture       *f,
   for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autoptr(LedgerExpenditure) e = ledger_expenditure_new ();
-      gint64 before = journal_size (f->book);
+      gint64 before = book_journal_count (f->book);
 
       e->amount = 1000;
       g_free (e->payee), e->payee = g_strdup ("保洁");
@@ -269,7 +229,7 @@ test_approvers (Fixture       *f,
       g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
       g_assert_true (g_str_has_prefix (error->message, "--approvers"));
       g_clear_error (&error);
-      g_assert_cmpint (journal_size (f->book), ==, before);
+      g_assert_cmpint (book_journal_count (f->book), ==, before);
     }
 }
 
@@ -285,9 +245,9 @@ test_owner_key_during_vote (Fixture       *f,
   g_autoptr(LedgerVote) before = NULL, after = NULL;
   gint64 vote = 0, size;
 
-  add_household (f->book, "1-1-101", "K", 9000);
-  add_household (f->book, "1-1-102", "K", 6000);
-  add_household (f->book, "1-1-103", "", 5000);
+  book_add_household_of (f->book, "1-1-101", "K", 9000);
+  book_add_household_of (f->book, "1-1-102", "K", 6000);
+  book_add_household_of (f->book, "1-1-103", "", 5000);
   g_assert_true (ledger_vote_new (f->book, "表决", NULL, 9, NULL, NULL, &vote, &error));
   g_assert_true (ledger_vote_ballot (f->book, vote, "1-1-101", LEDGER_CHOICE_YES, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -295,13 +255,13 @@ test_owner_key_during_vote (Fixture       *f,
   g_assert_cmpint (before->tally.heads_total, ==, 2);
   g_assert_cmpint (before->tally.area_voted, ==, 15000);
 
-  size = journal_size (f->book);
+  size = book_journal_count (f->book);
   moved = ledger_household_lookup (f->book, "1-1-102", &error);
   g_free (moved->owner_key), moved->owner_key = g_strdup ("K2");
   g_assert_false (ledger_household_update (f->book, moved, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
   g_clear_error (&error);
-  g_assert_cmpint (journal_size (f->book), ==, size);
+  g_assert_cmpint (book_journal_count (f->book), ==, size);
 
   /* The second unit of the voter is still the same head. */
   g_assert_false (ledger_vote_ballot (f->book, vote, "1-1-102", LEDGER_CHOICE_NO, NULL, NULL, NULL, &error));
@@ -325,16 +285,16 @@ test_households_ceiling (Fixture       *f,
     " 'occupied', '')", LEDGER_HOUSEHOLDS_MAX);
   gint64 before;
 
-  add_household (f->book, "1-1-101", "", 9000);
+  book_add_household_of (f->book, "1-1-101", "", 9000);
   g_assert_cmpint (sqlite3_exec (ledger_book_get_db (f->book), sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  before = journal_size (f->book);
+  before = book_journal_count (f->book);
   h->unit = g_strdup ("1-1-102");
   h->owner = g_strdup ("业主");
   h->area = 100;
   g_assert_false (ledger_household_add (f->book, h, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
   g_assert_nonnull (strstr (error->message, "100000"));
-  g_assert_cmpint (journal_size (f->book), ==, before);
+  g_assert_cmpint (book_journal_count (f->book), ==, before);
 }
 
 typedef struct
@@ -382,7 +342,7 @@ test_money_accounts_never_below_zero (Fixture       *f,
   for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       g_autoptr(GError) error = NULL;
-      gint64 before = journal_size (f->book);
+      gint64 before = book_journal_count (f->book);
       gboolean ok = ledger_book_write (f->book, post_money_cb, (gpointer) &steps[i].posting, &error);
 
       if (steps[i].refused_day == NULL)
@@ -396,7 +356,7 @@ test_money_accounts_never_below_zero (Fixture       *f,
       g_assert_nonnull (strstr (error->message, steps[i].posting.account));
       g_assert_nonnull (strstr (error->message, steps[i].refused_day));
       g_assert_nonnull (strstr (error->message, steps[i].short_by));
-      g_assert_cmpint (journal_size (f->book), ==, before);
+      g_assert_cmpint (book_journal_count (f->book), ==, before);
     }
 }
 
@@ -439,7 +399,7 @@ main (int    argc,
   g_test_add_func ("/limits/checked-arithmetic", test_checked_arithmetic);
   g_test_add_func ("/limits/saturating", test_saturating);
   g_test_add_func ("/limits/total-add-or-error", test_total_add_or_error);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) BOOK_FIXTURE_ADD (path, &fixture_options, func)
   ADD ("/limits/entry-dates", test_entry_dates);
   ADD ("/limits/void-follows-its-payment", test_void_follows_its_payment);
   ADD ("/limits/approvers", test_approvers);

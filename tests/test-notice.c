@@ -10,15 +10,10 @@
 #include "export-notice-private.h"
 #include "export-notice.h"
 #include "export-qr.h"
-#include "ledger.h"
+#include "book-fixture.h"
 #include "ledger-book-private.h"
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  LedgerBook *book;
-} Fixture;
+typedef BookFixture Fixture;
 
 static const struct
 {
@@ -87,48 +82,6 @@ assert_same_bytes (GBytes     *scanned,
                    payload, strlen (payload));
 }
 
-static void
-add_household (LedgerBook *book,
-               gsize       i)
-{
-  g_autoptr(LedgerHousehold) h = ledger_household_new ();
-  g_autoptr(GError) error = NULL;
-
-  h->unit = g_strdup (residents[i].unit);
-  h->owner = g_strdup (residents[i].owner);
-  g_free (h->phone);
-  h->phone = g_strdup (residents[i].phone);
-  h->area = residents[i].area;
-  h->spaces = i % 2;
-  g_assert_true (ledger_household_add (book, h, &error));
-  g_assert_no_error (error);
-}
-
-static gint64
-spend (LedgerBook *book,
-       const char *date,
-       gint64      amount,
-       const char *payee,
-       const char *category,
-       const char *memo)
-{
-  g_autoptr(LedgerExpenditure) e = ledger_expenditure_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_strlcpy (e->date, date, sizeof e->date);
-  e->amount = amount;
-  g_free (e->payee);
-  e->payee = g_strdup (payee);
-  g_free (e->category);
-  e->category = g_strdup (category);
-  g_free (e->memo);
-  e->memo = g_strdup (memo);
-  e->method = LEDGER_METHOD_BANK;
-  g_assert_true (ledger_spend (book, e, NULL, &error));
-  g_assert_no_error (error);
-  return e->id;
-}
-
 /* A small community in the first quarter of 2026: four households,
  * bills, payments, three expenditures (one memo naming an owner and a
  * phone), one vote closed in March; and one expenditure in April. */
@@ -139,16 +92,14 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 vote = 0;
 
-  f->dir = g_dir_make_tmp ("notice-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_community_create (f->path, "和平里小区", "出纳", &error);
-  g_assert_no_error (error);
+  book_fixture_init_full (f, "和平里小区", "出纳", NULL);
   ledger_book_set_clock (f->book, "2026-01-02");
   /* The fixture records the months after its clock's day at once. */
   g_assert_true (ledger_settings_set (f->book, LEDGER_SETTING_DAYS_AHEAD, "366", &error));
+  /* Every other household has one parking space. */
   for (gsize i = 0; i < G_N_ELEMENTS (residents); i++)
-    add_household (f->book, i);
+    book_add_household_full (f->book, residents[i].unit, residents[i].owner, residents[i].area,
+                             i % 2, residents[i].phone, NULL);
   g_assert_true (ledger_bill_year (f->book, 2026, NULL, &error));
   g_assert_true (ledger_pay (f->book, "1-1-101", 48000, LEDGER_METHOD_WECHAT, "2026-01-05", NULL, &error));
   g_assert_true (ledger_pay (f->book, "1-1-102", 36000, LEDGER_METHOD_CASH, "2026-01-06", NULL, &error));
@@ -157,11 +108,14 @@ fixture_set_up (Fixture       *f,
    * account may go below zero on any day. */
   g_assert_true (ledger_pay (f->book, "1-1-102", 500000, LEDGER_METHOD_BANK, "2026-01-10", NULL, &error));
   g_assert_no_error (error);
-  spend (f->book, "2026-01-20", 125050, "张师傅水电维修部", "repair", "1号楼楼道水管维修");
-  spend (f->book, "2026-02-10", 30000, "洁美保洁服务有限公司", "cleaning", "");
-  spend (f->book, "2026-03-03", 8800, "晨光文具店", "office",
-         "王伟代买公告纸，联系13812341234");
-  spend (f->book, "2026-04-02", 5000, "晨光文具店", "office", "四月");
+  book_record_expense (f->book, 125050, LEDGER_METHOD_BANK, "2026-01-20", "张师傅水电维修部",
+                       "repair", "1号楼楼道水管维修");
+  book_record_expense (f->book, 30000, LEDGER_METHOD_BANK, "2026-02-10", "洁美保洁服务有限公司",
+                       "cleaning", "");
+  book_record_expense (f->book, 8800, LEDGER_METHOD_BANK, "2026-03-03", "晨光文具店", "office",
+                       "王伟代买公告纸，联系13812341234");
+  book_record_expense (f->book, 5000, LEDGER_METHOD_BANK, "2026-04-02", "晨光文具店", "office",
+                       "四月");
   g_assert_true (ledger_vote_new (f->book, "更换小区路灯为LED节能灯", "", 9, "2026-03-01",
                                   "2026-03-20", &vote, &error));
   for (gsize i = 0; i < 3; i++)
@@ -177,28 +131,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&f->book);
-  /* Remove what a test left in its folder (files only), then the folder. */
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static char *
-in_dir (Fixture    *f,
-        const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
+  book_fixture_clear (f);
 }
 
 static LedgerPeriod
@@ -287,9 +220,9 @@ publish (Fixture     *f,
          GError     **error)
 {
   LedgerPeriod p = period (name);
-  g_autofree char *pdf = in_dir (f, "notice.pdf");
-  g_autofree char *png = in_dir (f, "notice.png");
-  g_autofree char *html = in_dir (f, "notice.html");
+  g_autofree char *pdf = book_fixture_file (f, "notice.pdf");
+  g_autofree char *png = book_fixture_file (f, "notice.png");
+  g_autofree char *html = book_fixture_file (f, "notice.html");
 
   return export_notice (f->book, &p, pdf, png, html, out_payload, error);
 }
@@ -300,8 +233,8 @@ test_notice_qr_round_trip (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *payload = NULL;
-  g_autofree char *pdf = in_dir (f, "notice.pdf");
-  g_autofree char *png = in_dir (f, "notice.png");
+  g_autofree char *pdf = book_fixture_file (f, "notice.pdf");
+  g_autofree char *png = book_fixture_file (f, "notice.png");
   g_autofree char *fingerprint = NULL;
   g_autoptr(ExportQr) qr = NULL;
   g_autoptr(GBytes) scanned = NULL;
@@ -362,9 +295,9 @@ test_notice_records_publication (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) all = ledger_expenditure_list (f->book, NULL, &error);
   g_autoptr(GPtrArray) notices = NULL;
-  g_autofree char *pdf = in_dir (f, "notice.pdf");
-  g_autofree char *png = in_dir (f, "notice.png");
-  g_autofree char *html = in_dir (f, "notice.html");
+  g_autofree char *pdf = book_fixture_file (f, "notice.pdf");
+  g_autofree char *png = book_fixture_file (f, "notice.png");
+  g_autofree char *html = book_fixture_file (f, "notice.html");
   g_autofree char *fingerprint = NULL;
   g_autofree char *memo = NULL, *kind = NULL, *ref = NULL;
   const LedgerNotice *notice;
@@ -444,8 +377,8 @@ test_notice_privacy_and_content (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *payload = NULL;
-  g_autofree char *pdf = in_dir (f, "notice.pdf");
-  g_autofree char *html_path = in_dir (f, "notice.html");
+  g_autofree char *pdf = book_fixture_file (f, "notice.pdf");
+  g_autofree char *html_path = book_fixture_file (f, "notice.html");
   g_autofree char *html = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) spent = NULL;
@@ -501,7 +434,7 @@ test_notice_many_pages (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *payload = NULL;
-  g_autofree char *pdf = in_dir (f, "notice.pdf");
+  g_autofree char *pdf = book_fixture_file (f, "notice.pdf");
   g_autofree char *text = NULL;
   g_autoptr(GBytes) scanned = NULL;
   g_autofree char *last_page = NULL;
@@ -511,7 +444,8 @@ test_notice_many_pages (Fixture       *f,
       g_autofree char *date = g_strdup_printf ("2026-03-%02d", 1 + i % 28);
       g_autofree char *payee = g_strdup_printf ("第%03d号维修服务部", i);
 
-      spend (f->book, date, 1000 + i, payee, "repair", "零星维修");
+      book_record_expense (f->book, 1000 + i, LEDGER_METHOD_BANK, date, payee, "repair",
+                           "零星维修");
     }
   g_assert_true (publish (f, "2026-Q1", &payload, &error));
   g_assert_no_error (error);
@@ -560,7 +494,7 @@ test_notice_late_expenditure (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(LedgerNoticeData) before = NULL;
   g_autoptr(LedgerNoticeData) q2 = NULL;
-  g_autofree char *pdf = in_dir (f, "notice.pdf");
+  g_autofree char *pdf = book_fixture_file (f, "notice.pdf");
   g_autofree char *text = NULL;
   LedgerPeriod p2 = period ("2026-Q2");
   gint64 late;
@@ -569,7 +503,8 @@ test_notice_late_expenditure (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (before->late_expenditures->len, ==, 0);
   g_assert_true (publish (f, "2026-Q1", NULL, &error));
-  late = spend (f->book, "2026-03-30", 4200, "通畅管道疏通服务部", "repair", "补录");
+  late = book_record_expense (f->book, 4200, LEDGER_METHOD_BANK, "2026-03-30",
+                              "通畅管道疏通服务部", "repair", "补录");
   g_assert_false (ledger_expenditure_is_announced (f->book, late));
   q2 = ledger_notice_gather (f->book, &p2, &error);
   g_assert_cmpuint (q2->late_expenditures->len, ==, 1);
@@ -592,7 +527,7 @@ test_notice_failure_leaves_nothing (Fixture       *f,
                                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *pdf = in_dir (f, "notice.pdf");
+  g_autofree char *pdf = book_fixture_file (f, "notice.pdf");
   g_autofree char *html = g_build_filename (f->dir, "missing", "notice.html", NULL);
   g_autoptr(GDir) dir = NULL;
   LedgerPeriod q1 = period ("2026-Q1");
@@ -629,7 +564,8 @@ test_notice_stale_data_refused (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_nonnull (strstr (((LedgerExpenditure *) gathered->expenditures->pdata[2])->memo, "王*"));
-  spend (f->book, "2026-03-30", 100, "晨光文具店", "office", "");
+  book_record_expense (f->book, 100, LEDGER_METHOD_BANK, "2026-03-30", "晨光文具店", "office",
+                       "");
   g_assert_false (ledger_notice_record (f->book, gathered, &file, 1, NULL, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
 }
@@ -680,7 +616,7 @@ test_receipt_proof (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *payload = NULL;
-  g_autofree char *pdf = in_dir (f, "receipt.pdf");
+  g_autofree char *pdf = book_fixture_file (f, "receipt.pdf");
   g_autofree char *text = NULL;
   g_autofree char *entry = NULL, *leaf_hex = NULL, *path_hex = NULL, *head_text = NULL;
   g_autoptr(GArray) proof = g_array_new (FALSE, FALSE, sizeof (LedgerHash));
@@ -737,7 +673,7 @@ test_receipt_void (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *payload = NULL;
-  g_autofree char *pdf = in_dir (f, "void.pdf");
+  g_autofree char *pdf = book_fixture_file (f, "void.pdf");
   g_autofree char *text = NULL;
   g_autoptr(GBytes) scanned = NULL;
 
@@ -807,8 +743,8 @@ test_receipt_pages_match_pdf (Fixture       *f,
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     {
-      g_autofree char *exported = in_dir (f, "exported.pdf");
-      g_autofree char *drawn = in_dir (f, "drawn.pdf");
+      g_autofree char *exported = book_fixture_file (f, "exported.pdf");
+      g_autofree char *drawn = book_fixture_file (f, "drawn.pdf");
       g_autoptr(ExportReceiptPages) pages = export_receipt_pages_new (f->book, numbers[i], &error);
       g_autofree char *exported_text = NULL, *drawn_text = NULL;
       double width = 0, height = 0;

@@ -16,79 +16,29 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "ledger.h"
+#include "book-fixture.h"
 
-typedef struct
-{
-  char       *dir;  /* the temporary folder holding the book */
-  char       *path; /* the book */
-  LedgerBook *book;
-} Fixture;
-
-/* Deletes @path and, if it is a folder, everything in it. */
-static void
-remove_recursively (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_recursively (child);
-    }
-  g_remove (path);
-}
-
-static void
-add_household (LedgerBook *book,
-               const char *unit,
-               const char *owner,
-               int         spaces)
-{
-  g_autoptr(LedgerHousehold) h = ledger_household_new ();
-  g_autoptr(GError) error = NULL;
-
-  h->unit = g_strdup (unit);
-  h->owner = g_strdup (owner);
-  h->area = 8000;
-  h->spaces = spaces;
-  ledger_household_add (book, h, &error);
-  g_assert_no_error (error);
-}
+typedef BookFixture Fixture;
 
 /* A book on 15 March 2026 with 1-1-101 (owes 360.00), 1-1-102 (one
- * parking space: owes 480.00) and 2-1-101 (owes 360.00). */
+ * parking space: owes 480.00) and 2-1-101 (owes 360.00), each of 80 m². */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  LedgerBillSummary summary;
-
-  fixture->dir = g_dir_make_tmp ("test-pay-batch-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "book.clbook", NULL);
-  fixture->book = ledger_community_create (fixture->path, "测试小区", "tester", &error);
-  g_assert_no_error (error);
+  book_fixture_init (fixture, "测试小区", NULL);
   ledger_book_set_clock (fixture->book, "2026-03-15");
-  add_household (fixture->book, "1-1-101", "王伟", 0);
-  add_household (fixture->book, "1-1-102", "李娜", 1);
-  add_household (fixture->book, "2-1-101", "张敏", 0);
-  g_assert_true (ledger_bill_year (fixture->book, 2026, &summary, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary.charges, ==, 4);
+  book_add_household (fixture->book, "1-1-101", "王伟", 8000, 0);
+  book_add_household (fixture->book, "1-1-102", "李娜", 8000, 1);
+  book_add_household (fixture->book, "2-1-101", "张敏", 8000, 0);
+  g_assert_cmpuint (book_bill_year (fixture->book, 2026).charges, ==, 4);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->book);
-  remove_recursively (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  book_fixture_clear (fixture);
 }
 
 /* ------------------------------------------------------------------ */
@@ -107,29 +57,6 @@ read_text (Fixture     *fixture,
                                       LEDGER_METHOD_BANK, NULL, error);
 }
 
-/* Writes @length bytes of @data to @name in the fixture's folder. */
-static char *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *data,
-            gssize      length)
-{
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, data, length, NULL));
-  return path;
-}
-
-static gint64
-journal_count (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 count = ledger_journal_count (fixture->book, &error);
-
-  g_assert_no_error (error);
-  return count;
-}
-
 static guint
 receipt_count (Fixture *fixture)
 {
@@ -138,32 +65,6 @@ receipt_count (Fixture *fixture)
 
   g_assert_no_error (error);
   return receipts->len;
-}
-
-/* The book file's bytes: a rejected batch must leave them all alone. */
-static GBytes *
-book_bytes (Fixture *fixture)
-{
-  char *data = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (fixture->path, &data, &length, NULL));
-  return g_bytes_new_take (data, length);
-}
-
-static void
-assert_balance (Fixture    *fixture,
-                const char *unit,
-                gint64      owed,
-                gint64      credit)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 got_owed = -1, got_credit = -1;
-
-  g_assert_true (ledger_household_balance (fixture->book, unit, &got_owed, &got_credit, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (got_owed, ==, owed);
-  g_assert_cmpint (got_credit, ==, credit);
 }
 
 static void
@@ -230,7 +131,7 @@ test_batch_records_every_row (Fixture       *fixture,
   g_assert_true (ledger_pay (fixture->book, "2-1-101", 1000, LEDGER_METHOD_CASH, NULL, &first,
                              &error));
   g_assert_cmpstr (first->number, ==, "2026-000001");
-  journal_before = journal_count (fixture);
+  journal_before = book_journal_count (fixture->book);
 
   plan = read_text (fixture, text, &error);
   g_assert_no_error (error);
@@ -245,7 +146,7 @@ test_batch_records_every_row (Fixture       *fixture,
   for (guint i = 0; i < receipts->len; i++)
     g_assert_cmpstr (g_ptr_array_index (receipts, i), ==, expected[i]);
 
-  g_assert_cmpint (journal_count (fixture), ==, journal_before + 5);
+  g_assert_cmpint (book_journal_count (fixture->book), ==, journal_before + 5);
   g_assert_cmpuint (receipt_count (fixture), ==, 6);
   assert_receipt (fixture, "2026-000002", "1-1-101", 36000, LEDGER_METHOD_WECHAT, "2026-01-05");
   assert_receipt (fixture, "2026-000003", "1-1-102", 100000, LEDGER_METHOD_BANK, "2026-03-15");
@@ -253,9 +154,9 @@ test_batch_records_every_row (Fixture       *fixture,
   assert_receipt (fixture, "2026-000005", "2-1-101", 5050, LEDGER_METHOD_ALIPAY, "2026-03-15");
   assert_receipt (fixture, "2025-000001", "1-1-101", 2000, LEDGER_METHOD_CASH, "2025-12-31");
 
-  assert_balance (fixture, "1-1-101", 0, 2000);
-  assert_balance (fixture, "1-1-102", 0, 100000 - 48000);
-  assert_balance (fixture, "2-1-101", 36000 - 1000 - 10000 - 5050, 0);
+  book_assert_balance (fixture->book, "1-1-101", 0, 2000);
+  book_assert_balance (fixture->book, "1-1-102", 0, 100000 - 48000);
+  book_assert_balance (fixture->book, "2-1-101", 36000 - 1000 - 10000 - 5050, 0);
 }
 
 /* --date and --method on the command line are the defaults of rows that
@@ -302,12 +203,12 @@ test_batch_bad_rows (Fixture       *fixture,
                      "3-2,abc,,\n"                     /* line 8: unit and amount */
                      "\"a\nb\",-5,,\n"                 /* lines 9-10: unit and amount */
                      "1-1-102,\"5,,\n";                /* line 11: unclosed quote */
-  g_autoptr(GBytes) before = book_bytes (fixture);
+  g_autoptr(GBytes) before = book_fixture_bytes (fixture);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LedgerPayBatchPlan) plan = NULL;
   g_autoptr(GPtrArray) receipts = NULL;
-  gint64 journal_before = journal_count (fixture);
+  gint64 journal_before = book_journal_count (fixture->book);
   g_auto(GStrv) lines = NULL;
 
   plan = read_text (fixture, text, &error);
@@ -337,9 +238,9 @@ test_batch_bad_rows (Fixture       *fixture,
   for (guint i = 0; lines[i] != NULL; i++)
     g_assert_true (g_str_has_prefix (lines[i], "statement.csv: line "));
 
-  g_assert_cmpint (journal_count (fixture), ==, journal_before);
+  g_assert_cmpint (book_journal_count (fixture->book), ==, journal_before);
   g_assert_cmpuint (receipt_count (fixture), ==, 0);
-  after = book_bytes (fixture);
+  after = book_fixture_bytes (fixture);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -355,7 +256,7 @@ test_batch_rolls_back (Fixture       *fixture,
   g_autoptr(GPtrArray) receipts = NULL;
   LedgerPayBatchRow *row = g_ptr_array_index (plan->rows, 1);
   g_autofree char *unit = g_steal_pointer (&row->unit);
-  gint64 journal_before = journal_count (fixture);
+  gint64 journal_before = book_journal_count (fixture->book);
 
   g_assert_no_error (error);
   /* As if the unit had gone between reading and recording. */
@@ -364,9 +265,9 @@ test_batch_rolls_back (Fixture       *fixture,
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND);
   g_assert_true (g_str_has_prefix (error->message, "statement.csv: line 3: "));
   g_assert_null (receipts);
-  g_assert_cmpint (journal_count (fixture), ==, journal_before);
+  g_assert_cmpint (book_journal_count (fixture->book), ==, journal_before);
   g_assert_cmpuint (receipt_count (fixture), ==, 0);
-  assert_balance (fixture, "1-1-101", 36000, 0);
+  book_assert_balance (fixture->book, "1-1-101", 36000, 0);
   g_clear_error (&error);
 
   g_free (row->unit);
@@ -375,7 +276,7 @@ test_batch_rolls_back (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (g_ptr_array_index (receipts, 0), ==, "2026-000001");
   g_assert_cmpstr (g_ptr_array_index (receipts, 2), ==, "2026-000003");
-  g_assert_cmpint (journal_count (fixture), ==, journal_before + 3);
+  g_assert_cmpint (book_journal_count (fixture->book), ==, journal_before + 3);
 }
 
 /* Header and file problems stop the read: no plan, one message naming
@@ -435,7 +336,7 @@ test_batch_gb18030_file (Fixture       *fixture,
   g_autoptr(GPtrArray) receipts = NULL;
 
   g_assert_no_error (error);
-  path = write_file (fixture, "微信流水.csv", gb, (gssize) length);
+  path = book_fixture_write (fixture, "微信流水.csv", gb, (gssize) length);
   plan = ledger_pay_batch_read (fixture->book, path, LEDGER_METHOD_CASH, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (plan->encoding, ==, "GB18030");
@@ -445,7 +346,7 @@ test_batch_gb18030_file (Fixture       *fixture,
   g_assert_cmpuint (receipts->len, ==, 2);
   assert_receipt (fixture, "2026-000001", "1-1-101", 36000, LEDGER_METHOD_WECHAT, "2026-01-05");
   assert_receipt (fixture, "2026-000002", "2-1-101", 10000, LEDGER_METHOD_ALIPAY, "2026-03-15");
-  assert_balance (fixture, "2-1-101", 26000, 0);
+  book_assert_balance (fixture->book, "2-1-101", 26000, 0);
 }
 
 /* Lines in two encodings, a missing file, a folder: refused, naming the
@@ -458,12 +359,12 @@ test_batch_file_errors (Fixture       *fixture,
   /* A UTF-8 line, then a GB18030 one that is not UTF-8 by chance. */
   g_autofree char *gb = g_convert ("2-1-101,10,微信\n", -1, "GB18030", "UTF-8", NULL, NULL, NULL);
   g_autofree char *mixed = NULL;
-  g_autofree char *missing = g_build_filename (fixture->dir, "no-such.csv", NULL);
+  g_autofree char *missing = book_fixture_file (fixture, "no-such.csv");
   g_autoptr(LedgerPayBatchPlan) plan = NULL;
   g_autoptr(GString) text = g_string_new ("unit,amount,method\n1-1-101,10元,现金\n");
 
   g_string_append (text, gb);
-  mixed = write_file (fixture, "mixed.csv", text->str, (gssize) text->len);
+  mixed = book_fixture_write (fixture, "mixed.csv", text->str, (gssize) text->len);
   plan = ledger_pay_batch_read (fixture->book, mixed, LEDGER_METHOD_CASH, NULL, &error);
   g_assert_null (plan);
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
@@ -495,14 +396,14 @@ test_batch_stdin (Fixture       *fixture,
   int saved = dup (STDIN_FILENO);
   int fd;
 
-  path = write_file (fixture, "in.csv", "unit,amount\n1-1-101,360\n1-1-102,480\n", -1);
+  path = book_fixture_write (fixture, "in.csv", "unit,amount\n1-1-101,360\n1-1-102,480\n", -1);
   fd = g_open (path, O_RDONLY, 0);
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (dup2 (fd, STDIN_FILENO), ==, STDIN_FILENO);
   close (fd);
   plan = ledger_pay_batch_read (fixture->book, "-", LEDGER_METHOD_CASH, NULL, &error);
 
-  bad_path = write_file (fixture, "bad.csv", "unit,amount\n1-1-101,x\n", -1);
+  bad_path = book_fixture_write (fixture, "bad.csv", "unit,amount\n1-1-101,x\n", -1);
   fd = g_open (bad_path, O_RDONLY, 0);
   g_assert_cmpint (dup2 (fd, STDIN_FILENO), ==, STDIN_FILENO);
   close (fd);

@@ -37,21 +37,9 @@ progress_cb (gpointer user_data,
     g_cancellable_cancel (p->cancel_at_call);
 }
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  LedgerDemoOptions demo = { 60, 2, 2026, 7 };
-
-  book_fixture_init (f, "进度测试小区", &demo);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  book_fixture_clear (f);
-}
+/* A community of 60 households with two years of history. */
+static const LedgerDemoOptions demo = { 60, 2, 2026, 7 };
+static const BookFixtureOptions fixture_options = { "进度测试小区", &demo, NULL };
 
 /* Verify counts the entries up to all of them (plus the caches), and
  * gives the same head as without progress. */
@@ -245,14 +233,11 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/progress/verify", Fixture, NULL, fixture_set_up, test_verify_progress, fixture_tear_down);
-  g_test_add ("/progress/verify-cancelled", Fixture, NULL, fixture_set_up, test_verify_cancelled, fixture_tear_down);
-  g_test_add ("/progress/backup", Fixture, NULL, fixture_set_up, test_backup_progress_and_cancel,
-              fixture_tear_down);
-  g_test_add ("/progress/restore-refuses-damaged", Fixture, NULL, fixture_set_up, test_restore_refuses_damaged,
-              fixture_tear_down);
-  g_test_add ("/progress/verify-during-a-write", Fixture, NULL, fixture_set_up, test_verify_during_a_write,
-              fixture_tear_down);
-  g_test_add ("/progress/import", Fixture, NULL, fixture_set_up, test_import_progress, fixture_tear_down);
+  BOOK_FIXTURE_ADD ("/progress/verify", &fixture_options, test_verify_progress);
+  BOOK_FIXTURE_ADD ("/progress/verify-cancelled", &fixture_options, test_verify_cancelled);
+  BOOK_FIXTURE_ADD ("/progress/backup", &fixture_options, test_backup_progress_and_cancel);
+  BOOK_FIXTURE_ADD ("/progress/restore-refuses-damaged", &fixture_options, test_restore_refuses_damaged);
+  BOOK_FIXTURE_ADD ("/progress/verify-during-a-write", &fixture_options, test_verify_during_a_write);
+  BOOK_FIXTURE_ADD ("/progress/import", &fixture_options, test_import_progress);
   return g_test_run ();
 }

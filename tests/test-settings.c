@@ -15,19 +15,7 @@
 
 typedef BookFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  book_fixture_init (f, "设置测试小区", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  book_fixture_clear (f);
-}
+static const BookFixtureOptions fixture_options = { "设置测试小区", NULL, NULL };
 
 /* Every row of @sql's result as text, one line each. */
 static void
@@ -58,16 +46,6 @@ describe_book (LedgerBook *book)
   append_rows (out, db, "SELECT id, kind, date, ref, memo FROM txns ORDER BY id");
   append_rows (out, db, "SELECT count (*) FROM merkle_nodes");
   return g_string_free (out, FALSE);
-}
-
-static gint64
-journal_count (LedgerBook *book)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = ledger_journal_count (book, &error);
-
-  g_assert_no_error (error);
-  return n;
 }
 
 /* The last journal entry's ref and memo. */
@@ -113,13 +91,13 @@ test_name_and_address (Fixture       *f,
   g_autofree char *address = NULL;
   g_autofree char *entry = NULL;
   g_autofree char *long_text = NULL;
-  gint64 entries = journal_count (f->book);
+  gint64 entries = book_journal_count (f->book);
 
   g_assert_true (ledger_settings_set (f->book, LEDGER_SETTING_NAME, "  幸福里小区 ", &error));
   g_assert_no_error (error);
   name = ledger_book_dup_name (f->book);
   g_assert_cmpstr (name, ==, "幸福里小区");
-  g_assert_cmpint (journal_count (f->book), ==, entries + 1);
+  g_assert_cmpint (book_journal_count (f->book), ==, entries + 1);
 
   address = ledger_settings_dup_address (f->book);
   g_assert_cmpstr (address, ==, "");
@@ -128,7 +106,7 @@ test_name_and_address (Fixture       *f,
   g_free (address);
   address = ledger_settings_dup_address (f->book);
   g_assert_cmpstr (address, ==, "北京市朝阳区幸福路1号");
-  g_assert_cmpint (journal_count (f->book), ==, entries + 2);
+  g_assert_cmpint (book_journal_count (f->book), ==, entries + 2);
   entry = last_entry (f->book);
   g_assert_cmpstr (entry, ==, "setting|address|北京市朝阳区幸福路1号|\n");
 
@@ -226,7 +204,7 @@ test_members (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *entry = NULL;
   g_autofree char *long_name = NULL;
-  gint64 entries = journal_count (f->book);
+  gint64 entries = book_journal_count (f->book);
   gboolean ok;
 
   assert_members (f->book, TRUE, "");
@@ -237,7 +215,7 @@ test_members (Fixture       *f,
   g_assert_true (ledger_member_set_role (f->book, "李娜", "副主任", &error));
   g_assert_no_error (error);
   assert_members (f->book, FALSE, "王伟:主任;李娜:副主任;");
-  g_assert_cmpint (journal_count (f->book), ==, entries + 3);
+  g_assert_cmpint (book_journal_count (f->book), ==, entries + 3);
   entry = last_entry (f->book);
   g_assert_cmpstr (entry, ==, "setting|members|member 李娜: 委员 -> 副主任|\n");
 
@@ -417,7 +395,7 @@ main (int    argc,
   g_setenv ("COMMUNITY_LEDGER_NOW", "2026-06-30T10:00:00+08:00", TRUE);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  BOOK_FIXTURE_ADD (path, &fixture_options, func)
   ADD ("/settings/name-and-address", test_name_and_address);
   ADD ("/settings/shared-backup-folder", test_shared_backup_folder);
   ADD ("/settings/notice-address", test_notice_address);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
-#include "ledger.h"
+#include "book-fixture.h"
 
 /* ------------------------------------------------------------------ */
 /* The arithmetic */
@@ -105,69 +105,28 @@ test_ratio (void)
 /* ------------------------------------------------------------------ */
 /* Real books */
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  LedgerBook *book;
-} Fixture;
-
-static void
-add (LedgerBook *book,
-     const char *unit,
-     const char *owner_key,
-     gint64      area)
-{
-  g_autoptr(LedgerHousehold) h = ledger_household_new ();
-  g_autoptr(GError) error = NULL;
-
-  h->unit = g_strdup (unit);
-  h->owner = g_strdup ("业主");
-  h->owner_key = g_strdup (owner_key);
-  h->area = area;
-  ledger_household_add (book, h, &error);
-  g_assert_no_error (error);
-}
+typedef BookFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("vote-test-XXXXXX", &error);
-  f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_community_create (f->path, "表决小区", "tester", &error);
-  g_assert_no_error (error);
+  book_fixture_init (f, "表决小区", NULL);
   ledger_book_set_clock (f->book, "2026-05-01");
   /* Owner A has three units (one head, 300 m²); B, C, D one each (100 m²). */
-  add (f->book, "1-1-101", "A", 10000);
-  add (f->book, "1-1-102", "A", 10000);
-  add (f->book, "1-1-201", "A", 10000);
-  add (f->book, "1-1-202", "B", 10000);
-  add (f->book, "1-1-301", "C", 10000);
-  add (f->book, "1-1-302", "D", 10000);
+  book_add_household_of (f->book, "1-1-101", "A", 10000);
+  book_add_household_of (f->book, "1-1-102", "A", 10000);
+  book_add_household_of (f->book, "1-1-201", "A", 10000);
+  book_add_household_of (f->book, "1-1-202", "B", 10000);
+  book_add_household_of (f->book, "1-1-301", "C", 10000);
+  book_add_household_of (f->book, "1-1-302", "D", 10000);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *files = g_strconcat (f->path, ".files", NULL);
-  g_autoptr(GDir) dir = g_dir_open (files, 0, NULL);
-  const char *name;
-
-  g_clear_object (&f->book);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (files, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (files);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  book_fixture_clear (f);
 }
 
 static gint64
@@ -272,7 +231,7 @@ test_abstentions_and_close (Fixture       *f,
   g_clear_error (&error);
 
   /* The result is frozen: adding an owner later does not change it. */
-  add (f->book, "2-1-101", "E", 50000);
+  book_add_household_of (f->book, "2-1-101", "E", 50000);
   g_clear_pointer (&vote, ledger_vote_free);
   vote = show (f->book, id);
   g_assert_cmpint (vote->tally.heads_total, ==, 4);
@@ -317,20 +276,17 @@ static void
 test_zero_owners (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("vote-empty-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "b.clbook", NULL);
-  g_autoptr(LedgerBook) book = ledger_community_create (path, "空小区", NULL, &error);
   g_autoptr(LedgerVote) vote = NULL;
+  BookFixture f;
   gint64 id = 0;
 
-  g_assert_true (ledger_vote_new (book, "无人", NULL, 9, NULL, NULL, &id, &error));
-  g_assert_true (ledger_vote_close (book, id, &error));
-  vote = ledger_vote_lookup (book, id, &error);
+  book_fixture_init_full (&f, "空小区", NULL, NULL);
+  g_assert_true (ledger_vote_new (f.book, "无人", NULL, 9, NULL, NULL, &id, &error));
+  g_assert_true (ledger_vote_close (f.book, id, &error));
+  vote = ledger_vote_lookup (f.book, id, &error);
   g_assert_cmpint (vote->tally.heads_total, ==, 0);
   g_assert_false (vote->tally.passed);
-  g_clear_object (&book);
-  g_unlink (path);
-  g_rmdir (dir);
+  book_fixture_clear (&f);
 }
 
 static void

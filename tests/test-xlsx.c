@@ -11,34 +11,13 @@
 
 #include "export-xlsx-read.h"
 #include "export-xlsx.h"
-#include "ledger.h"
+#include "book-fixture.h"
 
 typedef struct
 {
-  char       *dir;
-  char       *path;   /* the book */
+  BookFixture base;
   char       *xlsx;   /* the workbook, exported for 2026 */
-  LedgerBook *book;
 } Fixture;
-
-static void
-add_household (LedgerBook *book,
-               const char *unit,
-               const char *owner,
-               const char *phone,
-               int         spaces)
-{
-  g_autoptr(LedgerHousehold) h = ledger_household_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_free (h->unit), h->unit = g_strdup (unit);
-  g_free (h->owner), h->owner = g_strdup (owner);
-  g_free (h->phone), h->phone = g_strdup (phone);
-  h->area = 8950;
-  h->spaces = spaces;
-  g_assert_true (ledger_household_add (book, h, &error));
-  g_assert_no_error (error);
-}
 
 /* Two households, a year's bills, two payments (one voided) and an
  * expenditure whose every text field looks like a formula. */
@@ -50,9 +29,9 @@ populate (LedgerBook *book,
   g_autoptr(GError) error = NULL;
 
   ledger_book_set_clock (book, "2026-01-02");
-  add_household (book, "1-1-101", "王伟", "13812341234", 1);
-  add_household (book, "1-1-102", "=李娜", "", 0);
-  g_assert_true (ledger_bill_year (book, 2026, NULL, &error));
+  book_add_household_full (book, "1-1-101", "王伟", 8950, 1, "13812341234", NULL);
+  book_add_household_full (book, "1-1-102", "=李娜", 8950, 0, "", NULL);
+  book_bill_year (book, 2026);
   /* Each entry is made on its day: none may be dated after today. */
   ledger_book_set_clock (book, "2026-01-05");
   g_assert_true (ledger_pay (book, "1-1-101", 48000, LEDGER_METHOD_WECHAT, "2026-01-05", NULL, &error));
@@ -102,43 +81,18 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("xlsx-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->xlsx = g_build_filename (f->dir, "book.xlsx", NULL);
-  f->book = make_book (f->path, 36000);
-  export_2026 (f->book, f->xlsx);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
+  book_fixture_init (&f->base, "测试小区", NULL);
+  populate (f->base.book, 36000);
+  f->xlsx = book_fixture_file (&f->base, "book.xlsx");
+  export_2026 (f->base.book, f->xlsx);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->book);
-  remove_tree (f->dir);
-  g_free (f->path);
+  book_fixture_clear (&f->base);
   g_free (f->xlsx);
-  g_free (f->dir);
 }
 
 /* ------------------------------------------------------------------ */
@@ -282,7 +236,7 @@ altered_copy (Fixture    *f,
   g_autoptr(ExportXlsxReader) reader = export_xlsx_reader_open (f->xlsx, NULL);
   char *hit = strstr (xml, from);
   g_autofree char *changed = NULL;
-  char *copy = g_build_filename (f->dir, "altered.xlsx", NULL);
+  char *copy = book_fixture_file (&f->base, "altered.xlsx");
 
   g_assert_nonnull (hit);
   changed = g_strdup_printf ("%.*s%s%s", (int) (hit - xml), xml, to, hit + strlen (from));
@@ -339,7 +293,7 @@ test_verification_golden (Fixture       *f,
   g_autoptr(GError) error = NULL;
   LedgerTreeHead head;
 
-  g_assert_true (ledger_book_fingerprint (f->book, &head, &error));
+  g_assert_true (ledger_book_fingerprint (f->base.book, &head, &error));
   fingerprint = ledger_tree_head_format (&head);
   short_form = ledger_tree_head_format_short (&head);
   g_assert_cmpuint (head.size, ==, 13);
@@ -404,7 +358,7 @@ test_summary_golden (Fixture       *f,
   g_autoptr(GError) error = NULL;
   LedgerTreeHead head;
 
-  g_assert_true (ledger_book_fingerprint (f->book, &head, &error));
+  g_assert_true (ledger_book_fingerprint (f->base.book, &head, &error));
   fingerprint = ledger_tree_head_format (&head);
   want = g_strdup_printf (expected, fingerprint);
   g_assert_cmpstr (cells, ==, want);
@@ -461,19 +415,19 @@ test_verify_fresh (Fixture       *f,
   g_autofree char *alone = NULL, *with_book = NULL, *expected = NULL;
   LedgerTreeHead head;
 
-  g_assert_true (ledger_book_fingerprint (f->book, &head, &error));
+  g_assert_true (ledger_book_fingerprint (f->base.book, &head, &error));
   expected = ledger_tree_head_format (&head);
   g_assert_true (export_workbook_verify (f->xlsx, NULL, &alone, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (alone, ==, expected);
-  g_assert_true (export_workbook_verify (f->xlsx, f->book, &with_book, &error));
+  g_assert_true (export_workbook_verify (f->xlsx, f->base.book, &with_book, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (with_book, ==, expected);
 
   /* A later entry in the book does not make the earlier export wrong. */
-  add_household (f->book, "1-1-103", "赵六", "", 0);
+  book_add_household_full (f->base.book, "1-1-103", "赵六", 8950, 0, "", NULL);
   g_clear_pointer (&with_book, g_free);
-  g_assert_true (export_workbook_verify (f->xlsx, f->book, &with_book, &error));
+  g_assert_true (export_workbook_verify (f->xlsx, f->base.book, &with_book, &error));
   g_assert_cmpstr (with_book, ==, expected);
 }
 
@@ -485,7 +439,7 @@ test_verify_altered_leaf (Fixture       *f,
   g_autofree char *copy = altered_copy (f, "日记账", "split: wechat||48000", "split: wechat||48001");
 
   assert_verify_fails (copy, NULL, "日记账 row 10: the leaf hash does not match its text");
-  assert_verify_fails (copy, f->book, "日记账 row 10: the leaf hash does not match its text");
+  assert_verify_fails (copy, f->base.book, "日记账 row 10: the leaf hash does not match its text");
 }
 
 static void
@@ -505,7 +459,7 @@ static void
 test_verify_other_book (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *other_path = g_build_filename (f->dir, "other.clbook", NULL);
+  g_autofree char *other_path = book_fixture_file (&f->base, "other.clbook");
   g_autoptr(LedgerBook) other = make_book (other_path, 36100);
 
   assert_verify_fails (f->xlsx, other, "日记账 row 11: entry 10 (payment 2026-01-06 2026-000002) differs from the book");
@@ -516,7 +470,7 @@ static void
 test_journal_split (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *split = g_build_filename (f->dir, "split.xlsx", NULL);
+  g_autofree char *split = book_fixture_file (&f->base, "split.xlsx");
   g_autofree char *fingerprint = NULL, *second = NULL, *copy = NULL;
   const char *expected[] = { "汇总", "收入", "支出", "欠费", "住户", "表决", "日记账", "日记账2",
                              "日记账3", "日记账4", "校验", NULL };
@@ -524,7 +478,7 @@ test_journal_split (Fixture       *f,
   g_autoptr(ExportXlsxReader) reader = NULL;
 
   g_setenv ("COMMUNITY_LEDGER_XLSX_JOURNAL_ROWS", "4", TRUE);
-  export_2026 (f->book, split);
+  export_2026 (f->base.book, split);
   g_unsetenv ("COMMUNITY_LEDGER_XLSX_JOURNAL_ROWS");
   reader = export_xlsx_reader_open (split, &error);
   g_assert_no_error (error);
@@ -534,7 +488,7 @@ test_journal_split (Fixture       *f,
   g_assert_nonnull (strstr (second, "A2=5\n"));
   g_assert_nonnull (strstr (second, "A5=8\n"));
   g_assert_null (strstr (second, "A6="));
-  g_assert_true (export_workbook_verify (split, f->book, &fingerprint, &error));
+  g_assert_true (export_workbook_verify (split, f->base.book, &fingerprint, &error));
   g_assert_no_error (error);
 
   g_free (f->xlsx);
@@ -561,22 +515,22 @@ static void
 test_failure_leaves_no_file (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *missing = g_build_filename (f->dir, "no-such-dir", "out.xlsx", NULL);
-  g_autofree char *subdir = g_build_filename (f->dir, "sub", NULL);
+  g_autofree char *missing = g_build_filename (f->base.dir, "no-such-dir", "out.xlsx", NULL);
+  g_autofree char *subdir = book_fixture_file (&f->base, "sub");
   g_autofree char *readonly = g_build_filename (subdir, "out.xlsx", NULL);
   g_autoptr(GError) error = NULL;
-  guint before = count_files (f->dir);
+  guint before = count_files (f->base.dir);
 
-  g_assert_false (export_workbook (f->book, NULL, missing, NULL, NULL, &error));
+  g_assert_false (export_workbook (f->base.book, NULL, missing, NULL, NULL, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_IO);
   g_clear_error (&error);
-  g_assert_cmpuint (count_files (f->dir), ==, before);
+  g_assert_cmpuint (count_files (f->base.dir), ==, before);
 
   /* The target is a folder: refused before anything is written (issue
    * 13: an output that is not a regular file is never replaced). */
   g_assert_cmpint (g_mkdir (subdir, 0755), ==, 0);
   g_assert_cmpint (g_mkdir (readonly, 0755), ==, 0);
-  g_assert_false (export_workbook (f->book, NULL, readonly, NULL, NULL, &error));
+  g_assert_false (export_workbook (f->base.book, NULL, readonly, NULL, NULL, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
   g_clear_error (&error);
   g_assert_cmpuint (count_files (subdir), ==, 1);
@@ -585,7 +539,7 @@ test_failure_leaves_no_file (Fixture       *f,
   if (geteuid () != 0)
     {
       g_assert_cmpint (g_chmod (subdir, 0555), ==, 0);
-      g_assert_false (export_workbook (f->book, NULL, readonly, NULL, NULL, &error));
+      g_assert_false (export_workbook (f->base.book, NULL, readonly, NULL, NULL, &error));
       g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_IO);
       g_assert_cmpuint (count_files (subdir), ==, 0);
       g_chmod (subdir, 0755);
@@ -608,19 +562,19 @@ static void
 test_everything (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *all = g_build_filename (f->dir, "all.xlsx", NULL);
+  g_autofree char *all = book_fixture_file (&f->base, "all.xlsx");
   g_autoptr(GError) error = NULL;
   g_autofree char *cells = NULL, *fingerprint = NULL;
   int progress = -1;
 
-  g_assert_true (export_workbook (f->book, NULL, all, progress_cb, &progress, &error));
+  g_assert_true (export_workbook (f->base.book, NULL, all, progress_cb, &progress, &error));
   g_assert_no_error (error);
   g_assert_cmpint (progress, ==, 1000);
   cells = sheet_cells (all, "汇总");
   g_assert_nonnull (strstr (cells, "B2=全部（1900-01-01 至 2200-12-31）\n"));
   g_assert_nonnull (strstr (cells, "A18=2026\nB18=840\n"));
   g_assert_null (strstr (cells, "A19="));
-  g_assert_true (export_workbook_verify (all, f->book, &fingerprint, &error));
+  g_assert_true (export_workbook_verify (all, f->base.book, &fingerprint, &error));
 }
 
 /* A cancelled export stops and leaves nothing behind: no workbook, no
@@ -629,7 +583,7 @@ static void
 test_cancelled (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *sub = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *sub = book_fixture_file (&f->base, "out");
   g_autofree char *path = g_build_filename (sub, "cancelled.xlsx", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -637,7 +591,7 @@ test_cancelled (Fixture       *f,
 
   g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
   g_cancellable_cancel (cancellable);
-  g_assert_false (export_workbook_full (f->book, NULL, path, NULL, NULL, cancellable, &error));
+  g_assert_false (export_workbook_full (f->base.book, NULL, path, NULL, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   dir = g_dir_open (sub, 0, NULL);
   g_assert_nonnull (dir);

@@ -44,6 +44,7 @@
 #include "ledger-book-private.h"
 #include "ledger.h"
 
+#include "book-fixture.h"
 #include "fuzz-common.h"
 
 #define N_TEXT_FIELDS 6
@@ -97,36 +98,13 @@ static const char *household_units[3] = { "", "1-1-101", NASTY_UNIT };
 /* The error domain of the deliberate rollback. */
 #define ROLLBACK_QUARK (g_quark_from_static_string ("fuzz-leaf-rollback"))
 
-/* Removes @path and, when it is a folder, everything inside it. */
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 /* Closes the book and removes its folder when the fuzzer exits. */
 static void
 remove_book (void)
 {
   g_clear_object (&book);
   if (book_dir != NULL)
-    remove_tree (book_dir);
+    book_fixture_remove_tree (book_dir);
   g_clear_pointer (&book_dir, g_free);
   g_clear_pointer (&book_accounts, g_ptr_array_unref);
 }

@@ -1,9 +1,8 @@
 /* gui-test-utils.c — driving real widgets under Xvfb */
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "book-fixture.h"
 #include "gui-test-utils.h"
-#include "ledger.h"
 
 gboolean
 gui_test_init (int    *argc,
@@ -17,56 +16,36 @@ gui_test_init (int    *argc,
   return TRUE;
 }
 
+/* The book comes from the unit tests' fixture (book-fixture.h); the
+ * GuiFixture holds its folder, file and book until the tear-down hands them
+ * back. */
 void
 gui_fixture_set_up (GuiFixture    *f,
                     gconstpointer  households)
 {
-  g_autoptr(GError) error = NULL;
   LedgerDemoOptions demo = { GPOINTER_TO_UINT (households), 2, 2026, 2026 };
+  BookFixture book;
 
-  f->dir = g_dir_make_tmp ("gui-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "book.clbook", NULL);
-  f->book = ledger_community_create (f->path, "界面测试小区", "tester", &error);
-  g_assert_no_error (error);
-  if (demo.households > 0)
-    g_assert_true (ledger_demo_populate (f->book, &demo, &error));
-  g_assert_no_error (error);
+  book_fixture_init (&book, "界面测试小区", demo.households > 0 ? &demo : NULL);
+  f->dir = book.dir;
+  f->path = book.path;
+  f->book = book.book;
   f->window = cl_window_new (NULL, f->book, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
   gui_wait (50);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 void
 gui_fixture_tear_down (GuiFixture    *f,
                        gconstpointer  data)
 {
+  BookFixture book = { f->dir, f->path, f->book };
+
   /* A test may have closed the window itself. */
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
   gui_wait (0);
-  g_clear_object (&f->book);
-  remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  book_fixture_clear (&book);
 }
 
 static gboolean
@@ -202,14 +181,7 @@ gui_fund_cash (GuiFixture *f,
   g_autoptr(GError) error = NULL;
 
   if (gui_query_int (f, "SELECT count (*) FROM households WHERE unit = '9-9-901'") == 0)
-    {
-      g_autoptr(LedgerHousehold) household = ledger_household_new ();
-
-      household->unit = g_strdup ("9-9-901");
-      household->owner = g_strdup ("出资人");
-      household->area = 100;
-      g_assert_true (ledger_household_add (f->book, household, &error));
-    }
+    book_add_household (f->book, "9-9-901", "出资人", 100, 0);
   g_assert_true (ledger_pay (f->book, "9-9-901", fen, LEDGER_METHOD_CASH, NULL, NULL, &error));
   g_assert_no_error (error);
 }

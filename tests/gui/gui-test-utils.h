@@ -32,6 +32,11 @@ void       gui_fixture_set_up (GuiFixture    *f,
 void       gui_fixture_tear_down (GuiFixture    *f,
                                   gconstpointer  data);
 
+/* Adds @test, run on a window over a book of @households demo households. */
+#define GUI_TEST_ADD(path, households, test) \
+  g_test_add (path, GuiFixture, GUINT_TO_POINTER (households), \
+              gui_fixture_set_up, test, gui_fixture_tear_down)
+
 /* Runs the main loop until nothing is pending, then @ms more milliseconds. */
 void       gui_wait (guint ms);
 

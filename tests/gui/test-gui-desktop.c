@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "book-fixture.h"
 #include "cl-application.h"
 #include "cl-import-dialog.h"
 #include "cl-job.h"
@@ -69,19 +70,12 @@ find_toplevel (GType type)
 static char *
 record_payment (GuiFixture *f)
 {
-  g_autoptr(LedgerHousehold) household = ledger_household_new ();
-  g_autoptr(GError) error = NULL;
   GtkWidget *page;
   char today[11];
 
-  household->unit = g_strdup (UNIT);
-  household->owner = g_strdup (OWNER);
-  household->area = 8950;
-  household->spaces = 1;
-  g_assert_true (ledger_household_add (f->book, household, &error));
+  book_add_household (f->book, UNIT, OWNER, 8950, 1);
   ledger_book_today (f->book, today);
-  g_assert_true (ledger_bill_year (f->book, ledger_date_year (today), NULL, &error));
-  g_assert_no_error (error);
+  book_bill_year (f->book, ledger_date_year (today));
   cl_window_show_page (f->window, "payments");
   gui_wait (20);
   page = cl_window_get_page (f->window, "payments");
@@ -660,30 +654,18 @@ main (int    argc,
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
 
-  g_test_add ("/gui/desktop/receipt-preview", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_receipt_preview, gui_fixture_tear_down);
-  g_test_add ("/gui/desktop/print-dialog-preview", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_print_dialog_preview, gui_fixture_tear_down);
-  g_test_add ("/gui/desktop/notice-preview", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_notice_preview, gui_fixture_tear_down);
-  g_test_add ("/gui/desktop/shortcuts-window", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_shortcuts_window, gui_fixture_tear_down);
-  g_test_add ("/gui/desktop/about-window", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_about_window, gui_fixture_tear_down);
-  g_test_add ("/gui/desktop/alt-switches-page", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_alt_switches_page, gui_fixture_tear_down);
-  g_test_add ("/gui/desktop/verify-in-background", GuiFixture, GUINT_TO_POINTER (200),
-              gui_fixture_set_up, test_verify_in_background, gui_fixture_tear_down);
-  g_test_add ("/gui/desktop/window-closed-during-verify", GuiFixture, GUINT_TO_POINTER (200),
-              gui_fixture_set_up, test_window_closed_during_verify, gui_fixture_tear_down);
-  g_test_add ("/gui/desktop/verify-cancelled", GuiFixture, GUINT_TO_POINTER (200),
-              gui_fixture_set_up, test_verify_cancelled, gui_fixture_tear_down);
-  g_test_add ("/gui/desktop/backup-in-background", GuiFixture, GUINT_TO_POINTER (200),
-              gui_fixture_set_up, test_backup_in_background, gui_fixture_tear_down);
-  g_test_add ("/gui/desktop/import-in-background", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_import_in_background, gui_fixture_tear_down);
-  g_test_add ("/gui/desktop/job-progress-dialog", GuiFixture, GUINT_TO_POINTER (0),
-              gui_fixture_set_up, test_job_progress_dialog, gui_fixture_tear_down);
+  GUI_TEST_ADD ("/gui/desktop/receipt-preview", 20, test_receipt_preview);
+  GUI_TEST_ADD ("/gui/desktop/print-dialog-preview", 20, test_print_dialog_preview);
+  GUI_TEST_ADD ("/gui/desktop/notice-preview", 20, test_notice_preview);
+  GUI_TEST_ADD ("/gui/desktop/shortcuts-window", 20, test_shortcuts_window);
+  GUI_TEST_ADD ("/gui/desktop/about-window", 20, test_about_window);
+  GUI_TEST_ADD ("/gui/desktop/alt-switches-page", 20, test_alt_switches_page);
+  GUI_TEST_ADD ("/gui/desktop/verify-in-background", 200, test_verify_in_background);
+  GUI_TEST_ADD ("/gui/desktop/window-closed-during-verify", 200, test_window_closed_during_verify);
+  GUI_TEST_ADD ("/gui/desktop/verify-cancelled", 200, test_verify_cancelled);
+  GUI_TEST_ADD ("/gui/desktop/backup-in-background", 200, test_backup_in_background);
+  GUI_TEST_ADD ("/gui/desktop/import-in-background", 20, test_import_in_background);
+  GUI_TEST_ADD ("/gui/desktop/job-progress-dialog", 0, test_job_progress_dialog);
   status = g_test_run ();
   g_object_unref (application);
   return status;

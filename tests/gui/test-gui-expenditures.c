@@ -381,17 +381,12 @@ main (int    argc,
   if (!gui_test_init (&argc, &argv))
     return 77;
 
-  g_test_add ("/gui/expenditures/list-and-search", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
-              gui_fixture_set_up, test_list_and_search, gui_fixture_tear_down);
-  g_test_add ("/gui/expenditures/new", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
-              gui_fixture_set_up, test_new_expenditure, gui_fixture_tear_down);
-  g_test_add ("/gui/expenditures/over-limit-needs-vote", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
-              gui_fixture_set_up, test_over_limit_needs_vote, gui_fixture_tear_down);
-  g_test_add ("/gui/expenditures/limit-of-the-day", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
-              gui_fixture_set_up, test_limit_of_the_day, gui_fixture_tear_down);
-  g_test_add ("/gui/expenditures/more-than-the-cash-box-holds", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
-              gui_fixture_set_up, test_spending_more_than_the_cash_box_holds, gui_fixture_tear_down);
-  g_test_add ("/gui/expenditures/attachment", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
-              gui_fixture_set_up, test_attachment, gui_fixture_tear_down);
+  GUI_TEST_ADD ("/gui/expenditures/list-and-search", HOUSEHOLDS, test_list_and_search);
+  GUI_TEST_ADD ("/gui/expenditures/new", HOUSEHOLDS, test_new_expenditure);
+  GUI_TEST_ADD ("/gui/expenditures/over-limit-needs-vote", HOUSEHOLDS, test_over_limit_needs_vote);
+  GUI_TEST_ADD ("/gui/expenditures/limit-of-the-day", HOUSEHOLDS, test_limit_of_the_day);
+  GUI_TEST_ADD ("/gui/expenditures/more-than-the-cash-box-holds", HOUSEHOLDS,
+                test_spending_more_than_the_cash_box_holds);
+  GUI_TEST_ADD ("/gui/expenditures/attachment", HOUSEHOLDS, test_attachment);
   return g_test_run ();
 }

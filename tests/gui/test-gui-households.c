@@ -712,7 +712,7 @@ main (int    argc,
     return 77;
 
 #define ADD(path, func, n) \
-  g_test_add (path, GuiFixture, GUINT_TO_POINTER (n), gui_fixture_set_up, func, gui_fixture_tear_down)
+  GUI_TEST_ADD (path, n, func)
   ADD ("/gui/households/list-and-search", test_list_and_search, 30);
   ADD ("/gui/households/sorting", test_sorting, 30);
   ADD ("/gui/households/figures-match-reports", test_figures_match_reports, 30);

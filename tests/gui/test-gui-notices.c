@@ -354,21 +354,13 @@ main (int    argc,
   if (!gui_test_init (&argc, &argv))
     return 77;
 
-  g_test_add ("/gui/notices/default-period", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_default_period, gui_fixture_tear_down);
-  g_test_add ("/gui/notices/preview", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_preview, gui_fixture_tear_down);
-  g_test_add ("/gui/notices/render-page", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_render_page, gui_fixture_tear_down);
-  g_test_add ("/gui/notices/page-navigation", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_page_navigation, gui_fixture_tear_down);
-  g_test_add ("/gui/notices/publish", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_publish, gui_fixture_tear_down);
-  g_test_add ("/gui/notices/print", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_print, gui_fixture_tear_down);
-  g_test_add ("/gui/notices/export-xlsx", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_export_xlsx, gui_fixture_tear_down);
-  g_test_add ("/gui/notices/export-cancel", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_export_cancel, gui_fixture_tear_down);
+  GUI_TEST_ADD ("/gui/notices/default-period", 20, test_default_period);
+  GUI_TEST_ADD ("/gui/notices/preview", 20, test_preview);
+  GUI_TEST_ADD ("/gui/notices/render-page", 20, test_render_page);
+  GUI_TEST_ADD ("/gui/notices/page-navigation", 20, test_page_navigation);
+  GUI_TEST_ADD ("/gui/notices/publish", 20, test_publish);
+  GUI_TEST_ADD ("/gui/notices/print", 20, test_print);
+  GUI_TEST_ADD ("/gui/notices/export-xlsx", 20, test_export_xlsx);
+  GUI_TEST_ADD ("/gui/notices/export-cancel", 20, test_export_cancel);
   return g_test_run ();
 }

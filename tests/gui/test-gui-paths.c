@@ -258,11 +258,8 @@ main (int    argc,
   if (!gui_test_init (&argc, &argv))
     return 77;
 
-  g_test_add ("/gui/paths/outputs-refuse-the-book", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_outputs_refuse_the_book, gui_fixture_tear_down);
-  g_test_add ("/gui/paths/backup-refuses-the-book", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_backup_refuses_the_book, gui_fixture_tear_down);
-  g_test_add ("/gui/paths/print-to-file-refuses-the-book", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_print_to_file_refuses_the_book, gui_fixture_tear_down);
+  GUI_TEST_ADD ("/gui/paths/outputs-refuse-the-book", 20, test_outputs_refuse_the_book);
+  GUI_TEST_ADD ("/gui/paths/backup-refuses-the-book", 20, test_backup_refuses_the_book);
+  GUI_TEST_ADD ("/gui/paths/print-to-file-refuses-the-book", 20, test_print_to_file_refuses_the_book);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* test-gui-payments.c — the payments page, driven as a treasurer would */
 #include <string.h>
 
+#include "book-fixture.h"
 #include "cl-payments-page.h"
 #include "gui-test-utils.h"
 #include "ledger.h"
@@ -22,21 +23,14 @@ show_payments (GuiFixture *f)
 static gint64
 add_debtor (GuiFixture *f)
 {
-  g_autoptr(LedgerHousehold) household = ledger_household_new ();
   g_autoptr(GError) error = NULL;
   gint64 owed = 0, credit = 0;
   char today[11];
 
-  household->unit = g_strdup (UNIT);
-  household->owner = g_strdup (OWNER);
-  household->area = 8950;
-  household->spaces = 1;
-  g_assert_true (ledger_household_add (f->book, household, &error));
-  g_assert_no_error (error);
+  book_add_household (f->book, UNIT, OWNER, 8950, 1);
   ledger_book_today (f->book, today);
-  g_assert_true (ledger_bill_year (f->book, ledger_date_year (today) - 1, NULL, &error));
-  g_assert_true (ledger_bill_year (f->book, ledger_date_year (today), NULL, &error));
-  g_assert_no_error (error);
+  book_bill_year (f->book, ledger_date_year (today) - 1);
+  book_bill_year (f->book, ledger_date_year (today));
   g_assert_true (ledger_household_balance (f->book, UNIT, &owed, &credit, &error));
   g_assert_cmpint (owed, >, 0);
   gui_wait (0);
@@ -383,19 +377,12 @@ main (int    argc,
   if (!gui_test_init (&argc, &argv))
     return 77;
 
-  g_test_add ("/gui/payments/record", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_record_payment, gui_fixture_tear_down);
-  g_test_add ("/gui/payments/owner-completion", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_owner_completion, gui_fixture_tear_down);
-  g_test_add ("/gui/payments/bad-amount", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_bad_amount_writes_nothing, gui_fixture_tear_down);
-  g_test_add ("/gui/payments/void-and-undo", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_void_and_undo, gui_fixture_tear_down);
-  g_test_add ("/gui/payments/void-selected", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_void_selected_api, gui_fixture_tear_down);
-  g_test_add ("/gui/payments/search", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_search_receipts, gui_fixture_tear_down);
-  g_test_add ("/gui/payments/receipt-model", GuiFixture, GUINT_TO_POINTER (20),
-              gui_fixture_set_up, test_receipt_model, gui_fixture_tear_down);
+  GUI_TEST_ADD ("/gui/payments/record", 20, test_record_payment);
+  GUI_TEST_ADD ("/gui/payments/owner-completion", 20, test_owner_completion);
+  GUI_TEST_ADD ("/gui/payments/bad-amount", 20, test_bad_amount_writes_nothing);
+  GUI_TEST_ADD ("/gui/payments/void-and-undo", 20, test_void_and_undo);
+  GUI_TEST_ADD ("/gui/payments/void-selected", 20, test_void_selected_api);
+  GUI_TEST_ADD ("/gui/payments/search", 20, test_search_receipts);
+  GUI_TEST_ADD ("/gui/payments/receipt-model", 20, test_receipt_model);
   return g_test_run ();
 }

@@ -265,13 +265,9 @@ main (int    argc,
   if (!gui_test_init (&argc, &argv))
     return 77;
 
-  g_test_add ("/gui/preferences/community-and-money", GuiFixture, GUINT_TO_POINTER (0),
-              gui_fixture_set_up, test_community_and_money, gui_fixture_tear_down);
-  g_test_add ("/gui/preferences/members-and-backups", GuiFixture, GUINT_TO_POINTER (0),
-              gui_fixture_set_up, test_members_and_backups, gui_fixture_tear_down);
-  g_test_add ("/gui/preferences/no-members-keeps-text", GuiFixture, GUINT_TO_POINTER (0),
-              gui_fixture_set_up, test_no_members_keeps_text, gui_fixture_tear_down);
-  g_test_add ("/gui/preferences/desk", GuiFixture, GUINT_TO_POINTER (0),
-              gui_fixture_set_up, test_desk_settings, gui_fixture_tear_down);
+  GUI_TEST_ADD ("/gui/preferences/community-and-money", 0, test_community_and_money);
+  GUI_TEST_ADD ("/gui/preferences/members-and-backups", 0, test_members_and_backups);
+  GUI_TEST_ADD ("/gui/preferences/no-members-keeps-text", 0, test_no_members_keeps_text);
+  GUI_TEST_ADD ("/gui/preferences/desk", 0, test_desk_settings);
   return g_test_run ();
 }

@@ -453,19 +453,12 @@ main (int    argc,
   if (!gui_test_init (&argc, &argv))
     return 77;
 
-  g_test_add ("/gui/votes/list", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
-              gui_fixture_set_up, test_list_shows_demo_votes, gui_fixture_tear_down);
-  g_test_add ("/gui/votes/dialog-validation", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
-              gui_fixture_set_up, test_dialog_validation, gui_fixture_tear_down);
-  g_test_add ("/gui/votes/ballots-and-tally", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
-              gui_fixture_set_up, test_ballots_and_tally, gui_fixture_tear_down);
-  g_test_add ("/gui/votes/toggle-buttons", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
-              gui_fixture_set_up, test_toggle_buttons, gui_fixture_tear_down);
-  g_test_add ("/gui/votes/keyboard", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
-              gui_fixture_set_up, test_keyboard, gui_fixture_tear_down);
-  g_test_add ("/gui/votes/correction", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
-              gui_fixture_set_up, test_correction_asks_reason, gui_fixture_tear_down);
-  g_test_add ("/gui/votes/close", GuiFixture, GUINT_TO_POINTER (HOUSEHOLDS),
-              gui_fixture_set_up, test_close_vote, gui_fixture_tear_down);
+  GUI_TEST_ADD ("/gui/votes/list", HOUSEHOLDS, test_list_shows_demo_votes);
+  GUI_TEST_ADD ("/gui/votes/dialog-validation", HOUSEHOLDS, test_dialog_validation);
+  GUI_TEST_ADD ("/gui/votes/ballots-and-tally", HOUSEHOLDS, test_ballots_and_tally);
+  GUI_TEST_ADD ("/gui/votes/toggle-buttons", HOUSEHOLDS, test_toggle_buttons);
+  GUI_TEST_ADD ("/gui/votes/keyboard", HOUSEHOLDS, test_keyboard);
+  GUI_TEST_ADD ("/gui/votes/correction", HOUSEHOLDS, test_correction_asks_reason);
+  GUI_TEST_ADD ("/gui/votes/close", HOUSEHOLDS, test_close_vote);
   return g_test_run ();
 }

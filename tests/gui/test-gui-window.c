@@ -260,20 +260,14 @@ main (int    argc,
   if (!gui_test_init (&argc, &argv))
     return 77;
 
-  g_test_add ("/gui/window/overview", GuiFixture, GUINT_TO_POINTER (30),
-              gui_fixture_set_up, test_overview_shows_the_reports, gui_fixture_tear_down);
-  g_test_add ("/gui/window/overview-follows-writes", GuiFixture, GUINT_TO_POINTER (30),
-              gui_fixture_set_up, test_overview_follows_writes, gui_fixture_tear_down);
-  g_test_add ("/gui/window/close-makes-a-backup", GuiFixture, GUINT_TO_POINTER (30),
-              gui_fixture_set_up, test_close_makes_a_backup, gui_fixture_tear_down);
-  g_test_add ("/gui/window/size-is-remembered", GuiFixture, GUINT_TO_POINTER (0),
-              gui_fixture_set_up, test_size_is_remembered, gui_fixture_tear_down);
-  g_test_add ("/gui/window/language-switch", GuiFixture, GUINT_TO_POINTER (10),
-              gui_fixture_set_up, test_language_switch, gui_fixture_tear_down);
+  GUI_TEST_ADD ("/gui/window/overview", 30, test_overview_shows_the_reports);
+  GUI_TEST_ADD ("/gui/window/overview-follows-writes", 30, test_overview_follows_writes);
+  GUI_TEST_ADD ("/gui/window/close-makes-a-backup", 30, test_close_makes_a_backup);
+  GUI_TEST_ADD ("/gui/window/size-is-remembered", 0, test_size_is_remembered);
+  GUI_TEST_ADD ("/gui/window/language-switch", 10, test_language_switch);
   g_test_add_func ("/gui/window/format-date-edge-cases", test_format_date_edge_cases);
   g_test_add_func ("/gui/window/icons-in-resources", test_icons_in_resources);
   g_test_add_func ("/gui/window/toast-file-name-escaped", test_toast_file_name_escaped);
-  g_test_add ("/gui/window/fits-a-small-screen", GuiFixture, GUINT_TO_POINTER (30),
-              gui_fixture_set_up, test_fits_a_small_screen, gui_fixture_tear_down);
+  GUI_TEST_ADD ("/gui/window/fits-a-small-screen", 30, test_fits_a_small_screen);
   return g_test_run ();
 }

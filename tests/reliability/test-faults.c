@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "book-fixture.h"
 #include "fault-inject.h"
 #include "ledger.h"
 #include "ledger-book-private.h"
@@ -411,28 +412,6 @@ make_template (void)
                                       -1, NULL));
 }
 
-/* Removes a file tree (the working copy's .files and .backups). */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    g_rmdir (path);
-  else
-    g_unlink (path);
-}
-
 /* Replaces the working copy with the template (a closed file, copied byte
  * for byte: no connection has it open). */
 static void
@@ -445,7 +424,7 @@ reset_work_copy (void)
   for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *path = g_strconcat (work_path, suffixes[i], NULL);
-      remove_tree (path);
+      book_fixture_remove_tree (path);
     }
   g_assert_true (g_file_get_contents (template_path, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (work_path, contents, (gssize) length, NULL));
@@ -857,6 +836,6 @@ main (int    argc,
 
   status = g_test_run ();
   print_totals ();
-  remove_tree (test_dir);
+  book_fixture_remove_tree (test_dir);
   return status;
 }
