@@ -133,6 +133,28 @@ gboolean ledger_csv_table_next (LedgerCsvTable  *table,
                                 LedgerCsvRow   **out_row,
                                 GError         **error);
 
+/* Called by ledger_csv_table_foreach() with each data row; a bad field
+ * becomes a problem (ledger_csv_table_add_problem()), not a stop. */
+typedef void (*LedgerCsvRowFunc) (const LedgerCsvRow *row,
+                                  gpointer            user_data);
+
+/**
+ * ledger_csv_table_foreach:
+ * @table: the table
+ * @func: called with each data row that lines up with the header
+ * @user_data: passed to @func
+ * @error: (nullable): where to put the error
+ *
+ * Reads the rest of the table with ledger_csv_table_next(), calling @func
+ * with each row.
+ *
+ * Returns: FALSE when ledger_csv_table_next() fails.
+ */
+gboolean ledger_csv_table_foreach (LedgerCsvTable    *table,
+                                   LedgerCsvRowFunc   func,
+                                   gpointer           user_data,
+                                   GError           **error);
+
 /* The text of @column (an index into spec->columns) in @row, trimmed;
  * "" when the file has no such column. */
 const char *ledger_csv_table_field (const LedgerCsvTable *table,

@@ -463,6 +463,27 @@ ledger_csv_table_next (LedgerCsvTable  *table,
   return TRUE;
 }
 
+gboolean
+ledger_csv_table_foreach (LedgerCsvTable    *table,
+                          LedgerCsvRowFunc   func,
+                          gpointer           user_data,
+                          GError           **error)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  for (;;)
+    {
+      g_autoptr(LedgerCsvRow) row = NULL;
+
+      if (!ledger_csv_table_next (table, &row, error))
+        return FALSE;
+      if (row == NULL)
+        return TRUE;
+      func (row, user_data);
+    }
+}
+
 const char *
 ledger_csv_table_field (const LedgerCsvTable *table,
                         const LedgerCsvRow   *row,

@@ -310,9 +310,10 @@ check_unit_unique (Import     *import,
 /* Turns one data row (lined up with the header) into a household for the
  * plan, or into one problem for each thing wrong with it. */
 static void
-import_row (Import       *import,
-            LedgerCsvRow *row)
+import_row (const LedgerCsvRow *row,
+            gpointer            user_data)
 {
+  Import *import = user_data;
   g_autoptr(LedgerHousehold) household = NULL;
   g_autoptr(GPtrArray) messages = NULL;
 
@@ -327,24 +328,6 @@ import_row (Import       *import,
     ledger_csv_table_add_problem (import->table, row->line, g_ptr_array_index (messages, i));
   if (messages->len == 0)
     g_ptr_array_add (import->plan->households, g_steal_pointer (&household));
-}
-
-
-/* Reads every row after the header into the plan. */
-static gboolean
-import_rows (Import  *import,
-             GError **error)
-{
-  for (;;)
-    {
-      g_autoptr(LedgerCsvRow) row = NULL;
-
-      if (!ledger_csv_table_next (import->table, &row, error))
-        return FALSE;
-      if (row == NULL)
-        return TRUE;
-      import_row (import, row);
-    }
 }
 
 /* Frees what an Import owns; the plan is the caller's. */
@@ -391,7 +374,7 @@ ledger_import_read (LedgerBook  *book,
    * fix the file. */
   if (book != NULL && (import.registered = ledger_csv_registered_units (book, error)) == NULL)
     return NULL;
-  if (!import_rows (&import, error))
+  if (!ledger_csv_table_foreach (import.table, import_row, &import, error))
     return NULL;
   plan_take_problems (plan, import.table);
   return g_steal_pointer (&plan);

@@ -244,9 +244,10 @@ read_method_and_date (Batch              *batch,
 /* Turns one data row (lined up with the header) into a payment for the
  * plan, or into one problem for each thing wrong with it. */
 static void
-batch_row (Batch        *batch,
-           LedgerCsvRow *row)
+batch_row (const LedgerCsvRow *row,
+           gpointer            user_data)
 {
+  Batch *batch = user_data;
   g_autoptr(GError) error = NULL;
   LedgerPayBatchRow *payment;
   gboolean ok = TRUE;
@@ -270,24 +271,6 @@ batch_row (Batch        *batch,
     g_ptr_array_add (batch->plan->rows, payment);
   else
     row_free (payment);
-}
-
-
-/* Reads every row after the header into the plan. */
-static gboolean
-batch_rows (Batch   *batch,
-            GError **error)
-{
-  for (;;)
-    {
-      g_autoptr(LedgerCsvRow) row = NULL;
-
-      if (!ledger_csv_table_next (batch->table, &row, error))
-        return FALSE;
-      if (row == NULL)
-        return TRUE;
-      batch_row (batch, row);
-    }
 }
 
 /* Frees what a Batch owns; the plan is the caller's. */
@@ -340,7 +323,7 @@ read_plan (LedgerBook    *book,
     return NULL;
   plan->encoding = g_strdup (ledger_csv_table_get_encoding (batch.table));
   batch.plan = plan;
-  if (!batch_rows (&batch, error))
+  if (!ledger_csv_table_foreach (batch.table, batch_row, &batch, error))
     return NULL;
   plan_take_problems (plan, batch.table);
   return g_steal_pointer (&plan);
