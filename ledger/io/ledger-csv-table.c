@@ -194,7 +194,8 @@ set_named_twice (const LedgerCsvTable  *table,
 /* Maps the cells of @header to columns in @position (all -1 on entry).
  * When @strict, a cell without a name or naming no column is refused;
  * otherwise (a row that may be a statement's preamble or its header) it
- * is passed over. A column named twice is refused either way. */
+ * is passed over. A column named twice is refused either way (when not
+ * @strict, after mapping the rest of the row). */
 static gboolean
 map_cells (const LedgerCsvTable  *table,
            const LedgerCsvRow    *header,
@@ -202,6 +203,8 @@ map_cells (const LedgerCsvTable  *table,
            int                   *position,
            GError               **error)
 {
+  gboolean mapped = TRUE;
+
   for (guint i = 0; i < header->fields->len; i++)
     {
       const char *cell = g_ptr_array_index (header->fields, i);
@@ -209,10 +212,15 @@ map_cells (const LedgerCsvTable  *table,
 
       if (column >= 0 && position[column] >= 0)
         {
-          set_named_twice (table, header, (guint) column, (guint) position[column], i, error);
-          return FALSE;
+          /* The first one is the error; the rest of a row that may be the
+           * header is still mapped, to see whether it is. */
+          if (mapped)
+            set_named_twice (table, header, (guint) column, (guint) position[column], i, error);
+          mapped = FALSE;
+          if (strict)
+            return FALSE;
         }
-      if (column >= 0)
+      else if (column >= 0)
         position[column] = (int) i;
       else if (strict && *cell == '\0')
         {
@@ -226,7 +234,7 @@ map_cells (const LedgerCsvTable  *table,
           return FALSE;
         }
     }
-  return TRUE;
+  return mapped;
 }
 
 /* Takes @header as the header row, with its columns at @position. */
