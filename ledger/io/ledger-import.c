@@ -1,11 +1,12 @@
 /* ledger-import.c — registering households from a CSV file
  *
- * Importing is two steps. ledger_import_read() decodes the file (UTF-8,
- * with or without BOM, or GB18030 as Chinese Excel saves it) and splits
- * it into rows by RFC 4180, both in ledger-csv.c; then it maps the header
- * to columns and validates every row, collecting a problem for each bad
- * field instead of stopping at the first one, so that the treasurer can
- * fix the whole sheet in one go.
+ * Importing is two steps. ledger_import_read() reads the file as a
+ * LedgerCsvTable (ledger-csv-table.c: decoding UTF-8, with or without BOM,
+ * or GB18030 as Chinese Excel saves it, the header's column names, the
+ * limit on rows and the list of problems); this file only says which
+ * columns a register has and validates every row, collecting a problem
+ * for each bad field instead of stopping at the first one, so that the
+ * treasurer can fix the whole sheet in one go.
  * ledger_import_households() then adds every household in one transaction,
  * or nothing at all (DESIGN.md §6: imports are all-or-nothing).
  */
@@ -14,11 +15,10 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "ledger-backup.h"
 #include "ledger-billing.h"
-#include "ledger-csv-private.h"
+#include "ledger-csv-table-private.h"
 #include "ledger-dates.h"
 #include "ledger-household.h"
 #include "ledger-import.h"
@@ -34,8 +34,6 @@
 /* The file's size is bounded while it is read: LEDGER_INPUT_CSV_MAX_BYTES
  * (100000 rows of a few hundred bytes each fit well below it). */
 #define SPACES_MAX LEDGER_SPACES_MAX
-/* A problem quotes what the user typed; keep a line readable. */
-#define PROBLEM_MAX_CHARS 200
 
 typedef enum
 {
@@ -53,21 +51,69 @@ typedef enum
 /* The names a header cell may give each column: the English name first
  * (compared without regard to case, with "-" or " " for "_"), then the
  * Chinese ones found in registers kept by street offices and property
- * firms. */
-static const struct
+ * firms. In the order of Column. */
+static const LedgerCsvColumn columns[N_COLUMNS] = {
+  { { "unit", "单元", "房号", "户号", NULL }, TRUE },
+  { { "owner", "业主", "业主姓名", NULL }, TRUE },
+  { { "area", "面积", "建筑面积", "专有面积", NULL }, TRUE },
+  { { "phone", "电话", "手机", NULL }, FALSE },
+  { { "spaces", "车位", "车位数", NULL }, FALSE },
+  { { "owner_key", "业主编号", NULL }, FALSE },
+  { { "status", "状态", NULL }, FALSE },
+  { { "move_in", "入住日期", NULL }, FALSE },
+};
+
+/* ------------------------------------------------------------------ */
+/* The messages that name a register's columns and rows */
+
+static char *
+unknown_column_message (const char *display,
+                        const char *cell)
 {
-  Column      column;
-  gboolean    required;
-  const char *names[5];
-} column_names[N_COLUMNS] = {
-  { COLUMN_UNIT,      TRUE,  { "unit", "单元", "房号", "户号", NULL } },
-  { COLUMN_OWNER,     TRUE,  { "owner", "业主", "业主姓名", NULL } },
-  { COLUMN_AREA,      TRUE,  { "area", "面积", "建筑面积", "专有面积", NULL } },
-  { COLUMN_PHONE,     FALSE, { "phone", "电话", "手机", NULL } },
-  { COLUMN_SPACES,    FALSE, { "spaces", "车位", "车位数", NULL } },
-  { COLUMN_OWNER_KEY, FALSE, { "owner_key", "业主编号", NULL } },
-  { COLUMN_STATUS,    FALSE, { "status", "状态", NULL } },
-  { COLUMN_MOVE_IN,   FALSE, { "move_in", "入住日期", NULL } },
+  /* A quoted header cell may hold line breaks and control characters. */
+  g_autofree char *safe = ledger_csv_one_line (cell);
+
+  return g_strdup_printf (_("%s: unknown column “%s” in the header; the columns are unit, owner, "
+                            "area, phone, spaces, owner_key, status and move_in"),
+                          display, safe);
+}
+
+static char *
+missing_columns_message (const char *display,
+                         const char *names,
+                         guint       n_missing)
+{
+  return g_strdup_printf (/* Translators: the file, then the English names of columns */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s: the header lacks the required column %s "
+                                       "(unit, owner and area are needed)",
+                                       "%s: the header lacks the required columns %s "
+                                       "(unit, owner and area are needed)", n_missing),
+                          display, names);
+}
+
+static char *
+too_many_rows_message (const char *display)
+{
+  return g_strdup_printf (_("%s has more than %d households; import it in parts"),
+                          display, IMPORT_MAX_ROWS);
+}
+
+static char *
+no_rows_message (const char *display)
+{
+  return g_strdup_printf (_("%s has no households"), display);
+}
+
+static const LedgerCsvTableSpec register_spec = {
+  .columns = columns,
+  .n_columns = N_COLUMNS,
+  .max_rows = IMPORT_MAX_ROWS,
+  .header_search = 0,
+  .unknown_column = unknown_column_message,
+  .missing_columns = missing_columns_message,
+  .too_many_rows = too_many_rows_message,
+  .no_rows = no_rows_message,
 };
 
 /* ------------------------------------------------------------------ */
@@ -104,163 +150,38 @@ ledger_import_plan_free (LedgerImportPlan *plan)
   g_free (plan);
 }
 
-/* Returns @text as one line of bounded length: the parsers quote what the
- * user typed, and a quoted CSV field may hold line breaks, which would
- * split the problem over several lines of the command's output. */
-static char *
-one_line (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *out = g_string_new (NULL);
-  const char *p = valid;
-
-  for (guint n = 0; *p != '\0' && n < PROBLEM_MAX_CHARS; n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      g_string_append_unichar (out, c < 0x20 || (c >= 0x7F && c <= 0x9F) ? 0xFFFD : c);
-      p = g_utf8_next_char (p);
-    }
-  if (*p != '\0')
-    g_string_append (out, "…");
-  return g_string_free (out, FALSE);
-}
-
-/* Records that the row starting on @line is bad because of @reason. */
+/* Copies the table's problems into the plan as "line N: REASON", each on
+ * one line of bounded length. */
 static void
-add_problem (LedgerImportPlan *plan,
-             guint             line,
-             const char       *reason)
+plan_take_problems (LedgerImportPlan     *plan,
+                    const LedgerCsvTable *table)
 {
-  LedgerImportProblem *problem = g_new0 (LedgerImportProblem, 1);
-  g_autofree char *safe = one_line (reason);
+  GPtrArray *problems = ledger_csv_table_get_problems (table);
 
-  problem->line = line;
-  /* Translators: a line number in the imported file, then what is wrong */
-  problem->message = g_strdup_printf (_("line %u: %s"), line, safe);
-  g_ptr_array_add (plan->problems, problem);
-}
-
-/* ------------------------------------------------------------------ */
-/* Reading the file */
-
-/* ------------------------------------------------------------------ */
-/* The header */
-
-typedef struct
-{
-  const char       *display;               /* the file's name for messages */
-  int               position[N_COLUMNS];   /* index of each column's field, -1 when absent */
-  guint             n_fields;              /* fields in the header, so in every row */
-  GHashTable       *seen;                  /* unit → line it was first on */
-  GHashTable       *registered;            /* units already in the book, or NULL */
-  LedgerBook       *book;                  /* the book, or NULL (not a reference) */
-  LedgerImportPlan *plan;
-} Import;
-
-/* Which column a header cell names, or -1. */
-static int
-find_column (const char *cell)
-{
-  g_autofree char *folded = ledger_text_fold_ascii (cell);
-  g_autofree char *name = g_ascii_strdown (folded, -1);
-
-  g_strdelimit (name, "- ", '_');
-  for (guint c = 0; c < N_COLUMNS; c++)
-    for (guint i = 0; column_names[c].names[i] != NULL; i++)
-      if (strcmp (name, column_names[c].names[i]) == 0)
-        return (int) column_names[c].column;
-  return -1;
-}
-
-/* Names every required column the header lacks, or returns TRUE. */
-static gboolean
-check_required_columns (const Import  *import,
-                        GError       **error)
-{
-  g_autoptr(GString) missing = g_string_new (NULL);
-  guint n_missing = 0;
-
-  for (guint c = 0; c < N_COLUMNS; c++)
-    if (column_names[c].required && import->position[c] < 0)
-      g_string_append_printf (missing, "%s%s", n_missing++ > 0 ? ", " : "",
-                              column_names[c].names[0]);
-  if (n_missing == 0)
-    return TRUE;
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-               /* Translators: the file, then the English names of columns */
-               g_dngettext (GETTEXT_PACKAGE,
-                            "%s: the header lacks the required column %s "
-                            "(unit, owner and area are needed)",
-                            "%s: the header lacks the required columns %s "
-                            "(unit, owner and area are needed)", n_missing),
-               import->display, missing->str);
-  return FALSE;
-}
-
-/* Assigns the header cell @index, which reads @cell, to its column;
- * refuses names it does not know and columns named twice. */
-static gboolean
-map_header_cell (Import        *import,
-                 LedgerCsvRow  *header,
-                 guint          index,
-                 GError       **error)
-{
-  const char *cell = g_ptr_array_index (header->fields, index);
-  int column = find_column (cell);
-
-  if (*cell == '\0')
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                 _("%s: column %u of the header has no name"), import->display, index + 1);
-  else if (column < 0)
+  for (guint i = 0; i < problems->len; i++)
     {
-      /* A quoted header cell may hold line breaks and control characters. */
-      g_autofree char *safe = one_line (cell);
+      const LedgerCsvProblem *found = g_ptr_array_index (problems, i);
+      LedgerImportProblem *problem = g_new0 (LedgerImportProblem, 1);
+      g_autofree char *safe = ledger_csv_one_line (found->reason);
 
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("%s: unknown column “%s” in the header; the columns are unit, owner, "
-                     "area, phone, spaces, owner_key, status and move_in"),
-                   import->display, safe);
+      problem->line = found->line;
+      /* Translators: a line number in the imported file, then what is wrong */
+      problem->message = g_strdup_printf (_("line %u: %s"), found->line, safe);
+      g_ptr_array_add (plan->problems, problem);
     }
-  else if (import->position[column] >= 0)
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                 _("%s: the header names the %s column twice (“%s” and “%s”)"),
-                 import->display, column_names[column].names[0],
-                 (const char *) g_ptr_array_index (header->fields, import->position[column]),
-                 cell);
-  else
-    {
-      import->position[column] = (int) index;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Maps the first row of the file to columns. */
-static gboolean
-parse_header (Import        *import,
-              LedgerCsvRow  *header,
-              GError       **error)
-{
-  if (header->problem != NULL)
-    {
-      g_autofree char *safe = one_line (header->problem);
-
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("%s: line %u (the header): %s"), import->display, header->line, safe);
-      return FALSE;
-    }
-  for (guint c = 0; c < N_COLUMNS; c++)
-    import->position[c] = -1;
-  import->n_fields = header->fields->len;
-  for (guint i = 0; i < header->fields->len; i++)
-    if (!map_header_cell (import, header, i, error))
-      return FALSE;
-  return check_required_columns (import, error);
 }
 
 /* ------------------------------------------------------------------ */
 /* Rows */
+
+typedef struct
+{
+  LedgerCsvTable   *table;
+  GHashTable       *seen;       /* unit → line it was first on */
+  GHashTable       *registered; /* units already in the book, or NULL */
+  LedgerBook       *book;       /* the book, or NULL (not a reference) */
+  LedgerImportPlan *plan;
+} Import;
 
 /* The text of @column in @row, "" when the file has no such column. */
 static const char *
@@ -268,9 +189,7 @@ row_field (const Import       *import,
            const LedgerCsvRow *row,
            Column              column)
 {
-  int position = import->position[column];
-
-  return position < 0 ? "" : g_ptr_array_index (row->fields, position);
+  return ledger_csv_table_field (import->table, row, column);
 }
 
 /* Parses a number of parking spaces: a whole number 0..SPACES_MAX, in
@@ -388,30 +307,15 @@ check_unit_unique (Import     *import,
                      g_strdup_printf (_("unit %s is already registered in this book"), unit));
 }
 
-/* Turns one data row into a household for the plan, or into one problem
- * for each thing wrong with it. */
+/* Turns one data row (lined up with the header) into a household for the
+ * plan, or into one problem for each thing wrong with it. */
 static void
-import_row (Import       *import,
-            LedgerCsvRow *row)
+import_row (const LedgerCsvRow *row,
+            gpointer            user_data)
 {
+  Import *import = user_data;
   g_autoptr(LedgerHousehold) household = NULL;
   g_autoptr(GPtrArray) messages = NULL;
-
-  if (row->problem != NULL)
-    {
-      add_problem (import->plan, row->line, row->problem);
-      return;
-    }
-  if (row->fields->len != import->n_fields)
-    {
-      g_autofree char *reason =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expected %u field, found %u",
-                                      "expected %u fields, found %u", import->n_fields),
-                         import->n_fields, row->fields->len);
-
-      add_problem (import->plan, row->line, reason);
-      return;
-    }
 
   household = ledger_household_new ();
   messages = g_ptr_array_new_with_free_func (g_free);
@@ -421,77 +325,16 @@ import_row (Import       *import,
   read_figures (import, row, household, messages);
 
   for (guint i = 0; i < messages->len; i++)
-    add_problem (import->plan, row->line, g_ptr_array_index (messages, i));
+    ledger_csv_table_add_problem (import->table, row->line, g_ptr_array_index (messages, i));
   if (messages->len == 0)
     g_ptr_array_add (import->plan->households, g_steal_pointer (&household));
 }
 
-/* Reads the header and every row after it into the plan. */
-static gboolean
-import_rows (Import      *import,
-             const char  *text,
-             GError     **error)
-{
-  g_autoptr(LedgerCsvRow) header = NULL;
-  LedgerCsvReader reader;
-  guint n_rows = 0;
-  LedgerCsvRow *row;
-
-  ledger_csv_reader_init (&reader, text);
-  header = ledger_csv_reader_next (&reader);
-  if (header == NULL)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("%s is empty"), import->display);
-      return FALSE;
-    }
-  if (!parse_header (import, header, error))
-    return FALSE;
-
-  while ((row = ledger_csv_reader_next (&reader)) != NULL)
-    {
-      g_autoptr(LedgerCsvRow) owned = row;
-
-      if (++n_rows > IMPORT_MAX_ROWS)
-        {
-          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                       _("%s has more than %d households; import it in parts"),
-                       import->display, IMPORT_MAX_ROWS);
-          return FALSE;
-        }
-      import_row (import, owned);
-    }
-  if (n_rows == 0)
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                 _("%s has no households"), import->display);
-  return n_rows > 0;
-}
-
-/* The units @book already has, so that rows repeating one are reported
- * while the treasurer can still fix the file. */
-static GHashTable *
-registered_units (LedgerBook  *book,
-                  GError     **error)
-{
-  g_autoptr(GPtrArray) list = ledger_household_list (book, error);
-  GHashTable *units;
-
-  if (list == NULL)
-    return NULL;
-  units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < list->len; i++)
-    {
-      LedgerHousehold *household = g_ptr_array_index (list, i);
-
-      g_hash_table_add (units, g_strdup (household->unit));
-    }
-  return units;
-}
-
-/* Frees what an Import owns; the plan and the file name are the caller's. */
+/* Frees what an Import owns; the plan is the caller's. */
 static void
 import_clear (Import *import)
 {
+  g_clear_pointer (&import->table, ledger_csv_table_free);
   g_clear_pointer (&import->seen, g_hash_table_unref);
   g_clear_pointer (&import->registered, g_hash_table_unref);
 }
@@ -506,7 +349,6 @@ ledger_import_read (LedgerBook  *book,
   g_autoptr(LedgerImportPlan) plan = NULL;
   g_autofree char *display = NULL;
   g_autoptr(GBytes) data = NULL;
-  g_autofree char *text = NULL;
   g_auto(Import) import = { 0 };
 
   g_return_val_if_fail (book == NULL || LEDGER_IS_BOOK (book), NULL);
@@ -520,19 +362,21 @@ ledger_import_read (LedgerBook  *book,
                             _("this is not a household register"), LEDGER_INPUT_DEFAULT, error);
   if (data == NULL)
     return NULL;
-  text = ledger_csv_decode (g_bytes_get_data (data, NULL), g_bytes_get_size (data), display,
-                            &plan->encoding, error);
-  if (text == NULL)
+  import.table = ledger_csv_table_new (&register_spec, data, display, error);
+  if (import.table == NULL)
     return NULL;
+  plan->encoding = g_strdup (ledger_csv_table_get_encoding (import.table));
 
-  import.display = display;
   import.book = book;
   import.plan = plan;
   import.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (book != NULL && (import.registered = registered_units (book, error)) == NULL)
+  /* Units already in the book are reported while the treasurer can still
+   * fix the file. */
+  if (book != NULL && (import.registered = ledger_csv_registered_units (book, error)) == NULL)
     return NULL;
-  if (!import_rows (&import, text, error))
+  if (!ledger_csv_table_foreach (import.table, import_row, &import, error))
     return NULL;
+  plan_take_problems (plan, import.table);
   return g_steal_pointer (&plan);
 }
 

@@ -1,24 +1,22 @@
 /* ledger-pay-batch.c — many payments from a CSV statement, all or none
  *
  * A treasurer enters a day's bank or WeChat statement in one go. Like the
- * household import this is two steps: ledger_pay_batch_read() decodes the
- * file (ledger-csv.c: UTF-8 with or without BOM, or GB18030), maps the
- * header to columns and checks every row against the book, collecting a
+ * household import this is two steps: ledger_pay_batch_read() reads the
+ * file as a LedgerCsvTable (ledger-csv-table.c: UTF-8 with or without
+ * BOM, or GB18030, the header's column names, the limit on rows, the list
+ * of problems) and checks every row against the book, collecting a
  * problem for each bad field instead of stopping at the first one; then
  * ledger_pay_batch_apply() records every payment in one transaction with
  * ledger_pay_in_write(), in file order, or none at all (DESIGN.md §6).
  */
 #define G_LOG_DOMAIN "ledger"
 
-#include <errno.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "ledger-book-private.h"
-#include "ledger-csv-private.h"
+#include "ledger-csv-table-private.h"
 #include "ledger-dates.h"
 #include "ledger-household.h"
 #include "ledger-input.h"
@@ -41,8 +39,6 @@
  * much, 10,000 payments on a 5,000-household, ten-year book take half
  * the time. It is a bound, not an allocation: only pages read use memory. */
 #define BATCH_CACHE_KIB 65536
-/* A file name in a message: keep the line readable. */
-#define DISPLAY_MAX_CHARS 200
 
 typedef enum
 {
@@ -55,17 +51,65 @@ typedef enum
 
 /* The names a header cell may give each column: the English name first
  * (compared without regard to case), then the Chinese ones that bank and
- * WeChat statements and the household register use. */
-static const struct
+ * WeChat statements and the household register use. In the order of
+ * Column. */
+static const LedgerCsvColumn columns[N_COLUMNS] = {
+  { { "unit", "单元", "房号", "户号", NULL }, TRUE },
+  { { "amount", "金额", "缴费金额", NULL }, TRUE },
+  { { "method", "方式", "支付方式", "付款方式", NULL }, FALSE },
+  { { "date", "日期", "缴费日期", NULL }, FALSE },
+};
+
+/* ------------------------------------------------------------------ */
+/* The messages that name a statement's columns and rows */
+
+static char *
+unknown_column_message (const char *display,
+                        const char *cell)
 {
-  Column      column;
-  gboolean    required;
-  const char *names[5];
-} column_names[N_COLUMNS] = {
-  { COLUMN_UNIT,   TRUE,  { "unit", "单元", "房号", "户号", NULL } },
-  { COLUMN_AMOUNT, TRUE,  { "amount", "金额", "缴费金额", NULL } },
-  { COLUMN_METHOD, FALSE, { "method", "方式", "支付方式", "付款方式", NULL } },
-  { COLUMN_DATE,   FALSE, { "date", "日期", "缴费日期", NULL } },
+  g_autofree char *safe = ledger_text_quote (cell);
+
+  return g_strdup_printf (_("%s: unknown column “%s” in the header; the columns are unit, amount, "
+                            "method and date"),
+                          display, safe);
+}
+
+static char *
+missing_columns_message (const char *display,
+                         const char *names,
+                         guint       n_missing)
+{
+  return g_strdup_printf (/* Translators: the file, then the English names of columns */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s: the header lacks the required column %s "
+                                       "(unit and amount are needed)",
+                                       "%s: the header lacks the required columns %s "
+                                       "(unit and amount are needed)", n_missing),
+                          display, names);
+}
+
+static char *
+too_many_rows_message (const char *display)
+{
+  return g_strdup_printf (_("%s has more than %d payments; record it in parts"),
+                          display, BATCH_MAX_ROWS);
+}
+
+static char *
+no_rows_message (const char *display)
+{
+  return g_strdup_printf (_("%s has no payments"), display);
+}
+
+static const LedgerCsvTableSpec statement_spec = {
+  .columns = columns,
+  .n_columns = N_COLUMNS,
+  .max_rows = BATCH_MAX_ROWS,
+  .header_search = 0,
+  .unknown_column = unknown_column_message,
+  .missing_columns = missing_columns_message,
+  .too_many_rows = too_many_rows_message,
+  .no_rows = no_rows_message,
 };
 
 /* ------------------------------------------------------------------ */
@@ -102,161 +146,36 @@ ledger_pay_batch_plan_free (LedgerPayBatchPlan *plan)
   g_free (plan);
 }
 
-/* Returns @text (valid UTF-8 or not) as one line of bounded length, for a
- * file name in a message: control characters become U+FFFD. */
-static char *
-one_line (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *out = g_string_new (NULL);
-  const char *p = valid;
-
-  for (guint n = 0; *p != '\0' && n < DISPLAY_MAX_CHARS; n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      g_string_append_unichar (out, c < 0x20 || (c >= 0x7F && c <= 0x9F) ? 0xFFFD : c);
-      p = g_utf8_next_char (p);
-    }
-  if (*p != '\0')
-    g_string_append (out, "…");
-  return g_string_free (out, FALSE);
-}
-
-/* Records that the row starting on @line is bad because of @reason, which
- * is one line already (the parsers quote values safely). */
+/* Copies the table's problems into the plan as "FILE: line N: REASON";
+ * each reason is one line already (the parsers quote values safely). */
 static void
-add_problem (LedgerPayBatchPlan *plan,
-             guint               line,
-             const char         *reason)
+plan_take_problems (LedgerPayBatchPlan   *plan,
+                    const LedgerCsvTable *table)
 {
-  /* Translators: the file, a line number in it, then what is wrong */
-  g_ptr_array_add (plan->problems,
-                   g_strdup_printf (_("%s: line %u: %s"), plan->display, line, reason));
-}
+  GPtrArray *problems = ledger_csv_table_get_problems (table);
 
-/* ------------------------------------------------------------------ */
-/* Reading the bytes */
-
-/* ------------------------------------------------------------------ */
-/* The header */
-
-typedef struct
-{
-  LedgerPayBatchPlan *plan;
-  int                 position[N_COLUMNS]; /* index of each column's field, -1 when absent */
-  guint               n_fields;            /* fields in the header, so in every row */
-  GHashTable         *registered;          /* the units of the book */
-  LedgerBook         *book;                /* for the dates' rule (not a reference) */
-  LedgerMethod        default_method;
-  char                default_date[11];
-} Batch;
-
-/* Which column a header cell names, or -1. */
-static int
-find_column (const char *cell)
-{
-  g_autofree char *folded = ledger_text_fold_ascii (cell);
-  g_autofree char *name = g_ascii_strdown (folded, -1);
-
-  for (guint c = 0; c < N_COLUMNS; c++)
-    for (guint i = 0; column_names[c].names[i] != NULL; i++)
-      if (strcmp (name, column_names[c].names[i]) == 0)
-        return (int) column_names[c].column;
-  return -1;
-}
-
-/* Names every required column the header lacks, or returns TRUE. */
-static gboolean
-check_required_columns (const Batch  *batch,
-                        GError      **error)
-{
-  g_autoptr(GString) missing = g_string_new (NULL);
-  guint n_missing = 0;
-
-  for (guint c = 0; c < N_COLUMNS; c++)
-    if (column_names[c].required && batch->position[c] < 0)
-      g_string_append_printf (missing, "%s%s", n_missing++ > 0 ? ", " : "",
-                              column_names[c].names[0]);
-  if (n_missing == 0)
-    return TRUE;
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-               /* Translators: the file, then the English names of columns */
-               g_dngettext (GETTEXT_PACKAGE,
-                            "%s: the header lacks the required column %s "
-                            "(unit and amount are needed)",
-                            "%s: the header lacks the required columns %s "
-                            "(unit and amount are needed)", n_missing),
-               batch->plan->display, missing->str);
-  return FALSE;
-}
-
-/* Assigns the header cell @index to its column; refuses names it does
- * not know and columns named twice. */
-static gboolean
-map_header_cell (Batch         *batch,
-                 LedgerCsvRow  *header,
-                 guint          index,
-                 GError       **error)
-{
-  const char *display = batch->plan->display;
-  const char *cell = g_ptr_array_index (header->fields, index);
-  int column = find_column (cell);
-
-  if (*cell == '\0')
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                 _("%s: column %u of the header has no name"), display, index + 1);
-  else if (column < 0)
+  for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *safe = ledger_text_quote (cell);
+      const LedgerCsvProblem *problem = g_ptr_array_index (problems, i);
 
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("%s: unknown column “%s” in the header; the columns are unit, amount, "
-                     "method and date"),
-                   display, safe);
+      /* Translators: the file, a line number in it, then what is wrong */
+      g_ptr_array_add (plan->problems, g_strdup_printf (_("%s: line %u: %s"), plan->display,
+                                                        problem->line, problem->reason));
     }
-  else if (batch->position[column] >= 0)
-    {
-      g_autofree char *first =
-        ledger_text_quote (g_ptr_array_index (header->fields, batch->position[column]));
-      g_autofree char *second = ledger_text_quote (cell);
-
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("%s: the header names the %s column twice (“%s” and “%s”)"),
-                   display, column_names[column].names[0], first, second);
-    }
-  else
-    {
-      batch->position[column] = (int) index;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Maps the first row of the file to columns. */
-static gboolean
-parse_header (Batch         *batch,
-              LedgerCsvRow  *header,
-              GError       **error)
-{
-  if (header->problem != NULL)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("%s: line %u (the header): %s"), batch->plan->display, header->line,
-                   header->problem);
-      return FALSE;
-    }
-  for (guint c = 0; c < N_COLUMNS; c++)
-    batch->position[c] = -1;
-  batch->n_fields = header->fields->len;
-  for (guint i = 0; i < header->fields->len; i++)
-    if (!map_header_cell (batch, header, i, error))
-      return FALSE;
-  return check_required_columns (batch, error);
 }
 
 /* ------------------------------------------------------------------ */
 /* Rows */
+
+typedef struct
+{
+  LedgerPayBatchPlan *plan;
+  LedgerCsvTable     *table;
+  GHashTable         *registered; /* the units of the book */
+  LedgerBook         *book;       /* for the dates' rule (not a reference) */
+  LedgerMethod        default_method;
+  char                default_date[11];
+} Batch;
 
 /* The text of @column in @row, "" when the file has no such column. */
 static const char *
@@ -264,9 +183,7 @@ row_field (const Batch        *batch,
            const LedgerCsvRow *row,
            Column              column)
 {
-  int position = batch->position[column];
-
-  return position < 0 ? "" : g_ptr_array_index (row->fields, position);
+  return ledger_csv_table_field (batch->table, row, column);
 }
 
 /* Moves the message of a failed parse into the plan's problems. */
@@ -275,8 +192,7 @@ take_problem (Batch   *batch,
               guint    line,
               GError **error)
 {
-  add_problem (batch->plan, line, (*error)->message);
-  g_clear_error (error);
+  ledger_csv_table_take_problem (batch->table, line, error);
 }
 
 /* Normalises the unit of @row into @out and checks it is registered. */
@@ -325,31 +241,16 @@ read_method_and_date (Batch              *batch,
     }
 }
 
-/* Turns one data row into a payment for the plan, or into one problem
- * for each thing wrong with it. */
+/* Turns one data row (lined up with the header) into a payment for the
+ * plan, or into one problem for each thing wrong with it. */
 static void
-batch_row (Batch        *batch,
-           LedgerCsvRow *row)
+batch_row (const LedgerCsvRow *row,
+           gpointer            user_data)
 {
+  Batch *batch = user_data;
   g_autoptr(GError) error = NULL;
   LedgerPayBatchRow *payment;
   gboolean ok = TRUE;
-
-  if (row->problem != NULL)
-    {
-      add_problem (batch->plan, row->line, row->problem);
-      return;
-    }
-  if (row->fields->len != batch->n_fields)
-    {
-      g_autofree char *reason =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expected %u field, found %u",
-                                      "expected %u fields, found %u", batch->n_fields),
-                         batch->n_fields, row->fields->len);
-
-      add_problem (batch->plan, row->line, reason);
-      return;
-    }
 
   payment = g_new0 (LedgerPayBatchRow, 1);
   payment->line = row->line;
@@ -372,72 +273,11 @@ batch_row (Batch        *batch,
     row_free (payment);
 }
 
-/* Reads the header and every row after it into the plan. */
-static gboolean
-batch_rows (Batch       *batch,
-            const char  *text,
-            GError     **error)
-{
-  const char *display = batch->plan->display;
-  g_autoptr(LedgerCsvRow) header = NULL;
-  LedgerCsvReader reader;
-  guint n_rows = 0;
-  LedgerCsvRow *row;
-
-  ledger_csv_reader_init (&reader, text);
-  header = ledger_csv_reader_next (&reader);
-  if (header == NULL)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT, _("%s is empty"), display);
-      return FALSE;
-    }
-  if (!parse_header (batch, header, error))
-    return FALSE;
-
-  while ((row = ledger_csv_reader_next (&reader)) != NULL)
-    {
-      g_autoptr(LedgerCsvRow) owned = row;
-
-      if (++n_rows > BATCH_MAX_ROWS)
-        {
-          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                       _("%s has more than %d payments; record it in parts"),
-                       display, BATCH_MAX_ROWS);
-          return FALSE;
-        }
-      batch_row (batch, owned);
-    }
-  if (n_rows == 0)
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                 _("%s has no payments"), display);
-  return n_rows > 0;
-}
-
-/* The units of @book, read once so that each row is checked without a
- * query. */
-static GHashTable *
-registered_units (LedgerBook  *book,
-                  GError     **error)
-{
-  g_autoptr(GPtrArray) list = ledger_household_list (book, error);
-  GHashTable *units;
-
-  if (list == NULL)
-    return NULL;
-  units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < list->len; i++)
-    {
-      LedgerHousehold *household = g_ptr_array_index (list, i);
-
-      g_hash_table_add (units, g_strdup (household->unit));
-    }
-  return units;
-}
-
 /* Frees what a Batch owns; the plan is the caller's. */
 static void
 batch_clear (Batch *batch)
 {
+  g_clear_pointer (&batch->table, ledger_csv_table_free);
   g_clear_pointer (&batch->registered, g_hash_table_unref);
 }
 
@@ -459,7 +299,7 @@ batch_init (Batch         *batch,
   else if (!ledger_date_parse (default_date, "--date", batch->default_date, error) ||
            !ledger_check_entry_date (book, batch->default_date, "--date", error))
     return FALSE;
-  batch->registered = registered_units (book, error);
+  batch->registered = ledger_csv_registered_units (book, error);
   return batch->registered != NULL;
 }
 
@@ -475,19 +315,17 @@ read_plan (LedgerBook    *book,
 {
   g_autoptr(LedgerPayBatchPlan) plan = plan_new (display);
   g_auto(Batch) batch = { 0 };
-  g_autofree char *text = NULL;
-  gsize length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
 
   if (!batch_init (&batch, book, default_method, default_date, error))
     return NULL;
-  text = ledger_csv_decode (data != NULL ? data : "", length, plan->display,
-                            &plan->encoding, error);
-  if (text == NULL)
+  batch.table = ledger_csv_table_new (&statement_spec, bytes, plan->display, error);
+  if (batch.table == NULL)
     return NULL;
+  plan->encoding = g_strdup (ledger_csv_table_get_encoding (batch.table));
   batch.plan = plan;
-  if (!batch_rows (&batch, text, error))
+  if (!ledger_csv_table_foreach (batch.table, batch_row, &batch, error))
     return NULL;
+  plan_take_problems (plan, batch.table);
   return g_steal_pointer (&plan);
 }
 
@@ -506,7 +344,7 @@ ledger_pay_batch_read_bytes (LedgerBook    *book,
   g_return_val_if_fail (display != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  safe = one_line (display);
+  safe = ledger_csv_one_line (display);
   if (g_bytes_get_size (bytes) > BATCH_MAX_BYTES)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
@@ -535,7 +373,7 @@ ledger_pay_batch_read (LedgerBook    *book,
   /* Bounded while reading: standard input, a pipe or /dev/zero has no
    * size to check first. */
   display = ledger_input_display_name (path, LEDGER_INPUT_DASH_IS_STDIN);
-  safe = one_line (display);
+  safe = ledger_csv_one_line (display);
   bytes = ledger_input_read (path, NULL, BATCH_MAX_BYTES, _("this is not a payment statement"),
                              LEDGER_INPUT_DASH_IS_STDIN, error);
   if (bytes == NULL)

@@ -176,33 +176,6 @@ number_problem_reason (NumberProblem problem)
   g_return_val_if_reached (_("not a number"));
 }
 
-/* Checks that @text is valid UTF-8 with something in it and returns it
- * folded to ASCII and trimmed, ready to be taken apart. */
-static char *
-fold_input (const char  *text,
-            const char  *field,
-            GError     **error)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    {
-      ledger_text_set_invalid_input (error, field, text,
-                                     text == NULL ? _("nothing entered")
-                                                  : _("not valid UTF-8 text"));
-      return NULL;
-    }
-
-  folded = ledger_text_fold_ascii (text);
-  if (*folded == '\0')
-    {
-      ledger_text_set_invalid_input (error, field, text, _("nothing entered"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&folded);
-}
-
 /* Cuts @suffix and the spaces before it off the end of @s, if it is there. */
 static gboolean
 strip_suffix (char       *s,
@@ -300,7 +273,7 @@ ledger_money_parse (const char        *text,
   g_return_val_if_fail (out_fen != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  folded = fold_input (text, field, error);
+  folded = ledger_text_fold_input (text, field, error);
   if (folded == NULL)
     return FALSE;
 
@@ -536,7 +509,7 @@ ledger_area_parse (const char  *text,
   g_return_val_if_fail (out_centi_m2 != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  folded = fold_input (text, field, error);
+  folded = ledger_text_fold_input (text, field, error);
   if (folded == NULL)
     return FALSE;
 

@@ -53,33 +53,6 @@ skip_char (const char **p,
   return TRUE;
 }
 
-/* Checks that @text is valid UTF-8 with something in it and returns it
- * folded to ASCII and trimmed, so full-width digits parse like ASCII. */
-static char *
-fold_input (const char  *text,
-            const char  *field,
-            GError     **error)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    {
-      ledger_text_set_invalid_input (error, field, text,
-                                     text == NULL ? _("nothing entered")
-                                                  : _("not valid UTF-8 text"));
-      return NULL;
-    }
-
-  folded = ledger_text_fold_ascii (text);
-  if (*folded == '\0')
-    {
-      ledger_text_set_invalid_input (error, field, text, _("nothing entered"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&folded);
-}
-
 /* Reports a year outside YEAR_MIN..YEAR_MAX. */
 static gboolean
 report_year_out_of_range (const char  *text,
@@ -138,7 +111,7 @@ ledger_date_parse (const char  *text,
   g_return_val_if_fail (out_iso != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  folded = fold_input (text, field, error);
+  folded = ledger_text_fold_input (text, field, error);
   if (folded == NULL)
     return FALSE;
 
@@ -255,7 +228,7 @@ ledger_period_parse (const char    *text,
   g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  folded = fold_input (text, field, error);
+  folded = ledger_text_fold_input (text, field, error);
   if (folded == NULL)
     return FALSE;
 
@@ -303,7 +276,7 @@ ledger_year_parse (const char  *text,
   g_return_val_if_fail (out_year != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  folded = fold_input (text, field, error);
+  folded = ledger_text_fold_input (text, field, error);
   if (folded == NULL)
     return FALSE;
 

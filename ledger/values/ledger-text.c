@@ -340,3 +340,33 @@ ledger_text_is_invisible (gunichar c)
          || (c >= 0x1D173 && c <= 0x1D17A)     /* musical symbol format controls */
          || (c >= 0xE0000 && c <= 0xE0FFF);    /* tags, variation selectors supplement */
 }
+
+/* Checks that @text is valid UTF-8 with something in it and returns it
+ * folded to ASCII and trimmed, ready to be taken apart: money and periods
+ * both start here, so both refuse the same input with the same words. */
+char *
+ledger_text_fold_input (const char  *text,
+                        const char  *field,
+                        GError     **error)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      ledger_text_set_invalid_input (error, field, text,
+                                     text == NULL ? _("nothing entered")
+                                                  : _("not valid UTF-8 text"));
+      return NULL;
+    }
+
+  folded = ledger_text_fold_ascii (text);
+  if (*folded == '\0')
+    {
+      ledger_text_set_invalid_input (error, field, text, _("nothing entered"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&folded);
+}
