@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "cli.h"
+#include "cli-common.h"
 #include "export-xlsx.h"
 #include "ledger.h"
 

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli-common.h"
 #include "export-notice.h"
 #include "ledger.h"
 

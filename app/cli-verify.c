@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "cli-json.h"
-#include "cli.h"
+#include "cli-common.h"
 #include "ledger.h"
 #include "export-xlsx.h"
 
