@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "cli-common.h"
-#include "export-xlsx.h"
+#include "exports.h"
 #include "ledger.h"
 
 /* This file's command named @name, for its usage messages. */

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "cli-common.h"
-#include "export-notice.h"
+#include "exports.h"
 #include "ledger.h"
 
 /* The command's entry in this file's table. */

@@ -8,7 +8,7 @@
 #include "cli-json.h"
 #include "cli-common.h"
 #include "ledger.h"
-#include "export-xlsx.h"
+#include "exports.h"
 
 static const CliCommand *
 lookup (const char *name)

@@ -13,8 +13,7 @@
 #include "cl-notices-page.h"
 #include "cl-print-preview.h"
 #include "cl-window.h"
-#include "export-notice.h"
-#include "export-xlsx.h"
+#include "exports.h"
 #include "ledger.h"
 
 /* Pixels per point of the preview image (1191 × 1684 for A4): sharp

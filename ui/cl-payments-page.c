@@ -14,7 +14,7 @@
 #include "cl-payments-page.h"
 #include "cl-print-preview.h"
 #include "cl-window.h"
-#include "export-notice.h"
+#include "exports.h"
 #include "ledger.h"
 
 struct _ClPaymentsPage

@@ -15,7 +15,7 @@
 
 #include "cl-print-preview.h"
 #include "cl-window.h"
-#include "export-notice.h"
+#include "exports.h"
 #include "ledger.h"
 
 /* Space around the page on screen, in pixels. */

@@ -17,7 +17,7 @@
 #include "cl-notices-page.h"
 #include "cl-payments-page.h"
 #include "cl-print-preview.h"
-#include "export-notice.h"
+#include "exports.h"
 #include "gui-test-utils.h"
 #include "ledger.h"
 

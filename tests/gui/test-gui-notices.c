@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "cl-notices-page.h"
-#include "export-notice.h"
-#include "export-xlsx.h"
+#include "export-notice-private.h"
+#include "exports.h"
 #include "gui-test-utils.h"
 #include "ledger.h"
 
