@@ -9,10 +9,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cl-feedback.h"
 #include "cl-format.h"
 #include "cl-notices-page.h"
 #include "cl-print-preview.h"
-#include "cl-window.h"
 #include "exports.h"
 #include "ledger.h"
 

@@ -13,8 +13,8 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "cl-feedback.h"
 #include "cl-print-preview.h"
-#include "cl-window.h"
 #include "exports.h"
 #include "ledger.h"
 

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cl-feedback.h"
 #include "cl-job.h"
 #include "ledger.h"
 
@@ -50,21 +51,5 @@ void        cl_window_backup_to (ClWindow   *self,
 
 /* The verify or backup running in a worker thread, or NULL. */
 ClJob      *cl_window_get_job (ClWindow *self);
-
-/* Shows @toast in the window that holds @widget (any widget inside it). */
-/* A toast "FORMAT" with the file @path in it: control characters and
- * bytes that are not UTF-8 escaped (ledger_quote_path()), then the
- * markup a toast's title is read as (a name with "&" or "<" in it showed
- * nothing, or showed as markup). */
-AdwToast   *cl_toast_new_for_file (const char *format,
-                                   const char *path);
-void        cl_window_add_toast (GtkWidget *widget,
-                                 AdwToast  *toast);
-
-/* Tells the user, in a dialog, that @error happened while @doing; the
- * book was left as it was. */
-void        cl_window_show_error (GtkWidget    *widget,
-                                  const char   *doing,
-                                  const GError *error);
 
 G_END_DECLS
