@@ -17,7 +17,7 @@
 
 #include "cl-feedback.h"
 #include "cl-household-dialog.h"
-#include "cl-households-page.h"
+#include "cl-households-page-private.h"
 #include "cl-import-dialog.h"
 #include "ledger.h"
 

@@ -12,7 +12,7 @@
 #include <inttypes.h>
 
 #include "cl-feedback.h"
-#include "cl-import-dialog.h"
+#include "cl-import-dialog-private.h"
 #include "cl-job.h"
 #include "ledger.h"
 

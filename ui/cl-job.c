@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cl-job.h"
+#include "cl-job-private.h"
 
 struct _ClJob
 {

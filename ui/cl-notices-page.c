@@ -11,7 +11,7 @@
 
 #include "cl-feedback.h"
 #include "cl-format.h"
-#include "cl-notices-page.h"
+#include "cl-notices-page-private.h"
 #include "cl-print-preview.h"
 #include "exports.h"
 #include "ledger.h"

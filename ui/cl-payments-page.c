@@ -12,7 +12,7 @@
 
 #include "cl-feedback.h"
 #include "cl-format.h"
-#include "cl-payments-page.h"
+#include "cl-payments-page-private.h"
 #include "cl-print-preview.h"
 #include "exports.h"
 #include "ledger.h"

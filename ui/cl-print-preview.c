@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "cl-feedback.h"
-#include "cl-print-preview.h"
+#include "cl-print-preview-private.h"
 #include "exports.h"
 #include "ledger.h"
 

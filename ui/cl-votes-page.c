@@ -14,7 +14,7 @@
 
 #include "cl-feedback.h"
 #include "cl-vote-dialog.h"
-#include "cl-votes-page.h"
+#include "cl-votes-page-private.h"
 #include "ledger.h"
 
 struct _ClVotesPage

@@ -14,7 +14,7 @@
 #include "cl-pages.h"
 #include "cl-preferences-window.h"
 #include "cl-settings.h"
-#include "cl-window.h"
+#include "cl-window-private.h"
 #include "ledger.h"
 
 struct _ClWindow

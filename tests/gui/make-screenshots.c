@@ -22,7 +22,7 @@
 #include <stdlib.h>
 
 #include "cl-pages.h"
-#include "cl-window.h"
+#include "cl-window-private.h"
 
 #define WINDOW_WIDTH      1100
 #define WINDOW_HEIGHT     720

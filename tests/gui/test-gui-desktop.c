@@ -12,11 +12,12 @@
 #include <string.h>
 
 #include "cl-application.h"
-#include "cl-import-dialog.h"
-#include "cl-job.h"
-#include "cl-notices-page.h"
-#include "cl-payments-page.h"
-#include "cl-print-preview.h"
+#include "cl-import-dialog-private.h"
+#include "cl-job-private.h"
+#include "cl-notices-page-private.h"
+#include "cl-payments-page-private.h"
+#include "cl-print-preview-private.h"
+#include "cl-window-private.h"
 #include "exports.h"
 #include "gui-test-utils.h"
 #include "ledger.h"

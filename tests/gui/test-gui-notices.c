@@ -3,7 +3,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "cl-notices-page.h"
+#include "cl-notices-page-private.h"
+#include "cl-window-private.h"
 #include "export-notice-private.h"
 #include "exports.h"
 #include "gui-test-utils.h"

@@ -1,7 +1,8 @@
 /* test-gui-payments.c — the payments page, driven as a treasurer would */
 #include <string.h>
 
-#include "cl-payments-page.h"
+#include "cl-payments-page-private.h"
+#include "cl-window-private.h"
 #include "gui-test-utils.h"
 #include "ledger.h"
 
