@@ -91,17 +91,24 @@ update_title (ClWindow *self)
 typedef void (*ChosenFunc) (ClWindow *self,
                             GFile    *file);
 
+/* The function a file chooser hands its file to, in a box: ISO C does not
+ * let a function pointer pass as the gpointer of g_object_set_data(). */
+typedef struct
+{
+  ChosenFunc func;
+} ChosenCall;
+
 static void
 file_chosen_cb (GtkNativeDialog *dialog,
                 int              response,
                 gpointer         user_data)
 {
   ClWindow *self = CL_WINDOW (user_data);
-  ChosenFunc func = g_object_get_data (G_OBJECT (dialog), "chosen-func");
+  ChosenCall *call = g_object_get_data (G_OBJECT (dialog), "chosen-func");
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    func (self, file);
+    call->func (self, file);
   g_object_unref (dialog);
 }
 
@@ -115,6 +122,7 @@ choose_file (ClWindow             *self,
 {
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  ChosenCall *call = g_new (ChosenCall, 1);
 
   dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, NULL, NULL);
   gtk_file_filter_set_name (filter, _("Community Ledger books"));
@@ -122,7 +130,8 @@ choose_file (ClWindow             *self,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
-  g_object_set_data (G_OBJECT (dialog), "chosen-func", func);
+  call->func = func;
+  g_object_set_data_full (G_OBJECT (dialog), "chosen-func", call, g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (file_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
