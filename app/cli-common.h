@@ -105,8 +105,8 @@ int cli_usage_invalid (const CliCommand *command,
                        const char       *text,
                        const char       *reason);
 
-/* Each command group's table, in the order `community-ledger --help`
- * lists them (cli.c). */
+/* Each command group's table (cli.c keeps them in the order
+ * `community-ledger --help` lists them). */
 extern const CliCommand cli_book_commands[];
 extern const CliCommand cli_household_commands[];
 extern const CliCommand cli_household_show_commands[];

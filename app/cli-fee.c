@@ -1,4 +1,5 @@
-/* cli-fee.c — the commands that set the fees and post the year's charges (fee set, fee list, bill) */
+/* cli-fee.c — the commands that set the fees and post the year's charges
+ * (fee set, fee list, bill) */
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>

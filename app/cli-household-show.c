@@ -1,4 +1,5 @@
-/* cli-household-show.c — household show: one household's charges, receipts, waivers and what it owes */
+/* cli-household-show.c — household show: one household's charges, receipts,
+ * waivers and what it owes */
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>

@@ -1,4 +1,5 @@
-/* cli-household.c — the commands that register and list households (household add, edit, import, list) */
+/* cli-household.c — the commands that register and list households
+ * (household add, edit, import, list) */
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>

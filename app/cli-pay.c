@@ -1,4 +1,5 @@
-/* cli-pay.c — the commands that record, void and waive what households pay (pay, void, waive) */
+/* cli-pay.c — the commands that record, void and waive what households pay
+ * (pay, void, waive) */
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>
