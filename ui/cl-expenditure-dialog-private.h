@@ -1,7 +1,7 @@
-/* cl-expenditure-dialog-private.h — what only the GUI tests (tests/gui/) and tools
- * call of ClExpenditureDialog: the actions a user takes with the mouse, made callable
- * without a dialog, and what a test reads back. The app itself uses
- * cl-expenditure-dialog.h only. */
+/* cl-expenditure-dialog-private.h — what only the GUI tests (tests/gui/)
+ * and tools call of ClExpenditureDialog: the actions a user takes with the
+ * mouse, made callable without a dialog, and what a test reads back. The
+ * app itself uses cl-expenditure-dialog.h only. */
 #pragma once
 
 #include "cl-expenditure-dialog.h"

@@ -1,7 +1,7 @@
-/* cl-households-page-private.h — what only the GUI tests (tests/gui/) and tools
- * call of ClHouseholdsPage: the actions a user takes with the mouse, made callable
- * without a dialog, and what a test reads back. The app itself uses
- * cl-households-page.h only. */
+/* cl-households-page-private.h — what only the GUI tests (tests/gui/) and
+ * tools call of ClHouseholdsPage: the actions a user takes with the mouse,
+ * made callable without a dialog, and what a test reads back. The app
+ * itself uses cl-households-page.h only. */
 #pragma once
 
 #include "cl-households-page.h"

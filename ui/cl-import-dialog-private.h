@@ -1,7 +1,7 @@
-/* cl-import-dialog-private.h — what only the GUI tests (tests/gui/) and tools
- * call of ClImportDialog: the actions a user takes with the mouse, made callable
- * without a dialog, and what a test reads back. The app itself uses
- * cl-import-dialog.h only. */
+/* cl-import-dialog-private.h — what only the GUI tests (tests/gui/) and
+ * tools call of ClImportDialog: the actions a user takes with the mouse,
+ * made callable without a dialog, and what a test reads back. The app
+ * itself uses cl-import-dialog.h only. */
 #pragma once
 
 #include "cl-import-dialog.h"

@@ -1,7 +1,6 @@
-/* cl-job-private.h — what only the GUI tests (tests/gui/) and tools
- * call of ClJob: the actions a user takes with the mouse, made callable
- * without a dialog, and what a test reads back. The app itself uses
- * cl-job.h only. */
+/* cl-job-private.h — what only the GUI tests (tests/gui/) and tools call
+ * of ClJob: the actions a user takes with the mouse, made callable without
+ * a dialog, and what a test reads back. The app itself uses cl-job.h only. */
 #pragma once
 
 #include "cl-job.h"

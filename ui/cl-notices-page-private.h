@@ -1,7 +1,7 @@
-/* cl-notices-page-private.h — what only the GUI tests (tests/gui/) and tools
- * call of ClNoticesPage: the actions a user takes with the mouse, made callable
- * without a dialog, and what a test reads back. The app itself uses
- * cl-notices-page.h only. */
+/* cl-notices-page-private.h — what only the GUI tests (tests/gui/) and
+ * tools call of ClNoticesPage: the actions a user takes with the mouse,
+ * made callable without a dialog, and what a test reads back. The app
+ * itself uses cl-notices-page.h only. */
 #pragma once
 
 #include "cl-notices-page.h"

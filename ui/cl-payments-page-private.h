@@ -1,7 +1,7 @@
-/* cl-payments-page-private.h — what only the GUI tests (tests/gui/) and tools
- * call of ClPaymentsPage: the actions a user takes with the mouse, made callable
- * without a dialog, and what a test reads back. The app itself uses
- * cl-payments-page.h only. */
+/* cl-payments-page-private.h — what only the GUI tests (tests/gui/) and
+ * tools call of ClPaymentsPage: the actions a user takes with the mouse,
+ * made callable without a dialog, and what a test reads back. The app
+ * itself uses cl-payments-page.h only. */
 #pragma once
 
 #include "cl-payments-page.h"

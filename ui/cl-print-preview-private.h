@@ -1,7 +1,7 @@
-/* cl-print-preview-private.h — what only the GUI tests (tests/gui/) and tools
- * call of ClPrintPreview: the actions a user takes with the mouse, made callable
- * without a dialog, and what a test reads back. The app itself uses
- * cl-print-preview.h only. */
+/* cl-print-preview-private.h — what only the GUI tests (tests/gui/) and
+ * tools call of ClPrintPreview: the actions a user takes with the mouse,
+ * made callable without a dialog, and what a test reads back. The app
+ * itself uses cl-print-preview.h only. */
 #pragma once
 
 #include "cl-print-preview.h"

@@ -1,7 +1,7 @@
 /* cl-votes-page-private.h — what only the GUI tests (tests/gui/) and tools
- * call of ClVotesPage: the actions a user takes with the mouse, made callable
- * without a dialog, and what a test reads back. The app itself uses
- * cl-votes-page.h only. */
+ * call of ClVotesPage: the actions a user takes with the mouse, made
+ * callable without a dialog, and what a test reads back. The app itself
+ * uses cl-votes-page.h only. */
 #pragma once
 
 #include "cl-votes-page.h"

@@ -1,7 +1,7 @@
 /* cl-window-private.h — what only the GUI tests (tests/gui/) and tools
  * call of ClWindow: the actions a user takes with the mouse, made callable
- * without a dialog, and what a test reads back. The app itself uses
- * cl-window.h only. */
+ * without a dialog, and what a test reads back. The app itself uses cl-
+ * window.h only. */
 #pragma once
 
 #include "cl-window.h"
