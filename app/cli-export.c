@@ -4,8 +4,8 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "cli.h"
-#include "export-xlsx.h"
+#include "cli-common.h"
+#include "exports.h"
 #include "ledger.h"
 
 /* This file's command named @name, for its usage messages. */

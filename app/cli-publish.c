@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
-#include "export-notice.h"
+#include "cli-common.h"
+#include "exports.h"
 #include "ledger.h"
 
 /* The command's entry in this file's table. */

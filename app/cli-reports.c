@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cli-json.h"
-#include "cli.h"
+#include "cli-common.h"
 #include "ledger.h"
 
 static const CliCommand *

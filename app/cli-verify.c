@@ -6,9 +6,9 @@
 #include <stdio.h>
 
 #include "cli-json.h"
-#include "cli.h"
+#include "cli-common.h"
 #include "ledger.h"
-#include "export-xlsx.h"
+#include "exports.h"
 
 static const CliCommand *
 lookup (const char *name)

@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "cli-json.h"
-#include "cli.h"
+#include "cli-common.h"
 #include "ledger.h"
 
 static const CliCommand *

@@ -2,8 +2,8 @@
  * page share: Chinese wording, text layout with pango, the QR payload and
  * files written under a temporary name and renamed into place.
  *
- * Only export-notice.c, export-receipt.c, export-html.c and export-text.c
- * include this.
+ * Only the files of exports/ include this, and the tests (the test hooks
+ * at the end).
  */
 #pragma once
 
@@ -12,6 +12,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "export-notice.h"
+#include "export-qr.h"
 #include "ledger.h"
 
 G_BEGIN_DECLS
@@ -126,5 +128,49 @@ void     export_stage_clear (ExportStagedFile *file);
 GBytes *export_notice_html (const LedgerNoticeData  *data,
                             const char              *qr_payload,
                             GError                 **error);
+
+/* ------------------------------------------------------------------ */
+/* Drawing the notice (export-notice.c), for the PDF, the PNG and
+ * export-notice-page.c */
+
+/**
+ * export_notice_draw_page:
+ * @cr: (nullable): where to draw, in points, the page's top left corner at
+ *   the origin; NULL only counts the pages
+ * @page: from 1
+ *
+ * Draws page @page of the notice of @data, whose QR code is @qr, exactly
+ * as export_notice() would put it in the PDF. Returns the number of pages.
+ * (The one drawing routine, in export-notice.c.)
+ */
+int export_notice_draw_page (const LedgerNoticeData *data,
+                             const ExportQr         *qr,
+                             cairo_t                *cr,
+                             int                     page);
+
+/* ------------------------------------------------------------------ */
+/* Test hooks (export-notice-page.c): used only by the tests */
+
+/**
+ * export_notice_render_page:
+ * @page: from 1
+ * @scale: pixels per point (1.0: 595 × 842 pixels for A4)
+ * @out_n_pages: (out) (optional): how many pages the notice has
+ *
+ * A preview: page @page of @period's notice as a new CAIRO_FORMAT_ARGB32
+ * image surface, the same page export_notice() would publish. Nothing is
+ * written and nothing is recorded in @book.
+ *
+ * |[
+ * int n_pages;
+ * cairo_surface_t *image = export_notice_render_page (book, &period, 1, 2.0, &n_pages, &error);
+ * ]|
+ */
+cairo_surface_t *export_notice_render_page (LedgerBook          *book,
+                                            const LedgerPeriod  *period,
+                                            int                  page,
+                                            double               scale,
+                                            int                 *out_n_pages,
+                                            GError             **error);
 
 G_END_DECLS

@@ -4,7 +4,6 @@
 
 #include <cairo.h>
 
-#include "export-qr.h"
 #include "ledger.h"
 
 G_BEGIN_DECLS
@@ -74,21 +73,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportReceiptPages, export_receipt_pages_free)
 /* The notice on screen and on a printer (export-notice-page.c): the same
  * pages as the PDF, drawn one at a time, with nothing written or recorded. */
 
-/**
- * export_notice_draw_page:
- * @cr: (nullable): where to draw, in points, the page's top left corner at
- *   the origin; NULL only counts the pages
- * @page: from 1
- *
- * Draws page @page of the notice of @data, whose QR code is @qr, exactly
- * as export_notice() would put it in the PDF. Returns the number of pages.
- * (The one drawing routine, in export-notice.c.)
- */
-int export_notice_draw_page (const LedgerNoticeData *data,
-                             const ExportQr         *qr,
-                             cairo_t                *cr,
-                             int                     page);
-
 /* A notice gathered once and laid out, ready to draw page by page: what
  * the window's preview keeps and what a print job draws from. */
 typedef struct _ExportNoticePages ExportNoticePages;
@@ -113,28 +97,6 @@ cairo_surface_t   *export_notice_pages_render (const ExportNoticePages  *pages,
                                                int                       page,
                                                double                    scale,
                                                GError                  **error);
-
-/**
- * export_notice_render_page:
- * @page: from 1
- * @scale: pixels per point (1.0: 595 × 842 pixels for A4)
- * @out_n_pages: (out) (optional): how many pages the notice has
- *
- * A preview: page @page of @period's notice as a new CAIRO_FORMAT_ARGB32
- * image surface, the same page export_notice() would publish. Nothing is
- * written and nothing is recorded in @book.
- *
- * |[
- * int n_pages;
- * cairo_surface_t *image = export_notice_render_page (book, &period, 1, 2.0, &n_pages, &error);
- * ]|
- */
-cairo_surface_t *export_notice_render_page (LedgerBook          *book,
-                                            const LedgerPeriod  *period,
-                                            int                  page,
-                                            double               scale,
-                                            int                 *out_n_pages,
-                                            GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportNoticePages, export_notice_pages_free)
 

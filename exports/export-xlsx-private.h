@@ -1,8 +1,9 @@
 /* export-xlsx-private.h — what the workbook's writers share: the state of
  * one export, the cell writers and the detail sheets (export-xlsx-sheets.c)
- * and the tie-out checks (export-xlsx.c).
+ * and the tie-out checks (export-xlsx-checks.c).
  *
- * Only export-xlsx.c and export-xlsx-sheets.c include this.
+ * Only export-xlsx.c, export-xlsx-sheets.c and export-xlsx-checks.c
+ * include this.
  */
 #pragma once
 
@@ -128,7 +129,7 @@ void     export_xlsx_sheet_finish (Export *x,
                                    Sheet  *s);
 
 /* ------------------------------------------------------------------ */
-/* Tie-out checks (export-xlsx.c): each detail sheet against the ledger's
+/* Tie-out checks (export-xlsx-checks.c): each detail sheet against the ledger's
  * report, to the fen; LEDGER_ERROR_VERIFY when they differ. */
 
 /* The Income rows (amounts adding up to @total) against the income
@@ -157,5 +158,15 @@ gboolean export_xlsx_write_households (Export  *x,
                                        GError **error);
 gboolean export_xlsx_write_votes      (Export  *x,
                                        GError **error);
+
+/* ------------------------------------------------------------------ */
+/* The written file (export-xlsx-verify.c) */
+
+/* Reads the workbook just written at @path back whole, every part (CRC
+ * checked) and every XML document to its end: libxlsxwriter writes each
+ * sheet to a temporary file first and does not check those writes, so a
+ * full disk would otherwise give a truncated workbook and no error. */
+gboolean export_workbook_check_written (const char  *path,
+                                        GError     **error);
 
 G_END_DECLS

@@ -4,7 +4,7 @@
  *
  * Each sheet is written strictly row by row (constant_memory mode) and,
  * where the ledger has a report for it, checked against that report as it
- * ends (the tie-out checks in export-xlsx.c). See the top of export-xlsx.c
+ * ends (the tie-out checks in export-xlsx-checks.c). See the top of export-xlsx.c
  * for the decisions an auditor should know.
  */
 #define G_LOG_DOMAIN "exports"

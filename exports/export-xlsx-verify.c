@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "export-xlsx-read.h"
-#include "export-xlsx.h"
+#include "export-xlsx-private.h"
 #include "ledger.h"
 
 /* Where entry i of the journal was found: for messages. */

@@ -8,9 +8,10 @@
  * not translated; messages to the user are.
  *
  * This file sets up the workbook and writes the Summary, the Journal and
- * the Verification sheets, holds the tie-out checks, and gives the file
- * its name; the cell writers and the detail sheets are in
- * export-xlsx-sheets.c, the verifier in export-xlsx-verify.c.
+ * the Verification sheets, and gives the file its name; the cell writers
+ * and the detail sheets are in export-xlsx-sheets.c, the tie-out checks
+ * they end with in export-xlsx-checks.c, the verifier in
+ * export-xlsx-verify.c.
  *
  * Decisions an auditor should know:
  * - Money is written as fen / 100.0 with the format "¥"#,##0.00 at the
@@ -79,73 +80,6 @@ add_formats (Export *x)
   format_set_num_format (x->percent, "0.00%");
   x->area = workbook_add_format (x->wb);
   format_set_num_format (x->area, "#,##0.00");
-}
-
-/* ------------------------------------------------------------------ */
-/* Tie-out checks: each detail sheet against the ledger's own report */
-
-/* The income report's amount for @code (0 when it has no line). */
-static gint64
-report_amount (GPtrArray  *lines,
-               const char *code)
-{
-  for (guint i = 0; i < lines->len; i++)
-    if (strcmp (((LedgerReportLine *) g_ptr_array_index (lines, i))->code, code) == 0)
-      return ((LedgerReportLine *) g_ptr_array_index (lines, i))->amount;
-  return 0;
-}
-
-/* The Income rows must add up to the income report, column by column. */
-gboolean
-export_xlsx_check_income (Export  *x,
-                          gint64   total,
-                          GError **error)
-{
-  gboolean ok = total == x->report->income_total;
-
-  for (guint i = 0; ok && i < x->fees->len; i++)
-    {
-      const FeeColumn *c = g_ptr_array_index (x->fees, i);
-
-      ok = c->sum == report_amount (x->report->income, c->code);
-    }
-  if (!ok)
-    EXPORT_ERROR (error, _("the receipts of %s do not add up to its income report; did the book change during the export?"),
-                  x->period.name);
-  return ok;
-}
-
-/* The Expenditures rows must add up to the report, category by category. */
-gboolean
-export_xlsx_check_spending (Export  *x,
-                            GError **error)
-{
-  const char * const *codes = ledger_expense_categories ();
-  gint64 total = 0;
-  gboolean ok = TRUE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (x->category_sums); i++)
-    ledger_total_add_saturating (&total, x->category_sums[i]);
-  for (guint i = 0; ok && i < 15 && codes[i] != NULL; i++)
-    ok = x->category_sums[i] == report_amount (x->report->expenses, codes[i]);
-  if (!ok || total != x->report->expense_total)
-    {
-      EXPORT_ERROR (error, _("the expenditures of %s do not add up to its income report; did the book change during the export?"),
-                    x->period.name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The open charges on the Arrears sheet must add up to the arrears report. */
-gboolean
-export_xlsx_check_arrears (Export  *x,
-                           gint64   total,
-                           GError **error)
-{
-  if (x->arrears_total != total)
-    EXPORT_ERROR (error, _("the open charges do not add up to the arrears report; did the book change during the export?"));
-  return x->arrears_total == total;
 }
 
 /* What the Arrears sheet holds as still owed for @year. */

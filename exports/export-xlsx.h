@@ -48,13 +48,6 @@ gboolean export_workbook_full (LedgerBook          *book,
                                GCancellable        *cancellable,
                                GError             **error);
 
-/* Reads the workbook just written at @path back whole, every part (CRC
- * checked) and every XML document to its end: libxlsxwriter writes each
- * sheet to a temporary file first and does not check those writes, so a
- * full disk would otherwise give a truncated workbook and no error. */
-gboolean export_workbook_check_written (const char  *path,
-                                        GError     **error);
-
 /**
  * export_workbook_verify:
  * @book: (nullable): also compare with this book

@@ -19,7 +19,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
-#include "cl-expenditure-dialog.h"
+#include "cl-expenditure-dialog-private.h"
 #include "ledger.h"
 
 struct _ClExpenditureDialog

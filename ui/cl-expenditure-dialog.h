@@ -15,9 +15,4 @@ G_DECLARE_FINAL_TYPE (ClExpenditureDialog, cl_expenditure_dialog, CL, EXPENDITUR
 ClExpenditureDialog *cl_expenditure_dialog_new (GtkWindow  *parent,
                                                 LedgerBook *book);
 
-/* Adds @path to the files kept with the expenditure, as choosing it in
- * the file chooser would. */
-void cl_expenditure_dialog_add_attachment (ClExpenditureDialog *self,
-                                           const char          *path);
-
 G_END_DECLS

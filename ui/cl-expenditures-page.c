@@ -14,8 +14,8 @@
 
 #include "cl-expenditure-dialog.h"
 #include "cl-expenditures-page.h"
+#include "cl-feedback.h"
 #include "cl-format.h"
-#include "cl-window.h"
 #include "ledger.h"
 
 struct _ClExpendituresPage

@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-feedback.h"
 #include "cl-household-dialog.h"
-#include "cl-window.h"
 #include "ledger.h"
 
 typedef enum

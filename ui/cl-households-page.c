@@ -15,10 +15,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-feedback.h"
 #include "cl-household-dialog.h"
-#include "cl-households-page.h"
+#include "cl-households-page-private.h"
 #include "cl-import-dialog.h"
-#include "cl-window.h"
 #include "ledger.h"
 
 struct _ClHouseholdsPage

@@ -8,9 +8,4 @@ G_BEGIN_DECLS
 #define CL_TYPE_HOUSEHOLDS_PAGE (cl_households_page_get_type ())
 G_DECLARE_FINAL_TYPE (ClHouseholdsPage, cl_households_page, CL, HOUSEHOLDS_PAGE, ClPage)
 
-/* Selects the household of @unit (a normalised unit code) and scrolls it
- * into view; does nothing when it is not shown. */
-void cl_households_page_select_unit (ClHouseholdsPage *self,
-                                     const char       *unit);
-
 G_END_DECLS

@@ -11,9 +11,9 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
-#include "cl-import-dialog.h"
+#include "cl-feedback.h"
+#include "cl-import-dialog-private.h"
 #include "cl-job.h"
-#include "cl-window.h"
 #include "ledger.h"
 
 struct _ClImportDialog

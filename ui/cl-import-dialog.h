@@ -19,15 +19,4 @@ ClImportDialog *cl_import_dialog_new (GtkWindow  *parent,
  * first choice destroys the dialog that was never shown. */
 void            cl_import_dialog_choose_file (ClImportDialog *self);
 
-/**
- * cl_import_dialog_load:
- * Reads @path with ledger_import_read() and shows its rows (unit, owner,
- * area, spaces) and its problems with their line numbers. The Import
- * button is sensitive only when there are rows and no problem at all;
- * ledger_import_households() then writes every row or none. Tests call
- * this directly instead of going through the file chooser.
- */
-void            cl_import_dialog_load (ClImportDialog *self,
-                                       const char     *path);
-
 G_END_DECLS

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cl-job.h"
+#include "cl-job-private.h"
 
 struct _ClJob
 {
@@ -274,7 +274,7 @@ cl_job_run (ClJob               *self,
     }
   self->delay_source = g_timeout_add (CL_JOB_PROGRESS_DELAY_MS, show_dialog_cb, self);
   task = g_task_new (self, self->cancellable, callback, user_data);
-  g_task_set_source_tag (task, cl_job_run);
+  g_task_set_name (task, "cl_job_run"); /* a function is no gpointer in ISO C */
   g_task_run_in_thread (task, job_thread);
 }
 

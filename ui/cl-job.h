@@ -83,13 +83,4 @@ void          cl_job_detach (ClJob *self);
 gpointer      cl_job_weak_owner  (gpointer object);
 gpointer      cl_job_steal_owner (gpointer weak_owner);
 
-/* As the dialog's Cancel does. */
-void          cl_job_cancel (ClJob *self);
-gboolean      cl_job_is_running (ClJob *self);
-GCancellable *cl_job_get_cancellable (ClJob *self);
-/* The progress dialog while it is shown, else NULL. */
-GtkWindow    *cl_job_get_dialog (ClJob *self);
-/* The fraction the progress bar shows (0 to 1). */
-double        cl_job_get_fraction (ClJob *self);
-
 G_END_DECLS

@@ -9,12 +9,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cl-feedback.h"
 #include "cl-format.h"
-#include "cl-notices-page.h"
+#include "cl-notices-page-private.h"
 #include "cl-print-preview.h"
-#include "cl-window.h"
-#include "export-notice.h"
-#include "export-xlsx.h"
+#include "exports.h"
 #include "ledger.h"
 
 /* Pixels per point of the preview image (1191 × 1684 for A4): sharp
@@ -29,6 +28,13 @@ typedef enum { KIND_YEAR, KIND_QUARTER, KIND_MONTH } PeriodKind;
 
 /* What to do with the path chosen in a file chooser. */
 typedef void (*ChosenFunc) (ClNoticesPage *self, const char *path);
+
+/* The function a file chooser hands its file to, in a box: ISO C does not
+ * let a function pointer pass as the gpointer of g_object_set_data(). */
+typedef struct
+{
+  ChosenFunc func;
+} ChosenCall;
 
 /* A workbook being written. Shared by the page (main thread), the worker
  * thread and the progress updates in between, hence reference counted
@@ -298,12 +304,12 @@ file_chosen_cb (GtkNativeDialog *dialog,
                 int              response,
                 ClNoticesPage   *self)
 {
-  ChosenFunc func = g_object_get_data (G_OBJECT (dialog), "cl-chosen-func");
+  ChosenCall *call = g_object_get_data (G_OBJECT (dialog), "cl-chosen-func");
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)
-    func (self, path);
+    call->func (self, path);
   g_object_unref (dialog);
 }
 
@@ -321,13 +327,15 @@ choose_file (ClNoticesPage *self,
                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
                                                               accept, _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  ChosenCall *call = g_new (ChosenCall, 1);
 
   gtk_file_filter_set_name (filter, filter_name);
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_object_set_data (G_OBJECT (dialog), "cl-chosen-func", func);
+  call->func = func;
+  g_object_set_data_full (G_OBJECT (dialog), "cl-chosen-func", call, g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (file_chosen_cb), self, G_CONNECT_DEFAULT);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -806,7 +814,7 @@ cl_notices_page_export_xlsx_to (ClNoticesPage *self,
   actions_update (self);
   task = g_task_new (NULL, job->cancellable, export_done_cb, g_atomic_rc_box_acquire (job));
   g_task_set_check_cancellable (task, FALSE);
-  g_task_set_source_tag (task, cl_notices_page_export_xlsx_to);
+  g_task_set_name (task, "cl_notices_page_export_xlsx_to"); /* a function is no gpointer in ISO C */
   g_task_set_task_data (task, g_atomic_rc_box_acquire (job), export_job_release);
   g_task_run_in_thread (task, export_thread);
 }

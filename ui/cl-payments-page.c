@@ -10,11 +10,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "cl-feedback.h"
 #include "cl-format.h"
-#include "cl-payments-page.h"
+#include "cl-payments-page-private.h"
 #include "cl-print-preview.h"
-#include "cl-window.h"
-#include "export-notice.h"
+#include "exports.h"
 #include "ledger.h"
 
 struct _ClPaymentsPage

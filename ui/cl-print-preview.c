@@ -13,9 +13,9 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "cl-print-preview.h"
-#include "cl-window.h"
-#include "export-notice.h"
+#include "cl-feedback.h"
+#include "cl-print-preview-private.h"
+#include "exports.h"
 #include "ledger.h"
 
 /* Space around the page on screen, in pixels. */

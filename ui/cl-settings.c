@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "cl-settings.h"
 
@@ -66,5 +67,24 @@ cl_settings_apply_language (const char *language)
 
   /* Setting the text domain again makes gettext forget the translations
    * it has looked up, so that new strings come in the new language. */
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* The translations next to the build are used only when the installed
+ * ones are missing: an installed program never reads the build tree's. */
+void
+cl_settings_bind_translations (void)
+{
+  const char *dir = LOCALEDIR;
+  g_autofree char *built = g_build_filename (BUILD_LOCALEDIR, "zh_CN", "LC_MESSAGES",
+                                             GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *installed = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES",
+                                                 GETTEXT_PACKAGE ".mo", NULL);
+
+  if (!g_file_test (installed, G_FILE_TEST_EXISTS) && g_file_test (built, G_FILE_TEST_EXISTS))
+    dir = BUILD_LOCALEDIR;
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }

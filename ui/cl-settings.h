@@ -48,6 +48,16 @@ void       cl_settings_use_build_tree (void);
 void       cl_settings_prepare_language (void);
 
 /**
+ * cl_settings_bind_translations:
+ *
+ * Sets the locale from the environment and binds the text domain: to the
+ * translations next to the build when the program runs from the build
+ * tree (make run, make test) and they are not installed, else to the
+ * installed ones. After cl_settings_prepare_language().
+ */
+void       cl_settings_bind_translations (void);
+
+/**
  * cl_settings_apply_language:
  * @language: "", "zh_CN" or "en"; "" follows the system's locale
  *

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "cl-vote-dialog.h"
-#include "cl-window.h"
 #include "ledger.h"
 
 /* The matter a new vote starts with: most votes are "other major matters". */

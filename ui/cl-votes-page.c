@@ -12,9 +12,9 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include "cl-feedback.h"
 #include "cl-vote-dialog.h"
-#include "cl-votes-page.h"
-#include "cl-window.h"
+#include "cl-votes-page-private.h"
 #include "ledger.h"
 
 struct _ClVotesPage

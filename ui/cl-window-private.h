@@ -1,36 +1,31 @@
-/* cl-window-private.h — the window's state, shared by cl-window.c and
- * cl-window-jobs.c (verify and backups in a worker thread) */
+/* cl-window-private.h — what only the GUI tests (tests/gui/) and tools
+ * call of ClWindow: the actions a user takes with the mouse, made callable
+ * without a dialog, and what a test reads back. The app itself uses cl-
+ * window.h only. */
 #pragma once
 
-#include "cl-job.h"
 #include "cl-window.h"
 
 G_BEGIN_DECLS
 
-struct _ClWindow
-{
-  AdwApplicationWindow parent_instance;
+/* Backs the book up to @path in a worker thread, as Back Up… does once a
+ * file is chosen: a progress dialog after half a second, Cancel, and a
+ * toast when the copy is written and checked. */
+void        cl_window_backup_to (ClWindow   *self,
+                                 const char *path);
 
-  /* Template widgets */
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle  *window_title;
-  GtkStack        *outer_stack;
-  AdwStatusPage   *problem_page;
-  GtkStack        *pages;
+/* The verify or backup running in a worker thread, or NULL. */
+ClJob      *cl_window_get_job (ClWindow *self);
 
-  /* Owned references */
-  LedgerBook      *book;
-  GSettings       *settings;          /* NULL when the schema is not installed */
-  GCancellable    *check_cancellable; /* the book's quick_check behind the first screen */
-  guint            check_source;      /* the idle that starts it */
-  ClJob           *job;               /* verify or backup in a worker thread, or NULL */
-};
+GtkWidget  *cl_window_get_page (ClWindow   *self,
+                                const char *name);
 
-/* Enables Verify and Back Up when a book is open and no job runs. */
-void cl_window_jobs_update         (ClWindow   *self);
-/* win.verify-book */
-void cl_window_verify_book_action  (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *parameter);
+/* The name of the page shown ("overview", "payments", …). */
+const char *cl_window_get_visible_page_name (ClWindow *self);
+
+/* Shows the page named @name ("overview", "households", "payments",
+ * "expenditures", "votes", "notices"). */
+void        cl_window_show_page (ClWindow   *self,
+                                 const char *name);
 
 G_END_DECLS

@@ -9,13 +9,37 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-book-jobs.h"
+#include "cl-feedback.h"
 #include "cl-pages.h"
 #include "cl-preferences-window.h"
 #include "cl-settings.h"
 #include "cl-window-private.h"
 #include "ledger.h"
 
-G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
+struct _ClWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  GtkStack        *outer_stack;
+  AdwStatusPage   *problem_page;
+  GtkStack        *pages;
+
+  /* Owned references */
+  LedgerBook      *book;
+  GSettings       *settings;          /* NULL when the schema is not installed */
+  GCancellable    *check_cancellable; /* the book's quick_check behind the first screen */
+  guint            check_source;      /* the idle that starts it */
+  ClJob           *job;               /* verify or backup in a worker thread, or NULL */
+};
+
+static void cl_window_toast_host_init (ClToastHostInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW,
+                               G_IMPLEMENT_INTERFACE (CL_TYPE_TOAST_HOST, cl_window_toast_host_init))
 
 enum
 {
@@ -67,17 +91,24 @@ update_title (ClWindow *self)
 typedef void (*ChosenFunc) (ClWindow *self,
                             GFile    *file);
 
+/* The function a file chooser hands its file to, in a box: ISO C does not
+ * let a function pointer pass as the gpointer of g_object_set_data(). */
+typedef struct
+{
+  ChosenFunc func;
+} ChosenCall;
+
 static void
 file_chosen_cb (GtkNativeDialog *dialog,
                 int              response,
                 gpointer         user_data)
 {
   ClWindow *self = CL_WINDOW (user_data);
-  ChosenFunc func = g_object_get_data (G_OBJECT (dialog), "chosen-func");
+  ChosenCall *call = g_object_get_data (G_OBJECT (dialog), "chosen-func");
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    func (self, file);
+    call->func (self, file);
   g_object_unref (dialog);
 }
 
@@ -91,6 +122,7 @@ choose_file (ClWindow             *self,
 {
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  ChosenCall *call = g_new (ChosenCall, 1);
 
   dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, NULL, NULL);
   gtk_file_filter_set_name (filter, _("Community Ledger books"));
@@ -98,7 +130,8 @@ choose_file (ClWindow             *self,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
-  g_object_set_data (G_OBJECT (dialog), "chosen-func", func);
+  call->func = func;
+  g_object_set_data_full (G_OBJECT (dialog), "chosen-func", call, g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (file_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -159,6 +192,50 @@ new_chosen (ClWindow *self,
     }
   offer_publication_url (self, book);
   cl_window_set_book (self, book);
+}
+
+/* ------------------------------------------------------------------ */
+/* Verify and backups in a worker thread (cl-book-jobs.c) */
+
+/* Verify and Back Up wait while a job runs. */
+static void
+update_job_actions (ClWindow *self)
+{
+  gboolean idle = self->book != NULL && self->job == NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup-book", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-book", idle);
+}
+
+/* A job ended: it is let go if it still is this window's (a window
+ * closed meanwhile detached it in dispose, and has nothing to say). */
+static gboolean
+job_ended (GtkWindow *owner,
+           ClJob     *job)
+{
+  ClWindow *self = CL_WINDOW (owner);
+
+  if (self->job != job)
+    return FALSE;
+  g_clear_object (&self->job);
+  update_job_actions (self);
+  return TRUE;
+}
+
+/* win.verify-book: recompute the fingerprint from every entry in a worker
+ * thread, as `community-ledger verify` does; the window stays usable, and
+ * Cancel stops it (it only reads). */
+static void
+verify_book_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+
+  if (self->book == NULL || self->job != NULL)
+    return;
+  self->job = cl_book_jobs_verify (GTK_WINDOW (self), ledger_book_get_path (self->book), job_ended);
+  update_job_actions (self);
 }
 
 static void
@@ -241,49 +318,6 @@ show_page_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------ */
 /* Public API */
 
-AdwToast *
-cl_toast_new_for_file (const char *format,
-                       const char *path)
-{
-  g_autofree char *quoted = ledger_quote_path (path);
-  g_autofree char *title = NULL;
-
-  /* @format is one of the translated messages of the callers, with one %s. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  title = g_markup_printf_escaped (format, quoted);
-#pragma GCC diagnostic pop
-  return adw_toast_new (title);
-}
-
-void
-cl_window_add_toast (GtkWidget *widget,
-                     AdwToast  *toast)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (widget, CL_TYPE_WINDOW);
-
-  if (window == NULL)
-    {
-      g_object_unref (toast); /* adw_toast_new () returns a full reference */
-      return;
-    }
-  adw_toast_overlay_add_toast (CL_WINDOW (window)->toast_overlay, toast);
-}
-
-void
-cl_window_show_error (GtkWidget    *widget,
-                      const char   *doing,
-                      const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *heading = g_strdup_printf (_("Problem %s"), doing);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* The check of the book that cl_window_set_book() started. A damaged
  * book is said so at once; the check could also fail to run at all (the
  * book moved away, say), which is not a verdict and is only logged. */
@@ -357,7 +391,7 @@ cl_window_set_book (ClWindow   *self,
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     g_object_set (child, "book", book, NULL);
-  cl_window_jobs_update (self);
+  update_job_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", book != NULL);
   if (book == NULL)
     {
@@ -548,6 +582,18 @@ cl_window_set_property (GObject      *object,
     }
 }
 
+static AdwToastOverlay *
+cl_window_get_toast_overlay (ClToastHost *host)
+{
+  return CL_WINDOW (host)->toast_overlay;
+}
+
+static void
+cl_window_toast_host_init (ClToastHostInterface *iface)
+{
+  iface->get_toast_overlay = cl_window_get_toast_overlay;
+}
+
 static void
 cl_window_class_init (ClWindowClass *klass)
 {
@@ -575,7 +621,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-book", NULL, open_book_action);
   gtk_widget_class_install_action (widget_class, "win.new-book", NULL, new_book_action);
   gtk_widget_class_install_action (widget_class, "win.backup-book", NULL, backup_book_action);
-  gtk_widget_class_install_action (widget_class, "win.verify-book", NULL, cl_window_verify_book_action);
+  gtk_widget_class_install_action (widget_class, "win.verify-book", NULL, verify_book_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-book", NULL);
@@ -616,4 +662,24 @@ cl_window_new (GtkApplication *application,
   else
     show_problem (self, problem != NULL ? problem : _("No book is open"));
   return self;
+}
+
+void
+cl_window_backup_to (ClWindow   *self,
+                     const char *path)
+{
+  g_return_if_fail (CL_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->book == NULL || self->job != NULL)
+    return;
+  self->job = cl_book_jobs_backup (GTK_WINDOW (self), ledger_book_get_path (self->book), path, job_ended);
+  update_job_actions (self);
+}
+
+ClJob *
+cl_window_get_job (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return self->job;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cl-feedback.h"
 #include "cl-job.h"
 #include "ledger.h"
 
@@ -20,10 +21,6 @@ LedgerBook *cl_window_get_book (ClWindow *self);
 void        cl_window_set_book (ClWindow   *self,
                                 LedgerBook *book);
 
-/* Shows the page named @name ("overview", "households", "payments",
- * "expenditures", "votes", "notices"). */
-void        cl_window_show_page (ClWindow   *self,
-                                 const char *name);
 /**
  * cl_window_remake:
  * @old: a window, which is destroyed
@@ -36,35 +33,5 @@ void        cl_window_show_page (ClWindow   *self,
  * Returns: (transfer none): the new window, presented
  */
 ClWindow   *cl_window_remake (ClWindow *old);
-
-/* The name of the page shown ("overview", "payments", …). */
-const char *cl_window_get_visible_page_name (ClWindow *self);
-GtkWidget  *cl_window_get_page (ClWindow   *self,
-                                const char *name);
-
-/* Backs the book up to @path in a worker thread, as Back Up… does once a
- * file is chosen: a progress dialog after half a second, Cancel, and a
- * toast when the copy is written and checked. */
-void        cl_window_backup_to (ClWindow   *self,
-                                 const char *path);
-
-/* The verify or backup running in a worker thread, or NULL. */
-ClJob      *cl_window_get_job (ClWindow *self);
-
-/* Shows @toast in the window that holds @widget (any widget inside it). */
-/* A toast "FORMAT" with the file @path in it: control characters and
- * bytes that are not UTF-8 escaped (ledger_quote_path()), then the
- * markup a toast's title is read as (a name with "&" or "<" in it showed
- * nothing, or showed as markup). */
-AdwToast   *cl_toast_new_for_file (const char *format,
-                                   const char *path);
-void        cl_window_add_toast (GtkWidget *widget,
-                                 AdwToast  *toast);
-
-/* Tells the user, in a dialog, that @error happened while @doing; the
- * book was left as it was. */
-void        cl_window_show_error (GtkWidget    *widget,
-                                  const char   *doing,
-                                  const GError *error);
 
 G_END_DECLS

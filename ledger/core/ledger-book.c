@@ -878,7 +878,7 @@ ledger_book_check_async (LedgerBook          *self,
   g_return_if_fail (LEDGER_IS_BOOK (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ledger_book_check_async);
+  g_task_set_name (task, "ledger_book_check_async"); /* a function is no gpointer in ISO C */
   g_task_set_task_data (task, g_strdup (self->path), g_free);
   g_task_run_in_thread (task, check_thread);
 }

@@ -18,11 +18,11 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <stdlib.h>
 
 #include "cl-pages.h"
-#include "cl-window.h"
+#include "cl-settings.h"
+#include "cl-window-private.h"
 
 #define WINDOW_WIDTH      1100
 #define WINDOW_HEIGHT     720
@@ -30,25 +30,6 @@
 #define SETTLE_MS         250
 /* How long to wait for a frame before giving up on a page. */
 #define FRAME_TIMEOUT_MS  10000
-
-/* Uses the translations next to the build when they are not installed,
- * exactly as app/main.c does, so that LANGUAGE=zh_CN shows Chinese. */
-static void
-setup_gettext (void)
-{
-  const char *dir = LOCALEDIR;
-  g_autofree char *built = g_build_filename (BUILD_LOCALEDIR, "zh_CN", "LC_MESSAGES",
-                                             GETTEXT_PACKAGE ".mo", NULL);
-  g_autofree char *installed = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES",
-                                                 GETTEXT_PACKAGE ".mo", NULL);
-
-  if (!g_file_test (installed, G_FILE_TEST_EXISTS) && g_file_test (built, G_FILE_TEST_EXISTS))
-    dir = BUILD_LOCALEDIR;
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
 
 /* How many warnings and criticals GTK or the app logged: pictures taken
  * after one may show a broken window, so the program then fails. */
@@ -288,7 +269,8 @@ main (int    argc,
   ClWindow *window;
   int status = EXIT_SUCCESS;
 
-  setup_gettext ();
+  /* As app/main.c does, so that LANGUAGE=zh_CN shows Chinese. */
+  cl_settings_bind_translations ();
   g_log_set_writer_func (count_problems, NULL, NULL);
   if (argc != 3)
     {

@@ -2,7 +2,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "cl-expenditure-dialog.h"
+#include "cl-expenditure-dialog-private.h"
+#include "cl-window-private.h"
 #include "gui-test-utils.h"
 #include "ledger.h"
 

@@ -4,8 +4,9 @@
 #include <string.h>
 
 #include "cl-household-dialog.h"
-#include "cl-households-page.h"
-#include "cl-import-dialog.h"
+#include "cl-households-page-private.h"
+#include "cl-import-dialog-private.h"
+#include "cl-window-private.h"
 #include "gui-test-utils.h"
 #include "ledger.h"
 

@@ -3,9 +3,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "cl-notices-page.h"
-#include "export-notice.h"
-#include "export-xlsx.h"
+#include "cl-notices-page-private.h"
+#include "cl-window-private.h"
+#include "export-notice-private.h"
+#include "exports.h"
 #include "gui-test-utils.h"
 #include "ledger.h"
 

@@ -6,8 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cl-notices-page.h"
-#include "cl-print-preview.h"
+#include "cl-notices-page-private.h"
+#include "cl-print-preview-private.h"
+#include "cl-window-private.h"
 #include "gui-test-utils.h"
 #include "ledger.h"
 

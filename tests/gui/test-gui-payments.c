@@ -2,7 +2,8 @@
 #include <string.h>
 
 #include "book-fixture.h"
-#include "cl-payments-page.h"
+#include "cl-payments-page-private.h"
+#include "cl-window-private.h"
 #include "gui-test-utils.h"
 #include "ledger.h"
 

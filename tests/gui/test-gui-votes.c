@@ -1,7 +1,8 @@
 /* test-gui-votes.c — the votes page: a new vote, ballots, the live tally, closing */
 #include <string.h>
 
-#include "cl-votes-page.h"
+#include "cl-votes-page-private.h"
+#include "cl-window-private.h"
 #include "gui-test-utils.h"
 #include "ledger.h"
 

@@ -6,6 +6,7 @@
 #include "cl-format.h"
 #include "cl-pages.h"
 #include "cl-settings.h"
+#include "cl-window-private.h"
 #include "gui-test-utils.h"
 #include "ledger.h"
 

@@ -1,12 +1,13 @@
-/* cl-window-jobs.c — verify and backups of the window's book, in a
+/* cl-book-jobs.c — verify and backups of the window's book, in a
  * worker thread with their progress (cl-job.c), while the window stays
- * usable */
+ * usable. The window keeps the job (cl-window.c); this tells the result. */
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
-#include "cl-window-private.h"
+#include "cl-book-jobs.h"
+#include "cl-feedback.h"
 #include "ledger.h"
 
 /* The book a job reads, through its own read-only connection: a
@@ -17,6 +18,25 @@ typedef struct
   char           *dest;      /* backups: where the copy goes */
   LedgerTreeHead  head;      /* verify: the fingerprint recomputed */
 } BookJob;
+
+/* Who started a job: a weak reference to the window (cl_job_weak_owner),
+ * and what to ask it when the job ends. */
+typedef struct
+{
+  gpointer       weak_window;
+  ClBookJobEnded ended;
+} BookJobOwner;
+
+static gpointer
+book_job_owner_new (GtkWindow      *window,
+                    ClBookJobEnded  ended)
+{
+  BookJobOwner *owner = g_new (BookJobOwner, 1);
+
+  owner->weak_window = cl_job_weak_owner (window);
+  owner->ended = ended;
+  return owner;
+}
 
 static void
 book_job_free (gpointer data)
@@ -29,33 +49,23 @@ book_job_free (gpointer data)
 }
 
 static BookJob *
-book_job_new (ClWindow   *self,
+book_job_new (const char *book_path,
               const char *dest)
 {
   BookJob *job = g_new0 (BookJob, 1);
 
-  job->book_path = g_strdup (ledger_book_get_path (self->book));
+  job->book_path = g_strdup (book_path);
   job->dest = g_strdup (dest);
   return job;
 }
 
-/* Verify and Back Up wait while a job runs. */
-void
-cl_window_jobs_update (ClWindow *self)
-{
-  gboolean idle = self->book != NULL && self->job == NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup-book", idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-book", idle);
-}
-
 /* A message with a Close button (the result of a job). */
 static void
-show_message (ClWindow   *self,
+show_message (GtkWindow  *owner,
               const char *heading,
               const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *dialog = adw_message_dialog_new (owner, heading, body);
 
   gtk_widget_set_name (dialog, "job-result-dialog");
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -101,17 +111,18 @@ verify_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(ClWindow) self = cl_job_steal_owner (user_data);
+  BookJobOwner *owner = user_data;
+  g_autoptr(GtkWindow) self = cl_job_steal_owner (owner->weak_window);
+  ClBookJobEnded ended = owner->ended;
   ClJob *job = CL_JOB (source);
   g_autoptr(GError) error = NULL;
   gboolean ok = cl_job_finish (job, result, &error);
   BookJob *verify = g_object_get_data (G_OBJECT (job), "cl-book-job");
 
+  g_free (owner);
   /* A window closed meanwhile detached its job (dispose): nothing to say. */
-  if (self == NULL || self->job != job)
+  if (self == NULL || !ended (self, job))
     return;
-  g_clear_object (&self->job);
-  cl_window_jobs_update (self);
   if (ok)
     {
       g_autofree char *fingerprint = ledger_tree_head_format (&verify->head);
@@ -130,28 +141,21 @@ verify_done_cb (GObject      *source,
     cl_window_show_error (GTK_WIDGET (self), _("verifying the book"), error);
 }
 
-/* win.verify-book: recompute the fingerprint from every entry in a worker
- * thread, as `community-ledger verify` does; the window stays usable, and
- * Cancel stops it (it only reads). */
-void
-cl_window_verify_book_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
+ClJob *
+cl_book_jobs_verify (GtkWindow      *owner,
+                     const char     *book_path,
+                     ClBookJobEnded  ended)
 {
-  ClWindow *self = CL_WINDOW (widget);
-  BookJob *verify;
+  BookJob *verify = book_job_new (book_path, NULL);
+  ClJob *job = cl_job_new (owner, _("Verifying the Book"), TRUE,
+                           _("Every entry is hashed again and compared with its recorded fingerprint. "
+                             "Nothing is written."));
 
-  if (self->book == NULL || self->job != NULL)
-    return;
-  verify = book_job_new (self, NULL);
-  self->job = cl_job_new (GTK_WINDOW (self), _("Verifying the Book"), TRUE,
-                          _("Every entry is hashed again and compared with its recorded fingerprint. "
-                            "Nothing is written."));
-  cl_job_set_format_func (self->job, verify_progress_text);
+  cl_job_set_format_func (job, verify_progress_text);
   /* The job owns @verify (cl_job_run); the result callback reads it here. */
-  g_object_set_data (G_OBJECT (self->job), "cl-book-job", verify);
-  cl_window_jobs_update (self);
-  cl_job_run (self->job, verify_thread, verify, book_job_free, verify_done_cb, cl_job_weak_owner (self));
+  g_object_set_data (G_OBJECT (job), "cl-book-job", verify);
+  cl_job_run (job, verify_thread, verify, book_job_free, verify_done_cb, book_job_owner_new (owner, ended));
+  return job;
 }
 
 /* Worker thread: VACUUM INTO and integrity_check on the copy. */
@@ -180,16 +184,17 @@ backup_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(ClWindow) self = cl_job_steal_owner (user_data);
+  BookJobOwner *owner = user_data;
+  g_autoptr(GtkWindow) self = cl_job_steal_owner (owner->weak_window);
+  ClBookJobEnded ended = owner->ended;
   ClJob *job = CL_JOB (source);
   g_autoptr(GError) error = NULL;
   gboolean ok = cl_job_finish (job, result, &error);
 
+  g_free (owner);
   /* A window closed meanwhile detached its job (dispose): nothing to say. */
-  if (self == NULL || self->job != job)
+  if (self == NULL || !ended (self, job))
     return;
-  g_clear_object (&self->job);
-  cl_window_jobs_update (self);
   if (ok)
     cl_window_add_toast (GTK_WIDGET (self), adw_toast_new (_("Backup written and checked")));
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -198,30 +203,16 @@ backup_done_cb (GObject      *source,
     cl_window_show_error (GTK_WIDGET (self), _("backing up the book"), error);
 }
 
-/* ------------------------------------------------------------------ */
-/* Public API */
-
-void
-cl_window_backup_to (ClWindow   *self,
-                     const char *path)
-{
-  BookJob *backup;
-
-  g_return_if_fail (CL_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
-  if (self->book == NULL || self->job != NULL)
-    return;
-  backup = book_job_new (self, path);
-  self->job = cl_job_new (GTK_WINDOW (self), _("Backing Up the Book"), TRUE, NULL);
-  cl_job_set_format_func (self->job, backup_progress_text);
-  cl_window_jobs_update (self);
-  cl_job_run (self->job, backup_thread, backup, book_job_free, backup_done_cb, cl_job_weak_owner (self));
-}
-
 ClJob *
-cl_window_get_job (ClWindow *self)
+cl_book_jobs_backup (GtkWindow      *owner,
+                     const char     *book_path,
+                     const char     *dest,
+                     ClBookJobEnded  ended)
 {
-  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
-  return self->job;
+  BookJob *backup = book_job_new (book_path, dest);
+  ClJob *job = cl_job_new (owner, _("Backing Up the Book"), TRUE, NULL);
+
+  cl_job_set_format_func (job, backup_progress_text);
+  cl_job_run (job, backup_thread, backup, book_job_free, backup_done_cb, book_job_owner_new (owner, ended));
+  return job;
 }
