@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
+#include "ledger-schema-private.h"
 #include "ledger-fingerprint.h"
 #include "ledger-leaf.h"
 #include "ledger-verify.h"
