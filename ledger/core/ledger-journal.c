@@ -126,7 +126,7 @@ date_after_followed (LedgerPosting  *posting,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, "reading a transaction's date");
+      ledger_book_set_sqlite_error (book, error, N_("reading a transaction's date"));
       return FALSE;
     }
   return TRUE;
@@ -313,7 +313,7 @@ lowest_balance_from (LedgerBook   *book,
     return FALSE;
   if (rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, "reading the balances");
+      ledger_book_set_sqlite_error (book, error, N_("reading the balances"));
       return FALSE;
     }
   return TRUE;

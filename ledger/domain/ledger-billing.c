@@ -46,12 +46,8 @@ ledger_open_charges (LedgerBook  *book,
       LedgerOpenCharge charge = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
       g_array_append_val (open, charge);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading charges");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading charges"), error))
+    return NULL;
   return g_steal_pointer (&open);
 }
 
@@ -114,7 +110,7 @@ ledger_prepaid_credit_from (LedgerBook  *book,
     return FALSE;
   if (rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, "reading the prepaid credit");
+      ledger_book_set_sqlite_error (book, error, N_("reading the prepaid credit"));
       return FALSE;
     }
   *out_credit = least;
@@ -192,12 +188,8 @@ households_to_bill (LedgerBook       *book,
                      sqlite3_column_int (stmt, 2) };
       g_array_append_val (list, b);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading households");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading households"), error))
+    return NULL;
   return g_steal_pointer (&list);
 }
 
@@ -439,7 +431,7 @@ find_charge (LedgerBook             *book,
                  _("fee “%s”: unit %s has no such charge for %d (has the year been billed?)"),
                  r->fee_code, household->unit, r->year);
   else if (rc != SQLITE_ROW)
-    ledger_book_set_sqlite_error (book, error, "reading charges");
+    ledger_book_set_sqlite_error (book, error, N_("reading charges"));
   return rc == SQLITE_ROW;
 }
 

@@ -298,12 +298,8 @@ read_receipt_lines (LedgerBook     *book,
       settled += line.amount;
       g_array_append_val (receipt->lines, line);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading a receipt");
-      return FALSE;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading a receipt"), error))
+    return FALSE;
   receipt->to_credit = receipt->amount - settled;
   return TRUE;
 }
@@ -353,7 +349,7 @@ ledger_receipt_lookup (LedgerBook  *book,
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
                  _("receipt “%s” is not in this book"), number);
   else if (rc != SQLITE_ROW)
-    ledger_book_set_sqlite_error (book, error, "reading a receipt");
+    ledger_book_set_sqlite_error (book, error, N_("reading a receipt"));
   if (receipt == NULL || !read_receipt_lines (book, receipt, error))
     return NULL;
   return g_steal_pointer (&receipt);
@@ -432,12 +428,8 @@ add_reversed_splits (LedgerBook     *book,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ledger_posting_add (posting, (const char *) sqlite3_column_text (stmt, 0),
                         sqlite3_column_int64 (stmt, 1), -sqlite3_column_int64 (stmt, 2));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading the journal");
-      return FALSE;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading the journal"), error))
+    return FALSE;
   return TRUE;
 }
 
@@ -566,12 +558,8 @@ receipt_numbers (LedgerBook          *book,
   ledger_bind_text (stmt, 2, period != NULL ? period->last : "9999-99-99");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (numbers, ledger_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading receipts");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading receipts"), error))
+    return NULL;
   return g_steal_pointer (&numbers);
 }
 
@@ -624,7 +612,7 @@ ledger_receipt_void_info (LedgerBook  *book,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, "reading a void");
+      ledger_book_set_sqlite_error (book, error, N_("reading a void"));
       return FALSE;
     }
   return TRUE;

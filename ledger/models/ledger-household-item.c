@@ -5,6 +5,8 @@
  */
 #define G_LOG_DOMAIN "ledger"
 
+#include <glib/gi18n-lib.h>
+
 #include "ledger-book-private.h"
 #include "ledger-household-item.h"
 #include "ledger-text.h"
@@ -330,12 +332,8 @@ ledger_household_model_new (LedgerBook  *book,
   items = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, item_from_row (stmt, year));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading households");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading households"), error))
+    return NULL;
   /* One splice: one items-changed for the whole register. */
   store = g_list_store_new (LEDGER_TYPE_HOUSEHOLD_ITEM);
   g_list_store_splice (store, 0, 0, items->pdata, items->len);

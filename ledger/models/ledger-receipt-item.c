@@ -249,12 +249,8 @@ ledger_receipt_model_new (LedgerBook  *book,
 
       g_list_store_append (store, item);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading receipts");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading receipts"), error))
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
@@ -318,7 +314,7 @@ read_open_years (LedgerBook  *book,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      ledger_book_set_sqlite_error (book, error, "reading charges");
+      ledger_book_set_sqlite_error (book, error, N_("reading charges"));
       return FALSE;
     }
   return TRUE;

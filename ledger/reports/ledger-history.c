@@ -67,12 +67,8 @@ finish (LedgerBook    *book,
         int            rc,
         GError       **error)
 {
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading a household's history");
-      return FALSE;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading a household's history"), error))
+    return FALSE;
   return TRUE;
 }
 

@@ -189,12 +189,8 @@ late_expenditures (LedgerBook          *book,
       *id = sqlite3_column_int64 (stmt, 0);
       g_hash_table_add (late, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading expenditures");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading expenditures"), error))
+    return NULL;
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_expenditure_free);
   if (g_hash_table_size (late) == 0)
     return list;
@@ -535,11 +531,7 @@ ledger_notice_list (LedgerBook  *book,
       n->txn_id = sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (list, n);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading notices");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading notices"), error))
+    return NULL;
   return g_steal_pointer (&list);
 }

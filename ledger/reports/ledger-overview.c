@@ -49,7 +49,7 @@ compute_funds (LedgerBook      *book,
     return FALSE;
   if (rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, "reading the balances");
+      ledger_book_set_sqlite_error (book, error, N_("reading the balances"));
       return FALSE;
     }
   return TRUE;

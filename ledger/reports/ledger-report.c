@@ -57,12 +57,8 @@ collect_lines (LedgerBook    *book,
       line->amount = sqlite3_column_int64 (stmt, 3);
       g_ptr_array_add (lines, line);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "preparing a report");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("preparing a report"), error))
+    return NULL;
   return g_steal_pointer (&lines);
 }
 
@@ -169,12 +165,8 @@ ledger_report_arrears (LedgerBook  *book,
           return NULL;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "preparing the arrears report");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("preparing the arrears report"), error))
+    return NULL;
   return g_steal_pointer (&report);
 }
 
@@ -345,7 +337,7 @@ ledger_report_collection (LedgerBook        *book,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      ledger_book_set_sqlite_error (book, error, "preparing the collection report");
+      ledger_book_set_sqlite_error (book, error, N_("preparing the collection report"));
       return FALSE;
     }
   out->due = out->billed - out->waived;
@@ -421,11 +413,7 @@ ledger_report_arrears_detail (LedgerBook  *book,
   sqlite3_bind_int (stmt, 1, up_to_year > 0 ? up_to_year : 9999);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, arrear_charge_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "preparing the arrears report");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("preparing the arrears report"), error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
