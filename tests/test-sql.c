@@ -11,6 +11,7 @@
 #include "book-fixture.h"
 #include "ledger.h"
 #include "ledger-book-private.h"
+#include "ledger-schema-private.h"
 
 typedef BookFixture Fixture;
 
@@ -130,6 +131,54 @@ test_step_done_names_writing (Fixture       *f,
   g_assert_null (value);
 }
 
+/* The plan SQLite makes for @sql, its lines joined. */
+static char *
+query_plan (LedgerBook *book,
+            const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ledger_book_get_db (book), explain, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (plan, FALSE);
+}
+
+/* LEDGER_CHARGE_OPEN is the partial index's condition, and a query that
+ * says it, with or without an alias, is answered from that index. */
+static void
+test_charge_open_uses_the_index (Fixture       *f,
+                                 gconstpointer  data)
+{
+  static const char *const queries[] = {
+    "SELECT charge_id FROM charge_status WHERE household_id = 1 AND " LEDGER_CHARGE_OPEN,
+    "SELECT s.charge_id FROM charge_status s WHERE s.household_id = 1 AND "
+      LEDGER_CHARGE_OPEN_OF ("s."),
+  };
+  sqlite3_stmt *stmt = NULL;
+  const char *index_sql;
+
+  g_assert_cmpstr (LEDGER_CHARGE_OPEN, ==, "amount <> paid + waived");
+  g_assert_cmpint (sqlite3_prepare_v2 (ledger_book_get_db (f->book),
+                                       "SELECT sql FROM sqlite_master WHERE name = 'charge_status_open'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  index_sql = (const char *) sqlite3_column_text (stmt, 0);
+  g_assert_true (g_str_has_suffix (index_sql, "WHERE " LEDGER_CHARGE_OPEN));
+  sqlite3_finalize (stmt);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *plan = query_plan (f->book, queries[i]);
+
+      g_assert_nonnull (strstr (plan, "charge_status_open"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -142,6 +191,7 @@ main (int    argc,
   ADD ("/sql/rows/stop-half-way", test_rows_stop_half_way);
   ADD ("/sql/prepare/caches", test_prepare_caches);
   ADD ("/sql/step-done/names-writing", test_step_done_names_writing);
+  ADD ("/sql/charge-open/uses-the-index", test_charge_open_uses_the_index);
 #undef ADD
 
   return g_test_run ();

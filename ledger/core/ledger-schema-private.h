@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
+/* A charge not yet settled, in the words of the partial index
+ * charge_status_open: SQLite uses a partial index only for a query whose
+ * WHERE has the index's condition term for term, so every query for open
+ * charges writes it with this. LEDGER_CHARGE_OPEN_OF ("s.") when
+ * charge_status goes by the alias s. */
+#define LEDGER_CHARGE_OPEN_OF(t) t "amount <> " t "paid + " t "waived"
+#define LEDGER_CHARGE_OPEN LEDGER_CHARGE_OPEN_OF ("")
+
 /* The caches of schema version 2 as the journal defines them: a charge
  * with what payments (net of voids) and waivers settled of it, and each
  * account's movement per day. */

@@ -353,7 +353,7 @@ static const char schema_v2[] =
   ");"
   "CREATE INDEX charge_status_year ON charge_status (year, household_id);"
   "CREATE INDEX charge_status_open ON charge_status (household_id, year)"
-  "  WHERE amount <> paid + waived;"
+  "  WHERE " LEDGER_CHARGE_OPEN ";"
   "CREATE TABLE account_days ("
   "  account TEXT NOT NULL,"
   "  date    TEXT NOT NULL,"

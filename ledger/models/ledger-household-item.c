@@ -9,6 +9,7 @@
 
 #include "ledger-book-private.h"
 #include "ledger-household-item.h"
+#include "ledger-schema-private.h"
 #include "ledger-text.h"
 
 struct _LedgerHouseholdItem
@@ -299,7 +300,7 @@ ledger_household_item_get_paid_this_year (LedgerHouseholdItem *self)
 #define HOUSEHOLD_MODEL_SQL \
   "WITH per_charge AS (" \
   "  SELECT household_id, year, amount - paid - waived AS open FROM charge_status" \
-  "  WHERE amount <> paid + waived OR year = ?1)," \
+  "  WHERE " LEDGER_CHARGE_OPEN " OR year = ?1)," \
   " per_household AS (" \
   "  SELECT household_id," \
   "         sum (CASE WHEN open > 0 THEN open ELSE 0 END) AS owed," \

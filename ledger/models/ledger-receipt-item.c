@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ledger-book-private.h"
+#include "ledger-schema-private.h"
 #include "ledger-household.h"
 #include "ledger-payment.h"
 #include "ledger-receipt-item.h"
@@ -63,7 +64,7 @@ static const char receipts_sql[] =
 /* The years of a household's charges that are not fully settled. */
 static const char open_years_sql[] =
   "SELECT min (year), max (year) FROM charge_status"
-  " WHERE household_id = ?1 AND amount <> paid + waived AND amount > paid + waived";
+  " WHERE household_id = ?1 AND " LEDGER_CHARGE_OPEN " AND amount > paid + waived";
 
 /* ------------------------------------------------------------------ */
 /* The row */

@@ -7,6 +7,7 @@
 #include "ledger-book-private.h"
 #include "ledger-expense.h"
 #include "ledger-report.h"
+#include "ledger-schema-private.h"
 #include "ledger-money.h"
 
 /* The accounts that hold the committee's money. */
@@ -138,7 +139,7 @@ ledger_report_arrears (LedgerBook  *book,
   stmt = ledger_book_prepare (book,
     "WITH open AS ("
     "  SELECT household_id, year, amount - paid - waived AS owed"
-    "  FROM charge_status WHERE amount <> paid + waived AND year <= ?1)"
+    "  FROM charge_status WHERE " LEDGER_CHARGE_OPEN " AND year <= ?1)"
     " SELECT h.id, h.unit, h.owner, sum (o.owed), count (*), min (o.year), max (o.year)"
     " FROM open o JOIN households h ON h.id = o.household_id"
     " WHERE o.owed > 0"
@@ -401,7 +402,7 @@ ledger_report_arrears_detail (LedgerBook  *book,
     "WITH per_charge AS ("
     "  SELECT c.household_id, c.year, c.fee_code, c.fee_id, c.amount, s.waived, s.paid"
     "  FROM charge_status s JOIN charges c ON c.id = s.charge_id"
-    "  WHERE s.amount <> s.paid + s.waived AND s.year <= ?1)"
+    "  WHERE " LEDGER_CHARGE_OPEN_OF ("s.") " AND s.year <= ?1)"
     " SELECT h.id, h.unit, h.owner, p.year, p.fee_code, f.name, p.amount, p.waived, p.paid"
     " FROM per_charge p JOIN households h ON h.id = p.household_id"
     " JOIN fees f ON f.id = p.fee_id"
