@@ -20,18 +20,11 @@ typedef struct
   gint64 open;      /* amount − paid − waived */
 } LedgerHistoryCharge;
 
-typedef struct
-{
-  char        *number;       /* "2026-000123" */
-  char         date[11];
-  gint64       amount;
-  LedgerMethod method;
-  gboolean     voided;
-  char         void_date[11]; /* the day of the void; "" when the receipt stands */
-  char        *void_reason;   /* NULL when the receipt stands */
-  GArray      *lines;         /* of LedgerReceiptLine: what the payment settled when it was made */
-  gint64       to_credit;     /* the part that went to prepaid credit */
-} LedgerHistoryReceipt;
+/* A receipt in a household's history is the payments' own LedgerReceipt
+ * (ledger-payment.h), read by the same reader as ledger_receipt_lookup():
+ * its lines say what it settled when it was made, to_credit the part that
+ * went to prepaid credit, void_date and void_reason how it was voided. */
+typedef LedgerReceipt LedgerHistoryReceipt;
 
 typedef struct
 {
@@ -46,7 +39,7 @@ typedef struct
 {
   LedgerHousehold *household; /* the register entry; its phone is in full, mask it to show it */
   GPtrArray       *charges;   /* of LedgerHistoryCharge, by year and fee code */
-  GPtrArray       *receipts;  /* of LedgerHistoryReceipt, by date and number */
+  GPtrArray       *receipts;  /* of LedgerReceipt, by date and number */
   GPtrArray       *waivers;   /* of LedgerHistoryWaiver, in the order they were made */
   gint64           billed;    /* the sums of the charges' columns */
   gint64           paid;
