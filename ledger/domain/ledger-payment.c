@@ -367,6 +367,18 @@ read_receipt_lines (LedgerBook    *book,
   return ledger_book_finish_rows (book, stmt, rc, doing, error);
 }
 
+/* Binds ?1: @text_key, or @int_key when it is NULL. */
+static void
+bind_key (sqlite3_stmt *stmt,
+          const char   *text_key,
+          gint64        int_key)
+{
+  if (text_key != NULL)
+    ledger_bind_text (stmt, 1, text_key);
+  else
+    sqlite3_bind_int64 (stmt, 1, int_key);
+}
+
 /* The receipts @head_sql selects, with what each settled (@lines_sql,
  * for the same receipts), both bound to @text_key (or, when NULL,
  * @int_key): the one reader behind
@@ -386,10 +398,7 @@ read_receipts (LedgerBook    *book,
 
   if (stmt == NULL)
     return NULL;
-  if (text_key != NULL)
-    ledger_bind_text (stmt, 1, text_key);
-  else
-    sqlite3_bind_int64 (stmt, 1, int_key);
+  bind_key (stmt, text_key, int_key);
   if (!read_receipt_rows (book, stmt, list, by_number, doing, error))
     return NULL;
   if (list->len == 0)
@@ -398,10 +407,7 @@ read_receipts (LedgerBook    *book,
   stmt = ledger_book_prepare (book, lines_sql, error);
   if (stmt == NULL)
     return NULL;
-  if (text_key != NULL)
-    ledger_bind_text (stmt, 1, text_key);
-  else
-    sqlite3_bind_int64 (stmt, 1, int_key);
+  bind_key (stmt, text_key, int_key);
   if (!read_receipt_lines (book, stmt, by_number, doing, error))
     return NULL;
   return g_steal_pointer (&list);
