@@ -6,6 +6,7 @@
  * same statement back, reset.
  */
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "book-fixture.h"
@@ -79,6 +80,29 @@ test_rows_stop_half_way (Fixture       *f,
   /* Reset: the statement runs again from its first row. */
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   sqlite3_reset (stmt);
+}
+
+/* In Chinese the operation is Chinese too: not "（操作：reading things）". */
+static void
+test_operation_translated (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = ledger_book_prepare (f->book, FAILS_AT_SECOND_ROW, &error);
+  int rc;
+
+  g_assert_no_error (error);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  textdomain (GETTEXT_PACKAGE);   /* forget what was looked up before */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  g_assert_false (ledger_book_finish_rows (f->book, stmt, rc, N_("reading receipts"), &error));
+  g_unsetenv ("LANGUAGE");
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_DATABASE);
+  g_assert_true (g_str_has_suffix (error->message, "（操作：读取收据）"));
 }
 
 /* The same SQL text gives the cached statement back, reset and with its
@@ -183,12 +207,14 @@ int
 main (int    argc,
       char **argv)
 {
+  setlocale (LC_ALL, "");   /* LANG=C.UTF-8: gettext then reads LANGUAGE */
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sql/rows/to-the-end", test_rows_to_the_end);
   ADD ("/sql/rows/stop-half-way", test_rows_stop_half_way);
+  ADD ("/sql/rows/operation-translated", test_operation_translated);
   ADD ("/sql/prepare/caches", test_prepare_caches);
   ADD ("/sql/step-done/names-writing", test_step_done_names_writing);
   ADD ("/sql/charge-open/uses-the-index", test_charge_open_uses_the_index);
