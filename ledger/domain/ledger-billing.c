@@ -106,14 +106,13 @@ ledger_prepaid_credit_from (LedgerBook  *book,
         break;
       least = by_day ? -balance : MIN (least, -balance);
     }
-  sqlite3_reset (stmt);
   if (rc == SQLITE_ROW) /* past the ceiling: the error is set */
-    return FALSE;
-  if (rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, N_("reading the prepaid credit"));
+      sqlite3_reset (stmt);
       return FALSE;
     }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading the prepaid credit"), error))
+    return FALSE;
   *out_credit = least;
   return TRUE;
 }
