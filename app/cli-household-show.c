@@ -81,7 +81,7 @@ print_history_charges (const LedgerHouseholdHistory *h)
 
 /* "property 2025 ¥360.00, prepaid credit ¥40.00; voided on …: …" */
 static char *
-describe_receipt (const LedgerHistoryReceipt *r)
+describe_receipt (const LedgerReceipt *r)
 {
   GString *text = g_string_new (NULL);
 
@@ -117,7 +117,7 @@ print_history_receipts (const LedgerHouseholdHistory *h)
   printf ("%s\n", _("Receipts"));
   for (guint i = 0; i < h->receipts->len; i++)
     {
-      const LedgerHistoryReceipt *r = g_ptr_array_index (h->receipts, i);
+      const LedgerReceipt *r = g_ptr_array_index (h->receipts, i);
       g_autofree char *what = describe_receipt (r);
 
       printf ("  %s  %s", r->number, r->date);
@@ -167,7 +167,7 @@ print_history_text (const LedgerHouseholdHistory *h)
 
 static void
 history_json_receipt (CliJson                    *json,
-                      const LedgerHistoryReceipt *r)
+                      const LedgerReceipt *r)
 {
   cli_json_begin_object (json, NULL);
   cli_json_string (json, "number", r->number);

@@ -39,8 +39,6 @@ G_BEGIN_DECLS
 char       *export_period_chinese (const LedgerPeriod *period);
 /* "2026年4月1日" for "2026-04-01" */
 char       *export_date_chinese (const char *iso);
-/* "现金", "微信", "支付宝", "银行转账" */
-const char *export_method_chinese (LedgerMethod method);
 /* The name of an income line in Chinese: the fee's own name, or 预交款 */
 const char *export_income_name (const LedgerReportLine *line);
 /* "75.00%" for the part of the whole, rounded down */

@@ -204,7 +204,7 @@ receipt_payload (const ReceiptData *d)
       g_string_append_printf (text, "预交款：%s\n", credit);
     }
   g_string_append_printf (text, "合计：%s\n方式：%s\n日期：%s\n", total,
-                          export_method_chinese (r->method), r->date);
+                          ledger_method_chinese (r->method), r->date);
   if (r->voided)
     g_string_append (text, "状态：已作废\n");
   g_string_append_printf (text, "条目：%" G_GINT64_FORMAT "\n叶哈希：", r->txn_id);
@@ -313,7 +313,7 @@ draw_details (Sheet *s)
   g_autofree char *payer = g_strdup_printf ("缴款人：%s", r->owner);
   g_autofree char *day = export_date_chinese (r->date);
   g_autofree char *date = g_strdup_printf ("缴款日期：%s", day);
-  g_autofree char *method = g_strdup_printf ("缴款方式：%s", export_method_chinese (r->method));
+  g_autofree char *method = g_strdup_printf ("缴款方式：%s", ledger_method_chinese (r->method));
 
   sheet_pair (s, unit, payer);
   sheet_pair (s, date, method);

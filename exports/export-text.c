@@ -50,25 +50,6 @@ export_date_chinese (const char *iso)
   return g_strdup_printf ("%d年%d月%d日", year, month, day);
 }
 
-/* How the money came, in the words on a receipt. */
-const char *
-export_method_chinese (LedgerMethod method)
-{
-  switch (method)
-    {
-    case LEDGER_METHOD_CASH:
-      return "现金";
-    case LEDGER_METHOD_WECHAT:
-      return "微信";
-    case LEDGER_METHOD_ALIPAY:
-      return "支付宝";
-    case LEDGER_METHOD_BANK:
-      return "银行转账";
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
 /* What an income line is called on the notice. */
 const char *
 export_income_name (const LedgerReportLine *line)

@@ -183,15 +183,6 @@ export_xlsx_sheet_finish (Export *x,
 /* ------------------------------------------------------------------ */
 /* 收入 Income */
 
-/* The Chinese word for a payment method, as receipts print it. */
-static const char *
-method_chinese (LedgerMethod method)
-{
-  static const char *const names[] = { "现金", "微信", "支付宝", "银行" };
-
-  return (guint) method < G_N_ELEMENTS (names) ? names[method] : "";
-}
-
 /* Frees a FeeColumn (the GDestroyNotify of Export.fees). */
 static void
 fee_column_free (FeeColumn *c)
@@ -314,7 +305,7 @@ income_row (Export              *x,
   export_xlsx_put_date (x, s, 1, date);
   export_xlsx_put_text (x, s, 2, r->unit);
   export_xlsx_put_free_text (x, s, 3, r->owner);
-  export_xlsx_put_text (x, s, 4, method_chinese (r->method));
+  export_xlsx_put_text (x, s, 4, ledger_method_chinese (r->method));
   export_xlsx_put_money (x, s, 5, sign * r->amount);
   export_xlsx_put_text (x, s, 6, sign < 0 ? "冲销" : r->voided ? "已作废" : "");
   export_xlsx_put_free_text (x, s, 7, note);
@@ -430,7 +421,7 @@ spending_row (Export                  *x,
   export_xlsx_put_free_text (x, s, 5, e->invoice);
   export_xlsx_put_free_text (x, s, 6, e->approvers);
   export_xlsx_put_money (x, s, 7, e->amount);
-  export_xlsx_put_text (x, s, 8, method_chinese (e->method));
+  export_xlsx_put_text (x, s, 8, ledger_method_chinese (e->method));
   export_xlsx_put_text (x, s, 9, e->from_maintenance_fund ? "维修资金" : "公共收益");
   if (e->vote_id > 0)
     export_xlsx_put_number (x, s, 10, (double) e->vote_id, NULL);

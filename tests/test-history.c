@@ -83,7 +83,7 @@ assert_charge (const LedgerHouseholdHistory *h,
 }
 
 static void
-assert_line (const LedgerHistoryReceipt *r,
+assert_line (const LedgerReceipt *r,
              guint                       index,
              const char                 *fee_code,
              int                         year,
@@ -196,7 +196,7 @@ test_history_hand_computed (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(LedgerHouseholdHistory) h = NULL;
-  const LedgerHistoryReceipt *r;
+  const LedgerReceipt *r;
   const LedgerHistoryWaiver *w;
 
   season (f->book);

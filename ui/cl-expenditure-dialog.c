@@ -20,6 +20,7 @@
 #include <inttypes.h>
 
 #include "cl-expenditure-dialog-private.h"
+#include "cl-format.h"
 #include "ledger.h"
 
 struct _ClExpenditureDialog
@@ -529,15 +530,18 @@ cl_expenditure_dialog_class_init (ClExpenditureDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-/* The category dropdown; the rest needs the book (cl_expenditure_dialog_new()). */
+/* The category and method dropdowns; the rest needs the book
+ * (cl_expenditure_dialog_new()). */
 static void
 cl_expenditure_dialog_init (ClExpenditureDialog *self)
 {
   g_autoptr(GListModel) categories = category_model_new ();
+  g_autoptr(GListModel) methods = cl_format_method_list ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->votes = g_list_store_new (LEDGER_TYPE_VOTE_ITEM);
   gtk_drop_down_set_model (self->category_dropdown, categories);
+  gtk_drop_down_set_model (self->method_dropdown, methods);
 }
 
 /* ------------------------------------------------------------------ */

@@ -2,9 +2,11 @@
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 #include <stdio.h>
 
 #include "cl-format.h"
+#include "ledger.h"
 
 /* 12:00 UTC of a date: a GDateTime whose day is the same in any zone. */
 static GDateTime *
@@ -57,4 +59,14 @@ cl_format_date_range (const char *first,
   /* Translators: a span of days, first and last included; in Chinese
    * "%s至%s". */
   return g_strdup_printf (C_("date range", "%s – %s"), from, to);
+}
+
+GListModel *
+cl_format_method_list (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint m = 0; m < LEDGER_METHOD_COUNT; m++)
+    gtk_string_list_append (list, ledger_method_label ((LedgerMethod) m));
+  return G_LIST_MODEL (list);
 }

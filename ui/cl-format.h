@@ -3,11 +3,12 @@
  * The book stores dates as ISO 8601 ("2026-03-01"); the window shows them
  * the way its language writes them: 2026年3月1日 in Chinese, 2026-03-01 in
  * English (unambiguous for an auditor anywhere). Money is always
- * ledger_money_format()'s ¥1,234.56, which is how both write it.
+ * ledger_money_format()'s ¥1,234.56, which is how both write it. The
+ * payment methods are named by ledger_method_label().
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,9 @@ char *cl_format_date_time (const char *iso_date_time);
 /* "2026年1月1日至2026年3月31日" / "2026-01-01 – 2026-03-31" */
 char *cl_format_date_range (const char *first,
                             const char *last);
+
+/* A list of the payment methods' labels in LedgerMethod order, for a
+ * GtkDropDown whose selected position is the LedgerMethod. */
+GListModel *cl_format_method_list (void);
 
 G_END_DECLS

@@ -53,11 +53,6 @@ struct _ClPaymentsPage
 
 G_DEFINE_FINAL_TYPE (ClPaymentsPage, cl_payments_page, CL_TYPE_PAGE)
 
-/* Indexed by LedgerMethod; method_dropdown lists them in the same order. */
-static const char *const method_labels[] = {
-  N_("Cash"), N_("WeChat Pay"), N_("Alipay"), N_("Bank"),
-};
-
 /* ------------------------------------------------------------------ */
 /* Helpers */
 
@@ -549,7 +544,7 @@ format_method (gpointer    unused,
 
   if (word == NULL || !ledger_method_parse (word, "method", &method, NULL))
     return g_strdup (word);
-  return g_strdup (_(method_labels[method]));
+  return g_strdup (ledger_method_label (method));
 }
 
 /* "Valid", or "Voided: " and the reason. */
@@ -720,8 +715,11 @@ cl_payments_page_class_init (ClPaymentsPageClass *klass)
 static void
 cl_payments_page_init (ClPaymentsPage *self)
 {
+  g_autoptr(GListModel) methods = cl_format_method_list ();
+
   self->typed = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_model (self->method_dropdown, methods);
   gtk_widget_set_parent (GTK_WIDGET (self->completion_popover), GTK_WIDGET (self->unit_entry));
   update_actions (self);
 }

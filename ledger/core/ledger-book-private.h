@@ -1,13 +1,16 @@
 /* ledger-book-private.h — what ledger modules share about the book
  *
  * Only files in ledger/ include this: the rest of the program sees the
- * book through the functions of the public headers.
+ * book through the functions of the public headers. The SQL helpers
+ * here forward to the book's LedgerSql (ledger-sql-private.h), which
+ * also declares ledger_bind_text() and ledger_column_dup().
  */
 #pragma once
 
 #include <sqlite3.h>
 
 #include "ledger-book.h"
+#include "ledger-sql-private.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +27,9 @@ gboolean ledger_book_exec (LedgerBook  *self,
                            const char  *sql,
                            GError     **error);
 
-/* Turns the connection's last SQLite error into a GError. */
+/* Turns the connection's last SQLite error into a GError. @doing names
+ * the operation ("reading receipts"): mark the literal with N_(), it is
+ * translated with the message (tests/po/test_translations.py checks). */
 void ledger_book_set_sqlite_error (LedgerBook  *self,
                                    GError     **error,
                                    const char  *doing);
@@ -41,33 +46,29 @@ gboolean ledger_book_query_int64 (LedgerBook    *self,
                                   gint64        *out_value,
                                   GError       **error);
 
-/* Binds UTF-8 text, or NULL when @text is NULL. */
-void ledger_bind_text (sqlite3_stmt *stmt,
-                       int           index,
-                       const char   *text);
-
-/* A copy of column @col as text ("" when NULL). */
-char *ledger_column_dup (sqlite3_stmt *stmt,
-                         int           col);
-
-/* Creates the schema in an empty database (ledger-schema.c). */
-gboolean ledger_schema_create (LedgerBook  *self,
-                               GError     **error);
-
-/* The caches of schema version 2 as the journal defines them: a charge
- * with what payments (net of voids) and waivers settled of it, and each
- * account's movement per day. */
-#define LEDGER_CHARGE_STATUS_SQL \
-  "SELECT c.id, c.household_id, c.year, c.amount," \
-  "       coalesce (sum (CASE WHEN a.kind <> 'waiver' THEN a.amount END), 0)," \
-  "       coalesce (sum (CASE WHEN a.kind = 'waiver' THEN a.amount END), 0)" \
-  " FROM charges c LEFT JOIN allocations a ON a.charge_id = c.id GROUP BY c.id"
-/* CROSS JOIN: walk the journal in order and each entry's splits by their
- * key, rather than the planner's choice of a lookup per split (twice as
- * slow on a large book). */
-#define LEDGER_ACCOUNT_DAYS_SQL \
-  "SELECT s.account, t.date, sum (s.amount)" \
-  " FROM txns t CROSS JOIN splits s ON s.txn_id = t.id GROUP BY s.account, t.date"
+/**
+ * ledger_book_finish_rows:
+ * @self: the book @stmt belongs to
+ * @stmt: the statement of the row loop
+ * @rc: what the loop's last sqlite3_step() returned
+ * @doing: the operation for the message, an N_()-marked literal
+ * @error: return location for an error
+ *
+ * The end of every row loop:
+ *
+ *   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+ *     g_ptr_array_add (list, thing_from_row (stmt));
+ *   if (!ledger_book_finish_rows (book, stmt, rc, N_("reading things"), error))
+ *     return NULL;
+ *
+ * Returns: TRUE when the loop ran to SQLITE_DONE; otherwise FALSE with
+ * @error set by ledger_book_set_sqlite_error(). @stmt is reset either way.
+ */
+gboolean ledger_book_finish_rows (LedgerBook    *self,
+                                  sqlite3_stmt  *stmt,
+                                  int            rc,
+                                  const char    *doing,
+                                  GError       **error);
 
 /* Inside ledger_book_write(): journals a change of the setting @key (an
  * entry of kind "setting", its ref the key and its memo @memo, or @value
@@ -78,10 +79,5 @@ gboolean ledger_settings_record (LedgerBook  *book,
                                  const char  *value,
                                  const char  *memo,
                                  GError     **error);
-
-/* Brings a book from @from_version up to LEDGER_SCHEMA_VERSION. */
-gboolean ledger_schema_migrate (LedgerBook  *self,
-                                int          from_version,
-                                GError     **error);
 
 G_END_DECLS

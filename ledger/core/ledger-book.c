@@ -1,5 +1,8 @@
 /* ledger-book.c — opening, creating and writing a book
  *
+ * The SQL toolkit under it (statement cache, error mapping) is
+ * ledger-sql.c; the functions of ledger-book-private.h forward there.
+ *
  * Durability (DESIGN.md §6): rollback journal with synchronous=EXTRA, so a
  * COMMIT that returned is on the disk, and no WAL files travel beside the
  * book; foreign keys on; one writer at a time through BEGIN IMMEDIATE with a
@@ -19,6 +22,8 @@
 #include "ledger-book-private.h"
 #include "ledger-period.h"
 #include "ledger-quote.h"
+#include "ledger-schema-private.h"
+#include "ledger-sql-private.h"
 #include "ledger-text.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -27,16 +32,15 @@ struct _LedgerBook
 {
   GObject     parent_instance;
 
-  sqlite3    *db;
+  LedgerSql  *sql;        /* the connection, its statements and errors */
+  sqlite3    *db;         /* the same connection, for the book's own pragmas */
   char       *path;
   char       *real_path;    /* path with its links followed: where its folders are */
   char       *display_path; /* path quoted for messages (ledger_quote_path) */
   char       *operator_name;
-  GHashTable *statements; /* SQL text (not owned: static strings) → sqlite3_stmt* */
   char       *clock_date; /* simulated "today", or NULL */
   char       *write_now;  /* "now" of the running write: one time for all its entries */
   gboolean    read_only;
-  gboolean    in_write;
   gboolean    created;      /* made by ledger_book_create(): created_file says which file */
   GStatBuf    created_file;
 };
@@ -52,19 +56,14 @@ enum
 static guint signals[N_SIGNALS];
 
 static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-static void
 ledger_book_finalize (GObject *object)
 {
   LedgerBook *self = LEDGER_BOOK (object);
 
-  g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db != NULL)
-    sqlite3_close (self->db);
+  if (self->sql != NULL)
+    ledger_sql_free (self->sql); /* closes self->db */
+  else if (self->db != NULL)
+    sqlite3_close (self->db);    /* a failed open leaves a handle too */
   g_free (self->path);
   g_free (self->real_path);
   g_free (self->display_path);
@@ -94,8 +93,6 @@ ledger_book_class_init (LedgerBookClass *klass)
 static void
 ledger_book_init (LedgerBook *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                            NULL, finalize_statement);
   self->operator_name = g_strdup ("treasurer");
 }
 
@@ -108,77 +105,12 @@ ledger_book_get_db (LedgerBook *self)
   return self->db;
 }
 
-/* Maps SQLite result codes onto the error codes the user can act on. */
-static LedgerError
-error_code_for_sqlite (int rc)
-{
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return LEDGER_ERROR_LOCKED;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return LEDGER_ERROR_CORRUPT;
-    case SQLITE_IOERR:
-    case SQLITE_FULL:
-    case SQLITE_CANTOPEN:
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      return LEDGER_ERROR_IO;
-    default:
-      return LEDGER_ERROR_DATABASE;
-    }
-}
-
 void
 ledger_book_set_sqlite_error (LedgerBook  *self,
                               GError     **error,
                               const char  *doing)
 {
-  int rc = sqlite3_extended_errcode (self->db);
-  LedgerError code = error_code_for_sqlite (rc);
-  /* SQLite's message may quote a file name (of a backup, say) as it is. */
-  g_autofree char *message = ledger_quote_controls (sqlite3_errmsg (self->db));
-
-  if (code == LEDGER_ERROR_CORRUPT)
-    {
-      /* Which pages are bad is SQLite's to say; that the book is damaged,
-       * and what to do about it, is ours. */
-      g_autofree char *reason = g_strdup_printf (_("%s, while %s"), message, doing);
-
-      if (!ledger_book_file_is_cut_short (self->path, error))
-        g_set_error (error, LEDGER_ERROR, code,
-                     _("The book %s is damaged (%s); restore it from a backup"),
-                     self->display_path, reason);
-    }
-  else if (code == LEDGER_ERROR_LOCKED)
-    g_set_error (error, LEDGER_ERROR, code,
-                 _("The book %s is in use by another program; try again when it has finished"),
-                 self->display_path);
-  else if (code == LEDGER_ERROR_IO && (rc & 0xff) == SQLITE_FULL)
-    g_set_error (error, LEDGER_ERROR, code,
-                 _("The disk holding %s is full; nothing was saved"), self->display_path);
-  else
-    g_set_error (error, LEDGER_ERROR, code, _("%s: %s (while %s)"),
-                 self->display_path, message, doing);
-}
-
-/* SQLite rolls the whole transaction back by itself when a statement in
- * it fails with an I/O error or for want of memory. A caller that ignored
- * such an error must not carry on: each of its next statements would
- * commit on its own, outside the transaction, and leave half an operation
- * in the book. Returns FALSE (setting @error) in that case. */
-static gboolean
-check_transaction (LedgerBook  *self,
-                   GError     **error)
-{
-  if (!self->in_write || !sqlite3_get_autocommit (self->db))
-    return TRUE;
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_DATABASE,
-               _("%s: the operation was undone after an error reading or writing the book; nothing was saved"),
-               self->display_path);
-  return FALSE;
+  ledger_sql_set_error (self->sql, error, doing);
 }
 
 sqlite3_stmt *
@@ -186,30 +118,7 @@ ledger_book_prepare (LedgerBook  *self,
                      const char  *sql,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-
-  if (!check_transaction (self, error))
-    return NULL;
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-                          &stmt, NULL) != SQLITE_OK)
-    {
-      ledger_book_set_sqlite_error (self, error, "preparing a query");
-      /* Only SQLITE_ERROR is a bug in the SQL; preparing also reads the
-       * schema, which can meet I/O errors, locks or a lack of memory. */
-      if (sqlite3_errcode (self->db) == SQLITE_ERROR)
-        g_critical ("bad SQL: %s: %s", sqlite3_errmsg (self->db), sql);
-      return NULL;
-    }
-
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-  return stmt;
+  return ledger_sql_prepare (self->sql, sql, error);
 }
 
 gboolean
@@ -217,14 +126,7 @@ ledger_book_exec (LedgerBook  *self,
                   const char  *sql,
                   GError     **error)
 {
-  if (!check_transaction (self, error))
-    return FALSE;
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      ledger_book_set_sqlite_error (self, error, "writing");
-      return FALSE;
-    }
-  return TRUE;
+  return ledger_sql_exec (self->sql, sql, error);
 }
 
 gboolean
@@ -232,16 +134,7 @@ ledger_book_step_done (LedgerBook    *self,
                        sqlite3_stmt  *stmt,
                        GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      ledger_book_set_sqlite_error (self, error, "writing");
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return ledger_sql_step_done (self->sql, stmt, error);
 }
 
 gboolean
@@ -251,47 +144,17 @@ ledger_book_query_int64 (LedgerBook    *self,
                          gint64        *out_value,
                          GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    {
-      *out_value = sqlite3_column_type (stmt, 0) == SQLITE_NULL
-                     ? fallback : sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      return TRUE;
-    }
-  if (rc == SQLITE_DONE)
-    {
-      *out_value = fallback;
-      sqlite3_reset (stmt);
-      return TRUE;
-    }
-  ledger_book_set_sqlite_error (self, error, "reading");
-  sqlite3_reset (stmt);
-  return FALSE;
+  return ledger_sql_query_int64 (self->sql, stmt, fallback, out_value, error);
 }
 
-void
-ledger_bind_text (sqlite3_stmt *stmt,
-                  int           index,
-                  const char   *text)
+gboolean
+ledger_book_finish_rows (LedgerBook    *self,
+                         sqlite3_stmt  *stmt,
+                         int            rc,
+                         const char    *doing,
+                         GError       **error)
 {
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    /* Copied by GLib, not by SQLite: when SQLite cannot make its copy
-     * (out of memory) the parameter stays NULL without the caller knowing,
-     * and a lookup then says "not registered". GLib aborts instead. */
-    sqlite3_bind_text (stmt, index, g_strdup (text), -1, g_free);
-}
-
-char *
-ledger_column_dup (sqlite3_stmt *stmt,
-                   int           col)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  return g_strdup (text != NULL ? text : "");
+  return ledger_sql_finish_rows (self->sql, stmt, rc, doing, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -342,6 +205,7 @@ connect_to_file (const char  *path,
    * for, and then reported as in use, not as a foreign file. */
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);
+  self->sql = ledger_sql_new (self->db, self->path, self->display_path);
   return g_steal_pointer (&self);
 }
 
@@ -427,11 +291,11 @@ ledger_book_check_integrity (LedgerBook  *self,
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && error_code_for_sqlite (rc) != LEDGER_ERROR_CORRUPT)
+  if (rc != SQLITE_ROW && ledger_sql_error_code (rc) != LEDGER_ERROR_CORRUPT)
     {
       /* The check could not run (I/O error, lock, memory): that is not a
        * verdict on the book. */
-      ledger_book_set_sqlite_error (self, error, "checking the book");
+      ledger_book_set_sqlite_error (self, error, N_("checking the book"));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -455,7 +319,7 @@ migrate_cb (LedgerBook *self,
             gpointer    user_data,
             GError    **error)
 {
-  return ledger_schema_migrate (self, GPOINTER_TO_INT (user_data), error);
+  return ledger_schema_migrate (self->sql, GPOINTER_TO_INT (user_data), error);
 }
 
 LedgerBook *
@@ -518,7 +382,7 @@ create_cb (LedgerBook *self,
 {
   const CreateRequest *request = user_data;
 
-  return ledger_schema_create (self, error) &&
+  return ledger_schema_create (self->sql, error) &&
          ledger_book_set_setting (self, "name", request->name, error) &&
          (request->populate == NULL || request->populate (self, request->populate_data, error));
 }
@@ -632,7 +496,7 @@ ledger_book_write (LedgerBook      *self,
                    GError         **error)
 {
   g_return_val_if_fail (LEDGER_IS_BOOK (self), FALSE);
-  g_return_val_if_fail (!self->in_write, FALSE);
+  g_return_val_if_fail (!ledger_sql_get_in_write (self->sql), FALSE);
 
   if (self->read_only)
     {
@@ -644,20 +508,20 @@ ledger_book_write (LedgerBook      *self,
   if (!ledger_book_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  self->in_write = TRUE;
+  ledger_sql_set_in_write (self->sql, TRUE);
   g_clear_pointer (&self->write_now, g_free);
-  if (!func (self, user_data, error) || !check_transaction (self, error))
+  if (!func (self, user_data, error) || !ledger_sql_check_transaction (self->sql, error))
     {
-      self->in_write = FALSE;
+      ledger_sql_set_in_write (self->sql, FALSE);
       if (!sqlite3_get_autocommit (self->db))
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
-  self->in_write = FALSE;
+  ledger_sql_set_in_write (self->sql, FALSE);
 
   if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
-      ledger_book_set_sqlite_error (self, error, "saving");
+      ledger_book_set_sqlite_error (self, error, N_("saving"));
       if (!sqlite3_get_autocommit (self->db))
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -675,7 +539,7 @@ ledger_book_read (LedgerBook      *self,
   gboolean ok;
 
   g_return_val_if_fail (LEDGER_IS_BOOK (self), FALSE);
-  g_return_val_if_fail (!self->in_write, FALSE);
+  g_return_val_if_fail (!ledger_sql_get_in_write (self->sql), FALSE);
 
   /* A deferred transaction takes its snapshot at the first read and keeps
    * it (rollback journal: the shared lock holds writers off) until COMMIT. */
@@ -689,7 +553,7 @@ ledger_book_read (LedgerBook      *self,
 gboolean
 ledger_book_in_write (LedgerBook *self)
 {
-  return self->in_write;
+  return ledger_sql_get_in_write (self->sql);
 }
 
 /* ------------------------------------------------------------------ */
@@ -772,7 +636,7 @@ ledger_book_set_setting (LedgerBook  *self,
 {
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (self->in_write, FALSE);
+  g_return_val_if_fail (ledger_sql_get_in_write (self->sql), FALSE);
 
   stmt = ledger_book_prepare (self,
                               "INSERT INTO settings (key, value) VALUES (?1, ?2) "
@@ -806,10 +670,10 @@ ledger_book_now (LedgerBook *self)
   /* Every entry of one write gets the same time, read once: an import of
    * 5,000 households would otherwise ask for the local time zone 5,000
    * times. */
-  if (self->in_write && self->write_now != NULL)
+  if (ledger_sql_get_in_write (self->sql) && self->write_now != NULL)
     return g_strdup (self->write_now);
   now = g_date_time_new_now_local ();
-  if (!self->in_write)
+  if (!ledger_sql_get_in_write (self->sql))
     return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   self->write_now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   return g_strdup (self->write_now);
@@ -825,7 +689,7 @@ ledger_book_today (LedgerBook *self,
     g_strlcpy (out_iso, self->clock_date, 11);
   else if (fixed != NULL && strlen (fixed) >= 10)
     g_strlcpy (out_iso, fixed, 11);
-  else if (self->in_write)
+  else if (ledger_sql_get_in_write (self->sql))
     {
       g_autofree char *now = ledger_book_now (self);   /* the write's one time */
 

@@ -45,7 +45,7 @@ read_node (LedgerBook  *book,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, "reading the fingerprint");
+      ledger_book_set_sqlite_error (book, error, N_("reading the fingerprint"));
       return FALSE;
     }
   return TRUE;

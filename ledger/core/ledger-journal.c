@@ -126,7 +126,7 @@ date_after_followed (LedgerPosting  *posting,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, "reading a transaction's date");
+      ledger_book_set_sqlite_error (book, error, N_("reading a transaction's date"));
       return FALSE;
     }
   return TRUE;
@@ -308,15 +308,12 @@ lowest_balance_from (LedgerBook   *book,
         g_strlcpy (out_day, (const char *) sqlite3_column_text (stmt, 0), 11);
       *out_short = MAX (*out_short, -balance);
     }
-  sqlite3_reset (stmt);
   if (rc == SQLITE_ROW) /* a balance past the ceiling: the error is set */
-    return FALSE;
-  if (rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, "reading the balances");
+      sqlite3_reset (stmt);
       return FALSE;
     }
-  return TRUE;
+  return ledger_book_finish_rows (book, stmt, rc, N_("reading the balances"), error);
 }
 
 /* No money account holds less than nothing on any day: the committee

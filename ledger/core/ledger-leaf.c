@@ -169,7 +169,7 @@ stream_leaves (LedgerBook      *book,
     }
   if (ok && rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, "reading the journal");
+      ledger_book_set_sqlite_error (book, error, N_("reading the journal"));
       ok = FALSE;
     }
   if (ok && have_leaf)

@@ -10,7 +10,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "ledger-book-private.h"
+#include "ledger-book.h"
+#include "ledger-schema-private.h"
 
 static const char schema_v1[] =
   "CREATE TABLE settings ("
@@ -290,14 +291,14 @@ append_only_triggers_sql (void)
 }
 
 static gboolean
-insert_standard_accounts (LedgerBook  *self,
+insert_standard_accounts (LedgerSql   *self,
                           GError     **error)
 {
   sqlite3_stmt *stmt;
 
-  stmt = ledger_book_prepare (self,
-                              "INSERT INTO accounts (code, name, kind) VALUES (?1, ?2, ?3)",
-                              error);
+  stmt = ledger_sql_prepare (self,
+                             "INSERT INTO accounts (code, name, kind) VALUES (?1, ?2, ?3)",
+                             error);
   if (stmt == NULL)
     return FALSE;
 
@@ -308,14 +309,14 @@ insert_standard_accounts (LedgerBook  *self,
       ledger_bind_text (stmt, 1, standard_accounts[i].code);
       ledger_bind_text (stmt, 2, standard_accounts[i].name);
       ledger_bind_text (stmt, 3, standard_accounts[i].kind);
-      if (!ledger_book_step_done (self, stmt, error))
+      if (!ledger_sql_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-ledger_schema_create (LedgerBook  *self,
+ledger_schema_create (LedgerSql   *self,
                       GError     **error)
 {
   g_autofree char *triggers = append_only_triggers_sql ();
@@ -323,10 +324,10 @@ ledger_schema_create (LedgerBook  *self,
     g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1;",
                      LEDGER_APPLICATION_ID);
 
-  return ledger_book_exec (self, schema_v1, error) &&
-         ledger_book_exec (self, triggers, error) &&
+  return ledger_sql_exec (self, schema_v1, error) &&
+         ledger_sql_exec (self, triggers, error) &&
          insert_standard_accounts (self, error) &&
-         ledger_book_exec (self, pragmas, error) &&
+         ledger_sql_exec (self, pragmas, error) &&
          ledger_schema_migrate (self, 1, error);
 }
 
@@ -352,7 +353,7 @@ static const char schema_v2[] =
   ");"
   "CREATE INDEX charge_status_year ON charge_status (year, household_id);"
   "CREATE INDEX charge_status_open ON charge_status (household_id, year)"
-  "  WHERE amount <> paid + waived;"
+  "  WHERE " LEDGER_CHARGE_OPEN ";"
   "CREATE TABLE account_days ("
   "  account TEXT NOT NULL,"
   "  date    TEXT NOT NULL,"
@@ -390,7 +391,7 @@ static const char *const migrations[LEDGER_SCHEMA_VERSION - 1] = {
 };
 
 gboolean
-ledger_schema_migrate (LedgerBook  *self,
+ledger_schema_migrate (LedgerSql   *self,
                        int          from_version,
                        GError     **error)
 {
@@ -400,14 +401,14 @@ ledger_schema_migrate (LedgerBook  *self,
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FOREIGN_FILE,
                    _("%s has no schema version; it is not a Community Ledger book"),
-                   ledger_book_get_path (self));
+                   ledger_sql_get_path (self));
       return FALSE;
     }
 
   for (int v = from_version; v < LEDGER_SCHEMA_VERSION; v++)
-    if (!ledger_book_exec (self, migrations[v - 1], error))
+    if (!ledger_sql_exec (self, migrations[v - 1], error))
       return FALSE;
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", LEDGER_SCHEMA_VERSION);
-  return ledger_book_exec (self, pragma, error);
+  return ledger_sql_exec (self, pragma, error);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
+#include "ledger-schema-private.h"
 #include "ledger-fingerprint.h"
 #include "ledger-leaf.h"
 #include "ledger-verify.h"
@@ -104,7 +105,7 @@ check_charge_status (LedgerBook  *self,
     }
   if (rc_journal != SQLITE_DONE || rc_cache != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (self, error, "checking the report caches");
+      ledger_book_set_sqlite_error (self, error, N_("checking the report caches"));
       return FALSE;
     }
   return TRUE;
@@ -167,12 +168,8 @@ check_account_days (LedgerBook  *self,
         g_hash_table_insert (sums, g_strdup (key->str), sum = g_new0 (DaySum, 1));
       sum->overflowed |= __builtin_add_overflow (sum->amount, sqlite3_column_int64 (stmt, 2), &sum->amount);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (self, error, "checking the report caches");
-      return FALSE;
-    }
+  if (!ledger_book_finish_rows (self, stmt, rc, N_("checking the report caches"), error))
+    return FALSE;
 
   stmt = ledger_book_prepare (self, "SELECT account, date, amount FROM account_days", error);
   if (stmt == NULL)
@@ -197,12 +194,8 @@ check_account_days (LedgerBook  *self,
       if (sum != NULL)
         sum->seen = TRUE;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (self, error, "checking the report caches");
-      return FALSE;
-    }
+  if (!ledger_book_finish_rows (self, stmt, rc, N_("checking the report caches"), error))
+    return FALSE;
 
   /* Days of the journal the cache does not have. */
   g_hash_table_iter_init (&iter, sums);
@@ -286,12 +279,8 @@ load_cached_tree (Verifier  *v,
       node->present = TRUE;
       memcpy (node->hash.bytes, sqlite3_column_blob (stmt, 2), LEDGER_HASH_SIZE);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (v->book, error, "reading the fingerprint");
-      return FALSE;
-    }
+  if (!ledger_book_finish_rows (v->book, stmt, rc, N_("reading the fingerprint"), error))
+    return FALSE;
   return TRUE;
 }
 

@@ -265,11 +265,7 @@ ledger_attachment_list (LedgerBook  *book,
       a->size = sqlite3_column_int64 (stmt, 3);
       g_ptr_array_add (out, a);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading attachments");
-      return FALSE;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading attachments"), error))
+    return FALSE;
   return TRUE;
 }

@@ -10,6 +10,7 @@
 #include "ledger-household.h"
 #include "ledger-money.h"
 #include "ledger-period.h"
+#include "ledger-schema-private.h"
 #include "ledger-text.h"
 
 #define REASON_MAX_CHARS 200
@@ -30,7 +31,7 @@ ledger_open_charges (LedgerBook  *book,
   stmt = ledger_book_prepare (book,
     "SELECT s.charge_id, s.amount - s.paid - s.waived AS open FROM charge_status s"
     " JOIN charges c ON c.id = s.charge_id JOIN txns t ON t.id = c.txn_id"
-    " WHERE s.household_id = ?1 AND s.amount <> s.paid + s.waived AND open > 0"
+    " WHERE s.household_id = ?1 AND " LEDGER_CHARGE_OPEN_OF ("s.") " AND open > 0"
     "   AND (?2 IS NULL OR t.date <= ?2)"
     " ORDER BY s.year, s.charge_id",
     error);
@@ -46,12 +47,8 @@ ledger_open_charges (LedgerBook  *book,
       LedgerOpenCharge charge = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
       g_array_append_val (open, charge);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading charges");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading charges"), error))
+    return NULL;
   return g_steal_pointer (&open);
 }
 
@@ -109,14 +106,13 @@ ledger_prepaid_credit_from (LedgerBook  *book,
         break;
       least = by_day ? -balance : MIN (least, -balance);
     }
-  sqlite3_reset (stmt);
   if (rc == SQLITE_ROW) /* past the ceiling: the error is set */
-    return FALSE;
-  if (rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, "reading the prepaid credit");
+      sqlite3_reset (stmt);
       return FALSE;
     }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading the prepaid credit"), error))
+    return FALSE;
   *out_credit = least;
   return TRUE;
 }
@@ -192,12 +188,8 @@ households_to_bill (LedgerBook       *book,
                      sqlite3_column_int (stmt, 2) };
       g_array_append_val (list, b);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading households");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading households"), error))
+    return NULL;
   return g_steal_pointer (&list);
 }
 
@@ -439,7 +431,7 @@ find_charge (LedgerBook             *book,
                  _("fee “%s”: unit %s has no such charge for %d (has the year been billed?)"),
                  r->fee_code, household->unit, r->year);
   else if (rc != SQLITE_ROW)
-    ledger_book_set_sqlite_error (book, error, "reading charges");
+    ledger_book_set_sqlite_error (book, error, N_("reading charges"));
   return rc == SQLITE_ROW;
 }
 

@@ -1,8 +1,10 @@
-/* ledger-charges-private.h — settling charges, shared by billing and payments */
+/* ledger-charges-private.h — settling charges, shared by billing and
+ * payments, and the receipts that settled them, for a household's history */
 #pragma once
 
 #include "ledger-book-private.h"
 #include "ledger-journal.h"
+#include "ledger-payment.h"
 
 G_BEGIN_DECLS
 
@@ -45,5 +47,14 @@ gboolean ledger_allocation_insert (LedgerBook  *book,
                                    const char  *kind,
                                    gint64       amount,
                                    GError     **error);
+
+/* The household's receipts by date and number, each with what it settled
+ * and, when voided, the day and the reason: a GPtrArray of LedgerReceipt
+ * (ledger_receipt_lookup()'s reader). @doing names the operation in an
+ * error, an N_()-marked literal. NULL with @error set on failure. */
+GPtrArray *ledger_receipts_of_household (LedgerBook  *book,
+                                         gint64       household_id,
+                                         const char  *doing,
+                                         GError     **error);
 
 G_END_DECLS

@@ -432,12 +432,8 @@ ledger_expenditure_list (LedgerBook          *book,
   ledger_bind_text (stmt, 2, period != NULL ? period->last : "9999-99-99");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, expenditure_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading expenditures");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading expenditures"), error))
+    return NULL;
   for (guint i = 0; i < list->len; i++)
     if (!ledger_attachment_list (book, "expenditure",
                                  ((LedgerExpenditure *) g_ptr_array_index (list, i))->id,

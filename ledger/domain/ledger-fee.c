@@ -90,12 +90,8 @@ collect_fees (LedgerBook    *book,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (fees, fee_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading fees");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading fees"), error))
+    return NULL;
   return g_steal_pointer (&fees);
 }
 

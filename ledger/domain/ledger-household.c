@@ -560,7 +560,7 @@ ledger_household_lookup (LedgerBook  *book,
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
                  _("unit “%s” is not registered in this book"), normal);
   else
-    ledger_book_set_sqlite_error (book, error, "reading households");
+    ledger_book_set_sqlite_error (book, error, N_("reading households"));
   sqlite3_reset (stmt);
   return household;
 }
@@ -581,12 +581,8 @@ ledger_household_list (LedgerBook  *book,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, household_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading households");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading households"), error))
+    return NULL;
   return g_steal_pointer (&list);
 }
 

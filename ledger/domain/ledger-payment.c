@@ -272,40 +272,145 @@ ledger_pay (LedgerBook      *book,
 /* ------------------------------------------------------------------ */
 /* Reading receipts */
 
-static gboolean
-read_receipt_lines (LedgerBook     *book,
-                    LedgerReceipt  *receipt,
-                    GError        **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 settled = 0;
-  int rc;
+/* Every receipt is read by this one query, under a WHERE that says which
+ * ones: the columns of receipt_from_row(). The void's day comes from its
+ * journal entry. */
+#define RECEIPT_SELECT \
+  "SELECT r.number, r.year, r.seq, r.household_id, h.unit, h.owner, r.amount, r.method," \
+  "       r.date, t.recorded_at, t.operator, r.txn_id, v.reason, vt.date" \
+  " FROM receipts r JOIN households h ON h.id = r.household_id" \
+  " JOIN txns t ON t.id = r.txn_id LEFT JOIN voids v ON v.receipt = r.number" \
+  " LEFT JOIN txns vt ON vt.id = v.txn_id"
+/* What each receipt settled when it was paid (a void's reversal is
+ * recorded under the void, so a voided receipt still shows what it had
+ * settled), by receipt number: the rows of read_receipt_lines(). */
+#define RECEIPT_LINES_SELECT \
+  "SELECT r.number, c.fee_code, c.year, a.amount" \
+  " FROM receipts r JOIN allocations a ON a.txn_id = r.txn_id" \
+  " JOIN charges c ON c.id = a.charge_id"
 
+/* A receipt from a row of RECEIPT_SELECT, with no lines yet: all of its
+ * amount is credit until read_receipt_lines() says what it settled. */
+static LedgerReceipt *
+receipt_from_row (sqlite3_stmt *stmt)
+{
+  LedgerReceipt *receipt = g_new0 (LedgerReceipt, 1);
+
+  receipt->number = ledger_column_dup (stmt, 0);
+  receipt->year = sqlite3_column_int (stmt, 1);
+  receipt->seq = sqlite3_column_int (stmt, 2);
+  receipt->household_id = sqlite3_column_int64 (stmt, 3);
+  receipt->unit = ledger_column_dup (stmt, 4);
+  receipt->owner = ledger_column_dup (stmt, 5);
+  receipt->amount = sqlite3_column_int64 (stmt, 6);
+  ledger_method_parse ((const char *) sqlite3_column_text (stmt, 7), "method", &receipt->method, NULL);
+  g_strlcpy (receipt->date, (const char *) sqlite3_column_text (stmt, 8), sizeof receipt->date);
+  receipt->recorded_at = ledger_column_dup (stmt, 9);
+  receipt->operator_name = ledger_column_dup (stmt, 10);
+  receipt->txn_id = sqlite3_column_int64 (stmt, 11);
+  receipt->voided = sqlite3_column_type (stmt, 12) != SQLITE_NULL;
+  if (receipt->voided)
+    {
+      receipt->void_reason = ledger_column_dup (stmt, 12);
+      g_strlcpy (receipt->void_date, (const char *) sqlite3_column_text (stmt, 13),
+                 sizeof receipt->void_date);
+    }
   receipt->lines = g_array_new (FALSE, FALSE, sizeof (LedgerReceiptLine));
   g_array_set_clear_func (receipt->lines, clear_line);
-  stmt = ledger_book_prepare (book,
-                              "SELECT c.fee_code, c.year, a.amount FROM allocations a"
-                              " JOIN charges c ON c.id = a.charge_id"
-                              " WHERE a.txn_id = ?1 ORDER BY c.year, c.id",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, receipt->txn_id);
+  receipt->to_credit = receipt->amount;
+  return receipt;
+}
+
+/* Runs @stmt, a RECEIPT_SELECT, adding its receipts to @list and
+ * indexing them by number in @by_number. */
+static gboolean
+read_receipt_rows (LedgerBook    *book,
+                   sqlite3_stmt  *stmt,
+                   GPtrArray     *list,
+                   GHashTable    *by_number,
+                   const char    *doing,
+                   GError       **error)
+{
+  int rc;
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LedgerReceiptLine line = { ledger_column_dup (stmt, 0), sqlite3_column_int (stmt, 1),
-                                 sqlite3_column_int64 (stmt, 2) };
-      settled += line.amount;
+      LedgerReceipt *receipt = receipt_from_row (stmt);
+
+      g_hash_table_insert (by_number, receipt->number, receipt);
+      g_ptr_array_add (list, receipt);
+    }
+  return ledger_book_finish_rows (book, stmt, rc, doing, error);
+}
+
+/* Runs @stmt, a RECEIPT_LINES_SELECT, giving each receipt of @by_number
+ * what it settled; the rest of its amount went to prepaid credit. */
+static gboolean
+read_receipt_lines (LedgerBook    *book,
+                    sqlite3_stmt  *stmt,
+                    GHashTable    *by_number,
+                    const char    *doing,
+                    GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedgerReceipt *receipt = g_hash_table_lookup (by_number, sqlite3_column_text (stmt, 0));
+      LedgerReceiptLine line = { ledger_column_dup (stmt, 1), sqlite3_column_int (stmt, 2),
+                                 sqlite3_column_int64 (stmt, 3) };
+
+      g_assert (receipt != NULL);
+      receipt->to_credit -= line.amount;
       g_array_append_val (receipt->lines, line);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading a receipt");
-      return FALSE;
-    }
-  receipt->to_credit = receipt->amount - settled;
-  return TRUE;
+  return ledger_book_finish_rows (book, stmt, rc, doing, error);
+}
+
+/* Binds ?1: @text_key, or @int_key when it is NULL. */
+static void
+bind_key (sqlite3_stmt *stmt,
+          const char   *text_key,
+          gint64        int_key)
+{
+  if (text_key != NULL)
+    ledger_bind_text (stmt, 1, text_key);
+  else
+    sqlite3_bind_int64 (stmt, 1, int_key);
+}
+
+/* The receipts @head_sql selects, with what each settled (@lines_sql,
+ * for the same receipts), both bound to @text_key (or, when NULL,
+ * @int_key): the one reader behind
+ * ledger_receipt_lookup() and ledger_receipts_of_household(). */
+static GPtrArray *
+read_receipts (LedgerBook    *book,
+               const char    *head_sql,
+               const char    *lines_sql,
+               const char    *text_key,
+               gint64         int_key,
+               const char    *doing,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_receipt_free);
+  g_autoptr(GHashTable) by_number = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt = ledger_book_prepare (book, head_sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_key (stmt, text_key, int_key);
+  if (!read_receipt_rows (book, stmt, list, by_number, doing, error))
+    return NULL;
+  if (list->len == 0)
+    return g_steal_pointer (&list);
+
+  stmt = ledger_book_prepare (book, lines_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_key (stmt, text_key, int_key);
+  if (!read_receipt_lines (book, stmt, by_number, doing, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 LedgerReceipt *
@@ -313,50 +418,36 @@ ledger_receipt_lookup (LedgerBook  *book,
                        const char  *number,
                        GError     **error)
 {
-  g_autoptr(LedgerReceipt) receipt = NULL;
-  sqlite3_stmt *stmt;
-  int year, seq, rc;
+  g_autoptr(GPtrArray) found = NULL;
+  int year, seq;
 
   if (!ledger_receipt_number_parse (number, &year, &seq, error))
     return NULL;
-  stmt = ledger_book_prepare (book,
-    "SELECT r.number, r.year, r.seq, r.household_id, h.unit, h.owner, r.amount, r.method,"
-    "       r.date, t.recorded_at, t.operator, r.txn_id, v.reason"
-    " FROM receipts r JOIN households h ON h.id = r.household_id"
-    " JOIN txns t ON t.id = r.txn_id LEFT JOIN voids v ON v.receipt = r.number"
-    " WHERE r.number = ?1",
-    error);
-  if (stmt == NULL)
+  found = read_receipts (book,
+                         RECEIPT_SELECT " WHERE r.number = ?1",
+                         RECEIPT_LINES_SELECT " WHERE r.number = ?1 ORDER BY c.year, c.id",
+                         number, 0, N_("reading a receipt"), error);
+  if (found == NULL)
     return NULL;
-  ledger_bind_text (stmt, 1, number);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (found->len == 0)
     {
-      receipt = g_new0 (LedgerReceipt, 1);
-      receipt->number = ledger_column_dup (stmt, 0);
-      receipt->year = sqlite3_column_int (stmt, 1);
-      receipt->seq = sqlite3_column_int (stmt, 2);
-      receipt->household_id = sqlite3_column_int64 (stmt, 3);
-      receipt->unit = ledger_column_dup (stmt, 4);
-      receipt->owner = ledger_column_dup (stmt, 5);
-      receipt->amount = sqlite3_column_int64 (stmt, 6);
-      ledger_method_parse ((const char *) sqlite3_column_text (stmt, 7), "method", &receipt->method, NULL);
-      g_strlcpy (receipt->date, (const char *) sqlite3_column_text (stmt, 8), sizeof receipt->date);
-      receipt->recorded_at = ledger_column_dup (stmt, 9);
-      receipt->operator_name = ledger_column_dup (stmt, 10);
-      receipt->txn_id = sqlite3_column_int64 (stmt, 11);
-      receipt->voided = sqlite3_column_type (stmt, 12) != SQLITE_NULL;
-      receipt->void_reason = receipt->voided ? ledger_column_dup (stmt, 12) : NULL;
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
+                   _("receipt “%s” is not in this book"), number);
+      return NULL;
     }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
-                 _("receipt “%s” is not in this book"), number);
-  else if (rc != SQLITE_ROW)
-    ledger_book_set_sqlite_error (book, error, "reading a receipt");
-  if (receipt == NULL || !read_receipt_lines (book, receipt, error))
-    return NULL;
-  return g_steal_pointer (&receipt);
+  return g_ptr_array_steal_index (found, 0);
+}
+
+GPtrArray *
+ledger_receipts_of_household (LedgerBook  *book,
+                              gint64       household_id,
+                              const char  *doing,
+                              GError     **error)
+{
+  return read_receipts (book,
+                        RECEIPT_SELECT " WHERE r.household_id = ?1 ORDER BY r.date, r.year, r.seq",
+                        RECEIPT_LINES_SELECT " WHERE r.household_id = ?1 ORDER BY r.number, c.year, c.id",
+                        NULL, household_id, doing, error);
 }
 
 gboolean
@@ -432,12 +523,8 @@ add_reversed_splits (LedgerBook     *book,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ledger_posting_add (posting, (const char *) sqlite3_column_text (stmt, 0),
                         sqlite3_column_int64 (stmt, 1), -sqlite3_column_int64 (stmt, 2));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading the journal");
-      return FALSE;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading the journal"), error))
+    return FALSE;
   return TRUE;
 }
 
@@ -566,12 +653,8 @@ receipt_numbers (LedgerBook          *book,
   ledger_bind_text (stmt, 2, period != NULL ? period->last : "9999-99-99");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (numbers, ledger_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading receipts");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading receipts"), error))
+    return NULL;
   return g_steal_pointer (&numbers);
 }
 
@@ -624,7 +707,7 @@ ledger_receipt_void_info (LedgerBook  *book,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, "reading a void");
+      ledger_book_set_sqlite_error (book, error, N_("reading a void"));
       return FALSE;
     }
   return TRUE;

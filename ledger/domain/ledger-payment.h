@@ -30,7 +30,8 @@ typedef struct
   GArray       *lines;        /* of LedgerReceiptLine: what the payment settled */
   gint64        to_credit;    /* the part kept as prepaid credit */
   gboolean      voided;
-  char         *void_reason;
+  char          void_date[11]; /* the day of the void; "" when the receipt stands */
+  char         *void_reason;   /* NULL when the receipt stands */
 } LedgerReceipt;
 
 void ledger_receipt_free (LedgerReceipt *receipt);

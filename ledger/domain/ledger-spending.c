@@ -57,7 +57,7 @@ limit_in_force (LedgerBook  *book,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, "reading the spend limit's history");
+      ledger_book_set_sqlite_error (book, error, N_("reading the spend limit's history"));
       return FALSE;
     }
   return TRUE;

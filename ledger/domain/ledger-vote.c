@@ -156,7 +156,7 @@ count_live (LedgerBook   *book,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      ledger_book_set_sqlite_error (book, error, "counting ballots");
+      ledger_book_set_sqlite_error (book, error, N_("counting ballots"));
       return FALSE;
     }
   return TRUE;
@@ -248,7 +248,7 @@ read_vote (LedgerBook  *book,
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
                  _("vote %" PRId64 " is not in this book"), vote_id);
   else if (rc != SQLITE_ROW)
-    ledger_book_set_sqlite_error (book, error, "reading votes");
+    ledger_book_set_sqlite_error (book, error, N_("reading votes"));
   return g_steal_pointer (&vote);
 }
 
@@ -280,12 +280,8 @@ ledger_vote_list (LedgerBook  *book,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (votes, vote_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading votes");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading votes"), error))
+    return NULL;
   for (guint i = 0; i < votes->len; i++)
     if (!complete_vote (book, g_ptr_array_index (votes, i), error))
       return NULL;
@@ -523,7 +519,7 @@ check_not_before_replaced (LedgerBook  *book,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      ledger_book_set_sqlite_error (book, error, "reading a ballot");
+      ledger_book_set_sqlite_error (book, error, N_("reading a ballot"));
       return FALSE;
     }
   if (strcmp (date, earlier) >= 0)
@@ -711,7 +707,7 @@ closing_day (LedgerBook        *book,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      ledger_book_set_sqlite_error (book, error, "reading ballots");
+      ledger_book_set_sqlite_error (book, error, N_("reading ballots"));
       return FALSE;
     }
   return TRUE;

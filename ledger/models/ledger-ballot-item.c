@@ -1,6 +1,7 @@
 /* ledger-ballot-item.c — one owner's line on a vote's ballot grid */
 #define G_LOG_DOMAIN "ledger"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "ledger-ballot-item.h"
@@ -288,12 +289,8 @@ ledger_ballot_item_model_new (LedgerBook  *book,
 
       g_list_store_append (store, item);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading the ballot grid");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading the ballot grid"), error))
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 

@@ -5,8 +5,11 @@
  */
 #define G_LOG_DOMAIN "ledger"
 
+#include <glib/gi18n-lib.h>
+
 #include "ledger-book-private.h"
 #include "ledger-household-item.h"
+#include "ledger-schema-private.h"
 #include "ledger-text.h"
 
 struct _LedgerHouseholdItem
@@ -297,7 +300,7 @@ ledger_household_item_get_paid_this_year (LedgerHouseholdItem *self)
 #define HOUSEHOLD_MODEL_SQL \
   "WITH per_charge AS (" \
   "  SELECT household_id, year, amount - paid - waived AS open FROM charge_status" \
-  "  WHERE amount <> paid + waived OR year = ?1)," \
+  "  WHERE " LEDGER_CHARGE_OPEN " OR year = ?1)," \
   " per_household AS (" \
   "  SELECT household_id," \
   "         sum (CASE WHEN open > 0 THEN open ELSE 0 END) AS owed," \
@@ -330,12 +333,8 @@ ledger_household_model_new (LedgerBook  *book,
   items = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, item_from_row (stmt, year));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading households");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading households"), error))
+    return NULL;
   /* One splice: one items-changed for the whole register. */
   store = g_list_store_new (LEDGER_TYPE_HOUSEHOLD_ITEM);
   g_list_store_splice (store, 0, 0, items->pdata, items->len);

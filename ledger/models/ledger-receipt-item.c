@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ledger-book-private.h"
+#include "ledger-schema-private.h"
 #include "ledger-household.h"
 #include "ledger-payment.h"
 #include "ledger-receipt-item.h"
@@ -63,7 +64,7 @@ static const char receipts_sql[] =
 /* The years of a household's charges that are not fully settled. */
 static const char open_years_sql[] =
   "SELECT min (year), max (year) FROM charge_status"
-  " WHERE household_id = ?1 AND amount <> paid + waived AND amount > paid + waived";
+  " WHERE household_id = ?1 AND " LEDGER_CHARGE_OPEN " AND amount > paid + waived";
 
 /* ------------------------------------------------------------------ */
 /* The row */
@@ -249,12 +250,8 @@ ledger_receipt_model_new (LedgerBook  *book,
 
       g_list_store_append (store, item);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading receipts");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading receipts"), error))
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
@@ -318,7 +315,7 @@ read_open_years (LedgerBook  *book,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      ledger_book_set_sqlite_error (book, error, "reading charges");
+      ledger_book_set_sqlite_error (book, error, N_("reading charges"));
       return FALSE;
     }
   return TRUE;

@@ -26,15 +26,6 @@ history_charge_free (LedgerHistoryCharge *charge)
 }
 
 static void
-history_receipt_free (LedgerHistoryReceipt *receipt)
-{
-  g_free (receipt->number);
-  g_free (receipt->void_reason);
-  g_array_unref (receipt->lines);
-  g_free (receipt);
-}
-
-static void
 history_waiver_free (LedgerHistoryWaiver *waiver)
 {
   g_free (waiver->fee_code);
@@ -54,12 +45,6 @@ ledger_household_history_free (LedgerHouseholdHistory *history)
   g_free (history);
 }
 
-static void
-clear_line (gpointer data)
-{
-  g_free (((LedgerReceiptLine *) data)->fee_code);
-}
-
 /* Resets @stmt and turns anything but SQLITE_DONE into an error. */
 static gboolean
 finish (LedgerBook    *book,
@@ -67,13 +52,7 @@ finish (LedgerBook    *book,
         int            rc,
         GError       **error)
 {
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "reading a household's history");
-      return FALSE;
-    }
-  return TRUE;
+  return ledger_book_finish_rows (book, stmt, rc, N_("reading a household's history"), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -125,97 +104,26 @@ read_charges (LedgerBook              *book,
 /* ------------------------------------------------------------------ */
 /* Receipts */
 
-static LedgerHistoryReceipt *
-receipt_from_row (sqlite3_stmt *stmt)
-{
-  LedgerHistoryReceipt *receipt = g_new0 (LedgerHistoryReceipt, 1);
-
-  receipt->number = ledger_column_dup (stmt, 0);
-  g_strlcpy (receipt->date, (const char *) sqlite3_column_text (stmt, 1), sizeof receipt->date);
-  receipt->amount = sqlite3_column_int64 (stmt, 2);
-  ledger_method_parse ((const char *) sqlite3_column_text (stmt, 3), "method", &receipt->method, NULL);
-  receipt->voided = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
-  if (receipt->voided)
-    {
-      receipt->void_reason = ledger_column_dup (stmt, 4);
-      g_strlcpy (receipt->void_date, (const char *) sqlite3_column_text (stmt, 5),
-                 sizeof receipt->void_date);
-    }
-  receipt->lines = g_array_new (FALSE, FALSE, sizeof (LedgerReceiptLine));
-  g_array_set_clear_func (receipt->lines, clear_line);
-  receipt->to_credit = receipt->amount;
-  return receipt;
-}
-
-/* The household's receipts by date and number, voided ones with the day
- * and the reason; @by_number indexes them for read_receipt_lines(). */
+/* The household's receipts (the payments' own reader), and what the
+ * ones that stand brought in. */
 static gboolean
 read_receipts (LedgerBook              *book,
                LedgerHouseholdHistory  *h,
-               GHashTable              *by_number,
                GError                 **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = ledger_book_prepare (book,
-    "SELECT r.number, r.date, r.amount, r.method, v.reason, vt.date"
-    " FROM receipts r LEFT JOIN voids v ON v.receipt = r.number"
-    " LEFT JOIN txns vt ON vt.id = v.txn_id"
-    " WHERE r.household_id = ?1 ORDER BY r.date, r.year, r.seq",
-    error);
-  if (stmt == NULL)
+  h->receipts = ledger_receipts_of_household (book, h->household->id,
+                                              N_("reading a household's history"), error);
+  if (h->receipts == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, h->household->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < h->receipts->len; i++)
     {
-      LedgerHistoryReceipt *receipt = receipt_from_row (stmt);
+      const LedgerReceipt *receipt = g_ptr_array_index (h->receipts, i);
 
-      g_hash_table_insert (by_number, receipt->number, receipt);
-      g_ptr_array_add (h->receipts, receipt);
       if (!receipt->voided &&
           !ledger_total_add_or_error (&h->received, receipt->amount, _("the receipts"), error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
+        return FALSE;
     }
-  return finish (book, stmt, rc, error);
-}
-
-/* What each receipt settled when it was paid (a void's reversal is
- * recorded under the void, so a voided receipt still shows what it had
- * settled); the rest of its amount went to prepaid credit. */
-static gboolean
-read_receipt_lines (LedgerBook              *book,
-                    LedgerHouseholdHistory  *h,
-                    GHashTable              *by_number,
-                    GError                 **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = ledger_book_prepare (book,
-    "SELECT r.number, c.fee_code, c.year, a.amount"
-    " FROM receipts r JOIN allocations a ON a.txn_id = r.txn_id"
-    " JOIN charges c ON c.id = a.charge_id"
-    " WHERE r.household_id = ?1 ORDER BY r.number, c.year, c.id",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, h->household->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LedgerHistoryReceipt *receipt =
-        g_hash_table_lookup (by_number, sqlite3_column_text (stmt, 0));
-      LedgerReceiptLine line = { ledger_column_dup (stmt, 1), sqlite3_column_int (stmt, 2),
-                                 sqlite3_column_int64 (stmt, 3) };
-
-      g_assert (receipt != NULL);
-      receipt->to_credit -= line.amount;
-      g_array_append_val (receipt->lines, line);
-    }
-  return finish (book, stmt, rc, error);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -272,16 +180,13 @@ history_cb (LedgerBook *book,
 {
   HistoryRequest *r = user_data;
   g_autoptr(LedgerHouseholdHistory) h = g_new0 (LedgerHouseholdHistory, 1);
-  g_autoptr(GHashTable) by_number = g_hash_table_new (g_str_hash, g_str_equal);
 
   h->charges = g_ptr_array_new_with_free_func ((GDestroyNotify) history_charge_free);
-  h->receipts = g_ptr_array_new_with_free_func ((GDestroyNotify) history_receipt_free);
   h->waivers = g_ptr_array_new_with_free_func ((GDestroyNotify) history_waiver_free);
   h->household = ledger_household_lookup (book, r->unit, error);
   if (h->household == NULL ||
       !read_charges (book, h, error) ||
-      !read_receipts (book, h, by_number, error) ||
-      !read_receipt_lines (book, h, by_number, error) ||
+      !read_receipts (book, h, error) ||
       !read_waivers (book, h, error) ||
       !ledger_prepaid_credit (book, h->household->id, &h->credit, error))
     return FALSE;

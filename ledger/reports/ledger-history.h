@@ -22,19 +22,6 @@ typedef struct
 
 typedef struct
 {
-  char        *number;       /* "2026-000123" */
-  char         date[11];
-  gint64       amount;
-  LedgerMethod method;
-  gboolean     voided;
-  char         void_date[11]; /* the day of the void; "" when the receipt stands */
-  char        *void_reason;   /* NULL when the receipt stands */
-  GArray      *lines;         /* of LedgerReceiptLine: what the payment settled when it was made */
-  gint64       to_credit;     /* the part that went to prepaid credit */
-} LedgerHistoryReceipt;
-
-typedef struct
-{
   char   date[11];  /* the day it was recorded */
   int    year;      /* the charge's year */
   char  *fee_code;
@@ -46,7 +33,7 @@ typedef struct
 {
   LedgerHousehold *household; /* the register entry; its phone is in full, mask it to show it */
   GPtrArray       *charges;   /* of LedgerHistoryCharge, by year and fee code */
-  GPtrArray       *receipts;  /* of LedgerHistoryReceipt, by date and number */
+  GPtrArray       *receipts;  /* of LedgerReceipt, by date and number */
   GPtrArray       *waivers;   /* of LedgerHistoryWaiver, in the order they were made */
   gint64           billed;    /* the sums of the charges' columns */
   gint64           paid;

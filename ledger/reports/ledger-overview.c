@@ -44,15 +44,12 @@ compute_funds (LedgerBook      *book,
       if (!ledger_total_add_or_error (&out->funds, amount, _("the balances"), error))
         break;
     }
-  sqlite3_reset (stmt);
   if (rc == SQLITE_ROW) /* a total past the ceiling: the error is set */
-    return FALSE;
-  if (rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (book, error, "reading the balances");
+      sqlite3_reset (stmt);
       return FALSE;
     }
-  return TRUE;
+  return ledger_book_finish_rows (book, stmt, rc, N_("reading the balances"), error);
 }
 
 static gboolean

@@ -7,6 +7,7 @@
 #include "ledger-book-private.h"
 #include "ledger-expense.h"
 #include "ledger-report.h"
+#include "ledger-schema-private.h"
 #include "ledger-money.h"
 
 /* The accounts that hold the committee's money. */
@@ -57,12 +58,8 @@ collect_lines (LedgerBook    *book,
       line->amount = sqlite3_column_int64 (stmt, 3);
       g_ptr_array_add (lines, line);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "preparing a report");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("preparing a report"), error))
+    return NULL;
   return g_steal_pointer (&lines);
 }
 
@@ -142,7 +139,7 @@ ledger_report_arrears (LedgerBook  *book,
   stmt = ledger_book_prepare (book,
     "WITH open AS ("
     "  SELECT household_id, year, amount - paid - waived AS owed"
-    "  FROM charge_status WHERE amount <> paid + waived AND year <= ?1)"
+    "  FROM charge_status WHERE " LEDGER_CHARGE_OPEN " AND year <= ?1)"
     " SELECT h.id, h.unit, h.owner, sum (o.owed), count (*), min (o.year), max (o.year)"
     " FROM open o JOIN households h ON h.id = o.household_id"
     " WHERE o.owed > 0"
@@ -169,12 +166,8 @@ ledger_report_arrears (LedgerBook  *book,
           return NULL;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "preparing the arrears report");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("preparing the arrears report"), error))
+    return NULL;
   return g_steal_pointer (&report);
 }
 
@@ -345,7 +338,7 @@ ledger_report_collection (LedgerBook        *book,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      ledger_book_set_sqlite_error (book, error, "preparing the collection report");
+      ledger_book_set_sqlite_error (book, error, N_("preparing the collection report"));
       return FALSE;
     }
   out->due = out->billed - out->waived;
@@ -409,7 +402,7 @@ ledger_report_arrears_detail (LedgerBook  *book,
     "WITH per_charge AS ("
     "  SELECT c.household_id, c.year, c.fee_code, c.fee_id, c.amount, s.waived, s.paid"
     "  FROM charge_status s JOIN charges c ON c.id = s.charge_id"
-    "  WHERE s.amount <> s.paid + s.waived AND s.year <= ?1)"
+    "  WHERE " LEDGER_CHARGE_OPEN_OF ("s.") " AND s.year <= ?1)"
     " SELECT h.id, h.unit, h.owner, p.year, p.fee_code, f.name, p.amount, p.waived, p.paid"
     " FROM per_charge p JOIN households h ON h.id = p.household_id"
     " JOIN fees f ON f.id = p.fee_id"
@@ -421,11 +414,7 @@ ledger_report_arrears_detail (LedgerBook  *book,
   sqlite3_bind_int (stmt, 1, up_to_year > 0 ? up_to_year : 9999);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, arrear_charge_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, "preparing the arrears report");
-      return NULL;
-    }
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("preparing the arrears report"), error))
+    return NULL;
   return g_steal_pointer (&rows);
 }

@@ -2,7 +2,8 @@
  *
  * Each method is also the asset account that receives the money, so the
  * journal (which checks that no money account goes below zero) and the
- * payments both read this one table.
+ * payments both read this one table; so do the receipts, notices and
+ * workbooks (the Chinese name) and the screens (the label).
  */
 #define G_LOG_DOMAIN "ledger"
 
@@ -14,23 +15,38 @@
 
 static const struct
 {
-  LedgerMethod method;
-  const char  *word;
-  const char  *chinese;
-} method_names[] = {
-  { LEDGER_METHOD_CASH,   "cash",   "现金" },
-  { LEDGER_METHOD_WECHAT, "wechat", "微信" },
-  { LEDGER_METHOD_ALIPAY, "alipay", "支付宝" },
-  { LEDGER_METHOD_BANK,   "bank",   "银行" },
+  const char *code;      /* the CLI and CSV word, and the receiving account */
+  const char *chinese;   /* on receipts, notices and workbooks */
+  const char *label;     /* on the screens, translated */
+  const char *also;      /* another Chinese word accepted on input, or NULL */
+} methods[LEDGER_METHOD_COUNT] = {
+  [LEDGER_METHOD_CASH]   = { "cash",   "现金",     N_("Cash"),       NULL },
+  [LEDGER_METHOD_WECHAT] = { "wechat", "微信",     N_("WeChat Pay"), NULL },
+  [LEDGER_METHOD_ALIPAY] = { "alipay", "支付宝",   N_("Alipay"),     NULL },
+  /* Receipts and notices said 银行转账 and the workbook 银行: one name
+   * now, the receipt's; 银行 is still read. */
+  [LEDGER_METHOD_BANK]   = { "bank",   "银行转账", N_("Bank"),       "银行" },
 };
 
 const char *
 ledger_method_to_string (LedgerMethod method)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (method_names); i++)
-    if (method_names[i].method == method)
-      return method_names[i].word;
-  g_return_val_if_reached ("cash");
+  g_return_val_if_fail ((guint) method < LEDGER_METHOD_COUNT, "cash");
+  return methods[method].code;
+}
+
+const char *
+ledger_method_chinese (LedgerMethod method)
+{
+  g_return_val_if_fail ((guint) method < LEDGER_METHOD_COUNT, "");
+  return methods[method].chinese;
+}
+
+const char *
+ledger_method_label (LedgerMethod method)
+{
+  g_return_val_if_fail ((guint) method < LEDGER_METHOD_COUNT, "");
+  return _(methods[method].label);
 }
 
 gboolean
@@ -39,14 +55,14 @@ ledger_method_parse (const char    *text,
                      LedgerMethod  *out_method,
                      GError       **error)
 {
-  for (gsize i = 0; text != NULL && i < G_N_ELEMENTS (method_names); i++)
-    if (g_ascii_strcasecmp (text, method_names[i].word) == 0 ||
-        strcmp (text, method_names[i].chinese) == 0)
+  for (guint i = 0; text != NULL && i < LEDGER_METHOD_COUNT; i++)
+    if (g_ascii_strcasecmp (text, methods[i].code) == 0 ||
+        strcmp (text, methods[i].chinese) == 0 ||
+        g_strcmp0 (text, methods[i].also) == 0)
       {
-        *out_method = method_names[i].method;
+        *out_method = (LedgerMethod) i;
         return TRUE;
       }
   return ledger_text_set_invalid_input (error, field, text,
                                         _("expected cash, wechat, alipay or bank"));
 }
-

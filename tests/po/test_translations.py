@@ -12,6 +12,10 @@
 4. Every translation keeps the printf conversions and the mnemonic of
    its original (msgfmt --check), so a Chinese string can't crash a
    g_strdup_printf().
+5. The operation a failing query names ("while reading receipts"), the
+   "doing" argument of ledger_book_set_sqlite_error() and its siblings, is
+   an N_()-marked literal: a bare one would put English into the Chinese
+   message ("（操作：reading receipts）"). With 2, each is then translated.
 
 Usage: test_translations.py SOURCE_ROOT
 """
@@ -101,6 +105,69 @@ def extract(pot):
         subprocess.run(base + ["--join-existing"] + extra + [path], check=True)
 
 
+# Functions whose argument (0-based index) names the operation in a
+# translated message; a forwarder passes its own parameter, named doing.
+DOING_ARGS = {"ledger_book_set_sqlite_error": 2, "ledger_sql_set_error": 2,
+              "ledger_book_finish_rows": 3, "ledger_sql_finish_rows": 3}
+DOING_CALL = re.compile(r'\b(' + "|".join(DOING_ARGS) + r')\s*\(')
+MARKED_LITERAL = re.compile(r'^N_\s*\(\s*"(?:[^"\\]|\\.)*"\s*\)$')
+
+
+def call_arguments(text, start):
+    """The arguments of the call whose "(" is at text[start - 1]."""
+    args, depth, current, i = [], 0, [], start
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            end = i + 1
+            while text[end] != '"':
+                end += 2 if text[end] == "\\" else 1
+            current.append(text[i:end + 1])
+            i = end + 1
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            if depth == 0:
+                args.append("".join(current).strip())
+                return args
+            depth -= 1
+        elif c == "," and depth == 0:
+            args.append("".join(current).strip())
+            current = []
+            i += 1
+            continue
+        current.append(c)
+        i += 1
+    return args
+
+
+def check_doing_arguments():
+    calls = 0
+    for folder in FOLDERS:
+        for dirpath, _dirs, names in os.walk(os.path.join(ROOT, folder)):
+            for name in sorted(n for n in names if n.endswith(".c")):
+                path = os.path.join(dirpath, name)
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    text = f.read()
+                for match in DOING_CALL.finditer(text):
+                    args = call_arguments(text, match.end())
+                    index = DOING_ARGS[match.group(1)]
+                    if len(args) <= index:
+                        continue  # the definition's parameter list, or a pointer
+                    doing = " ".join(args[index].split())
+                    line = text.count("\n", 0, match.start()) + 1
+                    where = f"{os.path.relpath(path, ROOT)}:{line}"
+                    # A definition's parameter, or a forwarder passing it on.
+                    if re.search(r'(?:^|\W)doing$', doing):
+                        continue
+                    calls += 1
+                    if not MARKED_LITERAL.match(doing):
+                        fail(f"{where}: the operation {doing} of {match.group(1)}() "
+                             "must be an N_()-marked literal")
+    print(f"ok: {calls} operation names passed to the SQL error helpers")
+
+
 def check_translations():
     with tempfile.TemporaryDirectory() as tmp:
         pot = os.path.join(tmp, "community-ledger.pot")
@@ -132,6 +199,7 @@ def check_translations():
 
 
 check_potfiles()
+check_doing_arguments()
 check_translations()
 print(f"{len(failures)} problems")
 sys.exit(1 if failures else 0)

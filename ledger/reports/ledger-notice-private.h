@@ -1,0 +1,23 @@
+/* ledger-notice-private.h — between gathering a notice (ledger-notice.c)
+ * and scrubbing it for the public (ledger-notice-scrub.c)
+ */
+#pragma once
+
+#include "ledger-notice.h"
+
+G_BEGIN_DECLS
+
+/* The owners' names and phones of the register: what must not be shown.
+ * Read inside the notice's snapshot, with its figures. */
+gboolean ledger_notice_read_private_words (LedgerBook  *book,
+                                           GPtrArray  **out_owners,
+                                           GPtrArray  **out_phones,
+                                           GError     **error);
+
+/* Scrubs every piece of free text @data shows of @owners and @phones,
+ * and leaves off a publication link that holds one. */
+void     ledger_notice_scrub_data         (LedgerNoticeData *data,
+                                           const GPtrArray  *owners,
+                                           const GPtrArray  *phones);
+
+G_END_DECLS
