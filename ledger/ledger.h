@@ -31,9 +31,7 @@
 
 /* core: the book, its journal and fingerprint, verify */
 #include "ledger-book.h"
-#include "ledger-file-names.h"
 #include "ledger-fingerprint.h"
-#include "ledger-journal.h"
 #include "ledger-leaf.h"
 #include "ledger-merkle.h"
 #include "ledger-sha256.h"

@@ -14,6 +14,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "ledger-file-names-private.h"
 #include "ledger.h"
 
 typedef struct

@@ -35,8 +35,4 @@ void ledger_sha256_finish (LedgerSha256 *ctx,
  * notes). */
 gboolean ledger_sha256_is_accelerated (void);
 
-/* For the tests: force the portable implementation (TRUE) or let the
- * processor decide (FALSE). */
-void ledger_sha256_force_portable (gboolean portable);
-
 G_END_DECLS

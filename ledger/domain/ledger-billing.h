@@ -26,11 +26,6 @@ gboolean ledger_bill_year (LedgerBook         *book,
                            LedgerBillSummary  *out_summary,
                            GError            **error);
 
-gboolean ledger_bill_year_in_write (LedgerBook         *book,
-                                    int                 year,
-                                    LedgerBillSummary  *out_summary,
-                                    GError            **error);
-
 /**
  * ledger_waive:
  * @amount: (nullable): fen to waive; NULL waives everything still owed

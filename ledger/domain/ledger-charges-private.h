@@ -2,7 +2,7 @@
 #pragma once
 
 #include "ledger-book-private.h"
-#include "ledger-journal.h"
+#include "ledger-journal-private.h"
 
 G_BEGIN_DECLS
 

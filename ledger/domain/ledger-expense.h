@@ -55,11 +55,6 @@ gboolean ledger_spend (LedgerBook          *book,
                        const char * const  *attach_paths,
                        GError             **error);
 
-/* The same inside a running ledger_book_write(), without attachments. */
-gboolean ledger_spend_in_write (LedgerBook         *book,
-                                LedgerExpenditure  *expenditure,
-                                GError            **error);
-
 /* Expenditures dated within @period (all when NULL), by date: a GPtrArray
  * of LedgerExpenditure with their attachments. */
 GPtrArray *ledger_expenditure_list (LedgerBook          *book,

@@ -56,15 +56,6 @@ gboolean ledger_fee_set (LedgerBook            *book,
                          const char            *from,
                          GError               **error);
 
-/* The same inside a running ledger_book_write(). */
-gboolean ledger_fee_set_in_write (LedgerBook            *book,
-                                  const char            *code,
-                                  const char            *name,
-                                  gint64                 amount,
-                                  const LedgerFeeBasis  *basis,
-                                  const char            *from,
-                                  GError               **error);
-
 /* The fee items in force for @year, one per code: the newest version in
  * force on 1 January, or, for an item introduced during the year, its first
  * version. A GPtrArray of LedgerFee. */

@@ -64,11 +64,6 @@ gboolean ledger_household_add (LedgerBook       *book,
                                LedgerHousehold  *household,
                                GError          **error);
 
-/* The same inside a running ledger_book_write() (imports, demos). */
-gboolean ledger_household_add_in_write (LedgerBook       *book,
-                                        LedgerHousehold  *household,
-                                        GError          **error);
-
 /* Changes owner, phone, area, spaces, status, move-in of a registered unit;
  * the unit code itself never changes. Journaled as a "household" entry. */
 gboolean ledger_household_update (LedgerBook             *book,

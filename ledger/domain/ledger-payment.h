@@ -58,14 +58,6 @@ gboolean ledger_pay (LedgerBook      *book,
                      LedgerReceipt  **out_receipt,
                      GError         **error);
 
-/* The same inside a running ledger_book_write(); returns the number. */
-char *ledger_pay_in_write (LedgerBook    *book,
-                           const char    *unit,
-                           gint64         amount,
-                           LedgerMethod   method,
-                           const char    *date,
-                           GError       **error);
-
 /**
  * ledger_void:
  * Voids a receipt by posting its exact reversal; the receipt number stays

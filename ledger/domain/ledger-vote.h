@@ -40,7 +40,6 @@ const char *ledger_matter_name (int matter);
 /* TRUE for matters 6–8, which need three quarters. */
 gboolean    ledger_matter_is_major (int matter);
 
-const char *ledger_choice_to_string (LedgerChoice choice);
 /* yes/no/abstain, 同意/反对/弃权, naming @field on error. */
 gboolean    ledger_choice_parse (const char    *text,
                                  const char    *field,
@@ -128,25 +127,6 @@ gboolean ledger_vote_ballot (LedgerBook    *book,
 gboolean ledger_vote_close (LedgerBook  *book,
                             gint64       vote_id,
                             GError     **error);
-
-/* The same three inside a running ledger_book_write() (the demo). */
-gboolean ledger_vote_new_in_write (LedgerBook  *book,
-                                   const char  *title,
-                                   const char  *description,
-                                   int          matter,
-                                   const char  *opens,
-                                   const char  *closes,
-                                   gint64      *out_id,
-                                   GError     **error);
-gboolean ledger_vote_ballot_in_write (LedgerBook    *book,
-                                      gint64         vote_id,
-                                      const char    *unit,
-                                      LedgerChoice   choice,
-                                      const char    *date,
-                                      GError       **error);
-gboolean ledger_vote_close_in_write (LedgerBook  *book,
-                                     gint64       vote_id,
-                                     GError     **error);
 
 /* A vote with its tally (live while open). */
 LedgerVote *ledger_vote_lookup (LedgerBook  *book,

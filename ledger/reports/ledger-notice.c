@@ -9,7 +9,7 @@
 #include "ledger-expense.h"
 #include "ledger-fingerprint.h"
 #include "ledger-household.h"
-#include "ledger-journal.h"
+#include "ledger-journal-private.h"
 #include "ledger-leaf.h"
 #include "ledger-notice.h"
 #include "ledger-privacy.h"

@@ -7,6 +7,7 @@
 #include "cl-pages.h"
 #include "cl-settings.h"
 #include "gui-test-utils.h"
+#include "ledger-file-names-private.h"
 #include "ledger.h"
 
 static void
