@@ -3,6 +3,7 @@
 
 #include "ledger-expenditure-item.h"
 #include "ledger-notice.h"
+#include "ledger-row-private.h"
 
 struct _LedgerExpenditureItem
 {
@@ -95,9 +96,6 @@ ledger_expenditure_item_get_property (GObject    *object,
     }
 }
 
-/* Rows mirror the book: every property is read-only. */
-#define READ_ONLY (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
-
 /* Installs the properties the expenditures page binds and sorts by. */
 static void
 ledger_expenditure_item_class_init (LedgerExpenditureItemClass *klass)
@@ -107,20 +105,20 @@ ledger_expenditure_item_class_init (LedgerExpenditureItemClass *klass)
   object_class->finalize = ledger_expenditure_item_finalize;
   object_class->get_property = ledger_expenditure_item_get_property;
 
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, READ_ONLY);
-  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, "", READ_ONLY);
-  properties[PROP_AMOUNT] = g_param_spec_int64 ("amount", NULL, NULL, 0, G_MAXINT64, 0, READ_ONLY);
-  properties[PROP_PAYEE] = g_param_spec_string ("payee", NULL, NULL, "", READ_ONLY);
-  properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, "", READ_ONLY);
-  properties[PROP_CATEGORY_NAME] = g_param_spec_string ("category-name", NULL, NULL, "", READ_ONLY);
-  properties[PROP_METHOD] = g_param_spec_string ("method", NULL, NULL, "", READ_ONLY);
-  properties[PROP_MEMO] = g_param_spec_string ("memo", NULL, NULL, "", READ_ONLY);
-  properties[PROP_INVOICE] = g_param_spec_string ("invoice", NULL, NULL, "", READ_ONLY);
-  properties[PROP_APPROVERS] = g_param_spec_string ("approvers", NULL, NULL, "", READ_ONLY);
-  properties[PROP_VOTE_ID] = g_param_spec_int64 ("vote-id", NULL, NULL, 0, G_MAXINT64, 0, READ_ONLY);
-  properties[PROP_MAINTENANCE_FUND] = g_param_spec_boolean ("maintenance-fund", NULL, NULL, FALSE, READ_ONLY);
-  properties[PROP_ANNOUNCED] = g_param_spec_boolean ("announced", NULL, NULL, FALSE, READ_ONLY);
-  properties[PROP_N_ATTACHMENTS] = g_param_spec_uint ("n-attachments", NULL, NULL, 0, G_MAXUINT, 0, READ_ONLY);
+  properties[PROP_ID] = ledger_row_int64_property ("id");
+  properties[PROP_DATE] = ledger_row_string_property ("date");
+  properties[PROP_AMOUNT] = ledger_row_int64_property ("amount");
+  properties[PROP_PAYEE] = ledger_row_string_property ("payee");
+  properties[PROP_CATEGORY] = ledger_row_string_property ("category");
+  properties[PROP_CATEGORY_NAME] = ledger_row_string_property ("category-name");
+  properties[PROP_METHOD] = ledger_row_string_property ("method");
+  properties[PROP_MEMO] = ledger_row_string_property ("memo");
+  properties[PROP_INVOICE] = ledger_row_string_property ("invoice");
+  properties[PROP_APPROVERS] = ledger_row_string_property ("approvers");
+  properties[PROP_VOTE_ID] = ledger_row_int64_property ("vote-id");
+  properties[PROP_MAINTENANCE_FUND] = ledger_row_boolean_property ("maintenance-fund");
+  properties[PROP_ANNOUNCED] = ledger_row_boolean_property ("announced");
+  properties[PROP_N_ATTACHMENTS] = ledger_row_uint_property ("n-attachments");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -159,92 +157,32 @@ ledger_expenditure_item_new (const LedgerExpenditure *e,
   return self;
 }
 
-/* The expenditure's number. */
-gint64
-ledger_expenditure_item_get_id (LedgerExpenditureItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_EXPENDITURE_ITEM (self), 0);
-  return self->id;
-}
+/* The getters of the fields that properties mirror as they are (the
+ * header says what each returns). */
+#define GETTER(ReturnType, field, fallback) \
+  LEDGER_ROW_GETTER (LedgerExpenditureItem, ledger_expenditure_item, LEDGER_IS_EXPENDITURE_ITEM, \
+                     ReturnType, field, fallback)
 
-/* The day it was paid, "YYYY-MM-DD". */
-const char *
-ledger_expenditure_item_get_date (LedgerExpenditureItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_EXPENDITURE_ITEM (self), NULL);
-  return self->date;
-}
+GETTER (gint64,       id,            0)
+GETTER (const char *, date,          NULL)
+GETTER (gint64,       amount,        0)
+GETTER (const char *, payee,         NULL)
+GETTER (const char *, category,      NULL)
+GETTER (const char *, memo,          NULL)
+GETTER (const char *, invoice,       NULL)
+GETTER (const char *, approvers,     NULL)
+GETTER (gint64,       vote_id,       0)
+GETTER (gboolean,     announced,     FALSE)
+GETTER (guint,        n_attachments, 0)
 
-/* The amount in fen. */
-gint64
-ledger_expenditure_item_get_amount (LedgerExpenditureItem *self)
+/* A row of @record (a LedgerExpenditure) for ledger_row_model_new(). */
+static gpointer
+row_from_expenditure (gconstpointer record,
+                      gpointer      book)
 {
-  g_return_val_if_fail (LEDGER_IS_EXPENDITURE_ITEM (self), 0);
-  return self->amount;
-}
+  const LedgerExpenditure *e = record;
 
-/* Who was paid. */
-const char *
-ledger_expenditure_item_get_payee (LedgerExpenditureItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_EXPENDITURE_ITEM (self), NULL);
-  return self->payee;
-}
-
-/* See ledger-expenditure-item.h. */
-const char *
-ledger_expenditure_item_get_category (LedgerExpenditureItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_EXPENDITURE_ITEM (self), NULL);
-  return self->category;
-}
-
-/* What it was for. */
-const char *
-ledger_expenditure_item_get_memo (LedgerExpenditureItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_EXPENDITURE_ITEM (self), NULL);
-  return self->memo;
-}
-
-/* The invoice number, "" when none. */
-const char *
-ledger_expenditure_item_get_invoice (LedgerExpenditureItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_EXPENDITURE_ITEM (self), NULL);
-  return self->invoice;
-}
-
-/* The committee members who approved it, comma-separated. */
-const char *
-ledger_expenditure_item_get_approvers (LedgerExpenditureItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_EXPENDITURE_ITEM (self), NULL);
-  return self->approvers;
-}
-
-/* The vote that approved it, 0 when none. */
-gint64
-ledger_expenditure_item_get_vote_id (LedgerExpenditureItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_EXPENDITURE_ITEM (self), 0);
-  return self->vote_id;
-}
-
-/* Whether a published notice has listed it. */
-gboolean
-ledger_expenditure_item_get_announced (LedgerExpenditureItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_EXPENDITURE_ITEM (self), FALSE);
-  return self->announced;
-}
-
-/* How many files are kept with it. */
-guint
-ledger_expenditure_item_get_n_attachments (LedgerExpenditureItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_EXPENDITURE_ITEM (self), 0);
-  return self->n_attachments;
+  return ledger_expenditure_item_new (e, ledger_expenditure_is_announced (book, e->id));
 }
 
 /* See ledger-expenditure-item.h. */
@@ -254,20 +192,10 @@ ledger_expenditure_item_model_new (LedgerBook          *book,
                                    GError             **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GListStore) store = NULL;
 
   g_return_val_if_fail (LEDGER_IS_BOOK (book), NULL);
 
   if ((list = ledger_expenditure_list (book, period, error)) == NULL)
     return NULL;
-  store = g_list_store_new (LEDGER_TYPE_EXPENDITURE_ITEM);
-  for (guint i = 0; i < list->len; i++)
-    {
-      const LedgerExpenditure *e = g_ptr_array_index (list, i);
-      g_autoptr(LedgerExpenditureItem) item =
-        ledger_expenditure_item_new (e, ledger_expenditure_is_announced (book, e->id));
-
-      g_list_store_append (store, item);
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return ledger_row_model_new (LEDGER_TYPE_EXPENDITURE_ITEM, list, row_from_expenditure, book);
 }

@@ -36,16 +36,28 @@ G_DECLARE_FINAL_TYPE (LedgerHouseholdItem, ledger_household_item, LEDGER, HOUSEH
  * it owes nothing. @household is copied. */
 LedgerHouseholdItem   *ledger_household_item_new (const LedgerHousehold *household);
 
+/* The getters: each takes a row (@self) and returns the field the
+ * property of the same name shows; text is owned by the row (transfer
+ * none) and lives as long as it. On anything but a LedgerHouseholdItem they
+ * warn (g_return_val_if_fail) and return 0, NULL or FALSE. */
 /* The household as registered (for an edit form); owned by @self. */
 const LedgerHousehold *ledger_household_item_get_household (LedgerHouseholdItem *self);
 
+/* "3-2-301" */
 const char *ledger_household_item_get_unit           (LedgerHouseholdItem *self);
+/* The owner's full name. */
 const char *ledger_household_item_get_owner          (LedgerHouseholdItem *self);
+/* The owner's name masked for public outputs: "张*". */
 const char *ledger_household_item_get_owner_masked   (LedgerHouseholdItem *self);
+/* Exclusive floor area in 0.01 m². */
 gint64      ledger_household_item_get_area           (LedgerHouseholdItem *self);
+/* Parking spaces. */
 int         ledger_household_item_get_spaces         (LedgerHouseholdItem *self);
+/* Arrears of every year, in fen. */
 gint64      ledger_household_item_get_owed           (LedgerHouseholdItem *self);
+/* What is still open of the year's charges, in fen. */
 gint64      ledger_household_item_get_owed_this_year (LedgerHouseholdItem *self);
+/* Billed for the year and nothing of it open. */
 gboolean    ledger_household_item_get_paid_this_year (LedgerHouseholdItem *self);
 
 /**

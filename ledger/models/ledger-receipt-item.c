@@ -7,6 +7,7 @@
 #include "ledger-household.h"
 #include "ledger-payment.h"
 #include "ledger-receipt-item.h"
+#include "ledger-row-private.h"
 
 struct _LedgerReceiptItem
 {
@@ -107,13 +108,6 @@ ledger_receipt_item_get_property (GObject    *object,
     }
 }
 
-/* A read-only string property: rows are snapshots and never change. */
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-}
-
 static void
 ledger_receipt_item_class_init (LedgerReceiptItemClass *klass)
 {
@@ -122,18 +116,15 @@ ledger_receipt_item_class_init (LedgerReceiptItemClass *klass)
   object_class->finalize = ledger_receipt_item_finalize;
   object_class->get_property = ledger_receipt_item_get_property;
 
-  properties[PROP_NUMBER] = string_property ("number");
-  properties[PROP_DATE] = string_property ("date");
-  properties[PROP_UNIT] = string_property ("unit");
-  properties[PROP_OWNER] = string_property ("owner");
-  properties[PROP_AMOUNT] =
-    g_param_spec_int64 ("amount", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_METHOD] = string_property ("method");
-  properties[PROP_VOIDED] =
-    g_param_spec_boolean ("voided", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VOID_REASON] = string_property ("void-reason");
-  properties[PROP_SETTLED] = string_property ("settled");
+  properties[PROP_NUMBER] = ledger_row_string_property ("number");
+  properties[PROP_DATE] = ledger_row_string_property ("date");
+  properties[PROP_UNIT] = ledger_row_string_property ("unit");
+  properties[PROP_OWNER] = ledger_row_string_property ("owner");
+  properties[PROP_AMOUNT] = ledger_row_int64_property ("amount");
+  properties[PROP_METHOD] = ledger_row_string_property ("method");
+  properties[PROP_VOIDED] = ledger_row_boolean_property ("voided");
+  properties[PROP_VOID_REASON] = ledger_row_string_property ("void-reason");
+  properties[PROP_SETTLED] = ledger_row_string_property ("settled");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -160,68 +151,21 @@ receipt_item_from_row (sqlite3_stmt *stmt)
   return self;
 }
 
-const char *
-ledger_receipt_item_get_number (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->number;
-}
+/* The getters of the fields that properties mirror as they are (the
+ * header says what each returns). */
+#define GETTER(ReturnType, field, fallback) \
+  LEDGER_ROW_GETTER (LedgerReceiptItem, ledger_receipt_item, LEDGER_IS_RECEIPT_ITEM, \
+                     ReturnType, field, fallback)
 
-const char *
-ledger_receipt_item_get_date (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->date;
-}
-
-const char *
-ledger_receipt_item_get_unit (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->unit;
-}
-
-const char *
-ledger_receipt_item_get_owner (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->owner;
-}
-
-gint64
-ledger_receipt_item_get_amount (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), 0);
-  return self->amount;
-}
-
-const char *
-ledger_receipt_item_get_method (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->method;
-}
-
-gboolean
-ledger_receipt_item_get_voided (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), FALSE);
-  return self->voided;
-}
-
-const char *
-ledger_receipt_item_get_void_reason (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->void_reason;
-}
-
-const char *
-ledger_receipt_item_get_settled (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->settled;
-}
+GETTER (const char *, number,      NULL)
+GETTER (const char *, date,        NULL)
+GETTER (const char *, unit,        NULL)
+GETTER (const char *, owner,       NULL)
+GETTER (gint64,       amount,      0)
+GETTER (const char *, method,      NULL)
+GETTER (gboolean,     voided,      FALSE)
+GETTER (const char *, void_reason, NULL)
+GETTER (const char *, settled,     NULL)
 
 /* ------------------------------------------------------------------ */
 /* The model */

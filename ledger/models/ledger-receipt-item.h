@@ -16,16 +16,23 @@ G_BEGIN_DECLS
 #define LEDGER_TYPE_RECEIPT_ITEM (ledger_receipt_item_get_type ())
 G_DECLARE_FINAL_TYPE (LedgerReceiptItem, ledger_receipt_item, LEDGER, RECEIPT_ITEM, GObject)
 
+/* The getters: each takes a row (@self) and returns the field the
+ * property of the same name shows; text is owned by the row (transfer
+ * none) and lives as long as it. On anything but a LedgerReceiptItem they
+ * warn (g_return_val_if_fail) and return 0, NULL or FALSE. */
 /* "2026-000123" */
 const char *ledger_receipt_item_get_number      (LedgerReceiptItem *self);
 /* "YYYY-MM-DD", the day of the payment */
 const char *ledger_receipt_item_get_date        (LedgerReceiptItem *self);
+/* The payer's unit, "3-2-301". */
 const char *ledger_receipt_item_get_unit        (LedgerReceiptItem *self);
+/* The owner's full name, as registered now. */
 const char *ledger_receipt_item_get_owner       (LedgerReceiptItem *self);
 /* In fen, always > 0 (a void does not change the receipt's amount). */
 gint64      ledger_receipt_item_get_amount      (LedgerReceiptItem *self);
 /* "cash", "wechat", "alipay" or "bank" (see ledger_method_parse()). */
 const char *ledger_receipt_item_get_method      (LedgerReceiptItem *self);
+/* Whether the receipt was voided. */
 gboolean    ledger_receipt_item_get_voided      (LedgerReceiptItem *self);
 /* "" while the receipt stands. */
 const char *ledger_receipt_item_get_void_reason (LedgerReceiptItem *self);

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "ledger"
 
 #include "ledger-vote-item.h"
+#include "ledger-row-private.h"
 
 struct _LedgerVoteItem
 {
@@ -61,12 +62,7 @@ update_from_vote (LedgerVoteItem   *self,
   gboolean status_changed;
 
   g_object_freeze_notify (object);
-  if (g_strcmp0 (self->title, vote->title) != 0)
-    {
-      g_free (self->title);
-      self->title = g_strdup (vote->title);
-      g_object_notify_by_pspec (object, properties[PROP_TITLE]);
-    }
+  ledger_row_set_string (self, &self->title, vote->title, properties[PROP_TITLE]);
   if (self->matter != vote->matter)
     {
       self->matter = vote->matter;
@@ -131,22 +127,6 @@ ledger_vote_item_get_property (GObject    *object,
     }
 }
 
-/* Every property is read-only: a row mirrors the book. */
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-}
-
-/* A read-only boolean property. */
-static GParamSpec *
-boolean_property (const char *name)
-{
-  return g_param_spec_boolean (name, NULL, NULL, FALSE,
-                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-}
-
 /* Installs the properties the screens bind to. */
 static void
 ledger_vote_item_class_init (LedgerVoteItemClass *klass)
@@ -156,20 +136,16 @@ ledger_vote_item_class_init (LedgerVoteItemClass *klass)
   object_class->finalize = ledger_vote_item_finalize;
   object_class->get_property = ledger_vote_item_get_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] = string_property ("title");
-  properties[PROP_MATTER] =
-    g_param_spec_int ("matter", NULL, NULL, 0, 9, 0,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MATTER_NAME] = string_property ("matter-name");
-  properties[PROP_STATUS] = string_property ("status");
-  properties[PROP_CLOSED] = boolean_property ("closed");
-  properties[PROP_PASSED] = boolean_property ("passed");
-  properties[PROP_OPENS] = string_property ("opens");
-  properties[PROP_CLOSES] = string_property ("closes");
-  properties[PROP_CLOSED_ON] = string_property ("closed-on");
+  properties[PROP_ID] = ledger_row_int64_property ("id");
+  properties[PROP_TITLE] = ledger_row_string_property ("title");
+  properties[PROP_MATTER] = ledger_row_int_property ("matter", 0, 9, 0);
+  properties[PROP_MATTER_NAME] = ledger_row_string_property ("matter-name");
+  properties[PROP_STATUS] = ledger_row_string_property ("status");
+  properties[PROP_CLOSED] = ledger_row_boolean_property ("closed");
+  properties[PROP_PASSED] = ledger_row_boolean_property ("passed");
+  properties[PROP_OPENS] = ledger_row_string_property ("opens");
+  properties[PROP_CLOSES] = ledger_row_string_property ("closes");
+  properties[PROP_CLOSED_ON] = ledger_row_string_property ("closed-on");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -197,29 +173,19 @@ ledger_vote_item_new (const LedgerVote *vote)
   return self;
 }
 
-/* The vote's number (0 for the "no vote" row). */
-gint64
-ledger_vote_item_get_id (LedgerVoteItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), 0);
-  return self->id;
-}
+/* The getters of the fields that properties mirror as they are (the
+ * header says what each returns). */
+#define GETTER(ReturnType, field, fallback) \
+  LEDGER_ROW_GETTER (LedgerVoteItem, ledger_vote_item, LEDGER_IS_VOTE_ITEM, \
+                     ReturnType, field, fallback)
 
-/* The vote's title. */
-const char *
-ledger_vote_item_get_title (LedgerVoteItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), NULL);
-  return self->title;
-}
-
-/* The matter of Art. 278, 1–9 (0 for the "no vote" row). */
-int
-ledger_vote_item_get_matter (LedgerVoteItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), 0);
-  return self->matter;
-}
+GETTER (gint64,       id,     0)
+GETTER (const char *, title,  NULL)
+GETTER (int,          matter, 0)
+GETTER (gboolean,     closed, FALSE)
+GETTER (gboolean,     passed, FALSE)
+GETTER (const char *, opens,  NULL)
+GETTER (const char *, closes, NULL)
 
 /* "open", "passed" or "not-passed", from the closed and passed flags. */
 const char *
@@ -229,36 +195,17 @@ ledger_vote_item_get_status (LedgerVoteItem *self)
   return !self->closed ? "open" : self->passed ? "passed" : "not-passed";
 }
 
-/* Whether the vote is closed and its result frozen. */
-gboolean
-ledger_vote_item_get_closed (LedgerVoteItem *self)
+/* A row of @record (a LedgerVote) for ledger_row_model_new(), or NULL
+ * for a vote the model of @which leaves out. */
+static gpointer
+row_from_vote (gconstpointer record,
+               gpointer      which)
 {
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), FALSE);
-  return self->closed;
-}
+  const LedgerVote *vote = record;
 
-/* Whether the tally (frozen, or live while open) passes. */
-gboolean
-ledger_vote_item_get_passed (LedgerVoteItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), FALSE);
-  return self->passed;
-}
-
-/* The first day of voting. */
-const char *
-ledger_vote_item_get_opens (LedgerVoteItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), NULL);
-  return self->opens;
-}
-
-/* The deadline for ballots, "" when none. */
-const char *
-ledger_vote_item_get_closes (LedgerVoteItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), NULL);
-  return self->closes;
+  if (GPOINTER_TO_INT (which) == LEDGER_VOTE_ITEMS_PASSED && !(vote->closed && vote->tally.passed))
+    return NULL;
+  return ledger_vote_item_new (vote);
 }
 
 /* See ledger-vote-item.h. */
@@ -268,44 +215,20 @@ ledger_vote_item_model_new (LedgerBook       *book,
                             GError          **error)
 {
   g_autoptr(GPtrArray) votes = NULL;
-  g_autoptr(GListStore) store = NULL;
 
   g_return_val_if_fail (LEDGER_IS_BOOK (book), NULL);
 
   if ((votes = ledger_vote_list (book, error)) == NULL)
     return NULL;
-  store = g_list_store_new (LEDGER_TYPE_VOTE_ITEM);
-  for (guint i = 0; i < votes->len; i++)
-    {
-      const LedgerVote *vote = g_ptr_array_index (votes, i);
-      g_autoptr(LedgerVoteItem) item = NULL;
-
-      if (which == LEDGER_VOTE_ITEMS_PASSED && !(vote->closed && vote->tally.passed))
-        continue;
-      item = ledger_vote_item_new (vote);
-      g_list_store_append (store, item);
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return ledger_row_model_new (LEDGER_TYPE_VOTE_ITEM, votes, row_from_vote, GINT_TO_POINTER (which));
 }
 
-/* Whether @a and @b list the same votes in the same order. */
+/* Whether rows @a and @b show the same vote (for a refresh in place). */
 static gboolean
-same_votes (GListModel *a,
-            GListModel *b)
+same_vote (gconstpointer a,
+           gconstpointer b)
 {
-  guint n = g_list_model_get_n_items (a);
-
-  if (n != g_list_model_get_n_items (b))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LedgerVoteItem) x = g_list_model_get_item (a, i);
-      g_autoptr(LedgerVoteItem) y = g_list_model_get_item (b, i);
-
-      if (x->id != y->id)
-        return FALSE;
-    }
-  return TRUE;
+  return ((const LedgerVoteItem *) a)->id == ((const LedgerVoteItem *) b)->id;
 }
 
 /* See ledger-vote-item.h. */
@@ -313,21 +236,17 @@ void
 ledger_vote_item_model_sync (GListStore *store,
                              GListModel *fresh)
 {
-  guint n = g_list_model_get_n_items (fresh);
-  g_autoptr(GPtrArray) items = NULL;
+  guint n;
 
   g_return_if_fail (G_IS_LIST_STORE (store));
   g_return_if_fail (G_IS_LIST_MODEL (fresh));
 
-  if (!same_votes (G_LIST_MODEL (store), fresh))
+  if (!ledger_row_model_same_rows (G_LIST_MODEL (store), fresh, same_vote))
     {
-      items = g_ptr_array_new_full (n, g_object_unref);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (items, g_list_model_get_item (fresh, i));
-      g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                           items->pdata, items->len);
+      ledger_row_store_replace (store, fresh);
       return;
     }
+  n = g_list_model_get_n_items (fresh);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LedgerVoteItem) old = g_list_model_get_item (G_LIST_MODEL (store), i);

@@ -1,0 +1,85 @@
+/* ledger-row-private.h — what the rows of the screens' list models share
+ *
+ * Each *-item.c is a small final GObject mirroring one row of a query
+ * (a household, a receipt, an expenditure, a vote, an owner's ballot):
+ * read-only properties the screens bind and sort by, a getter per
+ * property, and a GListStore of such rows built from the book. The
+ * property specs, the getters, the store built from a list and the
+ * refresh in place are the same for all of them and live here, so that
+ * each row's file only says what its row holds and where it comes from.
+ * Only the files of ledger/models/ include this.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Rows mirror the book: every property is read-only (a row that changes
+ * in place notifies by pspec). */
+#define LEDGER_ROW_READ_ONLY (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
+/* Read-only property specs: text (default ""), any gint64, an int in
+ * [@min, @max], a guint, a boolean. */
+GParamSpec *ledger_row_string_property  (const char *name);
+GParamSpec *ledger_row_int64_property   (const char *name);
+GParamSpec *ledger_row_int_property     (const char *name,
+                                         int         min,
+                                         int         max,
+                                         int         default_value);
+GParamSpec *ledger_row_uint_property    (const char *name);
+GParamSpec *ledger_row_boolean_property (const char *name);
+
+/* Defines PREFIX_get_FIELD (Type *self), the getter of a field that a
+ * property mirrors as it is: checks @self with IS_TYPE and returns
+ * @fallback for anything else. The public header declares it and says
+ * what it returns. */
+#define LEDGER_ROW_GETTER(Type, prefix, IS_TYPE, ReturnType, field, fallback) \
+  ReturnType                                                                 \
+  prefix##_get_##field (Type *self)                                          \
+  {                                                                          \
+    g_return_val_if_fail (IS_TYPE (self), fallback);                         \
+    return self->field;                                                      \
+  }
+
+/* Replaces *@field with a copy of @value and notifies @pspec on @row,
+ * only when the text changed. */
+void ledger_row_set_string (gpointer     row,
+                            char       **field,
+                            const char  *value,
+                            GParamSpec  *pspec);
+
+/* Sets *@field to @value and notifies @pspec on @row, only when it changed. */
+void ledger_row_set_int64 (gpointer     row,
+                           gint64      *field,
+                           gint64       value,
+                           GParamSpec  *pspec);
+
+/* Makes one row of @record; NULL leaves @record out of the model. */
+typedef gpointer (*LedgerRowNewFunc) (gconstpointer record,
+                                      gpointer      user_data);
+
+/* A GListStore of @item_type with a row for each of @records, in order,
+ * made by @new_row (which returns a new reference, or NULL to skip). */
+GListModel *ledger_row_model_new (GType             item_type,
+                                  const GPtrArray  *records,
+                                  LedgerRowNewFunc  new_row,
+                                  gpointer          user_data);
+
+/* Whether two rows stand for the same record (same vote, same owner). */
+typedef gboolean (*LedgerRowSameFunc) (gconstpointer a,
+                                       gconstpointer b);
+
+/* TRUE when @a and @b hold the same records in the same order: then a
+ * refresh may update @a's rows in place (a selection and a scroll
+ * position survive) rather than replace them. */
+gboolean ledger_row_model_same_rows (GListModel        *a,
+                                     GListModel        *b,
+                                     LedgerRowSameFunc  same_row);
+
+/* Replaces every row of @store with the rows of @fresh, in one
+ * items-changed. */
+void ledger_row_store_replace (GListStore *store,
+                               GListModel *fresh);
+
+G_END_DECLS
