@@ -18,6 +18,12 @@ typedef struct
   gint64 size;
 } LedgerAttachment;
 
+/**
+ * ledger_attachment_free:
+ * @attachment: (nullable) (transfer full): an attachment record
+ *
+ * Frees the record (not the file it names).
+ */
 void ledger_attachment_free (LedgerAttachment *attachment);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerAttachment, ledger_attachment_free)
