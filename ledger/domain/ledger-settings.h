@@ -205,8 +205,8 @@ gboolean ledger_member_check (const char  *name,
  *
  * Returns: TRUE when added; FALSE with @error set:
  *   LEDGER_ERROR_INVALID_INPUT naming a bad field, LEDGER_ERROR_CONFLICT
- *   when an active member already has the name, or a storage or journal
- *   error
+ *   when an active member already has the name or the register holds a
+ *   change of that name dated after today, or a storage or journal error
  */
 gboolean ledger_member_add (LedgerBook  *book,
                             const char  *name,
@@ -224,7 +224,9 @@ gboolean ledger_member_add (LedgerBook  *book,
  *
  * Returns: TRUE when changed; FALSE with @error set:
  *   LEDGER_ERROR_INVALID_INPUT for a bad role, LEDGER_ERROR_NOT_FOUND when
- *   there is no such active member, or a storage or journal error
+ *   there is no such active member, LEDGER_ERROR_CONFLICT when the
+ *   register holds a change of the member dated after today, or a storage
+ *   or journal error
  */
 gboolean ledger_member_set_role (LedgerBook  *book,
                                  const char  *name,
@@ -241,8 +243,9 @@ gboolean ledger_member_set_role (LedgerBook  *book,
  * list, and on the expenditures they approved.
  *
  * Returns: TRUE when retired; FALSE with @error set:
- *   LEDGER_ERROR_NOT_FOUND when there is no such active member, or a
- *   storage or journal error
+ *   LEDGER_ERROR_NOT_FOUND when there is no such active member,
+ *   LEDGER_ERROR_CONFLICT when the register holds a change of the member
+ *   dated after today, or a storage or journal error
  */
 gboolean ledger_member_retire (LedgerBook  *book,
                                const char  *name,
