@@ -13,9 +13,24 @@ typedef enum
   LEDGER_METHOD_BANK,
 } LedgerMethod;
 
-/* "cash", "wechat", "alipay", "bank" — also the asset account that receives the money. */
+/**
+ * ledger_method_to_string:
+ * @method: a method
+ *
+ * Returns: (transfer none): "cash", "wechat", "alipay" or "bank": the
+ *   word stored in the book, and the asset account that receives the money
+ */
 const char *ledger_method_to_string (LedgerMethod method);
-/* Accepts the English words and 现金/微信/支付宝/银行, naming @field on error. */
+/**
+ * ledger_method_parse:
+ * @text: (nullable): the English word (any case) or 现金/微信/支付宝/银行
+ * @field: the option or column it came from, for the message
+ * @out_method: (out): the method
+ * @error: return location for an error
+ *
+ * Returns: TRUE when understood; FALSE with LEDGER_ERROR_INVALID_INPUT
+ *   naming @field
+ */
 gboolean    ledger_method_parse (const char    *text,
                                  const char    *field,
                                  LedgerMethod  *out_method,
