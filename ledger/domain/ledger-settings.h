@@ -31,8 +31,8 @@ G_BEGIN_DECLS
  * ledger_settings_set:
  * @book: an open book
  * @key: LEDGER_SETTING_NAME, _ADDRESS, _BACKUP_DIR, _BACKUP_KEEP,
- *   _DAYS_AHEAD, or one of the notice's (LEDGER_SETTING_PUBLICATION_URL,
- *   _COMMITTEE), which go to ledger_notice_set_setting()
+ *   _DAYS_AHEAD, or one of the two the notice prints
+ *   (LEDGER_SETTING_PUBLICATION_URL, _COMMITTEE)
  * @value: the text the user typed; "" clears an optional setting (the
  *   backup settings then go back to their defaults)
  * @error: return location for an error
@@ -43,7 +43,9 @@ G_BEGIN_DECLS
  * - backup_dir: an existing folder this program may write in (a relative
  *   path is taken from the current folder and stored absolute);
  * - backup_keep: a whole number from 1 to 100;
- * - days_ahead: a whole number from 0 to LEDGER_DAYS_AHEAD_MAX.
+ * - days_ahead: a whole number from 0 to LEDGER_DAYS_AHEAD_MAX;
+ * - publication_url: as ledger_settings_check_url() accepts;
+ * - committee: at most 40 characters ("" prints "{community}业主委员会").
  * Text must be valid UTF-8 without control characters.
  *
  * Returns: TRUE when stored; FALSE with @error set:
