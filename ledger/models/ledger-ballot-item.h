@@ -40,17 +40,25 @@ int         ledger_ballot_item_get_choice    (LedgerBallotItem *self);
  * notifying "choice" when it changed. */
 void        ledger_ballot_item_set_choice    (LedgerBallotItem *self,
                                               int               choice);
-/* Whether @unit (normalised code) is one of the owner's units. */
+/**
+ * ledger_ballot_item_has_unit:
+ * @self: a row
+ * @unit: (nullable): a normalised unit code
+ *
+ * Returns: whether @unit is one of the owner's units
+ */
 gboolean    ledger_ballot_item_has_unit      (LedgerBallotItem *self,
                                               const char       *unit);
 
 /**
  * ledger_ballot_item_model_new:
+ * @book: an open book
  * @vote_id: the vote whose current ballots fill the "choice" column
+ * @error: return location for an error
  *
  * Returns: (transfer full): a GListStore of LedgerBallotItem, one per
- *   owner key, in the order of their representative units; NULL with
- *   @error set on failure.
+ *   owner key, in the order of their representative units; NULL with a
+ *   storage error
  */
 GListModel *ledger_ballot_item_model_new (LedgerBook  *book,
                                           gint64       vote_id,
@@ -58,11 +66,16 @@ GListModel *ledger_ballot_item_model_new (LedgerBook  *book,
 
 /**
  * ledger_ballot_item_model_sync:
+ * @store: the store a screen shows
+ * @fresh: a model just read (ledger_ballot_item_model_new())
+ *
  * When @store and @fresh hold the same owners in the same order, copies
  * the fresh rows (choice, owner's name, area, units) into the rows of
- * @store, notifying only what changed, and returns TRUE: bound cells and
- * the selection stay where they are. Returns FALSE, touching nothing, when
- * the register itself changed and the caller must swap the model.
+ * @store, notifying only what changed: bound cells and the selection stay
+ * where they are.
+ *
+ * Returns: TRUE when updated in place; FALSE, touching nothing, when the
+ *   register itself changed and the caller must swap the model
  */
 gboolean ledger_ballot_item_model_sync (GListStore *store,
                                         GListModel *fresh);

@@ -16,7 +16,13 @@ G_BEGIN_DECLS
 #define LEDGER_TYPE_EXPENDITURE_ITEM (ledger_expenditure_item_get_type ())
 G_DECLARE_FINAL_TYPE (LedgerExpenditureItem, ledger_expenditure_item, LEDGER, EXPENDITURE_ITEM, GObject)
 
-/* A row for @expenditure (copied), announced or not. */
+/**
+ * ledger_expenditure_item_new:
+ * @expenditure: the expenditure (copied)
+ * @announced: whether a published notice has listed it
+ *
+ * Returns: (transfer full): a row for @expenditure
+ */
 LedgerExpenditureItem *ledger_expenditure_item_new (const LedgerExpenditure *expenditure,
                                                     gboolean                 announced);
 
@@ -49,10 +55,12 @@ guint       ledger_expenditure_item_get_n_attachments (LedgerExpenditureItem *se
 
 /**
  * ledger_expenditure_item_model_new:
+ * @book: an open book
  * @period: (nullable): only expenditures dated within it; all when NULL
+ * @error: return location for an error
  *
  * Returns: (transfer full): a GListStore of LedgerExpenditureItem by date,
- *   the same rows as ledger_expenditure_list(); NULL with @error set.
+ *   the same rows as ledger_expenditure_list(); NULL with a storage error
  */
 GListModel *ledger_expenditure_item_model_new (LedgerBook          *book,
                                                const LedgerPeriod  *period,

@@ -32,15 +32,27 @@ G_BEGIN_DECLS
 #define LEDGER_TYPE_HOUSEHOLD_ITEM (ledger_household_item_get_type ())
 G_DECLARE_FINAL_TYPE (LedgerHouseholdItem, ledger_household_item, LEDGER, HOUSEHOLD_ITEM, GObject)
 
-/* An item for a household that need not be in a book (an import preview):
- * it owes nothing. @household is copied. */
+/**
+ * ledger_household_item_new:
+ * @household: a household that need not be in a book (copied)
+ *
+ * A row for an import preview: it owes nothing.
+ *
+ * Returns: (transfer full): the row
+ */
 LedgerHouseholdItem   *ledger_household_item_new (const LedgerHousehold *household);
 
 /* The getters: each takes a row (@self) and returns the field the
  * property of the same name shows; text is owned by the row (transfer
  * none) and lives as long as it. On anything but a LedgerHouseholdItem they
  * warn (g_return_val_if_fail) and return 0, NULL or FALSE. */
-/* The household as registered (for an edit form); owned by @self. */
+/**
+ * ledger_household_item_get_household:
+ * @self: a row
+ *
+ * Returns: (transfer none): the household as registered (for an edit
+ *   form), owned by @self
+ */
 const LedgerHousehold *ledger_household_item_get_household (LedgerHouseholdItem *self);
 
 /* "3-2-301" */
@@ -62,16 +74,18 @@ gboolean    ledger_household_item_get_paid_this_year (LedgerHouseholdItem *self)
 
 /**
  * ledger_household_model_new:
- * @book: the book
+ * @book: an open book
  * @year: the year whose charges "this year" describes (ledger_book_today()'s year)
+ * @error: return location for an error
  *
  * Every household of @book in building/entrance/room order, each with its
  * arrears and the state of @year's charges, read in ONE query (5,000
- * households in a few milliseconds): a GListStore of LedgerHouseholdItem.
- * The arithmetic is that of ledger_report_arrears() and
- * ledger_report_collection(), so the screen and the reports agree.
+ * households in a few milliseconds). The arithmetic is that of
+ * ledger_report_arrears() and ledger_report_collection(), so the screen
+ * and the reports agree.
  *
- * Returns: (transfer full): the model, or NULL with @error set.
+ * Returns: (transfer full): a GListStore of LedgerHouseholdItem, or NULL
+ *   with a storage error
  */
 GListModel *ledger_household_model_new (LedgerBook  *book,
                                         int          year,

@@ -23,7 +23,12 @@ typedef enum
   LEDGER_VOTE_ITEMS_PASSED,  /* closed and passed, newest first: those that may authorise spending */
 } LedgerVoteItems;
 
-/* A row for @vote (copied); @vote may be NULL for the "no vote" row (id 0). */
+/**
+ * ledger_vote_item_new:
+ * @vote: (nullable): the vote (copied); NULL for the "no vote" row (id 0)
+ *
+ * Returns: (transfer full): a row for @vote
+ */
 LedgerVoteItem *ledger_vote_item_new (const LedgerVote *vote);
 
 /* The getters: each takes a row (@self) and returns the field the
@@ -49,10 +54,12 @@ const char *ledger_vote_item_get_closes      (LedgerVoteItem *self);
 
 /**
  * ledger_vote_item_model_new:
+ * @book: an open book
  * @which: every vote, or only those closed and passed
+ * @error: return location for an error
  *
  * Returns: (transfer full): a GListStore of LedgerVoteItem, newest first,
- *   or NULL with @error set.
+ *   or NULL with a storage error
  */
 GListModel *ledger_vote_item_model_new (LedgerBook       *book,
                                         LedgerVoteItems   which,
@@ -60,10 +67,13 @@ GListModel *ledger_vote_item_model_new (LedgerBook       *book,
 
 /**
  * ledger_vote_item_model_sync:
+ * @store: the store a screen shows
+ * @fresh: a model just read (ledger_vote_item_model_new())
+ *
  * Makes @store hold the rows of @fresh. When both list the same votes in
  * the same order the existing rows are updated in place (and notify only
  * what changed), so selections and bound widgets survive a reload;
- * otherwise the contents are replaced.
+ * otherwise the contents are replaced in one items-changed.
  */
 void ledger_vote_item_model_sync (GListStore *store,
                                   GListModel *fresh);
