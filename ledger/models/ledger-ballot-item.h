@@ -20,26 +20,72 @@ G_BEGIN_DECLS
 #define LEDGER_TYPE_BALLOT_ITEM (ledger_ballot_item_get_type ())
 G_DECLARE_FINAL_TYPE (LedgerBallotItem, ledger_ballot_item, LEDGER, BALLOT_ITEM, GObject)
 
-/* The getters: each takes a row (@self) and returns the field the
- * property of the same name shows; text is owned by the row (transfer
- * none) and lives as long as it. On anything but a LedgerBallotItem they
- * warn (g_return_val_if_fail) and return 0, NULL or FALSE. */
-/* The owner key that groups the owner's units (one head). */
+/* The getters return what the property of the same name shows; text
+ * lives as long as the row. On anything but a LedgerBallotItem they warn
+ * (g_return_val_if_fail) and return 0, NULL or FALSE. */
+
+/**
+ * ledger_ballot_item_get_owner_key:
+ * @self: a row
+ *
+ * Returns: (transfer none): the owner key that groups the owner's units (one
+ *   head).
+ */
 const char *ledger_ballot_item_get_owner_key (LedgerBallotItem *self);
-/* The representative unit: ballots are entered under it. */
+
+/**
+ * ledger_ballot_item_get_unit:
+ * @self: a row
+ *
+ * Returns: (transfer none): the representative unit: ballots are entered
+ *   under it.
+ */
 const char *ledger_ballot_item_get_unit      (LedgerBallotItem *self);
-/* All of the owner's units, "1-1-101, 1-1-102". */
+
+/**
+ * ledger_ballot_item_get_units:
+ * @self: a row
+ *
+ * Returns: (transfer none): all of the owner's units, "1-1-101, 1-1-102".
+ */
 const char *ledger_ballot_item_get_units     (LedgerBallotItem *self);
-/* The owner's name as the register has it for the representative unit. */
+
+/**
+ * ledger_ballot_item_get_owner:
+ * @self: a row
+ *
+ * Returns: (transfer none): the owner's name as the register has it for the
+ *   representative unit.
+ */
 const char *ledger_ballot_item_get_owner     (LedgerBallotItem *self);
-/* Total exclusive area in 0.01 m². */
+
+/**
+ * ledger_ballot_item_get_area:
+ * @self: a row
+ *
+ * Returns: total exclusive area in 0.01 m².
+ */
 gint64      ledger_ballot_item_get_area      (LedgerBallotItem *self);
-/* A LedgerChoice, or LEDGER_BALLOT_ITEM_NO_CHOICE. */
+
+/**
+ * ledger_ballot_item_get_choice:
+ * @self: a row
+ *
+ * Returns: a LedgerChoice, or LEDGER_BALLOT_ITEM_NO_CHOICE.
+ */
 int         ledger_ballot_item_get_choice    (LedgerBallotItem *self);
-/* Records on the row the choice the book now holds (after a ballot),
- * notifying "choice" when it changed. */
+
+/**
+ * ledger_ballot_item_set_choice:
+ * @self: a row
+ * @choice: a LedgerChoice, or LEDGER_BALLOT_ITEM_NO_CHOICE
+ *
+ * Records on the row the choice the book now holds (after a ballot),
+ * notifying "choice" when it changed.
+ */
 void        ledger_ballot_item_set_choice    (LedgerBallotItem *self,
                                               int               choice);
+
 /**
  * ledger_ballot_item_has_unit:
  * @self: a row

@@ -26,31 +26,98 @@ G_DECLARE_FINAL_TYPE (LedgerExpenditureItem, ledger_expenditure_item, LEDGER, EX
 LedgerExpenditureItem *ledger_expenditure_item_new (const LedgerExpenditure *expenditure,
                                                     gboolean                 announced);
 
-/* The getters: each takes a row (@self) and returns the field the
- * property of the same name shows; text is owned by the row (transfer
- * none) and lives as long as it. On anything but a LedgerExpenditureItem they
- * warn (g_return_val_if_fail) and return 0, NULL or FALSE. */
-/* The expenditure's number. */
+/* The getters return what the property of the same name shows; text
+ * lives as long as the row. On anything but a LedgerExpenditureItem they warn
+ * (g_return_val_if_fail) and return 0, NULL or FALSE. */
+
+/**
+ * ledger_expenditure_item_get_id:
+ * @self: a row
+ *
+ * Returns: the expenditure's number.
+ */
 gint64      ledger_expenditure_item_get_id            (LedgerExpenditureItem *self);
-/* The day it was paid, "YYYY-MM-DD". */
+
+/**
+ * ledger_expenditure_item_get_date:
+ * @self: a row
+ *
+ * Returns: (transfer none): the day it was paid, "YYYY-MM-DD".
+ */
 const char *ledger_expenditure_item_get_date          (LedgerExpenditureItem *self);
-/* The amount in fen. */
+
+/**
+ * ledger_expenditure_item_get_amount:
+ * @self: a row
+ *
+ * Returns: the amount in fen.
+ */
 gint64      ledger_expenditure_item_get_amount        (LedgerExpenditureItem *self);
-/* Who was paid. */
+
+/**
+ * ledger_expenditure_item_get_payee:
+ * @self: a row
+ *
+ * Returns: (transfer none): who was paid.
+ */
 const char *ledger_expenditure_item_get_payee         (LedgerExpenditureItem *self);
-/* The code ("repair"); "category-name" is the Chinese name ("维修"). */
+
+/**
+ * ledger_expenditure_item_get_category:
+ * @self: a row
+ *
+ * Returns: (transfer none): the code ("repair"); "category-name" is the
+ *   Chinese name ("维修").
+ */
 const char *ledger_expenditure_item_get_category      (LedgerExpenditureItem *self);
-/* What it was for. */
+
+/**
+ * ledger_expenditure_item_get_memo:
+ * @self: a row
+ *
+ * Returns: (transfer none): what it was for.
+ */
 const char *ledger_expenditure_item_get_memo          (LedgerExpenditureItem *self);
-/* The invoice number, "" when none. */
+
+/**
+ * ledger_expenditure_item_get_invoice:
+ * @self: a row
+ *
+ * Returns: (transfer none): the invoice number, "" when none.
+ */
 const char *ledger_expenditure_item_get_invoice       (LedgerExpenditureItem *self);
-/* The committee members who approved it, comma-separated. */
+
+/**
+ * ledger_expenditure_item_get_approvers:
+ * @self: a row
+ *
+ * Returns: (transfer none): the committee members who approved it,
+ *   comma-separated.
+ */
 const char *ledger_expenditure_item_get_approvers     (LedgerExpenditureItem *self);
-/* The vote that approved it, 0 when none. */
+
+/**
+ * ledger_expenditure_item_get_vote_id:
+ * @self: a row
+ *
+ * Returns: the vote that approved it, 0 when none.
+ */
 gint64      ledger_expenditure_item_get_vote_id       (LedgerExpenditureItem *self);
-/* Whether a published notice has listed it. */
+
+/**
+ * ledger_expenditure_item_get_announced:
+ * @self: a row
+ *
+ * Returns: whether a published notice has listed it.
+ */
 gboolean    ledger_expenditure_item_get_announced     (LedgerExpenditureItem *self);
-/* How many files are kept with it. */
+
+/**
+ * ledger_expenditure_item_get_n_attachments:
+ * @self: a row
+ *
+ * Returns: how many files are kept with it.
+ */
 guint       ledger_expenditure_item_get_n_attachments (LedgerExpenditureItem *self);
 
 /**

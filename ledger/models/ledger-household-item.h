@@ -42,10 +42,9 @@ G_DECLARE_FINAL_TYPE (LedgerHouseholdItem, ledger_household_item, LEDGER, HOUSEH
  */
 LedgerHouseholdItem   *ledger_household_item_new (const LedgerHousehold *household);
 
-/* The getters: each takes a row (@self) and returns the field the
- * property of the same name shows; text is owned by the row (transfer
- * none) and lives as long as it. On anything but a LedgerHouseholdItem they
- * warn (g_return_val_if_fail) and return 0, NULL or FALSE. */
+/* The getters return what the property of the same name shows; text
+ * lives as long as the row. On anything but a LedgerHouseholdItem they warn
+ * (g_return_val_if_fail) and return 0, NULL or FALSE. */
 /**
  * ledger_household_item_get_household:
  * @self: a row
@@ -53,23 +52,78 @@ LedgerHouseholdItem   *ledger_household_item_new (const LedgerHousehold *househo
  * Returns: (transfer none): the household as registered (for an edit
  *   form), owned by @self
  */
+
+/**
+ * ledger_household_item_get_household:
+ * @self: a row
+ *
+ * Returns: (transfer none)
+ */
 const LedgerHousehold *ledger_household_item_get_household (LedgerHouseholdItem *self);
 
-/* "3-2-301" */
+/**
+ * ledger_household_item_get_unit:
+ * @self: a row
+ *
+ * Returns: (transfer none): "3-2-301"
+ */
 const char *ledger_household_item_get_unit           (LedgerHouseholdItem *self);
-/* The owner's full name. */
+
+/**
+ * ledger_household_item_get_owner:
+ * @self: a row
+ *
+ * Returns: (transfer none): the owner's full name.
+ */
 const char *ledger_household_item_get_owner          (LedgerHouseholdItem *self);
-/* The owner's name masked for public outputs: "张*". */
+
+/**
+ * ledger_household_item_get_owner_masked:
+ * @self: a row
+ *
+ * Returns: (transfer none): the owner's name masked for public outputs:
+ *   "张*".
+ */
 const char *ledger_household_item_get_owner_masked   (LedgerHouseholdItem *self);
-/* Exclusive floor area in 0.01 m². */
+
+/**
+ * ledger_household_item_get_area:
+ * @self: a row
+ *
+ * Returns: exclusive floor area in 0.01 m².
+ */
 gint64      ledger_household_item_get_area           (LedgerHouseholdItem *self);
-/* Parking spaces. */
+
+/**
+ * ledger_household_item_get_spaces:
+ * @self: a row
+ *
+ * Returns: parking spaces.
+ */
 int         ledger_household_item_get_spaces         (LedgerHouseholdItem *self);
-/* Arrears of every year, in fen. */
+
+/**
+ * ledger_household_item_get_owed:
+ * @self: a row
+ *
+ * Returns: arrears of every year, in fen.
+ */
 gint64      ledger_household_item_get_owed           (LedgerHouseholdItem *self);
-/* What is still open of the year's charges, in fen. */
+
+/**
+ * ledger_household_item_get_owed_this_year:
+ * @self: a row
+ *
+ * Returns: what is still open of the year's charges, in fen.
+ */
 gint64      ledger_household_item_get_owed_this_year (LedgerHouseholdItem *self);
-/* Billed for the year and nothing of it open. */
+
+/**
+ * ledger_household_item_get_paid_this_year:
+ * @self: a row
+ *
+ * Returns: billed for the year and nothing of it open.
+ */
 gboolean    ledger_household_item_get_paid_this_year (LedgerHouseholdItem *self);
 
 /**

@@ -16,28 +16,83 @@ G_BEGIN_DECLS
 #define LEDGER_TYPE_RECEIPT_ITEM (ledger_receipt_item_get_type ())
 G_DECLARE_FINAL_TYPE (LedgerReceiptItem, ledger_receipt_item, LEDGER, RECEIPT_ITEM, GObject)
 
-/* The getters: each takes a row (@self) and returns the field the
- * property of the same name shows; text is owned by the row (transfer
- * none) and lives as long as it. On anything but a LedgerReceiptItem they
- * warn (g_return_val_if_fail) and return 0, NULL or FALSE. */
-/* "2026-000123" */
+/* The getters return what the property of the same name shows; text
+ * lives as long as the row. On anything but a LedgerReceiptItem they warn
+ * (g_return_val_if_fail) and return 0, NULL or FALSE. */
+
+/**
+ * ledger_receipt_item_get_number:
+ * @self: a row
+ *
+ * Returns: (transfer none): "2026-000123"
+ */
 const char *ledger_receipt_item_get_number      (LedgerReceiptItem *self);
-/* "YYYY-MM-DD", the day of the payment */
+
+/**
+ * ledger_receipt_item_get_date:
+ * @self: a row
+ *
+ * Returns: (transfer none): "YYYY-MM-DD", the day of the payment
+ */
 const char *ledger_receipt_item_get_date        (LedgerReceiptItem *self);
-/* The payer's unit, "3-2-301". */
+
+/**
+ * ledger_receipt_item_get_unit:
+ * @self: a row
+ *
+ * Returns: (transfer none): the payer's unit, "3-2-301".
+ */
 const char *ledger_receipt_item_get_unit        (LedgerReceiptItem *self);
-/* The owner's full name, as registered now. */
+
+/**
+ * ledger_receipt_item_get_owner:
+ * @self: a row
+ *
+ * Returns: (transfer none): the owner's full name, as registered now.
+ */
 const char *ledger_receipt_item_get_owner       (LedgerReceiptItem *self);
-/* In fen, always > 0 (a void does not change the receipt's amount). */
+
+/**
+ * ledger_receipt_item_get_amount:
+ * @self: a row
+ *
+ * Returns: in fen, always > 0 (a void does not change the receipt's
+ *   amount).
+ */
 gint64      ledger_receipt_item_get_amount      (LedgerReceiptItem *self);
-/* "cash", "wechat", "alipay" or "bank" (see ledger_method_parse()). */
+
+/**
+ * ledger_receipt_item_get_method:
+ * @self: a row
+ *
+ * Returns: (transfer none): "cash", "wechat", "alipay" or "bank" (see
+ *   ledger_method_parse()).
+ */
 const char *ledger_receipt_item_get_method      (LedgerReceiptItem *self);
-/* Whether the receipt was voided. */
+
+/**
+ * ledger_receipt_item_get_voided:
+ * @self: a row
+ *
+ * Returns: whether the receipt was voided.
+ */
 gboolean    ledger_receipt_item_get_voided      (LedgerReceiptItem *self);
-/* "" while the receipt stands. */
+
+/**
+ * ledger_receipt_item_get_void_reason:
+ * @self: a row
+ *
+ * Returns: (transfer none): "" while the receipt stands.
+ */
 const char *ledger_receipt_item_get_void_reason (LedgerReceiptItem *self);
-/* What the payment settled, oldest first: "物业费 2026, 停车费 2026";
- * "" when it all went to prepaid credit. */
+
+/**
+ * ledger_receipt_item_get_settled:
+ * @self: a row
+ *
+ * Returns: (transfer none): what the payment settled, oldest first: "物业费
+ *   2026, 停车费 2026"; "" when it all went to prepaid credit.
+ */
 const char *ledger_receipt_item_get_settled     (LedgerReceiptItem *self);
 
 /**

@@ -31,25 +31,73 @@ typedef enum
  */
 LedgerVoteItem *ledger_vote_item_new (const LedgerVote *vote);
 
-/* The getters: each takes a row (@self) and returns the field the
- * property of the same name shows; text is owned by the row (transfer
- * none) and lives as long as it. On anything but a LedgerVoteItem they
- * warn (g_return_val_if_fail) and return 0, NULL or FALSE. */
-/* The vote's number (0 for the "no vote" row). */
+/* The getters return what the property of the same name shows; text
+ * lives as long as the row. On anything but a LedgerVoteItem they warn
+ * (g_return_val_if_fail) and return 0, NULL or FALSE. */
+
+/**
+ * ledger_vote_item_get_id:
+ * @self: a row
+ *
+ * Returns: the vote's number (0 for the "no vote" row).
+ */
 gint64      ledger_vote_item_get_id          (LedgerVoteItem *self);
-/* The vote's title. */
+
+/**
+ * ledger_vote_item_get_title:
+ * @self: a row
+ *
+ * Returns: (transfer none): the vote's title.
+ */
 const char *ledger_vote_item_get_title       (LedgerVoteItem *self);
-/* The matter of Art. 278, 1–9 (0 for the "no vote" row). */
+
+/**
+ * ledger_vote_item_get_matter:
+ * @self: a row
+ *
+ * Returns: the matter of Art. 278, 1–9 (0 for the "no vote" row).
+ */
 int         ledger_vote_item_get_matter      (LedgerVoteItem *self);
-/* "open", "passed" or "not-passed", from the closed and passed flags. */
+
+/**
+ * ledger_vote_item_get_status:
+ * @self: a row
+ *
+ * Returns: (transfer none): "open", "passed" or "not-passed", from the
+ *   closed and passed flags.
+ */
 const char *ledger_vote_item_get_status      (LedgerVoteItem *self);
-/* Whether the vote is closed and its result frozen. */
+
+/**
+ * ledger_vote_item_get_closed:
+ * @self: a row
+ *
+ * Returns: whether the vote is closed and its result frozen.
+ */
 gboolean    ledger_vote_item_get_closed      (LedgerVoteItem *self);
-/* Whether the tally (frozen, or live while open) passes. */
+
+/**
+ * ledger_vote_item_get_passed:
+ * @self: a row
+ *
+ * Returns: whether the tally (frozen, or live while open) passes.
+ */
 gboolean    ledger_vote_item_get_passed      (LedgerVoteItem *self);
-/* The first day of voting, "YYYY-MM-DD". */
+
+/**
+ * ledger_vote_item_get_opens:
+ * @self: a row
+ *
+ * Returns: (transfer none): the first day of voting, "YYYY-MM-DD".
+ */
 const char *ledger_vote_item_get_opens       (LedgerVoteItem *self);
-/* The deadline for ballots, "" when none. */
+
+/**
+ * ledger_vote_item_get_closes:
+ * @self: a row
+ *
+ * Returns: (transfer none): the deadline for ballots, "" when none.
+ */
 const char *ledger_vote_item_get_closes      (LedgerVoteItem *self);
 
 /**
