@@ -89,39 +89,36 @@ item_from_row (sqlite3_stmt *stmt)
 /* ------------------------------------------------------------------ */
 /* GObject */
 
+/* What each property shows. */
+#define FIELD(name, kind, member) LEDGER_ROW_FIELD (name, kind, LedgerBallotItem, member)
+static const LedgerRowField fields[N_PROPS] = {
+  [PROP_OWNER_KEY] = FIELD ("owner-key", LEDGER_ROW_TEXT,  owner_key),
+  [PROP_UNIT]      = FIELD ("unit",      LEDGER_ROW_TEXT,  unit),
+  [PROP_UNITS]     = FIELD ("units",     LEDGER_ROW_TEXT,  units),
+  [PROP_OWNER]     = FIELD ("owner",     LEDGER_ROW_TEXT,  owner),
+  [PROP_AREA]      = FIELD ("area",      LEDGER_ROW_INT64, area),
+  [PROP_CHOICE]    = LEDGER_ROW_INT_FIELD ("choice", LedgerBallotItem, choice,
+                                           LEDGER_BALLOT_ITEM_NO_CHOICE, LEDGER_CHOICE_ABSTAIN),
+};
+#undef FIELD
+
 /* Frees the strings. */
 static void
 ledger_ballot_item_finalize (GObject *object)
 {
-  LedgerBallotItem *self = LEDGER_BALLOT_ITEM (object);
-
-  g_free (self->owner_key);
-  g_free (self->unit);
-  g_free (self->units);
-  g_free (self->owner);
+  ledger_row_free_text (object, fields, N_PROPS);
   G_OBJECT_CLASS (ledger_ballot_item_parent_class)->finalize (object);
 }
 
-/* Reads a property. */
+/* Every property is a field as it is. */
 static void
 ledger_ballot_item_get_property (GObject    *object,
                                  guint       prop_id,
                                  GValue     *value,
                                  GParamSpec *pspec)
 {
-  LedgerBallotItem *self = LEDGER_BALLOT_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_OWNER_KEY: g_value_set_string (value, self->owner_key); break;
-    case PROP_UNIT:      g_value_set_string (value, self->unit); break;
-    case PROP_UNITS:     g_value_set_string (value, self->units); break;
-    case PROP_OWNER:     g_value_set_string (value, self->owner); break;
-    case PROP_AREA:      g_value_set_int64 (value, self->area); break;
-    case PROP_CHOICE:    g_value_set_int (value, self->choice); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == 0 || prop_id >= N_PROPS || !ledger_row_get_field (object, &fields[prop_id], value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 /* Installs the properties the ballot grid binds to. */
@@ -132,15 +129,7 @@ ledger_ballot_item_class_init (LedgerBallotItemClass *klass)
 
   object_class->finalize = ledger_ballot_item_finalize;
   object_class->get_property = ledger_ballot_item_get_property;
-
-  properties[PROP_OWNER_KEY] = ledger_row_string_property ("owner-key");
-  properties[PROP_UNIT] = ledger_row_string_property ("unit");
-  properties[PROP_UNITS] = ledger_row_string_property ("units");
-  properties[PROP_OWNER] = ledger_row_string_property ("owner");
-  properties[PROP_AREA] = ledger_row_int64_property ("area");
-  properties[PROP_CHOICE] = ledger_row_int_property ("choice", LEDGER_BALLOT_ITEM_NO_CHOICE,
-                                                     LEDGER_CHOICE_ABSTAIN, LEDGER_BALLOT_ITEM_NO_CHOICE);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ledger_row_install_properties (object_class, fields, N_PROPS, properties);
 }
 
 /* A row without a ballot. */

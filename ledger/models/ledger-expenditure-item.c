@@ -51,18 +51,31 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------ */
 /* GObject */
 
+/* What each property shows; "category-name" is derived from the code. */
+#define FIELD(name, kind, member) LEDGER_ROW_FIELD (name, kind, LedgerExpenditureItem, member)
+static const LedgerRowField fields[N_PROPS] = {
+  [PROP_ID]               = FIELD ("id",               LEDGER_ROW_INT64,   id),
+  [PROP_DATE]             = FIELD ("date",             LEDGER_ROW_CHARS,   date),
+  [PROP_AMOUNT]           = FIELD ("amount",           LEDGER_ROW_INT64,   amount),
+  [PROP_PAYEE]            = FIELD ("payee",            LEDGER_ROW_TEXT,    payee),
+  [PROP_CATEGORY]         = FIELD ("category",         LEDGER_ROW_TEXT,    category),
+  [PROP_CATEGORY_NAME]    = LEDGER_ROW_DERIVED_FIELD ("category-name"),
+  [PROP_METHOD]           = FIELD ("method",           LEDGER_ROW_TEXT,    method),
+  [PROP_MEMO]             = FIELD ("memo",             LEDGER_ROW_TEXT,    memo),
+  [PROP_INVOICE]          = FIELD ("invoice",          LEDGER_ROW_TEXT,    invoice),
+  [PROP_APPROVERS]        = FIELD ("approvers",        LEDGER_ROW_TEXT,    approvers),
+  [PROP_VOTE_ID]          = FIELD ("vote-id",          LEDGER_ROW_INT64,   vote_id),
+  [PROP_MAINTENANCE_FUND] = FIELD ("maintenance-fund", LEDGER_ROW_BOOLEAN, maintenance_fund),
+  [PROP_ANNOUNCED]        = FIELD ("announced",        LEDGER_ROW_BOOLEAN, announced),
+  [PROP_N_ATTACHMENTS]    = FIELD ("n-attachments",    LEDGER_ROW_UINT,    n_attachments),
+};
+#undef FIELD
+
 /* Frees the strings. */
 static void
 ledger_expenditure_item_finalize (GObject *object)
 {
-  LedgerExpenditureItem *self = LEDGER_EXPENDITURE_ITEM (object);
-
-  g_free (self->payee);
-  g_free (self->category);
-  g_free (self->method);
-  g_free (self->memo);
-  g_free (self->invoice);
-  g_free (self->approvers);
+  ledger_row_free_text (object, fields, N_PROPS);
   G_OBJECT_CLASS (ledger_expenditure_item_parent_class)->finalize (object);
 }
 
@@ -75,25 +88,10 @@ ledger_expenditure_item_get_property (GObject    *object,
 {
   LedgerExpenditureItem *self = LEDGER_EXPENDITURE_ITEM (object);
 
-  switch (prop_id)
-    {
-    case PROP_ID:               g_value_set_int64 (value, self->id); break;
-    case PROP_DATE:             g_value_set_string (value, self->date); break;
-    case PROP_AMOUNT:           g_value_set_int64 (value, self->amount); break;
-    case PROP_PAYEE:            g_value_set_string (value, self->payee); break;
-    case PROP_CATEGORY:         g_value_set_string (value, self->category); break;
-    case PROP_CATEGORY_NAME:    g_value_set_string (value, ledger_expense_category_chinese (self->category)); break;
-    case PROP_METHOD:           g_value_set_string (value, self->method); break;
-    case PROP_MEMO:             g_value_set_string (value, self->memo); break;
-    case PROP_INVOICE:          g_value_set_string (value, self->invoice); break;
-    case PROP_APPROVERS:        g_value_set_string (value, self->approvers); break;
-    case PROP_VOTE_ID:          g_value_set_int64 (value, self->vote_id); break;
-    case PROP_MAINTENANCE_FUND: g_value_set_boolean (value, self->maintenance_fund); break;
-    case PROP_ANNOUNCED:        g_value_set_boolean (value, self->announced); break;
-    case PROP_N_ATTACHMENTS:    g_value_set_uint (value, self->n_attachments); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_CATEGORY_NAME)
+    g_value_set_string (value, ledger_expense_category_chinese (self->category));
+  else if (prop_id == 0 || prop_id >= N_PROPS || !ledger_row_get_field (self, &fields[prop_id], value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 /* Installs the properties the expenditures page binds and sorts by. */
@@ -104,22 +102,7 @@ ledger_expenditure_item_class_init (LedgerExpenditureItemClass *klass)
 
   object_class->finalize = ledger_expenditure_item_finalize;
   object_class->get_property = ledger_expenditure_item_get_property;
-
-  properties[PROP_ID] = ledger_row_int64_property ("id");
-  properties[PROP_DATE] = ledger_row_string_property ("date");
-  properties[PROP_AMOUNT] = ledger_row_int64_property ("amount");
-  properties[PROP_PAYEE] = ledger_row_string_property ("payee");
-  properties[PROP_CATEGORY] = ledger_row_string_property ("category");
-  properties[PROP_CATEGORY_NAME] = ledger_row_string_property ("category-name");
-  properties[PROP_METHOD] = ledger_row_string_property ("method");
-  properties[PROP_MEMO] = ledger_row_string_property ("memo");
-  properties[PROP_INVOICE] = ledger_row_string_property ("invoice");
-  properties[PROP_APPROVERS] = ledger_row_string_property ("approvers");
-  properties[PROP_VOTE_ID] = ledger_row_int64_property ("vote-id");
-  properties[PROP_MAINTENANCE_FUND] = ledger_row_boolean_property ("maintenance-fund");
-  properties[PROP_ANNOUNCED] = ledger_row_boolean_property ("announced");
-  properties[PROP_N_ATTACHMENTS] = ledger_row_uint_property ("n-attachments");
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ledger_row_install_properties (object_class, fields, N_PROPS, properties);
 }
 
 /* Nothing to set: ledger_expenditure_item_new() fills every field. */

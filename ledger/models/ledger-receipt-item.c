@@ -69,43 +69,38 @@ static const char open_years_sql[] =
 /* ------------------------------------------------------------------ */
 /* The row */
 
+/* What each property shows. */
+#define FIELD(name, kind, member) LEDGER_ROW_FIELD (name, kind, LedgerReceiptItem, member)
+static const LedgerRowField fields[N_PROPS] = {
+  [PROP_NUMBER]      = FIELD ("number",      LEDGER_ROW_TEXT,    number),
+  [PROP_DATE]        = FIELD ("date",        LEDGER_ROW_TEXT,    date),
+  [PROP_UNIT]        = FIELD ("unit",        LEDGER_ROW_TEXT,    unit),
+  [PROP_OWNER]       = FIELD ("owner",       LEDGER_ROW_TEXT,    owner),
+  [PROP_AMOUNT]      = FIELD ("amount",      LEDGER_ROW_INT64,   amount),
+  [PROP_METHOD]      = FIELD ("method",      LEDGER_ROW_TEXT,    method),
+  [PROP_VOIDED]      = FIELD ("voided",      LEDGER_ROW_BOOLEAN, voided),
+  [PROP_VOID_REASON] = FIELD ("void-reason", LEDGER_ROW_TEXT,    void_reason),
+  [PROP_SETTLED]     = FIELD ("settled",     LEDGER_ROW_TEXT,    settled),
+};
+#undef FIELD
+
+/* Frees the texts. */
 static void
 ledger_receipt_item_finalize (GObject *object)
 {
-  LedgerReceiptItem *self = LEDGER_RECEIPT_ITEM (object);
-
-  g_free (self->number);
-  g_free (self->date);
-  g_free (self->unit);
-  g_free (self->owner);
-  g_free (self->method);
-  g_free (self->void_reason);
-  g_free (self->settled);
+  ledger_row_free_text (object, fields, N_PROPS);
   G_OBJECT_CLASS (ledger_receipt_item_parent_class)->finalize (object);
 }
 
+/* Every property is a field as it is. */
 static void
 ledger_receipt_item_get_property (GObject    *object,
                                   guint       prop_id,
                                   GValue     *value,
                                   GParamSpec *pspec)
 {
-  LedgerReceiptItem *self = LEDGER_RECEIPT_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_NUMBER:      g_value_set_string (value, self->number); break;
-    case PROP_DATE:        g_value_set_string (value, self->date); break;
-    case PROP_UNIT:        g_value_set_string (value, self->unit); break;
-    case PROP_OWNER:       g_value_set_string (value, self->owner); break;
-    case PROP_AMOUNT:      g_value_set_int64 (value, self->amount); break;
-    case PROP_METHOD:      g_value_set_string (value, self->method); break;
-    case PROP_VOIDED:      g_value_set_boolean (value, self->voided); break;
-    case PROP_VOID_REASON: g_value_set_string (value, self->void_reason); break;
-    case PROP_SETTLED:     g_value_set_string (value, self->settled); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == 0 || prop_id >= N_PROPS || !ledger_row_get_field (object, &fields[prop_id], value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -115,17 +110,7 @@ ledger_receipt_item_class_init (LedgerReceiptItemClass *klass)
 
   object_class->finalize = ledger_receipt_item_finalize;
   object_class->get_property = ledger_receipt_item_get_property;
-
-  properties[PROP_NUMBER] = ledger_row_string_property ("number");
-  properties[PROP_DATE] = ledger_row_string_property ("date");
-  properties[PROP_UNIT] = ledger_row_string_property ("unit");
-  properties[PROP_OWNER] = ledger_row_string_property ("owner");
-  properties[PROP_AMOUNT] = ledger_row_int64_property ("amount");
-  properties[PROP_METHOD] = ledger_row_string_property ("method");
-  properties[PROP_VOIDED] = ledger_row_boolean_property ("voided");
-  properties[PROP_VOID_REASON] = ledger_row_string_property ("void-reason");
-  properties[PROP_SETTLED] = ledger_row_string_property ("settled");
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ledger_row_install_properties (object_class, fields, N_PROPS, properties);
 }
 
 static void

@@ -30,6 +30,57 @@ GParamSpec *ledger_row_int_property     (const char *name,
 GParamSpec *ledger_row_uint_property    (const char *name);
 GParamSpec *ledger_row_boolean_property (const char *name);
 
+/* What a row's property shows: a field of the row's struct, of one of
+ * these kinds, or text the row's own get_property works out. */
+typedef enum
+{
+  LEDGER_ROW_TEXT,     /* char *, owned by the row (freed with it) */
+  LEDGER_ROW_CHARS,    /* char [N] inside the row (a date) */
+  LEDGER_ROW_INT64,
+  LEDGER_ROW_INT,      /* in [min, max], min by default */
+  LEDGER_ROW_UINT,
+  LEDGER_ROW_BOOLEAN,
+  LEDGER_ROW_DERIVED,  /* text, no field: the row's get_property says it */
+} LedgerRowKind;
+
+/* One property of a row; a table of them, indexed by property id (the
+ * PROP_0 entry left empty), is what a row's file says about its rows. */
+typedef struct
+{
+  const char    *name;
+  LedgerRowKind  kind;
+  gsize          offset;  /* of the field in the instance struct */
+  int            min;     /* LEDGER_ROW_INT only */
+  int            max;
+} LedgerRowField;
+
+/* A table entry for the field @member of @Type. */
+#define LEDGER_ROW_FIELD(name, kind, Type, member) \
+  { (name), (kind), G_STRUCT_OFFSET (Type, member), 0, 0 }
+/* A table entry for an int field in [@min, @max]. */
+#define LEDGER_ROW_INT_FIELD(name, Type, member, min, max) \
+  { (name), LEDGER_ROW_INT, G_STRUCT_OFFSET (Type, member), (min), (max) }
+/* A table entry for a text the row works out. */
+#define LEDGER_ROW_DERIVED_FIELD(name) { (name), LEDGER_ROW_DERIVED, 0, 0, 0 }
+
+/* Makes a read-only property of each entry of @fields (ids 1 to
+ * @n_props − 1) into @properties and installs them on @klass. */
+void ledger_row_install_properties (GObjectClass          *klass,
+                                    const LedgerRowField  *fields,
+                                    guint                  n_props,
+                                    GParamSpec           **properties);
+
+/* Sets @value from the field @field describes in @row. FALSE for a
+ * LEDGER_ROW_DERIVED entry, which the caller answers itself. */
+gboolean ledger_row_get_field (gconstpointer          row,
+                               const LedgerRowField  *field,
+                               GValue                *value);
+
+/* Frees the LEDGER_ROW_TEXT fields of @row (in finalize). */
+void ledger_row_free_text (gpointer               row,
+                           const LedgerRowField  *fields,
+                           guint                  n_props);
+
 /* Defines PREFIX_get_FIELD (Type *self), the getter of a field that a
  * property mirrors as it is: checks @self with IS_TYPE and returns
  * @fallback for anything else. The public header declares it and says

@@ -45,6 +45,73 @@ ledger_row_boolean_property (const char *name)
 }
 
 /* ------------------------------------------------------------------ */
+/* Property tables */
+
+/* The address of the field @field describes in @row. */
+#define FIELD_AT(row, field) ((const guint8 *) (row) + (field)->offset)
+
+/* See ledger-row-private.h. */
+void
+ledger_row_install_properties (GObjectClass          *klass,
+                               const LedgerRowField  *fields,
+                               guint                  n_props,
+                               GParamSpec           **properties)
+{
+  for (guint id = 1; id < n_props; id++)
+    {
+      const LedgerRowField *field = &fields[id];
+
+      switch (field->kind)
+        {
+        case LEDGER_ROW_TEXT:
+        case LEDGER_ROW_CHARS:
+        case LEDGER_ROW_DERIVED: properties[id] = ledger_row_string_property (field->name); break;
+        case LEDGER_ROW_INT64:   properties[id] = ledger_row_int64_property (field->name); break;
+        case LEDGER_ROW_UINT:    properties[id] = ledger_row_uint_property (field->name); break;
+        case LEDGER_ROW_BOOLEAN: properties[id] = ledger_row_boolean_property (field->name); break;
+        case LEDGER_ROW_INT:
+          properties[id] = ledger_row_int_property (field->name, field->min, field->max, field->min);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_object_class_install_properties (klass, n_props, properties);
+}
+
+/* See ledger-row-private.h. */
+gboolean
+ledger_row_get_field (gconstpointer          row,
+                      const LedgerRowField  *field,
+                      GValue                *value)
+{
+  const guint8 *at = FIELD_AT (row, field);
+
+  switch (field->kind)
+    {
+    case LEDGER_ROW_TEXT:    g_value_set_string (value, *(char * const *) at); return TRUE;
+    case LEDGER_ROW_CHARS:   g_value_set_string (value, (const char *) at); return TRUE;
+    case LEDGER_ROW_INT64:   g_value_set_int64 (value, *(const gint64 *) at); return TRUE;
+    case LEDGER_ROW_INT:     g_value_set_int (value, *(const int *) at); return TRUE;
+    case LEDGER_ROW_UINT:    g_value_set_uint (value, *(const guint *) at); return TRUE;
+    case LEDGER_ROW_BOOLEAN: g_value_set_boolean (value, *(const gboolean *) at); return TRUE;
+    case LEDGER_ROW_DERIVED: return FALSE;
+    default:                 g_assert_not_reached ();
+    }
+}
+
+/* See ledger-row-private.h. */
+void
+ledger_row_free_text (gpointer               row,
+                      const LedgerRowField  *fields,
+                      guint                  n_props)
+{
+  for (guint id = 1; id < n_props; id++)
+    if (fields[id].kind == LEDGER_ROW_TEXT)
+      g_clear_pointer ((char **) ((guint8 *) row + fields[id].offset), g_free);
+}
+
+/* ------------------------------------------------------------------ */
 /* Changing a row in place */
 
 /* See ledger-row-private.h. */

@@ -91,13 +91,27 @@ update_from_vote (LedgerVoteItem   *self,
 /* ------------------------------------------------------------------ */
 /* GObject */
 
+/* What each property shows; "status" and "matter-name" are derived. */
+#define FIELD(name, kind, member) LEDGER_ROW_FIELD (name, kind, LedgerVoteItem, member)
+static const LedgerRowField fields[N_PROPS] = {
+  [PROP_ID]          = FIELD ("id",        LEDGER_ROW_INT64,   id),
+  [PROP_TITLE]       = FIELD ("title",     LEDGER_ROW_TEXT,    title),
+  [PROP_MATTER]      = LEDGER_ROW_INT_FIELD ("matter", LedgerVoteItem, matter, 0, 9),
+  [PROP_MATTER_NAME] = LEDGER_ROW_DERIVED_FIELD ("matter-name"),
+  [PROP_STATUS]      = LEDGER_ROW_DERIVED_FIELD ("status"),
+  [PROP_CLOSED]      = FIELD ("closed",    LEDGER_ROW_BOOLEAN, closed),
+  [PROP_PASSED]      = FIELD ("passed",    LEDGER_ROW_BOOLEAN, passed),
+  [PROP_OPENS]       = FIELD ("opens",     LEDGER_ROW_CHARS,   opens),
+  [PROP_CLOSES]      = FIELD ("closes",    LEDGER_ROW_CHARS,   closes),
+  [PROP_CLOSED_ON]   = FIELD ("closed-on", LEDGER_ROW_CHARS,   closed_on),
+};
+#undef FIELD
+
 /* Frees the title. */
 static void
 ledger_vote_item_finalize (GObject *object)
 {
-  LedgerVoteItem *self = LEDGER_VOTE_ITEM (object);
-
-  g_free (self->title);
+  ledger_row_free_text (object, fields, N_PROPS);
   G_OBJECT_CLASS (ledger_vote_item_parent_class)->finalize (object);
 }
 
@@ -110,21 +124,12 @@ ledger_vote_item_get_property (GObject    *object,
 {
   LedgerVoteItem *self = LEDGER_VOTE_ITEM (object);
 
-  switch (prop_id)
-    {
-    case PROP_ID:          g_value_set_int64 (value, self->id); break;
-    case PROP_TITLE:       g_value_set_string (value, self->title); break;
-    case PROP_MATTER:      g_value_set_int (value, self->matter); break;
-    case PROP_MATTER_NAME: g_value_set_string (value, self->matter > 0 ? ledger_matter_name (self->matter) : ""); break;
-    case PROP_STATUS:      g_value_set_string (value, ledger_vote_item_get_status (self)); break;
-    case PROP_CLOSED:      g_value_set_boolean (value, self->closed); break;
-    case PROP_PASSED:      g_value_set_boolean (value, self->passed); break;
-    case PROP_OPENS:       g_value_set_string (value, self->opens); break;
-    case PROP_CLOSES:      g_value_set_string (value, self->closes); break;
-    case PROP_CLOSED_ON:   g_value_set_string (value, self->closed_on); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_MATTER_NAME)
+    g_value_set_string (value, self->matter > 0 ? ledger_matter_name (self->matter) : "");
+  else if (prop_id == PROP_STATUS)
+    g_value_set_string (value, ledger_vote_item_get_status (self));
+  else if (prop_id == 0 || prop_id >= N_PROPS || !ledger_row_get_field (self, &fields[prop_id], value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 /* Installs the properties the screens bind to. */
@@ -135,18 +140,7 @@ ledger_vote_item_class_init (LedgerVoteItemClass *klass)
 
   object_class->finalize = ledger_vote_item_finalize;
   object_class->get_property = ledger_vote_item_get_property;
-
-  properties[PROP_ID] = ledger_row_int64_property ("id");
-  properties[PROP_TITLE] = ledger_row_string_property ("title");
-  properties[PROP_MATTER] = ledger_row_int_property ("matter", 0, 9, 0);
-  properties[PROP_MATTER_NAME] = ledger_row_string_property ("matter-name");
-  properties[PROP_STATUS] = ledger_row_string_property ("status");
-  properties[PROP_CLOSED] = ledger_row_boolean_property ("closed");
-  properties[PROP_PASSED] = ledger_row_boolean_property ("passed");
-  properties[PROP_OPENS] = ledger_row_string_property ("opens");
-  properties[PROP_CLOSES] = ledger_row_string_property ("closes");
-  properties[PROP_CLOSED_ON] = ledger_row_string_property ("closed-on");
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ledger_row_install_properties (object_class, fields, N_PROPS, properties);
 }
 
 /* An empty row: no title yet. */
