@@ -71,14 +71,6 @@ static const LedgerRowField fields[N_PROPS] = {
 };
 #undef FIELD
 
-/* Frees the strings. */
-static void
-ledger_expenditure_item_finalize (GObject *object)
-{
-  ledger_row_free_text (object, fields, N_PROPS);
-  G_OBJECT_CLASS (ledger_expenditure_item_parent_class)->finalize (object);
-}
-
 /* Reads a property; "category-name" is derived from the code. */
 static void
 ledger_expenditure_item_get_property (GObject    *object,
@@ -90,8 +82,8 @@ ledger_expenditure_item_get_property (GObject    *object,
 
   if (prop_id == PROP_CATEGORY_NAME)
     g_value_set_string (value, ledger_expense_category_chinese (self->category));
-  else if (prop_id == 0 || prop_id >= N_PROPS || !ledger_row_get_field (self, &fields[prop_id], value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    ledger_row_get_property (object, prop_id, value, pspec);
 }
 
 /* Installs the properties the expenditures page binds and sorts by. */
@@ -100,9 +92,8 @@ ledger_expenditure_item_class_init (LedgerExpenditureItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = ledger_expenditure_item_finalize;
+  ledger_row_class_init (object_class, fields, N_PROPS, properties);
   object_class->get_property = ledger_expenditure_item_get_property;
-  ledger_row_install_properties (object_class, fields, N_PROPS, properties);
 }
 
 /* Nothing to set: ledger_expenditure_item_new() fills every field. */

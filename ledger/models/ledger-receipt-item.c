@@ -84,33 +84,10 @@ static const LedgerRowField fields[N_PROPS] = {
 };
 #undef FIELD
 
-/* Frees the texts. */
-static void
-ledger_receipt_item_finalize (GObject *object)
-{
-  ledger_row_free_text (object, fields, N_PROPS);
-  G_OBJECT_CLASS (ledger_receipt_item_parent_class)->finalize (object);
-}
-
-/* Every property is a field as it is. */
-static void
-ledger_receipt_item_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  if (prop_id == 0 || prop_id >= N_PROPS || !ledger_row_get_field (object, &fields[prop_id], value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
 static void
 ledger_receipt_item_class_init (LedgerReceiptItemClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = ledger_receipt_item_finalize;
-  object_class->get_property = ledger_receipt_item_get_property;
-  ledger_row_install_properties (object_class, fields, N_PROPS, properties);
+  ledger_row_class_init (G_OBJECT_CLASS (klass), fields, N_PROPS, properties);
 }
 
 static void

@@ -63,23 +63,24 @@ typedef struct
 /* A table entry for a text the row works out. */
 #define LEDGER_ROW_DERIVED_FIELD(name) { (name), LEDGER_ROW_DERIVED, 0, 0, 0 }
 
-/* Makes a read-only property of each entry of @fields (ids 1 to
- * @n_props − 1) into @properties and installs them on @klass. */
-void ledger_row_install_properties (GObjectClass          *klass,
-                                    const LedgerRowField  *fields,
-                                    guint                  n_props,
-                                    GParamSpec           **properties);
+/* Sets up a row class from its table: makes a read-only property of
+ * each entry of @fields (ids 1 to @n_props − 1) into @properties and
+ * installs them, and sets get_property to ledger_row_get_property() and
+ * finalize to one that frees the LEDGER_ROW_TEXT fields. @fields must
+ * outlive the class (a static table). A row with derived properties sets
+ * its own get_property afterwards, which answers those and hands the
+ * rest to ledger_row_get_property(). */
+void ledger_row_class_init (GObjectClass          *klass,
+                            const LedgerRowField  *fields,
+                            guint                  n_props,
+                            GParamSpec           **properties);
 
-/* Sets @value from the field @field describes in @row. FALSE for a
- * LEDGER_ROW_DERIVED entry, which the caller answers itself. */
-gboolean ledger_row_get_field (gconstpointer          row,
-                               const LedgerRowField  *field,
-                               GValue                *value);
-
-/* Frees the LEDGER_ROW_TEXT fields of @row (in finalize). */
-void ledger_row_free_text (gpointer               row,
-                           const LedgerRowField  *fields,
-                           guint                  n_props);
+/* A GObjectClass.get_property for the rows of ledger_row_class_init():
+ * reads the field the table names; warns for a derived or unknown id. */
+void ledger_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec);
 
 /* Defines PREFIX_get_FIELD (Type *self), the getter of a field that a
  * property mirrors as it is: checks @self with IS_TYPE and returns

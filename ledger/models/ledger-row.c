@@ -47,68 +47,105 @@ ledger_row_boolean_property (const char *name)
 /* ------------------------------------------------------------------ */
 /* Property tables */
 
-/* The address of the field @field describes in @row. */
-#define FIELD_AT(row, field) ((const guint8 *) (row) + (field)->offset)
-
-/* See ledger-row-private.h. */
-void
-ledger_row_install_properties (GObjectClass          *klass,
-                               const LedgerRowField  *fields,
-                               guint                  n_props,
-                               GParamSpec           **properties)
+/* Where a row class keeps its table (type qdata). */
+typedef struct
 {
-  for (guint id = 1; id < n_props; id++)
-    {
-      const LedgerRowField *field = &fields[id];
+  const LedgerRowField *fields;
+  guint                 n_props;
+} RowTable;
 
-      switch (field->kind)
-        {
-        case LEDGER_ROW_TEXT:
-        case LEDGER_ROW_CHARS:
-        case LEDGER_ROW_DERIVED: properties[id] = ledger_row_string_property (field->name); break;
-        case LEDGER_ROW_INT64:   properties[id] = ledger_row_int64_property (field->name); break;
-        case LEDGER_ROW_UINT:    properties[id] = ledger_row_uint_property (field->name); break;
-        case LEDGER_ROW_BOOLEAN: properties[id] = ledger_row_boolean_property (field->name); break;
-        case LEDGER_ROW_INT:
-          properties[id] = ledger_row_int_property (field->name, field->min, field->max, field->min);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  g_object_class_install_properties (klass, n_props, properties);
+static GQuark
+row_table_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("ledger-row-table");
+  return quark;
 }
 
-/* See ledger-row-private.h. */
-gboolean
-ledger_row_get_field (gconstpointer          row,
-                      const LedgerRowField  *field,
-                      GValue                *value)
+/* The table of @object's class. */
+static const RowTable *
+row_table (gpointer object)
 {
-  const guint8 *at = FIELD_AT (row, field);
+  const RowTable *table = g_type_get_qdata (G_OBJECT_TYPE (object), row_table_quark ());
 
+  g_assert (table != NULL);
+  return table;
+}
+
+/* Frees the LEDGER_ROW_TEXT fields, then chains up. */
+static void
+row_finalize (GObject *object)
+{
+  const RowTable *table = row_table (object);
+  GObjectClass *parent = g_type_class_peek_parent (G_OBJECT_GET_CLASS (object));
+
+  for (guint id = 1; id < table->n_props; id++)
+    if (table->fields[id].kind == LEDGER_ROW_TEXT)
+      g_clear_pointer ((char **) ((guint8 *) object + table->fields[id].offset), g_free);
+  parent->finalize (object);
+}
+
+/* The property spec of @field. */
+static GParamSpec *
+field_property (const LedgerRowField *field)
+{
   switch (field->kind)
     {
-    case LEDGER_ROW_TEXT:    g_value_set_string (value, *(char * const *) at); return TRUE;
-    case LEDGER_ROW_CHARS:   g_value_set_string (value, (const char *) at); return TRUE;
-    case LEDGER_ROW_INT64:   g_value_set_int64 (value, *(const gint64 *) at); return TRUE;
-    case LEDGER_ROW_INT:     g_value_set_int (value, *(const int *) at); return TRUE;
-    case LEDGER_ROW_UINT:    g_value_set_uint (value, *(const guint *) at); return TRUE;
-    case LEDGER_ROW_BOOLEAN: g_value_set_boolean (value, *(const gboolean *) at); return TRUE;
-    case LEDGER_ROW_DERIVED: return FALSE;
+    case LEDGER_ROW_TEXT:
+    case LEDGER_ROW_CHARS:
+    case LEDGER_ROW_DERIVED: return ledger_row_string_property (field->name);
+    case LEDGER_ROW_INT64:   return ledger_row_int64_property (field->name);
+    case LEDGER_ROW_UINT:    return ledger_row_uint_property (field->name);
+    case LEDGER_ROW_BOOLEAN: return ledger_row_boolean_property (field->name);
+    case LEDGER_ROW_INT:     return ledger_row_int_property (field->name, field->min, field->max, field->min);
     default:                 g_assert_not_reached ();
     }
 }
 
 /* See ledger-row-private.h. */
 void
-ledger_row_free_text (gpointer               row,
-                      const LedgerRowField  *fields,
-                      guint                  n_props)
+ledger_row_class_init (GObjectClass          *klass,
+                       const LedgerRowField  *fields,
+                       guint                  n_props,
+                       GParamSpec           **properties)
 {
+  RowTable *table = g_new (RowTable, 1);   /* lives as long as the type */
+
+  table->fields = fields;
+  table->n_props = n_props;
+  g_type_set_qdata (G_OBJECT_CLASS_TYPE (klass), row_table_quark (), table);
+  klass->get_property = ledger_row_get_property;
+  klass->finalize = row_finalize;
   for (guint id = 1; id < n_props; id++)
-    if (fields[id].kind == LEDGER_ROW_TEXT)
-      g_clear_pointer ((char **) ((guint8 *) row + fields[id].offset), g_free);
+    properties[id] = field_property (&fields[id]);
+  g_object_class_install_properties (klass, n_props, properties);
+}
+
+/* See ledger-row-private.h. */
+void
+ledger_row_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  const RowTable *table = row_table (object);
+  const LedgerRowField *field = prop_id > 0 && prop_id < table->n_props ? &table->fields[prop_id] : NULL;
+  const guint8 *at = field != NULL ? (const guint8 *) object + field->offset : NULL;
+
+  switch (field != NULL ? field->kind : LEDGER_ROW_DERIVED)
+    {
+    case LEDGER_ROW_TEXT:    g_value_set_string (value, *(char * const *) at); break;
+    case LEDGER_ROW_CHARS:   g_value_set_string (value, (const char *) at); break;
+    case LEDGER_ROW_INT64:   g_value_set_int64 (value, *(const gint64 *) at); break;
+    case LEDGER_ROW_INT:     g_value_set_int (value, *(const int *) at); break;
+    case LEDGER_ROW_UINT:    g_value_set_uint (value, *(const guint *) at); break;
+    case LEDGER_ROW_BOOLEAN: g_value_set_boolean (value, *(const gboolean *) at); break;
+    case LEDGER_ROW_DERIVED:
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 /* ------------------------------------------------------------------ */

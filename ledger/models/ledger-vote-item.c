@@ -107,14 +107,6 @@ static const LedgerRowField fields[N_PROPS] = {
 };
 #undef FIELD
 
-/* Frees the title. */
-static void
-ledger_vote_item_finalize (GObject *object)
-{
-  ledger_row_free_text (object, fields, N_PROPS);
-  G_OBJECT_CLASS (ledger_vote_item_parent_class)->finalize (object);
-}
-
 /* Reads a property; "status" and "matter-name" are derived. */
 static void
 ledger_vote_item_get_property (GObject    *object,
@@ -128,8 +120,8 @@ ledger_vote_item_get_property (GObject    *object,
     g_value_set_string (value, self->matter > 0 ? ledger_matter_name (self->matter) : "");
   else if (prop_id == PROP_STATUS)
     g_value_set_string (value, ledger_vote_item_get_status (self));
-  else if (prop_id == 0 || prop_id >= N_PROPS || !ledger_row_get_field (self, &fields[prop_id], value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    ledger_row_get_property (object, prop_id, value, pspec);
 }
 
 /* Installs the properties the screens bind to. */
@@ -138,9 +130,8 @@ ledger_vote_item_class_init (LedgerVoteItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = ledger_vote_item_finalize;
+  ledger_row_class_init (object_class, fields, N_PROPS, properties);
   object_class->get_property = ledger_vote_item_get_property;
-  ledger_row_install_properties (object_class, fields, N_PROPS, properties);
 }
 
 /* An empty row: no title yet. */
