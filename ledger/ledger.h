@@ -9,6 +9,13 @@
  * message is one line naming the field or row at fault; a failed write
  * leaves the book exactly as it was.
  *
+ * Every function here has a gtk-doc comment in its header: each
+ * parameter, the return value and who owns it, and the LEDGER_ERROR codes
+ * it sets (ledger-error.h names the storage and journal errors once).
+ * What only ledger/ itself and the tests may use (work that must run
+ * inside ledger_book_write(), helpers shared between modules, test hooks)
+ * is in -private.h headers beside these, which this header never includes.
+ *
  * docs/architecture.md describes the layers below: base, values, core,
  * domain, io, reports, models, demo.
  */
@@ -31,9 +38,7 @@
 
 /* core: the book, its journal and fingerprint, verify */
 #include "ledger-book.h"
-#include "ledger-file-names.h"
 #include "ledger-fingerprint.h"
-#include "ledger-journal.h"
 #include "ledger-leaf.h"
 #include "ledger-merkle.h"
 #include "ledger-sha256.h"

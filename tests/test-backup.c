@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "book-fixture.h"
+#include "ledger-file-names-private.h"
 #include "ledger.h"
 #include <unistd.h>
 

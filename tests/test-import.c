@@ -15,6 +15,8 @@
 #include <glib/gstdio.h>
 
 #include "book-fixture.h"
+#include "ledger-file-names-private.h"
+#include "ledger.h"
 
 typedef BookFixture Fixture;
 

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include "book-fixture.h"
+#include "ledger-file-names-private.h"
+#include "ledger-journal-private.h"
 #include "ledger.h"
 #include "ledger-book-private.h"
 

@@ -16,6 +16,8 @@
 
 #include "book-fixture.h"
 #include "ledger-book-private.h"
+#include "ledger-journal-private.h"
+#include "ledger-money-private.h"
 #include "ledger.h"
 
 typedef BookFixture Fixture;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "book-fixture.h"
+#include "ledger-file-names-private.h"
 #include "ledger.h"
 #include "ledger-book-private.h"
 

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "ledger-sha256-private.h"
 #include "ledger.h"
 
 static char *

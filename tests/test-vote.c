@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "ledger-attachment-private.h"
 #include "ledger-book-private.h"
 #include "book-fixture.h"
 

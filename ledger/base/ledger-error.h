@@ -4,6 +4,23 @@
  * bad input and unknown names are the user's to fix (exit 2),
  * storage problems are the machine's (exit 1), a verification
  * difference is its own thing (exit 3).
+ *
+ * The doc comments of the public functions name the codes each one sets
+ * for its own reasons, and refer to these two groups rather than repeat
+ * them:
+ *
+ * - the storage errors, which any function that reads or writes the book
+ *   may set: LEDGER_ERROR_LOCKED (another program holds the write lock),
+ *   LEDGER_ERROR_IO (a read or write failed, the disk is full),
+ *   LEDGER_ERROR_CORRUPT (SQLite found the file damaged, or a total the
+ *   book holds is past LEDGER_TOTAL_MAX) and LEDGER_ERROR_DATABASE
+ *   (anything else SQLite reports);
+ * - the journal errors, which any function that journals an entry may
+ *   also set: LEDGER_ERROR_CONFLICT when the entry would take a money
+ *   account below zero on some day, LEDGER_ERROR_VERIFY when the
+ *   fingerprint's cached tree has a gap (run verify).
+ *
+ * A function that fails leaves the book as it was.
  */
 #pragma once
 
@@ -37,10 +54,24 @@ typedef enum
   LEDGER_ERROR_VERIFY,
 } LedgerError;
 
+/**
+ * ledger_error_quark:
+ *
+ * Returns: the GQuark of the LEDGER_ERROR domain
+ */
 GQuark ledger_error_quark (void);
 
-/* TRUE when @error is the user's to fix (bad input), which the
- * command line reports with exit status 2. */
+/**
+ * ledger_error_is_usage:
+ * @error: (nullable): an error of any domain
+ *
+ * Whether @error is the user's to fix, which the command line reports
+ * with exit status 2: LEDGER_ERROR_INVALID_INPUT, LEDGER_ERROR_NOT_FOUND
+ * or LEDGER_ERROR_CONFLICT.
+ *
+ * Returns: TRUE for those three codes of LEDGER_ERROR; FALSE for any
+ *   other code or domain, and for NULL
+ */
 gboolean ledger_error_is_usage (const GError *error);
 
 G_END_DECLS

@@ -35,8 +35,17 @@ typedef enum
   LEDGER_INPUT_REGULAR_ONLY = 1 << 1,
 } LedgerInputFlags;
 
-/* Receives the file's bytes chunk by chunk; returns FALSE (setting
- * @error) to stop. */
+/**
+ * LedgerInputChunkFunc:
+ * @data: the next bytes of the file
+ * @length: how many
+ * @user_data: what the caller passed with the function
+ * @error: return location for the reason to stop
+ *
+ * Receives a file's bytes chunk by chunk (ledger_input_stream()).
+ *
+ * Returns: TRUE to go on; FALSE, with @error set, to stop.
+ */
 typedef gboolean (*LedgerInputChunkFunc) (const guint8  *data,
                                           gsize          length,
                                           gpointer       user_data,
@@ -64,7 +73,8 @@ typedef gboolean (*LedgerInputChunkFunc) (const guint8  *data,
  * failing read is LEDGER_ERROR_IO. Every message is one line, the name
  * quoted with ledger_quote_path().
  *
- * Returns: TRUE when the whole file was read and accepted by @func
+ * Returns: TRUE when the whole file was read and accepted by @func;
+ *   FALSE with @error set as above, or as @func set it
  */
 gboolean ledger_input_stream (const char            *path,
                               const char            *field,
@@ -77,9 +87,18 @@ gboolean ledger_input_stream (const char            *path,
 
 /**
  * ledger_input_read:
+ * @path: as for ledger_input_stream()
+ * @field: (nullable): as for ledger_input_stream()
+ * @limit: the most bytes accepted
+ * @too_large: (nullable): as for ledger_input_stream()
+ * @flags: LedgerInputFlags
+ * @error: return location for an error
  *
- * ledger_input_stream() into memory: the file's bytes (at most @limit),
- * NUL-terminated after g_bytes_get_size() bytes, or NULL with @error set.
+ * ledger_input_stream() into memory.
+ *
+ * Returns: (transfer full): the file's bytes (at most @limit),
+ *   NUL-terminated after g_bytes_get_size() bytes, or NULL with @error set
+ *   as ledger_input_stream() sets it
  */
 GBytes *ledger_input_read (const char        *path,
                            const char        *field,
@@ -88,8 +107,16 @@ GBytes *ledger_input_read (const char        *path,
                            LedgerInputFlags   flags,
                            GError           **error);
 
-/* How @path is named in messages: "standard input" for "-" with
- * LEDGER_INPUT_DASH_IS_STDIN, else ledger_quote_path() of it. */
+/**
+ * ledger_input_display_name:
+ * @path: a file the user named, or "-"
+ * @flags: LedgerInputFlags: with LEDGER_INPUT_DASH_IS_STDIN, "-" is
+ *   standard input
+ *
+ * Returns: (transfer full): how @path is named in messages: "standard
+ *   input" for "-" with LEDGER_INPUT_DASH_IS_STDIN, else
+ *   ledger_quote_path() of it
+ */
 char *ledger_input_display_name (const char       *path,
                                  LedgerInputFlags  flags);
 

@@ -55,9 +55,16 @@ G_BEGIN_DECLS
  * days_ahead setting allows it (0 by default: no entry after today). */
 #define LEDGER_DAYS_AHEAD_MAX 366
 
-/* Adds @amount to *@total when the result stays within ±LEDGER_TOTAL_MAX
- * (and so cannot overflow); otherwise leaves *@total alone and returns
- * FALSE. */
+/**
+ * ledger_total_add:
+ * @total: (inout): a running total, fen
+ * @amount: what to add, fen
+ *
+ * Adds @amount to *@total when the result stays within ±LEDGER_TOTAL_MAX
+ * (and so cannot overflow); otherwise leaves *@total alone.
+ *
+ * Returns: TRUE when added
+ */
 static inline gboolean
 ledger_total_add (gint64 *total,
                   gint64  amount)
@@ -71,7 +78,14 @@ ledger_total_add (gint64 *total,
   return TRUE;
 }
 
-/* *@out = @a × @b when the product stays within ±LEDGER_TOTAL_MAX. */
+/**
+ * ledger_total_mul:
+ * @a: a factor (an amount per space …)
+ * @b: the other (the spaces …)
+ * @out: (out): @a × @b, set only when it stays within ±LEDGER_TOTAL_MAX
+ *
+ * Returns: TRUE when the product is within the ceiling
+ */
 static inline gboolean
 ledger_total_mul (gint64  a,
                   gint64  b,
@@ -86,11 +100,17 @@ ledger_total_mul (gint64  a,
   return TRUE;
 }
 
-/* For sums that exports and screens form from figures the ledger has
+/**
+ * ledger_total_add_saturating:
+ * @total: (inout): a running total, fen
+ * @amount: what to add, fen
+ *
+ * For sums that exports and screens form from figures the ledger has
  * already added with a check (its reports refuse a total past the
  * ceiling first): adds, or stops at ±(LEDGER_TOTAL_MAX + 1), so the sum
  * can neither wrap around (undefined behaviour in C) nor tie out with a
- * checked total. */
+ * checked total.
+ */
 static inline void
 ledger_total_add_saturating (gint64 *total,
                              gint64  amount)

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 /**
  * LedgerProgressFunc:
+ * @user_data: what the caller passed with the function
  * @done: steps done so far (0 ≤ @done ≤ @total)
  * @total: the steps of the whole operation; 0 when not known
  *

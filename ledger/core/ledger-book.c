@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ledger-file-names.h"
+#include "ledger-file-names-private.h"
 #include "ledger-book-file-private.h"
 #include "ledger-book-private.h"
 #include "ledger-period.h"

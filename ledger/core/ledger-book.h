@@ -34,7 +34,17 @@ typedef enum
   LEDGER_BOOK_OPEN_AS_IS = 1 << 2,
 } LedgerBookOpenFlags;
 
-/* A unit of work run inside one transaction by ledger_book_write(). */
+/**
+ * LedgerWriteFunc:
+ * @book: the book, inside the transaction
+ * @user_data: what the caller passed with the function
+ * @error: return location for the reason the work must be undone
+ *
+ * A unit of work run inside one transaction by ledger_book_write() (or
+ * ledger_book_read()).
+ *
+ * Returns: TRUE to commit; FALSE, with @error set, to roll back.
+ */
 typedef gboolean (*LedgerWriteFunc) (LedgerBook *book,
                                      gpointer    user_data,
                                      GError    **error);
@@ -71,8 +81,10 @@ typedef gboolean (*LedgerBookUpgradeFunc) (LedgerBook  *book,
  * and the default fee items.
  *
  * Returns: (transfer full): the open book, or NULL with @error set:
- * LEDGER_ERROR_INVALID_INPUT for a bad name, LEDGER_ERROR_IO when the
- * file exists or cannot be written.
+ * LEDGER_ERROR_INVALID_INPUT for a bad name (naming "--name"),
+ * LEDGER_ERROR_CONFLICT when the file exists, LEDGER_ERROR_IO when it
+ * cannot be created or written, whatever @populate sets, or a storage or
+ * journal error (ledger-error.h).
  */
 LedgerBook *ledger_book_create (const char       *path,
                                 const char       *name,
@@ -81,10 +93,15 @@ LedgerBook *ledger_book_create (const char       *path,
                                 gpointer          populate_data,
                                 GError          **error);
 
-/* Closes @book (this takes the caller's reference: it must be the last)
- * and, when ledger_book_create() made it, removes its file while that is
- * still the file created then (device and inode taken at creation): a
- * book put at that name meanwhile is never removed. */
+/**
+ * ledger_book_discard_created:
+ * @book: (transfer full): a book, the caller's last reference to it
+ *
+ * Closes @book and, when ledger_book_create() made it, removes its file
+ * while that is still the file created then (device and inode taken at
+ * creation): a book put at that name meanwhile is never removed. For a
+ * creation that must be undone after the fact (a demo that failed halfway).
+ */
 void ledger_book_discard_created (LedgerBook *book);
 
 /**
@@ -102,22 +119,53 @@ void ledger_book_discard_created (LedgerBook *book);
  * ledger_community_open(), which backs the book up before an upgrade.
  *
  * Returns: (transfer full): the open book, or NULL with @error set:
- * LEDGER_ERROR_NOT_A_BOOK, LEDGER_ERROR_NEWER_VERSION, LEDGER_ERROR_CORRUPT
- * or LEDGER_ERROR_IO.
+ * LEDGER_ERROR_INVALID_INPUT for an empty @path, LEDGER_ERROR_IO for a
+ * missing or unreadable file or a folder, LEDGER_ERROR_FOREIGN_FILE for a
+ * file that is not a Community Ledger book, LEDGER_ERROR_NEWER_VERSION,
+ * LEDGER_ERROR_CORRUPT for a book cut short or damaged (the message says
+ * how), whatever @before_upgrade sets, or a storage error.
  */
 LedgerBook *ledger_book_open (const char             *path,
                               LedgerBookOpenFlags     flags,
                               LedgerBookUpgradeFunc   before_upgrade,
                               GError                **error);
 
+/**
+ * ledger_book_get_path:
+ * @self: an open book
+ *
+ * Returns: (transfer none): the path the book was opened or created by,
+ *   as given
+ */
 const char *ledger_book_get_path (LedgerBook *self);
-/* The book's path with its symbolic links followed (resolved once, when
+/**
+ * ledger_book_get_real_path:
+ * @self: an open book
+ *
+ * The book's path with its symbolic links followed (resolved once, when
  * the book is opened): BOOK.files/ and BOOK.backups/ are beside this
- * file, whatever name the book was opened by. */
+ * file, whatever name the book was opened by.
+ *
+ * Returns: (transfer none): the real path
+ */
 const char *ledger_book_get_real_path (LedgerBook *self);
-/* The book's path fit for a one-line message (ledger_quote_path()):
- * control characters and bytes that are not UTF-8 escaped. */
+/**
+ * ledger_book_get_display_path:
+ * @self: an open book
+ *
+ * Returns: (transfer none): the book's path fit for a one-line message
+ *   (ledger_quote_path()): control characters and bytes that are not
+ *   UTF-8 escaped
+ */
 const char *ledger_book_get_display_path (LedgerBook *self);
+
+/**
+ * ledger_book_is_read_only:
+ * @self: an open book
+ *
+ * Returns: TRUE when the book was opened with LEDGER_BOOK_OPEN_READ_ONLY:
+ *   ledger_book_write() then refuses with LEDGER_ERROR_IO
+ */
 gboolean    ledger_book_is_read_only (LedgerBook *self);
 
 /* The committee member who records entries ("treasurer" when unset). The
@@ -125,19 +173,51 @@ gboolean    ledger_book_is_read_only (LedgerBook *self);
  * or failing ledger_text_check(). */
 #define LEDGER_OPERATOR_MAX_CHARS 40
 
+/**
+ * ledger_book_get_operator:
+ * @self: an open book
+ *
+ * Returns: (transfer none): the committee member recorded with every
+ *   entry this connection journals ("treasurer" unless set)
+ */
 const char *ledger_book_get_operator (LedgerBook *self);
+
+/**
+ * ledger_book_set_operator:
+ * @self: an open book
+ * @operator_name: who is at the desk, not empty; the journal refuses an
+ *   entry whose operator is longer than LEDGER_OPERATOR_MAX_CHARS or
+ *   fails ledger_text_check()
+ *
+ * Sets the name journaled with the following entries.
+ */
 void        ledger_book_set_operator (LedgerBook *self,
                                       const char *operator_name);
 
-/* The folder beside the book where attachments are kept: BOOK.files/ */
+/**
+ * ledger_book_dup_files_dir:
+ * @self: an open book
+ *
+ * Returns: (transfer full): the folder beside the book's real file where
+ *   attachments are kept, "BOOK.files" (it need not exist yet)
+ */
 char *ledger_book_dup_files_dir (LedgerBook *self);
 
 /**
  * ledger_book_write:
- * Runs @func inside one write transaction. Commits when @func returns
- * TRUE, rolls back (leaving the book exactly as it was) when it returns
- * FALSE or when COMMIT fails. Returns TRUE only after COMMIT returned,
- * and then emits LedgerBook::changed.
+ * @self: an open book, not already inside a write or read
+ * @func: the unit of work
+ * @user_data: passed to @func
+ * @error: return location for an error
+ *
+ * Runs @func inside one write transaction (BEGIN IMMEDIATE). Commits when
+ * @func returns TRUE, rolls back (leaving the book exactly as it was)
+ * when it returns FALSE or when COMMIT fails. Emits LedgerBook::changed
+ * after a commit.
+ *
+ * Returns: TRUE only after COMMIT returned; FALSE with @error set:
+ *   LEDGER_ERROR_IO for a book open read-only, what @func set, or a
+ *   storage error (LEDGER_ERROR_LOCKED when another program writes).
  */
 gboolean ledger_book_write (LedgerBook      *self,
                             LedgerWriteFunc  func,
@@ -146,45 +226,117 @@ gboolean ledger_book_write (LedgerBook      *self,
 
 /**
  * ledger_book_read:
+ * @self: an open book, not already inside a write or read
+ * @func: the work, which only reads
+ * @user_data: passed to @func
+ * @error: return location for an error
+ *
  * Runs @func inside one read transaction, so that every query it makes
  * sees the same state of the book even while another program writes (an
  * export's sheets must agree with each other).
+ *
+ * Returns: what @func returned; FALSE with @error set by @func or a
+ *   storage error.
  */
 gboolean ledger_book_read (LedgerBook      *self,
                            LedgerWriteFunc  func,
                            gpointer         user_data,
                            GError         **error);
 
-/* TRUE while ledger_book_write() is running a unit of work. */
+/**
+ * ledger_book_in_write:
+ * @self: an open book
+ *
+ * Returns: TRUE while ledger_book_write() is running a unit of work
+ */
 gboolean ledger_book_in_write (LedgerBook *self);
 
-/* Book settings (name, spend_limit, …) stored in the book itself. */
+/**
+ * ledger_book_dup_setting:
+ * @self: an open book
+ * @key: a key of the settings table (LEDGER_SETTING_NAME …)
+ *
+ * Reads a setting stored in the book itself, as stored.
+ *
+ * Returns: (transfer full) (nullable): the value, or NULL when it is not
+ *   set or cannot be read
+ */
 char    *ledger_book_dup_setting (LedgerBook *self,
                                   const char *key);
+
+/**
+ * ledger_book_set_setting:
+ * @self: an open book, inside ledger_book_write()
+ * @key: a key of the settings table
+ * @value: the value to store
+ * @error: return location for an error
+ *
+ * Stores @value under @key without a journal entry and without checking
+ * it: the settings modules (ledger_settings_set() …) check, journal and
+ * then call this. Only inside a running write.
+ *
+ * Returns: TRUE when stored; FALSE with a storage error.
+ */
 gboolean ledger_book_set_setting (LedgerBook  *self,
                                   const char  *key,
                                   const char  *value,
                                   GError     **error);
 
-/* The community's name. */
+/**
+ * ledger_book_dup_name:
+ * @self: an open book
+ *
+ * Returns: (transfer full): the community's name, "" when it cannot be read
+ */
 char *ledger_book_dup_name (LedgerBook *self);
 
-/* The current local time as ISO 8601 with offset, for "recorded at".
+/**
+ * ledger_book_now:
+ * @self: an open book
+ *
+ * The current local time as ISO 8601 with offset, for "recorded at".
  * COMMUNITY_LEDGER_NOW (an ISO 8601 time) overrides it, and so does the
- * simulated clock: tests and demos need reproducible books. */
+ * simulated clock (ledger_book_set_clock(): 09:00 +08:00 of its day):
+ * tests and demos need reproducible books. Inside a write every call
+ * gives the same time.
+ *
+ * Returns: (transfer full): "YYYY-MM-DDTHH:MM:SS+HH:MM"
+ */
 char *ledger_book_now (LedgerBook *self);
 
-/* Today's date, "YYYY-MM-DD", by the same clock: the default date of
- * payments, expenditures and events. */
+/**
+ * ledger_book_today:
+ * @self: an open book
+ * @out_iso: (out caller-allocates): receives "YYYY-MM-DD"
+ *
+ * Today's date by the clock of ledger_book_now(): the default date of
+ * payments, expenditures and events.
+ */
 void ledger_book_today (LedgerBook *self,
                         char        out_iso[11]);
 
-/* Runs the book on a simulated clock fixed at @date (NULL: the real one).
- * The demo community uses it to record ten years in a few seconds. */
+/**
+ * ledger_book_set_clock:
+ * @self: an open book
+ * @date: (nullable): "YYYY-MM-DD", or NULL for the real clock again
+ *
+ * Runs the book on a simulated clock fixed at @date. The demo community
+ * uses it to record ten years in a few seconds, and tests to date entries.
+ */
 void ledger_book_set_clock (LedgerBook *self,
                             const char *date);
 
-/* PRAGMA integrity_check; LEDGER_ERROR_CORRUPT naming the first problem. */
+/**
+ * ledger_book_check_integrity:
+ * @self: an open book
+ * @quick: PRAGMA quick_check (TRUE) or the full integrity_check
+ * @error: return location for an error
+ *
+ * Checks the file's structure, reading every page.
+ *
+ * Returns: TRUE when the book is sound; FALSE with LEDGER_ERROR_CORRUPT
+ *   naming the first problem, or another storage error.
+ */
 gboolean ledger_book_check_integrity (LedgerBook  *self,
                                       gboolean     quick,
                                       GError     **error);
@@ -193,17 +345,29 @@ gboolean ledger_book_check_integrity (LedgerBook  *self,
  * ledger_book_check_async:
  * @self: an open book
  * @cancellable: (nullable): to stop waiting for the answer
+ * @callback: called in the thread-default main context when the check ends
+ * @user_data: passed to @callback
  *
  * Runs PRAGMA quick_check on a connection of its own in a worker thread.
  * quick_check reads every page, so its time grows with the book: the app
  * opens a book with %LEDGER_BOOK_OPEN_NO_CHECK to show its first screen at
  * once and runs the check this way behind it. Finish with
- * ledger_book_check_finish(): LEDGER_ERROR_CORRUPT for a damaged book.
+ * ledger_book_check_finish().
  */
 void     ledger_book_check_async  (LedgerBook          *self,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data);
+
+/**
+ * ledger_book_check_finish:
+ * @self: the book given to ledger_book_check_async()
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: TRUE when the book is sound; FALSE with LEDGER_ERROR_CORRUPT
+ *   for a damaged book, G_IO_ERROR_CANCELLED, or a storage error.
+ */
 gboolean ledger_book_check_finish (LedgerBook          *self,
                                    GAsyncResult        *result,
                                    GError             **error);

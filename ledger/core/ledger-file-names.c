@@ -12,7 +12,7 @@
 
 #include <glib/gstdio.h>
 
-#include "ledger-file-names.h"
+#include "ledger-file-names-private.h"
 
 #define MAX_LINKS 40
 

@@ -6,8 +6,9 @@
 
 #include "ledger-book-private.h"
 #include "ledger-fingerprint-private.h"
-#include "ledger-journal.h"
+#include "ledger-journal-private.h"
 #include "ledger-limits.h"
+#include "ledger-money-private.h"
 #include "ledger-money.h"
 #include "ledger-method.h"
 #include "ledger-text.h"

@@ -44,27 +44,61 @@ typedef struct
   LedgerHash  hash;        /* SHA-256 (0x00 ‖ text) */
 } LedgerLeaf;
 
+/**
+ * LedgerLeafFunc:
+ * @leaf: one journal entry and its canonical leaf, valid during the call
+ * @user_data: what the caller passed with the function
+ * @error: return location for the reason to stop
+ *
+ * Returns: TRUE to go on; FALSE, with @error set, to stop.
+ */
 typedef gboolean (*LedgerLeafFunc) (const LedgerLeaf  *leaf,
                                     gpointer           user_data,
                                     GError           **error);
 
-/* Calls @func for every journal transaction in order, with its canonical
- * leaf. The XLSX export and verify read the journal only through this. */
+/**
+ * ledger_journal_foreach_leaf:
+ * @book: an open book
+ * @func: called for every journal entry in order
+ * @user_data: passed to @func
+ * @error: return location for an error
+ *
+ * Calls @func for every journal transaction in order, with its canonical
+ * leaf. The XLSX export and verify read the journal only through this.
+ *
+ * Returns: TRUE when every entry was handed over; FALSE with what @func
+ *   set or a storage error
+ */
 gboolean ledger_journal_foreach_leaf (LedgerBook      *book,
                                       LedgerLeafFunc   func,
                                       gpointer         user_data,
                                       GError         **error);
 
-/* Calls @func once, with the canonical leaf of journal entry @txn_id
- * (none when there is no such entry). */
+/**
+ * ledger_journal_leaf_of:
+ * @book: an open book
+ * @txn_id: the entry, 1-based
+ * @func: called once with the entry's canonical leaf (not at all when
+ *   there is no such entry)
+ * @user_data: passed to @func
+ * @error: return location for an error
+ *
+ * Returns: TRUE unless @func failed or the book could not be read
+ */
 gboolean ledger_journal_leaf_of (LedgerBook      *book,
                                  gint64           txn_id,
                                  LedgerLeafFunc   func,
                                  gpointer         user_data,
                                  GError         **error);
 
-/* The number of entries in the journal (the id of the last); -1 with
- * @error set when the book cannot be read. */
+/**
+ * ledger_journal_count:
+ * @book: an open book
+ * @error: return location for an error
+ *
+ * Returns: the number of entries in the journal (the id of the last), or
+ *   -1 with a storage error
+ */
 gint64 ledger_journal_count (LedgerBook  *book,
                              GError     **error);
 

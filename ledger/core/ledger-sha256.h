@@ -24,19 +24,40 @@ typedef struct
   guint64 length;     /* bytes hashed so far */
 } LedgerSha256;
 
+/**
+ * ledger_sha256_init:
+ * @ctx: (out caller-allocates): a context, on the stack
+ *
+ * Starts a hash.
+ */
 void ledger_sha256_init   (LedgerSha256 *ctx);
+
+/**
+ * ledger_sha256_update:
+ * @ctx: a started context
+ * @data: (array length=length): bytes to hash
+ * @length: how many
+ *
+ * Adds @data to the hash.
+ */
 void ledger_sha256_update (LedgerSha256 *ctx,
                            const void   *data,
                            gsize         length);
+
+/**
+ * ledger_sha256_finish:
+ * @ctx: a started context; it is spent
+ * @out: (out caller-allocates): the 32-byte digest
+ */
 void ledger_sha256_finish (LedgerSha256 *ctx,
                            guint8        out[LEDGER_SHA256_SIZE]);
 
-/* Whether the processor's SHA instructions are in use (for the benchmark
- * notes). */
+/**
+ * ledger_sha256_is_accelerated:
+ *
+ * Returns: whether the processor's SHA instructions are in use (for the
+ *   benchmark notes)
+ */
 gboolean ledger_sha256_is_accelerated (void);
-
-/* For the tests: force the portable implementation (TRUE) or let the
- * processor decide (FALSE). */
-void ledger_sha256_force_portable (gboolean portable);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "ledger-dates.h"
 #include "ledger-demo-private.h"
+#include "ledger-household-private.h"
 #include "ledger-household.h"
 
 #define FLOORS 6

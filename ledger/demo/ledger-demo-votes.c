@@ -10,6 +10,7 @@
 
 #include "ledger-demo-private.h"
 #include "ledger-household.h"
+#include "ledger-vote-private.h"
 #include "ledger-vote.h"
 
 typedef struct

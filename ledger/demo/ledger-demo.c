@@ -22,9 +22,12 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-billing-private.h"
 #include "ledger-billing.h"
 #include "ledger-demo.h"
 #include "ledger-demo-private.h"
+#include "ledger-expense-private.h"
+#include "ledger-payment-private.h"
 #include "ledger-vote.h"
 #include "ledger-expense.h"
 #include "ledger-fee.h"

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "ledger-attachment-private.h"
 #include "ledger-attachment.h"
 #include "ledger-book-private.h"
 #include "ledger-input.h"

@@ -18,29 +18,13 @@ typedef struct
   gint64 size;
 } LedgerAttachment;
 
+/**
+ * ledger_attachment_free:
+ * @attachment: (nullable) (transfer full): an attachment record
+ *
+ * Frees the record (not the file it names).
+ */
 void ledger_attachment_free (LedgerAttachment *attachment);
-
-/* Copies @path into BOOK.files/ (before any transaction, so the book never
- * names a file that is not there). Errors name @field. */
-LedgerAttachment *ledger_attachment_store (LedgerBook  *book,
-                                           const char  *path,
-                                           const char  *field,
-                                           GError     **error);
-
-/* Records @attachment as belonging to @owner_kind #@owner_id, inside a write. */
-gboolean ledger_attachment_insert (LedgerBook              *book,
-                                   const LedgerAttachment  *attachment,
-                                   const char              *owner_kind,
-                                   gint64                   owner_id,
-                                   gint64                   txn_id,
-                                   GError                 **error);
-
-/* Appends the attachments of @owner_kind #@owner_id to @out. */
-gboolean ledger_attachment_list (LedgerBook  *book,
-                                 const char  *owner_kind,
-                                 gint64       owner_id,
-                                 GPtrArray   *out,
-                                 GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerAttachment, ledger_attachment_free)
 

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "ledger-backup.h"
-#include "ledger-file-names.h"
+#include "ledger-file-names-private.h"
 #include "ledger-book-private.h"
 #include "ledger-paths.h"
 #include "ledger-settings.h"

@@ -17,24 +17,41 @@ G_BEGIN_DECLS
  * book's backup_keep setting says otherwise (ledger-settings.h). */
 #define LEDGER_BACKUP_KEEP 10
 
-/* Writes a checked copy of @book to @dest (replacing it atomically).
- * @dest must not be one of the book's own files (ledger-paths.h): that
- * is refused with LEDGER_ERROR_INVALID_INPUT. */
+/**
+ * ledger_backup_to_file:
+ * @book: an open book
+ * @dest: where the copy goes; it is replaced atomically. It must not be
+ *   one of the book's own files (ledger-paths.h)
+ * @error: return location for an error
+ *
+ * Writes a checked copy of @book to @dest.
+ *
+ * Returns: TRUE when the copy is in place; FALSE with @error set:
+ *   LEDGER_ERROR_INVALID_INPUT for a @dest that is one of the book's
+ *   files, LEDGER_ERROR_CORRUPT when the copy fails its check,
+ *   LEDGER_ERROR_IO when it cannot be written, or a storage error
+ */
 gboolean ledger_backup_to_file (LedgerBook  *book,
                                 const char  *dest,
                                 GError     **error);
 
 /**
  * ledger_backup_to_file_full:
+ * @book: an open book; it may be a read-only connection of its own (the
+ *   window's worker thread opens one)
+ * @dest: as for ledger_backup_to_file()
  * @progress: (nullable): told 0 of 2 while the book is copied (VACUUM INTO
  *   has no steps of its own: it is called every so often, for a pulse),
  *   1 of 2 while the copy passes integrity_check, 2 of 2 when it is in place
+ * @progress_data: passed to @progress
  * @cancellable: (nullable): stops the copy or the check (SQLite's
  *   interrupt); the partial copy is removed, @dest and the book are left
  *   as they were, and the error is G_IO_ERROR_CANCELLED
+ * @error: return location for an error
  *
- * ledger_backup_to_file() is this with NULLs. @book may be a read-only
- * connection of its own (the window's worker thread opens one).
+ * ledger_backup_to_file() with progress; that function is this with NULLs.
+ *
+ * Returns: as ledger_backup_to_file(), or FALSE with G_IO_ERROR_CANCELLED
  */
 gboolean ledger_backup_to_file_full (LedgerBook          *book,
                                      const char          *dest,
@@ -45,14 +62,19 @@ gboolean ledger_backup_to_file_full (LedgerBook          *book,
 
 /**
  * ledger_backup_automatic:
+ * @book: an open book
  * @reason: a word for the file name: "before-upgrade", "before-import" …
- * @out_path: (out) (optional): where the copy went
+ * @out_path: (out) (optional) (transfer full): where the copy went
+ * @error: return location for an error
  *
  * Writes a copy into the book's backup folder (its backup_dir setting, or
  * BOOK.backups/; a configured folder that cannot be written falls back to
  * BOOK.backups/) and prunes that book's old automatic backups there: the
  * newest backup_keep (default %LEDGER_BACKUP_KEEP) are kept, and the
  * newest of each month. Other files in the folder are left alone.
+ *
+ * Returns: TRUE when the copy is written and checked; FALSE with @error
+ *   set as for ledger_backup_to_file()
  */
 gboolean ledger_backup_automatic (LedgerBook  *book,
                                   const char  *reason,
@@ -77,13 +99,21 @@ gboolean ledger_backup_before_upgrade (LedgerBook  *book,
  * ledger_restore:
  * @book_path: the book to replace (it need not exist)
  * @from: a backup; it must be a sound book of this or an older version
- * @out_safety_copy: (out) (optional): where the replaced book was saved first
+ * @out_safety_copy: (out) (optional) (transfer full): where the replaced
+ *   book was saved first
+ * @error: return location for an error
  *
  * Replaces the contents of @book_path with @from through the SQLite backup
  * API, after saving an automatic backup of the current book. Both happen
  * under one write lock on the book, so every write acknowledged to anyone
- * is either in the safety copy or in the restored book. @from naming the
- * book itself (by any name) is refused with LEDGER_ERROR_INVALID_INPUT.
+ * is either in the safety copy or in the restored book.
+ *
+ * Returns: TRUE when restored; FALSE with @error set:
+ *   LEDGER_ERROR_INVALID_INPUT when @from names the book itself (by any
+ *   name), what ledger_book_open() sets for a @from that is not a sound
+ *   book (LEDGER_ERROR_FOREIGN_FILE, LEDGER_ERROR_NEWER_VERSION,
+ *   LEDGER_ERROR_CORRUPT …), LEDGER_ERROR_CONFLICT or LEDGER_ERROR_IO when
+ *   the book cannot be replaced, or a storage error
  */
 gboolean ledger_restore (const char  *book_path,
                          const char  *from,

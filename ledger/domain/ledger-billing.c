@@ -3,11 +3,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ledger-billing-private.h"
 #include "ledger-billing.h"
 #include "ledger-charges-private.h"
 #include "ledger-dates.h"
 #include "ledger-fee.h"
 #include "ledger-household.h"
+#include "ledger-money-private.h"
 #include "ledger-money.h"
 #include "ledger-period.h"
 #include "ledger-schema-private.h"

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "ledger-book-private.h"
-#include "ledger-journal.h"
+#include "ledger-journal-private.h"
 #include "ledger-payment.h"
 
 G_BEGIN_DECLS

@@ -10,8 +10,9 @@
 #include "ledger-backup.h"
 #include "ledger-book-private.h"
 #include "ledger-community.h"
+#include "ledger-fee-private.h"
 #include "ledger-fee.h"
-#include "ledger-journal.h"
+#include "ledger-journal-private.h"
 
 /* 5,000.00 yuan: above it an expense needs the owners' vote. */
 #define DEFAULT_SPEND_LIMIT "500000"

@@ -18,9 +18,10 @@ G_BEGIN_DECLS
  * per household, parking 120.00 per space, yearly, in force from 2000)
  * and a spend limit of 5,000.00 above which an expense needs a vote.
  *
- * Returns: (transfer full): the open book, or NULL with @error set
- * (LEDGER_ERROR_INVALID_INPUT for a bad name, LEDGER_ERROR_IO when the
- * file exists or cannot be written); no file is left behind.
+ * Returns: (transfer full): the open book, or NULL with @error set as
+ * ledger_book_create() sets it (LEDGER_ERROR_INVALID_INPUT for a bad
+ * name, LEDGER_ERROR_CONFLICT when the file exists, LEDGER_ERROR_IO when
+ * it cannot be written); no file is left behind.
  */
 LedgerBook *ledger_community_create (const char  *path,
                                      const char  *name,
@@ -36,9 +37,10 @@ LedgerBook *ledger_community_create (const char  *path,
  * Opens a community's book (ledger_book_open()); an older book is first
  * backed up (ledger_backup_before_upgrade()) and then upgraded.
  *
- * Returns: (transfer full): the open book, or NULL with @error set:
- * LEDGER_ERROR_NOT_A_BOOK, LEDGER_ERROR_NEWER_VERSION, LEDGER_ERROR_CORRUPT
- * or LEDGER_ERROR_IO.
+ * Returns: (transfer full): the open book, or NULL with @error set as
+ * ledger_book_open() sets it (LEDGER_ERROR_FOREIGN_FILE,
+ * LEDGER_ERROR_NEWER_VERSION, LEDGER_ERROR_CORRUPT, LEDGER_ERROR_IO …),
+ * or as the backup before an upgrade failed.
  */
 LedgerBook *ledger_community_open (const char           *path,
                                    LedgerBookOpenFlags   flags,

@@ -7,11 +7,14 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-attachment-private.h"
 #include "ledger-attachment.h"
 #include "ledger-book-private.h"
 #include "ledger-dates.h"
+#include "ledger-expense-private.h"
 #include "ledger-expense.h"
-#include "ledger-journal.h"
+#include "ledger-journal-private.h"
+#include "ledger-money-private.h"
 #include "ledger-money.h"
 #include "ledger-privacy.h"
 #include "ledger-settings.h"

@@ -25,14 +25,48 @@ typedef struct
   GPtrArray    *attachments; /* of LedgerAttachment */
 } LedgerExpenditure;
 
+/**
+ * ledger_expenditure_new:
+ *
+ * Returns: (transfer full): an empty expenditure for ledger_spend() to
+ *   fill in: date "" (today), category "other", empty texts, no vote,
+ *   an empty attachments array
+ */
 LedgerExpenditure *ledger_expenditure_new (void);
+
+/**
+ * ledger_expenditure_free:
+ * @expenditure: (nullable) (transfer full): an expenditure
+ *
+ * Frees @expenditure with its strings and attachments.
+ */
 void               ledger_expenditure_free (LedgerExpenditure *expenditure);
 
-/* The expense categories, as codes ("repair" …), NULL-terminated. */
+/**
+ * ledger_expense_categories:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the expense
+ *   categories as codes ("repair" …)
+ */
 const char * const *ledger_expense_categories (void);
-/* The category's name in Chinese ("维修"), for notices. */
+/**
+ * ledger_expense_category_chinese:
+ * @category: a category code
+ *
+ * Returns: (transfer none): the category's name in Chinese ("维修"), for
+ *   notices; @category itself when it is not a known code
+ */
 const char *ledger_expense_category_chinese (const char *category);
-/* Accepts a code, "expense:CODE" or the Chinese name, naming @field on error. */
+/**
+ * ledger_expense_category_parse:
+ * @text: a code, "expense:CODE" or the Chinese name
+ * @field: the option it came from, for the message
+ * @out_category: (out) (transfer full): the code
+ * @error: return location for an error
+ *
+ * Returns: TRUE when understood; FALSE with LEDGER_ERROR_INVALID_INPUT
+ *   naming @field
+ */
 gboolean ledger_expense_category_parse (const char  *text,
                                         const char  *field,
                                         char       **out_category,
@@ -40,28 +74,42 @@ gboolean ledger_expense_category_parse (const char  *text,
 
 /**
  * ledger_spend:
+ * @book: an open book
  * @expenditure: (inout): filled by the caller; date "" means today; id,
  *   txn_id and attachments are set on success
- * @attach_paths: (nullable): files to copy beside the book, NULL-terminated
+ * @attach_paths: (nullable) (array zero-terminated=1): files to copy
+ *   beside the book
+ * @error: return location for an error
  *
- * Records an expenditure. Above the book's spend limit, or from the
- * maintenance fund, it must link a passed vote of a fitting matter
- * (ledger_check_spending_vote()). Attachments are copied into BOOK.files/ under a
- * name that starts with their SHA-256, before the transaction, so the book
- * never refers to a file that is not there.
+ * Records an expenditure, journaled, in one transaction. Above the book's
+ * spend limit, or from the maintenance fund, it must link a passed vote
+ * of a fitting matter (ledger_check_spending_vote()). Attachments are
+ * copied into BOOK.files/ under a name that starts with their SHA-256,
+ * before the transaction, so the book never refers to a file that is not
+ * there.
+ *
+ * Returns: TRUE when recorded; FALSE with @error set:
+ *   LEDGER_ERROR_INVALID_INPUT naming a bad field or an attachment that
+ *   cannot be read, LEDGER_ERROR_NOT_FOUND for an unknown vote,
+ *   LEDGER_ERROR_CONFLICT when the spending rule refuses it or the
+ *   account would go below zero, LEDGER_ERROR_IO when an attachment cannot
+ *   be stored, or a storage or journal error
  */
 gboolean ledger_spend (LedgerBook          *book,
                        LedgerExpenditure   *expenditure,
                        const char * const  *attach_paths,
                        GError             **error);
 
-/* The same inside a running ledger_book_write(), without attachments. */
-gboolean ledger_spend_in_write (LedgerBook         *book,
-                                LedgerExpenditure  *expenditure,
-                                GError            **error);
-
-/* Expenditures dated within @period (all when NULL), by date: a GPtrArray
- * of LedgerExpenditure with their attachments. */
+/**
+ * ledger_expenditure_list:
+ * @book: an open book
+ * @period: (nullable): the period; NULL for every expenditure
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type LedgerExpenditure): the
+ *   expenditures dated within @period, by date, with their attachments;
+ *   NULL with a storage error
+ */
 GPtrArray *ledger_expenditure_list (LedgerBook          *book,
                                     const LedgerPeriod  *period,
                                     GError             **error);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "ledger-backup.h"
-#include "ledger-file-names.h"
+#include "ledger-file-names-private.h"
 #include "ledger-paths.h"
 #include "ledger-quote.h"
 #include "ledger-settings.h"

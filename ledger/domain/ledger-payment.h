@@ -34,9 +34,25 @@ typedef struct
   char         *void_reason;   /* NULL when the receipt stands */
 } LedgerReceipt;
 
+/**
+ * ledger_receipt_free:
+ * @receipt: (nullable) (transfer full): a receipt
+ *
+ * Frees @receipt with its strings and lines.
+ */
 void ledger_receipt_free (LedgerReceipt *receipt);
 
-/* "2026-000123": 4-digit year, dash, 6-digit sequence. */
+/**
+ * ledger_receipt_number_parse:
+ * @text: a receipt number as typed, "2026-000123" (4-digit year, dash,
+ *   6-digit sequence)
+ * @out_year: (out) (optional): the year
+ * @out_seq: (out) (optional): the sequence number
+ * @error: return location for an error
+ *
+ * Returns: TRUE for a well-formed number; FALSE with
+ *   LEDGER_ERROR_INVALID_INPUT naming the receipt otherwise
+ */
 gboolean ledger_receipt_number_parse (const char  *text,
                                       int         *out_year,
                                       int         *out_seq,
@@ -44,12 +60,25 @@ gboolean ledger_receipt_number_parse (const char  *text,
 
 /**
  * ledger_pay:
+ * @book: an open book
+ * @unit: the paying unit, in any form ledger_unit_parse() accepts
+ * @amount: fen, 1 to LEDGER_AMOUNT_MAX
+ * @method: how it was paid
  * @date: (nullable): "YYYY-MM-DD" or NULL for today
- * @out_receipt: (out) (optional): the receipt, with what it settled
+ * @out_receipt: (out) (optional) (transfer full): the receipt, with what
+ *   it settled
+ * @error: return location for an error
  *
- * Records a payment by @unit. It takes the next receipt number of the
- * payment's year (gapless), settles the household's oldest open charges
- * first, and keeps anything left over as prepaid credit.
+ * Records a payment by @unit in one transaction. It takes the next receipt
+ * number of the payment's year (gapless), settles the household's oldest
+ * open charges first, and keeps anything left over as prepaid credit.
+ *
+ * Returns: TRUE when recorded; FALSE with @error set:
+ * LEDGER_ERROR_INVALID_INPUT for a malformed unit, an amount out of range
+ * or a date the book refuses (ledger_check_entry_date()),
+ * LEDGER_ERROR_NOT_FOUND for an unregistered unit, LEDGER_ERROR_CONFLICT
+ * when the year's receipt numbers are used up, or a storage or journal
+ * error.
  */
 gboolean ledger_pay (LedgerBook      *book,
                      const char      *unit,
@@ -59,30 +88,56 @@ gboolean ledger_pay (LedgerBook      *book,
                      LedgerReceipt  **out_receipt,
                      GError         **error);
 
-/* The same inside a running ledger_book_write(); returns the number. */
-char *ledger_pay_in_write (LedgerBook    *book,
-                           const char    *unit,
-                           gint64         amount,
-                           LedgerMethod   method,
-                           const char    *date,
-                           GError       **error);
-
 /**
  * ledger_void:
+ * @book: an open book
+ * @number: the receipt, "2026-000123"
+ * @reason: why (required: it is printed for the auditors)
+ * @error: return location for an error
+ *
  * Voids a receipt by posting its exact reversal; the receipt number stays
- * used. Refused when the receipt was already voided, or when the credit it
- * created has since been used by a later bill.
+ * used.
+ *
+ * Returns: TRUE when voided; FALSE with @error set:
+ * LEDGER_ERROR_INVALID_INPUT for a malformed number or reason,
+ * LEDGER_ERROR_NOT_FOUND for a receipt the book does not have,
+ * LEDGER_ERROR_CONFLICT when it was already voided or when the credit it
+ * created has since settled a later bill, or a storage or journal error.
  */
 gboolean ledger_void (LedgerBook  *book,
                       const char  *number,
                       const char  *reason,
                       GError     **error);
 
+/**
+ * ledger_receipt_lookup:
+ * @book: an open book
+ * @number: the receipt, "2026-000123"
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the receipt with what it settled and whether
+ *   it was voided, or NULL with @error set: LEDGER_ERROR_INVALID_INPUT for
+ *   a malformed number, LEDGER_ERROR_NOT_FOUND for a receipt the book does
+ *   not have, or a storage error
+ */
 LedgerReceipt *ledger_receipt_lookup (LedgerBook  *book,
                                       const char  *number,
                                       GError     **error);
 
-/* What @unit owes now (open charges) and its prepaid credit, in fen. */
+/**
+ * ledger_household_balance:
+ * @book: an open book
+ * @unit: the unit, in any form ledger_unit_parse() accepts
+ * @out_owed: (out) (optional): fen of open charges, all years
+ * @out_credit: (out) (optional): fen of prepaid credit
+ * @error: return location for an error
+ *
+ * What @unit owes now and what the book holds for it.
+ *
+ * Returns: TRUE with the figures; FALSE with @error set:
+ *   LEDGER_ERROR_INVALID_INPUT for a malformed unit, LEDGER_ERROR_NOT_FOUND
+ *   for an unregistered one, or a storage error
+ */
 gboolean ledger_household_balance (LedgerBook  *book,
                                    const char  *unit,
                                    gint64      *out_owed,
@@ -100,16 +155,35 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-/* Every receipt dated within @period and every receipt voided within it
- * (all receipts when NULL), by date and number, each with what it settled:
- * a GPtrArray of LedgerReceipt. A receipt issued before the period and
- * voided within it is listed too, so that its reversal can be shown. */
+/**
+ * ledger_receipt_list:
+ * @book: an open book
+ * @period: (nullable): the period; NULL for every receipt
+ * @error: return location for an error
+ *
+ * Every receipt dated within @period and every receipt voided within it,
+ * by date and number, each with what it settled. A receipt issued before
+ * the period and voided within it is listed too, so that its reversal can
+ * be shown.
+ *
+ * Returns: (transfer full) (element-type LedgerReceipt): the receipts,
+ *   or NULL with a storage error
+ */
 GPtrArray *ledger_receipt_list (LedgerBook          *book,
                                 const LedgerPeriod  *period,
                                 GError             **error);
 
-/* The day receipt @number was voided and the journal entry that voided
- * it; "" and 0 when the receipt stands. */
+/**
+ * ledger_receipt_void_info:
+ * @book: an open book
+ * @number: a receipt number
+ * @out_date: (out caller-allocates): the day it was voided, "" when it stands
+ * @out_txn_id: (out) (optional): the journal entry that voided it, 0 when none
+ * @error: return location for an error
+ *
+ * Returns: TRUE when read (a receipt that stands, or is unknown, gives ""
+ *   and 0); FALSE with a storage error
+ */
 gboolean ledger_receipt_void_info (LedgerBook  *book,
                                    const char  *number,
                                    char         out_date[11],

@@ -18,9 +18,9 @@
 #include <unistd.h>
 
 #include "ledger-backup.h"
-#include "ledger-file-names.h"
+#include "ledger-file-names-private.h"
 #include "ledger-book-private.h"
-#include "ledger-journal.h"
+#include "ledger-journal-private.h"
 #include "ledger-limits.h"
 #include "ledger-period.h"
 #include "ledger-privacy.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
-#include "ledger-journal.h"
+#include "ledger-journal-private.h"
 #include "ledger-money.h"
 #include "ledger-vote.h"
 

@@ -7,15 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ledger-attachment-private.h"
 #include "ledger-attachment.h"
 #include "ledger-book-private.h"
 #include "ledger-dates.h"
 #include "ledger-household.h"
-#include "ledger-journal.h"
+#include "ledger-journal-private.h"
 #include "ledger-money.h"
 #include "ledger-period.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"
+#include "ledger-vote-private.h"
 #include "ledger-vote.h"
 
 

@@ -35,13 +35,33 @@ typedef enum
   LEDGER_CHOICE_ABSTAIN,
 } LedgerChoice;
 
-/* The matter's name in Chinese, as Art. 278 words it. */
+/**
+ * ledger_matter_name:
+ * @matter: a matter of Art. 278, 1–9
+ *
+ * Returns: (transfer none): the matter's name in Chinese as Art. 278
+ *   words it; "" (with a warning) for any other number
+ */
 const char *ledger_matter_name (int matter);
-/* TRUE for matters 6–8, which need three quarters. */
+/**
+ * ledger_matter_is_major:
+ * @matter: a matter of Art. 278
+ *
+ * Returns: TRUE for matters 6–8, which need three quarters of heads and
+ *   of area
+ */
 gboolean    ledger_matter_is_major (int matter);
 
-const char *ledger_choice_to_string (LedgerChoice choice);
-/* yes/no/abstain, 同意/反对/弃权, naming @field on error. */
+/**
+ * ledger_choice_parse:
+ * @text: yes/no/abstain or 同意/反对/弃权
+ * @field: the option it came from, for the message
+ * @out_choice: (out): the choice
+ * @error: return location for an error
+ *
+ * Returns: TRUE when understood; FALSE with LEDGER_ERROR_INVALID_INPUT
+ *   naming @field
+ */
 gboolean    ledger_choice_parse (const char    *text,
                                  const char    *field,
                                  LedgerChoice  *out_choice,
@@ -64,15 +84,25 @@ typedef struct
 
 /**
  * ledger_tally_decide:
- * Applies Art. 278 to the counts in @tally for @matter and sets
- * participation_met and passed. Pure arithmetic: the unit tests drive it
- * at every boundary. With no owners at all nothing is met.
+ * @tally: (inout): the counts of heads and areas; participation_met and
+ *   passed are set
+ * @matter: the vote's matter, 1–9
+ *
+ * Applies Art. 278 to the counts in @tally for @matter. Pure arithmetic:
+ * the unit tests drive it at every boundary. With no owners at all
+ * nothing is met.
  */
 void ledger_tally_decide (LedgerTally *tally,
                           int          matter);
 
-/* Each of the four ratios in basis points (6667 = 66.67%), rounded down;
- * 0 when the denominator is 0. */
+/**
+ * ledger_ratio_bp:
+ * @part: the count that is a share
+ * @whole: the count it is a share of
+ *
+ * Returns: @part / @whole in basis points (6667 = 66.67%), rounded down;
+ *   0 when @whole is 0
+ */
 int ledger_ratio_bp (gint64 part,
                      gint64 whole);
 
@@ -89,13 +119,30 @@ typedef struct
   LedgerTally tally;        /* frozen at closing, or live while open */
 } LedgerVote;
 
+/**
+ * ledger_vote_free:
+ * @vote: (nullable) (transfer full): a vote
+ *
+ * Frees @vote and its strings.
+ */
 void ledger_vote_free (LedgerVote *vote);
 
 /**
  * ledger_vote_new:
+ * @book: an open book
+ * @title: what is voted on (required)
+ * @description: (nullable): more about it
+ * @matter: the matter of Art. 278, 1–9 (decides the majorities)
  * @opens: (nullable): "YYYY-MM-DD", default today
  * @closes: (nullable): the deadline for ballots, or NULL
  * @out_id: (out): the vote's number
+ * @error: return location for an error
+ *
+ * Opens a vote, journaled.
+ *
+ * Returns: TRUE when opened; FALSE with @error set:
+ *   LEDGER_ERROR_INVALID_INPUT naming a bad title, matter or date, or a
+ *   storage or journal error
  */
 gboolean ledger_vote_new (LedgerBook  *book,
                           const char  *title,
@@ -108,12 +155,26 @@ gboolean ledger_vote_new (LedgerBook  *book,
 
 /**
  * ledger_vote_ballot:
+ * @book: an open book
+ * @vote_id: the vote
+ * @unit: a unit of the owner who votes, in any form ledger_unit_parse()
+ *   accepts
+ * @choice: the owner's choice
  * @date: (nullable): the day the ballot was signed, default today
  * @scan: (nullable): a scan of the signed ballot to keep with it
  * @replace_reason: (nullable): required to replace the owner's earlier
  *   ballot; without it a second ballot from the same owner is refused
+ * @error: return location for an error
  *
- * Records the ballot of the owner of @unit (for all of their units).
+ * Records the ballot of the owner of @unit (for all of their units),
+ * journaled; the scan is copied beside the book first.
+ *
+ * Returns: TRUE when recorded; FALSE with @error set:
+ *   LEDGER_ERROR_INVALID_INPUT for a malformed unit, date or reason or a
+ *   scan that cannot be read, LEDGER_ERROR_NOT_FOUND for an unknown vote
+ *   or unit, LEDGER_ERROR_CONFLICT for a closed vote, an owner who has
+ *   voted (without @replace_reason) or has no ballot to replace, or a
+ *   storage or journal error
  */
 gboolean ledger_vote_ballot (LedgerBook    *book,
                              gint64         vote_id,
@@ -124,71 +185,128 @@ gboolean ledger_vote_ballot (LedgerBook    *book,
                              const char    *replace_reason,
                              GError       **error);
 
-/* Closes the vote: the tally is computed, frozen and journaled. */
+/**
+ * ledger_vote_close:
+ * @book: an open book
+ * @vote_id: the vote
+ * @error: return location for an error
+ *
+ * Closes the vote: the tally is computed, frozen and journaled.
+ *
+ * Returns: TRUE when closed; FALSE with @error set:
+ *   LEDGER_ERROR_NOT_FOUND for an unknown vote, LEDGER_ERROR_CONFLICT for
+ *   a vote already closed, or a storage or journal error
+ */
 gboolean ledger_vote_close (LedgerBook  *book,
                             gint64       vote_id,
                             GError     **error);
 
-/* The same three inside a running ledger_book_write() (the demo). */
-gboolean ledger_vote_new_in_write (LedgerBook  *book,
-                                   const char  *title,
-                                   const char  *description,
-                                   int          matter,
-                                   const char  *opens,
-                                   const char  *closes,
-                                   gint64      *out_id,
-                                   GError     **error);
-gboolean ledger_vote_ballot_in_write (LedgerBook    *book,
-                                      gint64         vote_id,
-                                      const char    *unit,
-                                      LedgerChoice   choice,
-                                      const char    *date,
-                                      GError       **error);
-gboolean ledger_vote_close_in_write (LedgerBook  *book,
-                                     gint64       vote_id,
-                                     GError     **error);
-
-/* A vote with its tally (live while open). */
+/**
+ * ledger_vote_lookup:
+ * @book: an open book
+ * @vote_id: the vote
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the vote with its tally (live while open),
+ *   or NULL with LEDGER_ERROR_NOT_FOUND or a storage error
+ */
 LedgerVote *ledger_vote_lookup (LedgerBook  *book,
                                 gint64       vote_id,
                                 GError     **error);
 
-/* Every vote, newest first: a GPtrArray of LedgerVote. */
+/**
+ * ledger_vote_list:
+ * @book: an open book
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type LedgerVote): every vote, newest
+ *   first, or NULL with a storage error
+ */
 GPtrArray *ledger_vote_list (LedgerBook  *book,
                              GError     **error);
 
 /* ------------------------------------------------------------------ */
 /* The spending rule */
 
-/* The amount above which an expenditure needs a passed vote (fen): the
- * limit set last. */
+/**
+ * ledger_spend_limit:
+ * @book: an open book
+ *
+ * Returns: the amount in fen above which an expenditure needs a passed
+ *   vote: the limit set last, or 5,000.00 when none was set or it cannot
+ *   be read
+ */
 gint64   ledger_spend_limit (LedgerBook *book);
-/* The limit in force on @day (today when NULL): the last change dated on
- * or before it, from the journal. An expenditure is judged by its own day's. */
+/**
+ * ledger_spend_limit_on:
+ * @book: an open book
+ * @day: (nullable): "YYYY-MM-DD"; NULL for today
+ * @out_limit: (out): the limit in fen
+ * @error: return location for an error
+ *
+ * The limit in force on @day: the last change dated on or before it, from
+ * the journal. An expenditure is judged by its own day's.
+ *
+ * Returns: TRUE with the limit; FALSE with a storage error
+ */
 gboolean ledger_spend_limit_on (LedgerBook  *book,
                                 const char  *day,
                                 gint64      *out_limit,
                                 GError     **error);
+
+/**
+ * ledger_set_spend_limit:
+ * @book: an open book
+ * @limit: fen, 0 to LEDGER_AMOUNT_MAX
+ * @error: return location for an error
+ *
+ * Sets the spend limit from today, journaled as a "setting" entry.
+ *
+ * Returns: TRUE when set; FALSE with @error set:
+ *   LEDGER_ERROR_INVALID_INPUT for a limit out of range, or a storage or
+ *   journal error
+ */
 gboolean ledger_set_spend_limit (LedgerBook  *book,
                                  gint64       limit,
                                  GError     **error);
 
 /**
  * ledger_check_spending_vote:
- * @vote_id: 0 when none is linked
+ * @book: an open book
+ * @amount: the expenditure, fen
+ * @vote_id: the linked vote, 0 when none is linked
  * @from_maintenance_fund: whether the money comes from the maintenance fund
+ * @error: return location for an error
  *
- * Refuses (LEDGER_ERROR_CONFLICT, explained in words) an expenditure above
- * the limit without a passed vote of a fitting matter — 5 for the
- * maintenance fund, otherwise 5 or 9 — and any linked vote that is not
- * closed and passed. Judged by today's limit; an expenditure dated
- * another day by ledger_check_spending_vote_on() with its date.
+ * Refuses an expenditure above the limit without a passed vote of a
+ * fitting matter — 5 for the maintenance fund, otherwise 5 or 9 — and any
+ * linked vote that is not closed and passed. Judged by today's limit; an
+ * expenditure dated another day by ledger_check_spending_vote_on() with
+ * its date.
+ *
+ * Returns: TRUE when the expenditure may be made; FALSE with @error set:
+ *   LEDGER_ERROR_CONFLICT explained in words, LEDGER_ERROR_NOT_FOUND for
+ *   an unknown vote, or a storage error
  */
 gboolean ledger_check_spending_vote (LedgerBook  *book,
                                      gint64       amount,
                                      gint64       vote_id,
                                      gboolean     from_maintenance_fund,
                                      GError     **error);
+
+/**
+ * ledger_check_spending_vote_on:
+ * @book: an open book
+ * @amount: the expenditure, fen
+ * @vote_id: the linked vote, 0 when none is linked
+ * @from_maintenance_fund: whether the money comes from the maintenance fund
+ * @day: (nullable): the expenditure's date; NULL for today
+ * @error: return location for an error
+ *
+ * ledger_check_spending_vote() by the limit in force on @day.
+ *
+ * Returns: as ledger_check_spending_vote()
+ */
 gboolean ledger_check_spending_vote_on (LedgerBook  *book,
                                         gint64       amount,
                                         gint64       vote_id,

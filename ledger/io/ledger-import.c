@@ -20,6 +20,7 @@
 #include "ledger-billing.h"
 #include "ledger-csv-table-private.h"
 #include "ledger-dates.h"
+#include "ledger-household-private.h"
 #include "ledger-household.h"
 #include "ledger-import.h"
 #include "ledger-input.h"

@@ -22,6 +22,7 @@
 #include "ledger-input.h"
 #include "ledger-money.h"
 #include "ledger-pay-batch.h"
+#include "ledger-payment-private.h"
 #include "ledger-period.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"

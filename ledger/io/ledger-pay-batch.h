@@ -24,6 +24,12 @@ typedef struct
   GPtrArray *problems; /* char *, "FILE: line N: FIELD “VALUE”: REASON", in file order */
 } LedgerPayBatchPlan;
 
+/**
+ * ledger_pay_batch_plan_free:
+ * @plan: (nullable) (transfer full): a plan
+ *
+ * Frees @plan with its rows and problems.
+ */
 void ledger_pay_batch_plan_free (LedgerPayBatchPlan *plan);
 
 /**
@@ -33,6 +39,7 @@ void ledger_pay_batch_plan_free (LedgerPayBatchPlan *plan);
  * @default_method: the method of rows that give none
  * @default_date: (nullable): "YYYY-MM-DD" (checked, as `--date`) for rows
  *   that give no date; NULL for today by the book's clock
+ * @error: return location for an error
  *
  * Reads a payment statement: UTF-8 with or without BOM, or GB18030. The
  * first row is a header naming the columns in English or Chinese, in any
@@ -41,9 +48,10 @@ void ledger_pay_batch_plan_free (LedgerPayBatchPlan *plan);
  * the amount positive with at most two decimals, method and date valid —
  * and every bad one is kept in plan->problems; nothing is written.
  *
- * Returns: the plan (which may hold problems), or NULL with
- * LEDGER_ERROR_INVALID_INPUT when the file cannot be read, its header is
- * wrong (a column unknown, repeated or missing) or it has no rows.
+ * Returns: (transfer full): the plan (which may hold problems), or NULL
+ *   with @error set: LEDGER_ERROR_INVALID_INPUT when the file cannot be
+ *   read, its header is wrong (a column unknown, repeated or missing) or
+ *   it has no rows; LEDGER_ERROR_IO for a failing read; or a storage error
  */
 LedgerPayBatchPlan *ledger_pay_batch_read (LedgerBook    *book,
                                            const char    *path,
@@ -53,9 +61,16 @@ LedgerPayBatchPlan *ledger_pay_batch_read (LedgerBook    *book,
 
 /**
  * ledger_pay_batch_read_bytes:
+ * @book: the book whose units the rows must name
+ * @bytes: the file's contents
  * @display: the name of the data in messages (a file name)
+ * @default_method: as for ledger_pay_batch_read()
+ * @default_date: (nullable): as for ledger_pay_batch_read()
+ * @error: return location for an error
  *
  * The same as ledger_pay_batch_read() for data already in memory.
+ *
+ * Returns: (transfer full): as ledger_pay_batch_read()
  */
 LedgerPayBatchPlan *ledger_pay_batch_read_bytes (LedgerBook    *book,
                                                  GBytes        *bytes,
@@ -66,14 +81,22 @@ LedgerPayBatchPlan *ledger_pay_batch_read_bytes (LedgerBook    *book,
 
 /**
  * ledger_pay_batch_apply:
- * @out_receipts: (out) (optional) (element-type utf8): the receipt numbers,
- *   one per row of plan->rows and in the same order
+ * @book: an open book
+ * @plan: what ledger_pay_batch_read() read
+ * @out_receipts: (out) (optional) (element-type utf8) (transfer full):
+ *   the receipt numbers, one per row of plan->rows and in the same order
+ * @error: return location for an error
  *
- * All rows or none: when the plan has problems, fails with
- * LEDGER_ERROR_INVALID_INPUT listing them, one per line, and writes
- * nothing. Otherwise records every row with ledger_pay_in_write() in file
- * order inside one transaction, so the receipt numbers follow the file
- * without gaps; if any payment fails, none is recorded.
+ * All rows or none: when the plan has problems, fails listing them, one
+ * per line, and writes nothing. Otherwise records every row as
+ * ledger_pay() would, in file order inside one transaction, so the
+ * receipt numbers follow the file without gaps; if any payment fails,
+ * none is recorded.
+ *
+ * Returns: TRUE when every row was recorded; FALSE with @error set:
+ *   LEDGER_ERROR_INVALID_INPUT listing the plan's problems, what
+ *   ledger_pay() sets for the row that failed, or a storage or journal
+ *   error
  */
 gboolean ledger_pay_batch_apply (LedgerBook                *book,
                                  const LedgerPayBatchPlan  *plan,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ledger-ballot-item.h"
+#include "ledger-row-private.h"
 #include "ledger-book-private.h"
 
 struct _LedgerBallotItem
@@ -60,31 +61,6 @@ static const char grid_sql[] =
 /* ------------------------------------------------------------------ */
 /* Helpers */
 
-/* Replaces *@field with @value and notifies @pspec when it changed. */
-static void
-set_string (LedgerBallotItem  *self,
-            char             **field,
-            const char        *value,
-            GParamSpec        *pspec)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
-}
-
-/* Sets the owner's total area, notifying when it changed. */
-static void
-set_area (LedgerBallotItem *self,
-          gint64            area)
-{
-  if (self->area == area)
-    return;
-  self->area = area;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AREA]);
-}
-
 /* "yes"/"no"/"abstain" as stored, or "" for no ballot. */
 static int
 choice_from_text (const char *text)
@@ -114,70 +90,24 @@ item_from_row (sqlite3_stmt *stmt)
 /* ------------------------------------------------------------------ */
 /* GObject */
 
-/* Frees the strings. */
-static void
-ledger_ballot_item_finalize (GObject *object)
-{
-  LedgerBallotItem *self = LEDGER_BALLOT_ITEM (object);
-
-  g_free (self->owner_key);
-  g_free (self->unit);
-  g_free (self->units);
-  g_free (self->owner);
-  G_OBJECT_CLASS (ledger_ballot_item_parent_class)->finalize (object);
-}
-
-/* Reads a property. */
-static void
-ledger_ballot_item_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  LedgerBallotItem *self = LEDGER_BALLOT_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_OWNER_KEY: g_value_set_string (value, self->owner_key); break;
-    case PROP_UNIT:      g_value_set_string (value, self->unit); break;
-    case PROP_UNITS:     g_value_set_string (value, self->units); break;
-    case PROP_OWNER:     g_value_set_string (value, self->owner); break;
-    case PROP_AREA:      g_value_set_int64 (value, self->area); break;
-    case PROP_CHOICE:    g_value_set_int (value, self->choice); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-/* A read-only string property: a row mirrors the book. */
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-}
+/* What each property shows. */
+#define FIELD(name, kind, member) LEDGER_ROW_FIELD (name, kind, LedgerBallotItem, member)
+static const LedgerRowField fields[N_PROPS] = {
+  [PROP_OWNER_KEY] = FIELD ("owner-key", LEDGER_ROW_TEXT,  owner_key),
+  [PROP_UNIT]      = FIELD ("unit",      LEDGER_ROW_TEXT,  unit),
+  [PROP_UNITS]     = FIELD ("units",     LEDGER_ROW_TEXT,  units),
+  [PROP_OWNER]     = FIELD ("owner",     LEDGER_ROW_TEXT,  owner),
+  [PROP_AREA]      = FIELD ("area",      LEDGER_ROW_INT64, area),
+  [PROP_CHOICE]    = LEDGER_ROW_INT_FIELD ("choice", LedgerBallotItem, choice,
+                                           LEDGER_BALLOT_ITEM_NO_CHOICE, LEDGER_CHOICE_ABSTAIN),
+};
+#undef FIELD
 
 /* Installs the properties the ballot grid binds to. */
 static void
 ledger_ballot_item_class_init (LedgerBallotItemClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = ledger_ballot_item_finalize;
-  object_class->get_property = ledger_ballot_item_get_property;
-
-  properties[PROP_OWNER_KEY] = string_property ("owner-key");
-  properties[PROP_UNIT] = string_property ("unit");
-  properties[PROP_UNITS] = string_property ("units");
-  properties[PROP_OWNER] = string_property ("owner");
-  properties[PROP_AREA] =
-    g_param_spec_int64 ("area", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CHOICE] =
-    g_param_spec_int ("choice", NULL, NULL, LEDGER_BALLOT_ITEM_NO_CHOICE, LEDGER_CHOICE_ABSTAIN,
-                      LEDGER_BALLOT_ITEM_NO_CHOICE,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ledger_row_class_init (G_OBJECT_CLASS (klass), fields, N_PROPS, properties);
 }
 
 /* A row without a ballot. */
@@ -190,53 +120,18 @@ ledger_ballot_item_init (LedgerBallotItem *self)
 /* ------------------------------------------------------------------ */
 /* Public API */
 
-/* The owner key that groups the owner's units (one head). */
-const char *
-ledger_ballot_item_get_owner_key (LedgerBallotItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_BALLOT_ITEM (self), NULL);
-  return self->owner_key;
-}
+/* The getters of the fields that properties mirror as they are (the
+ * header says what each returns). */
+#define GETTER(ReturnType, field, fallback) \
+  LEDGER_ROW_GETTER (LedgerBallotItem, ledger_ballot_item, LEDGER_IS_BALLOT_ITEM, \
+                     ReturnType, field, fallback)
 
-/* See ledger-ballot-item.h. */
-const char *
-ledger_ballot_item_get_unit (LedgerBallotItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_BALLOT_ITEM (self), NULL);
-  return self->unit;
-}
-
-/* See ledger-ballot-item.h. */
-const char *
-ledger_ballot_item_get_units (LedgerBallotItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_BALLOT_ITEM (self), NULL);
-  return self->units;
-}
-
-/* The owner's name as the register has it for the representative unit. */
-const char *
-ledger_ballot_item_get_owner (LedgerBallotItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_BALLOT_ITEM (self), NULL);
-  return self->owner;
-}
-
-/* See ledger-ballot-item.h. */
-gint64
-ledger_ballot_item_get_area (LedgerBallotItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_BALLOT_ITEM (self), 0);
-  return self->area;
-}
-
-/* See ledger-ballot-item.h. */
-int
-ledger_ballot_item_get_choice (LedgerBallotItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_BALLOT_ITEM (self), LEDGER_BALLOT_ITEM_NO_CHOICE);
-  return self->choice;
-}
+GETTER (const char *, owner_key, NULL)
+GETTER (const char *, unit,      NULL)
+GETTER (const char *, units,     NULL)
+GETTER (const char *, owner,     NULL)
+GETTER (gint64,       area,      0)
+GETTER (int,          choice,    LEDGER_BALLOT_ITEM_NO_CHOICE)
 
 /* Records on the row the choice the book now holds (after a ballot). */
 void
@@ -294,24 +189,14 @@ ledger_ballot_item_model_new (LedgerBook  *book,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
-/* Whether @a and @b hold the same owners in the same order. */
+/* Whether rows @a and @b are the same owner's (for a refresh in place). */
 static gboolean
-same_owners (GListModel *a,
-             GListModel *b)
+same_owner (gconstpointer a,
+            gconstpointer b)
 {
-  guint n = g_list_model_get_n_items (a);
+  const LedgerBallotItem *x = a, *y = b;
 
-  if (n != g_list_model_get_n_items (b))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LedgerBallotItem) x = g_list_model_get_item (a, i);
-      g_autoptr(LedgerBallotItem) y = g_list_model_get_item (b, i);
-
-      if (strcmp (x->owner_key, y->owner_key) != 0 || strcmp (x->unit, y->unit) != 0)
-        return FALSE;
-    }
-  return TRUE;
+  return strcmp (x->owner_key, y->owner_key) == 0 && strcmp (x->unit, y->unit) == 0;
 }
 
 /* See ledger-ballot-item.h. */
@@ -324,7 +209,7 @@ ledger_ballot_item_model_sync (GListStore *store,
   g_return_val_if_fail (G_IS_LIST_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (fresh), FALSE);
 
-  if (!same_owners (G_LIST_MODEL (store), fresh))
+  if (!ledger_row_model_same_rows (G_LIST_MODEL (store), fresh, same_owner))
     return FALSE;
   n = g_list_model_get_n_items (fresh);
   for (guint i = 0; i < n; i++)
@@ -333,9 +218,9 @@ ledger_ballot_item_model_sync (GListStore *store,
       g_autoptr(LedgerBallotItem) item = g_list_model_get_item (fresh, i);
 
       g_object_freeze_notify (G_OBJECT (old));
-      set_string (old, &old->units, item->units, properties[PROP_UNITS]);
-      set_string (old, &old->owner, item->owner, properties[PROP_OWNER]);
-      set_area (old, item->area);
+      ledger_row_set_string (old, &old->units, item->units, properties[PROP_UNITS]);
+      ledger_row_set_string (old, &old->owner, item->owner, properties[PROP_OWNER]);
+      ledger_row_set_int64 (old, &old->area, item->area, properties[PROP_AREA]);
       ledger_ballot_item_set_choice (old, item->choice);
       g_object_thaw_notify (G_OBJECT (old));
     }

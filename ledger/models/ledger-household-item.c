@@ -9,6 +9,7 @@
 
 #include "ledger-book-private.h"
 #include "ledger-household-item.h"
+#include "ledger-row-private.h"
 #include "ledger-schema-private.h"
 #include "ledger-text.h"
 
@@ -152,28 +153,6 @@ ledger_household_item_get_property (GObject    *object,
     }
 }
 
-/* A read-only string property. */
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-}
-
-/* A read-only gint64 property (fen, 0.01 m², an order). */
-static GParamSpec *
-int64_property (const char *name)
-{
-  return g_param_spec_int64 (name, NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-}
-
-/* A read-only boolean property. */
-static GParamSpec *
-boolean_property (const char *name)
-{
-  return g_param_spec_boolean (name, NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-}
-
 /* Installs the properties the screens sort, filter and show. */
 static void
 ledger_household_item_class_init (LedgerHouseholdItemClass *klass)
@@ -183,23 +162,21 @@ ledger_household_item_class_init (LedgerHouseholdItemClass *klass)
   object_class->finalize = ledger_household_item_finalize;
   object_class->get_property = ledger_household_item_get_property;
 
-  properties[PROP_UNIT] = string_property ("unit");
-  properties[PROP_UNIT_ORDER] = int64_property ("unit-order");
-  properties[PROP_OWNER] = string_property ("owner");
-  properties[PROP_OWNER_MASKED] = string_property ("owner-masked");
-  properties[PROP_OWNER_KEY] = string_property ("owner-key");
-  properties[PROP_PHONE] = string_property ("phone");
-  properties[PROP_AREA] = int64_property ("area");
-  properties[PROP_SPACES] = g_param_spec_int ("spaces", NULL, NULL, 0, G_MAXINT, 0,
-                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATUS] = string_property ("status");
-  properties[PROP_MOVE_IN] = string_property ("move-in");
-  properties[PROP_OWED] = int64_property ("owed");
-  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
-                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BILLED_THIS_YEAR] = boolean_property ("billed-this-year");
-  properties[PROP_OWED_THIS_YEAR] = int64_property ("owed-this-year");
-  properties[PROP_PAID_THIS_YEAR] = boolean_property ("paid-this-year");
+  properties[PROP_UNIT] = ledger_row_string_property ("unit");
+  properties[PROP_UNIT_ORDER] = ledger_row_int64_property ("unit-order");
+  properties[PROP_OWNER] = ledger_row_string_property ("owner");
+  properties[PROP_OWNER_MASKED] = ledger_row_string_property ("owner-masked");
+  properties[PROP_OWNER_KEY] = ledger_row_string_property ("owner-key");
+  properties[PROP_PHONE] = ledger_row_string_property ("phone");
+  properties[PROP_AREA] = ledger_row_int64_property ("area");
+  properties[PROP_SPACES] = ledger_row_int_property ("spaces", 0, G_MAXINT, 0);
+  properties[PROP_STATUS] = ledger_row_string_property ("status");
+  properties[PROP_MOVE_IN] = ledger_row_string_property ("move-in");
+  properties[PROP_OWED] = ledger_row_int64_property ("owed");
+  properties[PROP_YEAR] = ledger_row_int_property ("year", 0, G_MAXINT, 0);
+  properties[PROP_BILLED_THIS_YEAR] = ledger_row_boolean_property ("billed-this-year");
+  properties[PROP_OWED_THIS_YEAR] = ledger_row_int64_property ("owed-this-year");
+  properties[PROP_PAID_THIS_YEAR] = ledger_row_boolean_property ("paid-this-year");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -221,13 +198,16 @@ ledger_household_item_new (const LedgerHousehold *household)
   return item_new_take (ledger_household_copy (household));
 }
 
-/* The household as read (or as given), owned by @self. */
-const LedgerHousehold *
-ledger_household_item_get_household (LedgerHouseholdItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_HOUSEHOLD_ITEM (self), NULL);
-  return self->household;
-}
+/* The getters of the fields that properties mirror as they are (the
+ * header says what each returns). */
+#define GETTER(ReturnType, field, fallback) \
+  LEDGER_ROW_GETTER (LedgerHouseholdItem, ledger_household_item, LEDGER_IS_HOUSEHOLD_ITEM, \
+                     ReturnType, field, fallback)
+
+GETTER (const LedgerHousehold *, household,      NULL)
+GETTER (const char *,            owner_masked,   NULL)
+GETTER (gint64,                  owed,           0)
+GETTER (gint64,                  owed_this_year, 0)
 
 /* "3-2-301" */
 const char *
@@ -245,14 +225,6 @@ ledger_household_item_get_owner (LedgerHouseholdItem *self)
   return self->household->owner;
 }
 
-/* "张*" */
-const char *
-ledger_household_item_get_owner_masked (LedgerHouseholdItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_HOUSEHOLD_ITEM (self), NULL);
-  return self->owner_masked;
-}
-
 /* Exclusive floor area in 0.01 m². */
 gint64
 ledger_household_item_get_area (LedgerHouseholdItem *self)
@@ -267,22 +239,6 @@ ledger_household_item_get_spaces (LedgerHouseholdItem *self)
 {
   g_return_val_if_fail (LEDGER_IS_HOUSEHOLD_ITEM (self), 0);
   return self->household->spaces;
-}
-
-/* Arrears of every year, in fen. */
-gint64
-ledger_household_item_get_owed (LedgerHouseholdItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_HOUSEHOLD_ITEM (self), 0);
-  return self->owed;
-}
-
-/* What is still open of the year's charges, in fen. */
-gint64
-ledger_household_item_get_owed_this_year (LedgerHouseholdItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_HOUSEHOLD_ITEM (self), 0);
-  return self->owed_this_year;
 }
 
 /* Billed for the year and nothing of it open. */

@@ -32,34 +32,114 @@ G_BEGIN_DECLS
 #define LEDGER_TYPE_HOUSEHOLD_ITEM (ledger_household_item_get_type ())
 G_DECLARE_FINAL_TYPE (LedgerHouseholdItem, ledger_household_item, LEDGER, HOUSEHOLD_ITEM, GObject)
 
-/* An item for a household that need not be in a book (an import preview):
- * it owes nothing. @household is copied. */
+/**
+ * ledger_household_item_new:
+ * @household: a household that need not be in a book (copied)
+ *
+ * A row for an import preview: it owes nothing.
+ *
+ * Returns: (transfer full): the row
+ */
 LedgerHouseholdItem   *ledger_household_item_new (const LedgerHousehold *household);
 
-/* The household as registered (for an edit form); owned by @self. */
+/* The getters return what the property of the same name shows; text
+ * lives as long as the row. On anything but a LedgerHouseholdItem they warn
+ * (g_return_val_if_fail) and return 0, NULL or FALSE. */
+/**
+ * ledger_household_item_get_household:
+ * @self: a row
+ *
+ * Returns: (transfer none): the household as registered (for an edit
+ *   form), owned by @self
+ */
+
+/**
+ * ledger_household_item_get_household:
+ * @self: a row
+ *
+ * Returns: (transfer none)
+ */
 const LedgerHousehold *ledger_household_item_get_household (LedgerHouseholdItem *self);
 
+/**
+ * ledger_household_item_get_unit:
+ * @self: a row
+ *
+ * Returns: (transfer none): "3-2-301"
+ */
 const char *ledger_household_item_get_unit           (LedgerHouseholdItem *self);
+
+/**
+ * ledger_household_item_get_owner:
+ * @self: a row
+ *
+ * Returns: (transfer none): the owner's full name.
+ */
 const char *ledger_household_item_get_owner          (LedgerHouseholdItem *self);
+
+/**
+ * ledger_household_item_get_owner_masked:
+ * @self: a row
+ *
+ * Returns: (transfer none): the owner's name masked for public outputs:
+ *   "张*".
+ */
 const char *ledger_household_item_get_owner_masked   (LedgerHouseholdItem *self);
+
+/**
+ * ledger_household_item_get_area:
+ * @self: a row
+ *
+ * Returns: exclusive floor area in 0.01 m².
+ */
 gint64      ledger_household_item_get_area           (LedgerHouseholdItem *self);
+
+/**
+ * ledger_household_item_get_spaces:
+ * @self: a row
+ *
+ * Returns: parking spaces.
+ */
 int         ledger_household_item_get_spaces         (LedgerHouseholdItem *self);
+
+/**
+ * ledger_household_item_get_owed:
+ * @self: a row
+ *
+ * Returns: arrears of every year, in fen.
+ */
 gint64      ledger_household_item_get_owed           (LedgerHouseholdItem *self);
+
+/**
+ * ledger_household_item_get_owed_this_year:
+ * @self: a row
+ *
+ * Returns: what is still open of the year's charges, in fen.
+ */
 gint64      ledger_household_item_get_owed_this_year (LedgerHouseholdItem *self);
+
+/**
+ * ledger_household_item_get_paid_this_year:
+ * @self: a row
+ *
+ * Returns: billed for the year and nothing of it open.
+ */
 gboolean    ledger_household_item_get_paid_this_year (LedgerHouseholdItem *self);
 
 /**
  * ledger_household_model_new:
- * @book: the book
+ * @book: an open book
  * @year: the year whose charges "this year" describes (ledger_book_today()'s year)
+ * @error: return location for an error
  *
  * Every household of @book in building/entrance/room order, each with its
  * arrears and the state of @year's charges, read in ONE query (5,000
- * households in a few milliseconds): a GListStore of LedgerHouseholdItem.
- * The arithmetic is that of ledger_report_arrears() and
- * ledger_report_collection(), so the screen and the reports agree.
+ * households in a few milliseconds). The arithmetic is that of
+ * ledger_report_arrears() and ledger_report_collection(), so the screen
+ * and the reports agree.
  *
- * Returns: (transfer full): the model, or NULL with @error set.
+ * Returns: (transfer full): a GListStore of LedgerHouseholdItem, or NULL
+ *   with a storage error
  */
 GListModel *ledger_household_model_new (LedgerBook  *book,
                                         int          year,

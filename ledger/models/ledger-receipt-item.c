@@ -8,6 +8,7 @@
 #include "ledger-household.h"
 #include "ledger-payment.h"
 #include "ledger-receipt-item.h"
+#include "ledger-row-private.h"
 
 struct _LedgerReceiptItem
 {
@@ -69,73 +70,25 @@ static const char open_years_sql[] =
 /* ------------------------------------------------------------------ */
 /* The row */
 
-static void
-ledger_receipt_item_finalize (GObject *object)
-{
-  LedgerReceiptItem *self = LEDGER_RECEIPT_ITEM (object);
-
-  g_free (self->number);
-  g_free (self->date);
-  g_free (self->unit);
-  g_free (self->owner);
-  g_free (self->method);
-  g_free (self->void_reason);
-  g_free (self->settled);
-  G_OBJECT_CLASS (ledger_receipt_item_parent_class)->finalize (object);
-}
-
-static void
-ledger_receipt_item_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  LedgerReceiptItem *self = LEDGER_RECEIPT_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_NUMBER:      g_value_set_string (value, self->number); break;
-    case PROP_DATE:        g_value_set_string (value, self->date); break;
-    case PROP_UNIT:        g_value_set_string (value, self->unit); break;
-    case PROP_OWNER:       g_value_set_string (value, self->owner); break;
-    case PROP_AMOUNT:      g_value_set_int64 (value, self->amount); break;
-    case PROP_METHOD:      g_value_set_string (value, self->method); break;
-    case PROP_VOIDED:      g_value_set_boolean (value, self->voided); break;
-    case PROP_VOID_REASON: g_value_set_string (value, self->void_reason); break;
-    case PROP_SETTLED:     g_value_set_string (value, self->settled); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-/* A read-only string property: rows are snapshots and never change. */
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-}
+/* What each property shows. */
+#define FIELD(name, kind, member) LEDGER_ROW_FIELD (name, kind, LedgerReceiptItem, member)
+static const LedgerRowField fields[N_PROPS] = {
+  [PROP_NUMBER]      = FIELD ("number",      LEDGER_ROW_TEXT,    number),
+  [PROP_DATE]        = FIELD ("date",        LEDGER_ROW_TEXT,    date),
+  [PROP_UNIT]        = FIELD ("unit",        LEDGER_ROW_TEXT,    unit),
+  [PROP_OWNER]       = FIELD ("owner",       LEDGER_ROW_TEXT,    owner),
+  [PROP_AMOUNT]      = FIELD ("amount",      LEDGER_ROW_INT64,   amount),
+  [PROP_METHOD]      = FIELD ("method",      LEDGER_ROW_TEXT,    method),
+  [PROP_VOIDED]      = FIELD ("voided",      LEDGER_ROW_BOOLEAN, voided),
+  [PROP_VOID_REASON] = FIELD ("void-reason", LEDGER_ROW_TEXT,    void_reason),
+  [PROP_SETTLED]     = FIELD ("settled",     LEDGER_ROW_TEXT,    settled),
+};
+#undef FIELD
 
 static void
 ledger_receipt_item_class_init (LedgerReceiptItemClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = ledger_receipt_item_finalize;
-  object_class->get_property = ledger_receipt_item_get_property;
-
-  properties[PROP_NUMBER] = string_property ("number");
-  properties[PROP_DATE] = string_property ("date");
-  properties[PROP_UNIT] = string_property ("unit");
-  properties[PROP_OWNER] = string_property ("owner");
-  properties[PROP_AMOUNT] =
-    g_param_spec_int64 ("amount", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_METHOD] = string_property ("method");
-  properties[PROP_VOIDED] =
-    g_param_spec_boolean ("voided", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VOID_REASON] = string_property ("void-reason");
-  properties[PROP_SETTLED] = string_property ("settled");
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ledger_row_class_init (G_OBJECT_CLASS (klass), fields, N_PROPS, properties);
 }
 
 static void
@@ -161,68 +114,21 @@ receipt_item_from_row (sqlite3_stmt *stmt)
   return self;
 }
 
-const char *
-ledger_receipt_item_get_number (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->number;
-}
+/* The getters of the fields that properties mirror as they are (the
+ * header says what each returns). */
+#define GETTER(ReturnType, field, fallback) \
+  LEDGER_ROW_GETTER (LedgerReceiptItem, ledger_receipt_item, LEDGER_IS_RECEIPT_ITEM, \
+                     ReturnType, field, fallback)
 
-const char *
-ledger_receipt_item_get_date (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->date;
-}
-
-const char *
-ledger_receipt_item_get_unit (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->unit;
-}
-
-const char *
-ledger_receipt_item_get_owner (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->owner;
-}
-
-gint64
-ledger_receipt_item_get_amount (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), 0);
-  return self->amount;
-}
-
-const char *
-ledger_receipt_item_get_method (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->method;
-}
-
-gboolean
-ledger_receipt_item_get_voided (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), FALSE);
-  return self->voided;
-}
-
-const char *
-ledger_receipt_item_get_void_reason (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->void_reason;
-}
-
-const char *
-ledger_receipt_item_get_settled (LedgerReceiptItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_RECEIPT_ITEM (self), NULL);
-  return self->settled;
-}
+GETTER (const char *, number,      NULL)
+GETTER (const char *, date,        NULL)
+GETTER (const char *, unit,        NULL)
+GETTER (const char *, owner,       NULL)
+GETTER (gint64,       amount,      0)
+GETTER (const char *, method,      NULL)
+GETTER (gboolean,     voided,      FALSE)
+GETTER (const char *, void_reason, NULL)
+GETTER (const char *, settled,     NULL)
 
 /* ------------------------------------------------------------------ */
 /* The model */

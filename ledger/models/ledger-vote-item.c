@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "ledger"
 
 #include "ledger-vote-item.h"
+#include "ledger-row-private.h"
 
 struct _LedgerVoteItem
 {
@@ -61,12 +62,7 @@ update_from_vote (LedgerVoteItem   *self,
   gboolean status_changed;
 
   g_object_freeze_notify (object);
-  if (g_strcmp0 (self->title, vote->title) != 0)
-    {
-      g_free (self->title);
-      self->title = g_strdup (vote->title);
-      g_object_notify_by_pspec (object, properties[PROP_TITLE]);
-    }
+  ledger_row_set_string (self, &self->title, vote->title, properties[PROP_TITLE]);
   if (self->matter != vote->matter)
     {
       self->matter = vote->matter;
@@ -95,15 +91,21 @@ update_from_vote (LedgerVoteItem   *self,
 /* ------------------------------------------------------------------ */
 /* GObject */
 
-/* Frees the title. */
-static void
-ledger_vote_item_finalize (GObject *object)
-{
-  LedgerVoteItem *self = LEDGER_VOTE_ITEM (object);
-
-  g_free (self->title);
-  G_OBJECT_CLASS (ledger_vote_item_parent_class)->finalize (object);
-}
+/* What each property shows; "status" and "matter-name" are derived. */
+#define FIELD(name, kind, member) LEDGER_ROW_FIELD (name, kind, LedgerVoteItem, member)
+static const LedgerRowField fields[N_PROPS] = {
+  [PROP_ID]          = FIELD ("id",        LEDGER_ROW_INT64,   id),
+  [PROP_TITLE]       = FIELD ("title",     LEDGER_ROW_TEXT,    title),
+  [PROP_MATTER]      = LEDGER_ROW_INT_FIELD ("matter", LedgerVoteItem, matter, 0, 9),
+  [PROP_MATTER_NAME] = LEDGER_ROW_DERIVED_FIELD ("matter-name"),
+  [PROP_STATUS]      = LEDGER_ROW_DERIVED_FIELD ("status"),
+  [PROP_CLOSED]      = FIELD ("closed",    LEDGER_ROW_BOOLEAN, closed),
+  [PROP_PASSED]      = FIELD ("passed",    LEDGER_ROW_BOOLEAN, passed),
+  [PROP_OPENS]       = FIELD ("opens",     LEDGER_ROW_CHARS,   opens),
+  [PROP_CLOSES]      = FIELD ("closes",    LEDGER_ROW_CHARS,   closes),
+  [PROP_CLOSED_ON]   = FIELD ("closed-on", LEDGER_ROW_CHARS,   closed_on),
+};
+#undef FIELD
 
 /* Reads a property; "status" and "matter-name" are derived. */
 static void
@@ -114,37 +116,12 @@ ledger_vote_item_get_property (GObject    *object,
 {
   LedgerVoteItem *self = LEDGER_VOTE_ITEM (object);
 
-  switch (prop_id)
-    {
-    case PROP_ID:          g_value_set_int64 (value, self->id); break;
-    case PROP_TITLE:       g_value_set_string (value, self->title); break;
-    case PROP_MATTER:      g_value_set_int (value, self->matter); break;
-    case PROP_MATTER_NAME: g_value_set_string (value, self->matter > 0 ? ledger_matter_name (self->matter) : ""); break;
-    case PROP_STATUS:      g_value_set_string (value, ledger_vote_item_get_status (self)); break;
-    case PROP_CLOSED:      g_value_set_boolean (value, self->closed); break;
-    case PROP_PASSED:      g_value_set_boolean (value, self->passed); break;
-    case PROP_OPENS:       g_value_set_string (value, self->opens); break;
-    case PROP_CLOSES:      g_value_set_string (value, self->closes); break;
-    case PROP_CLOSED_ON:   g_value_set_string (value, self->closed_on); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-/* Every property is read-only: a row mirrors the book. */
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-}
-
-/* A read-only boolean property. */
-static GParamSpec *
-boolean_property (const char *name)
-{
-  return g_param_spec_boolean (name, NULL, NULL, FALSE,
-                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  if (prop_id == PROP_MATTER_NAME)
+    g_value_set_string (value, self->matter > 0 ? ledger_matter_name (self->matter) : "");
+  else if (prop_id == PROP_STATUS)
+    g_value_set_string (value, ledger_vote_item_get_status (self));
+  else
+    ledger_row_get_property (object, prop_id, value, pspec);
 }
 
 /* Installs the properties the screens bind to. */
@@ -153,24 +130,8 @@ ledger_vote_item_class_init (LedgerVoteItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = ledger_vote_item_finalize;
+  ledger_row_class_init (object_class, fields, N_PROPS, properties);
   object_class->get_property = ledger_vote_item_get_property;
-
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] = string_property ("title");
-  properties[PROP_MATTER] =
-    g_param_spec_int ("matter", NULL, NULL, 0, 9, 0,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MATTER_NAME] = string_property ("matter-name");
-  properties[PROP_STATUS] = string_property ("status");
-  properties[PROP_CLOSED] = boolean_property ("closed");
-  properties[PROP_PASSED] = boolean_property ("passed");
-  properties[PROP_OPENS] = string_property ("opens");
-  properties[PROP_CLOSES] = string_property ("closes");
-  properties[PROP_CLOSED_ON] = string_property ("closed-on");
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 /* An empty row: no title yet. */
@@ -197,29 +158,19 @@ ledger_vote_item_new (const LedgerVote *vote)
   return self;
 }
 
-/* The vote's number (0 for the "no vote" row). */
-gint64
-ledger_vote_item_get_id (LedgerVoteItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), 0);
-  return self->id;
-}
+/* The getters of the fields that properties mirror as they are (the
+ * header says what each returns). */
+#define GETTER(ReturnType, field, fallback) \
+  LEDGER_ROW_GETTER (LedgerVoteItem, ledger_vote_item, LEDGER_IS_VOTE_ITEM, \
+                     ReturnType, field, fallback)
 
-/* The vote's title. */
-const char *
-ledger_vote_item_get_title (LedgerVoteItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), NULL);
-  return self->title;
-}
-
-/* The matter of Art. 278, 1–9 (0 for the "no vote" row). */
-int
-ledger_vote_item_get_matter (LedgerVoteItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), 0);
-  return self->matter;
-}
+GETTER (gint64,       id,     0)
+GETTER (const char *, title,  NULL)
+GETTER (int,          matter, 0)
+GETTER (gboolean,     closed, FALSE)
+GETTER (gboolean,     passed, FALSE)
+GETTER (const char *, opens,  NULL)
+GETTER (const char *, closes, NULL)
 
 /* "open", "passed" or "not-passed", from the closed and passed flags. */
 const char *
@@ -229,36 +180,17 @@ ledger_vote_item_get_status (LedgerVoteItem *self)
   return !self->closed ? "open" : self->passed ? "passed" : "not-passed";
 }
 
-/* Whether the vote is closed and its result frozen. */
-gboolean
-ledger_vote_item_get_closed (LedgerVoteItem *self)
+/* A row of @record (a LedgerVote) for ledger_row_model_new(), or NULL
+ * for a vote the model of @which leaves out. */
+static gpointer
+row_from_vote (gconstpointer record,
+               gpointer      which)
 {
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), FALSE);
-  return self->closed;
-}
+  const LedgerVote *vote = record;
 
-/* Whether the tally (frozen, or live while open) passes. */
-gboolean
-ledger_vote_item_get_passed (LedgerVoteItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), FALSE);
-  return self->passed;
-}
-
-/* The first day of voting. */
-const char *
-ledger_vote_item_get_opens (LedgerVoteItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), NULL);
-  return self->opens;
-}
-
-/* The deadline for ballots, "" when none. */
-const char *
-ledger_vote_item_get_closes (LedgerVoteItem *self)
-{
-  g_return_val_if_fail (LEDGER_IS_VOTE_ITEM (self), NULL);
-  return self->closes;
+  if (GPOINTER_TO_INT (which) == LEDGER_VOTE_ITEMS_PASSED && !(vote->closed && vote->tally.passed))
+    return NULL;
+  return ledger_vote_item_new (vote);
 }
 
 /* See ledger-vote-item.h. */
@@ -268,44 +200,20 @@ ledger_vote_item_model_new (LedgerBook       *book,
                             GError          **error)
 {
   g_autoptr(GPtrArray) votes = NULL;
-  g_autoptr(GListStore) store = NULL;
 
   g_return_val_if_fail (LEDGER_IS_BOOK (book), NULL);
 
   if ((votes = ledger_vote_list (book, error)) == NULL)
     return NULL;
-  store = g_list_store_new (LEDGER_TYPE_VOTE_ITEM);
-  for (guint i = 0; i < votes->len; i++)
-    {
-      const LedgerVote *vote = g_ptr_array_index (votes, i);
-      g_autoptr(LedgerVoteItem) item = NULL;
-
-      if (which == LEDGER_VOTE_ITEMS_PASSED && !(vote->closed && vote->tally.passed))
-        continue;
-      item = ledger_vote_item_new (vote);
-      g_list_store_append (store, item);
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return ledger_row_model_new (LEDGER_TYPE_VOTE_ITEM, votes, row_from_vote, GINT_TO_POINTER (which));
 }
 
-/* Whether @a and @b list the same votes in the same order. */
+/* Whether rows @a and @b show the same vote (for a refresh in place). */
 static gboolean
-same_votes (GListModel *a,
-            GListModel *b)
+same_vote (gconstpointer a,
+           gconstpointer b)
 {
-  guint n = g_list_model_get_n_items (a);
-
-  if (n != g_list_model_get_n_items (b))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LedgerVoteItem) x = g_list_model_get_item (a, i);
-      g_autoptr(LedgerVoteItem) y = g_list_model_get_item (b, i);
-
-      if (x->id != y->id)
-        return FALSE;
-    }
-  return TRUE;
+  return ((const LedgerVoteItem *) a)->id == ((const LedgerVoteItem *) b)->id;
 }
 
 /* See ledger-vote-item.h. */
@@ -313,21 +221,17 @@ void
 ledger_vote_item_model_sync (GListStore *store,
                              GListModel *fresh)
 {
-  guint n = g_list_model_get_n_items (fresh);
-  g_autoptr(GPtrArray) items = NULL;
+  guint n;
 
   g_return_if_fail (G_IS_LIST_STORE (store));
   g_return_if_fail (G_IS_LIST_MODEL (fresh));
 
-  if (!same_votes (G_LIST_MODEL (store), fresh))
+  if (!ledger_row_model_same_rows (G_LIST_MODEL (store), fresh, same_vote))
     {
-      items = g_ptr_array_new_full (n, g_object_unref);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (items, g_list_model_get_item (fresh, i));
-      g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                           items->pdata, items->len);
+      ledger_row_store_replace (store, fresh);
       return;
     }
+  n = g_list_model_get_n_items (fresh);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LedgerVoteItem) old = g_list_model_get_item (G_LIST_MODEL (store), i);

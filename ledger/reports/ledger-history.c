@@ -12,6 +12,7 @@
 
 #include "ledger-charges-private.h"
 #include "ledger-history.h"
+#include "ledger-money-private.h"
 #include "ledger-money.h"
 
 /* ------------------------------------------------------------------ */

@@ -43,11 +43,19 @@ typedef struct
   gint64           received;  /* receipts that stand; always paid + credit */
 } LedgerHouseholdHistory;
 
+/**
+ * ledger_household_history_free:
+ * @history: (nullable) (transfer full): a history
+ *
+ * Frees @history with everything in it.
+ */
 void ledger_household_history_free (LedgerHouseholdHistory *history);
 
 /**
  * ledger_household_history:
+ * @book: an open book
  * @unit: a unit code in any form ledger_unit_parse() accepts
+ * @error: return location for an error
  *
  * Reads everything the book holds on one household, every query through
  * an index on the household: its charges with what settled them, its
@@ -56,8 +64,10 @@ void ledger_household_history_free (LedgerHouseholdHistory *history);
  * ledger_household_balance(); per year, the charges add up to that
  * household's share of ledger_report_collection().
  *
+ * Returns: (transfer full): the history, or NULL with @error set:
  * LEDGER_ERROR_INVALID_INPUT for a malformed code, LEDGER_ERROR_NOT_FOUND
- * for a unit that is not registered (as ledger_household_lookup()).
+ * for a unit that is not registered (as ledger_household_lookup()), or a
+ * storage error.
  *
  * |[
  * g_autoptr(LedgerHouseholdHistory) h = ledger_household_history (book, "3-2-301", &error);

@@ -10,7 +10,7 @@
 #include "ledger-book-private.h"
 #include "ledger-expense.h"
 #include "ledger-fingerprint.h"
-#include "ledger-journal.h"
+#include "ledger-journal-private.h"
 #include "ledger-leaf.h"
 #include "ledger-notice.h"
 #include "ledger-text.h"

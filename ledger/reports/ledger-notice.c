@@ -14,6 +14,7 @@
 #include "ledger-expense.h"
 #include "ledger-fingerprint.h"
 #include "ledger-notice-private.h"
+#include "ledger-notice.h"
 #include "ledger-privacy.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"

@@ -39,14 +39,29 @@ typedef struct
   LedgerTreeHead      head;            /* the fingerprint printed: the book before publishing */
 } LedgerNoticeData;
 
+/**
+ * ledger_notice_data_free:
+ * @data: (nullable) (transfer full): a notice's data
+ *
+ * Frees @data with everything in it.
+ */
 void ledger_notice_data_free (LedgerNoticeData *data);
 
 /**
  * ledger_notice_gather:
- * Reads everything the notice for @period shows. Every piece of free text
- * (payees, memos, fee names, vote titles, the names of the community and
- * committee) has passed through ledger_notice_scrub(): phone numbers are
- * removed and the full names of the book's owners are masked.
+ * @book: an open book
+ * @period: the period the notice covers
+ * @error: return location for an error
+ *
+ * Reads everything the notice for @period shows, in one read transaction.
+ * Every piece of free text (payees, memos, fee names, vote titles, the
+ * names of the community and committee) has passed through
+ * ledger_notice_scrub(): phone numbers are removed and the full names of
+ * the book's owners are masked.
+ *
+ * Returns: (transfer full): the data, or NULL with @error set:
+ *   LEDGER_ERROR_VERIFY for a gap in the fingerprint's cached tree, or a
+ *   storage error
  */
 LedgerNoticeData *ledger_notice_gather (LedgerBook          *book,
                                         const LedgerPeriod  *period,
@@ -54,17 +69,20 @@ LedgerNoticeData *ledger_notice_gather (LedgerBook          *book,
 
 /**
  * ledger_notice_scrub:
+ * @text: (nullable): free text from the book
  * @owners: (element-type utf8): full names to mask (张三 -> 张*); names of
  *   one character are left alone, since a surname alone names nobody
  * @phones: (element-type utf8): phone numbers of the register, any format
  *
- * Returns @text fit for a public output: every run of digits (of any
+ * Makes @text fit for a public output: every run of digits (of any
  * width or script, possibly split by spaces, dashes, dots, slashes,
  * brackets or invisible characters, after +86 or 0086) that holds a mobile
  * number (1[3-9] and nine more digits) or a registered phone becomes
  * "***", and every owner's full name is masked, in any spacing, width or
  * case; invisible characters are dropped. See ledger_privacy_scrub(), which
  * compares on normalised text.
+ *
+ * Returns: (transfer full): the scrubbed text
  */
 char *ledger_notice_scrub (const char       *text,
                            const GPtrArray  *owners,
@@ -81,15 +99,22 @@ typedef struct
 
 /**
  * ledger_notice_record:
+ * @book: an open book
+ * @data: what ledger_notice_gather() read, and the files show
  * @files: (array length=n_files): the files that were made
+ * @n_files: how many
  * @out_notice_id: (out) (optional): the notice's number
+ * @error: return location for an error
  *
  * Records the publication of @data in one transaction: a journal entry
  * (kind "notice", ref the period's name, a memo naming the fingerprint
  * printed and the files' SHA-256), the notice, its files, and every
- * expenditure it lists (late ones included) as announced. Refused with LEDGER_ERROR_CONFLICT
- * when the book has changed since @data was gathered, because the
- * fingerprint printed would no longer be the head before the record.
+ * expenditure it lists (late ones included) as announced.
+ *
+ * Returns: TRUE when recorded; FALSE with @error set:
+ *   LEDGER_ERROR_CONFLICT when the book has changed since @data was
+ *   gathered, because the fingerprint printed would no longer be the head
+ *   before the record; or a storage or journal error
  */
 gboolean ledger_notice_record (LedgerBook              *book,
                                const LedgerNoticeData  *data,
@@ -98,13 +123,28 @@ gboolean ledger_notice_record (LedgerBook              *book,
                                gint64                  *out_notice_id,
                                GError                 **error);
 
-/* Whether expenditure @expenditure_id has appeared on a published notice
- * (its status: recorded → announced). */
+/**
+ * ledger_expenditure_is_announced:
+ * @book: an open book
+ * @expenditure_id: an expenditure
+ *
+ * Returns: whether the expenditure has appeared on a published notice
+ *   (its status: recorded → announced); FALSE when that cannot be read
+ */
 gboolean ledger_expenditure_is_announced (LedgerBook *book,
                                           gint64      expenditure_id);
 
-/* How many expenditures no published notice has announced yet: the
- * Overview's "to announce", in one query however long the book. */
+/**
+ * ledger_expenditure_count_unannounced:
+ * @book: an open book
+ * @out_count: (out): how many expenditures no published notice has
+ *   announced yet: the Overview's "to announce"
+ * @error: return location for an error
+ *
+ * One query however long the book.
+ *
+ * Returns: TRUE with the count; FALSE with a storage error
+ */
 gboolean ledger_expenditure_count_unannounced (LedgerBook  *book,
                                                gint64      *out_count,
                                                GError     **error);
@@ -120,9 +160,22 @@ typedef struct
   gint64 txn_id;
 } LedgerNotice;
 
+/**
+ * ledger_notice_free:
+ * @notice: (nullable) (transfer full): a notice record
+ *
+ * Frees @notice and its strings.
+ */
 void ledger_notice_free (LedgerNotice *notice);
 
-/* Every published notice, oldest first: a GPtrArray of LedgerNotice. */
+/**
+ * ledger_notice_list:
+ * @book: an open book
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type LedgerNotice): every published
+ *   notice, oldest first, or NULL with a storage error
+ */
 GPtrArray *ledger_notice_list (LedgerBook  *book,
                                GError     **error);
 

@@ -7,6 +7,7 @@
 
 #include "ledger-book-private.h"
 #include "ledger-fingerprint.h"
+#include "ledger-money-private.h"
 #include "ledger-money.h"
 #include "ledger-notice.h"
 #include "ledger-overview.h"

@@ -28,7 +28,18 @@ typedef struct
   LedgerTreeHead   head;              /* the book's fingerprint */
 } LedgerOverview;
 
-/* Fills @out as of @date (NULL: today by the book's clock). */
+/**
+ * ledger_overview_compute:
+ * @book: an open book
+ * @date: (nullable): "YYYY-MM-DD"; NULL for today by the book's clock
+ * @out: (out caller-allocates): the figures of the first screen, as of @date
+ * @error: return location for an error
+ *
+ * Returns: TRUE with the figures; FALSE with LEDGER_ERROR_VERIFY when the
+ *   fingerprint's cached tree has a gap, or
+ *   a storage error (LEDGER_ERROR_CORRUPT too when a total the book holds
+ *   is past LEDGER_TOTAL_MAX)
+ */
 gboolean ledger_overview_compute (LedgerBook      *book,
                                   const char      *date,
                                   LedgerOverview  *out,

@@ -6,6 +6,7 @@
 
 #include "ledger-book-private.h"
 #include "ledger-expense.h"
+#include "ledger-money-private.h"
 #include "ledger-report.h"
 #include "ledger-schema-private.h"
 #include "ledger-money.h"

@@ -17,16 +17,41 @@ typedef struct
   gint64 amount;  /* fen; for accounts in their natural sign (a bank balance is positive) */
 } LedgerReportLine;
 
+/**
+ * ledger_report_line_free:
+ * @line: (nullable) (transfer full): a report line
+ *
+ * Frees @line and its strings.
+ */
 void ledger_report_line_free (LedgerReportLine *line);
 
-/* The balance of every account at the end of @period (now when NULL):
- * a GPtrArray of LedgerReportLine in chart-of-accounts order. */
+/**
+ * ledger_report_balance:
+ * @book: an open book
+ * @period: (nullable): balances at the end of it; NULL for now
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type LedgerReportLine): the balance
+ *   of every account in chart-of-accounts order, or NULL with
+ *   a storage error (LEDGER_ERROR_CORRUPT too when a total the book holds
+ *   is past LEDGER_TOTAL_MAX)
+ */
 GPtrArray *ledger_report_balance (LedgerBook          *book,
                                   const LedgerPeriod  *period,
                                   GError             **error);
 
-/* The money the committee holds (cash, bank, WeChat, Alipay) at the end of
- * @date, inclusive; a date before the first entry gives zero. */
+/**
+ * ledger_report_funds_at:
+ * @book: an open book
+ * @date: "YYYY-MM-DD", inclusive
+ * @out_funds: (out): fen held in cash, bank, WeChat and Alipay at the end
+ *   of @date; zero before the first entry
+ * @error: return location for an error
+ *
+ * Returns: TRUE with the figure; FALSE with
+ *   a storage error (LEDGER_ERROR_CORRUPT too when a total the book holds
+ *   is past LEDGER_TOTAL_MAX)
+ */
 gboolean ledger_report_funds_at (LedgerBook  *book,
                                  const char  *date,
                                  gint64      *out_funds,
@@ -50,9 +75,26 @@ typedef struct
   gint64     total;
 } LedgerArrearsReport;
 
+/**
+ * ledger_arrears_report_free:
+ * @report: (nullable) (transfer full): a report
+ *
+ * Frees @report with its rows.
+ */
 void ledger_arrears_report_free (LedgerArrearsReport *report);
 
-/* Households with charges still open for years up to @up_to_year (0: all). */
+/**
+ * ledger_report_arrears:
+ * @book: an open book
+ * @up_to_year: only charges of years up to this one; 0 for every year
+ * @error: return location for an error
+ *
+ * Households with charges still open, by unit, with the total.
+ *
+ * Returns: (transfer full): the report, or NULL with
+ *   a storage error (LEDGER_ERROR_CORRUPT too when a total the book holds
+ *   is past LEDGER_TOTAL_MAX)
+ */
 LedgerArrearsReport *ledger_report_arrears (LedgerBook  *book,
                                             int          up_to_year,
                                             GError     **error);
@@ -68,10 +110,27 @@ typedef struct
   gint64       closing;       /* funds held at its end */
 } LedgerIncomeReport;
 
+/**
+ * ledger_income_report_free:
+ * @report: (nullable) (transfer full): a report
+ *
+ * Frees @report with its lines.
+ */
 void ledger_income_report_free (LedgerIncomeReport *report);
 
-/* Money received and spent in @period, cash basis: what the notice board
- * shows. opening + income_total − expense_total == closing always holds. */
+/**
+ * ledger_report_income:
+ * @book: an open book
+ * @period: the period
+ * @error: return location for an error
+ *
+ * Money received and spent in @period, cash basis: what the notice board
+ * shows. opening + income_total − expense_total == closing always holds.
+ *
+ * Returns: (transfer full): the report, or NULL with
+ *   a storage error (LEDGER_ERROR_CORRUPT too when a total the book holds
+ *   is past LEDGER_TOTAL_MAX)
+ */
 LedgerIncomeReport *ledger_report_income (LedgerBook          *book,
                                           const LedgerPeriod  *period,
                                           GError             **error);
@@ -89,13 +148,30 @@ typedef struct
   guint  households_paid; /* of which nothing is owed for the year */
 } LedgerCollection;
 
-/* Collection for @year: how much of what was billed has been paid. */
+/**
+ * ledger_report_collection:
+ * @book: an open book
+ * @year: the year billed
+ * @out: (out caller-allocates): the figures
+ * @error: return location for an error
+ *
+ * Collection for @year: how much of what was billed has been paid.
+ *
+ * Returns: TRUE with the figures; FALSE with
+ *   a storage error (LEDGER_ERROR_CORRUPT too when a total the book holds
+ *   is past LEDGER_TOTAL_MAX)
+ */
 gboolean ledger_report_collection (LedgerBook        *book,
                                    int                year,
                                    LedgerCollection  *out,
                                    GError           **error);
 
-/* "93.45%" */
+/**
+ * ledger_rate_format:
+ * @rate_bp: a rate in basis points
+ *
+ * Returns: (transfer full): "93.45%"
+ */
 char *ledger_rate_format (int rate_bp);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerArrearsReport, ledger_arrears_report_free)
@@ -122,13 +198,29 @@ typedef struct
   gint64 owed;      /* billed − waived − paid, > 0 */
 } LedgerArrearCharge;
 
+/**
+ * ledger_arrear_charge_free:
+ * @charge: (nullable) (transfer full): a charge
+ *
+ * Frees @charge and its strings.
+ */
 void ledger_arrear_charge_free (LedgerArrearCharge *charge);
 
-/* The open charges behind ledger_report_arrears() for the same
- * @up_to_year (0: all), one per household, year and fee item, by unit,
- * year and fee code: a GPtrArray of LedgerArrearCharge. Their owed amounts
- * add up to that report's total, and per year to the outstanding amount of
- * ledger_report_collection(). */
+/**
+ * ledger_report_arrears_detail:
+ * @book: an open book
+ * @up_to_year: as for ledger_report_arrears(); 0 for every year
+ * @error: return location for an error
+ *
+ * The open charges behind ledger_report_arrears() for the same
+ * @up_to_year, one per household, year and fee item, by unit, year and
+ * fee code. Their owed amounts add up to that report's total, and per
+ * year to the outstanding amount of ledger_report_collection().
+ *
+ * Returns: (transfer full) (element-type LedgerArrearCharge): the
+ *   charges, or NULL with a storage error (LEDGER_ERROR_CORRUPT too when a total the book holds
+ *   is past LEDGER_TOTAL_MAX)
+ */
 GPtrArray *ledger_report_arrears_detail (LedgerBook  *book,
                                          int          up_to_year,
                                          GError     **error);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ledger-error.h"
+#include "ledger-money-private.h"
 #include "ledger-money.h"
 #include "ledger-text.h"
 

@@ -18,31 +18,72 @@ typedef struct
   int  year;
 } LedgerPeriod;
 
-/* Parses YYYY-MM-DD (also YYYY/MM/DD and full-width digits) into the
- * canonical "YYYY-MM-DD" (11 bytes with NUL). Rejects impossible dates
- * (2026-02-30), years outside 1900..2200, anything else, naming @field. */
+/**
+ * ledger_date_parse:
+ * @text: a date as typed: YYYY-MM-DD, YYYY/MM/DD, full-width digits
+ * @field: the option or column it came from, for the message
+ * @out_iso: (out caller-allocates): the canonical "YYYY-MM-DD" (11 bytes
+ *   with the NUL)
+ * @error: return location for an error
+ *
+ * Returns: TRUE for a real date of the years 1900..2200; FALSE with
+ *   LEDGER_ERROR_INVALID_INPUT naming @field for anything else (2026-02-30
+ *   included)
+ */
 gboolean ledger_date_parse (const char *text,
                             const char *field,
                             char        out_iso[11],
                             GError    **error);
 
-/* Today's date in local time as "YYYY-MM-DD". */
+/**
+ * ledger_date_today:
+ * @out_iso: (out caller-allocates): today's date in local time, "YYYY-MM-DD"
+ *
+ * By the machine's clock; a book's clock (ledger_book_today()) is what
+ * entries are dated by.
+ */
 void ledger_date_today (char out_iso[11]);
 
-/* The year of a canonical date. */
+/**
+ * ledger_date_year:
+ * @iso: a canonical date, "YYYY-MM-DD"
+ *
+ * Returns: its year; 0 (with a warning) for anything else
+ */
 int ledger_date_year (const char *iso);
 
-/* Parses "2026", "2026-Q1".."2026-Q4" (q in either case), "2026-03" or
- * "2026-3". Anything else is LEDGER_ERROR_INVALID_INPUT naming @field. */
+/**
+ * ledger_period_parse:
+ * @text: "2026", "2026-Q1".."2026-Q4" (q in either case), "2026-03" or "2026-3"
+ * @field: the option it came from, for the message
+ * @out: (out caller-allocates): the period, its name normalised
+ * @error: return location for an error
+ *
+ * Returns: TRUE when understood; FALSE with LEDGER_ERROR_INVALID_INPUT
+ *   naming @field
+ */
 gboolean ledger_period_parse (const char   *text,
                               const char   *field,
                               LedgerPeriod *out,
                               GError      **error);
 
-/* The period for a whole calendar year. */
+/**
+ * ledger_period_for_year:
+ * @year: a year, 1..9999
+ * @out: (out caller-allocates): the period of the whole calendar year
+ */
 void ledger_period_for_year (int year, LedgerPeriod *out);
 
-/* Parses a year 1900..2200 given as text, naming @field. */
+/**
+ * ledger_year_parse:
+ * @text: a year as typed
+ * @field: the option it came from, for the message
+ * @out_year: (out): the year
+ * @error: return location for an error
+ *
+ * Returns: TRUE for a year 1900..2200; FALSE with
+ *   LEDGER_ERROR_INVALID_INPUT naming @field
+ */
 gboolean ledger_year_parse (const char *text,
                             const char *field,
                             int        *out_year,

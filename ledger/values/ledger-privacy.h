@@ -18,20 +18,26 @@ G_BEGIN_DECLS
  * ones taken as those ("К" as "K"), every dash and minus as "-", curly
  * apostrophes as "'", and lower case. "王　伟", "王\u200B伟" and
  * "王 伟" all normalise to "王 伟"; "ＷＡＮＧ  Wei" to "wang wei".
+ *
+ * Returns: (transfer full): the normalised text ("" for NULL)
  */
 char *ledger_privacy_normalise (const char *text);
 
 /**
  * ledger_privacy_name_key:
+ * @name: (nullable): an owner's name as registered
  *
  * The letters and digits of ledger_privacy_normalise (@name): what an
  * owner's name is matched by ("Wang Wei", "WANG  WEI", "wang·wei" and
  * "wangwei" all give "wangwei"; "王　伟" gives "王伟").
+ *
+ * Returns: (transfer full): the key
  */
 char *ledger_privacy_name_key (const char *name);
 
 /**
  * ledger_privacy_owner_key:
+ * @key: (nullable): an owner key as typed
  *
  * The one spelling an owner key is stored in (one owner, one head in a
  * vote): ledger_privacy_normalise (@key) with its letters' case kept.
@@ -41,19 +47,24 @@ char *ledger_privacy_name_key (const char *name);
  * their indexes. Case is kept and counts ("k1" shows differently), and
  * punctuation is kept, so that unit codes used as keys ("1-1-101",
  * "11-1-01") stay apart.
+ *
+ * Returns: (transfer full): the key as stored
  */
 char *ledger_privacy_owner_key (const char *key);
 
 /**
  * ledger_privacy_has_mobile_number:
+ * @text: (nullable): any text
  *
- * TRUE when @text holds something a person would dial as a mainland mobile
+ * Whether @text holds something a person would dial as a mainland mobile
  * number: 1[3-9] and nine more digits, written in any digits NFKC folds
  * (full-width ０-９ …) or as 〇一二…九, possibly split by spaces of any
  * width, dashes, dots, slashes, brackets or invisible characters, possibly
  * after +86, 86, 086 or 0086, and not run on into more digits written
- * together with it (138123412345 is an id). Percent-escapes (%31%33…) are decoded first,
- * for URLs.
+ * together with it (138123412345 is an id). Percent-escapes (%31%33…) are
+ * decoded first, for URLs.
+ *
+ * Returns: TRUE when it does
  */
 gboolean ledger_privacy_has_mobile_number (const char *text);
 
@@ -76,31 +87,62 @@ gboolean ledger_privacy_has_mobile_number (const char *text);
  * - invisible and control characters are dropped, so that the text shows
  *   what was checked.
  * @owners and @phones may be NULL to remove mobile numbers only.
+ *
+ * Returns: (transfer full): the scrubbed text ("" for NULL)
  */
 char *ledger_privacy_scrub (const char      *text,
                             const GPtrArray *owners,
                             const GPtrArray *phones);
 
-/* ledger_privacy_scrub() for many texts: the owners' name keys and the
- * register's phone digits are worked out once. */
+/* A prepared ledger_privacy_scrub(), for many texts. */
 typedef struct _LedgerPrivacyScrubber LedgerPrivacyScrubber;
 
+/**
+ * ledger_privacy_scrubber_new:
+ * @owners: (nullable) (element-type utf8): owners' full names to mask
+ * @phones: (nullable) (element-type utf8): phone numbers of the register
+ *
+ * ledger_privacy_scrub() for many texts: the owners' name keys and the
+ * register's phone digits are worked out once, here.
+ *
+ * Returns: (transfer full): the scrubber; free with
+ *   ledger_privacy_scrubber_free()
+ */
 LedgerPrivacyScrubber *ledger_privacy_scrubber_new  (const GPtrArray       *owners,
                                                      const GPtrArray       *phones);
+
+/**
+ * ledger_privacy_scrubber_run:
+ * @self: a scrubber
+ * @text: (nullable): free text from the book
+ *
+ * Returns: (transfer full): ledger_privacy_scrub() of @text with the
+ *   scrubber's owners and phones
+ */
 char                  *ledger_privacy_scrubber_run  (LedgerPrivacyScrubber *self,
                                                      const char            *text);
+
+/**
+ * ledger_privacy_scrubber_free:
+ * @self: (nullable) (transfer full): a scrubber
+ *
+ * Frees @self.
+ */
 void                   ledger_privacy_scrubber_free (LedgerPrivacyScrubber *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerPrivacyScrubber, ledger_privacy_scrubber_free)
 
 /**
  * ledger_privacy_neutralise:
+ * @text: (nullable): any bytes
  *
- * A copy of @text (NULL gives "", any bytes) that can be written to any
- * output: invalid bytes and control characters become U+FFFD, invisible
- * characters (bidi controls …) are dropped. For text read from a book that
- * was written before the validator refused them, or edited behind its
- * back: an export never fails because of what the book holds.
+ * A copy of @text that can be written to any output: invalid bytes and
+ * control characters become U+FFFD, invisible characters (bidi controls …)
+ * are dropped. For text read from a book that was written before the
+ * validator refused them, or edited behind its back: an export never
+ * fails because of what the book holds.
+ *
+ * Returns: (transfer full): the copy ("" for NULL)
  */
 char *ledger_privacy_neutralise (const char *text);
 

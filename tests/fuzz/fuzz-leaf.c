@@ -42,6 +42,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-book-private.h"
+#include "ledger-journal-private.h"
 #include "ledger.h"
 
 #include "book-fixture.h"

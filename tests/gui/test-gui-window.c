@@ -8,6 +8,7 @@
 #include "cl-settings.h"
 #include "cl-window-private.h"
 #include "gui-test-utils.h"
+#include "ledger-file-names-private.h"
 #include "ledger.h"
 
 static void

@@ -1,4 +1,4 @@
-/* ledger-file-names.h — where a book's files are */
+/* ledger-file-names-private.h — where a book's files are */
 #pragma once
 
 #include <glib.h>

@@ -1,4 +1,4 @@
-/* ledger-journal.h — posting balanced transactions to the journal
+/* ledger-journal-private.h — posting balanced transactions to the journal
  *
  * Every operation on the book posts exactly one journal transaction (a
  * "posting") whose splits sum to zero: debits positive, credits negative.
