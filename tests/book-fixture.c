@@ -2,6 +2,7 @@
 #include <glib/gstdio.h>
 
 #include "book-fixture.h"
+#include "ledger-book-private.h"
 
 void
 book_fixture_init_full (BookFixture             *f,

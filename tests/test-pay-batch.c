@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "book-fixture.h"
+#include "ledger-book-private.h"
 
 typedef BookFixture Fixture;
 

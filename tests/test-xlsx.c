@@ -12,6 +12,7 @@
 #include "export-xlsx-read.h"
 #include "export-xlsx.h"
 #include "book-fixture.h"
+#include "ledger-book-private.h"
 
 typedef struct
 {

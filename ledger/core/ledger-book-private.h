@@ -70,14 +70,33 @@ gboolean ledger_book_finish_rows (LedgerBook    *self,
                                   const char    *doing,
                                   GError       **error);
 
-/* Inside ledger_book_write(): journals a change of the setting @key (an
- * entry of kind "setting", its ref the key and its memo @memo, or @value
- * when @memo is NULL), then stores @value. Settings that govern (the spend
- * limit, the committee) are history like any other entry. */
-gboolean ledger_settings_record (LedgerBook  *book,
-                                 const char  *key,
-                                 const char  *value,
-                                 const char  *memo,
-                                 GError     **error);
+/**
+ * ledger_book_set_setting:
+ * @self: an open book, inside ledger_book_write()
+ * @key: a key of the settings table
+ * @value: the value to store
+ * @error: return location for an error
+ *
+ * Stores @value under @key without a journal entry and without checking
+ * it: the settings modules (ledger_settings_set() …) check, journal and
+ * then call this. Only inside a running write.
+ *
+ * Returns: TRUE when stored; FALSE with a storage error.
+ */
+gboolean ledger_book_set_setting (LedgerBook  *self,
+                                  const char  *key,
+                                  const char  *value,
+                                  GError     **error);
+
+/**
+ * ledger_book_set_clock:
+ * @self: an open book
+ * @date: (nullable): "YYYY-MM-DD", or NULL for the real clock again
+ *
+ * Runs the book on a simulated clock fixed at @date. The demo community
+ * uses it to record ten years in a few seconds, and tests to date entries.
+ */
+void ledger_book_set_clock (LedgerBook *self,
+                            const char *date);
 
 G_END_DECLS

@@ -265,24 +265,6 @@ char    *ledger_book_dup_setting (LedgerBook *self,
                                   const char *key);
 
 /**
- * ledger_book_set_setting:
- * @self: an open book, inside ledger_book_write()
- * @key: a key of the settings table
- * @value: the value to store
- * @error: return location for an error
- *
- * Stores @value under @key without a journal entry and without checking
- * it: the settings modules (ledger_settings_set() …) check, journal and
- * then call this. Only inside a running write.
- *
- * Returns: TRUE when stored; FALSE with a storage error.
- */
-gboolean ledger_book_set_setting (LedgerBook  *self,
-                                  const char  *key,
-                                  const char  *value,
-                                  GError     **error);
-
-/**
  * ledger_book_dup_name:
  * @self: an open book
  *
@@ -314,17 +296,6 @@ char *ledger_book_now (LedgerBook *self);
  */
 void ledger_book_today (LedgerBook *self,
                         char        out_iso[11]);
-
-/**
- * ledger_book_set_clock:
- * @self: an open book
- * @date: (nullable): "YYYY-MM-DD", or NULL for the real clock again
- *
- * Runs the book on a simulated clock fixed at @date. The demo community
- * uses it to record ten years in a few seconds, and tests to date entries.
- */
-void ledger_book_set_clock (LedgerBook *self,
-                            const char *date);
 
 /**
  * ledger_book_check_integrity:

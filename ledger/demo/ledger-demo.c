@@ -24,6 +24,7 @@
 
 #include "ledger-billing-private.h"
 #include "ledger-billing.h"
+#include "ledger-book-private.h"
 #include "ledger-demo.h"
 #include "ledger-demo-private.h"
 #include "ledger-expense-private.h"

@@ -25,6 +25,7 @@
 #include "ledger-period.h"
 #include "ledger-privacy.h"
 #include "ledger-settings.h"
+#include "ledger-settings-private.h"
 #include "ledger-text.h"
 
 #define NAME_MAX_CHARS       100

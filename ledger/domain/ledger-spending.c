@@ -9,6 +9,7 @@
 #include "ledger-book-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-money.h"
+#include "ledger-settings-private.h"
 #include "ledger-vote.h"
 
 #define DEFAULT_SPEND_LIMIT ((gint64) 500000) /* 5,000.00 yuan */

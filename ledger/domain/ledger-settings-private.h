@@ -1,0 +1,18 @@
+/* ledger-settings-private.h — what other ledger modules share about settings */
+#pragma once
+
+#include "ledger-book.h"
+
+G_BEGIN_DECLS
+
+/* Inside ledger_book_write(): journals a change of the setting @key (an
+ * entry of kind "setting", its ref the key and its memo @memo, or @value
+ * when @memo is NULL), then stores @value. Settings that govern (the spend
+ * limit, the committee) are history like any other entry. */
+gboolean ledger_settings_record (LedgerBook  *book,
+                                 const char  *key,
+                                 const char  *value,
+                                 const char  *memo,
+                                 GError     **error);
+
+G_END_DECLS
