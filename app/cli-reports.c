@@ -173,8 +173,8 @@ report_income (LedgerBook         *book,
       cli_json_int (json, "opening", report->opening);
       json_lines (json, "income", report->income, "amount");
       cli_json_int (json, "income_total", report->income_total);
-      json_lines (json, "expenses", report->expenses, "amount");
-      cli_json_int (json, "expense_total", report->expense_total);
+      json_lines (json, "expenses", report->expenditures, "amount");
+      cli_json_int (json, "expense_total", report->expenditure_total);
       cli_json_int (json, "closing", report->closing);
       cli_json_end_object (json);
       cli_json_print (json);
@@ -188,12 +188,12 @@ report_income (LedgerBook         *book,
       print_money_line (line->name, line->amount);
     }
   print_money_line (_("Total income"), report->income_total);
-  for (guint i = 0; i < report->expenses->len; i++)
+  for (guint i = 0; i < report->expenditures->len; i++)
     {
-      const LedgerReportLine *line = g_ptr_array_index (report->expenses, i);
+      const LedgerReportLine *line = g_ptr_array_index (report->expenditures, i);
       print_money_line (line->name, line->amount);
     }
-  print_money_line (_("Total expenses"), report->expense_total);
+  print_money_line (_("Total expenses"), report->expenditure_total);
   print_money_line (_("Closing funds"), report->closing);
   return CLI_EXIT_OK;
 }

@@ -101,7 +101,7 @@ run_spend (CliGlobals *globals,
     status = cli_usage_error (command, _("--payee and --category are required"));
   else if (!expenditure_from_options (&o, argv[1], e, &error) ||
            (book = cli_open_book (globals, &error)) == NULL ||
-           !ledger_spend (book, e, (const char * const *) o.attach, &error))
+           !ledger_expenditure_record (book, e, (const char * const *) o.attach, &error))
     status = cli_report_error (error);
   else
     {

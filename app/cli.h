@@ -1,4 +1,4 @@
-/* cli.h — the headless command line (DESIGN.md §5)
+/* cli.h — the headless command line (README, "The command line")
  *
  * Exit status: 0 done; 1 could not do it (I/O, locked, corrupt book);
  * 2 bad usage or bad input (nothing was written); 3 verification found a

@@ -115,12 +115,12 @@ append_figures (GString                *out,
 
       append_figure (out, "sub", export_income_name (line), line->amount);
     }
-  append_figure (out, "total", "本期支出", r->expense_total);
-  for (guint i = 0; i < r->expenses->len; i++)
+  append_figure (out, "total", "本期支出", r->expenditure_total);
+  for (guint i = 0; i < r->expenditures->len; i++)
     {
-      const LedgerReportLine *line = g_ptr_array_index (r->expenses, i);
+      const LedgerReportLine *line = g_ptr_array_index (r->expenditures, i);
 
-      append_figure (out, "sub", ledger_expense_category_chinese (line->code), line->amount);
+      append_figure (out, "sub", ledger_expenditure_category_chinese (line->code), line->amount);
     }
   append_figure (out, "total", "期末余额", r->closing);
   g_string_append (out, "</table>");

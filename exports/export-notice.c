@@ -267,7 +267,7 @@ summary_line (Notice     *n,
   return h + 4;
 }
 
-/* 一、收支概况: opening, income by item, expenses by category, closing.
+/* 一、收支概况: opening, income by item, expenditures by category, closing.
  * Returns the height used. */
 static double
 draw_summary (Notice *n,
@@ -285,12 +285,12 @@ draw_summary (Notice *n,
 
       y += summary_line (n, y, export_income_name (line), line->amount, 16);
     }
-  y += summary_line (n, y, "本期支出", r->expense_total, 0);
-  for (guint i = 0; i < r->expenses->len; i++)
+  y += summary_line (n, y, "本期支出", r->expenditure_total, 0);
+  for (guint i = 0; i < r->expenditures->len; i++)
     {
-      const LedgerReportLine *line = g_ptr_array_index (r->expenses, i);
+      const LedgerReportLine *line = g_ptr_array_index (r->expenditures, i);
 
-      y += summary_line (n, y, ledger_expense_category_chinese (line->code), line->amount, 16);
+      y += summary_line (n, y, ledger_expenditure_category_chinese (line->code), line->amount, 16);
     }
   notice_rule (n, y, 0.0, 0.8, 0, SUMMARY_W);
   y += 3;

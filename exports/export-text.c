@@ -78,7 +78,7 @@ export_expenditure_purpose (gint64      vote_id,
                             const char *category,
                             const char *memo)
 {
-  GString *text = g_string_new (ledger_expense_category_chinese (category));
+  GString *text = g_string_new (ledger_expenditure_category_chinese (category));
 
   if (memo != NULL && *memo != '\0')
     g_string_append_printf (text, "：%s", memo);
@@ -156,7 +156,7 @@ export_notice_qr_payload (const LedgerNoticeData *data)
   g_autofree char *period = export_period_chinese (&data->period);
   g_autofree char *opening = ledger_money_format (r->opening);
   g_autofree char *income = ledger_money_format (r->income_total);
-  g_autofree char *expenses = ledger_money_format (r->expense_total);
+  g_autofree char *expenditures = ledger_money_format (r->expenditure_total);
   g_autofree char *closing = ledger_money_format (r->closing);
   g_autofree char *fingerprint = ledger_tree_head_format (&data->head);
   GString *text = g_string_new (NULL);
@@ -174,7 +174,7 @@ export_notice_qr_payload (const LedgerNoticeData *data)
                           "本期支出：%s\n"
                           "期末余额：%s\n"
                           "账本指纹：%s",
-                          data->community, period, opening, income, expenses, closing,
+                          data->community, period, opening, income, expenditures, closing,
                           fingerprint);
   return g_string_free (text, FALSE);
 }

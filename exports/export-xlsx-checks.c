@@ -43,18 +43,18 @@ export_xlsx_check_income (Export  *x,
 
 /* The Expenditures rows must add up to the report, category by category. */
 gboolean
-export_xlsx_check_spending (Export  *x,
-                            GError **error)
+export_xlsx_check_expenditures (Export  *x,
+                                GError **error)
 {
-  const char * const *codes = ledger_expense_categories ();
+  const char * const *codes = ledger_expenditure_categories ();
   gint64 total = 0;
   gboolean ok = TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (x->category_sums); i++)
     ledger_total_add_saturating (&total, x->category_sums[i]);
   for (guint i = 0; ok && i < 15 && codes[i] != NULL; i++)
-    ok = x->category_sums[i] == report_amount (x->report->expenses, codes[i]);
-  if (!ok || total != x->report->expense_total)
+    ok = x->category_sums[i] == report_amount (x->report->expenditures, codes[i]);
+  if (!ok || total != x->report->expenditure_total)
     {
       EXPORT_ERROR (error, _("the expenditures of %s do not add up to its income report; did the book change during the export?"),
                     x->period.name);

@@ -138,8 +138,8 @@ gboolean export_xlsx_check_income (Export  *x,
                                    gint64   total,
                                    GError **error);
 /* The Expenditures rows against the income report, category by category. */
-gboolean export_xlsx_check_spending (Export  *x,
-                                     GError **error);
+gboolean export_xlsx_check_expenditures (Export  *x,
+                                         GError **error);
 /* The Arrears rows against the arrears report's @total. */
 gboolean export_xlsx_check_arrears (Export  *x,
                                     gint64   total,
@@ -150,7 +150,7 @@ gboolean export_xlsx_check_arrears (Export  *x,
 
 gboolean export_xlsx_write_income     (Export  *x,
                                        GError **error);
-gboolean export_xlsx_write_spending   (Export  *x,
+gboolean export_xlsx_write_expenditures   (Export  *x,
                                        GError **error);
 gboolean export_xlsx_write_arrears    (Export  *x,
                                        GError **error);

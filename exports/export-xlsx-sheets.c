@@ -374,11 +374,11 @@ export_xlsx_write_income (Export  *x,
 /* ------------------------------------------------------------------ */
 /* 支出 Expenditures */
 
-/* The position of @category in ledger_expense_categories(), for the sums. */
+/* The position of @category in ledger_expenditure_categories(), for the sums. */
 static guint
 category_index (const char *category)
 {
-  const char * const *codes = ledger_expense_categories ();
+  const char * const *codes = ledger_expenditure_categories ();
   guint i;
 
   for (i = 0; i < 15 && codes[i] != NULL; i++)
@@ -407,7 +407,7 @@ attachments_text (Export          *x,
 
 /* One expenditure, and its amount added to its category's sum. */
 static void
-spending_row (Export                  *x,
+expenditure_row (Export                  *x,
               const LedgerExpenditure *e)
 {
   Sheet *s = &x->spending;
@@ -416,7 +416,7 @@ spending_row (Export                  *x,
   export_xlsx_put_number (x, s, 0, (double) e->id, NULL);
   export_xlsx_put_date (x, s, 1, e->date);
   export_xlsx_put_free_text (x, s, 2, e->payee);
-  export_xlsx_put_text (x, s, 3, ledger_expense_category_chinese (e->category));
+  export_xlsx_put_text (x, s, 3, ledger_expenditure_category_chinese (e->category));
   export_xlsx_put_free_text (x, s, 4, e->memo);
   export_xlsx_put_free_text (x, s, 5, e->invoice);
   export_xlsx_put_free_text (x, s, 6, e->approvers);
@@ -433,8 +433,8 @@ spending_row (Export                  *x,
 
 /* The Expenditures sheet: every expenditure dated in the period. */
 gboolean
-export_xlsx_write_spending (Export  *x,
-                            GError **error)
+export_xlsx_write_expenditures (Export  *x,
+                                GError **error)
 {
   static const Column columns[] = { { "编号", 7 }, { "日期", 11 }, { "收款方", 20 }, { "类别", 7 },
                                     { "摘要", 28 }, { "发票号", 14 }, { "审批人", 14 }, { "金额", 12 },
@@ -445,9 +445,9 @@ export_xlsx_write_spending (Export  *x,
   if (list == NULL || !export_xlsx_sheet_add (x, &x->spending, "支出", columns, G_N_ELEMENTS (columns), error))
     return FALSE;
   for (guint i = 0; i < list->len; i++)
-    spending_row (x, g_ptr_array_index (list, i));
+    expenditure_row (x, g_ptr_array_index (list, i));
   export_xlsx_sheet_finish (x, &x->spending);
-  return export_xlsx_check_spending (x, error);
+  return export_xlsx_check_expenditures (x, error);
 }
 
 /* ------------------------------------------------------------------ */

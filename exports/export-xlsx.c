@@ -369,7 +369,7 @@ write_verification (Export  *x,
   put_line (x, s, "期间", period, 0);
   put_line (x, s, "期初资金", NULL, x->report->opening);
   put_line (x, s, "收入合计", NULL, x->report->income_total);
-  put_line (x, s, "支出合计", NULL, x->report->expense_total);
+  put_line (x, s, "支出合计", NULL, x->report->expenditure_total);
   put_line (x, s, "期末资金", NULL, x->report->closing);
   put_line (x, s, "欠费合计", NULL, x->arrears_total);
   put_line (x, s, "导出时间", x->now, 0);
@@ -433,12 +433,12 @@ summary_formula (Export     *x,
   s->row++;
 }
 
-/* Opening, income by fee item, expenses by category, closing, and a check. */
+/* Opening, income by fee item, expenditures by category, closing, and a check. */
 static void
 summary_funds (Export *x)
 {
   Sheet *s = &x->summary;
-  lxw_row_t opening = s->row + 1, income_total, expense_total;
+  lxw_row_t opening = s->row + 1, income_total, expenditure_total;
   g_autofree char *received = data_range (&x->income, 5, FALSE), *spent = data_range (&x->spending, 7, FALSE);
   g_autofree char *income_sum = g_strdup_printf ("=SUM(%s)", received);
   g_autofree char *spent_sum = g_strdup_printf ("=SUM(%s)", spent);
@@ -458,20 +458,20 @@ summary_funds (Export *x)
     }
   income_total = s->row + 1;
   summary_formula (x, "收入合计", income_sum, x->report->income_total, "income_total", "「收入」表金额列之和");
-  for (guint i = 0; i < x->report->expenses->len; i++)
+  for (guint i = 0; i < x->report->expenditures->len; i++)
     {
-      const LedgerReportLine *line = g_ptr_array_index (x->report->expenses, i);
-      const char *name = ledger_expense_category_chinese (line->code);
+      const LedgerReportLine *line = g_ptr_array_index (x->report->expenditures, i);
+      const char *name = ledger_expenditure_category_chinese (line->code);
       g_autofree char *formula = g_strdup_printf ("=SUMIF(%s,\"%s\",%s)", categories, name, amounts);
       g_autofree char *label = g_strdup_printf ("支出 · %s", name);
       g_autofree char *code = g_strconcat ("expense:", line->code, NULL);
 
       summary_formula (x, label, formula, line->amount, code, "「支出」表该类别金额之和");
     }
-  expense_total = s->row + 1;
-  summary_formula (x, "支出合计", spent_sum, x->report->expense_total, "expense_total", "「支出」表金额列之和");
+  expenditure_total = s->row + 1;
+  summary_formula (x, "支出合计", spent_sum, x->report->expenditure_total, "expense_total", "「支出」表金额列之和");
   summary_formula (x, "期末资金", NULL, x->report->closing, "closing", "收入报表：期末的资金余额");
-  balance = g_strdup_printf ("=B%u+B%u-B%u-B%u", opening, income_total, expense_total, s->row);
+  balance = g_strdup_printf ("=B%u+B%u-B%u-B%u", opening, income_total, expenditure_total, s->row);
   summary_formula (x, "核对：期初＋收入－支出－期末", balance, 0, "check", "应为 0");
 }
 
@@ -580,7 +580,7 @@ write_all (LedgerBook  *book,
   return x->report != NULL &&
          export_xlsx_sheet_add (x, &x->summary, "汇总", NULL, 0, error) &&
          export_xlsx_write_income (x, error) &&
-         export_xlsx_write_spending (x, error) &&
+         export_xlsx_write_expenditures (x, error) &&
          export_xlsx_write_arrears (x, error) &&
          export_xlsx_write_households (x, error) &&
          export_xlsx_write_votes (x, error) &&

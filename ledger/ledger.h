@@ -50,7 +50,7 @@
 #include "ledger-billing.h"
 #include "ledger-community.h"
 #include "ledger-dates.h"
-#include "ledger-expense.h"
+#include "ledger-expenditure.h"
 #include "ledger-fee.h"
 #include "ledger-household.h"
 #include "ledger-paths.h"

@@ -192,13 +192,13 @@ book_pay (LedgerBook   *book,
 }
 
 gint64
-book_record_expense (LedgerBook   *book,
-                     gint64        amount,
-                     LedgerMethod  method,
-                     const char   *date,
-                     const char   *payee,
-                     const char   *category,
-                     const char   *memo)
+book_record_expenditure (LedgerBook   *book,
+                         gint64        amount,
+                         LedgerMethod  method,
+                         const char   *date,
+                         const char   *payee,
+                         const char   *category,
+                         const char   *memo)
 {
   g_autoptr(LedgerExpenditure) e = ledger_expenditure_new ();
   g_autoptr(GError) error = NULL;
@@ -215,7 +215,7 @@ book_record_expense (LedgerBook   *book,
       g_free (e->memo);
       e->memo = g_strdup (memo);
     }
-  g_assert_true (ledger_spend (book, e, NULL, &error));
+  g_assert_true (ledger_expenditure_record (book, e, NULL, &error));
   g_assert_no_error (error);
   return e->id;
 }

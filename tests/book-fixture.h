@@ -5,7 +5,7 @@
  * the backups and attachments written next to the book included.
  *
  * The book_* helpers record what a test's story needs (a household, a
- * year's bills, a payment, an expense) and assert that it succeeded, so a
+ * year's bills, a payment, an expenditure) and assert that it succeeded, so a
  * test reads as the story it checks; a test that expects a refusal calls
  * the ledger function itself.
  */
@@ -109,16 +109,16 @@ char *book_pay (LedgerBook   *book,
                 LedgerMethod  method,
                 const char   *date);
 
-/* Records an expense of @amount paid from @method's account on @date to
+/* Records an expenditure of @amount paid from @method's account on @date to
  * @payee, in @category ("repair" …), with @memo (nullable: none); returns
  * its id. */
-gint64 book_record_expense (LedgerBook   *book,
-                            gint64        amount,
-                            LedgerMethod  method,
-                            const char   *date,
-                            const char   *payee,
-                            const char   *category,
-                            const char   *memo);
+gint64 book_record_expenditure (LedgerBook   *book,
+                                gint64        amount,
+                                LedgerMethod  method,
+                                const char   *date,
+                                const char   *payee,
+                                const char   *category,
+                                const char   *memo);
 
 /* The number of journal entries. */
 gint64 book_journal_count (LedgerBook *book);

@@ -1,7 +1,7 @@
 /* test-backup.c — automatic backups, their rotation, and restores that
  * round-trip: every table's rows and the fingerprint come back equal.
  *
- * DESIGN.md §6: backups only through VACUUM INTO or the backup API, checked
+ * docs/architecture.md §3: backups only through VACUUM INTO or the backup API, checked
  * with integrity_check, kept as the newest ten plus the newest of each
  * month, made before upgrades, imports and restores and when the app
  * closes (the last is tested in tests/gui/test-gui-window.c, the import's

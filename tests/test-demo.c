@@ -218,10 +218,10 @@ test_demo_income (void)
   report = ledger_report_income (standard_book (), &period, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
-  g_assert_cmpint (report->opening + report->income_total - report->expense_total, ==, report->closing);
-  g_assert_cmpuint (report->expenses->len, >=, 5);
-  g_assert_cmpint (report->expense_total * 100, >=, report->income_total * 60);
-  g_assert_cmpint (report->expense_total * 100, <=, report->income_total * 95);
+  g_assert_cmpint (report->opening + report->income_total - report->expenditure_total, ==, report->closing);
+  g_assert_cmpuint (report->expenditures->len, >=, 5);
+  g_assert_cmpint (report->expenditure_total * 100, >=, report->income_total * 60);
+  g_assert_cmpint (report->expenditure_total * 100, <=, report->income_total * 95);
   g_assert_cmpint (report->opening, >, 0);
   g_assert_cmpint (report->closing, >, report->opening);
 

@@ -637,7 +637,7 @@ test_spend_with_attachment (Fixture       *f,
   /* The bank holds 2,000 by then: no money account goes below zero. */
   book_add_household_full (f->book, "1-1-101", "王伟", 8950, 0, NULL, "2010-05-01");
   g_assert_true (ledger_pay (f->book, "1-1-101", 200000, LEDGER_METHOD_BANK, "2026-01-05", NULL, &error));
-  g_assert_true (ledger_spend (f->book, e, attach, &error));
+  g_assert_true (ledger_expenditure_record (f->book, e, attach, &error));
   g_assert_no_error (error);
   assert_journal_balances (f->book);
 
@@ -679,7 +679,7 @@ test_spend_refuses_bad_input (Fixture       *f,
       g_free (e->category);
       e->category = g_strdup (bad[i].category);
       g_strlcpy (e->date, bad[i].date, sizeof e->date);
-      g_assert_false (ledger_spend (f->book, e, missing, &error));
+      g_assert_false (ledger_expenditure_record (f->book, e, missing, &error));
       g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
       g_assert_nonnull (strstr (error->message, bad[i].field));
     }
@@ -714,10 +714,10 @@ test_reports (Fixture       *f,
   g_assert_true (ledger_void (f->book, r_void, "重复收款", NULL)); /* dated 2026-03-01 */
   /* Paid from WeChat, which received every payment: no money account
    * goes below zero on any day (WeChat's lowest is 160 on 2025-12-01). */
-  book_record_expense (f->book, 20000, LEDGER_METHOD_WECHAT, "2025-12-01", "某公司", "cleaning", NULL);
-  book_record_expense (f->book, 15000, LEDGER_METHOD_WECHAT, "2026-02-01", "某公司", "cleaning", NULL);
-  book_record_expense (f->book, 8000, LEDGER_METHOD_WECHAT, "2026-03-15", "某公司", "lighting", NULL);
-  book_record_expense (f->book, 5000, LEDGER_METHOD_WECHAT, "2026-05-01", "某公司", "repair", NULL);
+  book_record_expenditure (f->book, 20000, LEDGER_METHOD_WECHAT, "2025-12-01", "某公司", "cleaning", NULL);
+  book_record_expenditure (f->book, 15000, LEDGER_METHOD_WECHAT, "2026-02-01", "某公司", "cleaning", NULL);
+  book_record_expenditure (f->book, 8000, LEDGER_METHOD_WECHAT, "2026-03-15", "某公司", "lighting", NULL);
+  book_record_expenditure (f->book, 5000, LEDGER_METHOD_WECHAT, "2026-05-01", "某公司", "repair", NULL);
 
   /* 2026-Q1: opening = 360 − 200 = 160. In: 500 (2025 items) + 360 − 360 (the
    * void, same quarter) = 500. Out: 150 + 80. Closing 160 + 500 − 230 = 430. */
@@ -726,7 +726,7 @@ test_reports (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (q1->opening, ==, 16000);
   g_assert_cmpint (q1->income_total, ==, 50000);
-  g_assert_cmpint (q1->expense_total, ==, 23000);
+  g_assert_cmpint (q1->expenditure_total, ==, 23000);
   g_assert_cmpint (q1->closing, ==, 43000);
   g_assert_cmpuint (q1->income->len, ==, 2);
   g_assert_cmpstr (((LedgerReportLine *) q1->income->pdata[0])->code, ==, "property");
@@ -739,14 +739,14 @@ test_reports (Fixture       *f,
   g_assert_true (ledger_period_parse ("2026", "period", &period, NULL));
   year = ledger_report_income (f->book, &period, &error);
   g_assert_cmpint (year->income_total, ==, 150000);
-  g_assert_cmpint (year->expense_total, ==, 28000);
+  g_assert_cmpint (year->expenditure_total, ==, 28000);
   g_assert_cmpint (year->closing, ==, 16000 + 150000 - 28000);
   g_assert_cmpuint (year->income->len, ==, 3);
   g_assert_cmpint (((LedgerReportLine *) year->income->pdata[0])->amount, ==, 72000);
   g_assert_cmpint (((LedgerReportLine *) year->income->pdata[1])->amount, ==, 48000);
   g_assert_cmpstr (((LedgerReportLine *) year->income->pdata[2])->code, ==, "prepaid");
   g_assert_cmpint (((LedgerReportLine *) year->income->pdata[2])->amount, ==, 30000);
-  g_assert_cmpuint (year->expenses->len, ==, 3);
+  g_assert_cmpuint (year->expenditures->len, ==, 3);
 
   /* Arrears: only A's 2026 property (its payment was voided). */
   arrears = ledger_report_arrears (f->book, 0, &error);

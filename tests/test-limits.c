@@ -7,7 +7,7 @@
  * - ledger_check_entry_date() for every days-ahead setting from 0 to 366
  *   against today, today + N and today + N + 1, on the book's clock;
  * - the void of a payment dated ahead, dated with it;
- * - the window's expenditure path (ledger_spend) refusing approvers;
+ * - the window's expenditure path (ledger_expenditure_record) refusing approvers;
  * - a household edit during an open vote refused, with the tally unchanged.
  * Each refusal leaves the journal as it was.
  */
@@ -231,7 +231,7 @@ test_approvers (Fixture       *f,
       g_free (e->payee), e->payee = g_strdup ("保洁");
       g_free (e->category), e->category = g_strdup ("cleaning");
       g_free (e->approvers), e->approvers = g_strdup (refused[i]);
-      g_assert_false (ledger_spend (f->book, e, NULL, &error));
+      g_assert_false (ledger_expenditure_record (f->book, e, NULL, &error));
       g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
       g_assert_true (g_str_has_prefix (error->message, "--approvers"));
       g_clear_error (&error);
@@ -390,8 +390,8 @@ test_spend_limit_of_the_day (Fixture       *f,
     }
   g_assert_true (ledger_spend_limit_on (f->book, NULL, &limit, &error)); /* today: the clock's */
   g_assert_cmpint (limit, ==, 900000);
-  g_assert_true (ledger_check_spending_vote_on (f->book, 90000, 0, FALSE, "2026-03-01", &error));
-  g_assert_false (ledger_check_spending_vote_on (f->book, 100001, 0, FALSE, "2026-03-01", &error));
+  g_assert_true (ledger_check_expenditure_vote_on (f->book, 90000, 0, FALSE, "2026-03-01", &error));
+  g_assert_false (ledger_check_expenditure_vote_on (f->book, 100001, 0, FALSE, "2026-03-01", &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
   ledger_book_set_clock (f->book, NULL);
 }

@@ -108,14 +108,14 @@ fixture_set_up (Fixture       *f,
    * account may go below zero on any day. */
   g_assert_true (ledger_pay (f->book, "1-1-102", 500000, LEDGER_METHOD_BANK, "2026-01-10", NULL, &error));
   g_assert_no_error (error);
-  book_record_expense (f->book, 125050, LEDGER_METHOD_BANK, "2026-01-20", "张师傅水电维修部",
-                       "repair", "1号楼楼道水管维修");
-  book_record_expense (f->book, 30000, LEDGER_METHOD_BANK, "2026-02-10", "洁美保洁服务有限公司",
-                       "cleaning", "");
-  book_record_expense (f->book, 8800, LEDGER_METHOD_BANK, "2026-03-03", "晨光文具店", "office",
-                       "王伟代买公告纸，联系13812341234");
-  book_record_expense (f->book, 5000, LEDGER_METHOD_BANK, "2026-04-02", "晨光文具店", "office",
-                       "四月");
+  book_record_expenditure (f->book, 125050, LEDGER_METHOD_BANK, "2026-01-20", "张师傅水电维修部",
+                           "repair", "1号楼楼道水管维修");
+  book_record_expenditure (f->book, 30000, LEDGER_METHOD_BANK, "2026-02-10", "洁美保洁服务有限公司",
+                           "cleaning", "");
+  book_record_expenditure (f->book, 8800, LEDGER_METHOD_BANK, "2026-03-03", "晨光文具店", "office",
+                           "王伟代买公告纸，联系13812341234");
+  book_record_expenditure (f->book, 5000, LEDGER_METHOD_BANK, "2026-04-02", "晨光文具店", "office",
+                           "四月");
   g_assert_true (ledger_vote_new (f->book, "更换小区路灯为LED节能灯", "", 9, "2026-03-01",
                                   "2026-03-20", &vote, &error));
   for (gsize i = 0; i < 3; i++)
@@ -444,8 +444,8 @@ test_notice_many_pages (Fixture       *f,
       g_autofree char *date = g_strdup_printf ("2026-03-%02d", 1 + i % 28);
       g_autofree char *payee = g_strdup_printf ("第%03d号维修服务部", i);
 
-      book_record_expense (f->book, 1000 + i, LEDGER_METHOD_BANK, date, payee, "repair",
-                           "零星维修");
+      book_record_expenditure (f->book, 1000 + i, LEDGER_METHOD_BANK, date, payee, "repair",
+                               "零星维修");
     }
   g_assert_true (publish (f, "2026-Q1", &payload, &error));
   g_assert_no_error (error);
@@ -503,8 +503,8 @@ test_notice_late_expenditure (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (before->late_expenditures->len, ==, 0);
   g_assert_true (publish (f, "2026-Q1", NULL, &error));
-  late = book_record_expense (f->book, 4200, LEDGER_METHOD_BANK, "2026-03-30",
-                              "通畅管道疏通服务部", "repair", "补录");
+  late = book_record_expenditure (f->book, 4200, LEDGER_METHOD_BANK, "2026-03-30",
+                                  "通畅管道疏通服务部", "repair", "补录");
   g_assert_false (ledger_expenditure_is_announced (f->book, late));
   q2 = ledger_notice_gather (f->book, &p2, &error);
   g_assert_cmpuint (q2->late_expenditures->len, ==, 1);
@@ -564,8 +564,8 @@ test_notice_stale_data_refused (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_nonnull (strstr (((LedgerExpenditure *) gathered->expenditures->pdata[2])->memo, "王*"));
-  book_record_expense (f->book, 100, LEDGER_METHOD_BANK, "2026-03-30", "晨光文具店", "office",
-                       "");
+  book_record_expenditure (f->book, 100, LEDGER_METHOD_BANK, "2026-03-30", "晨光文具店", "office",
+                           "");
   g_assert_false (ledger_notice_record (f->book, gathered, &file, 1, NULL, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
 }

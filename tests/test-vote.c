@@ -357,7 +357,7 @@ try_spend (LedgerBook *book,
   e->category = g_strdup ("lighting");
   e->vote_id = vote_id;
   e->from_maintenance_fund = maintenance;
-  return ledger_spend (book, e, NULL, error);
+  return ledger_expenditure_record (book, e, NULL, error);
 }
 
 static gint64

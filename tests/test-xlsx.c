@@ -49,7 +49,7 @@ populate (LedgerBook *book,
   g_free (e->approvers), e->approvers = g_strdup ("@王主任");
   g_free (e->category), e->category = g_strdup ("repair");
   ledger_book_set_clock (book, "2026-03-01");
-  g_assert_true (ledger_spend (book, e, NULL, &error));
+  g_assert_true (ledger_expenditure_record (book, e, NULL, &error));
   g_assert_no_error (error);
   ledger_book_set_clock (book, "2026-02-01"); /* the export's time, as before */
 }

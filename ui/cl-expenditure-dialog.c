@@ -2,7 +2,7 @@
  *
  * Payee, amount, category, date, how it was paid, the maintenance fund,
  * the owners' vote that approved it, invoice, approvers, memo and the
- * files to keep with it (DESIGN.md §2, Expenditures). The ledger checks
+ * files to keep with it (docs/architecture.md §9). The ledger checks
  * everything and its messages appear under the field they name.
  *
  * The approvers are ticked from the book's active committee members
@@ -238,7 +238,7 @@ explain_spending_rule (ClExpenditureDialog *self,
   g_autofree char *limit_text = ledger_money_format (limit);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean ok = ledger_check_spending_vote_on (self->book, amount, vote_id, fund, day, &error);
+  gboolean ok = ledger_check_expenditure_vote_on (self->book, amount, vote_id, fund, day, &error);
 
   if (ok && vote_id > 0)
     text = fund ? g_strdup_printf (_("The owners approved spending from the maintenance fund in vote %" PRId64 "."), vote_id)
@@ -323,7 +323,7 @@ format_vote_choice (LedgerVoteItem *item)
                           ledger_vote_item_get_title (item), ledger_vote_item_get_matter (item));
 }
 
-/* expenditure.save ("Save"): one ledger_spend(); its messages go next to the fields. */
+/* expenditure.save ("Save"): one ledger_expenditure_record(); its messages go next to the fields. */
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -341,7 +341,7 @@ save_action (GtkWidget  *widget,
   g_free (e->payee);
   e->payee = dup_text (self->payee_entry);
   g_free (e->category);
-  e->category = g_strdup (ledger_expense_categories ()[category]);
+  e->category = g_strdup (ledger_expenditure_categories ()[category]);
   e->method = (LedgerMethod) gtk_drop_down_get_selected (self->method_dropdown);
   g_free (e->memo);
   e->memo = dup_text (self->memo_entry);
@@ -351,7 +351,7 @@ save_action (GtkWidget  *widget,
   e->approvers = dup_approvers (self);
   e->vote_id = selected_vote_id (self);
   e->from_maintenance_fund = gtk_check_button_get_active (self->fund_check);
-  if (!ledger_spend (self->book, e, (const char * const *) paths, &error))
+  if (!ledger_expenditure_record (self->book, e, (const char * const *) paths, &error))
     {
       show_error (self, error);
       return;
@@ -411,8 +411,8 @@ category_model_new (void)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
 
-  for (const char * const *code = ledger_expense_categories (); *code != NULL; code++)
-    gtk_string_list_append (list, ledger_expense_category_chinese (*code));
+  for (const char * const *code = ledger_expenditure_categories (); *code != NULL; code++)
+    gtk_string_list_append (list, ledger_expenditure_category_chinese (*code));
   return G_LIST_MODEL (list);
 }
 

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ClExpenditureDialog, cl_expenditure_dialog, CL, EXPENDITURE_DIALOG, AdwWindow)
 
 /* A modal form over @parent. It emits ::expenditure-saved (gint64 id)
- * after ledger_spend() committed, and then closes itself. */
+ * after ledger_expenditure_record() committed, and then closes itself. */
 ClExpenditureDialog *cl_expenditure_dialog_new (GtkWindow  *parent,
                                                 LedgerBook *book);
 

@@ -1,7 +1,7 @@
 /* cl-expenditures-page.c — every expenditure, searchable, and the way to add one
  *
- * One row per expenditure with what the notice board will show (DESIGN.md
- * §2): date, payee, category in Chinese, memo, invoice, the committee
+ * One row per expenditure with what the notice board will show (docs/architecture.md
+ * §9): date, payee, category in Chinese, memo, invoice, the committee
  * members who approved it, amount, whether a notice has announced it yet,
  * the vote that approved it and the files kept with it. Newest first;
  * every column with a sorter sorts; the search matches the text columns.
@@ -112,7 +112,7 @@ match_cb (gpointer object,
          contains (ledger_expenditure_item_get_invoice (item), self->query) ||
          contains (ledger_expenditure_item_get_approvers (item), self->query) ||
          contains (ledger_expenditure_item_get_category (item), self->query) ||
-         contains (ledger_expense_category_chinese (ledger_expenditure_item_get_category (item)), self->query) ||
+         contains (ledger_expenditure_category_chinese (ledger_expenditure_item_get_category (item)), self->query) ||
          contains (ledger_expenditure_item_get_date (item), self->query) ||
          contains (amount, self->query);
 }

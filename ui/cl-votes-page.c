@@ -1,6 +1,6 @@
 /* cl-votes-page.c — owners' votes: the list, the ballot grid, the tally
  *
- * The treasurer enters signed paper ballots (DESIGN.md §2, Votes): one row
+ * The treasurer enters signed paper ballots (docs/architecture.md §9): one row
  * per owner (owner key), three toggle buttons per row, or Y/N/A on the
  * selected row, which then moves on. Each mark is one ledger_vote_ballot();
  * a change of an earlier ballot is a recorded correction and asks for its

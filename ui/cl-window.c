@@ -506,7 +506,7 @@ restore_window_size (ClWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
-/* A copy of the book whenever its window closes (DESIGN.md §6): the
+/* A copy of the book whenever its window closes (docs/architecture.md §3): the
  * treasurer's work of the day is never only in one file. It stays
  * synchronous, unlike Back Up…: the window is going and the application
  * may end with it, so the copy must be whole before the close goes on, and

@@ -3,7 +3,7 @@
  * The SQL toolkit under it (statement cache, error mapping) is
  * ledger-sql.c; the functions of ledger-book-private.h forward there.
  *
- * Durability (DESIGN.md §6): rollback journal with synchronous=EXTRA, so a
+ * Durability (docs/architecture.md §3): rollback journal with synchronous=EXTRA, so a
  * COMMIT that returned is on the disk, and no WAL files travel beside the
  * book; foreign keys on; one writer at a time through BEGIN IMMEDIATE with a
  * busy timeout, after which the user is told the book is locked.

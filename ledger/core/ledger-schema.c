@@ -19,7 +19,7 @@ static const char schema_v1[] =
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;"
 
-  /* kind decides the sign shown to people: assets and expenses are
+  /* kind decides the sign shown to people: assets and expenditures are
    * debit-normal, the rest credit-normal. */
   "CREATE TABLE accounts ("
   "  id   INTEGER PRIMARY KEY," /* chart-of-accounts order */

@@ -71,7 +71,7 @@ typedef struct
   gint64             billed;     /* this year's charges */
   gint64             property;   /* this year's property fee, fen (0: none) */
   GArray            *events;     /* of DemoEvent: this year's */
-  GPtrArray         *expenses;   /* of DemoExpense: this year's */
+  GPtrArray         *expenditures;   /* of DemoExpenditure: this year's */
   char               invoice_day[11];
   int                invoice_seq;
   gint64             budget_vote;  /* this year's owners' vote on spending */

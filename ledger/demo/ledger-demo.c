@@ -27,10 +27,10 @@
 #include "ledger-book-private.h"
 #include "ledger-demo.h"
 #include "ledger-demo-private.h"
-#include "ledger-expense-private.h"
+#include "ledger-expenditure-private.h"
 #include "ledger-payment-private.h"
 #include "ledger-vote.h"
-#include "ledger-expense.h"
+#include "ledger-expenditure.h"
 #include "ledger-fee.h"
 #include "ledger-household.h"
 #include "ledger-money.h"
@@ -52,7 +52,7 @@
 typedef enum
 {
   EVENT_PAYMENT,
-  EVENT_EXPENSE,
+  EVENT_EXPENDITURE,
 } EventKind;
 
 typedef struct
@@ -60,7 +60,7 @@ typedef struct
   char         date[11];
   guint        order;     /* creation order breaks ties on a date */
   EventKind    kind;
-  guint        index;     /* into households or expenses */
+  guint        index;     /* into households or expenditures */
   LedgerMethod method;    /* payments */
   gboolean     two_years; /* payments: this year and next at once */
 } DemoEvent;
@@ -72,7 +72,7 @@ typedef struct
   char       *memo;
   gint64      amount;
   gboolean    small;      /* paid from the cash box when it can */
-} DemoExpense;
+} DemoExpenditure;
 
 /* The day of the year of @month/@day in a common year (close enough for
  * choosing dates: a leap year only shifts the window by a day). */
@@ -316,7 +316,7 @@ jitter (Demo   *demo,
 /* Queues an expenditure on @date; amounts under one yuan (a tiny demo
  * community) are not worth a voucher and are dropped. */
 static void
-add_expense (Demo       *demo,
+add_expenditure (Demo       *demo,
              const char *date,
              const char *category,
              const char *payee,
@@ -324,28 +324,28 @@ add_expense (Demo       *demo,
              gboolean    small,
              char       *memo)
 {
-  DemoExpense *x;
+  DemoExpenditure *x;
 
   if (amount < YUAN)
     {
       g_free (memo);
       return;
     }
-  x = g_new0 (DemoExpense, 1);
+  x = g_new0 (DemoExpenditure, 1);
   x->category = category;
   x->payee = payee;
   x->memo = memo;
   x->amount = amount;
   x->small = small;
-  add_event (demo, EVENT_EXPENSE, demo->expenses->len, date);
-  g_ptr_array_add (demo->expenses, x);
+  add_event (demo, EVENT_EXPENDITURE, demo->expenditures->len, date);
+  g_ptr_array_add (demo->expenditures, x);
 }
 
 /* Frees a queued expenditure with its memo. */
 static void
-demo_expense_free (gpointer data)
+demo_expenditure_free (gpointer data)
 {
-  DemoExpense *x = data;
+  DemoExpenditure *x = data;
 
   g_free (x->memo);
   g_free (x);
@@ -372,7 +372,7 @@ plan_cleaning (Demo   *demo,
   for (int month = 1; month <= 12; month++)
     {
       year_date (demo, month, 28, date);
-      add_expense (demo, date, "cleaning", "洁美保洁服务有限公司", monthly, FALSE,
+      add_expenditure (demo, date, "cleaning", "洁美保洁服务有限公司", monthly, FALSE,
                    g_strdup_printf ("%d月小区保洁服务费", month));
     }
 }
@@ -391,10 +391,10 @@ plan_utilities (Demo   *demo,
       gint64 base = budget * season[month - 1] / 100 / 12;
 
       year_date (demo, month, 10, date);
-      add_expense (demo, date, "utilities", "国网供电公司", jitter (demo, base * 70 / 100, 90, 110),
+      add_expenditure (demo, date, "utilities", "国网供电公司", jitter (demo, base * 70 / 100, 90, 110),
                    FALSE, g_strdup_printf ("%d月公共区域电费", month));
       year_date (demo, month, 12, date);
-      add_expense (demo, date, "utilities", "市自来水公司", jitter (demo, base * 30 / 100, 90, 110),
+      add_expenditure (demo, date, "utilities", "市自来水公司", jitter (demo, base * 30 / 100, 90, 110),
                    FALSE, g_strdup_printf ("%d月公共区域水费", month));
     }
 }
@@ -409,7 +409,7 @@ plan_lighting (Demo   *demo,
   for (int quarter = 1; quarter <= 4; quarter++)
     {
       year_date (demo, quarter * 3, rng_range (&demo->rng, 20, 28), date);
-      add_expense (demo, date, "lighting", "张师傅水电维修部",
+      add_expenditure (demo, date, "lighting", "张师傅水电维修部",
                    round_to (jitter (demo, budget / 4, 85, 115), YUAN), TRUE,
                    g_strdup_printf ("第%d季度楼道照明维修及灯具更换", quarter));
     }
@@ -423,11 +423,11 @@ plan_greening (Demo   *demo,
   char date[11];
 
   year_date (demo, 4, rng_range (&demo->rng, 8, 20), date);
-  add_expense (demo, date, "greening", "绿源园林绿化有限公司",
+  add_expenditure (demo, date, "greening", "绿源园林绿化有限公司",
                round_to (jitter (demo, budget * 55 / 100, 90, 110), 10 * YUAN), FALSE,
                g_strdup ("春季绿化养护及苗木补种"));
   year_date (demo, 10, rng_range (&demo->rng, 8, 20), date);
-  add_expense (demo, date, "greening", "绿源园林绿化有限公司",
+  add_expenditure (demo, date, "greening", "绿源园林绿化有限公司",
                round_to (jitter (demo, budget * 45 / 100, 90, 110), 10 * YUAN), FALSE,
                g_strdup ("秋季绿化修剪及除草"));
 }
@@ -440,7 +440,7 @@ plan_security (Demo   *demo,
   char date[11];
 
   year_date (demo, rng_range (&demo->rng, 5, 7), rng_range (&demo->rng, 1, 28), date);
-  add_expense (demo, date, "security", "安居安防科技有限公司",
+  add_expenditure (demo, date, "security", "安居安防科技有限公司",
                round_to (jitter (demo, budget, 95, 105), 10 * YUAN), FALSE,
                g_strdup ("单元门禁及监控年度维护"));
 }
@@ -473,7 +473,7 @@ plan_repairs (Demo   *demo,
                      : g_strdup_printf ("%d号楼%s", where->building, jobs[j].what);
 
       random_date (demo, demo->year, day_of_year (2, 1), day_of_year (12, 20), date);
-      add_expense (demo, date, "repair", jobs[j].payee,
+      add_expenditure (demo, date, "repair", jobs[j].payee,
                    round_to (jitter (demo, budget / count, 50, 150), 10 * YUAN), jobs[j].small, memo);
     }
 }
@@ -492,7 +492,7 @@ plan_office (Demo   *demo,
   for (guint k = 0; k < count; k++)
     {
       random_date (demo, demo->year, 5, day_of_year (12, 20), date);
-      add_expense (demo, date, "office", k % 2 ? "晨光文具店" : "快印图文广告店",
+      add_expenditure (demo, date, "office", k % 2 ? "晨光文具店" : "快印图文广告店",
                    round_to (jitter (demo, budget / count, 60, 140), YUAN / 2), TRUE,
                    g_strdup (what[rng_below (&demo->rng, G_N_ELEMENTS (what))]));
     }
@@ -501,7 +501,7 @@ plan_office (Demo   *demo,
 /* Plans the year's spending at 68–80% of what was billed (so about 70–90%
  * of what is collected), shared out over the categories. */
 static void
-plan_expenses (Demo *demo)
+plan_expenditures (Demo *demo)
 {
   gint64 budget = demo->billed * rng_range (&demo->rng, 68, 80) / 100;
 
@@ -556,7 +556,7 @@ post_payment (Demo            *demo,
  * level. FALSE when no account can pay it yet: the committee waits. */
 static gboolean
 choose_account (Demo              *demo,
-                const DemoExpense *x,
+                const DemoExpenditure *x,
                 LedgerMethod      *out_method)
 {
   static const LedgerMethod order[DEMO_N_METHODS] = {
@@ -593,11 +593,11 @@ next_invoice (Demo       *demo,
 
 /* Posts a planned expenditure with its invoice and approvers. */
 static gboolean
-post_expense (Demo            *demo,
+post_expenditure (Demo            *demo,
               const DemoEvent *event,
               GError         **error)
 {
-  const DemoExpense *x = g_ptr_array_index (demo->expenses, event->index);
+  const DemoExpenditure *x = g_ptr_array_index (demo->expenditures, event->index);
   g_autoptr(LedgerExpenditure) e = NULL;
   LedgerMethod method;
   gint64 limit = 0;
@@ -624,7 +624,7 @@ post_expense (Demo            *demo,
     return FALSE;
   if (x->amount > limit)
     e->vote_id = demo->budget_vote;
-  if (!ledger_spend_in_write (demo->book, e, error))
+  if (!ledger_expenditure_record_in_write (demo->book, e, error))
     return FALSE;
   demo->funds[method] -= x->amount;
   return TRUE;
@@ -652,7 +652,7 @@ post_events_cb (LedgerBook *book,
       if (event->kind == EVENT_PAYMENT)
         ok = post_payment (demo, event, error);
       else
-        ok = post_expense (demo, event, error);
+        ok = post_expenditure (demo, event, error);
       if (!ok)
         return FALSE;
     }
@@ -667,13 +667,13 @@ simulate_year (Demo    *demo,
 {
   demo->year = year;
   g_array_set_size (demo->events, 0);
-  g_ptr_array_set_size (demo->expenses, 0);
+  g_ptr_array_set_size (demo->expenditures, 0);
 
   if (!ledger_book_write (demo->book, open_year_cb, demo, error) ||
       !post_waivers (demo, error))
     return FALSE;
   plan_payments (demo);
-  plan_expenses (demo);
+  plan_expenditures (demo);
   g_array_sort (demo->events, compare_events);
   return ledger_book_write (demo->book, post_events_cb, demo, error);
 }
@@ -787,7 +787,7 @@ ledger_demo_populate (LedgerBook               *book,
   demo.households = g_array_sized_new (FALSE, TRUE, sizeof (DemoHousehold), demo.opt.households);
   demo.owner_units = g_array_new (FALSE, FALSE, sizeof (guint));
   demo.events = g_array_new (FALSE, FALSE, sizeof (DemoEvent));
-  demo.expenses = g_ptr_array_new_with_free_func (demo_expense_free);
+  demo.expenditures = g_ptr_array_new_with_free_func (demo_expenditure_free);
 
   saved_operator = g_strdup (ledger_book_get_operator (book));
   ledger_book_set_operator (book, DEMO_OPERATOR);
@@ -798,6 +798,6 @@ ledger_demo_populate (LedgerBook               *book,
   g_array_unref (demo.households);
   g_array_unref (demo.owner_units);
   g_array_unref (demo.events);
-  g_ptr_array_unref (demo.expenses);
+  g_ptr_array_unref (demo.expenditures);
   return ok;
 }

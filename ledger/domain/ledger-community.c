@@ -14,12 +14,12 @@
 #include "ledger-fee.h"
 #include "ledger-journal-private.h"
 
-/* 5,000.00 yuan: above it an expense needs the owners' vote. */
+/* 5,000.00 yuan: above it an expenditure needs the owners' vote. */
 #define DEFAULT_SPEND_LIMIT "500000"
 
 /* The journal's first entry names the community ("init", its memo the
- * name); then the two fee items every compound starts with (DESIGN.md
- * §2), in force from 2000 so that any year a book is started in is billed
+ * name); then the two fee items every compound starts with (docs/architecture.md
+ * §9), in force from 2000 so that any year a book is started in is billed
  * by them. */
 static gboolean
 post_defaults (LedgerBook *book,

@@ -14,9 +14,9 @@ G_BEGIN_DECLS
  * @error: return location for an error
  *
  * Creates a community's book (ledger_book_create()) with what every
- * compound starts with: the two fee items of DESIGN §2 (property 360.00
+ * compound starts with: the two fee items of docs/architecture.md §9 (property 360.00
  * per household, parking 120.00 per space, yearly, in force from 2000)
- * and a spend limit of 5,000.00 above which an expense needs a vote.
+ * and a spend limit of 5,000.00 above which an expenditure needs a vote.
  *
  * Returns: (transfer full): the open book, or NULL with @error set as
  * ledger_book_create() sets it (LEDGER_ERROR_INVALID_INPUT for a bad

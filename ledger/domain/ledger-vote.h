@@ -271,7 +271,7 @@ gboolean ledger_set_spend_limit (LedgerBook  *book,
                                  GError     **error);
 
 /**
- * ledger_check_spending_vote:
+ * ledger_check_expenditure_vote:
  * @book: an open book
  * @amount: the expenditure, fen
  * @vote_id: the linked vote, 0 when none is linked
@@ -281,21 +281,21 @@ gboolean ledger_set_spend_limit (LedgerBook  *book,
  * Refuses an expenditure above the limit without a passed vote of a
  * fitting matter — 5 for the maintenance fund, otherwise 5 or 9 — and any
  * linked vote that is not closed and passed. Judged by today's limit; an
- * expenditure dated another day by ledger_check_spending_vote_on() with
+ * expenditure dated another day by ledger_check_expenditure_vote_on() with
  * its date.
  *
  * Returns: TRUE when the expenditure may be made; FALSE with @error set:
  *   LEDGER_ERROR_CONFLICT explained in words, LEDGER_ERROR_NOT_FOUND for
  *   an unknown vote, or a storage error
  */
-gboolean ledger_check_spending_vote (LedgerBook  *book,
-                                     gint64       amount,
-                                     gint64       vote_id,
-                                     gboolean     from_maintenance_fund,
-                                     GError     **error);
+gboolean ledger_check_expenditure_vote (LedgerBook  *book,
+                                        gint64       amount,
+                                        gint64       vote_id,
+                                        gboolean     from_maintenance_fund,
+                                        GError     **error);
 
 /**
- * ledger_check_spending_vote_on:
+ * ledger_check_expenditure_vote_on:
  * @book: an open book
  * @amount: the expenditure, fen
  * @vote_id: the linked vote, 0 when none is linked
@@ -303,16 +303,16 @@ gboolean ledger_check_spending_vote (LedgerBook  *book,
  * @day: (nullable): the expenditure's date; NULL for today
  * @error: return location for an error
  *
- * ledger_check_spending_vote() by the limit in force on @day.
+ * ledger_check_expenditure_vote() by the limit in force on @day.
  *
- * Returns: as ledger_check_spending_vote()
+ * Returns: as ledger_check_expenditure_vote()
  */
-gboolean ledger_check_spending_vote_on (LedgerBook  *book,
-                                        gint64       amount,
-                                        gint64       vote_id,
-                                        gboolean     from_maintenance_fund,
-                                        const char  *day,
-                                        GError     **error);
+gboolean ledger_check_expenditure_vote_on (LedgerBook  *book,
+                                           gint64       amount,
+                                           gint64       vote_id,
+                                           gboolean     from_maintenance_fund,
+                                           const char  *day,
+                                           GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerVote, ledger_vote_free)
 

@@ -8,7 +8,7 @@
  * for each bad field instead of stopping at the first one, so that the
  * treasurer can fix the whole sheet in one go.
  * ledger_import_households() then adds every household in one transaction,
- * or nothing at all (DESIGN.md §6: imports are all-or-nothing).
+ * or nothing at all (docs/architecture.md §9: imports are all-or-nothing).
  */
 #define G_LOG_DOMAIN "ledger"
 

@@ -7,7 +7,7 @@
  * of problems) and checks every row against the book, collecting a
  * problem for each bad field instead of stopping at the first one; then
  * ledger_pay_batch_apply() records every payment in one transaction with
- * ledger_pay_in_write(), in file order, or none at all (DESIGN.md §6).
+ * ledger_pay_in_write(), in file order, or none at all (docs/architecture.md §9).
  */
 #define G_LOG_DOMAIN "ledger"
 

@@ -81,7 +81,7 @@ ledger_expenditure_item_get_property (GObject    *object,
   LedgerExpenditureItem *self = LEDGER_EXPENDITURE_ITEM (object);
 
   if (prop_id == PROP_CATEGORY_NAME)
-    g_value_set_string (value, ledger_expense_category_chinese (self->category));
+    g_value_set_string (value, ledger_expenditure_category_chinese (self->category));
   else
     ledger_row_get_property (object, prop_id, value, pspec);
 }

@@ -9,7 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "ledger-expense.h"
+#include "ledger-expenditure.h"
 
 G_BEGIN_DECLS
 

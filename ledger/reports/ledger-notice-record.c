@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
-#include "ledger-expense.h"
+#include "ledger-expenditure.h"
 #include "ledger-fingerprint.h"
 #include "ledger-journal-private.h"
 #include "ledger-leaf.h"

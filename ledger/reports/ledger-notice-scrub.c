@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "ledger-expense.h"
+#include "ledger-expenditure.h"
 #include "ledger-household.h"
 #include "ledger-notice-private.h"
 #include "ledger-privacy.h"

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
-#include "ledger-expense.h"
+#include "ledger-expenditure.h"
 #include "ledger-fingerprint.h"
 #include "ledger-notice-private.h"
 #include "ledger-notice.h"

@@ -3,7 +3,7 @@
  *
  * A notice covers a period. Its data is gathered in one read of the book
  * and made safe for the public on the way: no phone numbers, and owners'
- * names masked wherever they turn up in free text (DESIGN.md §2, §6).
+ * names masked wherever they turn up in free text (docs/architecture.md §9).
  *
  * The fingerprint a notice prints is the head of the book just BEFORE the
  * notice's own journal entry: the record of a publication cannot contain
@@ -29,7 +29,7 @@ typedef struct
   char               *committee;       /* who signs: the setting, or "{community}业主委员会" */
   char               *publication_url; /* "" when none is configured */
   char                date[11];        /* the day of the notice (today by the book's clock) */
-  LedgerIncomeReport *report;          /* opening, income by item, expenses, closing */
+  LedgerIncomeReport *report;          /* opening, income by item, expenditures, closing */
   GPtrArray          *expenditures;    /* LedgerExpenditure dated in the period, by date */
   GPtrArray          *late_expenditures; /* dated in an earlier period whose notice was
                                           * already published, but not on it: recorded

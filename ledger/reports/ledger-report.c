@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
-#include "ledger-expense.h"
+#include "ledger-expenditure.h"
 #include "ledger-money-private.h"
 #include "ledger-report.h"
 #include "ledger-schema-private.h"
@@ -71,7 +71,7 @@ ledger_report_balance (LedgerBook          *book,
 {
   sqlite3_stmt *stmt;
 
-  /* Assets and expenses are debit-normal; the rest are shown with the
+  /* Assets and expenditures are debit-normal; the rest are shown with the
    * sign flipped so that money owed to owners reads as a positive sum. */
   stmt = ledger_book_prepare (book,
     "SELECT a.code, a.name, a.kind,"
@@ -173,7 +173,7 @@ ledger_report_arrears (LedgerBook  *book,
 }
 
 /* ------------------------------------------------------------------ */
-/* Income and expenses */
+/* Income and expenditures */
 
 void
 ledger_income_report_free (LedgerIncomeReport *report)
@@ -181,7 +181,7 @@ ledger_income_report_free (LedgerIncomeReport *report)
   if (report == NULL)
     return;
   g_clear_pointer (&report->income, g_ptr_array_unref);
-  g_clear_pointer (&report->expenses, g_ptr_array_unref);
+  g_clear_pointer (&report->expenditures, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -217,7 +217,7 @@ income_by_fee (LedgerBook          *book,
 
 /* Money spent in the period, by category. */
 static GPtrArray *
-expenses_by_category (LedgerBook          *book,
+expenditures_by_category (LedgerBook          *book,
                       const LedgerPeriod  *period,
                       GError             **error)
 {
@@ -278,18 +278,18 @@ ledger_report_income (LedgerBook          *book,
   report->income = income_by_fee (book, period, error);
   if (report->income == NULL)
     return NULL;
-  report->expenses = expenses_by_category (book, period, error);
-  if (report->expenses == NULL ||
+  report->expenditures = expenditures_by_category (book, period, error);
+  if (report->expenditures == NULL ||
       !ledger_report_funds_at (book, before, &report->opening, error) ||
       !ledger_report_funds_at (book, period->last, &report->closing, error))
     return NULL;
   if (!sum_lines (report->income, _("the income"), &report->income_total, error) ||
-      !sum_lines (report->expenses, _("the expenses"), &report->expense_total, error))
+      !sum_lines (report->expenditures, _("the expenses"), &report->expenditure_total, error))
     return NULL;
 
   /* Every movement of funds is a payment, a void or an expenditure; if the
    * identity fails the book is inconsistent, and a notice must not print. */
-  if (report->opening + report->income_total - report->expense_total != report->closing)
+  if (report->opening + report->income_total - report->expenditure_total != report->closing)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
                    _("The figures for %s do not tie out (opening + income − expenses ≠ closing); run verify"),

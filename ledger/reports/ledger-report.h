@@ -13,7 +13,7 @@ typedef struct
 {
   char  *code;
   char  *name;
-  char  *kind;    /* accounts only: asset, liability, equity, income, expense */
+  char  *kind;    /* accounts only: asset, liability, equity, income, expenditure */
   gint64 amount;  /* fen; for accounts in their natural sign (a bank balance is positive) */
 } LedgerReportLine;
 
@@ -105,8 +105,8 @@ typedef struct
   gint64       opening;       /* funds held before the period */
   GPtrArray   *income;        /* LedgerReportLine by fee code, then "prepaid" */
   gint64       income_total;
-  GPtrArray   *expenses;      /* LedgerReportLine by category */
-  gint64       expense_total;
+  GPtrArray   *expenditures;      /* LedgerReportLine by category */
+  gint64       expenditure_total;
   gint64       closing;       /* funds held at its end */
 } LedgerIncomeReport;
 
@@ -125,7 +125,7 @@ void ledger_income_report_free (LedgerIncomeReport *report);
  * @error: return location for an error
  *
  * Money received and spent in @period, cash basis: what the notice board
- * shows. opening + income_total − expense_total == closing always holds.
+ * shows. opening + income_total − expenditure_total == closing always holds.
  *
  * Returns: (transfer full): the report, or NULL with
  *   a storage error (LEDGER_ERROR_CORRUPT too when a total the book holds

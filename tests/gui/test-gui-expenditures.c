@@ -48,7 +48,7 @@ static void
 select_category (GtkWidget  *form,
                  const char *code)
 {
-  const char * const *codes = ledger_expense_categories ();
+  const char * const *codes = ledger_expenditure_categories ();
   guint i = 0;
 
   while (codes[i] != NULL && strcmp (codes[i], code) != 0)
@@ -194,7 +194,7 @@ test_new_expenditure (GuiFixture    *f,
                          " AND invoice = 'FP2026031501' AND approvers = '王主任,李委员' AND memo = '更换3号楼楼道灯'"
                          " AND method = 'cash' AND fund = 'general' AND vote_id IS NULL AND date = '%s'", today);
   g_assert_cmpint (gui_query_int (f, sql), ==, 1);
-  /* The journal carries it: the expense account was debited by the amount. */
+  /* The journal carries it: the expenditure account was debited by the amount. */
   g_assert_cmpint (gui_query_int (f, "SELECT amount FROM splits WHERE account = 'expense:lighting'"
                                      " AND txn_id = (SELECT txn_id FROM expenditures ORDER BY id DESC LIMIT 1)"), ==, 125050);
   g_assert_cmpuint (visible_rows (page), ==, rows + 1);

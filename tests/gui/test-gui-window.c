@@ -49,7 +49,7 @@ test_overview_follows_writes (GuiFixture    *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (funds)), !=, before);
 }
 
-/* Closing the window makes an automatic backup (DESIGN.md §6), a whole
+/* Closing the window makes an automatic backup (docs/architecture.md §3), a whole
  * copy: the same journal and fingerprint as the book. */
 static void
 test_close_makes_a_backup (GuiFixture    *f,

@@ -63,7 +63,7 @@ static gboolean
 do_spend (Driver  *d,
           GError **error)
 {
-  const char * const *categories = ledger_expense_categories ();
+  const char * const *categories = ledger_expenditure_categories ();
   guint n_categories = g_strv_length ((char **) categories);
   g_autoptr(LedgerExpenditure) e = ledger_expenditure_new ();
   g_autofree char *id = NULL;
@@ -75,7 +75,7 @@ do_spend (Driver  *d,
   e->category = g_strdup (categories[g_rand_int_range (d->rand, 0, n_categories)]);
   g_strlcpy (e->date, "2026-05-01", sizeof e->date);
   e->method = LEDGER_METHOD_CASH;
-  if (!ledger_spend (d->book, e, NULL, error))
+  if (!ledger_expenditure_record (d->book, e, NULL, error))
     return FALSE;
   id = g_strdup_printf ("%" G_GINT64_FORMAT, e->id);
   report ("spend", id);

@@ -269,7 +269,7 @@ spend (LedgerBook  *book,
   g_strlcpy (e->date, CLOCK_DATE, sizeof e->date);
   /* From the cash the baseline received (no money account goes below zero). */
   e->method = LEDGER_METHOD_CASH;
-  return ledger_spend (book, e, attach, error);
+  return ledger_expenditure_record (book, e, attach, error);
 }
 
 /* spend 150.50 --payee … --category repair --attach 发票.jpg */

@@ -1,4 +1,4 @@
-/* ledger-expense.c — expenditures and their attachments */
+/* ledger-expenditure.c — expenditures and their attachments */
 #define G_LOG_DOMAIN "ledger"
 
 #include <errno.h>
@@ -11,8 +11,8 @@
 #include "ledger-attachment.h"
 #include "ledger-book-private.h"
 #include "ledger-dates.h"
-#include "ledger-expense-private.h"
-#include "ledger-expense.h"
+#include "ledger-expenditure-private.h"
+#include "ledger-expenditure.h"
 #include "ledger-journal-private.h"
 #include "ledger-money-private.h"
 #include "ledger-money.h"
@@ -39,7 +39,7 @@ static const struct
 };
 
 const char * const *
-ledger_expense_categories (void)
+ledger_expenditure_categories (void)
 {
   static const char *codes[G_N_ELEMENTS (categories) + 1];
 
@@ -50,7 +50,7 @@ ledger_expense_categories (void)
 }
 
 const char *
-ledger_expense_category_chinese (const char *category)
+ledger_expenditure_category_chinese (const char *category)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (categories); i++)
     if (g_strcmp0 (category, categories[i].code) == 0)
@@ -59,10 +59,10 @@ ledger_expense_category_chinese (const char *category)
 }
 
 gboolean
-ledger_expense_category_parse (const char  *text,
-                               const char  *field,
-                               char       **out_category,
-                               GError     **error)
+ledger_expenditure_category_parse (const char  *text,
+                                   const char  *field,
+                                   char       **out_category,
+                                   GError     **error)
 {
   const char *code = text;
 
@@ -269,7 +269,7 @@ validate_expenditure (LedgerBook         *book,
       !ledger_text_check (e->memo, "--memo", TEXT_MAX_CHARS, FALSE, error) ||
       !ledger_text_check (e->invoice, "--invoice", 64, FALSE, error) ||
       !ledger_text_check (e->approvers, "--approvers", TEXT_MAX_CHARS, FALSE, error) ||
-      !ledger_expense_category_parse (e->category, "--category", &category, error))
+      !ledger_expenditure_category_parse (e->category, "--category", &category, error))
     return FALSE;
   if (e->date[0] == '\0')
     ledger_book_today (book, day);
@@ -277,7 +277,7 @@ validate_expenditure (LedgerBook         *book,
            !ledger_check_entry_date (book, day, "--date", error))
     return FALSE;
   /* The spend limit of the expenditure's own day, not today's. */
-  if (!ledger_check_spending_vote_on (book, e->amount, e->vote_id, e->from_maintenance_fund, day, error))
+  if (!ledger_check_expenditure_vote_on (book, e->amount, e->vote_id, e->from_maintenance_fund, day, error))
     return FALSE;
   if (!check_after_vote (book, e->vote_id, day, error) ||
       !check_approvers (book, e, day, error))
@@ -323,9 +323,9 @@ insert_expenditure (LedgerBook         *book,
 }
 
 gboolean
-ledger_spend_in_write (LedgerBook         *book,
-                       LedgerExpenditure  *e,
-                       GError            **error)
+ledger_expenditure_record_in_write (LedgerBook         *book,
+                                    LedgerExpenditure  *e,
+                                    GError            **error)
 {
   g_autoptr(LedgerPosting) posting = NULL;
   g_autofree char *account = NULL;
@@ -358,14 +358,14 @@ spend_cb (LedgerBook *book,
           gpointer    user_data,
           GError    **error)
 {
-  return ledger_spend_in_write (book, user_data, error);
+  return ledger_expenditure_record_in_write (book, user_data, error);
 }
 
 gboolean
-ledger_spend (LedgerBook          *book,
-              LedgerExpenditure   *expenditure,
-              const char * const  *attach_paths,
-              GError             **error)
+ledger_expenditure_record (LedgerBook          *book,
+                           LedgerExpenditure   *expenditure,
+                           const char * const  *attach_paths,
+                           GError             **error)
 {
   g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
   g_return_val_if_fail (expenditure != NULL, FALSE);

@@ -1,4 +1,4 @@
-/* ledger-spending.c — the rule that large expenditures need the owners'
+/* ledger-expenditure-approval.c — the rule that large expenditures need the owners'
  * approval: the book's spend limit, and which votes may authorise spending */
 #define G_LOG_DOMAIN "ledger"
 
@@ -138,22 +138,22 @@ vote_authorises (const LedgerVote  *vote,
 }
 
 gboolean
-ledger_check_spending_vote (LedgerBook  *book,
-                            gint64       amount,
-                            gint64       vote_id,
-                            gboolean     from_maintenance_fund,
-                            GError     **error)
-{
-  return ledger_check_spending_vote_on (book, amount, vote_id, from_maintenance_fund, NULL, error);
-}
-
-gboolean
-ledger_check_spending_vote_on (LedgerBook  *book,
+ledger_check_expenditure_vote (LedgerBook  *book,
                                gint64       amount,
                                gint64       vote_id,
                                gboolean     from_maintenance_fund,
-                               const char  *day,
                                GError     **error)
+{
+  return ledger_check_expenditure_vote_on (book, amount, vote_id, from_maintenance_fund, NULL, error);
+}
+
+gboolean
+ledger_check_expenditure_vote_on (LedgerBook  *book,
+                                  gint64       amount,
+                                  gint64       vote_id,
+                                  gboolean     from_maintenance_fund,
+                                  const char  *day,
+                                  GError     **error)
 {
   g_autoptr(LedgerVote) vote = NULL;
   gint64 limit = 0;

@@ -1,4 +1,4 @@
-/* ledger-expense.h — expenditures and their attachments */
+/* ledger-expenditure.h — expenditures and their attachments */
 #pragma once
 
 #include "ledger-attachment.h"
@@ -14,7 +14,7 @@ typedef struct
   char          date[11];
   gint64        amount;
   char         *payee;
-  char         *category;   /* "repair", "cleaning" … (account expense:CATEGORY) */
+  char         *category;   /* "repair", "cleaning" … (account expenditure:CATEGORY) */
   LedgerMethod  method;     /* the account the money left */
   char         *memo;
   char         *invoice;
@@ -28,7 +28,7 @@ typedef struct
 /**
  * ledger_expenditure_new:
  *
- * Returns: (transfer full): an empty expenditure for ledger_spend() to
+ * Returns: (transfer full): an empty expenditure for ledger_expenditure_record() to
  *   fill in: date "" (today), category "other", empty texts, no vote,
  *   an empty attachments array
  */
@@ -43,22 +43,22 @@ LedgerExpenditure *ledger_expenditure_new (void);
 void               ledger_expenditure_free (LedgerExpenditure *expenditure);
 
 /**
- * ledger_expense_categories:
+ * ledger_expenditure_categories:
  *
- * Returns: (transfer none) (array zero-terminated=1): the expense
+ * Returns: (transfer none) (array zero-terminated=1): the expenditure
  *   categories as codes ("repair" …)
  */
-const char * const *ledger_expense_categories (void);
+const char * const *ledger_expenditure_categories (void);
 /**
- * ledger_expense_category_chinese:
+ * ledger_expenditure_category_chinese:
  * @category: a category code
  *
  * Returns: (transfer none): the category's name in Chinese ("维修"), for
  *   notices; @category itself when it is not a known code
  */
-const char *ledger_expense_category_chinese (const char *category);
+const char *ledger_expenditure_category_chinese (const char *category);
 /**
- * ledger_expense_category_parse:
+ * ledger_expenditure_category_parse:
  * @text: a code, "expense:CODE" or the Chinese name
  * @field: the option it came from, for the message
  * @out_category: (out) (transfer full): the code
@@ -67,13 +67,13 @@ const char *ledger_expense_category_chinese (const char *category);
  * Returns: TRUE when understood; FALSE with LEDGER_ERROR_INVALID_INPUT
  *   naming @field
  */
-gboolean ledger_expense_category_parse (const char  *text,
-                                        const char  *field,
-                                        char       **out_category,
-                                        GError     **error);
+gboolean ledger_expenditure_category_parse (const char  *text,
+                                            const char  *field,
+                                            char       **out_category,
+                                            GError     **error);
 
 /**
- * ledger_spend:
+ * ledger_expenditure_record:
  * @book: an open book
  * @expenditure: (inout): filled by the caller; date "" means today; id,
  *   txn_id and attachments are set on success
@@ -83,7 +83,7 @@ gboolean ledger_expense_category_parse (const char  *text,
  *
  * Records an expenditure, journaled, in one transaction. Above the book's
  * spend limit, or from the maintenance fund, it must link a passed vote
- * of a fitting matter (ledger_check_spending_vote()). Attachments are
+ * of a fitting matter (ledger_check_expenditure_vote()). Attachments are
  * copied into BOOK.files/ under a name that starts with their SHA-256,
  * before the transaction, so the book never refers to a file that is not
  * there.
@@ -95,10 +95,10 @@ gboolean ledger_expense_category_parse (const char  *text,
  *   account would go below zero, LEDGER_ERROR_IO when an attachment cannot
  *   be stored, or a storage or journal error
  */
-gboolean ledger_spend (LedgerBook          *book,
-                       LedgerExpenditure   *expenditure,
-                       const char * const  *attach_paths,
-                       GError             **error);
+gboolean ledger_expenditure_record (LedgerBook          *book,
+                                    LedgerExpenditure   *expenditure,
+                                    const char * const  *attach_paths,
+                                    GError             **error);
 
 /**
  * ledger_expenditure_list:
