@@ -47,7 +47,7 @@ typedef struct
   lxw_workbook       *wb;
   lxw_error           status;        /* the first libxlsxwriter error */
   lxw_format         *title, *header, *money, *date, *percent, *area;
-  Sheet               summary, income, spending, arrears, households, votes, verification;
+  Sheet               summary, income, expenditures, arrears, households, votes, verification;
   Sheet              *journal;
   guint               n_journal;
   guint64             rows_per_sheet;

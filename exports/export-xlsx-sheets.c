@@ -410,7 +410,7 @@ static void
 expenditure_row (Export                  *x,
               const LedgerExpenditure *e)
 {
-  Sheet *s = &x->spending;
+  Sheet *s = &x->expenditures;
   g_autofree char *attachments = attachments_text (x, e->attachments);
 
   export_xlsx_put_number (x, s, 0, (double) e->id, NULL);
@@ -442,11 +442,11 @@ export_xlsx_write_expenditures (Export  *x,
                                     { "附件 SHA-256", 40 }, { "日记账序号", 8 } };
   g_autoptr(GPtrArray) list = ledger_expenditure_list (x->book, x->everything ? NULL : &x->period, error);
 
-  if (list == NULL || !export_xlsx_sheet_add (x, &x->spending, "支出", columns, G_N_ELEMENTS (columns), error))
+  if (list == NULL || !export_xlsx_sheet_add (x, &x->expenditures, "支出", columns, G_N_ELEMENTS (columns), error))
     return FALSE;
   for (guint i = 0; i < list->len; i++)
     expenditure_row (x, g_ptr_array_index (list, i));
-  export_xlsx_sheet_finish (x, &x->spending);
+  export_xlsx_sheet_finish (x, &x->expenditures);
   return export_xlsx_check_expenditures (x, error);
 }
 

@@ -439,10 +439,10 @@ summary_funds (Export *x)
 {
   Sheet *s = &x->summary;
   lxw_row_t opening = s->row + 1, income_total, expenditure_total;
-  g_autofree char *received = data_range (&x->income, 5, FALSE), *spent = data_range (&x->spending, 7, FALSE);
+  g_autofree char *received = data_range (&x->income, 5, FALSE), *paid_out = data_range (&x->expenditures, 7, FALSE);
   g_autofree char *income_sum = g_strdup_printf ("=SUM(%s)", received);
-  g_autofree char *spent_sum = g_strdup_printf ("=SUM(%s)", spent);
-  g_autofree char *categories = data_range (&x->spending, 3, TRUE), *amounts = data_range (&x->spending, 7, TRUE);
+  g_autofree char *expenditure_sum = g_strdup_printf ("=SUM(%s)", paid_out);
+  g_autofree char *categories = data_range (&x->expenditures, 3, TRUE), *amounts = data_range (&x->expenditures, 7, TRUE);
   g_autofree char *balance = NULL;
 
   summary_formula (x, "期初资金", NULL, x->report->opening, "opening", "收入报表：期初前一日的资金余额");
@@ -469,7 +469,7 @@ summary_funds (Export *x)
       summary_formula (x, label, formula, line->amount, code, "「支出」表该类别金额之和");
     }
   expenditure_total = s->row + 1;
-  summary_formula (x, "支出合计", spent_sum, x->report->expenditure_total, "expense_total", "「支出」表金额列之和");
+  summary_formula (x, "支出合计", expenditure_sum, x->report->expenditure_total, "expense_total", "「支出」表金额列之和");
   summary_formula (x, "期末资金", NULL, x->report->closing, "closing", "收入报表：期末的资金余额");
   balance = g_strdup_printf ("=B%u+B%u-B%u-B%u", opening, income_total, expenditure_total, s->row);
   summary_formula (x, "核对：期初＋收入－支出－期末", balance, 0, "check", "应为 0");
@@ -629,7 +629,7 @@ sheet_clear (Sheet *s)
 static void
 export_clear (Export *x)
 {
-  Sheet *sheets[] = { &x->summary, &x->income, &x->spending, &x->arrears, &x->households,
+  Sheet *sheets[] = { &x->summary, &x->income, &x->expenditures, &x->arrears, &x->households,
                       &x->votes, &x->verification };
 
   for (gsize i = 0; i < G_N_ELEMENTS (sheets); i++)

@@ -9,7 +9,7 @@
  * (Preferences, `member add`); a book without members asks for their
  * names as text instead.
  *
- * The spending rule is explained before it bites: as soon as the amount
+ * The approval rule is explained before it bites: as soon as the amount
  * is above the book's spend limit (or the money comes from the maintenance
  * fund) the form says that the owners must approve it and which vote
  * would do, and Save stays insensitive until a fitting vote is chosen.
@@ -205,7 +205,7 @@ dup_attachment_paths (ClExpenditureDialog *self)
 }
 
 /* ------------------------------------------------------------------ */
-/* The spending rule */
+/* The approval rule */
 
 /* The day the expenditure is judged on (the date typed, else today) in
  * @out_day, and the spend limit in force then: the ledger's rule is the
@@ -228,7 +228,7 @@ limit_of_the_day (ClExpenditureDialog *self,
  * whether the chosen vote satisfies it (the check is the ledger's own);
  * TRUE when it does. */
 static gboolean
-explain_spending_rule (ClExpenditureDialog *self,
+explain_approval_rule (ClExpenditureDialog *self,
                        gint64               amount)
 {
   char day[11];
@@ -263,13 +263,13 @@ explain_spending_rule (ClExpenditureDialog *self,
   return ok;
 }
 
-/* Save is possible once the amount parses and the spending rule is met;
+/* Save is possible once the amount parses and the approval rule is met;
  * everything else is checked on Save, with messages next to the fields. */
 static void
 update_state (ClExpenditureDialog *self)
 {
   gint64 amount = 0;
-  gboolean ready = read_amount (self, &amount) && explain_spending_rule (self, amount);
+  gboolean ready = read_amount (self, &amount) && explain_approval_rule (self, amount);
 
   if (amount == 0)
     {
@@ -282,14 +282,14 @@ update_state (ClExpenditureDialog *self)
 /* ------------------------------------------------------------------ */
 /* Template callbacks */
 
-/* The amount changed: check it and the spending rule at once. */
+/* The amount changed: check it and the approval rule at once. */
 static void
 amount_changed_cb (ClExpenditureDialog *self)
 {
   update_state (self);
 }
 
-/* The date changed: check it at once, and the spending rule of that day. */
+/* The date changed: check it at once, and the approval rule of that day. */
 static void
 date_changed_cb (ClExpenditureDialog *self)
 {

@@ -354,7 +354,7 @@ ledger_expenditure_record_in_write (LedgerBook         *book,
 }
 
 static gboolean
-spend_cb (LedgerBook *book,
+record_cb (LedgerBook *book,
           gpointer    user_data,
           GError    **error)
 {
@@ -382,7 +382,7 @@ ledger_expenditure_record (LedgerBook          *book,
         return FALSE;
       g_ptr_array_add (expenditure->attachments, attachment);
     }
-  return ledger_book_write (book, spend_cb, expenditure, error);
+  return ledger_book_write (book, record_cb, expenditure, error);
 }
 
 /* ------------------------------------------------------------------ */
