@@ -5,7 +5,7 @@
 #define G_LOG_DOMAIN "exports"
 
 #include "export-notice-private.h"
-#include "export-qr.h"
+#include "export-qr-private.h"
 #include "ledger.h"
 
 /* Narrow screens first; nothing may be wider than the screen: long words

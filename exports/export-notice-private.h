@@ -13,7 +13,7 @@
 #include <pango/pangocairo.h>
 
 #include "export-notice.h"
-#include "export-qr.h"
+#include "export-qr-private.h"
 #include "ledger.h"
 
 G_BEGIN_DECLS

@@ -17,7 +17,7 @@
 #include "export-notice-private.h"
 #include "ledger.h"
 #include "export-notice.h"
-#include "export-qr.h"
+#include "export-qr-private.h"
 
 #define MARGIN       45.0
 #define TOP          42.0

@@ -10,13 +10,32 @@ G_BEGIN_DECLS
 
 /**
  * export_notice:
- * @png_path, @html_path: (nullable): also write these
- * @out_qr_payload: (out) (optional): the exact bytes in the QR code
+ * @book: an open book, not inside a write
+ * @period: the period the notice covers
+ * @pdf_path: where the notice goes (A4 PDF)
+ * @png_path: (nullable): also write the first page as a PNG here
+ * @html_path: (nullable): also write the phone page (one self-contained
+ *   HTML file) here
+ * @out_qr_payload: (out) (optional) (transfer full): the exact text in the
+ *   notice's QR code
+ * @error: return location for an error
  *
  * Renders the period's notice (公示) and records the publication in the
  * book (period, fingerprint, the files' SHA-256), which marks the covered
- * expenditures as announced. Files are written to temporary names and
- * renamed into place.
+ * expenditures as announced. Every file is drawn in memory, written to a
+ * temporary name in its folder and renamed into place; the record is made
+ * after the renames, and when it fails the files are taken back and any
+ * they replaced put back: either the notice is published and recorded, or
+ * nothing changes.
+ *
+ * Returns: TRUE when the files are in place and the publication recorded;
+ *   FALSE with @error set: LEDGER_ERROR_INVALID_INPUT for an output path
+ *   that names the book, its files or another output
+ *   (ledger_book_check_outputs()), LEDGER_ERROR_VERIFY for a gap in the
+ *   fingerprint's cached tree (ledger_notice_gather()),
+ *   LEDGER_ERROR_CONFLICT when the book changed while the notice was
+ *   drawn (ledger_notice_record()), LEDGER_ERROR_IO when a file cannot be
+ *   drawn or written, or a storage or journal error
  */
 gboolean export_notice (LedgerBook          *book,
                         const LedgerPeriod  *period,
@@ -26,7 +45,28 @@ gboolean export_notice (LedgerBook          *book,
                         char               **out_qr_payload,
                         GError             **error);
 
-/* Renders receipt @number (a voided one prints as void) to a PDF. */
+/**
+ * export_receipt:
+ * @book: an open book
+ * @number: the receipt's number, "YYYY-NNNNNN"
+ * @pdf_path: where the receipt goes
+ * @out_qr_payload: (out) (optional) (transfer full): the exact text in the
+ *   receipt's QR code (the receipt and its proof of inclusion)
+ * @error: return location for an error
+ *
+ * Renders receipt @number (a voided one prints as void) to a PDF of one
+ * page, A5 or A4 when it does not fit (export_receipt_pages_draw()),
+ * written to a temporary name in @pdf_path's folder and renamed into
+ * place. Nothing is recorded in the book.
+ *
+ * Returns: TRUE when the PDF is in place; FALSE with @error set:
+ *   LEDGER_ERROR_INVALID_INPUT for a malformed number or for a @pdf_path
+ *   that names the book or its files (ledger_book_check_outputs()),
+ *   LEDGER_ERROR_NOT_FOUND for a receipt the book does not have,
+ *   LEDGER_ERROR_VERIFY for a gap in the fingerprint's cached tree,
+ *   LEDGER_ERROR_IO when the PDF cannot be drawn or written, or a storage
+ *   error
+ */
 gboolean export_receipt (LedgerBook  *book,
                          const char  *number,
                          const char  *pdf_path,
@@ -41,28 +81,78 @@ typedef struct _ExportReceiptPages ExportReceiptPages;
 
 /**
  * export_receipt_pages_new:
+ * @book: an open book
+ * @number: the receipt's number, "YYYY-NNNNNN"
+ * @error: return location for an error
  *
  * Reads receipt @number from @book (a voided one draws as void), encodes
  * its QR code and chooses its paper: A5, or A4 when it does not fit.
+ * Nothing is written or recorded.
  *
  * |[
  * g_autoptr(ExportReceiptPages) pages = export_receipt_pages_new (book, "2026-000001", &error);
  * export_receipt_pages_draw (pages, printer_cr, 1);
  * ]|
+ *
+ * Returns: (transfer full): the receipt, ready to draw (free with
+ *   export_receipt_pages_free()), or NULL with @error set:
+ *   LEDGER_ERROR_INVALID_INPUT for a malformed number,
+ *   LEDGER_ERROR_NOT_FOUND for a receipt the book does not have,
+ *   LEDGER_ERROR_VERIFY for a gap in the fingerprint's cached tree, or a
+ *   storage error
  */
 ExportReceiptPages *export_receipt_pages_new (LedgerBook  *book,
                                               const char  *number,
                                               GError     **error);
+
+/**
+ * export_receipt_pages_free:
+ * @pages: (nullable) (transfer full): what export_receipt_pages_new() made
+ *
+ * Frees @pages.
+ */
 void                export_receipt_pages_free (ExportReceiptPages *pages);
-/* Always 1: a receipt is one sheet. */
+
+/**
+ * export_receipt_pages_get_n_pages:
+ * @pages: a receipt's pages
+ *
+ * Returns: 1: a receipt is one sheet
+ */
 int                 export_receipt_pages_get_n_pages (const ExportReceiptPages *pages);
-/* The paper in points (EXPORT A5 419.5 × 595.3, or A4). */
+
+/**
+ * export_receipt_pages_get_size:
+ * @pages: a receipt's pages
+ * @out_width: (out) (optional): the paper's width in points
+ * @out_height: (out) (optional): the paper's height in points
+ *
+ * The paper the receipt was laid out for: A5, 419.5 × 595.3, or A4,
+ * 595.3 × 841.9, when it does not fit on A5.
+ */
 void                export_receipt_pages_get_size (const ExportReceiptPages *pages,
                                                    double                   *out_width,
                                                    double                   *out_height);
+
+/**
+ * export_receipt_pages_get_number:
+ * @pages: a receipt's pages
+ *
+ * Returns: (transfer none): the receipt's number, "YYYY-NNNNNN", owned by
+ *   @pages
+ */
 const char         *export_receipt_pages_get_number (const ExportReceiptPages *pages);
-/* Draws page @page (from 1) onto @cr in points, the paper's top left
- * corner at the origin: exactly what export_receipt() puts in its PDF. */
+
+/**
+ * export_receipt_pages_draw:
+ * @pages: a receipt's pages
+ * @cr: where to draw, in points, the paper's top left corner at the
+ *   origin; its state is as it was afterwards
+ * @page: the page, from 1: only 1
+ *
+ * Draws the receipt onto @cr: exactly what export_receipt() puts in its
+ * PDF, for the window's preview and a printer's page.
+ */
 void                export_receipt_pages_draw (const ExportReceiptPages *pages,
                                                cairo_t                  *cr,
                                                int                       page);
@@ -77,22 +167,81 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportReceiptPages, export_receipt_pages_free)
  * the window's preview keeps and what a print job draws from. */
 typedef struct _ExportNoticePages ExportNoticePages;
 
-/* Gathers @period's notice from @book (one read) and lays it out. */
+/**
+ * export_notice_pages_new:
+ * @book: an open book
+ * @period: the period the notice covers
+ * @error: return location for an error
+ *
+ * Gathers @period's notice from @book (one read, ledger_notice_gather()),
+ * encodes its QR code and lays it out in pages. Nothing is written or
+ * recorded: only export_notice() publishes.
+ *
+ * Returns: (transfer full): the notice, ready to draw (free with
+ *   export_notice_pages_free()), or NULL with @error set:
+ *   LEDGER_ERROR_VERIFY for a gap in the fingerprint's cached tree, or a
+ *   storage error
+ */
 ExportNoticePages *export_notice_pages_new (LedgerBook          *book,
                                             const LedgerPeriod  *period,
                                             GError             **error);
+
+/**
+ * export_notice_pages_free:
+ * @pages: (nullable) (transfer full): what export_notice_pages_new() made
+ *
+ * Frees @pages and the notice gathered for it.
+ */
 void               export_notice_pages_free (ExportNoticePages *pages);
+
+/**
+ * export_notice_pages_get_n_pages:
+ * @pages: a notice's pages
+ *
+ * Returns: how many pages the notice has, at least 1
+ */
 int                export_notice_pages_get_n_pages (const ExportNoticePages *pages);
-/* The paper in points: A4, 595.3 × 841.9. */
+
+/**
+ * export_notice_pages_get_size:
+ * @pages: a notice's pages
+ * @out_width: (out) (optional): the paper's width in points
+ * @out_height: (out) (optional): the paper's height in points
+ *
+ * The paper the notice is laid out for: A4, 595.3 × 841.9, every page.
+ */
 void               export_notice_pages_get_size (const ExportNoticePages *pages,
                                                  double                  *out_width,
                                                  double                  *out_height);
-/* Draws page @page (from 1) onto @cr in points, as export_notice_draw_page(). */
+
+/**
+ * export_notice_pages_draw:
+ * @pages: a notice's pages
+ * @cr: where to draw, in points, the paper's top left corner at the origin
+ * @page: the page, from 1 to export_notice_pages_get_n_pages()
+ *
+ * Draws page @page onto @cr (a printer's, say) by the routine that draws
+ * the published PDF (export_notice_draw_page()).
+ */
 void               export_notice_pages_draw (const ExportNoticePages *pages,
                                              cairo_t                 *cr,
                                              int                      page);
-/* Page @page (from 1) as a new CAIRO_FORMAT_ARGB32 image on white, @scale
- * pixels per point; LEDGER_ERROR_INVALID_INPUT for a page that is not there. */
+
+/**
+ * export_notice_pages_render:
+ * @pages: a notice's pages
+ * @page: the page, from 1
+ * @scale: pixels per point, more than 0 and at most 8
+ * @error: return location for an error
+ *
+ * Draws page @page as export_notice_pages_draw() does into a new image:
+ * the window's live preview.
+ *
+ * Returns: (transfer full): a new CAIRO_FORMAT_ARGB32 image of the page on
+ *   white (free with cairo_surface_destroy()), or NULL with @error set:
+ *   LEDGER_ERROR_INVALID_INPUT for a page that is not there,
+ *   LEDGER_ERROR_IO when cairo cannot draw it
+ */
 cairo_surface_t   *export_notice_pages_render (const ExportNoticePages  *pages,
                                                int                       page,
                                                double                    scale,

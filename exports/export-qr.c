@@ -7,7 +7,7 @@
 #include <qrencode.h>
 #include <string.h>
 
-#include "export-qr.h"
+#include "export-qr-private.h"
 #include "ledger.h"
 
 struct _ExportQr

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "export-xlsx-read.h"
+#include "export-xlsx-read-private.h"
 #include "ledger.h"
 
 #define CHUNK_SIZE (64 * 1024)

@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "export-xlsx-read.h"
+#include "export-xlsx-read-private.h"
 #include "export-xlsx-private.h"
 #include "ledger.h"
 

@@ -54,7 +54,7 @@
 
 #include "export-xlsx-private.h"
 #include "ledger.h"
-#include "export-xlsx-read.h"
+#include "export-xlsx-read-private.h"
 #include "export-xlsx.h"
 
 /* ------------------------------------------------------------------ */

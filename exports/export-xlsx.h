@@ -5,15 +5,26 @@
 
 G_BEGIN_DECLS
 
-/* Reports progress (0..1000 per mille) for long exports; may be NULL. */
+/**
+ * ExportProgressFunc:
+ * @per_mille: how far the export has come, 0 to 1000
+ * @user_data: what the caller passed with the function
+ *
+ * Reports progress for long exports, in the thread that runs the export.
+ */
 typedef void (*ExportProgressFunc) (int      per_mille,
                                     gpointer user_data);
 
 /**
  * export_workbook:
+ * @book: an open book, not inside a write
  * @period: (nullable): the period for Summary, Income, Expenditures (and
  *   the year up to which Arrears count); NULL = everything
+ * @path: where the workbook goes (.xlsx); a file there is replaced only
+ *   by a workbook that was written whole
  * @progress: (nullable): called with 0..1000 as the journal is written
+ * @progress_data: passed to @progress
+ * @error: return location for an error
  *
  * Writes the auditor's workbook to @path: 汇总 Summary, 收入 Income, 支出
  * Expenditures, 欠费 Arrears, 住户 Households, 表决 Votes, 日记账 Journal
@@ -24,7 +35,17 @@ typedef void (*ExportProgressFunc) (int      per_mille,
  * is given its name (LEDGER_ERROR_VERIFY otherwise). Written to
  * PATH.partial-XXXXXX in the same folder and renamed into place: a failure
  * leaves no file behind (LEDGER_ERROR_IO). Memory stays small however long
- * the journal: libxlsxwriter's constant_memory mode.
+ * the journal: libxlsxwriter's constant_memory mode. All the sheets are
+ * read in one read transaction, so they agree with each other.
+ *
+ * Returns: TRUE when the workbook is in place; FALSE with @error set:
+ *   LEDGER_ERROR_INVALID_INPUT for a @path that names the book or its
+ *   files (ledger_book_check_outputs()), LEDGER_ERROR_VERIFY when the
+ *   sheets do not add up to the reports, the leaves to the fingerprint, or
+ *   the period's figures do not tie out (ledger_report_income()),
+ *   LEDGER_ERROR_CORRUPT for a total past LEDGER_TOTAL_MAX,
+ *   LEDGER_ERROR_IO when the file cannot be written or does not read back
+ *   whole, or a storage error
  */
 gboolean export_workbook (LedgerBook          *book,
                           const LedgerPeriod  *period,
@@ -35,10 +56,20 @@ gboolean export_workbook (LedgerBook          *book,
 
 /**
  * export_workbook_full:
+ * @book: as for export_workbook()
+ * @period: (nullable): as for export_workbook()
+ * @path: as for export_workbook()
+ * @progress: (nullable): as for export_workbook()
+ * @progress_data: passed to @progress
  * @cancellable: (nullable): stops the export (G_IO_ERROR_CANCELLED) while
  *   the journal is written, leaving no file
+ * @error: return location for an error
  *
  * export_workbook(), for a worker thread that may be asked to stop.
+ *
+ * Returns: TRUE when the workbook is in place; FALSE with @error set as
+ *   for export_workbook(), or G_IO_ERROR_CANCELLED when @cancellable was
+ *   cancelled (no file is left)
  */
 gboolean export_workbook_full (LedgerBook          *book,
                                const LedgerPeriod  *period,
@@ -50,8 +81,11 @@ gboolean export_workbook_full (LedgerBook          *book,
 
 /**
  * export_workbook_verify:
+ * @path: a workbook export_workbook() wrote
  * @book: (nullable): also compare with this book
- * @out_fingerprint: (out) (optional): "SIZE:ROOT" recomputed from the workbook
+ * @out_fingerprint: (out) (optional) (transfer full): "SIZE:ROOT"
+ *   recomputed from the workbook
+ * @error: return location for an error
  *
  * Recomputes the fingerprint from the Journal sheet(s) of the workbook at
  * @path alone — entry numbers 1..n without gaps, each leaf hash equal to
@@ -61,6 +95,10 @@ gboolean export_workbook_full (LedgerBook          *book,
  * LEDGER_ERROR_VERIFY naming the sheet and spreadsheet row of the first
  * difference ("日记账 row 58: the leaf hash does not match its text"), or
  * LEDGER_ERROR_IO when the file cannot be read.
+ *
+ * Returns: TRUE when the workbook's journal gives its recorded fingerprint
+ *   (and, with @book, the book's); FALSE with @error set as above, or a
+ *   storage error reading @book
  */
 gboolean export_workbook_verify (const char  *path,
                                  LedgerBook  *book,

@@ -5,8 +5,8 @@
  * The other headers of exports/ are its own: export-notice-private.h
  * (wording, text layout, staged files, the drawing routine, test hooks),
  * export-xlsx-private.h (one export's state, the cell and sheet writers,
- * the tie-out checks), export-xlsx-read.h (the workbook reader verify
- * uses) and export-qr.h (QR codes). Tests may include them.
+ * the tie-out checks), export-xlsx-read-private.h (the workbook reader
+ * verify uses) and export-qr-private.h (QR codes). Tests may include them.
  */
 #pragma once
 

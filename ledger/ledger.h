@@ -23,7 +23,6 @@
 
 /* base: errors, limits, quoting, bounded reads and writes */
 #include "ledger-error.h"
-#include "ledger-input.h"
 #include "ledger-limits.h"
 #include "ledger-progress.h"
 #include "ledger-quote.h"
@@ -41,7 +40,6 @@
 #include "ledger-fingerprint.h"
 #include "ledger-leaf.h"
 #include "ledger-merkle.h"
-#include "ledger-sha256.h"
 #include "ledger-verify.h"
 
 /* domain: what the committee records */
@@ -49,7 +47,7 @@
 #include "ledger-backup.h"
 #include "ledger-billing.h"
 #include "ledger-community.h"
-#include "ledger-dates.h"
+#include "ledger-dates-private.h"
 #include "ledger-expenditure.h"
 #include "ledger-fee.h"
 #include "ledger-household.h"

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "book-fixture.h"
+#include "ledger-input-private.h"
 
 /* TRUE when @text holds no C0/C1 control, DEL or invisible control. */
 static gboolean

@@ -16,6 +16,7 @@
 
 #include "book-fixture.h"
 #include "ledger-book-private.h"
+#include "ledger-dates-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-money-private.h"
 #include "ledger.h"

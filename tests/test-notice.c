@@ -9,7 +9,7 @@
 
 #include "export-notice-private.h"
 #include "export-notice.h"
-#include "export-qr.h"
+#include "export-qr-private.h"
 #include "book-fixture.h"
 #include "ledger-book-private.h"
 

@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "export-xlsx-read.h"
+#include "export-xlsx-read-private.h"
 #include "export-xlsx.h"
 #include "book-fixture.h"
 #include "ledger-book-private.h"

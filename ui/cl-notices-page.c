@@ -88,6 +88,7 @@ enum { EXPORT_DONE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void actions_update (ClNoticesPage *self);
+static ClPrintPreview *cl_notices_page_print_preview (ClNoticesPage *self);
 
 /* ------------------------------------------------------------------ */
 /* The period */
@@ -762,8 +763,11 @@ cl_notices_page_print_to_pdf (ClNoticesPage  *self,
   return ok;
 }
 
-/* Print Preview… (Ctrl+P): shows the preview window. */
-ClPrintPreview *
+/* Print Preview… (Ctrl+P): shows the print preview of the chosen
+ * period's notice, on the page shown here. Returns the window (owned by
+ * GTK), or NULL when there is no notice to show (the error is shown in a
+ * dialog). */
+static ClPrintPreview *
 cl_notices_page_print_preview (ClNoticesPage *self)
 {
   g_autoptr(GError) error = NULL;

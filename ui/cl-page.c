@@ -31,7 +31,8 @@ reload_now (ClPage *self)
     CL_PAGE_GET_CLASS (self)->reload (self, priv->book);
 }
 
-void
+/* Reloads now if the page is visible, else when it is next shown. */
+static void
 cl_page_queue_reload (ClPage *self)
 {
   ClPagePrivate *priv = cl_page_get_instance_private (self);
@@ -68,7 +69,8 @@ cl_page_get_book (ClPage *self)
   return priv->book;
 }
 
-void
+/* The "book" property's setter. */
+static void
 cl_page_set_book (ClPage     *self,
                   LedgerBook *book)
 {

@@ -25,11 +25,7 @@ struct _ClPageClass
                   LedgerBook *book);
 };
 
-LedgerBook *cl_page_get_book (ClPage     *self);
-void        cl_page_set_book (ClPage     *self,
-                              LedgerBook *book);
-
-/* Reloads now if the page is visible, else when it is next shown. */
-void        cl_page_queue_reload (ClPage *self);
+/* The page's book; it is set through the "book" property. */
+LedgerBook *cl_page_get_book (ClPage *self);
 
 G_END_DECLS

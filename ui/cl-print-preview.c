@@ -23,6 +23,17 @@
 /* Screen pixels per point at actual size (96 dpi against 72). */
 #define ACTUAL_SCALE (96.0 / 72.0)
 
+/* Draws page @page (from 1) of @data onto @cr, in points, the paper's top
+ * left corner at the origin. */
+typedef void     (*ClPrintDrawFunc) (gpointer  data,
+                                     cairo_t  *cr,
+                                     int       page);
+
+/* Writes the document as a PDF at @path (replacing it). */
+typedef gboolean (*ClPrintSaveFunc) (gpointer     data,
+                                     const char  *path,
+                                     GError     **error);
+
 /* The document, shared by the window and the print jobs made from it
  * (a job may outlive the window), hence reference counted. */
 typedef struct
@@ -431,9 +442,14 @@ cl_print_preview_init (ClPrintPreview *self)
 }
 
 /* ------------------------------------------------------------------ */
-/* Public API */
+/* Making a preview (the receipt's and the notice's below) */
 
-ClPrintPreview *
+/* A new preview for @parent (nullable), not yet shown, on page 1, fitted
+ * to the window, titled @title (the document's name: the window title and
+ * the print job's name): @n_pages (at least 1) of @width × @height points
+ * (595.3 × 841.9 for A4) drawn by @draw; @data is kept until the window
+ * and every print job made from it are gone, then @destroy is called. */
+static ClPrintPreview *
 cl_print_preview_new (GtkWindow       *parent,
                       const char      *title,
                       int              n_pages,
@@ -465,7 +481,9 @@ cl_print_preview_new (GtkWindow       *parent,
   return self;
 }
 
-void
+/* What Save as PDF… does, and the file name it suggests. Without one, it
+ * prints to a PDF through the print job (GtkPrintOperation's export). */
+static void
 cl_print_preview_set_save_func (ClPrintPreview  *self,
                                 const char      *suggested_name,
                                 ClPrintSaveFunc  save)
@@ -477,6 +495,9 @@ cl_print_preview_set_save_func (ClPrintPreview  *self,
   self->pdf_name = g_strdup (suggested_name);
   self->save = save;
 }
+
+/* ------------------------------------------------------------------ */
+/* Public API */
 
 int
 cl_print_preview_get_n_pages (ClPrintPreview *self)

@@ -17,43 +17,6 @@ G_BEGIN_DECLS
 #define CL_TYPE_PRINT_PREVIEW (cl_print_preview_get_type ())
 G_DECLARE_FINAL_TYPE (ClPrintPreview, cl_print_preview, CL, PRINT_PREVIEW, AdwWindow)
 
-/* Draws page @page (from 1) of @data onto @cr, in points, the paper's top
- * left corner at the origin. */
-typedef void     (*ClPrintDrawFunc) (gpointer  data,
-                                     cairo_t  *cr,
-                                     int       page);
-
-/* Writes the document as a PDF at @path (replacing it). */
-typedef gboolean (*ClPrintSaveFunc) (gpointer     data,
-                                     const char  *path,
-                                     GError     **error);
-
-/**
- * cl_print_preview_new:
- * @parent: (nullable): the window it belongs to
- * @title: the document's name: the window title and the print job's name
- * @n_pages: at least 1
- * @width, @height: the paper in points (595.3 × 841.9 for A4)
- * @draw: draws a page; @data is kept until the window and every print
- *   job made from it are gone, then @destroy is called
- *
- * A new preview, not yet shown, on page 1, fitted to the window.
- */
-ClPrintPreview    *cl_print_preview_new (GtkWindow       *parent,
-                                         const char      *title,
-                                         int              n_pages,
-                                         double           width,
-                                         double           height,
-                                         ClPrintDrawFunc  draw,
-                                         gpointer         data,
-                                         GDestroyNotify   destroy);
-
-/* What Save as PDF… does, and the file name it suggests. Without one, it
- * prints to a PDF through the print job (GtkPrintOperation's export). */
-void               cl_print_preview_set_save_func (ClPrintPreview  *self,
-                                                   const char      *suggested_name,
-                                                   ClPrintSaveFunc  save);
-
 void               cl_print_preview_set_page (ClPrintPreview *self,
                                               int             page);
 

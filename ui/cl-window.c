@@ -50,6 +50,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+static void cl_window_set_book (ClWindow   *self,
+                                LedgerBook *book);
+
 /* ------------------------------------------------------------------ */
 /* Helpers */
 
@@ -376,7 +379,9 @@ cl_window_get_book (ClWindow *self)
   return self->book;
 }
 
-void
+/* Shows @book (or, for NULL, the welcome page): the "book" property's
+ * setter, and what New and Open end with. */
+static void
 cl_window_set_book (ClWindow   *self,
                     LedgerBook *book)
 {

@@ -17,9 +17,8 @@ ClWindow   *cl_window_new (GtkApplication *application,
                            LedgerBook     *book,
                            const char     *problem);
 
+/* The window's book; it is set through the "book" property. */
 LedgerBook *cl_window_get_book (ClWindow *self);
-void        cl_window_set_book (ClWindow   *self,
-                                LedgerBook *book);
 
 /**
  * cl_window_remake:

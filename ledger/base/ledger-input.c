@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-error.h"
-#include "ledger-input.h"
+#include "ledger-input-private.h"
 #include "ledger-quote.h"
 
 #define CHUNK_BYTES (64 * 1024)

@@ -14,6 +14,88 @@
 
 G_BEGIN_DECLS
 
+/**
+ * LedgerBookUpgradeFunc:
+ * @book: the book about to be upgraded, open with write access
+ * @error: return location for the reason the upgrade must not go ahead
+ *
+ * Run by ledger_book_open() before an older book is upgraded, outside
+ * any transaction: the place for a copy of the book as it was.
+ *
+ * Returns: TRUE to go ahead; FALSE (with @error set) leaves the book as
+ * it was and the opening fails.
+ */
+typedef gboolean (*LedgerBookUpgradeFunc) (LedgerBook  *book,
+                                           GError     **error);
+
+/**
+ * ledger_book_create:
+ * @path: where the new book goes; the file must not exist
+ * @name: the community's name, shown on every notice (at most 100 characters)
+ * @operator_name: (nullable): who is at the desk, recorded with each entry
+ * @populate: (nullable): what the new book starts with (its journal's
+ *   first entries), run in the same transaction after the schema and name
+ * @populate_data: passed to @populate
+ * @error: return location for an error
+ *
+ * Creates a new book: the schema and the community's name, then whatever
+ * @populate adds, all in one transaction. The file is created
+ * with O_EXCL; on any failure it is removed again (while it is still the
+ * file created here) and nothing is left behind. Most callers want
+ * ledger_community_create(), which journals the community's first entry
+ * and the default fee items.
+ *
+ * Returns: (transfer full): the open book, or NULL with @error set:
+ * LEDGER_ERROR_INVALID_INPUT for a bad name (naming "--name"),
+ * LEDGER_ERROR_CONFLICT when the file exists, LEDGER_ERROR_IO when it
+ * cannot be created or written, whatever @populate sets, or a storage or
+ * journal error (ledger-error.h).
+ */
+LedgerBook *ledger_book_create (const char       *path,
+                                const char       *name,
+                                const char       *operator_name,
+                                LedgerWriteFunc   populate,
+                                gpointer          populate_data,
+                                GError          **error);
+
+/**
+ * ledger_book_open:
+ * @path: the book's file (a symbolic link is followed to its real file)
+ * @flags: how to open it
+ * @before_upgrade: (nullable): run before an older book is upgraded; NULL
+ *   upgrades without a copy (only for books just copied or restored)
+ * @error: return location for an error
+ *
+ * Opens an existing book. A file that is not a book, a book from a newer
+ * version of the program or a damaged book is refused with a clear error.
+ * An older book is, after @before_upgrade, migrated in one transaction
+ * (unless @flags has LEDGER_BOOK_OPEN_AS_IS). Most callers want
+ * ledger_community_open(), which backs the book up before an upgrade.
+ *
+ * Returns: (transfer full): the open book, or NULL with @error set:
+ * LEDGER_ERROR_INVALID_INPUT for an empty @path, LEDGER_ERROR_IO for a
+ * missing or unreadable file or a folder, LEDGER_ERROR_FOREIGN_FILE for a
+ * file that is not a Community Ledger book, LEDGER_ERROR_NEWER_VERSION,
+ * LEDGER_ERROR_CORRUPT for a book cut short or damaged (the message says
+ * how), whatever @before_upgrade sets, or a storage error.
+ */
+LedgerBook *ledger_book_open (const char             *path,
+                              LedgerBookOpenFlags     flags,
+                              LedgerBookUpgradeFunc   before_upgrade,
+                              GError                **error);
+
+/**
+ * ledger_book_get_real_path:
+ * @self: an open book
+ *
+ * The book's path with its symbolic links followed (resolved once, when
+ * the book is opened): BOOK.files/ and BOOK.backups/ are beside this
+ * file, whatever name the book was opened by.
+ *
+ * Returns: (transfer none): the real path
+ */
+const char *ledger_book_get_real_path (LedgerBook *self);
+
 sqlite3 *ledger_book_get_db (LedgerBook *self);
 
 /* A prepared statement for @sql, cached for the life of the book and

@@ -16,7 +16,7 @@
 #include "ledger-book-private.h"
 #include "ledger-fingerprint.h"
 #include "ledger-fingerprint-private.h"
-#include "ledger-leaf.h"
+#include "ledger-leaf-private.h"
 
 /* ------------------------------------------------------------------ */
 /* The cached tree */

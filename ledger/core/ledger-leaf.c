@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
-#include "ledger-leaf.h"
+#include "ledger-leaf-private.h"
 
 /* ------------------------------------------------------------------ */
 /* Canonical leaves */

@@ -12,7 +12,7 @@
 
 #include "ledger-error.h"
 #include "ledger-merkle.h"
-#include "ledger-sha256.h"
+#include "ledger-sha256-private.h"
 #include "ledger-text.h"
 
 /* ------------------------------------------------------------------ */

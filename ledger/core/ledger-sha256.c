@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "ledger-sha256-private.h"
-#include "ledger-sha256.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define HAVE_SHA_NI 1

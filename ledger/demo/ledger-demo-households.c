@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "ledger-dates.h"
+#include "ledger-dates-private.h"
 #include "ledger-demo-private.h"
 #include "ledger-household-private.h"
 #include "ledger-household.h"

@@ -10,12 +10,12 @@
 #include "ledger-attachment-private.h"
 #include "ledger-attachment.h"
 #include "ledger-book-private.h"
-#include "ledger-input.h"
+#include "ledger-input-private.h"
 #include "ledger-quote.h"
 #include "ledger-text.h"
 #include "ledger-write.h"
 
-/* Bounded while the file is read and copied: see ledger-input.h. */
+/* Bounded while the file is read and copied: see ledger-input-private.h. */
 #define ATTACHMENT_MAX_BYTES LEDGER_INPUT_ATTACHMENT_MAX_BYTES
 /* A file name is at most 255 bytes on the file systems in use. */
 #define ATTACHMENT_NAME_MAX_CHARS 255

@@ -8,11 +8,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "ledger-backup.h"
+#include "ledger-backup-private.h"
 #include "ledger-file-names-private.h"
 #include "ledger-book-private.h"
-#include "ledger-paths.h"
-#include "ledger-settings.h"
+#include "ledger-paths-private.h"
+#include "ledger-settings-private.h"
 #include "ledger-quote.h"
 #include "ledger-text.h"
 #include "ledger-write.h"

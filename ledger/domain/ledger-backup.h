@@ -82,20 +82,6 @@ gboolean ledger_backup_automatic (LedgerBook  *book,
                                   GError     **error);
 
 /**
- * ledger_backup_before_upgrade:
- * @book: a book of an older schema, about to be upgraded
- * @error: return location for an error
- *
- * A LedgerBookUpgradeFunc: an automatic backup of @book, reason
- * "before-upgrade", so that the book as it was stays at hand.
- *
- * Returns: TRUE when the copy is written and checked; FALSE with @error
- * set (LEDGER_ERROR_IO) otherwise, and the upgrade does not go ahead.
- */
-gboolean ledger_backup_before_upgrade (LedgerBook  *book,
-                                       GError     **error);
-
-/**
  * ledger_restore:
  * @book_path: the book to replace (it need not exist)
  * @from: a backup; it must be a sound book of this or an older version

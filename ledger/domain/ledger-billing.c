@@ -6,7 +6,7 @@
 #include "ledger-billing-private.h"
 #include "ledger-billing.h"
 #include "ledger-charges-private.h"
-#include "ledger-dates.h"
+#include "ledger-dates-private.h"
 #include "ledger-fee.h"
 #include "ledger-household.h"
 #include "ledger-money-private.h"

@@ -7,7 +7,7 @@
  */
 #define G_LOG_DOMAIN "ledger"
 
-#include "ledger-backup.h"
+#include "ledger-backup-private.h"
 #include "ledger-book-private.h"
 #include "ledger-community.h"
 #include "ledger-fee-private.h"

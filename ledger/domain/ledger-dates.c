@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "ledger-dates.h"
+#include "ledger-dates-private.h"
 #include "ledger-limits.h"
 #include "ledger-period.h"
 #include "ledger-settings.h"

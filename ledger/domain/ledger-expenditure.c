@@ -10,7 +10,7 @@
 #include "ledger-attachment-private.h"
 #include "ledger-attachment.h"
 #include "ledger-book-private.h"
-#include "ledger-dates.h"
+#include "ledger-dates-private.h"
 #include "ledger-expenditure-private.h"
 #include "ledger-expenditure.h"
 #include "ledger-journal-private.h"
@@ -58,7 +58,9 @@ ledger_expenditure_category_chinese (const char *category)
   return category;
 }
 
-gboolean
+/* A code, "expense:CODE" or the Chinese name into @out_category, the
+ * code; anything else is LEDGER_ERROR_INVALID_INPUT naming @field. */
+static gboolean
 ledger_expenditure_category_parse (const char  *text,
                                    const char  *field,
                                    char       **out_category,

@@ -57,20 +57,6 @@ const char * const *ledger_expenditure_categories (void);
  *   notices; @category itself when it is not a known code
  */
 const char *ledger_expenditure_category_chinese (const char *category);
-/**
- * ledger_expenditure_category_parse:
- * @text: a code, "expense:CODE" or the Chinese name
- * @field: the option it came from, for the message
- * @out_category: (out) (transfer full): the code
- * @error: return location for an error
- *
- * Returns: TRUE when understood; FALSE with LEDGER_ERROR_INVALID_INPUT
- *   naming @field
- */
-gboolean ledger_expenditure_category_parse (const char  *text,
-                                            const char  *field,
-                                            char       **out_category,
-                                            GError     **error);
 
 /**
  * ledger_expenditure_record:

@@ -6,7 +6,7 @@
 
 #include "ledger-billing.h"
 #include "ledger-book-private.h"
-#include "ledger-dates.h"
+#include "ledger-dates-private.h"
 #include "ledger-fee-private.h"
 #include "ledger-fee.h"
 #include "ledger-journal-private.h"

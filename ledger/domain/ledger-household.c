@@ -7,7 +7,7 @@
 
 #include "ledger-billing.h"
 #include "ledger-book-private.h"
-#include "ledger-dates.h"
+#include "ledger-dates-private.h"
 #include "ledger-household-private.h"
 #include "ledger-household.h"
 #include "ledger-journal-private.h"

@@ -8,9 +8,10 @@
 
 #include "ledger-backup.h"
 #include "ledger-file-names-private.h"
-#include "ledger-paths.h"
+#include "ledger-book-private.h"
+#include "ledger-paths-private.h"
 #include "ledger-quote.h"
-#include "ledger-settings.h"
+#include "ledger-settings-private.h"
 #include "ledger-text.h"
 
 /* As many links as the kernel follows before it gives up (ELOOP). */
@@ -62,6 +63,9 @@ typedef struct
   ino_t         ino;
   char         *prefix;
 } ProtectedDir;
+
+/* The outputs of one command on a book and the files none may name. */
+typedef struct _LedgerPathGuard LedgerPathGuard;
 
 struct _LedgerPathGuard
 {
@@ -159,7 +163,7 @@ guard_new_empty (void)
   return guard;
 }
 
-void
+static void
 ledger_path_guard_free (LedgerPathGuard *guard)
 {
   if (guard == NULL)
@@ -168,6 +172,8 @@ ledger_path_guard_free (LedgerPathGuard *guard)
   g_array_unref (guard->dirs);
   g_free (guard);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerPathGuard, ledger_path_guard_free)
 
 static void
 protect_file (LedgerPathGuard *guard,
@@ -267,7 +273,8 @@ protect_folder (LedgerPathGuard *guard,
   protect_dir (guard, kind, dir, prefix);
 }
 
-LedgerPathGuard *
+/* A guard for the outputs of one command on @book. */
+static LedgerPathGuard *
 ledger_path_guard_new (LedgerBook *book)
 {
   LedgerPathGuard *guard;
@@ -407,7 +414,11 @@ refuse (ProtectedKind         kind,
   }
 }
 
-gboolean
+/* Refuses @path (LEDGER_ERROR_INVALID_INPUT naming @field and the file it
+ * would overwrite) when it is one of the protected files or an output
+ * already accepted by this guard; otherwise remembers it as an output of
+ * this command. */
+static gboolean
 ledger_path_guard_check (LedgerPathGuard  *guard,
                          const char       *field,
                          const char       *path,

@@ -20,47 +20,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct _LedgerPathGuard LedgerPathGuard;
-
-/**
- * ledger_path_guard_new:
- * @book: the open book the command works on
- *
- * Returns: (transfer full): a guard for the outputs of one command on
- *   @book; free with ledger_path_guard_free()
- */
-LedgerPathGuard *ledger_path_guard_new (LedgerBook *book);
-
-/**
- * ledger_path_guard_check:
- * @guard: the command's guard
- * @field: the option the path came from ("--out"), for the message
- * @path: the output path the user named
- * @error: return location for an error
- *
- * Refuses @path when it is one of the protected files or an output
- * already accepted by this guard; otherwise remembers it as an output of
- * this command.
- *
- * Returns: TRUE when @path may be written; FALSE with
- *   LEDGER_ERROR_INVALID_INPUT naming @field and the file it would
- *   overwrite
- */
-gboolean ledger_path_guard_check (LedgerPathGuard  *guard,
-                                  const char       *field,
-                                  const char       *path,
-                                  GError          **error);
-
-/**
- * ledger_path_guard_free:
- * @guard: (nullable) (transfer full): a guard
- *
- * Frees @guard.
- */
-void ledger_path_guard_free (LedgerPathGuard *guard);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerPathGuard, ledger_path_guard_free)
-
 /**
  * ledger_book_check_outputs:
  * @book: the open book the command works on
@@ -70,8 +29,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerPathGuard, ledger_path_guard_free)
  *   given) is skipped
  * @error: return location for an error
  *
- * The checks of ledger_path_guard_check() for all the outputs of one
- * command.
+ * Refuses an output path that is one of the protected files above or
+ * another output of the same command, for all the outputs of one command.
  *
  * Returns: TRUE when every path may be written; FALSE with
  *   LEDGER_ERROR_INVALID_INPUT for the first that may not
@@ -81,22 +40,6 @@ gboolean ledger_book_check_outputs (LedgerBook         *book,
                                     const char *const  *fields,
                                     const char *const  *paths,
                                     GError            **error);
-
-/**
- * ledger_path_is_book_file:
- * @book_path: the book's path
- * @path: any path
- *
- * Whether @path names the book at @book_path or one of its SQLite files
- * (-journal, -wal, -shm), by any name: a restore must not read the book
- * it replaces.
- *
- * Returns: TRUE when it does
- */
-gboolean ledger_path_is_book_file (const char *book_path,
-                                   const char *path);
-
-
 
 /**
  * ledger_paths_check_book_choice:

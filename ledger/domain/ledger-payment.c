@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "ledger-charges-private.h"
-#include "ledger-dates.h"
+#include "ledger-dates-private.h"
 #include "ledger-household.h"
 #include "ledger-method.h"
 #include "ledger-money-private.h"

@@ -1,7 +1,7 @@
 /* ledger-settings-private.h — what other ledger modules share about settings */
 #pragma once
 
-#include "ledger-book.h"
+#include "ledger-settings.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +14,13 @@ gboolean ledger_settings_record (LedgerBook  *book,
                                  const char  *value,
                                  const char  *memo,
                                  GError     **error);
+
+/**
+ * ledger_settings_has_backup_dir:
+ * @book: an open book
+ *
+ * Returns: TRUE when the backup_dir setting names a folder (not the default)
+ */
+gboolean ledger_settings_has_backup_dir (LedgerBook *book);
 
 G_END_DECLS

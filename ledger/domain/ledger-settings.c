@@ -102,7 +102,9 @@ check_backup_dir (const char  *path,
   return TRUE;
 }
 
-gboolean
+/* The backup_keep text as typed ("10", "１０") into @out_keep, 1 to 100;
+ * anything else is LEDGER_ERROR_INVALID_INPUT. */
+static gboolean
 ledger_settings_parse_backup_keep (const char  *text,
                                    int         *out_keep,
                                    GError     **error)
@@ -123,7 +125,9 @@ ledger_settings_parse_backup_keep (const char  *text,
   return TRUE;
 }
 
-gboolean
+/* The days_ahead text as typed ("7", "７") into @out_days, 0 to
+ * LEDGER_DAYS_AHEAD_MAX; anything else is LEDGER_ERROR_INVALID_INPUT. */
+static gboolean
 ledger_settings_parse_days_ahead (const char  *text,
                                   int         *out_days,
                                   GError     **error)

@@ -75,14 +75,6 @@ char *ledger_settings_dup_address (LedgerBook *book);
 char *ledger_settings_dup_backup_dir (LedgerBook *book);
 
 /**
- * ledger_settings_has_backup_dir:
- * @book: an open book
- *
- * Returns: TRUE when the backup_dir setting names a folder (not the default)
- */
-gboolean ledger_settings_has_backup_dir (LedgerBook *book);
-
-/**
  * ledger_settings_get_backup_keep:
  * @book: an open book
  *
@@ -93,18 +85,6 @@ gboolean ledger_settings_has_backup_dir (LedgerBook *book);
 int ledger_settings_get_backup_keep (LedgerBook *book);
 
 /**
- * ledger_settings_parse_backup_keep:
- * @text: the backup_keep text as typed ("10", "１０")
- * @out_keep: (out): the number, 1 to 100
- * @error: return location for an error
- *
- * Returns: TRUE when acceptable; FALSE with LEDGER_ERROR_INVALID_INPUT
- */
-gboolean ledger_settings_parse_backup_keep (const char  *text,
-                                            int         *out_keep,
-                                            GError     **error);
-
-/**
  * ledger_settings_get_days_ahead:
  * @book: an open book
  *
@@ -112,18 +92,6 @@ gboolean ledger_settings_parse_backup_keep (const char  *text,
  *   days_ahead setting, 0 when unset (no entry after today)
  */
 int ledger_settings_get_days_ahead (LedgerBook *book);
-
-/**
- * ledger_settings_parse_days_ahead:
- * @text: the days_ahead text as typed ("7", "７")
- * @out_days: (out): the number, 0 to LEDGER_DAYS_AHEAD_MAX
- * @error: return location for an error
- *
- * Returns: TRUE when acceptable; FALSE with LEDGER_ERROR_INVALID_INPUT
- */
-gboolean ledger_settings_parse_days_ahead (const char  *text,
-                                           int         *out_days,
-                                           GError     **error);
 
 /* ------------------------------------------------------------------ */
 /* Committee members */

@@ -10,7 +10,7 @@
 #include "ledger-attachment-private.h"
 #include "ledger-attachment.h"
 #include "ledger-book-private.h"
-#include "ledger-dates.h"
+#include "ledger-dates-private.h"
 #include "ledger-household.h"
 #include "ledger-journal-private.h"
 #include "ledger-money.h"

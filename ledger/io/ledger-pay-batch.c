@@ -17,9 +17,9 @@
 
 #include "ledger-book-private.h"
 #include "ledger-csv-table-private.h"
-#include "ledger-dates.h"
+#include "ledger-dates-private.h"
 #include "ledger-household.h"
-#include "ledger-input.h"
+#include "ledger-input-private.h"
 #include "ledger-money.h"
 #include "ledger-pay-batch.h"
 #include "ledger-payment-private.h"
@@ -31,7 +31,7 @@
  * ten times the largest compound is a mistake, not a statement. */
 #define BATCH_MAX_ROWS 100000
 /* 100000 rows of a few dozen bytes each fit well below this; a file is
- * bounded while it is read (ledger-input.h). */
+ * bounded while it is read (ledger-input-private.h). */
 #define BATCH_MAX_BYTES LEDGER_INPUT_CSV_MAX_BYTES
 /* SQLite's page cache while a batch is recorded, in KiB (a negative
  * cache_size). Each payment reads a random household's charges and

@@ -102,11 +102,9 @@ ledger_expenditure_item_init (LedgerExpenditureItem *self)
 {
 }
 
-/* ------------------------------------------------------------------ */
-/* Public API */
-
-/* See ledger-expenditure-item.h. */
-LedgerExpenditureItem *
+/* A row for @e (copied); @announced: whether a published notice has
+ * listed it. */
+static LedgerExpenditureItem *
 ledger_expenditure_item_new (const LedgerExpenditure *e,
                              gboolean                 announced)
 {
@@ -130,6 +128,9 @@ ledger_expenditure_item_new (const LedgerExpenditure *e,
   self->n_attachments = e->attachments != NULL ? e->attachments->len : 0;
   return self;
 }
+
+/* ------------------------------------------------------------------ */
+/* Public API */
 
 /* The getters of the fields that properties mirror as they are (the
  * header says what each returns). */

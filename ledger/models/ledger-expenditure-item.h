@@ -16,16 +16,6 @@ G_BEGIN_DECLS
 #define LEDGER_TYPE_EXPENDITURE_ITEM (ledger_expenditure_item_get_type ())
 G_DECLARE_FINAL_TYPE (LedgerExpenditureItem, ledger_expenditure_item, LEDGER, EXPENDITURE_ITEM, GObject)
 
-/**
- * ledger_expenditure_item_new:
- * @expenditure: the expenditure (copied)
- * @announced: whether a published notice has listed it
- *
- * Returns: (transfer full): a row for @expenditure
- */
-LedgerExpenditureItem *ledger_expenditure_item_new (const LedgerExpenditure *expenditure,
-                                                    gboolean                 announced);
-
 /* The getters return what the property of the same name shows; text
  * lives as long as the row. On anything but a LedgerExpenditureItem they warn
  * (g_return_val_if_fail) and return 0, NULL or FALSE. */

@@ -1,5 +1,8 @@
 /* ledger-notice-private.h — between gathering a notice (ledger-notice.c)
- * and scrubbing it for the public (ledger-notice-scrub.c)
+ * and scrubbing it for the public (ledger-notice-scrub.c); the count of
+ * expenditures no notice has announced, for the Overview
+ *
+ * Only ledger/ and the tests include this: ledger.h does not.
  */
 #pragma once
 
@@ -19,5 +22,20 @@ gboolean ledger_notice_read_private_words (LedgerBook  *book,
 void     ledger_notice_scrub_data         (LedgerNoticeData *data,
                                            const GPtrArray  *owners,
                                            const GPtrArray  *phones);
+
+/**
+ * ledger_expenditure_count_unannounced:
+ * @book: an open book
+ * @out_count: (out): how many expenditures no published notice has
+ *   announced yet: the Overview's "to announce"
+ * @error: return location for an error
+ *
+ * One query however long the book.
+ *
+ * Returns: TRUE with the count; FALSE with a storage error
+ */
+gboolean ledger_expenditure_count_unannounced (LedgerBook  *book,
+                                               gint64      *out_count,
+                                               GError     **error);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 #include "ledger-fingerprint.h"
 #include "ledger-journal-private.h"
 #include "ledger-leaf.h"
-#include "ledger-notice.h"
+#include "ledger-notice-private.h"
 #include "ledger-text.h"
 
 /* A file name is at most 255 bytes on the file systems a notice goes to. */

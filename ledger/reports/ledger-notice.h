@@ -134,21 +134,6 @@ gboolean ledger_notice_record (LedgerBook              *book,
 gboolean ledger_expenditure_is_announced (LedgerBook *book,
                                           gint64      expenditure_id);
 
-/**
- * ledger_expenditure_count_unannounced:
- * @book: an open book
- * @out_count: (out): how many expenditures no published notice has
- *   announced yet: the Overview's "to announce"
- * @error: return location for an error
- *
- * One query however long the book.
- *
- * Returns: TRUE with the count; FALSE with a storage error
- */
-gboolean ledger_expenditure_count_unannounced (LedgerBook  *book,
-                                               gint64      *out_count,
-                                               GError     **error);
-
 typedef struct
 {
   gint64 id;

@@ -9,7 +9,7 @@
 #include "ledger-fingerprint.h"
 #include "ledger-money-private.h"
 #include "ledger-money.h"
-#include "ledger-notice.h"
+#include "ledger-notice-private.h"
 #include "ledger-overview.h"
 #include "ledger-period.h"
 #include "ledger-vote.h"

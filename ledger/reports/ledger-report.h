@@ -125,11 +125,14 @@ void ledger_income_report_free (LedgerIncomeReport *report);
  * @error: return location for an error
  *
  * Money received and spent in @period, cash basis: what the notice board
- * shows. opening + income_total − expenditure_total == closing always holds.
+ * shows. opening + income_total − expenditure_total == closing always holds:
+ * a report whose figures do not tie out is never returned.
  *
  * Returns: (transfer full): the report, or NULL with
  *   a storage error (LEDGER_ERROR_CORRUPT too when a total the book holds
- *   is past LEDGER_TOTAL_MAX)
+ *   is past LEDGER_TOTAL_MAX), or LEDGER_ERROR_VERIFY when the figures do
+ *   not tie out (opening + income − expenses ≠ closing: the book is
+ *   inconsistent, and the message says to run verify)
  */
 LedgerIncomeReport *ledger_report_income (LedgerBook          *book,
                                           const LedgerPeriod  *period,

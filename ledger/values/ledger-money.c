@@ -13,7 +13,7 @@
 #include "ledger-error.h"
 #include "ledger-money-private.h"
 #include "ledger-money.h"
-#include "ledger-text.h"
+#include "ledger-text-private.h"
 
 /* The largest exclusive area (ledger-limits.h). */
 #define AREA_MAX_M2 LEDGER_AREA_MAX_M2

@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ledger-period.h"
-#include "ledger-text.h"
+#include "ledger-text-private.h"
 
 /* The years the book accepts: older dates are typing errors (a move-in in
  * 1026), later ones too. */

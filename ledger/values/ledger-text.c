@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ledger-error.h"
-#include "ledger-text.h"
+#include "ledger-text-private.h"
 
 /* Full-width forms of printable ASCII ("！" … "～") sit at a fixed distance
  * from their ASCII counterparts ("!" … "~"). */

@@ -1,4 +1,5 @@
-/* export-xlsx-read.h — just enough of an XLSX reader to verify a workbook
+/* export-xlsx-read-private.h — just enough of an XLSX reader to verify a
+ * workbook
  *
  * Reads the ZIP central directory, inflates entries as a stream (raw
  * deflate through zlib, CRC-32 checked) and parses worksheets row by row

@@ -1,4 +1,4 @@
-/* export-qr.h — QR codes (libqrencode) drawn with cairo or as SVG
+/* export-qr-private.h — QR codes (libqrencode) drawn with cairo or as SVG
  *
  * Every code is UTF-8 text in 8-bit mode at error correction level M, as
  * phones' scanners (WeChat's included) show it as is. A code is drawn with

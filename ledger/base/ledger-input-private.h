@@ -1,4 +1,5 @@
-/* ledger-input.h — reading files the user hands the program, with a bound
+/* ledger-input-private.h — reading files the user hands the program, with a
+ * bound
  *
  * A size from stat() says nothing about /dev/zero, a FIFO, a pipe from
  * the shell (`<(…)`, standard input) or a file that grows while it is
@@ -6,6 +7,9 @@
  * which stops as soon as it has seen more than the limit and fails with
  * one line naming the file and the limit, having held at most the limit
  * plus one buffer in memory.
+ *
+ * Only ledger/ and the tests include this: ledger.h does not (the rest of
+ * the program hands ledger/ the file names).
  */
 #pragma once
 

@@ -1,4 +1,8 @@
-/* ledger-dates.h — which dates and years the book accepts */
+/* ledger-dates-private.h — which dates and years the book accepts
+ *
+ * Only ledger/ and the tests include this: ledger.h does not (the modules
+ * that record dated entries check them).
+ */
 #pragma once
 
 #include "ledger-book.h"
