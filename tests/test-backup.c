@@ -18,6 +18,19 @@
 
 #include "ledger-book-private.h"
 
+/* An automatic backup into the place @book's settings name, as the
+ * application's callers make it. */
+static gboolean
+backup_by_settings (LedgerBook  *book,
+                    const char  *reason,
+                    char       **out_path,
+                    GError     **error)
+{
+  g_autoptr(LedgerBackupPlace) place = ledger_settings_get_backup_place (book);
+
+  return ledger_backup_automatic (book, place, reason, out_path, error);
+}
+
 typedef BookFixture Fixture;
 
 /* A community of 40 households with two years of history. */
@@ -171,7 +184,7 @@ test_backup_automatic_is_whole (Fixture       *f,
   g_autofree char *path = NULL, *got = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (ledger_backup_automatic (f->book, "test", &path, &error));
+  g_assert_true (backup_by_settings (f->book, "test", &path, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (path, "-test.clbook"));
   got = describe_file (path);
@@ -213,7 +226,7 @@ test_backup_rotation (Fixture       *f,
   /* Twelve real ones now (all of this month): two of them must go too. */
   for (guint i = 0; i < LEDGER_BACKUP_KEEP + 2; i++)
     {
-      g_assert_true (ledger_backup_automatic (f->book, "test", NULL, &error));
+      g_assert_true (backup_by_settings (f->book, "test", NULL, &error));
       g_assert_no_error (error);
     }
 
