@@ -44,6 +44,7 @@
 
 /* domain: what the committee records */
 #include "ledger-attachment.h"
+#include "ledger-backup-place.h"
 #include "ledger-backup.h"
 #include "ledger-billing.h"
 #include "ledger-community.h"

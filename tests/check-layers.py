@@ -12,7 +12,9 @@ object files themselves (nm) and from the sources:
 2. no library uses a symbol defined in a library above it:
    base <- values <- core <- domain <- io, reports <- models; domain <- demo;
 3. app/, ui/ and exports/ include no ledger/ header but "ledger.h", and
-   app/ and ui/ no exports/ header but "exports.h" once that header exists.
+   app/ and ui/ no exports/ header but "exports.h" once that header exists;
+4. no module uses one MUST_NOT_USE names for it, though their libraries
+   would allow it.
 
 Prints TAP; each failure names the modules, symbols or lines at fault.
 """
@@ -39,6 +41,13 @@ MAY_USE = {
 # is now core/ledger-sql.c below all three.) An entry would be a set of
 # modules that may form one cycle; any cycle not within one fails.
 KNOWN_CYCLES = []
+
+# Modules kept apart inside one library: {module: {modules it must not use}}.
+# The backup is told where it goes (a LedgerBackupPlace, which the settings
+# fill and its callers pass); it reads no settings (issue 14).
+MUST_NOT_USE = {
+    'ledger-backup': {'ledger-settings'},
+}
 
 # Symbol types nm prints for a definition (text, data, bss, read-only,
 # common, weak, indirect).
@@ -152,6 +161,19 @@ def check_layers(modules, graph):
     return problems
 
 
+def check_kept_apart(graph):
+    problems = []
+    for module, others in sorted(MUST_NOT_USE.items()):
+        if module not in graph:
+            problems.append('%s is not built: update MUST_NOT_USE' % module)
+            continue
+        for other in sorted(others):
+            if other in graph[module]:
+                problems.append('%s uses %s: %s' % (
+                    module, other, ', '.join(sorted(graph[module][other]))))
+    return problems
+
+
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.MULTILINE)
 
 
@@ -200,6 +222,7 @@ def main():
         ('no dependency cycle inside ledger/ but the known ones', check_cycles(graph)),
         ('no library uses one above it', check_layers(modules, graph)),
         ('app/, ui/ and exports/ include only the public headers', check_includes(source_root)),
+        ('modules kept apart do not use each other', check_kept_apart(graph)),
     ]
     print('1..%d' % len(checks))
     failed = 0

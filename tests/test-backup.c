@@ -18,6 +18,19 @@
 
 #include "ledger-book-private.h"
 
+/* An automatic backup into the place @book's settings name, as the
+ * application's callers make it. */
+static gboolean
+backup_by_settings (LedgerBook  *book,
+                    const char  *reason,
+                    char       **out_path,
+                    GError     **error)
+{
+  g_autoptr(LedgerBackupPlace) place = ledger_settings_get_backup_place (book);
+
+  return ledger_backup_automatic (book, place, reason, out_path, error);
+}
+
 typedef BookFixture Fixture;
 
 /* A community of 40 households with two years of history. */
@@ -171,11 +184,38 @@ test_backup_automatic_is_whole (Fixture       *f,
   g_autofree char *path = NULL, *got = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (ledger_backup_automatic (f->book, "test", &path, &error));
+  g_assert_true (backup_by_settings (f->book, "test", &path, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (path, "-test.clbook"));
   got = describe_file (path);
   g_assert_cmpstr (got, ==, expected);
+}
+
+/* The backup goes where it is told, not where the settings say: a chosen
+ * folder gets names tagged with the book's path and keeps @keep of them;
+ * the book's own BOOK.backups/ is not made. */
+static void
+test_backup_into_given_place (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "given", NULL);
+  g_autofree char *default_dir = ledger_backup_dir (f->path);
+  g_autoptr(LedgerBackupPlace) place = ledger_backup_place_new (folder, TRUE, 1);
+  g_autofree char *first = NULL, *second = NULL, *name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (ledger_backup_automatic (f->book, place, "test", &first, &error));
+  g_assert_no_error (error);
+  g_assert_true (ledger_backup_automatic (f->book, place, "test", &second, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (second, folder));
+  name = g_path_get_basename (second);
+  g_assert_true (g_regex_match_simple ("^book\\.clbook-[0-9a-f]{8}@", name, 0, 0));
+  /* keep 1: the older one of this month goes, the newer stays */
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (default_dir, G_FILE_TEST_EXISTS));
 }
 
 /* Rotation works on the names (BOOK@YYYYMMDD-HHMMSS.µµµµµµ-REASON.clbook):
@@ -213,7 +253,7 @@ test_backup_rotation (Fixture       *f,
   /* Twelve real ones now (all of this month): two of them must go too. */
   for (guint i = 0; i < LEDGER_BACKUP_KEEP + 2; i++)
     {
-      g_assert_true (ledger_backup_automatic (f->book, "test", NULL, &error));
+      g_assert_true (backup_by_settings (f->book, "test", NULL, &error));
       g_assert_no_error (error);
     }
 
@@ -412,6 +452,7 @@ main (int    argc,
   ADD ("/backup/round-trip", test_backup_round_trip);
   ADD ("/backup/automatic-is-whole", test_backup_automatic_is_whole);
   ADD ("/backup/rotation", test_backup_rotation);
+  ADD ("/backup/into-given-place", test_backup_into_given_place);
   ADD ("/backup/onto-itself", test_backup_onto_itself);
   ADD ("/backup/before-upgrade", test_backup_before_upgrade);
   ADD ("/backup/upgrade-from-version-1", test_upgrade_from_version_1);

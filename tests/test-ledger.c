@@ -11,6 +11,19 @@
 #include "ledger.h"
 #include "ledger-book-private.h"
 
+/* An automatic backup into the place @book's settings name, as the
+ * application's callers make it. */
+static gboolean
+backup_by_settings (LedgerBook  *book,
+                    const char  *reason,
+                    char       **out_path,
+                    GError     **error)
+{
+  g_autoptr(LedgerBackupPlace) place = ledger_settings_get_backup_place (book);
+
+  return ledger_backup_automatic (book, place, reason, out_path, error);
+}
+
 typedef BookFixture Fixture;
 
 static void
@@ -842,7 +855,7 @@ test_backup_rotation (Fixture       *f,
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_true (ledger_backup_automatic (f->book, "test", NULL, &error));
+      g_assert_true (backup_by_settings (f->book, "test", NULL, &error));
       g_assert_no_error (error);
     }
   listing = g_dir_open (dir, 0, NULL);

@@ -14,6 +14,19 @@
 #include "ledger.h"
 #include "ledger-book-private.h"
 
+/* An automatic backup into the place @book's settings name, as the
+ * application's callers make it. */
+static gboolean
+backup_by_settings (LedgerBook  *book,
+                    const char  *reason,
+                    char       **out_path,
+                    GError     **error)
+{
+  g_autoptr(LedgerBackupPlace) place = ledger_settings_get_backup_place (book);
+
+  return ledger_backup_automatic (book, place, reason, out_path, error);
+}
+
 typedef BookFixture Fixture;
 
 static const BookFixtureOptions fixture_options = { "设置测试小区", NULL, NULL };
@@ -319,7 +332,7 @@ test_backup_settings (Fixture       *f,
    * the book, and the treasurer's own file is never pruned. */
   for (guint i = 0; i < 5; i++)
     {
-      g_assert_true (ledger_backup_automatic (f->book, "test", i == 4 ? &path : NULL, &error));
+      g_assert_true (backup_by_settings (f->book, "test", i == 4 ? &path : NULL, &error));
       g_assert_no_error (error);
     }
   g_assert_true (g_str_has_prefix (path, chosen));
@@ -331,7 +344,7 @@ test_backup_settings (Fixture       *f,
   g_assert_cmpint (g_unlink (own), ==, 0);
   book_fixture_remove_tree (chosen);
   g_clear_pointer (&path, g_free);
-  g_assert_true (ledger_backup_automatic (f->book, "test", &path, &error));
+  g_assert_true (backup_by_settings (f->book, "test", &path, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (path, default_dir));
 
@@ -370,8 +383,8 @@ test_shared_backup_folder (Fixture       *f,
       g_assert_no_error (error);
     }
 
-  g_assert_true (ledger_backup_automatic (f->book, "test", &mine, &error));
-  g_assert_true (ledger_backup_automatic (other, "test", &theirs, &error));
+  g_assert_true (backup_by_settings (f->book, "test", &mine, &error));
+  g_assert_true (backup_by_settings (other, "test", &theirs, &error));
   g_assert_no_error (error);
   mine_base = g_path_get_basename (mine);
   theirs_base = g_path_get_basename (theirs);
@@ -381,7 +394,7 @@ test_shared_backup_folder (Fixture       *f,
 
   /* Four more of mine: two of mine stay, and theirs is untouched. */
   for (guint i = 0; i < 4; i++)
-    g_assert_true (ledger_backup_automatic (f->book, "test", NULL, &error));
+    g_assert_true (backup_by_settings (f->book, "test", NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_backups (shared, mine_base), ==, 2);
   g_assert_cmpuint (count_backups (shared, theirs_base), ==, 1);

@@ -525,9 +525,14 @@ cl_window_close_request (GtkWindow *window)
   g_autoptr(GError) error = NULL;
 
   save_window_size (self);
-  if (self->book != NULL && !ledger_book_is_read_only (self->book) &&
-      !ledger_backup_automatic (self->book, "on-close", NULL, &error))
-    g_warning ("Could not back up %s on closing: %s", ledger_book_get_path (self->book), error->message);
+  if (self->book != NULL && !ledger_book_is_read_only (self->book))
+    {
+      g_autoptr(LedgerBackupPlace) place = ledger_settings_get_backup_place (self->book);
+
+      if (!ledger_backup_automatic (self->book, place, "on-close", NULL, &error))
+        g_warning ("Could not back up %s on closing: %s", ledger_book_get_path (self->book),
+                   error->message);
+    }
   return GTK_WINDOW_CLASS (cl_window_parent_class)->close_request (window);
 }
 

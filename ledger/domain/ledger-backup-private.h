@@ -1,8 +1,4 @@
-/* ledger-backup-private.h — the backup the book makes before an upgrade
- *
- * Only ledger/ and the tests include this: ledger.h does not (the rest of
- * the program opens books with ledger_community_open(), which passes it).
- */
+/* ledger-backup-private.h — the restore, told how to open and back up the book */
 #pragma once
 
 #include "ledger-backup.h"
@@ -10,18 +6,17 @@
 
 G_BEGIN_DECLS
 
-/**
- * ledger_backup_before_upgrade:
- * @book: a book of an older schema, about to be upgraded
- * @error: return location for an error
- *
- * A LedgerBookUpgradeFunc: an automatic backup of @book, reason
- * "before-upgrade", so that the book as it was stays at hand.
- *
- * Returns: TRUE when the copy is written and checked; FALSE with @error
- * set (LEDGER_ERROR_IO) otherwise, and the upgrade does not go ahead.
- */
-gboolean ledger_backup_before_upgrade (LedgerBook  *book,
-                                       GError     **error);
+/* ledger_restore() (ledger-community.h) with what it needs from the rest
+ * of the domain passed in, so that the backup code reads no settings:
+ * @place_of reads where the safety copy goes from the book being replaced
+ * (read before the restore takes the book's write lock), and
+ * @before_upgrade backs up an older book as it is opened (the book being
+ * replaced, and the restored one). Returns and errors as ledger_restore(). */
+gboolean ledger_restore_full (const char             *book_path,
+                              const char             *from,
+                              LedgerBackupPlaceFunc   place_of,
+                              LedgerBookUpgradeFunc   before_upgrade,
+                              char                  **out_safety_copy,
+                              GError                **error);
 
 G_END_DECLS

@@ -12,7 +12,6 @@
 #include "ledger-file-names-private.h"
 #include "ledger-book-private.h"
 #include "ledger-paths-private.h"
-#include "ledger-settings-private.h"
 #include "ledger-quote.h"
 #include "ledger-text.h"
 #include "ledger-write.h"
@@ -310,20 +309,21 @@ prune_backups (const char *dir,
     }
 }
 
-/* The folder for automatic backups of @book: its backup_dir setting, or
- * BOOK.backups/. A configured folder that has gone (an unplugged USB
- * stick) or can no longer be written falls back to BOOK.backups/ rather
- * than fail: a backup before an upgrade, an import or a restore must not
- * be prevented by it, and the fallback is logged. */
+/* The folder for automatic backups of @book: @place's. A chosen folder
+ * that has gone (an unplugged USB stick) or can no longer be written
+ * falls back to BOOK.backups/ rather than fail: a backup before an
+ * upgrade, an import or a restore must not be prevented by it, and the
+ * fallback is logged. */
 static char *
-automatic_dir (LedgerBook *book)
+automatic_dir (LedgerBook              *book,
+               const LedgerBackupPlace *place)
 {
-  g_autofree char *dir = ledger_settings_dup_backup_dir (book);
+  const char *dir = place->folder;
   g_autofree char *shown = NULL;
 
-  if (!ledger_settings_has_backup_dir (book) ||
+  if (!place->chosen ||
       (g_file_test (dir, G_FILE_TEST_IS_DIR) && g_access (dir, W_OK | X_OK) == 0))
-    return g_steal_pointer (&dir);
+    return g_strdup (dir);
   shown = ledger_quote_path (dir);
   g_message ("The backup folder %s cannot be written; backing up into %s.backups instead",
              shown, ledger_book_get_display_path (book));
@@ -331,36 +331,40 @@ automatic_dir (LedgerBook *book)
 }
 
 /* What the names of @book's automatic backups start with: its file name
- * and, in a folder chosen in the settings, which other books may share (a
- * USB stick for the whole street), a tag of its full path, so that pruning
- * one book's backups never touches another's of the same file name. A
- * book that moves starts a new series and leaves the old one whole. */
+ * and, when @place is a folder chosen in the settings, which other books
+ * may share (a USB stick for the whole street), a tag of its full path, so
+ * that pruning one book's backups never touches another's of the same
+ * file name. A book that moves starts a new series and leaves the old one
+ * whole. */
 static char *
-backup_base (LedgerBook *book)
+backup_base (LedgerBook              *book,
+             const LedgerBackupPlace *place)
 {
   const char *path = ledger_book_get_real_path (book);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *absolute = NULL;
   g_autofree char *digest = NULL;
 
-  if (!ledger_settings_has_backup_dir (book))
+  if (!place->chosen)
     return g_steal_pointer (&base);
   absolute = g_canonicalize_filename (path, NULL);
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
   return g_strdup_printf ("%s-%.8s", base, digest);
 }
 
-/* Where a new automatic backup of @book for @reason goes, its folder made:
- * @out_dir and @out_base say which files pruning may consider. */
+/* Where a new automatic backup of @book in @place for @reason goes, its
+ * folder made: @out_dir and @out_base say which files pruning may
+ * consider. */
 static char *
-automatic_path (LedgerBook  *book,
-                const char  *reason,
-                char       **out_dir,
-                char       **out_base,
-                GError     **error)
+automatic_path (LedgerBook               *book,
+                const LedgerBackupPlace  *place,
+                const char               *reason,
+                char                    **out_dir,
+                char                    **out_base,
+                GError                  **error)
 {
-  g_autofree char *dir = automatic_dir (book);
-  g_autofree char *base = backup_base (book);
+  g_autofree char *dir = automatic_dir (book, place);
+  g_autofree char *base = backup_base (book, place);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *name = NULL;
@@ -384,28 +388,26 @@ automatic_path (LedgerBook  *book,
 }
 
 gboolean
-ledger_backup_automatic (LedgerBook  *book,
-                         const char  *reason,
-                         char       **out_path,
-                         GError     **error)
+ledger_backup_automatic (LedgerBook               *book,
+                         const LedgerBackupPlace  *place,
+                         const char               *reason,
+                         char                    **out_path,
+                         GError                  **error)
 {
   g_autofree char *dir = NULL, *base = NULL;
-  g_autofree char *path = automatic_path (book, reason, &dir, &base, error);
+  g_autofree char *path = NULL;
   BackupProgress p = { NULL, NULL, NULL, 0 };
 
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (place != NULL, FALSE);
+
+  path = automatic_path (book, place, reason, &dir, &base, error);
   if (path == NULL || !vacuum_into (book, path, &p, error))
     return FALSE;
-  prune_backups (dir, base, ledger_settings_get_backup_keep (book));
+  prune_backups (dir, base, place->keep);
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
   return TRUE;
-}
-
-gboolean
-ledger_backup_before_upgrade (LedgerBook  *book,
-                              GError     **error)
-{
-  return ledger_backup_automatic (book, "before-upgrade", NULL, error);
 }
 
 /* Copies the book's file as it is on disk, through SQLite's own handle of
@@ -516,23 +518,29 @@ set_restore_error (GError     **error,
  * between, so that every write acknowledged before the restore is in the
  * safety copy and every later one lands in the restored book. */
 static gboolean
-restore_over_book (const char  *book_path,
-                   const char  *from,
-                   char       **out_safety_copy,
-                   GError     **error)
+restore_over_book (const char             *book_path,
+                   const char             *from,
+                   LedgerBackupPlaceFunc   place_of,
+                   LedgerBookUpgradeFunc   before_upgrade,
+                   char                  **out_safety_copy,
+                   GError                **error)
 {
   g_autoptr(LedgerBook) book = ledger_book_open (book_path, LEDGER_BOOK_OPEN_NO_CHECK,
-                                                 ledger_backup_before_upgrade, error);
+                                                 before_upgrade, error);
+  g_autoptr(LedgerBackupPlace) place = NULL;
   g_autofree char *safety = NULL, *dir = NULL, *base = NULL;
   sqlite3_backup *backup = NULL;
   sqlite3 *src = NULL;
   gboolean ok = FALSE;
-  int keep, rc;
+  int rc;
 
   /* Everything the safety copy needs from the book is read first. */
-  if (book == NULL || (safety = automatic_path (book, BEFORE_RESTORE_REASON, &dir, &base, error)) == NULL)
+  if (book == NULL)
     return FALSE;
-  keep = ledger_settings_get_backup_keep (book);
+  place = place_of (book);
+  safety = automatic_path (book, place, BEFORE_RESTORE_REASON, &dir, &base, error);
+  if (safety == NULL)
+    return FALSE;
   rc = sqlite3_open_v2 (from, &src, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
     {
@@ -552,7 +560,7 @@ restore_over_book (const char  *book_path,
     sqlite3_backup_finish (backup);   /* releases the lock, undoing a copy that failed */
   sqlite3_close (src);
   if (g_file_test (safety, G_FILE_TEST_EXISTS))
-    prune_backups (dir, base, keep);
+    prune_backups (dir, base, place->keep);
   if (ok && out_safety_copy != NULL)
     *out_safety_copy = g_steal_pointer (&safety);
   return ok;
@@ -619,12 +627,16 @@ restore_into_new_file (const char  *book_path,
 }
 
 gboolean
-ledger_restore (const char  *book_path,
-                const char  *from,
-                char       **out_safety_copy,
-                GError     **error)
+ledger_restore_full (const char             *book_path,
+                     const char             *from,
+                     LedgerBackupPlaceFunc   place_of,
+                     LedgerBookUpgradeFunc   before_upgrade,
+                     char                  **out_safety_copy,
+                     GError                **error)
 {
   g_autoptr(LedgerBook) restored = NULL;
+
+  g_return_val_if_fail (place_of != NULL, FALSE);
 
   /* Reading the book while replacing it would wait for its own lock. */
   if (ledger_path_is_book_file (book_path, from))
@@ -635,12 +647,12 @@ ledger_restore (const char  *book_path,
 
   if (g_file_test (book_path, G_FILE_TEST_EXISTS))
     {
-      if (!restore_over_book (book_path, from, out_safety_copy, error))
+      if (!restore_over_book (book_path, from, place_of, before_upgrade, out_safety_copy, error))
         return FALSE;
     }
   else if (!restore_into_new_file (book_path, from, error))
     return FALSE;
 
-  restored = ledger_book_open (book_path, LEDGER_BOOK_OPEN_DEFAULT, ledger_backup_before_upgrade, error);
+  restored = ledger_book_open (book_path, LEDGER_BOOK_OPEN_DEFAULT, before_upgrade, error);
   return restored != NULL;
 }

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "ledger-backup-place.h"
 #include "ledger-book.h"
 #include "ledger-progress.h"
 
@@ -63,47 +64,25 @@ gboolean ledger_backup_to_file_full (LedgerBook          *book,
 /**
  * ledger_backup_automatic:
  * @book: an open book
+ * @place: where the copy goes and how many are kept: the book's
+ *   settings' (ledger_settings_get_backup_place())
  * @reason: a word for the file name: "before-upgrade", "before-import" …
  * @out_path: (out) (optional) (transfer full): where the copy went
  * @error: return location for an error
  *
- * Writes a copy into the book's backup folder (its backup_dir setting, or
- * BOOK.backups/; a configured folder that cannot be written falls back to
- * BOOK.backups/) and prunes that book's old automatic backups there: the
- * newest backup_keep (default %LEDGER_BACKUP_KEEP) are kept, and the
- * newest of each month. Other files in the folder are left alone.
+ * Writes a copy into @place's folder (a chosen folder that cannot be
+ * written falls back to BOOK.backups/, and says so in the log) and prunes
+ * that book's old automatic backups there: the newest @place->keep are
+ * kept, and the newest of each month. Other files in the folder are left
+ * alone.
  *
  * Returns: TRUE when the copy is written and checked; FALSE with @error
  *   set as for ledger_backup_to_file()
  */
-gboolean ledger_backup_automatic (LedgerBook  *book,
-                                  const char  *reason,
-                                  char       **out_path,
-                                  GError     **error);
-
-/**
- * ledger_restore:
- * @book_path: the book to replace (it need not exist)
- * @from: a backup; it must be a sound book of this or an older version
- * @out_safety_copy: (out) (optional) (transfer full): where the replaced
- *   book was saved first
- * @error: return location for an error
- *
- * Replaces the contents of @book_path with @from through the SQLite backup
- * API, after saving an automatic backup of the current book. Both happen
- * under one write lock on the book, so every write acknowledged to anyone
- * is either in the safety copy or in the restored book.
- *
- * Returns: TRUE when restored; FALSE with @error set:
- *   LEDGER_ERROR_INVALID_INPUT when @from names the book itself (by any
- *   name), what ledger_book_open() sets for a @from that is not a sound
- *   book (LEDGER_ERROR_FOREIGN_FILE, LEDGER_ERROR_NEWER_VERSION,
- *   LEDGER_ERROR_CORRUPT …), LEDGER_ERROR_CONFLICT or LEDGER_ERROR_IO when
- *   the book cannot be replaced, or a storage error
- */
-gboolean ledger_restore (const char  *book_path,
-                         const char  *from,
-                         char       **out_safety_copy,
-                         GError     **error);
+gboolean ledger_backup_automatic (LedgerBook               *book,
+                                  const LedgerBackupPlace  *place,
+                                  const char               *reason,
+                                  char                    **out_path,
+                                  GError                  **error);
 
 G_END_DECLS

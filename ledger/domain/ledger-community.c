@@ -1,9 +1,11 @@
 /* ledger-community.c — a community's book: created with its defaults,
- * opened with a backup before any upgrade
+ * opened with a backup before any upgrade, restored with a safety copy
  *
  * The book (core/) knows tables and the journal, not fees or backups;
  * what a compound's book starts with and the copy made before an upgrade
  * are decided here, by the domain, and handed to the book as callbacks.
+ * The backup code knows no settings either: where a book's backups go
+ * (ledger_settings_get_backup_place()) is handed to it from here.
  */
 #define G_LOG_DOMAIN "ledger"
 
@@ -13,6 +15,7 @@
 #include "ledger-fee-private.h"
 #include "ledger-fee.h"
 #include "ledger-journal-private.h"
+#include "ledger-settings.h"
 
 /* 5,000.00 yuan: above it an expenditure needs the owners' vote. */
 #define DEFAULT_SPEND_LIMIT "500000"
@@ -43,6 +46,19 @@ post_defaults (LedgerBook *book,
                                   "2000-01-01", error);
 }
 
+/* A LedgerBookUpgradeFunc: an automatic backup of @book, reason
+ * "before-upgrade", into the place its settings name, so that the book as
+ * it was stays at hand; when it fails (LEDGER_ERROR_IO) the upgrade does
+ * not go ahead. */
+static gboolean
+back_up_before_upgrade (LedgerBook  *book,
+                        GError     **error)
+{
+  g_autoptr(LedgerBackupPlace) place = ledger_settings_get_backup_place (book);
+
+  return ledger_backup_automatic (book, place, "before-upgrade", NULL, error);
+}
+
 LedgerBook *
 ledger_community_create (const char  *path,
                          const char  *name,
@@ -57,5 +73,15 @@ ledger_community_open (const char           *path,
                        LedgerBookOpenFlags   flags,
                        GError              **error)
 {
-  return ledger_book_open (path, flags, ledger_backup_before_upgrade, error);
+  return ledger_book_open (path, flags, back_up_before_upgrade, error);
+}
+
+gboolean
+ledger_restore (const char  *book_path,
+                const char  *from,
+                char       **out_safety_copy,
+                GError     **error)
+{
+  return ledger_restore_full (book_path, from, ledger_settings_get_backup_place,
+                              back_up_before_upgrade, out_safety_copy, error);
 }

@@ -372,6 +372,15 @@ ledger_settings_get_backup_keep (LedgerBook *book)
   return (int) keep;
 }
 
+LedgerBackupPlace *
+ledger_settings_get_backup_place (LedgerBook *book)
+{
+  g_autofree char *folder = ledger_settings_dup_backup_dir (book);
+
+  return ledger_backup_place_new (folder, ledger_settings_has_backup_dir (book),
+                                  ledger_settings_get_backup_keep (book));
+}
+
 int
 ledger_settings_get_days_ahead (LedgerBook *book)
 {

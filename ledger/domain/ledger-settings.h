@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "ledger-backup-place.h"
 #include "ledger-book.h"
 
 G_BEGIN_DECLS
@@ -83,6 +84,20 @@ char *ledger_settings_dup_backup_dir (LedgerBook *book);
  *   unset or unreadable
  */
 int ledger_settings_get_backup_keep (LedgerBook *book);
+
+/**
+ * ledger_settings_get_backup_place:
+ * @book: an open book
+ *
+ * Where @book's automatic backups go, for ledger_backup_automatic(): the
+ * folder of ledger_settings_dup_backup_dir(), chosen when
+ * ledger_settings_has_backup_dir(), keeping
+ * ledger_settings_get_backup_keep(). A #LedgerBackupPlaceFunc.
+ *
+ * Returns: (transfer full): the place; free it with
+ *   ledger_backup_place_free()
+ */
+LedgerBackupPlace *ledger_settings_get_backup_place (LedgerBook *book);
 
 /**
  * ledger_settings_get_days_ahead:

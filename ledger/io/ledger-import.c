@@ -27,6 +27,7 @@
 #include "ledger-money.h"
 #include "ledger-period.h"
 #include "ledger-quote.h"
+#include "ledger-settings.h"
 #include "ledger-text.h"
 
 /* More rows than any compound has households: a file this long is a
@@ -452,6 +453,16 @@ ledger_import_households (LedgerBook        *book,
   return ledger_import_households_full (book, plan, NULL, NULL, out_count, error);
 }
 
+/* A copy of the book as it was, into the place its settings name. */
+static gboolean
+back_up_before_import (LedgerBook  *book,
+                       GError     **error)
+{
+  g_autoptr(LedgerBackupPlace) place = ledger_settings_get_backup_place (book);
+
+  return ledger_backup_automatic (book, place, "before-import", NULL, error);
+}
+
 gboolean
 ledger_import_households_full (LedgerBook          *book,
                                LedgerImportPlan    *plan,
@@ -472,7 +483,7 @@ ledger_import_households_full (LedgerBook          *book,
     return FALSE;
   if (progress != NULL)
     progress (progress_data, 0, plan->households->len);
-  if (!ledger_backup_automatic (book, "before-import", NULL, error))
+  if (!back_up_before_import (book, error))
     return FALSE;
   if (!ledger_book_write (book, add_households_cb, &w, error))
     return FALSE;
