@@ -701,16 +701,16 @@ ledger_receipt_void_info (LedgerBook  *book,
     return FALSE;
   ledger_bind_text (stmt, 1, number);
   rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      /* Not voided. */
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
   if (rc == SQLITE_ROW)
     {
       g_strlcpy (out_date, (const char *) sqlite3_column_text (stmt, 0), 11);
       *out_txn_id = sqlite3_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, N_("reading a void"));
-      return FALSE;
-    }
-  return TRUE;
+  return ledger_book_finish_row (book, stmt, rc, N_("reading a void"), error);
 }

@@ -218,13 +218,7 @@ read_open_years (LedgerBook  *book,
       *out_first = sqlite3_column_int (stmt, 0);
       *out_last = sqlite3_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      ledger_book_set_sqlite_error (book, error, N_("reading charges"));
-      return FALSE;
-    }
-  return TRUE;
+  return ledger_book_finish_row (book, stmt, rc, N_("reading charges"), error);
 }
 
 LedgerHouseholdDue *

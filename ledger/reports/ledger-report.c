@@ -336,12 +336,8 @@ ledger_report_collection (LedgerBook        *book,
       out->households = (guint) sqlite3_column_int64 (stmt, 3);
       out->households_paid = (guint) sqlite3_column_int64 (stmt, 4);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      ledger_book_set_sqlite_error (book, error, N_("preparing the collection report"));
-      return FALSE;
-    }
+  if (!ledger_book_finish_row (book, stmt, rc, N_("preparing the collection report"), error))
+    return FALSE;
   out->due = out->billed - out->waived;
   out->outstanding = out->due - out->paid;
   out->rate_bp = out->due > 0 ? (int) (out->paid * 10000 / out->due) : 0;
