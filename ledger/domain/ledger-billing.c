@@ -33,7 +33,7 @@ ledger_open_charges (LedgerBook  *book,
   stmt = ledger_book_prepare (book,
     "SELECT s.charge_id, s.amount - s.paid - s.waived AS open FROM charge_status s"
     " JOIN charges c ON c.id = s.charge_id JOIN txns t ON t.id = c.txn_id"
-    " WHERE s.household_id = ?1 AND " LEDGER_CHARGE_OPEN_OF ("s.") " AND open > 0"
+    " WHERE s.household_id = ?1 AND " LEDGER_CHARGE_OPEN_OF ("s.") " AND " LEDGER_CHARGE_OWED_OF ("s.")
     "   AND (?2 IS NULL OR t.date <= ?2)"
     " ORDER BY s.year, s.charge_id",
     error);

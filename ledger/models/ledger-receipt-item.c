@@ -65,7 +65,7 @@ static const char receipts_sql[] =
 /* The years of a household's charges that are not fully settled. */
 static const char open_years_sql[] =
   "SELECT min (year), max (year) FROM charge_status"
-  " WHERE household_id = ?1 AND " LEDGER_CHARGE_OPEN " AND amount > paid + waived";
+  " WHERE household_id = ?1 AND " LEDGER_CHARGE_OPEN " AND " LEDGER_CHARGE_OWED;
 
 /* ------------------------------------------------------------------ */
 /* The row */

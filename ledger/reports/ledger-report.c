@@ -140,10 +140,9 @@ ledger_report_arrears (LedgerBook  *book,
   stmt = ledger_book_prepare (book,
     "WITH open AS ("
     "  SELECT household_id, year, amount - paid - waived AS owed"
-    "  FROM charge_status WHERE " LEDGER_CHARGE_OPEN " AND year <= ?1)"
+    "  FROM charge_status WHERE " LEDGER_CHARGE_OPEN " AND " LEDGER_CHARGE_OWED " AND year <= ?1)"
     " SELECT h.id, h.unit, h.owner, sum (o.owed), count (*), min (o.year), max (o.year)"
     " FROM open o JOIN households h ON h.id = o.household_id"
-    " WHERE o.owed > 0"
     " GROUP BY h.id ORDER BY h.building, h.entrance, h.room",
     error);
   if (stmt == NULL)
@@ -403,7 +402,7 @@ ledger_report_arrears_detail (LedgerBook  *book,
     " SELECT h.id, h.unit, h.owner, p.year, p.fee_code, f.name, p.amount, p.waived, p.paid"
     " FROM per_charge p JOIN households h ON h.id = p.household_id"
     " JOIN fees f ON f.id = p.fee_id"
-    " WHERE p.amount - p.waived - p.paid > 0"
+    " WHERE " LEDGER_CHARGE_OWED_OF ("p.")
     " ORDER BY h.building, h.entrance, h.room, p.year, p.fee_code",
     error);
   if (stmt == NULL)
