@@ -6,13 +6,25 @@
 
 #include "ledger-book-private.h"
 #include "ledger-expenditure.h"
+#include "ledger-method-private.h"
 #include "ledger-money-private.h"
 #include "ledger-report.h"
 #include "ledger-schema-private.h"
 #include "ledger-money.h"
 
-/* The accounts that hold the committee's money. */
-#define FUNDS_ACCOUNTS "('cash', 'bank', 'wechat', 'alipay')"
+/* The committee's money at ?1: the accounts of the payment methods. Built
+ * once (the statement cache keeps the text's pointer). */
+static const char *
+funds_at_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    g_once_init_leave (&sql, g_strconcat ("SELECT sum (amount) FROM account_days"
+                                          " WHERE account IN ", ledger_method_accounts_sql (),
+                                          " AND date <= ?1", NULL));
+  return sql;
+}
 
 void
 ledger_report_line_free (LedgerReportLine *line)
@@ -96,10 +108,7 @@ ledger_report_funds_at (LedgerBook  *book,
 {
   sqlite3_stmt *stmt;
 
-  stmt = ledger_book_prepare (book,
-                              "SELECT sum (amount) FROM account_days"
-                              " WHERE account IN " FUNDS_ACCOUNTS " AND date <= ?1",
-                              error);
+  stmt = ledger_book_prepare (book, funds_at_sql (), error);
   if (stmt == NULL)
     return FALSE;
   ledger_bind_text (stmt, 1, date);
