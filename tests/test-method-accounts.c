@@ -5,13 +5,16 @@
  * (the text cannot change without a migration): they must name exactly
  * the method table's codes. The chart of accounts is seeded from the
  * table, in the order it always had, and the reports' list of money
- * accounts is the table's codes.
+ * accounts is the table's codes. The same for the expenditure categories
+ * (ledger-category.c): their expense accounts end the chart, and the
+ * expenditures list and read the same table.
  */
 #include <string.h>
 
 #include "book-fixture.h"
 #include "ledger.h"
 #include "ledger-book-private.h"
+#include "ledger-category-private.h"
 #include "ledger-method-private.h"
 
 typedef BookFixture Fixture;
@@ -147,6 +150,43 @@ test_accounts_sql_names_the_methods (void)
   g_assert_true (ledger_method_accounts_sql () == ledger_method_accounts_sql ());
 }
 
+static void
+test_chart_ends_with_the_categories (Fixture       *f,
+                                     gconstpointer  data)
+{
+  static const char *const names[] = {
+    "Repairs", "Cleaning", "Lighting", "Greening", "Security",
+    "Water and electricity", "Office and printing", "Other",
+  };
+  const char * const *codes = ledger_expenditure_categories ();
+  sqlite3_stmt *stmt = NULL;
+  guint i = 0;
+
+  g_assert_cmpuint (ledger_category_count (), ==, G_N_ELEMENTS (names));
+  g_assert_cmpuint (g_strv_length ((char **) codes), ==, G_N_ELEMENTS (names));
+  g_assert_cmpint (sqlite3_prepare_v2 (ledger_book_get_db (f->book),
+                                       "SELECT code, name, kind FROM accounts"
+                                       " WHERE id > (SELECT id FROM accounts WHERE code = 'waivers') AND code LIKE 'expense:%'"
+                                       " ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *code = g_strconcat ("expense:", codes[i], NULL);
+
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (names));
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, code);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, names[i]);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "expense");
+      g_assert_cmpstr (ledger_expenditure_category_chinese (codes[i]), ==,
+                       ledger_category_chinese (i));
+      i++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (names));
+  g_assert_cmpstr (codes[0], ==, "repair");
+  g_assert_cmpstr (ledger_expenditure_category_chinese ("repair"), ==, "维修");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -157,6 +197,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/method-accounts/schema-check", test_schema_check_names_the_methods);
   ADD ("/method-accounts/chart", test_chart_starts_with_the_methods);
+  ADD ("/method-accounts/categories", test_chart_ends_with_the_categories);
 #undef ADD
   g_test_add_func ("/method-accounts/accounts-sql", test_accounts_sql_names_the_methods);
 

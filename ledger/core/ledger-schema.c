@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ledger-book.h"
+#include "ledger-category-private.h"
 #include "ledger-method-private.h"
 #include "ledger-schema-private.h"
 
@@ -263,14 +264,7 @@ static const struct
   { "receivable",      N_("Fees receivable"),      "asset" },
   { "prepaid",         N_("Prepaid by owners"),    "liability" },
   { "waivers",         N_("Fee waivers"),          "expense" },
-  { "expense:repair",    N_("Repairs"),            "expense" },
-  { "expense:cleaning",  N_("Cleaning"),           "expense" },
-  { "expense:lighting",  N_("Lighting"),           "expense" },
-  { "expense:greening",  N_("Greening"),           "expense" },
-  { "expense:security",  N_("Security"),           "expense" },
-  { "expense:utilities", N_("Water and electricity"), "expense" },
-  { "expense:office",    N_("Office and printing"),  "expense" },
-  { "expense:other",     N_("Other"),              "expense" },
+  /* then an expense account per expenditure category (ledger-category.c) */
 };
 
 /* Adds BEFORE UPDATE/DELETE triggers that abort on @table. */
@@ -322,6 +316,16 @@ insert_standard_accounts (LedgerSql   *self,
       ledger_bind_text (stmt, 1, standard_accounts[i].code);
       ledger_bind_text (stmt, 2, standard_accounts[i].name);
       ledger_bind_text (stmt, 3, standard_accounts[i].kind);
+      if (!ledger_sql_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < ledger_category_count (); i++)
+    {
+      g_autofree char *code = g_strconcat ("expense:", ledger_category_code (i), NULL);
+
+      ledger_bind_text (stmt, 1, code);
+      ledger_bind_text (stmt, 2, ledger_category_account_name (i));
+      ledger_bind_text (stmt, 3, "expense");
       if (!ledger_sql_step_done (self, stmt, error))
         return FALSE;
     }
