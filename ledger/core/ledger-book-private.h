@@ -153,6 +153,34 @@ gboolean ledger_book_finish_rows (LedgerBook    *self,
                                   GError       **error);
 
 /**
+ * ledger_book_finish_row:
+ * @self: the book @stmt belongs to
+ * @stmt: a statement that reads one row
+ * @rc: what its sqlite3_step() returned
+ * @doing: the operation for the message, an N_()-marked literal
+ * @error: return location for an error
+ *
+ * The end of every read of one row that must be there:
+ *
+ *   rc = sqlite3_step (stmt);
+ *   if (rc == SQLITE_ROW)
+ *     thing = thing_from_row (stmt);
+ *   if (!ledger_book_finish_row (book, stmt, rc, N_("reading a thing"), error))
+ *     return NULL;
+ *
+ * Where no row is an answer ("not found", "none"), test SQLITE_DONE
+ * before calling it.
+ *
+ * Returns: TRUE when @rc is SQLITE_ROW; otherwise FALSE with @error set
+ * by ledger_book_set_sqlite_error(). @stmt is reset either way.
+ */
+gboolean ledger_book_finish_row (LedgerBook    *self,
+                                 sqlite3_stmt  *stmt,
+                                 int            rc,
+                                 const char    *doing,
+                                 GError       **error);
+
+/**
  * ledger_book_set_setting:
  * @self: an open book, inside ledger_book_write()
  * @key: a key of the settings table

@@ -157,6 +157,16 @@ ledger_book_finish_rows (LedgerBook    *self,
   return ledger_sql_finish_rows (self->sql, stmt, rc, doing, error);
 }
 
+gboolean
+ledger_book_finish_row (LedgerBook    *self,
+                        sqlite3_stmt  *stmt,
+                        int            rc,
+                        const char    *doing,
+                        GError       **error)
+{
+  return ledger_sql_finish_row (self->sql, stmt, rc, doing, error);
+}
+
 /* ------------------------------------------------------------------ */
 /* Opening */
 
@@ -615,17 +625,32 @@ char *
 ledger_book_dup_setting (LedgerBook *self,
                          const char *key)
 {
+  g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
   char *value = NULL;
+  int rc;
 
-  stmt = ledger_book_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-  ledger_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = ledger_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
+  stmt = ledger_book_prepare (self, "SELECT value FROM settings WHERE key = ?1", &error);
+  if (stmt != NULL)
+    {
+      ledger_bind_text (stmt, 1, key);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      if (rc == SQLITE_ROW)
+        value = ledger_column_dup (stmt, 0);
+      if (ledger_book_finish_row (self, stmt, rc, N_("reading settings"), &error))
+        return value;
+      g_clear_pointer (&value, g_free);
+    }
+  /* The callers take NULL as "not set" (the doc comment says so). The
+   * failure goes to the debug log: not a warning, which tests make fatal
+   * and the command line would print beside its one-line error. */
+  g_debug ("%s", error->message);
+  return NULL;
 }
 
 gboolean

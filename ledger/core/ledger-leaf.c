@@ -167,14 +167,12 @@ stream_leaves (LedgerBook      *book,
                         (const char *) sqlite3_column_text (stmt, 9),
                         sqlite3_column_int64 (stmt, 10));
     }
-  if (ok && rc != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (book, error, N_("reading the journal"));
-      ok = FALSE;
-    }
-  if (ok && have_leaf)
-    ok = builder_emit (&b, func, user_data, error);
-  sqlite3_reset (stmt);
+  if (!ok)
+    sqlite3_reset (stmt);
+  else
+    /* The last leaf ends with the rows: it holds copies, not the row. */
+    ok = ledger_book_finish_rows (book, stmt, rc, N_("reading the journal"), error) &&
+         (!have_leaf || builder_emit (&b, func, user_data, error));
   builder_clear (&b);
   return ok;
 }

@@ -16,6 +16,12 @@ G_BEGIN_DECLS
  * charge_status goes by the alias s. */
 #define LEDGER_CHARGE_OPEN_OF(t) t "amount <> " t "paid + " t "waived"
 #define LEDGER_CHARGE_OPEN LEDGER_CHARGE_OPEN_OF ("")
+/* An open charge of which money is still owed: amount above what was
+ * paid and waived (an overpaid one is open too, the other way). Written
+ * beside LEDGER_CHARGE_OPEN, which keeps the partial index usable:
+ *   "WHERE " LEDGER_CHARGE_OPEN " AND " LEDGER_CHARGE_OWED */
+#define LEDGER_CHARGE_OWED_OF(t) t "amount > " t "paid + " t "waived"
+#define LEDGER_CHARGE_OWED LEDGER_CHARGE_OWED_OF ("")
 
 /* The caches of schema version 2 as the journal defines them: a charge
  * with what payments (net of voids) and waivers settled of it, and each

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "ledger-book.h"
+#include "ledger-category-private.h"
+#include "ledger-method-private.h"
 #include "ledger-schema-private.h"
 
 static const char schema_v1[] =
@@ -113,6 +115,9 @@ static const char schema_v1[] =
   "  seq          INTEGER NOT NULL CHECK (seq > 0),"
   "  household_id INTEGER NOT NULL REFERENCES households (id),"
   "  amount       INTEGER NOT NULL CHECK (amount > 0),"
+  /* The method codes of ledger-method.c, written out: this text is the
+   * stored schema and changes only by a migration (tests/test-method.c
+   * checks that it names exactly the method table's codes). */
   "  method       TEXT NOT NULL CHECK (method IN ('cash','wechat','alipay','bank')),"
   "  date         TEXT NOT NULL,"
   "  txn_id       INTEGER NOT NULL UNIQUE REFERENCES txns (id),"
@@ -141,6 +146,7 @@ static const char schema_v1[] =
   "  amount    INTEGER NOT NULL CHECK (amount > 0),"
   "  payee     TEXT NOT NULL,"
   "  category  TEXT NOT NULL REFERENCES accounts (code),"
+  /* as receipts.method above */
   "  method    TEXT NOT NULL CHECK (method IN ('cash','wechat','alipay','bank')),"
   "  memo      TEXT NOT NULL DEFAULT '',"
   "  invoice   TEXT NOT NULL DEFAULT '',"
@@ -253,21 +259,12 @@ static const struct
   const char *name;
   const char *kind;
 } standard_accounts[] = {
-  { "cash",            N_("Cash"),                 "asset" },
-  { "bank",            N_("Bank"),                 "asset" },
-  { "wechat",          N_("WeChat Pay"),           "asset" },
-  { "alipay",          N_("Alipay"),               "asset" },
+  /* first the money accounts, one per payment method (ledger-method.c),
+   * inserted by insert_standard_accounts() */
   { "receivable",      N_("Fees receivable"),      "asset" },
   { "prepaid",         N_("Prepaid by owners"),    "liability" },
   { "waivers",         N_("Fee waivers"),          "expense" },
-  { "expense:repair",    N_("Repairs"),            "expense" },
-  { "expense:cleaning",  N_("Cleaning"),           "expense" },
-  { "expense:lighting",  N_("Lighting"),           "expense" },
-  { "expense:greening",  N_("Greening"),           "expense" },
-  { "expense:security",  N_("Security"),           "expense" },
-  { "expense:utilities", N_("Water and electricity"), "expense" },
-  { "expense:office",    N_("Office and printing"),  "expense" },
-  { "expense:other",     N_("Other"),              "expense" },
+  /* then an expense account per expenditure category (ledger-category.c) */
 };
 
 /* Adds BEFORE UPDATE/DELETE triggers that abort on @table. */
@@ -302,13 +299,33 @@ insert_standard_accounts (LedgerSql   *self,
   if (stmt == NULL)
     return FALSE;
 
+  /* Account names are stored in the source language; screens translate
+   * them when they show them. The ids are the chart's order. */
+  for (guint i = 0; i < LEDGER_METHOD_COUNT; i++)
+    {
+      LedgerMethod method = ledger_method_in_chart_order (i);
+
+      ledger_bind_text (stmt, 1, ledger_method_to_string (method));
+      ledger_bind_text (stmt, 2, ledger_method_account_name (method));
+      ledger_bind_text (stmt, 3, "asset");
+      if (!ledger_sql_step_done (self, stmt, error))
+        return FALSE;
+    }
   for (gsize i = 0; i < G_N_ELEMENTS (standard_accounts); i++)
     {
-      /* Account names are stored in the source language; screens
-       * translate them when they show them. */
       ledger_bind_text (stmt, 1, standard_accounts[i].code);
       ledger_bind_text (stmt, 2, standard_accounts[i].name);
       ledger_bind_text (stmt, 3, standard_accounts[i].kind);
+      if (!ledger_sql_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < ledger_category_count (); i++)
+    {
+      g_autofree char *code = g_strconcat ("expense:", ledger_category_code (i), NULL);
+
+      ledger_bind_text (stmt, 1, code);
+      ledger_bind_text (stmt, 2, ledger_category_account_name (i));
+      ledger_bind_text (stmt, 3, "expense");
       if (!ledger_sql_step_done (self, stmt, error))
         return FALSE;
     }

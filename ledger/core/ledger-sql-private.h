@@ -28,7 +28,6 @@ LedgerSql    *ledger_sql_new              (sqlite3     *db,
                                            const char  *display_path);
 void          ledger_sql_free             (LedgerSql   *self);
 
-sqlite3      *ledger_sql_get_db           (LedgerSql   *self);
 const char   *ledger_sql_get_path         (LedgerSql   *self);
 
 /* Set by the book around the unit of work of ledger_book_write(): inside
@@ -74,6 +73,13 @@ gboolean      ledger_sql_query_int64      (LedgerSql     *self,
 /* Ends a row loop: resets @stmt and, unless @rc (the last
  * sqlite3_step()) is SQLITE_DONE, sets @error naming @doing. */
 gboolean      ledger_sql_finish_rows      (LedgerSql     *self,
+                                           sqlite3_stmt  *stmt,
+                                           int            rc,
+                                           const char    *doing,
+                                           GError       **error);
+/* Ends the read of one row: resets @stmt and, unless @rc (its
+ * sqlite3_step()) is SQLITE_ROW, sets @error naming @doing. */
+gboolean      ledger_sql_finish_row       (LedgerSql     *self,
                                            sqlite3_stmt  *stmt,
                                            int            rc,
                                            const char    *doing,

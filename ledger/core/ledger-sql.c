@@ -58,12 +58,6 @@ ledger_sql_free (LedgerSql *self)
   g_free (self);
 }
 
-sqlite3 *
-ledger_sql_get_db (LedgerSql *self)
-{
-  return self->db;
-}
-
 const char *
 ledger_sql_get_path (LedgerSql *self)
 {
@@ -261,6 +255,26 @@ ledger_sql_finish_rows (LedgerSql     *self,
    * to the connection, so the message is the same. */
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
+    {
+      ledger_sql_set_error (self, error, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ledger_sql_finish_row (LedgerSql     *self,
+                       sqlite3_stmt  *stmt,
+                       int            rc,
+                       const char    *doing,
+                       GError       **error)
+{
+  /* Reset first, as in ledger_sql_finish_rows(). SQLITE_DONE is an error
+   * here too: the callers read a row that must exist (an aggregate, a
+   * row they hold the id of); where no row means "not found", they say
+   * so before calling this. */
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
     {
       ledger_sql_set_error (self, error, doing);
       return FALSE;

@@ -33,7 +33,7 @@ ledger_open_charges (LedgerBook  *book,
   stmt = ledger_book_prepare (book,
     "SELECT s.charge_id, s.amount - s.paid - s.waived AS open FROM charge_status s"
     " JOIN charges c ON c.id = s.charge_id JOIN txns t ON t.id = c.txn_id"
-    " WHERE s.household_id = ?1 AND " LEDGER_CHARGE_OPEN_OF ("s.") " AND open > 0"
+    " WHERE s.household_id = ?1 AND " LEDGER_CHARGE_OPEN_OF ("s.") " AND " LEDGER_CHARGE_OWED_OF ("s.")
     "   AND (?2 IS NULL OR t.date <= ?2)"
     " ORDER BY s.year, s.charge_id",
     error);
@@ -421,20 +421,21 @@ find_charge (LedgerBook             *book,
   ledger_bind_text (stmt, 2, r->fee_code);
   sqlite3_bind_int (stmt, 3, r->year);
   rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
+                   _("fee “%s”: unit %s has no such charge for %d (has the year been billed?)"),
+                   r->fee_code, household->unit, r->year);
+      return FALSE;
+    }
   if (rc == SQLITE_ROW)
     {
       *out_charge_id = sqlite3_column_int64 (stmt, 0);
       *out_open = sqlite3_column_int64 (stmt, 1);
       *out_txn_id = sqlite3_column_int64 (stmt, 2);
     }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
-                 _("fee “%s”: unit %s has no such charge for %d (has the year been billed?)"),
-                 r->fee_code, household->unit, r->year);
-  else if (rc != SQLITE_ROW)
-    ledger_book_set_sqlite_error (book, error, N_("reading charges"));
-  return rc == SQLITE_ROW;
+  return ledger_book_finish_row (book, stmt, rc, N_("reading charges"), error);
 }
 
 static gboolean

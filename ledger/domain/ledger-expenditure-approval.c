@@ -138,16 +138,6 @@ vote_authorises (const LedgerVote  *vote,
 }
 
 gboolean
-ledger_check_expenditure_vote (LedgerBook  *book,
-                               gint64       amount,
-                               gint64       vote_id,
-                               gboolean     from_maintenance_fund,
-                               GError     **error)
-{
-  return ledger_check_expenditure_vote_on (book, amount, vote_id, from_maintenance_fund, NULL, error);
-}
-
-gboolean
 ledger_check_expenditure_vote_on (LedgerBook  *book,
                                   gint64       amount,
                                   gint64       vote_id,

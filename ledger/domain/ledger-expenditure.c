@@ -12,6 +12,7 @@
 #include "ledger-book-private.h"
 #include "ledger-dates-private.h"
 #include "ledger-expenditure-private.h"
+#include "ledger-category-private.h"
 #include "ledger-expenditure.h"
 #include "ledger-journal-private.h"
 #include "ledger-money-private.h"
@@ -23,38 +24,29 @@
 
 #define TEXT_MAX_CHARS 200
 
-static const struct
-{
-  const char *code;
-  const char *chinese;
-} categories[] = {
-  { "repair",    "维修" },
-  { "cleaning",  "保洁" },
-  { "lighting",  "照明" },
-  { "greening",  "绿化" },
-  { "security",  "安保" },
-  { "utilities", "水电" },
-  { "office",    "办公" },
-  { "other",     "其他" },
-};
-
+/* The categories are values/ledger-category.c's table. */
 const char * const *
 ledger_expenditure_categories (void)
 {
-  static const char *codes[G_N_ELEMENTS (categories) + 1];
+  static const char **codes;
 
-  if (codes[0] == NULL)
-    for (gsize i = 0; i < G_N_ELEMENTS (categories); i++)
-      codes[i] = categories[i].code;
+  if (g_once_init_enter (&codes))
+    {
+      const char **list = g_new0 (const char *, ledger_category_count () + 1);
+
+      for (guint i = 0; i < ledger_category_count (); i++)
+        list[i] = ledger_category_code (i);
+      g_once_init_leave (&codes, list);
+    }
   return codes;
 }
 
 const char *
 ledger_expenditure_category_chinese (const char *category)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (categories); i++)
-    if (g_strcmp0 (category, categories[i].code) == 0)
-      return categories[i].chinese;
+  for (guint i = 0; i < ledger_category_count (); i++)
+    if (g_strcmp0 (category, ledger_category_code (i)) == 0)
+      return ledger_category_chinese (i);
   return category;
 }
 
@@ -70,10 +62,11 @@ ledger_expenditure_category_parse (const char  *text,
 
   if (code != NULL && g_str_has_prefix (code, "expense:"))
     code += strlen ("expense:");
-  for (gsize i = 0; code != NULL && i < G_N_ELEMENTS (categories); i++)
-    if (strcmp (code, categories[i].code) == 0 || strcmp (code, categories[i].chinese) == 0)
+  for (guint i = 0; code != NULL && i < ledger_category_count (); i++)
+    if (strcmp (code, ledger_category_code (i)) == 0 ||
+        strcmp (code, ledger_category_chinese (i)) == 0)
       {
-        *out_category = g_strdup (categories[i].code);
+        *out_category = g_strdup (ledger_category_code (i));
         return TRUE;
       }
   return ledger_text_set_invalid_input (error, field, text,

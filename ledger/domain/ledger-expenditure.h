@@ -69,7 +69,7 @@ const char *ledger_expenditure_category_chinese (const char *category);
  *
  * Records an expenditure, journaled, in one transaction. Above the book's
  * spend limit, or from the maintenance fund, it must link a passed vote
- * of a fitting matter (ledger_check_expenditure_vote()). Attachments are
+ * of a fitting matter (ledger_check_expenditure_vote_on()). Attachments are
  * copied into BOOK.files/ under a name that starts with their SHA-256,
  * before the transaction, so the book never refers to a file that is not
  * there.

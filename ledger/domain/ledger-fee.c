@@ -97,24 +97,33 @@ collect_fees (LedgerBook    *book,
 }
 
 /* The newest version of @code, or NULL if the book has none. */
-static LedgerFee *
-latest_version (LedgerBook *book,
-                const char *code)
+static gboolean
+latest_version (LedgerBook  *book,
+                const char  *code,
+                LedgerFee  **out_fee,
+                GError     **error)
 {
   sqlite3_stmt *stmt;
-  LedgerFee *fee = NULL;
+  int rc;
 
+  *out_fee = NULL;
   stmt = ledger_book_prepare (book,
                               "SELECT " FEE_COLUMNS " FROM fees WHERE code = ?1"
                               " ORDER BY effective_from DESC, id DESC LIMIT 1",
-                              NULL);
+                              error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   ledger_bind_text (stmt, 1, code);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    fee = fee_from_row (stmt);
-  sqlite3_reset (stmt);
-  return fee;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      /* A new fee item. */
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  if (rc == SQLITE_ROW)
+    *out_fee = fee_from_row (stmt);
+  return ledger_book_finish_row (book, stmt, rc, N_("reading fees"), error);
 }
 
 /* Each fee item's income goes to its own account, "income:CODE". */
@@ -197,7 +206,8 @@ prepare_version (LedgerBook            *book,
       g_snprintf (fee->effective_from, sizeof fee->effective_from, "%.4s-01-01", today);
     }
 
-  current = latest_version (book, code);
+  if (!latest_version (book, code, &current, error))
+    return FALSE;
   fee->code = g_strdup (code);
   fee->name = g_strdup (name != NULL ? name : current != NULL ? current->name : code);
   fee->amount = amount;

@@ -555,14 +555,17 @@ ledger_household_lookup (LedgerBook  *book,
     return NULL;
   ledger_bind_text (stmt, 1, normal);
   rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
+                   _("unit “%s” is not registered in this book"), normal);
+      return NULL;
+    }
   if (rc == SQLITE_ROW)
     household = household_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
-                 _("unit “%s” is not registered in this book"), normal);
-  else
-    ledger_book_set_sqlite_error (book, error, N_("reading households"));
-  sqlite3_reset (stmt);
+  if (!ledger_book_finish_row (book, stmt, rc, N_("reading households"), error))
+    return NULL;
   return household;
 }
 

@@ -13,6 +13,7 @@
 #include "ledger-payment-private.h"
 #include "ledger-payment.h"
 #include "ledger-period.h"
+#include "ledger-schema-private.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"
 
@@ -701,16 +702,109 @@ ledger_receipt_void_info (LedgerBook  *book,
     return FALSE;
   ledger_bind_text (stmt, 1, number);
   rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      /* Not voided. */
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
   if (rc == SQLITE_ROW)
     {
       g_strlcpy (out_date, (const char *) sqlite3_column_text (stmt, 0), 11);
       *out_txn_id = sqlite3_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  return ledger_book_finish_row (book, stmt, rc, N_("reading a void"), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Re-entering a voided payment */
+
+gboolean
+ledger_receipt_reenter (LedgerBook     *book,
+                        const char     *number,
+                        LedgerReceipt **out_receipt,
+                        GError        **error)
+{
+  g_autoptr(LedgerReceipt) voided = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+
+  voided = ledger_receipt_lookup (book, number, error);
+  if (voided == NULL)
+    return FALSE;
+  if (!voided->voided)
     {
-      ledger_book_set_sqlite_error (book, error, N_("reading a void"));
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   _("receipt “%s” stands: only a voided payment can be re-entered"), voided->number);
       return FALSE;
     }
-  return TRUE;
+  return ledger_pay (book, voided->unit, voided->amount, voided->method, voided->date,
+                     out_receipt, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* What a unit owes */
+
+void
+ledger_household_due_free (LedgerHouseholdDue *due)
+{
+  if (due == NULL)
+    return;
+  g_free (due->unit);
+  g_free (due->owner);
+  g_free (due);
+}
+
+/* The oldest and newest year of @household_id's open charges (0 and 0
+ * when everything is settled). */
+static gboolean
+read_open_years (LedgerBook  *book,
+                 gint64       household_id,
+                 int         *out_first,
+                 int         *out_last,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book,
+                                            "SELECT min (year), max (year) FROM charge_status"
+                                            " WHERE household_id = ?1 AND " LEDGER_CHARGE_OPEN
+                                            " AND " LEDGER_CHARGE_OWED,
+                                            error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_first = sqlite3_column_int (stmt, 0);
+      *out_last = sqlite3_column_int (stmt, 1);
+    }
+  return ledger_book_finish_row (book, stmt, rc, N_("reading charges"), error);
+}
+
+LedgerHouseholdDue *
+ledger_household_due (LedgerBook  *book,
+                      const char  *unit,
+                      GError     **error)
+{
+  g_autoptr(LedgerHousehold) household = NULL;
+  g_autoptr(LedgerHouseholdDue) due = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), NULL);
+
+  household = ledger_household_lookup (book, unit, error);
+  if (household == NULL)
+    return NULL;
+  due = g_new0 (LedgerHouseholdDue, 1);
+  due->unit = g_strdup (household->unit);
+  due->owner = g_strdup (household->owner);
+  if (!ledger_household_balance (book, household->unit, &due->owed, &due->credit, error) ||
+      !read_open_years (book, household->id, &due->first_year, &due->last_year, error))
+    return NULL;
+  /* A payment settles open charges before anything becomes credit, and
+   * credit is applied when a year is billed: so what is owed is exactly
+   * what clears the household. */
+  due->suggested = due->owed;
+  return g_steal_pointer (&due);
 }

@@ -155,13 +155,7 @@ count_live (LedgerBook   *book,
       t->heads_no = sqlite3_column_int64 (stmt, 6);
       t->area_no = sqlite3_column_int64 (stmt, 7);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      ledger_book_set_sqlite_error (book, error, N_("counting ballots"));
-      return FALSE;
-    }
-  return TRUE;
+  return ledger_book_finish_row (book, stmt, rc, N_("counting ballots"), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -243,14 +237,17 @@ read_vote (LedgerBook  *book,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, vote_id);
   rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
+                   _("vote %" PRId64 " is not in this book"), vote_id);
+      return NULL;
+    }
   if (rc == SQLITE_ROW)
     vote = vote_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
-                 _("vote %" PRId64 " is not in this book"), vote_id);
-  else if (rc != SQLITE_ROW)
-    ledger_book_set_sqlite_error (book, error, N_("reading votes"));
+  if (!ledger_book_finish_row (book, stmt, rc, N_("reading votes"), error))
+    return NULL;
   return g_steal_pointer (&vote);
 }
 
@@ -518,12 +515,8 @@ check_not_before_replaced (LedgerBook  *book,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     earlier = ledger_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      ledger_book_set_sqlite_error (book, error, N_("reading a ballot"));
-      return FALSE;
-    }
+  if (!ledger_book_finish_row (book, stmt, rc, N_("reading a ballot"), error))
+    return FALSE;
   if (strcmp (date, earlier) >= 0)
     return TRUE;
   {
@@ -706,13 +699,7 @@ closing_day (LedgerBook        *book,
   if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_TEXT &&
       strcmp ((const char *) sqlite3_column_text (stmt, 0), out_day) > 0)
     g_strlcpy (out_day, (const char *) sqlite3_column_text (stmt, 0), 11);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      ledger_book_set_sqlite_error (book, error, N_("reading ballots"));
-      return FALSE;
-    }
-  return TRUE;
+  return ledger_book_finish_row (book, stmt, rc, N_("reading ballots"), error);
 }
 
 gboolean

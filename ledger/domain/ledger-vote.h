@@ -271,30 +271,6 @@ gboolean ledger_set_spend_limit (LedgerBook  *book,
                                  GError     **error);
 
 /**
- * ledger_check_expenditure_vote:
- * @book: an open book
- * @amount: the expenditure, fen
- * @vote_id: the linked vote, 0 when none is linked
- * @from_maintenance_fund: whether the money comes from the maintenance fund
- * @error: return location for an error
- *
- * Refuses an expenditure above the limit without a passed vote of a
- * fitting matter — 5 for the maintenance fund, otherwise 5 or 9 — and any
- * linked vote that is not closed and passed. Judged by today's limit; an
- * expenditure dated another day by ledger_check_expenditure_vote_on() with
- * its date.
- *
- * Returns: TRUE when the expenditure may be made; FALSE with @error set:
- *   LEDGER_ERROR_CONFLICT explained in words, LEDGER_ERROR_NOT_FOUND for
- *   an unknown vote, or a storage error
- */
-gboolean ledger_check_expenditure_vote (LedgerBook  *book,
-                                        gint64       amount,
-                                        gint64       vote_id,
-                                        gboolean     from_maintenance_fund,
-                                        GError     **error);
-
-/**
  * ledger_check_expenditure_vote_on:
  * @book: an open book
  * @amount: the expenditure, fen
@@ -303,9 +279,13 @@ gboolean ledger_check_expenditure_vote (LedgerBook  *book,
  * @day: (nullable): the expenditure's date; NULL for today
  * @error: return location for an error
  *
- * ledger_check_expenditure_vote() by the limit in force on @day.
+ * Refuses an expenditure above the limit in force on @day without a
+ * passed vote of a fitting matter — 5 for the maintenance fund, otherwise
+ * 5 or 9 — and any linked vote that is not closed and passed.
  *
- * Returns: as ledger_check_expenditure_vote()
+ * Returns: TRUE when the expenditure may be made; FALSE with @error set:
+ *   LEDGER_ERROR_CONFLICT explained in words, LEDGER_ERROR_NOT_FOUND for
+ *   an unknown vote, or a storage error
  */
 gboolean ledger_check_expenditure_vote_on (LedgerBook  *book,
                                            gint64       amount,

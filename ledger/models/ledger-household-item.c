@@ -255,11 +255,12 @@ ledger_household_item_get_paid_this_year (LedgerHouseholdItem *self)
  * (a household has paid a year when nothing of it is open), per household. */
 #define HOUSEHOLD_MODEL_SQL \
   "WITH per_charge AS (" \
-  "  SELECT household_id, year, amount - paid - waived AS open FROM charge_status" \
+  "  SELECT household_id, year, amount - paid - waived AS open," \
+  "         " LEDGER_CHARGE_OWED " AS owing FROM charge_status" \
   "  WHERE " LEDGER_CHARGE_OPEN " OR year = ?1)," \
   " per_household AS (" \
   "  SELECT household_id," \
-  "         sum (CASE WHEN open > 0 THEN open ELSE 0 END) AS owed," \
+  "         sum (CASE WHEN owing THEN open ELSE 0 END) AS owed," \
   "         count (CASE WHEN year = ?1 THEN 1 END) AS year_charges," \
   "         sum (CASE WHEN year = ?1 THEN open ELSE 0 END) AS year_open" \
   "  FROM per_charge GROUP BY household_id)" \

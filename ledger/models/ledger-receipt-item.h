@@ -1,8 +1,9 @@
-/* ledger-receipt-item.h — receipts as a list model, and what a unit owes
+/* ledger-receipt-item.h — receipts as a list model
  *
- * The payments screen lists a year's receipts (newest first) and, when the
- * treasurer picks a unit, shows what it owes and suggests that amount.
- * Both come from here, so the screen holds no SQL and no arithmetic.
+ * The payments screen lists a year's receipts (newest first) from here;
+ * what a picked unit owes (ledger_household_due()) and re-entering a
+ * voided payment (ledger_receipt_reenter()) are in ledger-payment.h. The
+ * screen holds no SQL and no arithmetic.
  */
 #pragma once
 
@@ -115,69 +116,5 @@ const char *ledger_receipt_item_get_settled     (LedgerReceiptItem *self);
 GListModel *ledger_receipt_model_new (LedgerBook  *book,
                                       int          year,
                                       GError     **error);
-
-/**
- * ledger_receipt_reenter:
- * @book: an open book
- * @number: a voided receipt
- * @out_receipt: (out) (optional) (transfer full): the new receipt
- * @error: return location for an error
- *
- * Corrects a void that was itself a mistake. An append-only book cannot
- * take a void back, so the voided payment is recorded again (same unit,
- * amount, method and date) under the next receipt number, through
- * ledger_pay(). Calling it twice records the payment twice: the caller
- * decides when a void may be undone.
- *
- * Returns: TRUE when recorded; FALSE with @error set:
- *   LEDGER_ERROR_INVALID_INPUT for a malformed number,
- *   LEDGER_ERROR_NOT_FOUND for a receipt the book does not have,
- *   LEDGER_ERROR_CONFLICT, writing nothing, when @number was never voided,
- *   or what ledger_pay() sets
- */
-gboolean ledger_receipt_reenter (LedgerBook     *book,
-                                 const char     *number,
-                                 LedgerReceipt **out_receipt,
-                                 GError        **error);
-
-/* What a unit owes now, and what to suggest when its owner pays. */
-typedef struct
-{
-  char   *unit;       /* normalised: "3-2-301" */
-  char   *owner;
-  gint64  owed;       /* fen of open charges, all years */
-  gint64  credit;     /* fen of prepaid credit the book holds for it */
-  gint64  suggested;  /* the amount to offer: everything owed (0 when nothing is) */
-  int     first_year; /* the oldest year with an open charge; 0 when none */
-  int     last_year;  /* the newest; 0 when none */
-} LedgerHouseholdDue;
-
-/**
- * ledger_household_due_free:
- * @due: (nullable) (transfer full): what a unit owes
- *
- * Frees @due and its strings.
- */
-void ledger_household_due_free (LedgerHouseholdDue *due);
-
-/**
- * ledger_household_due:
- * @book: an open book
- * @unit: a unit code in any form ledger_unit_parse() accepts
- * @error: return location for an error
- *
- * Looks @unit up and says what it owes (the same figures as
- * ledger_household_balance()) with the years of the open charges.
- *
- * Returns: (transfer full): the figures, or NULL with @error set:
- *   LEDGER_ERROR_INVALID_INPUT for a malformed code,
- *   LEDGER_ERROR_NOT_FOUND for a unit that is not registered, or a
- *   storage error
- */
-LedgerHouseholdDue *ledger_household_due (LedgerBook  *book,
-                                          const char  *unit,
-                                          GError     **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerHouseholdDue, ledger_household_due_free)
 
 G_END_DECLS

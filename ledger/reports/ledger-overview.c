@@ -7,6 +7,7 @@
 
 #include "ledger-book-private.h"
 #include "ledger-fingerprint.h"
+#include "ledger-method-private.h"
 #include "ledger-money-private.h"
 #include "ledger-money.h"
 #include "ledger-notice-private.h"
@@ -14,7 +15,22 @@
 #include "ledger-period.h"
 #include "ledger-vote.h"
 
-/* The four money accounts' balances at @date, from the daily cache. */
+/* Each money account's balance at ?1. Built once (the statement cache
+ * keeps the text's pointer). */
+static const char *
+balances_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    g_once_init_leave (&sql, g_strconcat ("SELECT account, sum (amount) FROM account_days"
+                                          " WHERE account IN ", ledger_method_accounts_sql (),
+                                          " AND date <= ?1 GROUP BY account", NULL));
+  return sql;
+}
+
+/* The money accounts' balances at @date, from the daily cache: cash, bank
+ * and the rest (the phone wallets) as mobile. */
 static gboolean
 compute_funds (LedgerBook      *book,
                LedgerOverview  *out,
@@ -23,11 +39,7 @@ compute_funds (LedgerBook      *book,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = ledger_book_prepare (book,
-                              "SELECT account, sum (amount) FROM account_days"
-                              " WHERE account IN ('cash', 'bank', 'wechat', 'alipay') AND date <= ?1"
-                              " GROUP BY account",
-                              error);
+  stmt = ledger_book_prepare (book, balances_sql (), error);
   if (stmt == NULL)
     return FALSE;
   ledger_bind_text (stmt, 1, out->date);
@@ -36,9 +48,9 @@ compute_funds (LedgerBook      *book,
       const char *account = (const char *) sqlite3_column_text (stmt, 0);
       gint64 amount = sqlite3_column_int64 (stmt, 1);
 
-      if (g_str_equal (account, "cash"))
+      if (g_str_equal (account, ledger_method_to_string (LEDGER_METHOD_CASH)))
         out->cash = amount;
-      else if (g_str_equal (account, "bank"))
+      else if (g_str_equal (account, ledger_method_to_string (LEDGER_METHOD_BANK)))
         out->bank = amount;
       else if (!ledger_total_add_or_error (&out->mobile, amount, _("the balances"), error))
         break;

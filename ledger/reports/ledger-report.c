@@ -6,13 +6,25 @@
 
 #include "ledger-book-private.h"
 #include "ledger-expenditure.h"
+#include "ledger-method-private.h"
 #include "ledger-money-private.h"
 #include "ledger-report.h"
 #include "ledger-schema-private.h"
 #include "ledger-money.h"
 
-/* The accounts that hold the committee's money. */
-#define FUNDS_ACCOUNTS "('cash', 'bank', 'wechat', 'alipay')"
+/* The committee's money at ?1: the accounts of the payment methods. Built
+ * once (the statement cache keeps the text's pointer). */
+static const char *
+funds_at_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    g_once_init_leave (&sql, g_strconcat ("SELECT sum (amount) FROM account_days"
+                                          " WHERE account IN ", ledger_method_accounts_sql (),
+                                          " AND date <= ?1", NULL));
+  return sql;
+}
 
 void
 ledger_report_line_free (LedgerReportLine *line)
@@ -96,10 +108,7 @@ ledger_report_funds_at (LedgerBook  *book,
 {
   sqlite3_stmt *stmt;
 
-  stmt = ledger_book_prepare (book,
-                              "SELECT sum (amount) FROM account_days"
-                              " WHERE account IN " FUNDS_ACCOUNTS " AND date <= ?1",
-                              error);
+  stmt = ledger_book_prepare (book, funds_at_sql (), error);
   if (stmt == NULL)
     return FALSE;
   ledger_bind_text (stmt, 1, date);
@@ -140,10 +149,9 @@ ledger_report_arrears (LedgerBook  *book,
   stmt = ledger_book_prepare (book,
     "WITH open AS ("
     "  SELECT household_id, year, amount - paid - waived AS owed"
-    "  FROM charge_status WHERE " LEDGER_CHARGE_OPEN " AND year <= ?1)"
+    "  FROM charge_status WHERE " LEDGER_CHARGE_OPEN " AND " LEDGER_CHARGE_OWED " AND year <= ?1)"
     " SELECT h.id, h.unit, h.owner, sum (o.owed), count (*), min (o.year), max (o.year)"
     " FROM open o JOIN households h ON h.id = o.household_id"
-    " WHERE o.owed > 0"
     " GROUP BY h.id ORDER BY h.building, h.entrance, h.room",
     error);
   if (stmt == NULL)
@@ -336,12 +344,8 @@ ledger_report_collection (LedgerBook        *book,
       out->households = (guint) sqlite3_column_int64 (stmt, 3);
       out->households_paid = (guint) sqlite3_column_int64 (stmt, 4);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      ledger_book_set_sqlite_error (book, error, N_("preparing the collection report"));
-      return FALSE;
-    }
+  if (!ledger_book_finish_row (book, stmt, rc, N_("preparing the collection report"), error))
+    return FALSE;
   out->due = out->billed - out->waived;
   out->outstanding = out->due - out->paid;
   out->rate_bp = out->due > 0 ? (int) (out->paid * 10000 / out->due) : 0;
@@ -407,7 +411,7 @@ ledger_report_arrears_detail (LedgerBook  *book,
     " SELECT h.id, h.unit, h.owner, p.year, p.fee_code, f.name, p.amount, p.waived, p.paid"
     " FROM per_charge p JOIN households h ON h.id = p.household_id"
     " JOIN fees f ON f.id = p.fee_id"
-    " WHERE p.amount - p.waived - p.paid > 0"
+    " WHERE " LEDGER_CHARGE_OWED_OF ("p.")
     " ORDER BY h.building, h.entrance, h.room, p.year, p.fee_code",
     error);
   if (stmt == NULL)

@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "ledger-method.h"
+#include "ledger-method-private.h"
 #include "ledger-text.h"
 
 static const struct
@@ -27,6 +27,42 @@ static const struct
    * now, the receipt's; 银行 is still read. */
   [LEDGER_METHOD_BANK]   = { "bank",   "银行转账", N_("Bank"),       "银行" },
 };
+
+/* The chart of accounts lists the money accounts in this order. */
+static const LedgerMethod chart_order[LEDGER_METHOD_COUNT] = {
+  LEDGER_METHOD_CASH, LEDGER_METHOD_BANK, LEDGER_METHOD_WECHAT, LEDGER_METHOD_ALIPAY,
+};
+
+LedgerMethod
+ledger_method_in_chart_order (guint position)
+{
+  g_return_val_if_fail (position < LEDGER_METHOD_COUNT, LEDGER_METHOD_CASH);
+  return chart_order[position];
+}
+
+const char *
+ledger_method_account_name (LedgerMethod method)
+{
+  g_return_val_if_fail ((guint) method < LEDGER_METHOD_COUNT, "");
+  return methods[method].label;
+}
+
+const char *
+ledger_method_accounts_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *list = g_string_new ("(");
+
+      for (guint i = 0; i < LEDGER_METHOD_COUNT; i++)
+        g_string_append_printf (list, "%s'%s'", i > 0 ? ", " : "", methods[i].code);
+      g_string_append_c (list, ')');
+      g_once_init_leave (&sql, g_string_free (list, FALSE));
+    }
+  return sql;
+}
 
 const char *
 ledger_method_to_string (LedgerMethod method)

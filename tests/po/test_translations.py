@@ -108,7 +108,11 @@ def extract(pot):
 # Functions whose argument (0-based index) names the operation in a
 # translated message; a forwarder passes its own parameter, named doing.
 DOING_ARGS = {"ledger_book_set_sqlite_error": 2, "ledger_sql_set_error": 2,
-              "ledger_book_finish_rows": 3, "ledger_sql_finish_rows": 3}
+              "ledger_book_finish_rows": 3, "ledger_sql_finish_rows": 3,
+              "ledger_book_finish_row": 3, "ledger_sql_finish_row": 3,
+              # forwarders of a doing string (ledger-payment.c's receipt reader)
+              "ledger_receipts_of_household": 2, "read_receipts": 5,
+              "read_receipt_rows": 4, "read_receipt_lines": 3}
 DOING_CALL = re.compile(r'\b(' + "|".join(DOING_ARGS) + r')\s*\(')
 MARKED_LITERAL = re.compile(r'^N_\s*\(\s*"(?:[^"\\]|\\.)*"\s*\)$')
 
