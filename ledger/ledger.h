@@ -50,6 +50,7 @@
 #include "ledger-community.h"
 #include "ledger-dates-private.h"
 #include "ledger-expenditure.h"
+#include "ledger-expenditure-approval.h"
 #include "ledger-fee.h"
 #include "ledger-household.h"
 #include "ledger-paths.h"

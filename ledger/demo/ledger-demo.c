@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "ledger-billing-private.h"
+#include "ledger-expenditure-approval.h"
 #include "ledger-billing.h"
 #include "ledger-book-private.h"
 #include "ledger-demo.h"

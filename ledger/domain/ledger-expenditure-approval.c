@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
+#include "ledger-expenditure-approval.h"
 #include "ledger-journal-private.h"
 #include "ledger-money.h"
 #include "ledger-settings-private.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ledger-attachment-private.h"
+#include "ledger-expenditure-approval.h"
 #include "ledger-attachment.h"
 #include "ledger-book-private.h"
 #include "ledger-dates-private.h"
