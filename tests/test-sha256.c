@@ -1,94 +1,118 @@
-/* test-sha256.c — ledger-sha256.c against FIPS 180-4's examples and GLib
+/* test-sha256.c — the fingerprint's hashes are SHA-256 as RFC 6962 defines them
  *
- * Both compression functions (the portable one and, on a processor that
- * has them, the x86 SHA instructions) must give GLib's digest for every
- * message, however it is fed: NIST's examples, every length from 0 to 300
- * bytes (every padding case), long random messages, random chunking.
+ * SHA-256 itself is Nettle's; what is ours is how the fingerprint feeds it:
+ * a leaf hash is SHA-256 (0x00 ‖ leaf), a node hash SHA-256 (0x01 ‖ left ‖
+ * right), the empty tree SHA-256 of nothing. Each is checked against
+ * GLib's SHA-256 of the same bytes, on NIST's example messages and on
+ * every length from 0 to 300 bytes (every padding case) and long random
+ * messages.
  */
 #include <string.h>
 
-#include "ledger-sha256-private.h"
 #include "ledger.h"
 
+/* GLib's SHA-256 of @prefix ‖ @data, as hex. */
 static char *
-digest_hex (const guint8 *data,
-            gsize         length,
-            gsize         chunk)
+glib_prefixed_hex (guint8        prefix,
+                   const guint8 *data,
+                   gsize         length)
 {
-  LedgerSha256 ctx;
-  guint8 out[LEDGER_SHA256_SIZE];
-  GString *hex = g_string_new (NULL);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
-  ledger_sha256_init (&ctx);
-  for (gsize off = 0; off < length;)
-    {
-      gsize take = MIN (length - off, chunk);
-
-      ledger_sha256_update (&ctx, data + off, take);
-      off += take;
-    }
-  ledger_sha256_finish (&ctx, out);
-  for (gsize i = 0; i < LEDGER_SHA256_SIZE; i++)
-    g_string_append_printf (hex, "%02x", out[i]);
-  return g_string_free (hex, FALSE);
+  g_checksum_update (sum, &prefix, 1);
+  g_checksum_update (sum, data, (gssize) length);
+  return g_strdup (g_checksum_get_string (sum));
 }
 
-static void
-check_nist_examples (gconstpointer portable)
+static char *
+leaf_hex (const guint8 *data,
+          gsize         length)
 {
-  static const struct
-  {
-    const char *message;
-    const char *digest;
-  } examples[] = {
-    { "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
-    { "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" },
-    { "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1" },
-    { "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
-      "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1" },
+  LedgerHash hash;
+  char hex[65];
+
+  ledger_merkle_leaf_hash (data, length, &hash);
+  ledger_hash_to_hex (&hash, hex);
+  return g_strdup (hex);
+}
+
+/* NIST's examples (FIPS 180-4), as leaves: the leaf hash must be GLib's
+ * SHA-256 of 0x00 followed by the message. */
+static void
+test_leaf_nist (void)
+{
+  static const char *const messages[] = {
+    "",
+    "abc",
+    "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+    "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
   };
-  g_autofree guint8 *million = g_malloc (1000000);
-  g_autofree char *got_million = NULL;
 
-  ledger_sha256_force_portable (GPOINTER_TO_INT (portable));
-  for (gsize i = 0; i < G_N_ELEMENTS (examples); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (messages); i++)
     {
-      g_autofree char *got = digest_hex ((const guint8 *) examples[i].message,
-                                         strlen (examples[i].message), 64);
+      const guint8 *data = (const guint8 *) messages[i];
+      g_autofree char *got = leaf_hex (data, strlen (messages[i]));
+      g_autofree char *want = glib_prefixed_hex (0x00, data, strlen (messages[i]));
 
-      g_assert_cmpstr (got, ==, examples[i].digest);
+      g_assert_cmpstr (got, ==, want);
     }
-  memset (million, 'a', 1000000);
-  got_million = digest_hex (million, 1000000, 1000000);
-  g_assert_cmpstr (got_million, ==, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-  ledger_sha256_force_portable (FALSE);
 }
 
+/* Every length across two blocks and then some, and long random leaves. */
 static void
-check_against_glib (gconstpointer portable)
+test_leaf_lengths (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
-  guint8 *data = g_malloc (70000);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  g_autofree guint8 *data = g_malloc (200000);
 
-  ledger_sha256_force_portable (GPOINTER_TO_INT (portable));
-  for (guint n = 0; n < 700; n++)
+  for (gsize i = 0; i < 200000; i++)
+    data[i] = (guint8) g_rand_int_range (rand, 0, 256);
+  for (gsize length = 0; length <= 300; length++)
     {
-      gsize length = n <= 300 ? n : (gsize) g_rand_int_range (rand, 0, 70000);
-      gsize chunk = (gsize) g_rand_int_range (rand, 1, 200);
-      g_autofree char *expected = NULL, *whole = NULL, *pieces = NULL;
+      g_autofree char *got = leaf_hex (data, length);
+      g_autofree char *want = glib_prefixed_hex (0x00, data, length);
 
-      for (gsize i = 0; i < length; i++)
-        data[i] = (guint8) g_rand_int (rand);
-      expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
-      whole = digest_hex (data, length, G_MAXSIZE);
-      pieces = digest_hex (data, length, chunk);
-      if (g_strcmp0 (whole, expected) != 0 || g_strcmp0 (pieces, expected) != 0)
-        g_test_fail_printf ("length %zu (chunks of %zu): %s / %s, GLib %s", length, chunk,
-                            whole, pieces, expected);
+      g_assert_cmpstr (got, ==, want);
     }
-  g_free (data);
-  ledger_sha256_force_portable (FALSE);
+  for (int round = 0; round < 20; round++)
+    {
+      gsize length = (gsize) g_rand_int_range (rand, 301, 200000);
+      g_autofree char *got = leaf_hex (data, length);
+      g_autofree char *want = glib_prefixed_hex (0x00, data, length);
+
+      g_assert_cmpstr (got, ==, want);
+    }
+}
+
+/* A node hash is SHA-256 (0x01 ‖ left ‖ right), not (left ‖ right). */
+static void
+test_node (void)
+{
+  LedgerHash left, right, node;
+  guint8 both[2 * LEDGER_HASH_SIZE];
+  g_autofree char *want = NULL;
+  char hex[65];
+
+  ledger_merkle_leaf_hash ((const guint8 *) "a", 1, &left);
+  ledger_merkle_leaf_hash ((const guint8 *) "b", 1, &right);
+  ledger_merkle_node_hash (&left, &right, &node);
+  memcpy (both, left.bytes, LEDGER_HASH_SIZE);
+  memcpy (both + LEDGER_HASH_SIZE, right.bytes, LEDGER_HASH_SIZE);
+  want = glib_prefixed_hex (0x01, both, sizeof both);
+  ledger_hash_to_hex (&node, hex);
+  g_assert_cmpstr (hex, ==, want);
+}
+
+/* The head of the empty tree is SHA-256 of nothing (RFC 6962 §2.1). */
+static void
+test_empty_tree (void)
+{
+  LedgerHash root;
+  char hex[65];
+
+  g_assert_true (ledger_merkle_root (NULL, NULL, 0, &root, NULL));
+  ledger_hash_to_hex (&root, hex);
+  g_assert_cmpstr (hex, ==, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
 int
@@ -96,13 +120,9 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-
-  g_test_add_data_func ("/sha256/portable/nist", GINT_TO_POINTER (TRUE), check_nist_examples);
-  g_test_add_data_func ("/sha256/portable/glib", GINT_TO_POINTER (TRUE), check_against_glib);
-  /* Without SHA instructions these run the portable code again. */
-  g_test_add_data_func ("/sha256/native/nist", GINT_TO_POINTER (FALSE), check_nist_examples);
-  g_test_add_data_func ("/sha256/native/glib", GINT_TO_POINTER (FALSE), check_against_glib);
-  g_test_message ("SHA instructions in use: %s", ledger_sha256_is_accelerated () ? "yes" : "no");
-
+  g_test_add_func ("/sha256/leaf/nist", test_leaf_nist);
+  g_test_add_func ("/sha256/leaf/lengths", test_leaf_lengths);
+  g_test_add_func ("/sha256/node", test_node);
+  g_test_add_func ("/sha256/empty-tree", test_empty_tree);
   return g_test_run ();
 }
