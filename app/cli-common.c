@@ -373,3 +373,13 @@ cli_forget_saved (void)
     g_string_free (g_steal_pointer (&saved_what), TRUE);
   g_clear_pointer (&changed_book, g_free);
 }
+
+int
+cli_display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}

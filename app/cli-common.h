@@ -126,4 +126,7 @@ int cli_check_stdout (int status);
 /* Forgets what cli_note_saved() and the book's changes noted. */
 void cli_forget_saved (void);
 
+/* The columns @text takes in a terminal: CJK characters take two. */
+int cli_display_width (const char *text);
+
 G_END_DECLS

@@ -18,23 +18,12 @@ lookup (const char *name)
 /* ------------------------------------------------------------------ */
 /* household show */
 
-/* The columns @text takes in a terminal: CJK characters take two. */
-static int
-display_width (const char *text)
-{
-  int width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
 /* Prints @text right-aligned in @width terminal columns. */
 static void
 print_right (const char *text,
              int         width)
 {
-  printf ("%*s%s", MAX (0, width - display_width (text)), "", text);
+  printf ("%*s%s", MAX (0, width - cli_display_width (text)), "", text);
 }
 
 static void
@@ -52,7 +41,7 @@ print_total (const char *label,
 {
   g_autofree char *money = ledger_money_format (fen);
 
-  printf ("  %s%*s %16s\n", label, (int) MAX (0, 30 - display_width (label)), "", money);
+  printf ("  %s%*s %16s\n", label, (int) MAX (0, 30 - cli_display_width (label)), "", money);
 }
 
 static void

@@ -17,24 +17,13 @@ lookup (const char *name)
   return cli_command_lookup (cli_report_commands, name);
 }
 
-/* The columns @text takes in a terminal: CJK characters take two. */
-static int
-display_width (const char *text)
-{
-  int width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
 /* Prints "label ........ ¥1,234.56". */
 static void
 print_money_line (const char *label,
                   gint64      fen)
 {
   g_autofree char *money = ledger_money_format (fen);
-  int width = display_width (label);
+  int width = cli_display_width (label);
 
   printf ("  %s%*s %16s\n", label, (int) MAX (0, 24 - width), "", money);
 }

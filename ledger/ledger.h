@@ -1,9 +1,10 @@
 /* ledger.h — Community Ledger's book: the one header app/, ui/ and
  * exports/ include
  *
- * The book is an SQLite file whose journal is the whole truth (an
- * append-only, double-entry list of entries, each a leaf of the book's
- * Merkle fingerprint); every other table is derived from it. Money is
+ * The book is an SQLite file whose journal is the whole truth: an
+ * append-only list of entries whose debits equal their credits, each a
+ * leaf of the book's Merkle fingerprint; every other table is derived
+ * from it. Money is
  * int64 fen throughout. Every function that can fail takes a GError **
  * and sets an error of the LEDGER_ERROR domain (ledger-error.h) whose
  * message is one line naming the field or row at fault; a failed write

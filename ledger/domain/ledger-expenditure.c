@@ -103,7 +103,7 @@ ledger_expenditure_free (LedgerExpenditure *e)
 }
 
 /* ------------------------------------------------------------------ */
-/* Spending */
+/* Recording */
 
 /* Money the owners approved is spent after they approved it: an
  * expenditure linked to a vote is not dated before the vote closed. */
@@ -351,8 +351,8 @@ ledger_expenditure_record_in_write (LedgerBook         *book,
 
 static gboolean
 record_cb (LedgerBook *book,
-          gpointer    user_data,
-          GError    **error)
+           gpointer    user_data,
+           GError    **error)
 {
   return ledger_expenditure_record_in_write (book, user_data, error);
 }
