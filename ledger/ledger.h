@@ -56,6 +56,7 @@
 #include "ledger-household.h"
 #include "ledger-paths.h"
 #include "ledger-payment.h"
+#include "ledger-replay.h"
 #include "ledger-settings.h"
 #include "ledger-vote.h"
 

@@ -59,6 +59,23 @@ LedgerBook *ledger_book_create (const char       *path,
                                 GError          **error);
 
 /**
+ * ledger_book_new_scratch:
+ * @operator_name: who the entries are recorded by, unless they say
+ * @error: return location for an error
+ *
+ * An empty book in memory, with the schema and no entry: what verify
+ * replays the journal into (ledger-replay.c). It keeps no fingerprint
+ * tree and has no file, folders or backups.
+ *
+ * Returns: (transfer full): the book, or NULL with a storage error
+ */
+LedgerBook *ledger_book_new_scratch (const char  *operator_name,
+                                     GError     **error);
+
+/* Whether @self is a ledger_book_new_scratch() book. */
+gboolean ledger_book_is_scratch (LedgerBook *self);
+
+/**
  * ledger_book_open:
  * @path: the book's file (a symbolic link is followed to its real file)
  * @flags: how to open it

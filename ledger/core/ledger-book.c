@@ -41,6 +41,7 @@ struct _LedgerBook
   char       *clock_date; /* simulated "today", or NULL */
   char       *write_now;  /* "now" of the running write: one time for all its entries */
   gboolean    read_only;
+  gboolean    scratch;      /* ledger_book_new_scratch(): in memory, no tree cache */
   gboolean    created;      /* made by ledger_book_create(): created_file says which file */
   GStatBuf    created_file;
 };
@@ -392,9 +393,18 @@ create_cb (LedgerBook *self,
 {
   const CreateRequest *request = user_data;
 
+  /* The name is not set here but by @populate's first entry, as a fact
+   * (ledger-fact-private.h): settings are a projection of the journal. */
   return ledger_schema_create (self->sql, error) &&
-         ledger_book_set_setting (self, "name", request->name, error) &&
-         (request->populate == NULL || request->populate (self, request->populate_data, error));
+         request->populate (self, request->populate_data, error);
+}
+
+static gboolean
+scratch_schema_cb (LedgerBook *self,
+                   gpointer    user_data G_GNUC_UNUSED,
+                   GError    **error)
+{
+  return ledger_schema_create (self->sql, error);
 }
 
 /* Creates @path, which must not exist, as an empty file; @out_created
@@ -469,6 +479,7 @@ ledger_book_create (const char       *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (populate != NULL, NULL);
 
   if (!ledger_text_check (name, "--name", 100, TRUE, error))
     return NULL;
@@ -494,6 +505,28 @@ ledger_book_create (const char       *path,
   g_clear_object (&self);
   remove_if_created (path, &created);
   return NULL;
+}
+
+LedgerBook *
+ledger_book_new_scratch (const char  *operator_name,
+                         GError     **error)
+{
+  g_autoptr(LedgerBook) self = connect_to_file (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                                FALSE, error);
+
+  if (self == NULL || !ledger_book_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  self->scratch = TRUE;
+  ledger_book_set_operator (self, operator_name);
+  if (!ledger_book_write (self, scratch_schema_cb, NULL, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+ledger_book_is_scratch (LedgerBook *self)
+{
+  return self->scratch;
 }
 
 /* ------------------------------------------------------------------ */

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "ledger-book.h"
+#include "ledger-fact-private.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,22 @@ void ledger_posting_add (LedgerPosting *posting,
                          const char    *account,
                          gint64         household_id,
                          gint64         amount);
+
+/* Adds a fact (ledger-fact-private.h): @kind and its n_fields texts,
+ * put into the leaf and, at commit, into the tables by @kind's apply
+ * function. NULL fields are taken as "". */
+void ledger_posting_add_fact  (LedgerPosting         *posting,
+                               const LedgerFactKind  *kind,
+                               ...);
+void ledger_posting_add_factv (LedgerPosting         *posting,
+                               const LedgerFactKind  *kind,
+                               const char *const     *fields);
+
+/* Replay only: the entry keeps the time and operator it was recorded
+ * with, not the replaying book's clock and desk. */
+void ledger_posting_set_recorded (LedgerPosting *posting,
+                                  const char    *recorded_at,
+                                  const char    *operator_name);
 
 /* The sum of the splits so far (zero when balanced; G_MAXINT64 when it
  * is beyond ±LEDGER_TOTAL_MAX, which no posting may be). */

@@ -2,9 +2,11 @@
 #define G_LOG_DOMAIN "ledger"
 
 #include <glib/gi18n-lib.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "ledger-book-private.h"
+#include "ledger-fact-private.h"
 #include "ledger-fingerprint-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-limits.h"
@@ -20,6 +22,12 @@ typedef struct
   gint64 amount;
 } Split;
 
+typedef struct
+{
+  const LedgerFactKind *kind;
+  char                **fields; /* kind->n_fields of them */
+} Fact;
+
 struct _LedgerPosting
 {
   char   *kind;
@@ -29,6 +37,9 @@ struct _LedgerPosting
   gint64  reverses;
   gint64  follows; /* dated no earlier than this transaction, 0: none */
   GArray *splits; /* of Split */
+  GArray *facts;  /* of Fact */
+  char   *recorded_at; /* replay: the entry's own time and operator */
+  char   *operator_name;
 };
 
 static void
@@ -37,6 +48,14 @@ clear_split (gpointer data)
   Split *split = data;
 
   g_free (split->account);
+}
+
+static void
+clear_fact (gpointer data)
+{
+  Fact *fact = data;
+
+  g_strfreev (fact->fields);
 }
 
 LedgerPosting *
@@ -51,6 +70,8 @@ ledger_posting_new (const char *kind,
   posting->date = g_strdup (date);
   posting->splits = g_array_new (FALSE, FALSE, sizeof (Split));
   g_array_set_clear_func (posting->splits, clear_split);
+  posting->facts = g_array_new (FALSE, FALSE, sizeof (Fact));
+  g_array_set_clear_func (posting->facts, clear_fact);
   return posting;
 }
 
@@ -64,6 +85,9 @@ ledger_posting_free (LedgerPosting *posting)
   g_free (posting->ref);
   g_free (posting->memo);
   g_array_unref (posting->splits);
+  g_array_unref (posting->facts);
+  g_free (posting->recorded_at);
+  g_free (posting->operator_name);
   g_free (posting);
 }
 
@@ -149,6 +173,44 @@ ledger_posting_add (LedgerPosting *posting,
   g_array_append_val (posting->splits, split);
 }
 
+void
+ledger_posting_add_factv (LedgerPosting         *posting,
+                          const LedgerFactKind  *kind,
+                          const char *const     *fields)
+{
+  Fact fact = { kind, g_new0 (char *, kind->n_fields + 1) };
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    fact.fields[i] = g_strdup (fields[i] != NULL ? fields[i] : "");
+  g_array_append_val (posting->facts, fact);
+}
+
+void
+ledger_posting_add_fact (LedgerPosting         *posting,
+                         const LedgerFactKind  *kind,
+                         ...)
+{
+  g_autofree const char **fields = g_new0 (const char *, kind->n_fields + 1);
+  va_list args;
+
+  va_start (args, kind);
+  for (guint i = 0; i < kind->n_fields; i++)
+    fields[i] = va_arg (args, const char *);
+  va_end (args);
+  ledger_posting_add_factv (posting, kind, fields);
+}
+
+void
+ledger_posting_set_recorded (LedgerPosting *posting,
+                             const char    *recorded_at,
+                             const char    *operator_name)
+{
+  g_free (posting->recorded_at);
+  posting->recorded_at = g_strdup (recorded_at);
+  g_free (posting->operator_name);
+  posting->operator_name = g_strdup (operator_name);
+}
+
 gint64
 ledger_posting_balance (LedgerPosting *posting)
 {
@@ -165,12 +227,20 @@ ledger_posting_balance (LedgerPosting *posting)
  * --operator, COMMUNITY_LEDGER_OPERATOR, the Preferences), the ref and the
  * memo (built from payees, names, file names …). A control or invisible
  * character here would be in the book for good, and in every export. */
+static const char *
+posting_operator (LedgerPosting *posting,
+                  LedgerBook    *book)
+{
+  return posting->operator_name != NULL ? posting->operator_name
+                                        : ledger_book_get_operator (book);
+}
+
 static gboolean
 check_txn_text (LedgerPosting  *posting,
                 LedgerBook     *book,
                 GError        **error)
 {
-  return ledger_text_check (ledger_book_get_operator (book), _("operator"), LEDGER_OPERATOR_MAX_CHARS,
+  return ledger_text_check (posting_operator (posting, book), _("operator"), LEDGER_OPERATOR_MAX_CHARS,
                             TRUE, error) &&
          ledger_text_check (posting->ref, _("reference"), G_MAXUINT, FALSE, error) &&
          ledger_text_check (posting->memo, _("memo"), G_MAXUINT, FALSE, error);
@@ -182,19 +252,20 @@ insert_txn (LedgerPosting  *posting,
             gint64         *out_txn_id,
             GError        **error)
 {
-  g_autofree char *now = ledger_book_now (book);
+  g_autofree char *now = posting->recorded_at != NULL ? g_strdup (posting->recorded_at)
+                                                      : ledger_book_now (book);
   sqlite3_stmt *stmt;
 
   stmt = ledger_book_prepare (book,
-                              "INSERT INTO txns (kind, date, recorded_at, operator, ref, memo, reverses) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                              "INSERT INTO txns (kind, date, recorded_at, operator, ref, memo, reverses, leaf) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 2)",
                               error);
   if (stmt == NULL)
     return FALSE;
   ledger_bind_text (stmt, 1, posting->kind);
   ledger_bind_text (stmt, 2, posting->date);
   ledger_bind_text (stmt, 3, now);
-  ledger_bind_text (stmt, 4, ledger_book_get_operator (book));
+  ledger_bind_text (stmt, 4, posting_operator (posting, book));
   ledger_bind_text (stmt, 5, posting->ref != NULL ? posting->ref : "");
   ledger_bind_text (stmt, 6, posting->memo != NULL ? posting->memo : "");
   if (posting->reverses > 0)
@@ -233,6 +304,37 @@ insert_splits (LedgerPosting  *posting,
         sqlite3_bind_null (stmt, 4);
       sqlite3_bind_int64 (stmt, 5, split->amount);
       if (!ledger_book_step_done (book, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The facts go in as the leaf shows them, then into their tables, in
+ * the order the writer added them: a notice's files after the notice. */
+static gboolean
+insert_facts (LedgerPosting  *posting,
+              LedgerBook     *book,
+              gint64          txn_id,
+              GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < posting->facts->len; i++)
+    {
+      const Fact *fact = &g_array_index (posting->facts, Fact, i);
+      g_autofree char *text = ledger_fact_format (fact->kind->name, (const char *const *) fact->fields,
+                                                  fact->kind->n_fields);
+
+      if (!ledger_text_check (text, _("fact"), G_MAXUINT, FALSE, error))
+        return FALSE;
+      stmt = ledger_book_prepare (book, "INSERT INTO facts (txn_id, seq, fact) VALUES (?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, txn_id);
+      sqlite3_bind_int (stmt, 2, (int) i + 1);
+      ledger_bind_text (stmt, 3, text);
+      if (!ledger_book_step_done (book, stmt, error) ||
+          !fact->kind->apply (book, txn_id, posting->date, (const char *const *) fact->fields, error))
         return FALSE;
     }
   return TRUE;
@@ -375,8 +477,9 @@ ledger_posting_commit (LedgerPosting  *posting,
       !date_after_followed (posting, book, error) ||
       !insert_txn (posting, book, &txn_id, error) ||
       !insert_splits (posting, book, txn_id, error) ||
+      !insert_facts (posting, book, txn_id, error) ||
       !check_money_accounts (posting, book, error) ||
-      !ledger_fingerprint_append (book, txn_id, error))
+      (!ledger_book_is_scratch (book) && !ledger_fingerprint_append (book, txn_id, error)))
     return FALSE;
 
   if (out_txn_id != NULL)

@@ -55,7 +55,7 @@ leaf_begin (GString          *leaf,
   char number[32];
 
   g_string_truncate (leaf, 0);
-  g_string_append (leaf, "community-ledger leaf v1\n");
+  g_string_append (leaf, l->version == 2 ? "community-ledger leaf v2\n" : "community-ledger leaf v1\n");
   g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, l->index);
   append_field (leaf, "index", number);
   append_field (leaf, "kind", l->kind);
@@ -86,18 +86,31 @@ leaf_add_split (GString    *leaf,
 
 #define LEAF_QUERY \
   "SELECT t.id, t.kind, t.date, t.recorded_at, t.operator, t.ref, t.memo," \
-  "       coalesce (t.reverses, 0), s.account, h.unit, s.amount" \
+  "       coalesce (t.reverses, 0), s.account, h.unit, s.amount, t.leaf" \
   " FROM txns t LEFT JOIN splits s ON s.txn_id = t.id" \
   " LEFT JOIN households h ON h.id = s.household_id"
 
 typedef struct
 {
-  GString   *text;
-  LedgerLeaf leaf;
+  GString      *text;
+  LedgerLeaf    leaf;
   /* Copies of the current row's fields: sqlite3 text is only valid until
    * the next step, and a leaf ends only when the next row begins. */
-  char      *fields[6];
+  char         *fields[6];
+  GArray       *splits;  /* of LedgerLeafSplit, owning their texts */
+  GPtrArray    *facts;   /* of char *, the fact lines' text */
+  sqlite3_stmt *facts_stmt; /* txn_id, fact in journal order, or NULL */
+  int           facts_rc;   /* its last step */
 } LeafBuilder;
+
+static void
+clear_leaf_split (gpointer data)
+{
+  LedgerLeafSplit *split = data;
+
+  g_free ((char *) split->account);
+  g_free ((char *) split->unit);
+}
 
 static void
 builder_start (LeafBuilder  *b,
@@ -116,17 +129,73 @@ builder_start (LeafBuilder  *b,
   b->leaf.ref = b->fields[4];
   b->leaf.memo = b->fields[5];
   b->leaf.reverses = sqlite3_column_int64 (stmt, 7);
+  b->leaf.version = sqlite3_column_int (stmt, 11);
+  g_array_set_size (b->splits, 0);
+  g_ptr_array_set_size (b->facts, 0);
   leaf_begin (b->text, &b->leaf);
 }
 
+static void
+builder_add_split (LeafBuilder  *b,
+                   sqlite3_stmt *stmt)
+{
+  LedgerLeafSplit split = {
+    ledger_column_dup (stmt, 8),
+    ledger_column_dup (stmt, 9),
+    sqlite3_column_int64 (stmt, 10),
+  };
+
+  leaf_add_split (b->text, split.account, split.unit, split.amount);
+  g_array_append_val (b->splits, split);
+}
+
+/* Adds the facts of the current entry: the facts statement runs in
+ * journal order beside the entries, one step ahead. */
 static gboolean
-builder_emit (LeafBuilder     *b,
+builder_add_facts (LedgerBook   *book,
+                   LeafBuilder  *b,
+                   GError      **error)
+{
+  if (b->facts_stmt == NULL)
+    return TRUE;
+  while (b->facts_rc == SQLITE_ROW &&
+         sqlite3_column_int64 (b->facts_stmt, 0) <= b->leaf.index)
+    {
+      if (sqlite3_column_int64 (b->facts_stmt, 0) == b->leaf.index)
+        {
+          char *fact = ledger_column_dup (b->facts_stmt, 1);
+
+          g_string_append (b->text, "fact: ");
+          g_string_append (b->text, fact);
+          g_string_append_c (b->text, '\n');
+          g_ptr_array_add (b->facts, fact);
+        }
+      b->facts_rc = sqlite3_step (b->facts_stmt);
+    }
+  if (b->facts_rc != SQLITE_ROW && b->facts_rc != SQLITE_DONE)
+    {
+      ledger_book_finish_rows (book, b->facts_stmt, b->facts_rc, N_("reading the journal's facts"), error);
+      b->facts_stmt = NULL;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+builder_emit (LedgerBook      *book,
+              LeafBuilder     *b,
               LedgerLeafFunc   func,
               gpointer         user_data,
               GError         **error)
 {
+  if (b->leaf.version == 2 && !builder_add_facts (book, b, error))
+    return FALSE;
   b->leaf.text = b->text->str;
   b->leaf.length = b->text->len;
+  b->leaf.splits = (const LedgerLeafSplit *) b->splits->data;
+  b->leaf.n_splits = b->splits->len;
+  b->leaf.facts = (const char *const *) b->facts->pdata;
+  b->leaf.n_facts = b->facts->len;
   ledger_merkle_leaf_hash ((const guint8 *) b->text->str, b->text->len, &b->leaf.hash);
   return func (&b->leaf, user_data, error);
 }
@@ -137,20 +206,31 @@ builder_clear (LeafBuilder *b)
   g_string_free (b->text, TRUE);
   for (int i = 0; i < 6; i++)
     g_free (b->fields[i]);
+  g_array_unref (b->splits);
+  g_ptr_array_unref (b->facts);
+  if (b->facts_stmt != NULL)
+    sqlite3_reset (b->facts_stmt);
 }
 
-/* Runs a LEAF_QUERY statement and calls @func once per transaction. */
+/* Runs a LEAF_QUERY statement and calls @func once per transaction;
+ * @facts_stmt (txn_id, fact, in the same order) supplies the facts. */
 static gboolean
 stream_leaves (LedgerBook      *book,
                sqlite3_stmt    *stmt,
+               sqlite3_stmt    *facts_stmt,
                LedgerLeafFunc   func,
                gpointer         user_data,
                GError         **error)
 {
-  LeafBuilder b = { g_string_sized_new (512), { 0 }, { NULL } };
+  LeafBuilder b = { g_string_sized_new (512), { 0 }, { NULL },
+                    g_array_new (FALSE, FALSE, sizeof (LedgerLeafSplit)),
+                    g_ptr_array_new_with_free_func (g_free), facts_stmt, SQLITE_DONE };
   gboolean have_leaf = FALSE, ok = TRUE;
   int rc;
 
+  g_array_set_clear_func (b.splits, clear_leaf_split);
+  if (facts_stmt != NULL)
+    b.facts_rc = sqlite3_step (facts_stmt);
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -158,21 +238,19 @@ stream_leaves (LedgerBook      *book,
       if (!have_leaf || id != b.leaf.index)
         {
           if (have_leaf)
-            ok = builder_emit (&b, func, user_data, error);
+            ok = builder_emit (book, &b, func, user_data, error);
           builder_start (&b, stmt);
           have_leaf = TRUE;
         }
-      if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
-        leaf_add_split (b.text, (const char *) sqlite3_column_text (stmt, 8),
-                        (const char *) sqlite3_column_text (stmt, 9),
-                        sqlite3_column_int64 (stmt, 10));
+      if (ok && sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+        builder_add_split (&b, stmt);
     }
   if (!ok)
     sqlite3_reset (stmt);
   else
     /* The last leaf ends with the rows: it holds copies, not the row. */
     ok = ledger_book_finish_rows (book, stmt, rc, N_("reading the journal"), error) &&
-         (!have_leaf || builder_emit (&b, func, user_data, error));
+         (!have_leaf || builder_emit (book, &b, func, user_data, error));
   builder_clear (&b);
   return ok;
 }
@@ -184,8 +262,12 @@ ledger_journal_foreach_leaf (LedgerBook      *book,
                              GError         **error)
 {
   sqlite3_stmt *stmt = ledger_book_prepare (book, LEAF_QUERY " ORDER BY t.id, s.seq", error);
+  sqlite3_stmt *facts = NULL;
 
-  return stmt != NULL && stream_leaves (book, stmt, func, user_data, error);
+  if (stmt == NULL ||
+      (facts = ledger_book_prepare (book, "SELECT txn_id, fact FROM facts ORDER BY txn_id, seq", error)) == NULL)
+    return FALSE;
+  return stream_leaves (book, stmt, facts, func, user_data, error);
 }
 
 gboolean
@@ -196,11 +278,15 @@ ledger_journal_leaf_of (LedgerBook      *book,
                         GError         **error)
 {
   sqlite3_stmt *stmt = ledger_book_prepare (book, LEAF_QUERY " WHERE t.id = ?1 ORDER BY s.seq", error);
+  sqlite3_stmt *facts = NULL;
 
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      (facts = ledger_book_prepare (book, "SELECT txn_id, fact FROM facts WHERE txn_id = ?1 ORDER BY seq",
+                                    error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, txn_id);
-  return stream_leaves (book, stmt, func, user_data, error);
+  sqlite3_bind_int64 (facts, 1, txn_id);
+  return stream_leaves (book, stmt, facts, func, user_data, error);
 }
 
 gint64

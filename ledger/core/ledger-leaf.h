@@ -17,7 +17,9 @@
  *                                      UNIT empty when none; AMOUNT in fen,
  *                                      debit positive, "-" for credits)
  *
- * every line ending in "\n". In values a backslash is written "\\", a line
+ * every line ending in "\n". A version-2 leaf ("community-ledger leaf v2")
+ * has the same lines and then one "fact: NAME|FIELD|…" line per fact
+ * (ledger-fact-private.h); docs/leaf-format.md is the full definition. In values a backslash is written "\\", a line
  * feed "\n", a carriage return "\r", and in split fields "|" is "\|".
  * The leaf hash is SHA-256 (0x00 ‖ leaf); the fingerprint is SIZE:ROOT,
  * the RFC 6962 tree head over all leaves.
@@ -31,7 +33,15 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  const char *account;
+  const char *unit;        /* "" when the split belongs to no household */
+  gint64      amount;
+} LedgerLeafSplit;
+
+typedef struct
+{
   gint64      index;       /* 1-based position in the journal */
+  int         version;     /* 1 or 2 (docs/leaf-format.md) */
   const char *kind;
   const char *date;
   const char *recorded_at;
@@ -39,6 +49,10 @@ typedef struct
   const char *ref;
   const char *memo;
   gint64      reverses;    /* 0: none */
+  const LedgerLeafSplit *splits;
+  guint       n_splits;
+  const char *const *facts; /* version 2: each fact's text, in order */
+  guint       n_facts;
   const char *text;        /* the canonical leaf */
   gsize       length;
   LedgerHash  hash;        /* SHA-256 (0x00 ‖ text) */

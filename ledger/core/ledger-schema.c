@@ -253,6 +253,11 @@ static const char *const append_only_tables[] = {
   "merkle_nodes", "notices", "notice_files", "announcements",
 };
 
+/* Version 3's append-only tables (their triggers come with it). */
+static const char *const append_only_tables_v3[] = {
+  "facts", "household_salts", "owner_records",
+};
+
 static const struct
 {
   const char *code;
@@ -269,13 +274,14 @@ static const struct
 
 /* Adds BEFORE UPDATE/DELETE triggers that abort on @table. */
 static char *
-append_only_triggers_sql (void)
+append_only_triggers_sql (const char *const *tables,
+                          gsize              n_tables)
 {
   GString *sql = g_string_new (NULL);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (append_only_tables); i++)
+  for (gsize i = 0; i < n_tables; i++)
     {
-      const char *t = append_only_tables[i];
+      const char *t = tables[i];
 
       g_string_append_printf (sql,
         "CREATE TRIGGER %s_no_update BEFORE UPDATE ON %s "
@@ -336,7 +342,8 @@ gboolean
 ledger_schema_create (LedgerSql   *self,
                       GError     **error)
 {
-  g_autofree char *triggers = append_only_triggers_sql ();
+  g_autofree char *triggers = append_only_triggers_sql (append_only_tables,
+                                                        G_N_ELEMENTS (append_only_tables));
   g_autofree char *pragmas =
     g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1;",
                      LEDGER_APPLICATION_ID);
@@ -400,11 +407,39 @@ static const char schema_v2[] =
   "INSERT INTO account_days (account, date, amount)"
   " " LEDGER_ACCOUNT_DAYS_SQL ";";
 
+/* Version 3: every fact in a leaf (docs/leaf-format.md). Entries
+ * written from now on are version-2 leaves: their facts (one line each,
+ * as hashed) go in `facts`, and every table beside the journal is
+ * rebuilt from them by verify. An owner's name and phone enter a leaf
+ * only as a salted commitment; what was committed is kept in
+ * owner_records (one row per entry and unit), with one salt per unit in
+ * household_salts, so that the full book recomputes every leaf. */
+static const char schema_v3[] =
+  "ALTER TABLE txns ADD COLUMN leaf INTEGER NOT NULL DEFAULT 1 CHECK (leaf IN (1, 2));"
+  "CREATE TABLE facts ("
+  "  txn_id INTEGER NOT NULL REFERENCES txns (id),"
+  "  seq    INTEGER NOT NULL,"
+  "  fact   TEXT NOT NULL,"
+  "  PRIMARY KEY (txn_id, seq)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE household_salts ("
+  "  unit TEXT PRIMARY KEY,"
+  "  salt TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE owner_records ("
+  "  txn_id INTEGER NOT NULL REFERENCES txns (id),"
+  "  unit   TEXT NOT NULL,"
+  "  owner  TEXT NOT NULL,"
+  "  phone  TEXT NOT NULL,"
+  "  PRIMARY KEY (txn_id, unit)"
+  ") WITHOUT ROWID;";
+
 /* migrations[i] brings a book from version i + 1 to i + 2; a new book is
  * created at version 1 and brought up the same way, so every book has
  * been through the same steps. */
 static const char *const migrations[LEDGER_SCHEMA_VERSION - 1] = {
   schema_v2,
+  schema_v3,
 };
 
 gboolean
@@ -423,8 +458,18 @@ ledger_schema_migrate (LedgerSql   *self,
     }
 
   for (int v = from_version; v < LEDGER_SCHEMA_VERSION; v++)
-    if (!ledger_sql_exec (self, migrations[v - 1], error))
-      return FALSE;
+    {
+      if (!ledger_sql_exec (self, migrations[v - 1], error))
+        return FALSE;
+      if (v + 1 == 3)
+        {
+          g_autofree char *triggers = append_only_triggers_sql (append_only_tables_v3,
+                                                                G_N_ELEMENTS (append_only_tables_v3));
+
+          if (!ledger_sql_exec (self, triggers, error))
+            return FALSE;
+        }
+    }
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", LEDGER_SCHEMA_VERSION);
   return ledger_sql_exec (self, pragma, error);

@@ -38,8 +38,9 @@ post_defaults (LedgerBook *book,
   ledger_book_today (book, today);
   posting = ledger_posting_new ("init", today);
   ledger_posting_set_memo (posting, name);
+  ledger_posting_add_fact (posting, &ledger_fact_setting, "name", name);
+  ledger_posting_add_fact (posting, &ledger_fact_setting, "spend_limit", DEFAULT_SPEND_LIMIT);
   return ledger_posting_commit (posting, book, NULL, error) &&
-         ledger_book_set_setting (book, "spend_limit", DEFAULT_SPEND_LIMIT, error) &&
          ledger_fee_set_in_write (book, "property", "物业费", 36000, &per_household,
                                   "2000-01-01", error) &&
          ledger_fee_set_in_write (book, "parking", "停车费", 12000, &per_space,

@@ -60,8 +60,8 @@ ledger_settings_record (LedgerBook  *book,
   posting = ledger_posting_new ("setting", today);
   ledger_posting_set_ref (posting, key);
   ledger_posting_set_memo (posting, memo != NULL ? memo : value);
-  return ledger_posting_commit (posting, book, NULL, error) &&
-         ledger_book_set_setting (book, key, value, error);
+  ledger_posting_add_fact (posting, &ledger_fact_setting, key, value);
+  return ledger_posting_commit (posting, book, NULL, error);
 }
 
 static gboolean

@@ -1,0 +1,32 @@
+/* ledger-verify-private.h — the fingerprint half of verify, for
+ * ledger-replay.c, which adds the replay */
+#pragma once
+
+#include "ledger-book.h"
+#include "ledger-merkle.h"
+#include "ledger-progress.h"
+
+G_BEGIN_DECLS
+
+/* Recomputes every leaf and cached tree node and the report caches, as
+ * ledger_verify() describes; the caller holds a read transaction.
+ * @progress is told of the entries plus one step, and not of the last
+ * step: the caller reports it when its own part is done. */
+gboolean ledger_verify_tree_in_read (LedgerBook          *book,
+                                     LedgerTreeHead      *out_head,
+                                     LedgerProgressFunc   progress,
+                                     gpointer             progress_data,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+
+/* Compares @table in @expected (the replayed book) and @found (the
+ * book), row by row in the order of @key (its key columns, comma
+ * separated): LEDGER_ERROR_VERIFY naming the table, the row's key, the
+ * column and both values at the first difference. */
+gboolean ledger_verify_table (LedgerBook  *expected,
+                              LedgerBook  *found,
+                              const char  *table,
+                              const char  *key,
+                              GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,347 @@
+/* ledger-replay.c — verify: the journal replayed into an empty book and
+ * every table compared
+ *
+ * A table beside the journal is only as trustworthy as the journal's
+ * account of it. Every version-2 entry is posted again, facts and all,
+ * into a book in memory, through ledger_posting_commit() and so through
+ * the facts' own apply functions and the journal's checks (balanced
+ * splits, no money account below zero on any day); the rules that
+ * decided an entry's facts (allocation order, vote tally, spend limit)
+ * decide them again (LedgerReplayRule). Then each table is compared row
+ * by row: a row edited, added or removed behind the program's back is
+ * named with its table, key and column.
+ */
+#define G_LOG_DOMAIN "ledger"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ledger-book-private.h"
+#include "ledger-fact-private.h"
+#include "ledger-journal-private.h"
+#include "ledger-leaf.h"
+#include "ledger-replay-private.h"
+#include "ledger-replay.h"
+#include "ledger-verify-private.h"
+
+/* Every kind of fact a version-2 leaf may hold. */
+static const LedgerFactKind *const fact_kinds[] = {
+  &ledger_fact_setting,
+};
+
+/* The rules re-applied, by entry kind. */
+static const struct
+{
+  const char       *entry_kind;
+  LedgerReplayRule  rule;
+} rules[] = {
+  { NULL, NULL },
+};
+
+/* Facts whose personal data is committed, not held. */
+static const struct
+{
+  const char              *fact;
+  LedgerReplayPrivateFunc  func;
+} private_facts[] = {
+  { NULL, NULL },
+};
+
+/* Every table beside the journal, with its key. The journal itself
+ * (txns, splits, facts) is what the fingerprint covers; merkle_nodes is
+ * checked by ledger_verify_tree_in_read(). */
+static const struct
+{
+  const char *table;
+  const char *key;
+} projections[] = {
+  { "settings",        "key" },
+  { "accounts",        "id" },
+  { "households",      "id" },
+  { "household_salts", "unit" },
+  { "owner_records",   "txn_id, unit" },
+  { "fees",            "id" },
+  { "charges",         "id" },
+  { "allocations",     "txn_id, charge_id" },
+  { "receipts",        "number" },
+  { "voids",           "receipt" },
+  { "waivers",         "id" },
+  { "expenditures",    "id" },
+  { "attachments",     "id" },
+  { "votes",           "id" },
+  { "ballots",         "id" },
+  { "vote_results",    "vote_id" },
+  { "notices",         "id" },
+  { "notice_files",    "notice_id, kind" },
+  { "announcements",   "expenditure_id" },
+  { "charge_status",   "charge_id" },
+  { "account_days",    "account, date" },
+};
+
+typedef struct
+{
+  LedgerBook *book;     /* the book verified */
+  LedgerBook *replayed; /* the scratch book */
+} Replay;
+
+static const LedgerFactKind *
+find_fact_kind (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (fact_kinds); i++)
+    if (strcmp (fact_kinds[i]->name, name) == 0)
+      return fact_kinds[i];
+  return NULL;
+}
+
+static LedgerReplayRule
+find_rule (const char *entry_kind)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (rules[i].entry_kind != NULL && strcmp (rules[i].entry_kind, entry_kind) == 0)
+      return rules[i].rule;
+  return NULL;
+}
+
+static LedgerReplayPrivateFunc
+find_private (const char *fact)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (private_facts); i++)
+    if (private_facts[i].fact != NULL && strcmp (private_facts[i].fact, fact) == 0)
+      return private_facts[i].func;
+  return NULL;
+}
+
+static gboolean
+lookup_household (LedgerBook  *book,
+                  const char  *unit,
+                  gint64      *out_id,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT id FROM households WHERE unit = ?1", error);
+
+  *out_id = 0;
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, unit);
+  if (!ledger_book_query_int64 (book, stmt, 0, out_id, error))
+    return FALSE;
+  if (*out_id == 0)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("a split names the unit %s, which no earlier entry registers"), unit);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The entry's facts, parsed and checked against their kinds. */
+static GPtrArray *
+parse_facts (const LedgerLeaf  *leaf,
+             GError           **error)
+{
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint i = 0; i < leaf->n_facts; i++)
+    {
+      char **fact = ledger_fact_parse (leaf->facts[i], error);
+      const LedgerFactKind *kind;
+
+      if (fact == NULL)
+        return NULL;
+      g_ptr_array_add (facts, fact);
+      kind = find_fact_kind (fact[0]);
+      if (kind == NULL || g_strv_length (fact) != kind->n_fields + 1)
+        {
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                       _("the journal holds a fact no version of the program writes: %s"), leaf->facts[i]);
+          return NULL;
+        }
+    }
+  g_ptr_array_add (facts, NULL);
+  return g_steal_pointer (&facts);
+}
+
+static LedgerPosting *
+posting_from_leaf (Replay            *r,
+                   const LedgerLeaf  *leaf,
+                   GPtrArray         *facts,
+                   GError           **error)
+{
+  g_autoptr(LedgerPosting) posting = ledger_posting_new (leaf->kind, leaf->date);
+
+  ledger_posting_set_ref (posting, leaf->ref);
+  ledger_posting_set_memo (posting, leaf->memo);
+  if (leaf->reverses > 0)
+    ledger_posting_set_reverses (posting, leaf->reverses);
+  ledger_posting_set_recorded (posting, leaf->recorded_at, leaf->operator_name);
+  for (guint i = 0; i < leaf->n_splits; i++)
+    {
+      const LedgerLeafSplit *split = &leaf->splits[i];
+      gint64 household_id = 0;
+
+      if (split->unit[0] != '\0' && !lookup_household (r->replayed, split->unit, &household_id, error))
+        return NULL;
+      ledger_posting_add (posting, split->account, household_id, split->amount);
+    }
+  for (guint i = 0; i + 1 < facts->len; i++)
+    {
+      char **fact = g_ptr_array_index (facts, i);
+
+      ledger_posting_add_factv (posting, find_fact_kind (fact[0]), (const char *const *) fact + 1);
+    }
+  return g_steal_pointer (&posting);
+}
+
+static gboolean
+apply_private_facts (Replay     *r,
+                     gint64      txn_id,
+                     GPtrArray  *facts,
+                     GError    **error)
+{
+  for (guint i = 0; i + 1 < facts->len; i++)
+    {
+      char **fact = g_ptr_array_index (facts, i);
+      LedgerReplayPrivateFunc func = find_private (fact[0]);
+
+      if (func != NULL && !func (r->replayed, r->book, txn_id, (const char *const *) fact + 1, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+replay_entry (Replay            *r,
+              const LedgerLeaf  *leaf,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) facts = NULL;
+  g_autoptr(LedgerPosting) posting = NULL;
+  LedgerReplayRule rule;
+  gint64 txn_id = 0;
+
+  facts = parse_facts (leaf, error);
+  if (facts == NULL)
+    return FALSE;
+  posting = posting_from_leaf (r, leaf, facts, error);
+  if (posting == NULL)
+    return FALSE;
+  rule = find_rule (leaf->kind);
+  if (rule != NULL && !rule (r->replayed, leaf, (char *const *const *) facts->pdata, error))
+    return FALSE;
+  if (!ledger_posting_commit (posting, r->replayed, &txn_id, error))
+    return FALSE;
+  if (txn_id != leaf->index)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the entry replays as number %" G_GINT64_FORMAT), txn_id);
+      return FALSE;
+    }
+  return apply_private_facts (r, txn_id, facts, error);
+}
+
+static gboolean
+replay_leaf_cb (const LedgerLeaf  *leaf,
+                gpointer           user_data,
+                GError           **error)
+{
+  Replay *r = user_data;
+
+  if (leaf->version == 1)
+    return TRUE; /* FIXME: the v1 part, from the upgrade's snapshot */
+  if (!replay_entry (r, leaf, error))
+    {
+      g_prefix_error (error, _("journal entry %" G_GINT64_FORMAT " (%s): "), leaf->index, leaf->kind);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+replay_write_cb (LedgerBook *replayed,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  Replay *r = user_data;
+
+  g_assert (r->replayed == replayed);
+  return ledger_journal_foreach_leaf (r->book, replay_leaf_cb, r, error);
+}
+
+static gboolean
+compare_projections (Replay  *r,
+                     GError **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (projections); i++)
+    if (!ledger_verify_table (r->replayed, r->book, projections[i].table, projections[i].key, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Replays @book's journal and compares every table (the caller holds a
+ * read transaction on @book). */
+static gboolean
+replay_and_compare (LedgerBook  *book,
+                    GError     **error)
+{
+  g_autoptr(LedgerBook) replayed = ledger_book_new_scratch (ledger_book_get_operator (book), error);
+  Replay r = { book, replayed };
+
+  return replayed != NULL &&
+         ledger_book_write (replayed, replay_write_cb, &r, error) &&
+         compare_projections (&r, error);
+}
+
+typedef struct
+{
+  LedgerTreeHead     *out_head;
+  LedgerProgressFunc  progress;
+  gpointer            progress_data;
+  GCancellable       *cancellable;
+} VerifyRequest;
+
+static gboolean
+verify_cb (LedgerBook  *book,
+           gpointer     user_data,
+           GError     **error)
+{
+  VerifyRequest *v = user_data;
+  LedgerTreeHead head;
+
+  if (!ledger_verify_tree_in_read (book, &head, v->progress, v->progress_data, v->cancellable, error) ||
+      g_cancellable_set_error_if_cancelled (v->cancellable, error) ||
+      !replay_and_compare (book, error))
+    return FALSE;
+  if (v->progress != NULL)
+    v->progress (v->progress_data, (gint64) head.size + 1, (gint64) head.size + 1);
+  if (v->out_head != NULL)
+    *v->out_head = head;
+  return TRUE;
+}
+
+gboolean
+ledger_verify (LedgerBook      *book,
+               LedgerTreeHead  *out_head,
+               GError         **error)
+{
+  return ledger_verify_full (book, out_head, NULL, NULL, NULL, error);
+}
+
+/* One read transaction: the journal, the cached tree and every table
+ * are read as they stood at one moment. Without it an entry written
+ * between two queries (the window's own connection, or the command line)
+ * showed as an entry with no recorded fingerprint: a false alarm of
+ * tampering. Writers wait for it, as for an export. */
+gboolean
+ledger_verify_full (LedgerBook          *book,
+                    LedgerTreeHead      *out_head,
+                    LedgerProgressFunc   progress,
+                    gpointer             progress_data,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  VerifyRequest request = { out_head, progress, progress_data, cancellable };
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+
+  return ledger_book_read (book, verify_cb, &request, error);
+}
