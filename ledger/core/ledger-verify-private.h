@@ -19,14 +19,4 @@ gboolean ledger_verify_tree_in_read (LedgerBook          *book,
                                      GCancellable        *cancellable,
                                      GError             **error);
 
-/* Compares @table in @expected (the replayed book) and @found (the
- * book), row by row in the order of @key (its key columns, comma
- * separated): LEDGER_ERROR_VERIFY naming the table, the row's key, the
- * column and both values at the first difference. */
-gboolean ledger_verify_table (LedgerBook  *expected,
-                              LedgerBook  *found,
-                              const char  *table,
-                              const char  *key,
-                              GError     **error);
-
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "ledger-leaf.h"
 #include "ledger-replay-private.h"
 #include "ledger-replay.h"
+#include "ledger-tables-private.h"
 #include "ledger-verify-private.h"
 
 /* Every kind of fact a version-2 leaf may hold. */
