@@ -16,6 +16,7 @@
 #include "ledger-fee.h"
 #include "ledger-journal-private.h"
 #include "ledger-settings.h"
+#include "ledger-snapshot-private.h"
 
 /* 5,000.00 yuan: above it an expenditure needs the owners' vote. */
 #define DEFAULT_SPEND_LIMIT "500000"
@@ -74,7 +75,12 @@ ledger_community_open (const char           *path,
                        LedgerBookOpenFlags   flags,
                        GError              **error)
 {
-  return ledger_book_open (path, flags, back_up_before_upgrade, error);
+  g_autoptr(LedgerBook) book = ledger_book_open (path, flags, back_up_before_upgrade, error);
+
+  /* The upgrade to schema 3 ends with an entry of its own (ledger-snapshot.c). */
+  if (book == NULL || ((flags & LEDGER_BOOK_OPEN_AS_IS) == 0 && !ledger_snapshot_ensure (book, error)))
+    return NULL;
+  return g_steal_pointer (&book);
 }
 
 gboolean
@@ -83,6 +89,13 @@ ledger_restore (const char  *book_path,
                 char       **out_safety_copy,
                 GError     **error)
 {
-  return ledger_restore_full (book_path, from, ledger_settings_get_backup_place,
-                              back_up_before_upgrade, out_safety_copy, error);
+  g_autoptr(LedgerBook) restored = NULL;
+
+  if (!ledger_restore_full (book_path, from, ledger_settings_get_backup_place,
+                            back_up_before_upgrade, out_safety_copy, error))
+    return FALSE;
+  /* A backup from before schema 3 was upgraded as it was restored: its
+   * snapshot entry is posted as any upgraded book's. */
+  restored = ledger_community_open (book_path, LEDGER_BOOK_OPEN_NO_CHECK, error);
+  return restored != NULL;
 }

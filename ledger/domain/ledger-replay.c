@@ -22,12 +22,15 @@
 #include "ledger-leaf.h"
 #include "ledger-replay-private.h"
 #include "ledger-replay.h"
+#include "ledger-snapshot-private.h"
 #include "ledger-tables-private.h"
 #include "ledger-verify-private.h"
 
 /* Every kind of fact a version-2 leaf may hold. */
 static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_setting,
+  &ledger_fact_account,
+  &ledger_fact_snapshot,
 };
 
 /* The rules re-applied, by entry kind. */
@@ -83,6 +86,8 @@ typedef struct
 {
   LedgerBook *book;     /* the book verified */
   LedgerBook *replayed; /* the scratch book */
+  gint64      v1_entries;    /* version-1 leaves seen (before the snapshot) */
+  gboolean    snapshot_seen;
 } Replay;
 
 static const LedgerFactKind *
@@ -223,6 +228,18 @@ replay_entry (Replay            *r,
   facts = parse_facts (leaf, error);
   if (facts == NULL)
     return FALSE;
+  if (r->v1_entries > 0 && !r->snapshot_seen)
+    {
+      if (strcmp (leaf->kind, "snapshot") != 0)
+        {
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                       _("entries of the old format come before it but no upgrade snapshot"));
+          return FALSE;
+        }
+      if (!ledger_snapshot_replay (r->replayed, r->book, leaf, (char *const *const *) facts->pdata, error))
+        return FALSE;
+      r->snapshot_seen = TRUE;
+    }
   posting = posting_from_leaf (r, leaf, facts, error);
   if (posting == NULL)
     return FALSE;
@@ -248,7 +265,11 @@ replay_leaf_cb (const LedgerLeaf  *leaf,
   Replay *r = user_data;
 
   if (leaf->version == 1)
-    return TRUE; /* FIXME: the v1 part, from the upgrade's snapshot */
+    {
+      /* Taken from the book as they are when the snapshot comes. */
+      r->v1_entries++;
+      return TRUE;
+    }
   if (!replay_entry (r, leaf, error))
     {
       g_prefix_error (error, _("journal entry %" G_GINT64_FORMAT " (%s): "), leaf->index, leaf->kind);
@@ -265,7 +286,15 @@ replay_write_cb (LedgerBook *replayed,
   Replay *r = user_data;
 
   g_assert (r->replayed == replayed);
-  return ledger_journal_foreach_leaf (r->book, replay_leaf_cb, r, error);
+  if (!ledger_journal_foreach_leaf (r->book, replay_leaf_cb, r, error))
+    return FALSE;
+  if (r->v1_entries > 0 && !r->snapshot_seen)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the book was upgraded but its upgrade snapshot was not recorded: open it once with write access"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -278,6 +307,31 @@ compare_projections (Replay  *r,
   return TRUE;
 }
 
+static gboolean
+attach_book (LedgerBook  *replayed,
+             LedgerBook  *book,
+             GError     **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (ledger_book_get_real_path (book), "/", FALSE);
+  /* Read-only, so that the replay's write transaction only reads it. */
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?mode=ro", NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (ledger_book_get_db (replayed), "ATTACH DATABASE ?1 AS stored", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      ledger_bind_text (stmt, 1, uri);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      ledger_book_set_sqlite_error (replayed, error, N_("opening the book to replay it"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Replays @book's journal and compares every table (the caller holds a
  * read transaction on @book). */
 static gboolean
@@ -285,9 +339,13 @@ replay_and_compare (LedgerBook  *book,
                     GError     **error)
 {
   g_autoptr(LedgerBook) replayed = ledger_book_new_scratch (ledger_book_get_operator (book), error);
-  Replay r = { book, replayed };
+  Replay r = { book, replayed, 0, FALSE };
 
+  /* The entries before an upgrade are copied from the book itself
+   * (ledger_snapshot_replay()), attached here: SQLite attaches only
+   * outside a transaction. */
   return replayed != NULL &&
+         attach_book (replayed, book, error) &&
          ledger_book_write (replayed, replay_write_cb, &r, error) &&
          compare_projections (&r, error);
 }

@@ -1,8 +1,12 @@
 #!/usr/bin/python3
-"""An independent implementation of the book's fingerprint, written from the
-README's "Verifying the books" section alone: it reads the journal with
-Python's sqlite3, builds each canonical leaf, and computes the RFC 6962 tree
-head with hashlib. Usage: reference_fingerprint.py BOOK  →  prints SIZE:ROOT
+"""An independent implementation of the book's fingerprint, written from
+docs/leaf-format.md alone: it reads the journal with Python's sqlite3, builds
+each canonical leaf (version 1 or 2), computes the RFC 6962 tree head with
+hashlib, and recomputes every owner commitment of the version-2 household
+facts from the salts and owner records the book keeps.
+
+Usage: reference_fingerprint.py BOOK  →  prints SIZE:ROOT (and exits 1 when a
+commitment does not match)
 """
 import hashlib
 import sqlite3
@@ -14,12 +18,41 @@ def escape(value, in_split=False):
     return value.replace("|", "\\|") if in_split else value
 
 
-def leaves(path):
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    txns = db.execute("SELECT id, kind, date, recorded_at, operator, ref, memo, reverses"
-                      " FROM txns ORDER BY id").fetchall()
-    for (index, kind, date, recorded_at, operator, ref, memo, reverses) in txns:
-        lines = ["community-ledger leaf v1", f"index: {index}", f"kind: {escape(kind)}",
+def split_fields(text):
+    """A fact's text → its name and unescaped fields."""
+    fields, field, i = [], [], 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            nxt = text[i + 1]
+            field.append({"\\": "\\", "n": "\n", "r": "\r", "|": "|"}[nxt])
+            i += 2
+            continue
+        if c == "|":
+            fields.append("".join(field))
+            field = []
+        else:
+            field.append(c)
+        i += 1
+    fields.append("".join(field))
+    return fields
+
+
+def connect(path):
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def has_column(db, table, column):
+    return any(row[1] == column for row in db.execute(f"PRAGMA table_info({table})"))
+
+
+def entries(db):
+    """(index, version, leaf text, facts) for every journal entry."""
+    versioned = has_column(db, "txns", "leaf")
+    txns = db.execute("SELECT id, kind, date, recorded_at, operator, ref, memo, reverses, "
+                      + ("leaf" if versioned else "1") + " FROM txns ORDER BY id").fetchall()
+    for (index, kind, date, recorded_at, operator, ref, memo, reverses, version) in txns:
+        lines = [f"community-ledger leaf v{version}", f"index: {index}", f"kind: {escape(kind)}",
                  f"date: {escape(date)}", f"recorded_at: {escape(recorded_at)}",
                  f"operator: {escape(operator)}", f"ref: {escape(ref)}", f"memo: {escape(memo)}",
                  f"reverses: {reverses if reverses else ''}"]
@@ -28,7 +61,47 @@ def leaves(path):
                 " LEFT JOIN households h ON h.id = s.household_id"
                 " WHERE s.txn_id = ? ORDER BY s.seq", (index,)):
             lines.append(f"split: {escape(account, True)}|{escape(unit, True)}|{amount}")
-        yield ("\n".join(lines) + "\n").encode("utf-8")
+        facts = []
+        if version == 2:
+            facts = [row[0] for row in db.execute(
+                "SELECT fact FROM facts WHERE txn_id = ? ORDER BY seq", (index,))]
+            lines.extend(f"fact: {fact}" for fact in facts)
+        yield index, version, ("\n".join(lines) + "\n").encode("utf-8"), facts
+
+
+def leaves(path):
+    db = connect(path)
+    for _, _, leaf, _ in entries(db):
+        yield leaf
+
+
+def commitment(salt, field, value):
+    return hashlib.sha256(f"{salt}\n{field}\n{value}".encode("utf-8")).hexdigest()
+
+
+def commitment_mismatches(path):
+    """Every household fact whose commitments the book's salts and owner
+    records do not reproduce, as (entry, unit, field) tuples."""
+    db = connect(path)
+    if not has_column(db, "txns", "leaf"):
+        return []
+    salts = dict(db.execute("SELECT unit, salt FROM household_salts"))
+    records = {(txn, unit): (owner, phone) for txn, unit, owner, phone in
+               db.execute("SELECT txn_id, unit, owner, phone FROM owner_records")}
+    wrong = []
+    for index, version, _, facts in entries(db):
+        for fact in facts:
+            fields = split_fields(fact)
+            if fields[0] != "household":
+                continue
+            unit, owner_commitment, phone_commitment = fields[1], fields[7], fields[8]
+            owner, phone = records.get((index, unit), (None, None))
+            salt = salts.get(unit)
+            if salt is None or owner is None or commitment(salt, "owner", owner) != owner_commitment:
+                wrong.append((index, unit, "owner"))
+            if salt is None or phone is None or commitment(salt, "phone", phone) != phone_commitment:
+                wrong.append((index, unit, "phone"))
+    return wrong
 
 
 def mth(hashes):
@@ -48,3 +121,4 @@ def fingerprint(path):
 
 if __name__ == "__main__":
     print(fingerprint(sys.argv[1]))
+    sys.exit(1 if commitment_mismatches(sys.argv[1]) else 0)
