@@ -1,9 +1,9 @@
-/* ledger-verify.c — verify: the whole book rebuilt from its journal
+/* ledger-verify.c — verify's first half: the fingerprint
  *
  * Every leaf is recomputed from the journal and hashed into a fresh tree,
- * node by node against the cached one; then the caches the reports read
- * are recomputed from the journal and compared row by row. Any difference
- * is named (the first entry, node or row that differs).
+ * node by node against the cached one; the first entry or node that
+ * differs is named. The second half, every table rebuilt by replaying the
+ * journal (the report caches among them), is ledger-replay.c.
  */
 #define G_LOG_DOMAIN "ledger"
 
@@ -17,208 +17,6 @@
 #include "ledger-leaf.h"
 #include "ledger-verify.h"
 #include "ledger-verify-private.h"
-
-/* ------------------------------------------------------------------ */
-/* The report caches against the journal */
-
-/* The caches are compared in C rather than with EXCEPT in both
- * directions, which computed each cache twice and sorted every split by
- * account and day: verify spent more than half its time there (10 years
- * of 5,000 households, BENCHMARKS.md). Each recomputation now reads the
- * journal once, and the first row that differs is still the smallest key,
- * as the message has always named. */
-
-static gboolean
-cache_differs (LedgerBook  *self,
-               const char  *what,
-               const char  *key,
-               GError     **error)
-{
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-               _("the report cache %s differs from the journal at %s; "
-                 "the book was changed outside Community Ledger"),
-               what, key);
-  return FALSE;
-}
-
-/* Whether column @col of the current row holds exactly @value (an integer:
- * text or a real that looks the same is a difference, as it was for EXCEPT). */
-static gboolean
-column_is (sqlite3_stmt *stmt,
-           int           col,
-           gint64        value)
-{
-  return sqlite3_column_type (stmt, col) == SQLITE_INTEGER && sqlite3_column_int64 (stmt, col) == value;
-}
-
-/* charge_status against each charge's allocations: two scans in charge
- * order, merged. The first mismatch met is the smallest charge that
- * differs. */
-static gboolean
-check_charge_status (LedgerBook  *self,
-                     GError     **error)
-{
-  sqlite3_stmt *journal = ledger_book_prepare (self, LEDGER_CHARGE_STATUS_SQL " ORDER BY c.id", error);
-  sqlite3_stmt *cache = NULL;
-  int rc_journal, rc_cache;
-  gint64 differs_at = 0;
-  gboolean differs = FALSE;
-  char key[24];
-
-  if (journal == NULL ||
-      (cache = ledger_book_prepare (self, "SELECT charge_id, household_id, year, amount, paid, waived"
-                                          " FROM charge_status ORDER BY charge_id", error)) == NULL)
-    {
-      if (journal != NULL)
-        sqlite3_reset (journal);
-      return FALSE;
-    }
-  rc_journal = sqlite3_step (journal);
-  rc_cache = sqlite3_step (cache);
-  while (!differs && rc_journal == SQLITE_ROW && rc_cache == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (journal, 0);
-      gint64 cached_id = sqlite3_column_int64 (cache, 0);
-
-      differs = TRUE;
-      differs_at = MIN (id, cached_id);
-      if (id != cached_id)
-        break;
-      differs = FALSE;
-      for (int col = 1; col < 6; col++)
-        differs = differs || !column_is (cache, col, sqlite3_column_int64 (journal, col));
-      rc_journal = sqlite3_step (journal);
-      rc_cache = sqlite3_step (cache);
-    }
-  if (!differs && (rc_journal == SQLITE_ROW || rc_cache == SQLITE_ROW))
-    {
-      /* One ran out first: the other's next row is missing from it. */
-      differs = TRUE;
-      differs_at = sqlite3_column_int64 (rc_journal == SQLITE_ROW ? journal : cache, 0);
-      rc_journal = rc_cache = SQLITE_DONE;
-    }
-  sqlite3_reset (journal);
-  sqlite3_reset (cache);
-  if (differs)
-    {
-      g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, differs_at);
-      return cache_differs (self, "charge_status", key, error);
-    }
-  if (rc_journal != SQLITE_DONE || rc_cache != SQLITE_DONE)
-    {
-      ledger_book_set_sqlite_error (self, error, N_("checking the report caches"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Keeps the smaller of the keys that differ ("ACCOUNT DATE"), as the
- * message names the first. */
-static void
-note_difference (char       **first,
-                 const char  *account,
-                 const char  *date)
-{
-  g_autofree char *key = g_strconcat (account, " ", date, NULL);
-
-  if (*first == NULL || strcmp (key, *first) < 0)
-    {
-      g_free (*first);
-      *first = g_steal_pointer (&key);
-    }
-}
-
-typedef struct
-{
-  gint64   amount;
-  gboolean overflowed; /* the journal's sum does not fit: no cache can hold it */
-  gboolean seen;       /* the cache has the row */
-} DaySum;
-
-/* account_days against the splits: one scan of the journal summing each
- * account's day in a hash table, then one of the cache. */
-static gboolean
-check_account_days (LedgerBook  *self,
-                    GError     **error)
-{
-  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GString) key = g_string_new (NULL);
-  g_autofree char *first = NULL;
-  sqlite3_stmt *stmt;
-  GHashTableIter iter;
-  gpointer k, v;
-  int rc;
-
-  stmt = ledger_book_prepare (self, "SELECT s.account, t.date, s.amount"
-                                    " FROM txns t CROSS JOIN splits s ON s.txn_id = t.id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DaySum *sum;
-
-      const char *account = (const char *) sqlite3_column_text (stmt, 0);
-      const char *date = (const char *) sqlite3_column_text (stmt, 1);
-
-      /* Account codes and ISO dates hold no newline. */
-      g_string_assign (key, account != NULL ? account : "");
-      g_string_append_c (key, '\n');
-      g_string_append (key, date != NULL ? date : "");
-      sum = g_hash_table_lookup (sums, key->str);
-      if (sum == NULL)
-        g_hash_table_insert (sums, g_strdup (key->str), sum = g_new0 (DaySum, 1));
-      sum->overflowed |= __builtin_add_overflow (sum->amount, sqlite3_column_int64 (stmt, 2), &sum->amount);
-    }
-  if (!ledger_book_finish_rows (self, stmt, rc, N_("checking the report caches"), error))
-    return FALSE;
-
-  stmt = ledger_book_prepare (self, "SELECT account, date, amount FROM account_days", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *account = (const char *) sqlite3_column_text (stmt, 0);
-      const char *date = (const char *) sqlite3_column_text (stmt, 1);
-      DaySum *sum;
-
-      if (account == NULL || date == NULL)
-        {
-          note_difference (&first, account != NULL ? account : "NULL", date != NULL ? date : "NULL");
-          continue;
-        }
-      g_string_assign (key, account);
-      g_string_append_c (key, '\n');
-      g_string_append (key, date);
-      sum = g_hash_table_lookup (sums, key->str);
-      if (sum == NULL || sum->seen || sum->overflowed || !column_is (stmt, 2, sum->amount))
-        note_difference (&first, account, date);
-      if (sum != NULL)
-        sum->seen = TRUE;
-    }
-  if (!ledger_book_finish_rows (self, stmt, rc, N_("checking the report caches"), error))
-    return FALSE;
-
-  /* Days of the journal the cache does not have. */
-  g_hash_table_iter_init (&iter, sums);
-  while (g_hash_table_iter_next (&iter, &k, &v))
-    if (!((DaySum *) v)->seen)
-      {
-        char *newline = strchr (k, '\n');
-
-        *newline = '\0';
-        note_difference (&first, k, newline + 1);
-        *newline = '\n';
-      }
-  return first == NULL || cache_differs (self, "account_days", first, error);
-}
-
-/* Recomputes both caches of version 2 from the journal and compares. */
-static gboolean
-check_caches (LedgerBook  *self,
-              GError     **error)
-{
-  return check_charge_status (self, error) && check_account_days (self, error);
-}
 
 /* ------------------------------------------------------------------ */
 /* The journal against the cached tree */
@@ -235,7 +33,7 @@ typedef struct
   GArray     *frontier;  /* of FrontierNode: the perfect subtrees so far */
   gint64      count;
   GPtrArray  *cached;    /* per level, a GArray of CachedNode by index */
-  gint64      total;     /* progress steps: the entries, then the caches */
+  gint64      total;     /* progress steps: the entries, then the replay */
   LedgerProgressFunc progress;
   gpointer    progress_data;
   GCancellable *cancellable;
@@ -452,8 +250,7 @@ ledger_verify_tree_in_read (LedgerBook          *book,
   ok = ok && load_cached_tree (&v, n_entries, error) &&
        ledger_journal_foreach_leaf (book, verify_leaf_cb, &v, error) &&
        check_no_extra_leaves (&v, error) &&
-       !g_cancellable_set_error_if_cancelled (r->cancellable, error) &&
-       check_caches (book, error);
+       !g_cancellable_set_error_if_cancelled (r->cancellable, error);
   if (ok)
     {
       r->out_head->size = (guint64) v.count;
