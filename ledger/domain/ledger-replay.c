@@ -14,6 +14,7 @@
 #define G_LOG_DOMAIN "ledger"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "ledger-book-private.h"
@@ -251,7 +252,7 @@ replay_entry (Replay            *r,
   if (txn_id != leaf->index)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-                   _("the entry replays as number %" G_GINT64_FORMAT), txn_id);
+                   _("the entry replays as number %" PRId64), txn_id);
       return FALSE;
     }
   return apply_private_facts (r, txn_id, facts, error);
@@ -272,7 +273,7 @@ replay_leaf_cb (const LedgerLeaf  *leaf,
     }
   if (!replay_entry (r, leaf, error))
     {
-      g_prefix_error (error, _("journal entry %" G_GINT64_FORMAT " (%s): "), leaf->index, leaf->kind);
+      g_prefix_error (error, _("journal entry %" PRId64 " (%s): "), leaf->index, leaf->kind);
       return FALSE;
     }
   return TRUE;

@@ -19,6 +19,7 @@
 #define G_LOG_DOMAIN "ledger"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "ledger-book-private.h"
@@ -285,7 +286,7 @@ check_digests (LedgerBook          *replayed,
           strcmp (rows_text, ledger_fact_int_text (count, rows)) != 0)
         {
           g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-                       _("table %s: its %" G_GINT64_FORMAT " rows from before the upgrade are not the rows the upgrade's snapshot committed to (%s rows, SHA-256 %s…)"),
+                       _("table %s: its %" PRId64 " rows from before the upgrade are not the rows the upgrade's snapshot committed to (%s rows, SHA-256 %s…)"),
                        frozen[i].table, rows, rows_text != NULL ? rows_text : "?",
                        expected != NULL ? expected : "?");
           return FALSE;
