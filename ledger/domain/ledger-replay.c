@@ -18,8 +18,10 @@
 
 #include "ledger-book-private.h"
 #include "ledger-fact-private.h"
+#include "ledger-household-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-leaf.h"
+#include "ledger-owner-record-private.h"
 #include "ledger-replay-private.h"
 #include "ledger-replay.h"
 #include "ledger-verify-private.h"
@@ -27,6 +29,7 @@
 /* Every kind of fact a version-2 leaf may hold. */
 static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_setting,
+  &ledger_fact_household,
 };
 
 /* The rules re-applied, by entry kind. */
@@ -45,6 +48,7 @@ static const struct
   LedgerReplayPrivateFunc  func;
 } private_facts[] = {
   { NULL, NULL },
+  { "household", ledger_owner_record_replay },
 };
 
 /* Every table beside the journal, with its key. The journal itself
