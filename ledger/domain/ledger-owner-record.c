@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <nettle/sha2.h>
 #include <string.h>
 #include <sys/random.h>
@@ -98,7 +99,7 @@ set_commitment_mismatch (GError     **error,
                          const char  *column)
 {
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-               _("table owner_records, row txn_id %" G_GINT64_FORMAT ", unit %s, column %s: "
+               _("table owner_records, row txn_id %" PRId64 ", unit %s, column %s: "
                  "with the unit's salt in household_salts it does not give the commitment "
                  "the journal entry holds"),
                txn_id, unit, column);
@@ -245,7 +246,7 @@ read_owner_record (LedgerBook   *book,
     {
       sqlite3_reset (stmt);
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-                   _("table owner_records: row txn_id %" G_GINT64_FORMAT ", unit %s, which the "
+                   _("table owner_records: row txn_id %" PRId64 ", unit %s, which the "
                      "journal commits to, is missing from the book"),
                    txn_id, unit);
       return FALSE;
