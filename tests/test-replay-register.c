@@ -415,6 +415,45 @@ test_fact_spelling (Fixture       *f,
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
 }
 
+/* Every household fact of @book, in journal order, one per line. */
+static char *
+household_facts (LedgerBook *book)
+{
+  return query_text (book, "SELECT group_concat (fact, char (10)) FROM"
+                           " (SELECT fact FROM facts WHERE fact LIKE 'household|%' ORDER BY txn_id, seq)");
+}
+
+/* The demo's book is the same for the same options, its salts and so its
+ * commitments included; another seed salts otherwise. */
+static void
+test_demo_salts (void)
+{
+  const LedgerDemoOptions options = { 12, 1, 2026, 3 };
+  LedgerDemoOptions other = options;
+  BookFixture a, b, c;
+  g_autofree char *facts_a = NULL;
+  g_autofree char *facts_b = NULL;
+  g_autofree char *facts_c = NULL;
+  g_autofree char *salts = NULL;
+
+  other.seed = 4;
+  book_fixture_init (&a, "演示小区", &options);
+  book_fixture_init (&b, "演示小区", &options);
+  book_fixture_init (&c, "演示小区", &other);
+  facts_a = household_facts (a.book);
+  facts_b = household_facts (b.book);
+  facts_c = household_facts (c.book);
+  g_assert_nonnull (facts_a);
+  g_assert_cmpstr (facts_a, ==, facts_b);
+  g_assert_cmpstr (facts_a, !=, facts_c);
+  salts = query_text (a.book, "SELECT count (*) FROM household_salts"
+                              " WHERE length (salt) = 32 AND salt NOT GLOB '*[^0-9a-f]*'");
+  g_assert_cmpstr (salts, ==, "12");
+  book_fixture_clear (&a);
+  book_fixture_clear (&b);
+  book_fixture_clear (&c);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -429,6 +468,7 @@ main (int    argc,
   ADD ("/register/tamper/owner-records", test_tamper_owner_records);
   ADD ("/register/fact-spelling", test_fact_spelling);
 #undef ADD
+  g_test_add_func ("/register/demo-salts", test_demo_salts);
 
   return g_test_run ();
 }

@@ -36,4 +36,14 @@ gboolean ledger_household_add_in_write (LedgerBook       *book,
                                         LedgerHousehold  *household,
                                         GError          **error);
 
+/* The same with the unit's salt given (LEDGER_OWNER_SALT_CHARS lowercase
+ * hex digits) instead of drawn from the OS: for the demo only, whose
+ * book is the same for the same options, facts and all. A register of
+ * real people must never be salted so: a salt that can be guessed lets
+ * anyone try the names of a street against the published leaves. */
+gboolean ledger_household_add_salted_in_write (LedgerBook       *book,
+                                               LedgerHousehold  *household,
+                                               const char       *salt,
+                                               GError          **error);
+
 G_END_DECLS

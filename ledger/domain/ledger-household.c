@@ -392,11 +392,13 @@ salt_of_unit (LedgerBook  *book,
 }
 
 /* Records the registration or the edit of a household in the journal:
- * the household fact, then what its commitments were made of. */
+ * the household fact, then what its commitments were made of. @salt:
+ * the unit's new salt, or NULL for the one it has or a random one. */
 static gboolean
 post_household_event (LedgerBook             *book,
                       const LedgerHousehold  *household,
                       const char             *what,
+                      const char             *new_salt,
                       GError                **error)
 {
   char today[11];
@@ -409,7 +411,9 @@ post_household_event (LedgerBook             *book,
   g_autofree char *memo = NULL;
   gint64 txn_id = 0;
 
-  if (!salt_of_unit (book, household->unit, salt, error))
+  if (new_salt != NULL)
+    g_strlcpy (salt, new_salt, sizeof salt);
+  else if (!salt_of_unit (book, household->unit, salt, error))
     return FALSE;
   /* The owner's name and phone stay out of the journal: it is published
    * with every audit, and people's details are not the auditors' to
@@ -544,9 +548,10 @@ household_id_of_unit (LedgerBook  *book,
 }
 
 gboolean
-ledger_household_add_in_write (LedgerBook       *book,
-                               LedgerHousehold  *household,
-                               GError          **error)
+ledger_household_add_salted_in_write (LedgerBook       *book,
+                                      LedgerHousehold  *household,
+                                      const char       *salt,
+                                      GError          **error)
 {
   gboolean exists = FALSE;
   gint64 largest = 0;
@@ -574,8 +579,16 @@ ledger_household_add_in_write (LedgerBook       *book,
       return FALSE;
     }
 
-  return post_household_event (book, household, "add", error) &&
+  return post_household_event (book, household, "add", salt, error) &&
          household_id_of_unit (book, household->unit, &household->id, error);
+}
+
+gboolean
+ledger_household_add_in_write (LedgerBook       *book,
+                               LedgerHousehold  *household,
+                               GError          **error)
+{
+  return ledger_household_add_salted_in_write (book, household, NULL, error);
 }
 
 static gboolean
@@ -611,7 +624,7 @@ update_cb (LedgerBook *book,
   if (stored == NULL || !check_in_book (book, stored, household, error))
     return FALSE;
 
-  return post_household_event (book, household, "edit", error);
+  return post_household_event (book, household, "edit", NULL, error);
 }
 
 gboolean
