@@ -392,8 +392,9 @@ salt_of_unit (LedgerBook  *book,
 }
 
 /* Records the registration or the edit of a household in the journal:
- * the household fact, then what its commitments were made of. @salt:
- * the unit's new salt, or NULL for the one it has or a random one. */
+ * the household fact, then what its commitments were made of.
+ * @new_salt: the salt of a unit being registered, or NULL for the one
+ * the unit has (or, for a unit that has none, a random one). */
 static gboolean
 post_household_event (LedgerBook             *book,
                       const LedgerHousehold  *household,
