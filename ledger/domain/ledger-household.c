@@ -373,8 +373,8 @@ const LedgerFactKind ledger_fact_household = {
   "household", LEDGER_HOUSEHOLD_FACT_N_FIELDS, apply_household
 };
 
-/* The unit's salt, drawn the first time the unit is registered (a
- * book upgraded from before salts: the first time it is changed). */
+/* The salt of a unit being changed: the one it was registered with, or,
+ * in a book upgraded from before salts, a new one the first time. */
 static gboolean
 salt_of_unit (LedgerBook  *book,
               const char  *unit,
@@ -393,8 +393,8 @@ salt_of_unit (LedgerBook  *book,
 
 /* Records the registration or the edit of a household in the journal:
  * the household fact, then what its commitments were made of.
- * @new_salt: the salt of a unit being registered, or NULL for the one
- * the unit has (or, for a unit that has none, a random one). */
+ * @new_salt: the salt of a unit being registered, or NULL for a unit
+ * being changed (salt_of_unit()). */
 static gboolean
 post_household_event (LedgerBook             *book,
                       const LedgerHousehold  *household,
@@ -556,6 +556,7 @@ ledger_household_add_salted_in_write (LedgerBook       *book,
 {
   gboolean exists = FALSE;
   gint64 largest = 0;
+  char drawn[LEDGER_OWNER_SALT_CHARS + 1];
 
   if (!ledger_household_validate (household, error))
     return FALSE;
@@ -580,7 +581,11 @@ ledger_household_add_salted_in_write (LedgerBook       *book,
       return FALSE;
     }
 
-  return post_household_event (book, household, "add", salt, error) &&
+  /* A new unit: a new salt (ledger_owner_record_keep() refuses a unit
+   * that somehow has another already). */
+  if (salt == NULL && !ledger_owner_salt_new (drawn, error))
+    return FALSE;
+  return post_household_event (book, household, "add", salt != NULL ? salt : drawn, error) &&
          household_id_of_unit (book, household->unit, &household->id, error);
 }
 
