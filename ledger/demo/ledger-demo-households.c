@@ -15,6 +15,7 @@
 #include "ledger-demo-private.h"
 #include "ledger-household-private.h"
 #include "ledger-household.h"
+#include "ledger-owner-record-private.h"
 
 #define FLOORS 6
 #define ROOMS_PER_FLOOR 2
@@ -232,6 +233,22 @@ ledger_demo_generate_households (Demo *demo)
   choose_waived (demo);
 }
 
+/* The salt of the demo's unit @unit: the same for the same seed, so that
+ * the same options give the same leaves, facts and all; derived from the
+ * seed and the unit, not drawn from the PRNG, so that the draws of the
+ * rest of the book stay as they were. The owners are made up; a real
+ * register's salts come from the OS (ledger_household_add_in_write()). */
+static void
+demo_salt (const Demo *demo,
+           const char *unit,
+           char        out_salt[LEDGER_OWNER_SALT_CHARS + 1])
+{
+  g_autofree char *text = g_strdup_printf ("community-ledger demo salt\n%u\n%s", demo->opt.seed, unit);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+
+  g_strlcpy (out_salt, digest, LEDGER_OWNER_SALT_CHARS + 1);
+}
+
 /* Registers the households that move in by next year: all of them in the
  * demo's first year but those that move in later, which are registered a
  * year ahead, as a treasurer would (a move-in date may be planned up to
@@ -248,6 +265,7 @@ ledger_demo_register_households (Demo    *demo,
     {
       const DemoHousehold *h = &g_array_index (demo->households, DemoHousehold, i);
       g_autoptr(LedgerHousehold) household = NULL;
+      char salt[LEDGER_OWNER_SALT_CHARS + 1];
       gboolean due = demo->year == demo->first_year ? h->move_in_year <= demo->year + 1
                                                     : h->move_in_year == demo->year + 1;
 
@@ -265,7 +283,8 @@ ledger_demo_register_households (Demo    *demo,
       household->status = h->status;
       g_free (household->move_in);
       household->move_in = g_strdup (h->move_in);
-      if (!ledger_household_add_in_write (demo->book, household, error))
+      demo_salt (demo, h->unit, salt);
+      if (!ledger_household_add_salted_in_write (demo->book, household, salt, error))
         return FALSE;
     }
   return TRUE;

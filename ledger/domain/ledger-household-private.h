@@ -4,13 +4,46 @@
  */
 #pragma once
 
+#include "ledger-fact-private.h"
 #include "ledger-household.h"
 
 G_BEGIN_DECLS
+
+/* The fields of the household fact, in order (docs/leaf-format.md):
+ * the unit as registered or changed by the entry; the owner's name and
+ * phone only as commitments (ledger-owner-record-private.h). */
+typedef enum
+{
+  LEDGER_HOUSEHOLD_FACT_UNIT,
+  LEDGER_HOUSEHOLD_FACT_AREA,             /* 0.01 m² */
+  LEDGER_HOUSEHOLD_FACT_SPACES,
+  LEDGER_HOUSEHOLD_FACT_STATUS,           /* occupied, rented, vacant */
+  LEDGER_HOUSEHOLD_FACT_MOVE_IN,          /* YYYY-MM-DD or "" */
+  LEDGER_HOUSEHOLD_FACT_OWNER_KEY,
+  LEDGER_HOUSEHOLD_FACT_OWNER_COMMITMENT,
+  LEDGER_HOUSEHOLD_FACT_PHONE_COMMITMENT,
+  LEDGER_HOUSEHOLD_FACT_N_FIELDS
+} LedgerHouseholdFactField;
+
+/* "household|UNIT|AREA|SPACES|STATUS|MOVE_IN|OWNER_KEY|OWNER_COMMITMENT|
+ * PHONE_COMMITMENT": the unit's row of households, inserted the first
+ * time, changed after; its owner and phone are kept by
+ * ledger_owner_record_keep(), not by the fact. */
+extern const LedgerFactKind ledger_fact_household;
 
 /* The same inside a running ledger_book_write() (imports, demos). */
 gboolean ledger_household_add_in_write (LedgerBook       *book,
                                         LedgerHousehold  *household,
                                         GError          **error);
+
+/* The same with the unit's salt given (LEDGER_OWNER_SALT_CHARS lowercase
+ * hex digits) instead of drawn from the OS: for the demo only, whose
+ * book is the same for the same options, facts and all. A register of
+ * real people must never be salted so: a salt that can be guessed lets
+ * anyone try the names of a street against the published leaves. */
+gboolean ledger_household_add_salted_in_write (LedgerBook       *book,
+                                               LedgerHousehold  *household,
+                                               const char       *salt,
+                                               GError          **error);
 
 G_END_DECLS

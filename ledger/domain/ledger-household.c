@@ -12,6 +12,7 @@
 #include "ledger-household.h"
 #include "ledger-journal-private.h"
 #include "ledger-limits.h"
+#include "ledger-owner-record-private.h"
 #include "ledger-period.h"
 #include "ledger-privacy.h"
 #include "ledger-settings.h"
@@ -291,31 +292,158 @@ unit_exists (LedgerBook  *book,
   return TRUE;
 }
 
-/* Records the registration or the edit of a household in the journal. */
+/* The household fact's status field: only the words the book stores. */
+static gboolean
+occupancy_from_word (const char      *word,
+                     LedgerOccupancy *out_status)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (occupancy_names); i++)
+    if (strcmp (word, occupancy_names[i].word) == 0)
+      {
+        *out_status = occupancy_names[i].status;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+set_unwritten_field (const char  *text,
+                     guint        field,
+                     GError     **error)
+{
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("the journal's “household” fact has “%s” in field %u, which no version of the "
+                 "program writes"),
+               text, field + 1);
+  return FALSE;
+}
+
+/* The unit's row of households as the fact gives it: inserted the first
+ * time (the owner and phone are then filled by
+ * ledger_owner_record_keep()), changed after. The building, entrance and
+ * room come from the unit code by the parser the writer normalised it
+ * with; a unit code the writer would have written otherwise is refused. */
+static gboolean
+apply_household (LedgerBook         *book,
+                 gint64              txn_id G_GNUC_UNUSED,
+                 const char         *date G_GNUC_UNUSED,
+                 const char *const  *fields,
+                 GError            **error)
+{
+  const char *unit = fields[LEDGER_HOUSEHOLD_FACT_UNIT];
+  g_autofree char *normal = NULL;
+  int building, entrance, room;
+  gint64 area, spaces;
+  LedgerOccupancy status;
+  sqlite3_stmt *stmt;
+
+  if (!ledger_unit_parse (unit, "unit", &normal, &building, &entrance, &room, NULL) ||
+      strcmp (normal, unit) != 0)
+    return set_unwritten_field (unit, LEDGER_HOUSEHOLD_FACT_UNIT, error);
+  if (!ledger_fact_int64 ("household", fields, LEDGER_HOUSEHOLD_FACT_AREA, &area, error) ||
+      !ledger_fact_int64 ("household", fields, LEDGER_HOUSEHOLD_FACT_SPACES, &spaces, error))
+    return FALSE;
+  if (!occupancy_from_word (fields[LEDGER_HOUSEHOLD_FACT_STATUS], &status))
+    return set_unwritten_field (fields[LEDGER_HOUSEHOLD_FACT_STATUS], LEDGER_HOUSEHOLD_FACT_STATUS,
+                                error);
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO households (unit, building, entrance, room, owner, owner_key,"
+                              " phone, area, spaces, status, move_in)"
+                              " VALUES (?1, ?2, ?3, ?4, '', ?5, '', ?6, ?7, ?8, ?9)"
+                              " ON CONFLICT (unit) DO UPDATE SET owner_key = excluded.owner_key,"
+                              " area = excluded.area, spaces = excluded.spaces,"
+                              " status = excluded.status, move_in = excluded.move_in",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, unit);
+  sqlite3_bind_int (stmt, 2, building);
+  sqlite3_bind_int (stmt, 3, entrance);
+  sqlite3_bind_int (stmt, 4, room);
+  ledger_bind_text (stmt, 5, fields[LEDGER_HOUSEHOLD_FACT_OWNER_KEY]);
+  sqlite3_bind_int64 (stmt, 6, area);
+  sqlite3_bind_int64 (stmt, 7, spaces);
+  ledger_bind_text (stmt, 8, ledger_occupancy_to_string (status));
+  ledger_bind_text (stmt, 9, fields[LEDGER_HOUSEHOLD_FACT_MOVE_IN]);
+  return ledger_book_step_done (book, stmt, error);
+}
+
+const LedgerFactKind ledger_fact_household = {
+  "household", LEDGER_HOUSEHOLD_FACT_N_FIELDS, apply_household
+};
+
+/* The salt of a unit being changed: the one it was registered with, or,
+ * in a book upgraded from before salts, a new one the first time. */
+static gboolean
+salt_of_unit (LedgerBook  *book,
+              const char  *unit,
+              char         out_salt[LEDGER_OWNER_SALT_CHARS + 1],
+              GError     **error)
+{
+  g_autofree char *stored = NULL;
+
+  if (!ledger_owner_salt_lookup (book, unit, &stored, error))
+    return FALSE;
+  if (stored == NULL)
+    return ledger_owner_salt_new (out_salt, error);
+  g_strlcpy (out_salt, stored, LEDGER_OWNER_SALT_CHARS + 1);
+  return TRUE;
+}
+
+/* Records the registration or the edit of a household in the journal:
+ * the household fact, then what its commitments were made of.
+ * @new_salt: the salt of a unit being registered, or NULL for a unit
+ * being changed (salt_of_unit()). */
 static gboolean
 post_household_event (LedgerBook             *book,
                       const LedgerHousehold  *household,
                       const char             *what,
+                      const char             *new_salt,
                       GError                **error)
 {
   char today[11];
+  char salt[LEDGER_OWNER_SALT_CHARS + 1];
+  char owner_commitment[65], phone_commitment[65];
+  char area_text[24], spaces_text[24];
+  const char *fields[LEDGER_HOUSEHOLD_FACT_N_FIELDS];
   g_autoptr(LedgerPosting) posting = NULL;
   g_autofree char *area = NULL;
   g_autofree char *memo = NULL;
+  gint64 txn_id = 0;
+
+  if (new_salt != NULL)
+    g_strlcpy (salt, new_salt, sizeof salt);
+  else if (!salt_of_unit (book, household->unit, salt, error))
+    return FALSE;
+  /* The owner's name and phone stay out of the journal: it is published
+   * with every audit, and people's details are not the auditors' to
+   * copy. The leaf holds what proves them, for those who hold them. */
+  ledger_owner_commitment (salt, "owner", household->owner, owner_commitment);
+  ledger_owner_commitment (salt, "phone", household->phone, phone_commitment);
+  fields[LEDGER_HOUSEHOLD_FACT_UNIT] = household->unit;
+  fields[LEDGER_HOUSEHOLD_FACT_AREA] = ledger_fact_int_text (area_text, household->area);
+  fields[LEDGER_HOUSEHOLD_FACT_SPACES] = ledger_fact_int_text (spaces_text, household->spaces);
+  fields[LEDGER_HOUSEHOLD_FACT_STATUS] = ledger_occupancy_to_string (household->status);
+  fields[LEDGER_HOUSEHOLD_FACT_MOVE_IN] = household->move_in;
+  fields[LEDGER_HOUSEHOLD_FACT_OWNER_KEY] = household->owner_key;
+  fields[LEDGER_HOUSEHOLD_FACT_OWNER_COMMITMENT] = owner_commitment;
+  fields[LEDGER_HOUSEHOLD_FACT_PHONE_COMMITMENT] = phone_commitment;
 
   ledger_book_today (book, today);
   posting = ledger_posting_new ("household", today);
   area = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", household->area / 100,
                           (int) (household->area % 100));
-  /* The owner's name and phone stay out of the journal: it is published
-   * with every audit, and people's details are not the auditors' to copy. */
   memo = g_strdup_printf ("%s area=%s spaces=%d status=%s owner_key=%s",
                           what, area, household->spaces,
                           ledger_occupancy_to_string (household->status),
                           household->owner_key);
   ledger_posting_set_ref (posting, household->unit);
   ledger_posting_set_memo (posting, memo);
-  return ledger_posting_commit (posting, book, NULL, error);
+  ledger_posting_add_factv (posting, &ledger_fact_household, fields);
+  return ledger_posting_commit (posting, book, &txn_id, error) &&
+         ledger_owner_record_keep (book, txn_id, fields, salt, household->owner, household->phone,
+                                   error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -396,14 +524,39 @@ check_in_book (LedgerBook             *book,
   return check_register_change (book, stored, household, error);
 }
 
-gboolean
-ledger_household_add_in_write (LedgerBook       *book,
-                               LedgerHousehold  *household,
-                               GError          **error)
+static gboolean
+largest_household_id (LedgerBook  *book,
+                      gint64      *out_id,
+                      GError     **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT max (id) FROM households", error);
+
+  return stmt != NULL && ledger_book_query_int64 (book, stmt, 0, out_id, error);
+}
+
+static gboolean
+household_id_of_unit (LedgerBook  *book,
+                      const char  *unit,
+                      gint64      *out_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT id FROM households WHERE unit = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, unit);
+  return ledger_book_query_int64 (book, stmt, 0, out_id, error);
+}
+
+gboolean
+ledger_household_add_salted_in_write (LedgerBook       *book,
+                                      LedgerHousehold  *household,
+                                      const char       *salt,
+                                      GError          **error)
+{
   gboolean exists = FALSE;
-  int building, entrance, room;
+  gint64 largest = 0;
+  char drawn[LEDGER_OWNER_SALT_CHARS + 1];
 
   if (!ledger_household_validate (household, error))
     return FALSE;
@@ -417,31 +570,10 @@ ledger_household_add_in_write (LedgerBook       *book,
     }
   if (!check_in_book (book, NULL, household, error))
     return FALSE;
-  ledger_unit_parse (household->unit, "unit", NULL, &building, &entrance, &room, NULL);
-
-  stmt = ledger_book_prepare (book,
-                              "INSERT INTO households (unit, building, entrance, room, owner, owner_key,"
-                              " phone, area, spaces, status, move_in)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                              error);
-  if (stmt == NULL)
+  /* Households are never deleted, so the largest id counts them. */
+  if (!largest_household_id (book, &largest, error))
     return FALSE;
-  ledger_bind_text (stmt, 1, household->unit);
-  sqlite3_bind_int (stmt, 2, building);
-  sqlite3_bind_int (stmt, 3, entrance);
-  sqlite3_bind_int (stmt, 4, room);
-  ledger_bind_text (stmt, 5, household->owner);
-  ledger_bind_text (stmt, 6, household->owner_key);
-  ledger_bind_text (stmt, 7, household->phone);
-  sqlite3_bind_int64 (stmt, 8, household->area);
-  sqlite3_bind_int (stmt, 9, household->spaces);
-  ledger_bind_text (stmt, 10, ledger_occupancy_to_string (household->status));
-  ledger_bind_text (stmt, 11, household->move_in);
-  if (!ledger_book_step_done (book, stmt, error))
-    return FALSE;
-  household->id = sqlite3_last_insert_rowid (ledger_book_get_db (book));
-  /* Households are never deleted, so the id counts them. */
-  if (household->id > LEDGER_HOUSEHOLDS_MAX)
+  if (largest >= LEDGER_HOUSEHOLDS_MAX)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
                    _("unit %s: a book holds at most %d households"), household->unit,
@@ -449,7 +581,20 @@ ledger_household_add_in_write (LedgerBook       *book,
       return FALSE;
     }
 
-  return post_household_event (book, household, "add", error);
+  /* A new unit: a new salt (ledger_owner_record_keep() refuses a unit
+   * that somehow has another already). */
+  if (salt == NULL && !ledger_owner_salt_new (drawn, error))
+    return FALSE;
+  return post_household_event (book, household, "add", salt != NULL ? salt : drawn, error) &&
+         household_id_of_unit (book, household->unit, &household->id, error);
+}
+
+gboolean
+ledger_household_add_in_write (LedgerBook       *book,
+                               LedgerHousehold  *household,
+                               GError          **error)
+{
+  return ledger_household_add_salted_in_write (book, household, NULL, error);
 }
 
 static gboolean
@@ -478,7 +623,6 @@ update_cb (LedgerBook *book,
 {
   g_autoptr(LedgerHousehold) household = ledger_household_copy (user_data);
   g_autoptr(LedgerHousehold) stored = NULL;
-  sqlite3_stmt *stmt;
 
   if (!ledger_household_validate (household, error))
     return FALSE;
@@ -486,22 +630,7 @@ update_cb (LedgerBook *book,
   if (stored == NULL || !check_in_book (book, stored, household, error))
     return FALSE;
 
-  stmt = ledger_book_prepare (book,
-                              "UPDATE households SET owner = ?2, owner_key = ?3, phone = ?4, area = ?5,"
-                              " spaces = ?6, status = ?7, move_in = ?8 WHERE id = ?1",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, stored->id);
-  ledger_bind_text (stmt, 2, household->owner);
-  ledger_bind_text (stmt, 3, household->owner_key);
-  ledger_bind_text (stmt, 4, household->phone);
-  sqlite3_bind_int64 (stmt, 5, household->area);
-  sqlite3_bind_int (stmt, 6, household->spaces);
-  ledger_bind_text (stmt, 7, ledger_occupancy_to_string (household->status));
-  ledger_bind_text (stmt, 8, household->move_in);
-  return ledger_book_step_done (book, stmt, error) &&
-         post_household_event (book, household, "edit", error);
+  return post_household_event (book, household, "edit", NULL, error);
 }
 
 gboolean

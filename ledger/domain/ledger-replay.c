@@ -19,8 +19,10 @@
 
 #include "ledger-book-private.h"
 #include "ledger-fact-private.h"
+#include "ledger-household-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-leaf.h"
+#include "ledger-owner-record-private.h"
 #include "ledger-replay-private.h"
 #include "ledger-replay.h"
 #include "ledger-snapshot-private.h"
@@ -32,6 +34,7 @@ static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_setting,
   &ledger_fact_account,
   &ledger_fact_snapshot,
+  &ledger_fact_household,
 };
 
 /* The rules re-applied, by entry kind. */
@@ -50,6 +53,7 @@ static const struct
   LedgerReplayPrivateFunc  func;
 } private_facts[] = {
   { NULL, NULL },
+  { "household", ledger_owner_record_replay },
 };
 
 /* Every table beside the journal, with its key. The journal itself
