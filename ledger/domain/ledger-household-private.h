@@ -6,6 +6,8 @@
 
 #include "ledger-fact-private.h"
 #include "ledger-household.h"
+#include "ledger-journal-private.h"
+#include "ledger-owner-record-private.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +32,35 @@ typedef enum
  * time, changed after; its owner and phone are kept by
  * ledger_owner_record_keep(), not by the fact. */
 extern const LedgerFactKind ledger_fact_household;
+
+/* A household's fact: its fields point into the struct and @household,
+ * which must outlive it. */
+typedef struct
+{
+  const char *fields[LEDGER_HOUSEHOLD_FACT_N_FIELDS];
+  char        salt[LEDGER_OWNER_SALT_CHARS + 1];
+  char        owner_commitment[65];
+  char        phone_commitment[65];
+  char        area[24];
+  char        spaces[24];
+} LedgerHouseholdFact;
+
+void ledger_household_fact_init (LedgerHouseholdFact    *fact,
+                                 const LedgerHousehold  *household,
+                                 const char             *salt);
+
+/* The upgrade's snapshot (ledger-snapshot.c): every household restated
+ * as a fact of @posting, in id order, each with its salt (drawn now for
+ * a unit that has none); then, once @posting is committed as @txn_id,
+ * ledger_household_restated() keeps what each committed to. Returns the
+ * state to hand to it, or NULL with @error set. */
+GPtrArray *ledger_household_restate_all (LedgerPosting  *posting,
+                                         LedgerBook     *book,
+                                         GError        **error);
+gboolean   ledger_household_restated    (LedgerBook  *book,
+                                         gint64       txn_id,
+                                         GPtrArray   *restated,
+                                         GError     **error);
 
 /* The same inside a running ledger_book_write() (imports, demos). */
 gboolean ledger_household_add_in_write (LedgerBook       *book,

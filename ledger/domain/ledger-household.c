@@ -391,6 +391,27 @@ salt_of_unit (LedgerBook  *book,
   return TRUE;
 }
 
+void
+ledger_household_fact_init (LedgerHouseholdFact    *fact,
+                            const LedgerHousehold  *household,
+                            const char             *salt)
+{
+  g_strlcpy (fact->salt, salt, sizeof fact->salt);
+  /* The owner's name and phone stay out of the journal: it is published
+   * with every audit, and people's details are not the auditors' to
+   * copy. The leaf holds what proves them, for those who hold them. */
+  ledger_owner_commitment (salt, "owner", household->owner, fact->owner_commitment);
+  ledger_owner_commitment (salt, "phone", household->phone, fact->phone_commitment);
+  fact->fields[LEDGER_HOUSEHOLD_FACT_UNIT] = household->unit;
+  fact->fields[LEDGER_HOUSEHOLD_FACT_AREA] = ledger_fact_int_text (fact->area, household->area);
+  fact->fields[LEDGER_HOUSEHOLD_FACT_SPACES] = ledger_fact_int_text (fact->spaces, household->spaces);
+  fact->fields[LEDGER_HOUSEHOLD_FACT_STATUS] = ledger_occupancy_to_string (household->status);
+  fact->fields[LEDGER_HOUSEHOLD_FACT_MOVE_IN] = household->move_in;
+  fact->fields[LEDGER_HOUSEHOLD_FACT_OWNER_KEY] = household->owner_key;
+  fact->fields[LEDGER_HOUSEHOLD_FACT_OWNER_COMMITMENT] = fact->owner_commitment;
+  fact->fields[LEDGER_HOUSEHOLD_FACT_PHONE_COMMITMENT] = fact->phone_commitment;
+}
+
 /* Records the registration or the edit of a household in the journal:
  * the household fact, then what its commitments were made of.
  * @new_salt: the salt of a unit being registered, or NULL for a unit
@@ -404,9 +425,7 @@ post_household_event (LedgerBook             *book,
 {
   char today[11];
   char salt[LEDGER_OWNER_SALT_CHARS + 1];
-  char owner_commitment[65], phone_commitment[65];
-  char area_text[24], spaces_text[24];
-  const char *fields[LEDGER_HOUSEHOLD_FACT_N_FIELDS];
+  LedgerHouseholdFact fact;
   g_autoptr(LedgerPosting) posting = NULL;
   g_autofree char *area = NULL;
   g_autofree char *memo = NULL;
@@ -416,19 +435,7 @@ post_household_event (LedgerBook             *book,
     g_strlcpy (salt, new_salt, sizeof salt);
   else if (!salt_of_unit (book, household->unit, salt, error))
     return FALSE;
-  /* The owner's name and phone stay out of the journal: it is published
-   * with every audit, and people's details are not the auditors' to
-   * copy. The leaf holds what proves them, for those who hold them. */
-  ledger_owner_commitment (salt, "owner", household->owner, owner_commitment);
-  ledger_owner_commitment (salt, "phone", household->phone, phone_commitment);
-  fields[LEDGER_HOUSEHOLD_FACT_UNIT] = household->unit;
-  fields[LEDGER_HOUSEHOLD_FACT_AREA] = ledger_fact_int_text (area_text, household->area);
-  fields[LEDGER_HOUSEHOLD_FACT_SPACES] = ledger_fact_int_text (spaces_text, household->spaces);
-  fields[LEDGER_HOUSEHOLD_FACT_STATUS] = ledger_occupancy_to_string (household->status);
-  fields[LEDGER_HOUSEHOLD_FACT_MOVE_IN] = household->move_in;
-  fields[LEDGER_HOUSEHOLD_FACT_OWNER_KEY] = household->owner_key;
-  fields[LEDGER_HOUSEHOLD_FACT_OWNER_COMMITMENT] = owner_commitment;
-  fields[LEDGER_HOUSEHOLD_FACT_PHONE_COMMITMENT] = phone_commitment;
+  ledger_household_fact_init (&fact, household, salt);
 
   ledger_book_today (book, today);
   posting = ledger_posting_new ("household", today);
@@ -440,10 +447,79 @@ post_household_event (LedgerBook             *book,
                           household->owner_key);
   ledger_posting_set_ref (posting, household->unit);
   ledger_posting_set_memo (posting, memo);
-  ledger_posting_add_factv (posting, &ledger_fact_household, fields);
+  ledger_posting_add_factv (posting, &ledger_fact_household, fact.fields);
   return ledger_posting_commit (posting, book, &txn_id, error) &&
-         ledger_owner_record_keep (book, txn_id, fields, salt, household->owner, household->phone,
+         ledger_owner_record_keep (book, txn_id, fact.fields, salt, household->owner, household->phone,
                                    error);
+}
+
+/* ------------------------------------------------------------------ */
+/* The register restated (the upgrade to schema 3, ledger-snapshot.c) */
+
+typedef struct
+{
+  LedgerHousehold     *household;
+  LedgerHouseholdFact  fact;
+} Restated;
+
+static void
+restated_free (gpointer data)
+{
+  Restated *r = data;
+
+  ledger_household_free (r->household);
+  g_free (r);
+}
+
+GPtrArray *
+ledger_household_restate_all (LedgerPosting  *posting,
+                              LedgerBook     *book,
+                              GError        **error)
+{
+  g_autoptr(GPtrArray) restated = g_ptr_array_new_with_free_func (restated_free);
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT unit FROM households ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (units, ledger_column_dup (stmt, 0));
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading households"), error))
+    return NULL;
+
+  /* In the order of their ids, so that the replay, registering them in
+   * this order, gives each the id the rows that refer to it use. */
+  for (guint i = 0; i < units->len; i++)
+    {
+      Restated *r = g_new0 (Restated, 1);
+      char salt[LEDGER_OWNER_SALT_CHARS + 1];
+
+      g_ptr_array_add (restated, r);
+      r->household = ledger_household_lookup (book, g_ptr_array_index (units, i), error);
+      if (r->household == NULL || !salt_of_unit (book, r->household->unit, salt, error))
+        return NULL;
+      ledger_household_fact_init (&r->fact, r->household, salt);
+      ledger_posting_add_factv (posting, &ledger_fact_household, r->fact.fields);
+    }
+  return g_steal_pointer (&restated);
+}
+
+gboolean
+ledger_household_restated (LedgerBook  *book,
+                           gint64       txn_id,
+                           GPtrArray   *restated,
+                           GError     **error)
+{
+  for (guint i = 0; i < restated->len; i++)
+    {
+      Restated *r = g_ptr_array_index (restated, i);
+
+      if (!ledger_owner_record_keep (book, txn_id, r->fact.fields, r->fact.salt,
+                                     r->household->owner, r->household->phone, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */

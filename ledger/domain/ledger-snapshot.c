@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
+#include "ledger-household-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-snapshot-private.h"
 #include "ledger-tables-private.h"
@@ -149,29 +150,13 @@ add_rows_as_facts (LedgerPosting         *posting,
   return ledger_book_finish_rows (book, stmt, rc, N_("reading the book to upgrade"), error);
 }
 
-/* Filled in with the household fact (the register's writer). */
-static gboolean
-ledger_household_restate_all (LedgerPosting  *posting G_GNUC_UNUSED,
-                              LedgerBook     *book G_GNUC_UNUSED,
-                              GError        **error G_GNUC_UNUSED)
-{
-  return TRUE;
-}
-
-static gboolean
-ledger_household_restated_all (LedgerBook  *book G_GNUC_UNUSED,
-                               gint64       txn_id G_GNUC_UNUSED,
-                               GError     **error G_GNUC_UNUSED)
-{
-  return TRUE;
-}
-
 static gboolean
 post_snapshot_cb (LedgerBook *book,
                   gpointer    user_data G_GNUC_UNUSED,
                   GError    **error)
 {
   g_autoptr(LedgerPosting) posting = NULL;
+  g_autoptr(GPtrArray) households = NULL;
   sqlite3_stmt *stmt;
   gint64 next_txn = 0, txn_id = 0;
   gboolean needed = FALSE;
@@ -195,10 +180,10 @@ post_snapshot_cb (LedgerBook *book,
       !add_rows_as_facts (posting, book,
                           "SELECT code, name, kind FROM accounts WHERE kind = 'income' ORDER BY id",
                           &ledger_fact_account, error) ||
-      !ledger_household_restate_all (posting, book, error) ||
+      (households = ledger_household_restate_all (posting, book, error)) == NULL ||
       !ledger_posting_commit (posting, book, &txn_id, error))
     return FALSE;
-  return ledger_household_restated_all (book, txn_id, error);
+  return ledger_household_restated (book, txn_id, households, error);
 }
 
 gboolean
