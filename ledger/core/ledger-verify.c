@@ -607,37 +607,81 @@ ledger_verify_tree_in_read (LedgerBook          *book,
   return ok;
 }
 
+/* The head of the first @size entries, refusing a size the book does not
+ * have (the cache would only say a node is missing). */
+static gboolean
+head_of_book_at (LedgerBook      *book,
+                 gint64           size,
+                 LedgerTreeHead  *out,
+                 GError         **error)
+{
+  gint64 count = ledger_journal_count (book, error);
+
+  if (count < 0)
+    return FALSE;
+  if (size < 0)
+    size = count;
+  if (size > count)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("the book has only %" PRId64 " entries, not %" PRId64), count, size);
+      return FALSE;
+    }
+  return ledger_fingerprint_head_at (book, (guint64) size, out, error);
+}
+
+GArray *
+ledger_verify_extends (LedgerBook            *book,
+                       const LedgerTreeHead  *earlier,
+                       gint64                 later_size,
+                       LedgerTreeHead        *out_later,
+                       GError               **error)
+{
+  g_autoptr(GArray) proof = NULL;
+  g_autofree char *shown = ledger_tree_head_format_short (earlier);
+  LedgerTreeHead later, old_in_book;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), NULL);
+  g_return_val_if_fail (earlier != NULL, NULL);
+
+  if (!head_of_book_at (book, later_size, &later, error))
+    return NULL;
+  /* Against the whole book, a published head beyond it is the book's
+   * fault; against a size the caller chose, the caller's. */
+  if (later_size < 0 && earlier->size > later.size)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the published head covers %" PRIu64 " entries but the book has only %" PRIu64 ": entries were removed"),
+                   earlier->size, later.size);
+      return NULL;
+    }
+  proof = ledger_fingerprint_consistency (book, earlier->size, later.size, error);
+  if (proof == NULL || !ledger_fingerprint_head_at (book, earlier->size, &old_in_book, error))
+    return NULL;
+  if (memcmp (old_in_book.root.bytes, earlier->root.bytes, LEDGER_HASH_SIZE) != 0 ||
+      !ledger_merkle_verify_consistency (earlier->size, &earlier->root, later.size,
+                                         &later.root, proof))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the book does not extend the published head %" PRIu64 ":%s…: some of its first %" PRIu64 " entries were changed"),
+                   earlier->size, shown, earlier->size);
+      return NULL;
+    }
+  if (out_later != NULL)
+    *out_later = later;
+  return g_steal_pointer (&proof);
+}
+
 gboolean
 ledger_verify_earlier_head (LedgerBook            *book,
                             const LedgerTreeHead  *earlier,
                             guint                 *out_proof_length,
                             GError               **error)
 {
-  g_autoptr(GArray) proof = NULL;
-  g_autofree char *shown = ledger_tree_head_format_short (earlier);
-  LedgerTreeHead current, old_in_book;
+  g_autoptr(GArray) proof = ledger_verify_extends (book, earlier, -1, NULL, error);
 
-  if (!ledger_book_fingerprint (book, &current, error))
+  if (proof == NULL)
     return FALSE;
-  if (earlier->size > current.size)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-                   _("the published head covers %" PRIu64 " entries but the book has only %" PRIu64 ": entries were removed"),
-                   earlier->size, current.size);
-      return FALSE;
-    }
-  proof = ledger_fingerprint_consistency (book, earlier->size, current.size, error);
-  if (proof == NULL || !ledger_fingerprint_head_at (book, earlier->size, &old_in_book, error))
-    return FALSE;
-  if (memcmp (old_in_book.root.bytes, earlier->root.bytes, LEDGER_HASH_SIZE) != 0 ||
-      !ledger_merkle_verify_consistency (earlier->size, &earlier->root, current.size,
-                                         &current.root, proof))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-                   _("the book does not extend the published head %" PRIu64 ":%s…: some of its first %" PRIu64 " entries were changed"),
-                   earlier->size, shown, earlier->size);
-      return FALSE;
-    }
   if (out_proof_length != NULL)
     *out_proof_length = proof->len;
   return TRUE;
