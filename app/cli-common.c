@@ -275,10 +275,10 @@ open_book (CliGlobals           *globals,
  * that grew with the book. A command opens the book without it: a damaged
  * page that a command reads still fails with "the book is damaged", and a
  * write that meets one is rolled back with nothing changed. The whole
- * check runs where a whole reading of the book is
- * wanted anyway: verify and backup here (cli_open_book_checked()), the
- * window behind its first screen, and integrity_check on every backup
- * copy and before a restore (ledger-backup.c). */
+ * check runs where the whole book is read anyway: verify and backup here
+ * (cli_open_book_checked()), the window behind its first screen, and
+ * integrity_check on every backup copy and before a restore
+ * (ledger-backup.c). */
 LedgerBook *
 cli_open_book (CliGlobals  *globals,
                GError     **error)
