@@ -63,12 +63,19 @@ gboolean cli_parse_options (CliGlobals         *globals,
 gboolean cli_check_operator (CliGlobals  *globals,
                              GError     **error);
 
-/* Opens the book for the command (refusing a missing one with a hint). */
+/* Opens the book for the command (refusing a missing one with a hint),
+ * without PRAGMA quick_check: a write's cost must not grow with the book. */
 LedgerBook *cli_open_book (CliGlobals  *globals,
                            GError     **error);
 
-/* The same for a command that only reads: without PRAGMA quick_check. */
+/* The same, named for a command that only reads. */
 LedgerBook *cli_open_book_to_read (CliGlobals  *globals,
+                                   GError     **error);
+
+/* The same after PRAGMA quick_check over the whole file, for the commands
+ * that read all of it anyway (verify, backup): a damaged book is refused
+ * with LEDGER_ERROR_CORRUPT. */
+LedgerBook *cli_open_book_checked (CliGlobals  *globals,
                                    GError     **error);
 
 /**

@@ -346,7 +346,7 @@ run_backup (CliGlobals *globals,
 
   if (!cli_parse_options (globals, lookup ("backup"), NULL, &argc, &argv, 1, 1))
     return CLI_EXIT_USAGE;
-  if ((book = cli_open_book (globals, &error)) == NULL ||
+  if ((book = cli_open_book_checked (globals, &error)) == NULL ||
       !ledger_backup_to_file (book, argv[1], &error))
     return cli_report_error (error);
   cli_print_path (argv[1]);

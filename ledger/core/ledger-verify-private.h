@@ -9,7 +9,10 @@
 G_BEGIN_DECLS
 
 /* Recomputes every leaf and cached tree node and the report caches, as
- * ledger_verify() describes; the caller holds a read transaction.
+ * ledger_verify() describes, and compares each notice's published
+ * fingerprint with the head recomputed from the leaves at its size
+ * (LEDGER_ERROR_VERIFY naming the notice); the caller holds a read
+ * transaction.
  * @progress is told of the entries plus one step, and not of the last
  * step: the caller reports it when its own part is done. */
 gboolean ledger_verify_tree_in_read (LedgerBook          *book,

@@ -1,9 +1,11 @@
 /* ledger-verify.c — verify's first half: the fingerprint
  *
  * Every leaf is recomputed from the journal and hashed into a fresh tree,
- * node by node against the cached one; the first entry or node that
- * differs is named. The second half, every table rebuilt by replaying the
- * journal (the report caches among them), is ledger-replay.c.
+ * node by node against the cached one; each fingerprint a notice
+ * published is compared with the head recomputed at its size, in the same
+ * pass. The first entry, node or notice that differs is named. The second
+ * half, every table rebuilt by replaying the journal (the report caches
+ * among them), is ledger-replay.c.
  */
 #define G_LOG_DOMAIN "ledger"
 
@@ -27,12 +29,24 @@ typedef struct
   LedgerHash hash;
 } CachedNode;
 
+/* A fingerprint a notice put on the board, to be found again in the
+ * journal at its size. */
+typedef struct
+{
+  gint64          txn_id;   /* the notice's own journal entry */
+  char           *period;
+  char           *shown;    /* as the notices table holds it */
+  LedgerTreeHead  head;
+} PublishedHead;
+
 typedef struct
 {
   LedgerBook *book;
   GArray     *frontier;  /* of FrontierNode: the perfect subtrees so far */
   gint64      count;
   GPtrArray  *cached;    /* per level, a GArray of CachedNode by index */
+  GArray     *published; /* of PublishedHead, by size */
+  guint       next_published;
   gint64      total;     /* progress steps: the entries, then the replay */
   LedgerProgressFunc progress;
   gpointer    progress_data;
@@ -135,6 +149,137 @@ compare_node (Verifier            *v,
   return FALSE;
 }
 
+/* The head from the frontier: fold the perfect subtrees right to left. */
+static void
+frontier_root (GArray     *frontier,
+               LedgerHash *out)
+{
+  *out = g_array_index (frontier, FrontierNode, frontier->len - 1).hash;
+  for (guint i = frontier->len - 1; i-- > 0;)
+    ledger_merkle_node_hash (&g_array_index (frontier, FrontierNode, i).hash, out, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* The fingerprints the notices published */
+
+static void
+published_head_clear (gpointer data)
+{
+  PublishedHead *p = data;
+
+  g_free (p->period);
+  g_free (p->shown);
+}
+
+static int
+compare_published (gconstpointer a,
+                   gconstpointer b)
+{
+  const PublishedHead *pa = a, *pb = b;
+
+  if (pa->head.size != pb->head.size)
+    return pa->head.size < pb->head.size ? -1 : 1;
+  return pa->txn_id < pb->txn_id ? -1 : pa->txn_id > pb->txn_id;
+}
+
+/* Every notice's fingerprint, smallest size first. One whose text is not
+ * SIZE:ROOT is a difference: the program never records one. */
+static gboolean
+load_published_heads (Verifier  *v,
+                      GError   **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (v->book,
+                                            "SELECT txn_id, period, fingerprint FROM notices ORDER BY id",
+                                            error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PublishedHead p = { sqlite3_column_int64 (stmt, 0), ledger_column_dup (stmt, 1),
+                          ledger_column_dup (stmt, 2), { 0 } };
+
+      if (!ledger_tree_head_parse (p.shown, "fingerprint", &p.head, NULL))
+        {
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                       _("notice %s (entry %" PRId64 ") records the fingerprint “%s”, which is not SIZE:ROOT"),
+                       p.period, p.txn_id, p.shown);
+          published_head_clear (&p);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      g_array_append_val (v->published, p);
+    }
+  if (!ledger_book_finish_rows (v->book, stmt, rc, N_("reading notices"), error))
+    return FALSE;
+  g_array_sort (v->published, compare_published);
+  return TRUE;
+}
+
+/* The head of the first @v->count entries, recomputed from the leaves
+ * (the frontier), never read from the cache: a history rewritten with a
+ * new, self-consistent cache still gives another root here. */
+static void
+recomputed_head (const Verifier *v,
+                 LedgerTreeHead *out)
+{
+  out->size = (guint64) v->count;
+  if (v->count == 0)
+    ledger_merkle_root (NULL, NULL, 0, &out->root, NULL); /* the empty tree */
+  else
+    frontier_root (v->frontier, &out->root);
+}
+
+/* Compares each notice published at the current size with the recomputed
+ * head. */
+static gboolean
+check_published_heads (Verifier  *v,
+                       GError   **error)
+{
+  for (; v->next_published < v->published->len; v->next_published++)
+    {
+      const PublishedHead *p = &g_array_index (v->published, PublishedHead, v->next_published);
+      LedgerTreeHead head;
+
+      if (p->head.size != (guint64) v->count)
+        break;
+      recomputed_head (v, &head);
+      if (memcmp (head.root.bytes, p->head.root.bytes, LEDGER_HASH_SIZE) != 0)
+        {
+          /* In full: a forger would keep the 16 digits people compare. */
+          g_autofree char *published = ledger_tree_head_format (&p->head);
+          g_autofree char *now = ledger_tree_head_format (&head);
+
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                       _("notice %s (entry %" PRId64 ") published the fingerprint %s, "
+                         "but the journal's first %" PRIu64 " entries now give %s: "
+                         "the journal or the notice's record was changed after it was published"),
+                       p->period, p->txn_id, published, head.size, now);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* After the last entry: a notice that showed more entries than the
+ * journal has. */
+static gboolean
+check_no_published_beyond (Verifier  *v,
+                           GError   **error)
+{
+  const PublishedHead *p;
+
+  if (v->next_published >= v->published->len)
+    return TRUE;
+  p = &g_array_index (v->published, PublishedHead, v->next_published);
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("notice %s (entry %" PRId64 ") published the fingerprint of %" PRIu64
+                 " entries, but the journal has only %" PRId64 ": entries were removed"),
+               p->period, p->txn_id, p->head.size, v->count);
+  return FALSE;
+}
+
 static gboolean
 verify_leaf_cb (const LedgerLeaf  *leaf,
                 gpointer           user_data,
@@ -181,17 +326,7 @@ verify_leaf_cb (const LedgerLeaf  *leaf,
         return FALSE;
       g_array_append_val (v->frontier, parent);
     }
-  return TRUE;
-}
-
-/* The head from the frontier: fold the perfect subtrees right to left. */
-static void
-frontier_root (GArray     *frontier,
-               LedgerHash *out)
-{
-  *out = g_array_index (frontier, FrontierNode, frontier->len - 1).hash;
-  for (guint i = frontier->len - 1; i-- > 0;)
-    ledger_merkle_node_hash (&g_array_index (frontier, FrontierNode, i).hash, out, out);
+  return check_published_heads (v, error);
 }
 
 /* The cache must not remember entries the journal no longer has. */
@@ -235,9 +370,15 @@ ledger_verify_tree_in_read (LedgerBook          *book,
 {
   VerifyRequest request = { out_head, progress, progress_data, cancellable };
   VerifyRequest *r = &request;
-  Verifier v = { book, g_array_new (FALSE, FALSE, sizeof (FrontierNode)), 0,
-                 g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref),
-                 0, r->progress, r->progress_data, r->cancellable };
+  Verifier v = {
+    .book = book,
+    .frontier = g_array_new (FALSE, FALSE, sizeof (FrontierNode)),
+    .cached = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref),
+    .published = g_array_new (FALSE, FALSE, sizeof (PublishedHead)),
+    .progress = r->progress,
+    .progress_data = r->progress_data,
+    .cancellable = r->cancellable,
+  };
   gint64 n_entries = 0;
   sqlite3_stmt *stmt;
   gboolean ok;
@@ -247,21 +388,85 @@ ledger_verify_tree_in_read (LedgerBook          *book,
   v.total = n_entries + 1;
   if (ok && r->progress != NULL)
     r->progress (r->progress_data, 0, v.total);
+  g_array_set_clear_func (v.published, published_head_clear);
   ok = ok && load_cached_tree (&v, n_entries, error) &&
+       load_published_heads (&v, error) &&
+       check_published_heads (&v, error) && /* any of the empty book */
        ledger_journal_foreach_leaf (book, verify_leaf_cb, &v, error) &&
        check_no_extra_leaves (&v, error) &&
+       check_no_published_beyond (&v, error) &&
        !g_cancellable_set_error_if_cancelled (r->cancellable, error);
   if (ok)
-    {
-      r->out_head->size = (guint64) v.count;
-      if (v.count == 0)
-        ledger_merkle_root (NULL, NULL, 0, &r->out_head->root, NULL); /* the empty tree */
-      else
-        frontier_root (v.frontier, &r->out_head->root);
-    }
+    recomputed_head (&v, r->out_head);
   g_array_unref (v.frontier);
   g_ptr_array_unref (v.cached);
+  g_array_unref (v.published);
   return ok;
+}
+
+/* The head of the first @size entries, refusing a size the book does not
+ * have (the cache would only say a node is missing). */
+static gboolean
+head_of_book_at (LedgerBook      *book,
+                 gint64           size,
+                 LedgerTreeHead  *out,
+                 GError         **error)
+{
+  gint64 count = ledger_journal_count (book, error);
+
+  if (count < 0)
+    return FALSE;
+  if (size < 0)
+    size = count;
+  if (size > count)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("the book has only %" PRId64 " entries, not %" PRId64), count, size);
+      return FALSE;
+    }
+  return ledger_fingerprint_head_at (book, (guint64) size, out, error);
+}
+
+GArray *
+ledger_verify_extends (LedgerBook            *book,
+                       const LedgerTreeHead  *earlier,
+                       gint64                 later_size,
+                       LedgerTreeHead        *out_later,
+                       GError               **error)
+{
+  g_autoptr(GArray) proof = NULL;
+  g_autofree char *shown = ledger_tree_head_format_short (earlier);
+  LedgerTreeHead later, old_in_book;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), NULL);
+  g_return_val_if_fail (earlier != NULL, NULL);
+
+  if (!head_of_book_at (book, later_size, &later, error))
+    return NULL;
+  /* Against the whole book, a published head beyond it is the book's
+   * fault; against a size the caller chose, the caller's. */
+  if (later_size < 0 && earlier->size > later.size)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the published head covers %" PRIu64 " entries but the book has only %" PRIu64 ": entries were removed"),
+                   earlier->size, later.size);
+      return NULL;
+    }
+  proof = ledger_fingerprint_consistency (book, earlier->size, later.size, error);
+  if (proof == NULL || !ledger_fingerprint_head_at (book, earlier->size, &old_in_book, error))
+    return NULL;
+  if (memcmp (old_in_book.root.bytes, earlier->root.bytes, LEDGER_HASH_SIZE) != 0 ||
+      !ledger_merkle_verify_consistency (earlier->size, &earlier->root, later.size,
+                                         &later.root, proof))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the book does not extend the published head %" PRIu64 ":%s…: some of its first %" PRIu64 " entries were changed"),
+                   earlier->size, shown, earlier->size);
+      return NULL;
+    }
+  if (out_later != NULL)
+    *out_later = later;
+  return g_steal_pointer (&proof);
 }
 
 gboolean
@@ -270,31 +475,10 @@ ledger_verify_earlier_head (LedgerBook            *book,
                             guint                 *out_proof_length,
                             GError               **error)
 {
-  g_autoptr(GArray) proof = NULL;
-  g_autofree char *shown = ledger_tree_head_format_short (earlier);
-  LedgerTreeHead current, old_in_book;
+  g_autoptr(GArray) proof = ledger_verify_extends (book, earlier, -1, NULL, error);
 
-  if (!ledger_book_fingerprint (book, &current, error))
+  if (proof == NULL)
     return FALSE;
-  if (earlier->size > current.size)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-                   _("the published head covers %" PRIu64 " entries but the book has only %" PRIu64 ": entries were removed"),
-                   earlier->size, current.size);
-      return FALSE;
-    }
-  proof = ledger_fingerprint_consistency (book, earlier->size, current.size, error);
-  if (proof == NULL || !ledger_fingerprint_head_at (book, earlier->size, &old_in_book, error))
-    return FALSE;
-  if (memcmp (old_in_book.root.bytes, earlier->root.bytes, LEDGER_HASH_SIZE) != 0 ||
-      !ledger_merkle_verify_consistency (earlier->size, &earlier->root, current.size,
-                                         &current.root, proof))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-                   _("the book does not extend the published head %" PRIu64 ":%s…: some of its first %" PRIu64 " entries were changed"),
-                   earlier->size, shown, earlier->size);
-      return FALSE;
-    }
   if (out_proof_length != NULL)
     *out_proof_length = proof->len;
   return TRUE;

@@ -31,4 +31,32 @@ gboolean ledger_verify_earlier_head (LedgerBook            *book,
                                      guint                 *out_proof_length,
                                      GError               **error);
 
+/**
+ * ledger_verify_extends:
+ * @book: an open book
+ * @earlier: a fingerprint published earlier, as a resident has it from a
+ *   photo of a notice
+ * @later_size: the size of the later head, at most the book's; -1: the
+ *   whole book
+ * @out_later: (out caller-allocates) (optional): the later head
+ * @error: return location for an error
+ *
+ * Proves from the cached tree that the book's first @later_size entries
+ * extend @earlier: its first @earlier->size entries hash to
+ * @earlier->root, and the consistency proof from @earlier to the later
+ * head verifies. (verify recomputes the cached tree from the journal, and
+ * checks every notice's fingerprint against the leaves.)
+ *
+ * Returns: (transfer full) (element-type LedgerHash): the consistency
+ *   proof; NULL with @error set: LEDGER_ERROR_VERIFY when the book does
+ *   not extend @earlier, or is shorter than it when @later_size is -1;
+ *   LEDGER_ERROR_INVALID_INPUT for a @later_size beyond the book or below
+ *   @earlier->size; or a storage error
+ */
+GArray  *ledger_verify_extends      (LedgerBook            *book,
+                                     const LedgerTreeHead  *earlier,
+                                     gint64                 later_size,
+                                     LedgerTreeHead        *out_later,
+                                     GError               **error);
+
 G_END_DECLS

@@ -8,6 +8,7 @@ field or row, and leave `sqlite3 BOOK .dump` exactly as it was.
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import tempfile
 import sys
@@ -579,6 +580,194 @@ class FingerprintTest(BookTestCase):
                 self.tamper(sql)
                 _, err = self.ledger("verify", expect=3)
                 self.assertIn(words, err)
+
+
+def merkle_head(hashes):
+    """RFC 6962 MTH over leaf hashes (as tests/cli/reference_fingerprint.py)."""
+    import hashlib
+    if not hashes:
+        return hashlib.sha256(b"").digest()
+    if len(hashes) == 1:
+        return hashes[0]
+    k = 1
+    while k * 2 < len(hashes):
+        k *= 2
+    return hashlib.sha256(b"\x01" + merkle_head(hashes[:k]) + merkle_head(hashes[k:])).digest()
+
+
+def consistency_holds(m, old_root, n, new_root, proof):
+    """RFC 9162 §2.1.4.2: does PROOF show that the tree of N leaves with
+    NEW_ROOT extends the tree of M leaves with OLD_ROOT? Written from the
+    RFC, not from the program."""
+    import hashlib
+
+    def node(a, b):
+        return hashlib.sha256(b"\x01" + a + b).digest()
+
+    if m == n:
+        return old_root == new_root and not proof
+    if m == 0:
+        return not proof
+    if m & (m - 1) == 0:
+        proof = [old_root] + proof
+    if not proof:
+        return False
+    fn, sn = m - 1, n - 1
+    while fn & 1:
+        fn >>= 1
+        sn >>= 1
+    fr = sr = proof[0]
+    for c in proof[1:]:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            fr, sr = node(c, fr), node(c, sr)
+            while fn and not fn & 1:
+                fn >>= 1
+                sn >>= 1
+        else:
+            sr = node(sr, c)
+        fn >>= 1
+        sn >>= 1
+    return fr == old_root and sr == new_root and sn == 0
+
+
+class PublishedHeadTest(BookTestCase):
+    """What a notice put on the board, checked from the outside: `proof
+    consistency OLD-SIZE:OLD-ROOT` from a photo of the notice, `verify
+    --export --head` together, and a history rewritten with a rebuilt tree
+    found by `verify` through the notice (issue 15)."""
+
+    def published(self):
+        """A season until a notice, then one more payment; returns the
+        fingerprint the notice printed, as a resident photographs it."""
+        self.small_community()
+        self.ledger("bill", "2026")
+        self.ledger("pay", "1-1-101", "360", "--date", "2026-01-05")
+        self.ledger("notice", os.path.join(self.dir, "notice.pdf"), "--period", "2026-Q1")
+        self.ledger("pay", "1-1-102", "600", "--date", "2026-04-02")
+        db = sqlite3.connect(f"file:{self.book}?mode=ro", uri=True)
+        (head, txn_id), = db.execute("SELECT fingerprint, txn_id FROM notices").fetchall()
+        db.close()
+        # The notice shows the book just before its own entry.
+        self.assertEqual(int(head.split(":")[0]), txn_id - 1)
+        return head
+
+    def entries(self):
+        db = sqlite3.connect(f"file:{self.book}?mode=ro", uri=True)
+        (n,), = db.execute("SELECT count(*) FROM txns").fetchall()
+        db.close()
+        return n
+
+    def test_proof_consistency_from_a_notice_photo(self):
+        head = self.published()
+        size, root = int(head.split(":")[0]), head.split(":")[1]
+        n = self.entries()
+        self.assertEqual(n, size + 2)   # the notice's entry and the payment after it
+
+        out, _ = self.ledger("proof", "consistency", head)
+        first, *hashes = out.splitlines()
+        new_head = first.split()[0]
+        self.assertIn(f" extends {head}; proof (", first)
+        self.assertTrue(new_head.startswith(f"{n}:"), first)
+        proof = [bytes.fromhex(h.strip()) for h in hashes if len(h.strip()) == 64]
+        self.assertEqual(len(proof), int(first.split("(")[1].split()[0]))
+        self.assertTrue(consistency_holds(size, bytes.fromhex(root), n,
+                                          bytes.fromhex(new_head.split(":")[1]), proof))
+        self.assertIn("The proof verifies", out)
+
+        # Up to a NEW-SIZE of the book: the notice's own entry.
+        out, _ = self.ledger("proof", "consistency", head, str(size + 1))
+        self.assertTrue(out.startswith(f"{size + 1}:"), out)
+
+        # A wrong root, a root of another size: exit 3, and nothing proven.
+        for wrong in (f"{size}:{'0' * 64}", f"{size - 1}:{root}",
+                      f"{size}:{root[:-1]}{'0' if root[-1] != '0' else '1'}"):
+            out, err = self.ledger("proof", "consistency", wrong, expect=3)
+            self.assertIn("does not extend the published head", err)
+            self.assertEqual(out, "")
+        # More entries than the book has: entries were removed (exit 3).
+        _, err = self.ledger("proof", "consistency", f"{n + 5}:{root}", expect=3)
+        self.assertIn(f"covers {n + 5} entries but the book has only {n}", err)
+        # A NEW-SIZE beyond the book, or below the old head, is the user's (exit 2).
+        _, err = self.ledger("proof", "consistency", head, str(n + 1), expect=2)
+        self.assertIn(f"the book has only {n} entries", err)
+        _, err = self.ledger("proof", "consistency", head, str(size - 1), expect=2)
+        self.assertIn("more than NEW-SIZE", err)
+        _, err = self.ledger("proof", "consistency", f"{size}:xyz", expect=2)
+        self.assertIn("64 hexadecimal digits", err)
+        # The bare OLD-SIZE of before still proves the book's own heads.
+        out, _ = self.ledger("proof", "consistency", str(size))
+        self.assertIn(f" extends {head}; proof (", out)
+
+    def test_verify_export_and_head_together(self):
+        head = self.published()
+        size = int(head.split(":")[0])
+        workbook = os.path.join(self.dir, "audit.xlsx")
+        self.ledger("export", "xlsx", workbook)
+
+        _, err = self.ledger("verify", "--export", workbook, "--head", f"{size}:{'1' * 64}", expect=3)
+        self.assertIn("does not extend the published head", err)
+        # A workbook that is not one: the head is still checked, and the
+        # exit status is the worse of the two.
+        garbage = os.path.join(self.dir, "garbage.xlsx")
+        with open(garbage, "wb") as f:
+            f.write(b"not a workbook")
+        out, err = self.ledger("verify", "--export", garbage, "--head", head, expect=3)
+        self.assertIn(f"The book extends the published head {head}", out)
+        self.assertIn("garbage.xlsx", err)
+        _, err = self.ledger("verify", "--export", garbage, "--head", f"{size}:{'1' * 64}", expect=3)
+        self.assertIn("does not extend the published head", err)
+        # --head is about the book: without one it is refused.
+        _, err = run(os.path.join(self.dir, "none.clbook"), "verify", "--export", workbook,
+                     "--head", head, expect=2)
+        self.assertIn("--head", err)
+        # Both right: both said, exit 0.
+        out, _ = self.ledger("verify", "--export", workbook, "--head", head)
+        self.assertTrue(out.startswith("fingerprint "), out)
+        self.assertIn(f"The book extends the published head {head}", out)
+
+    def test_rewritten_history_with_rebuilt_tree_names_the_notice(self):
+        import hashlib
+        import reference_fingerprint
+        head = self.published()
+        n = self.entries()
+        cached_head = self.ledger("proof", "consistency", "0")[0].split()[0]
+        if reference_fingerprint.fingerprint(self.book) != cached_head:
+            self.skipTest("tests/cli/reference_fingerprint.py does not rebuild this book's leaves "
+                          "(test-published.c rebuilds the tree with the program's own code)")
+
+        # One byte of the memo of entry 2, long before the notice, then the
+        # whole tree rebuilt from the changed journal, every perfect subtree
+        # of the cache as the program stores it (level, index, hash).
+        db = sqlite3.connect(self.book)
+        db.executescript("DROP TRIGGER txns_no_update; DROP TRIGGER merkle_nodes_no_delete;"
+                         "UPDATE txns SET memo = memo || 'x' WHERE id = 2;"
+                         "DELETE FROM merkle_nodes;")
+        db.commit()
+        db.close()
+        level = [hashlib.sha256(b"\x00" + leaf).digest() for leaf in reference_fingerprint.leaves(self.book)]
+        self.assertEqual(len(level), n)
+        db = sqlite3.connect(self.book)
+        depth = 0
+        while level:
+            db.executemany("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)",
+                           [(depth, i, h) for i, h in enumerate(level)])
+            level = [hashlib.sha256(b"\x01" + level[i] + level[i + 1]).digest()
+                     for i in range(0, len(level) - 1, 2)]
+            depth += 1
+        db.commit()
+        db.close()
+        # The tree agrees with the journal again: the proofs work, on the new history.
+        rewritten = self.ledger("proof", "consistency", "0")[0].split()[0]
+        self.assertNotEqual(rewritten, cached_head)
+        self.assertEqual(rewritten, reference_fingerprint.fingerprint(self.book))
+
+        _, err = self.ledger("verify", expect=3)
+        self.assertIn(f"notice 2026-Q1 (entry {int(head.split(':')[0]) + 1}) published the fingerprint {head}", err)
+        # And the resident's photo says the same.
+        _, err = self.ledger("proof", "consistency", head, expect=3)
+        self.assertIn("does not extend the published head", err)
 
 
 class SettingsTest(BookTestCase):
