@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "ledger"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "ledger-charges-private.h"
@@ -270,7 +271,7 @@ ledger_payment_rule (LedgerBook          *book,
   return ledger_fact_int64 ("receipt", receipt, 2, &amount, error) &&
          ledger_fact_household_id (book, "receipt", receipt[1], &household_id, error) &&
          payment_draft (book, household_id, receipt[1], amount, method, leaf->date, draft, NULL, error) &&
-         ledger_draft_check (draft, leaf, _("the allocation of a payment, oldest charge first,"), error);
+         ledger_draft_check (draft, leaf, _("the allocation of a payment (oldest charge first)"), error);
 }
 
 char *
@@ -708,7 +709,7 @@ ledger_void_rule (LedgerBook          *book,
   if (leaf->reverses != receipt->txn_id)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-                   _("the void of receipt “%s” reverses entry %" G_GINT64_FORMAT ", not its payment's entry %" G_GINT64_FORMAT),
+                   _("the void of receipt “%s” reverses entry %" PRId64 ", not its payment's entry %" PRId64),
                    receipt->number, leaf->reverses, receipt->txn_id);
       return FALSE;
     }
