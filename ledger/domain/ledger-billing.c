@@ -138,10 +138,10 @@ set_fact_unknown (GError     **error,
 
 gboolean
 ledger_fact_household_id (LedgerBook  *book,
-                   const char  *fact,
-                   const char  *unit,
-                   gint64      *out_id,
-                   GError     **error)
+                          const char  *fact,
+                          const char  *unit,
+                          gint64      *out_id,
+                          GError     **error)
 {
   sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT id FROM households WHERE unit = ?1", error);
 
