@@ -477,6 +477,44 @@ test_forged_charge_credit (Fixture       *f,
   forge_and_verify (f, &forgery, "gives “prepaid|1-1-101|10000” where the entry has “—”");
 }
 
+/* A charge of another amount than the fee in force: property is ¥360.00
+ * per household, the forged charge ¥300.00. */
+static void
+test_forged_charge_amount (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const Forgery forgery = {
+    "charge", "2026-01-01", "1-1-101", 0,
+    { "receivable", "income:property" }, { "1-1-101", NULL }, { 30000, -30000 },
+    { &ledger_fact_charge },
+    { { "1-1-101", "property", "2026", "30000", "2" } },
+  };
+
+  book_add_household (f->book, "1-1-101", "张三", 9050, 0);
+  if (!households_replay (f))
+    return;
+  forge_and_verify (f, &forgery, "gives “receivable|1-1-101|36000” where the entry has “receivable|1-1-101|30000”");
+}
+
+/* Parking is ¥120.00 per space: 1-1-101 has two, so ¥240.00, due on
+ * 1 January; the forged charge is dated 2026-02-01. */
+static void
+test_forged_charge_date (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const Forgery forgery = {
+    "charge", "2026-02-01", "1-1-101", 0,
+    { "receivable", "income:parking" }, { "1-1-101", NULL }, { 24000, -24000 },
+    { &ledger_fact_charge },
+    { { "1-1-101", "parking", "2026", "24000", "3" } },
+  };
+
+  book_add_household (f->book, "1-1-101", "张三", 9050, 2);
+  if (!households_replay (f))
+    return;
+  forge_and_verify (f, &forgery, "gives “date: 2026-01-01” where the entry has “date: 2026-02-01”");
+}
+
 /* Receipt 2026-000001 (entry 11 of the story's first part) settled
  * property ¥260 and parking ¥40; the forged void takes back only the
  * property part, so parking would stay paid by money handed back. */
@@ -572,6 +610,8 @@ main (int    argc,
   ADD ("/replay-money/forged-payment-credit", test_forged_payment_credit);
   ADD ("/replay-money/forged-receipt-number", test_forged_receipt_number);
   ADD ("/replay-money/forged-charge-credit", test_forged_charge_credit);
+  ADD ("/replay-money/forged-charge-amount", test_forged_charge_amount);
+  ADD ("/replay-money/forged-charge-date", test_forged_charge_date);
   ADD ("/replay-money/forged-void", test_forged_void);
   ADD ("/replay-money/forged-waiver", test_forged_waiver);
   ADD ("/replay-money/edited-fact", test_edited_fact);

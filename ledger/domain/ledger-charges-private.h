@@ -74,6 +74,9 @@ typedef struct _LedgerDraft LedgerDraft;
 
 LedgerDraft *ledger_draft_new       (void);
 void         ledger_draft_free      (LedgerDraft          *draft);
+/* The entry's date, when the rule decides it (a bill's due day). */
+void         ledger_draft_set_date  (LedgerDraft          *draft,
+                                     const char           *date);
 /* A split as ledger_posting_add() takes it; @unit is the household's
  * unit (for the comparison with the leaf), "" with @household_id 0. */
 void         ledger_draft_add_split (LedgerDraft          *draft,
@@ -111,8 +114,9 @@ const char *const *ledger_draft_find_fact (char *const *const  *facts,
                                            const LedgerLeaf    *leaf,
                                            GError             **error);
 
-/* The rule of a "charge" entry: the prepaid credit a new charge uses
- * (ledger-replay.c's rules[]). */
+/* The rule of a "charge" entry (ledger-replay.c's rules[]): the fee
+ * version in force for the year, its amount per household or per space,
+ * the day it falls due and the prepaid credit that settles it at once. */
 gboolean ledger_charge_rule (LedgerBook          *book,
                              const LedgerLeaf    *leaf,
                              char *const *const  *facts,
