@@ -11,6 +11,7 @@
 #include "book-fixture.h"
 #include "ledger-book-private.h"
 #include "ledger-charges-private.h"
+#include "ledger-fee-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-payment-private.h"
 #include "ledger.h"
@@ -477,6 +478,25 @@ test_forged_charge_credit (Fixture       *f,
   forge_and_verify (f, &forgery, "gives “prepaid|1-1-101|10000” where the entry has “—”");
 }
 
+/* A fee entry that moves money besides: ¥100.00 into the cash box as
+ * 1-1-101's credit, with no receipt. A fee entry has no split. */
+static void
+test_forged_fee (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const Forgery forgery = {
+    "fee", "2026-03-01", "water", 0,
+    { "cash", "prepaid" }, { NULL, "1-1-101" }, { 10000, -10000 },
+    { &ledger_fact_fee },
+    { { "water", "水费", "2400", "household", "2026-01-01" } },
+  };
+
+  book_add_household (f->book, "1-1-101", "张三", 9050, 0);
+  if (!households_replay (f))
+    return;
+  forge_and_verify (f, &forgery, "the fee rule gives “—” where the entry has “cash||10000”");
+}
+
 /* A charge of another amount than the fee in force: property is ¥360.00
  * per household, the forged charge ¥300.00. */
 static void
@@ -610,6 +630,7 @@ main (int    argc,
   ADD ("/replay-money/forged-payment-credit", test_forged_payment_credit);
   ADD ("/replay-money/forged-receipt-number", test_forged_receipt_number);
   ADD ("/replay-money/forged-charge-credit", test_forged_charge_credit);
+  ADD ("/replay-money/forged-fee", test_forged_fee);
   ADD ("/replay-money/forged-charge-amount", test_forged_charge_amount);
   ADD ("/replay-money/forged-charge-date", test_forged_charge_date);
   ADD ("/replay-money/forged-void", test_forged_void);

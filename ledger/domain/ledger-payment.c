@@ -242,8 +242,8 @@ payment_draft (LedgerBook    *book,
   }
   for (guint i = 0; i < open->len; i++)
     if (allocated[i] > 0)
-      ledger_draft_add_allocation (draft, unit, &g_array_index (open, LedgerOpenCharge, i),
-                                   "payment", allocated[i]);
+      ledger_allocation_add_to_draft (draft, unit, &g_array_index (open, LedgerOpenCharge, i),
+                                      "payment", allocated[i]);
   if (out_number != NULL)
     *out_number = g_steal_pointer (&number);
   return TRUE;
@@ -623,8 +623,8 @@ add_reversed_allocations (LedgerBook   *book,
       LedgerOpenCharge charge = { 0, 0, sqlite3_column_int (stmt, 2), "" };
 
       g_strlcpy (charge.fee_code, (const char *) sqlite3_column_text (stmt, 1), sizeof charge.fee_code);
-      ledger_draft_add_allocation (draft, (const char *) sqlite3_column_text (stmt, 0), &charge,
-                                   (const char *) sqlite3_column_text (stmt, 3), -sqlite3_column_int64 (stmt, 4));
+      ledger_allocation_add_to_draft (draft, (const char *) sqlite3_column_text (stmt, 0), &charge,
+                                      (const char *) sqlite3_column_text (stmt, 3), -sqlite3_column_int64 (stmt, 4));
     }
   return ledger_book_finish_rows (book, stmt, rc, N_("reading allocations"), error);
 }
