@@ -438,6 +438,25 @@ test_forged_payment_credit (Fixture       *f,
   forge_and_verify (f, &forgery, "gives “receivable|1-1-101|-10000” where the entry has “prepaid|1-1-101|-10000”");
 }
 
+/* A payment above the ceiling of one amount (¥1,000,000.00), which
+ * `pay` refuses. */
+static void
+test_forged_payment_amount (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const Forgery forgery = {
+    "payment", "2026-03-01", "2026-000001", 0,
+    { "cash", "prepaid" }, { NULL, "1-1-101" }, { 100000001, -100000001 },
+    { &ledger_fact_receipt },
+    { { "2026-000001", "1-1-101", "100000001", "cash" } },
+  };
+
+  book_add_household (f->book, "1-1-101", "张三", 9050, 1);
+  if (!households_replay (f))
+    return;
+  forge_and_verify (f, &forgery, "the rule of payments refuses the entry");
+}
+
 /* A receipt number out of the gapless sequence: 2026's first is
  * 2026-000001, the forged entry takes 2026-000005. */
 static void
@@ -628,6 +647,7 @@ main (int    argc,
   ADD ("/replay-money/tampered-tables", test_tampered_tables);
   ADD ("/replay-money/forged-payment-order", test_forged_payment_order);
   ADD ("/replay-money/forged-payment-credit", test_forged_payment_credit);
+  ADD ("/replay-money/forged-payment-amount", test_forged_payment_amount);
   ADD ("/replay-money/forged-receipt-number", test_forged_receipt_number);
   ADD ("/replay-money/forged-charge-credit", test_forged_charge_credit);
   ADD ("/replay-money/forged-fee", test_forged_fee);

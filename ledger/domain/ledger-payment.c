@@ -268,8 +268,18 @@ ledger_payment_rule (LedgerBook          *book,
                    _("a “%s” fact names “%s”, which is no way of paying"), "receipt", receipt[3]);
       return FALSE;
     }
-  return ledger_fact_int64 ("receipt", receipt, 2, &amount, error) &&
-         ledger_fact_household_id (book, "receipt", receipt[1], &household_id, error) &&
+  if (!ledger_fact_int64 ("receipt", receipt, 2, &amount, error))
+    return FALSE;
+  if (amount <= 0 || amount > LEDGER_AMOUNT_MAX)
+    {
+      g_autoptr(GError) refused = NULL;
+
+      ledger_amount_set_out_of_range (&refused, _("amount"), amount);
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the rule of payments refuses the entry: %s"), refused->message);
+      return FALSE;
+    }
+  return ledger_fact_household_id (book, "receipt", receipt[1], &household_id, error) &&
          payment_draft (book, household_id, receipt[1], amount, method, leaf->date, draft, NULL, error) &&
          ledger_draft_check (draft, leaf, _("the allocation of a payment (oldest charge first)"), error);
 }
