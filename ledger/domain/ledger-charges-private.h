@@ -1,5 +1,7 @@
 /* ledger-charges-private.h — settling charges, shared by billing and
- * payments, and the receipts that settled them, for a household's history */
+ * payments: the open charges and the prepaid credit, the charge,
+ * allocation and waiver facts, billing's rules for verify's replay, and
+ * the receipts that settled them, for a household's history */
 #pragma once
 
 #include "ledger-book-private.h"
