@@ -516,6 +516,30 @@ test_forged_fee (Fixture       *f,
   forge_and_verify (f, &forgery, "the fee rule gives “—” where the entry has “cash||10000”");
 }
 
+/* Money facts only in the entries whose writers, and so whose rules,
+ * have them: an allocation in a "setting" entry would settle a charge
+ * with no rule checking it. The apply function refuses it, when writing
+ * as when replaying. */
+static void
+test_foreign_fact (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const Forgery forgery = {
+    "setting", "2026-03-01", "", 0,
+    { NULL }, { NULL }, { 0 },
+    { &ledger_fact_allocation },
+    { { "1-1-101", "property", "2026", "payment", "36000" } },
+  };
+  g_autoptr(GError) error = NULL;
+
+  book_add_household (f->book, "1-1-101", "张三", 9050, 0);
+  book_bill_year (f->book, 2026);
+  g_assert_false (ledger_book_write (f->book, post_forgery_cb, (gpointer) &forgery, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
+  g_assert_nonnull (strstr (error->message, "“allocation” fact in a “setting” entry"));
+  book_assert_balance (f->book, "1-1-101", 36000, 0);
+}
+
 /* A charge of another amount than the fee in force: property is ¥360.00
  * per household, the forged charge ¥300.00. */
 static void
@@ -650,6 +674,7 @@ main (int    argc,
   ADD ("/replay-money/forged-payment-amount", test_forged_payment_amount);
   ADD ("/replay-money/forged-receipt-number", test_forged_receipt_number);
   ADD ("/replay-money/forged-charge-credit", test_forged_charge_credit);
+  ADD ("/replay-money/foreign-fact", test_foreign_fact);
   ADD ("/replay-money/forged-fee", test_forged_fee);
   ADD ("/replay-money/forged-charge-amount", test_forged_charge_amount);
   ADD ("/replay-money/forged-charge-date", test_forged_charge_date);

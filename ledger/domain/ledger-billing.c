@@ -206,7 +206,8 @@ apply_charge (LedgerBook         *book,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!ledger_fact_int64 ("charge", fields, 2, &year, error) ||
+  if (!ledger_draft_require_kind (book, txn_id, "charge", (const char *const[]) { "charge", NULL }, error) ||
+      !ledger_fact_int64 ("charge", fields, 2, &year, error) ||
       !ledger_fact_int64 ("charge", fields, 3, &amount, error) ||
       !ledger_fact_int64 ("charge", fields, 4, &fee_entry, error) ||
       !ledger_fact_household_id (book, "charge", fields[0], &household_id, error))
@@ -263,7 +264,9 @@ apply_allocation (LedgerBook         *book,
   sqlite3_stmt *stmt;
   gint64 charge_id = 0, amount;
 
-  if (!ledger_fact_int64 ("allocation", fields, 4, &amount, error) ||
+  if (!ledger_draft_require_kind (book, txn_id, "allocation",
+                                  (const char *const[]) { "charge", "payment", "void", "waiver", NULL }, error) ||
+      !ledger_fact_int64 ("allocation", fields, 4, &amount, error) ||
       !charge_of_key (book, "allocation", fields, &charge_id, error))
     return FALSE;
   stmt = ledger_book_prepare (book,
@@ -292,7 +295,8 @@ apply_waiver (LedgerBook         *book,
   sqlite3_stmt *stmt;
   gint64 charge_id = 0, amount;
 
-  if (!ledger_fact_int64 ("waiver", fields, 3, &amount, error) ||
+  if (!ledger_draft_require_kind (book, txn_id, "waiver", (const char *const[]) { "waiver", NULL }, error) ||
+      !ledger_fact_int64 ("waiver", fields, 3, &amount, error) ||
       !charge_of_key (book, "waiver", fields, &charge_id, error))
     return FALSE;
   stmt = ledger_book_prepare (book,

@@ -54,4 +54,14 @@ const char *const *ledger_draft_find_fact (char *const *const  *facts,
                                            const LedgerLeaf    *leaf,
                                            GError             **error);
 
+/* For a fact's apply function: whether entry @txn_id is of one of
+ * @kinds (NULL-terminated), the entries whose writers, and so whose
+ * rules, have @fact. A fact in another entry would be applied with no
+ * rule checking it: LEDGER_ERROR_VERIFY. */
+gboolean ledger_draft_require_kind (LedgerBook         *book,
+                                    gint64              txn_id,
+                                    const char         *fact,
+                                    const char *const  *kinds,
+                                    GError            **error);
+
 G_END_DECLS

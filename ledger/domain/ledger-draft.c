@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-book-private.h"
 #include "ledger-draft-private.h"
 
 typedef struct
@@ -196,4 +197,30 @@ ledger_draft_find_fact (char *const *const  *facts,
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
                _("a “%s” entry without a “%s” fact"), leaf->kind, name);
   return NULL;
+}
+
+gboolean
+ledger_draft_require_kind (LedgerBook         *book,
+                           gint64              txn_id,
+                           const char         *fact,
+                           const char *const  *kinds,
+                           GError            **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT kind FROM txns WHERE id = ?1", error);
+  g_autofree char *kind = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, txn_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    kind = ledger_column_dup (stmt, 0);
+  if (!ledger_book_finish_row (book, stmt, rc, N_("reading the journal"), error))
+    return FALSE;
+  if (g_strv_contains (kinds, kind))
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("a “%s” fact in a “%s” entry, where no writer puts one"), fact, kind);
+  return FALSE;
 }

@@ -161,7 +161,8 @@ apply_fee (LedgerBook         *book,
   sqlite3_stmt *stmt;
   gint64 amount;
 
-  if (!ledger_fact_int64 ("fee", fields, 2, &amount, error) ||
+  if (!ledger_draft_require_kind (book, txn_id, "fee", (const char *const[]) { "fee", NULL }, error) ||
+      !ledger_fact_int64 ("fee", fields, 2, &amount, error) ||
       !ensure_income_account (book, fields[0], fields[1], error))
     return FALSE;
   stmt = ledger_book_prepare (book,

@@ -116,6 +116,8 @@ apply_receipt (LedgerBook         *book,
   gint64 household_id = 0, amount;
   int year, seq;
 
+  if (!ledger_draft_require_kind (book, txn_id, "receipt", (const char *const[]) { "payment", NULL }, error))
+    return FALSE;
   if (!ledger_receipt_number_parse (fields[0], &year, &seq, NULL))
     return set_bad_receipt_fact (error, "receipt", fields[0]);
   if (!ledger_fact_int64 ("receipt", fields, 2, &amount, error) ||
@@ -150,6 +152,8 @@ apply_void (LedgerBook         *book,
 {
   sqlite3_stmt *stmt;
 
+  if (!ledger_draft_require_kind (book, txn_id, "void", (const char *const[]) { "void", NULL }, error))
+    return FALSE;
   stmt = ledger_book_prepare (book,
                               "INSERT INTO voids (receipt, reason, txn_id) VALUES (?1, ?2, ?3)",
                               error);
