@@ -1,9 +1,14 @@
 /* ledger-charges-private.h — settling charges, shared by billing and
- * payments, and the receipts that settled them, for a household's history */
+ * payments: the open charges and the prepaid credit, the charge,
+ * allocation and waiver facts, billing's rules for verify's replay, and
+ * the receipts that settled them, for a household's history */
 #pragma once
 
 #include "ledger-book-private.h"
+#include "ledger-draft-private.h"
+#include "ledger-fact-private.h"
 #include "ledger-journal-private.h"
+#include "ledger-leaf.h"
 #include "ledger-payment.h"
 
 G_BEGIN_DECLS
@@ -11,7 +16,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64 charge_id;
-  gint64 open;      /* fen still owed on the charge */
+  gint64 open;         /* fen still owed on the charge */
+  int    year;
+  char   fee_code[33]; /* ledger_fee_code_check(): at most 32 bytes */
 } LedgerOpenCharge;
 
 /* The household's charges that are not fully settled, oldest first (by
@@ -40,13 +47,43 @@ gboolean ledger_prepaid_credit_from (LedgerBook  *book,
                                      gint64      *out_credit,
                                      GError     **error);
 
-/* Records that transaction @txn_id settled @amount of @charge_id. */
-gboolean ledger_allocation_insert (LedgerBook  *book,
-                                   gint64       txn_id,
-                                   gint64       charge_id,
-                                   const char  *kind,
-                                   gint64       amount,
+/* "charge|UNIT|FEE_CODE|YEAR|AMOUNT|FEE_ENTRY": a charge of the fee
+ * version that journal entry FEE_ENTRY set. */
+extern const LedgerFactKind ledger_fact_charge;
+/* "allocation|UNIT|FEE_CODE|YEAR|KIND|AMOUNT": this entry settled (a
+ * void's: un-settled, AMOUNT negative) AMOUNT of that charge. */
+extern const LedgerFactKind ledger_fact_allocation;
+/* "waiver|UNIT|FEE_CODE|YEAR|AMOUNT|REASON". */
+extern const LedgerFactKind ledger_fact_waiver;
+
+/* The household registered as @unit, for an apply function or a rule
+ * of a @fact: LEDGER_ERROR_VERIFY when there is none. */
+gboolean ledger_fact_household_id (LedgerBook  *book,
+                                   const char  *fact,
+                                   const char  *unit,
+                                   gint64      *out_id,
                                    GError     **error);
+
+/* An allocation fact: the entry settles @amount of @charge of @unit
+ * (@kind "payment", "credit" or "waiver"; a void's negative). */
+void ledger_allocation_add_to_draft (LedgerDraft            *draft,
+                                     const char             *unit,
+                                     const LedgerOpenCharge *charge,
+                                     const char             *kind,
+                                     gint64                  amount);
+
+/* The rule of a "charge" entry (ledger-replay.c's rules[]): the fee
+ * version in force for the year, its amount per household or per space,
+ * the day it falls due and the prepaid credit that settles it at once. */
+gboolean ledger_charge_rule (LedgerBook          *book,
+                             const LedgerLeaf    *leaf,
+                             char *const *const  *facts,
+                             GError             **error);
+/* The rule of a "waiver" entry: at most what is owed, settled at once. */
+gboolean ledger_waiver_rule (LedgerBook          *book,
+                             const LedgerLeaf    *leaf,
+                             char *const *const  *facts,
+                             GError             **error);
 
 /* The household's receipts by date and number, each with what it settled
  * and, when voided, the day and the reason: a GPtrArray of LedgerReceipt
