@@ -16,17 +16,29 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-attachment-private.h"
 #include "ledger-book-private.h"
+#include "ledger-expenditure-private.h"
 #include "ledger-fact-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-leaf.h"
+#include "ledger-notice-facts-private.h"
 #include "ledger-replay-private.h"
 #include "ledger-replay.h"
 #include "ledger-verify-private.h"
+#include "ledger-vote-private.h"
 
 /* Every kind of fact a version-2 leaf may hold. */
 static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_setting,
+  &ledger_fact_vote,
+  &ledger_fact_ballot,
+  &ledger_fact_result,
+  &ledger_fact_expenditure,
+  &ledger_fact_attachment,
+  &ledger_fact_notice,
+  &ledger_fact_notice_file,
+  &ledger_fact_announcement,
 };
 
 /* The rules re-applied, by entry kind. */
@@ -36,6 +48,9 @@ static const struct
   LedgerReplayRule  rule;
 } rules[] = {
   { NULL, NULL },
+  { "ballot",      ledger_vote_replay_ballot },
+  { "vote-close",  ledger_vote_replay_close },
+  { "expenditure", ledger_expenditure_replay },
 };
 
 /* Facts whose personal data is committed, not held. */
