@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 
 #include "ledger-attachment-private.h"
@@ -294,7 +295,7 @@ check_owner_in_entry (LedgerBook  *book,
   if (owner_txn == txn_id)
     return TRUE;
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-               _("an attachment belongs to %s %" G_GINT64_FORMAT ", which its journal entry does not record"),
+               _("an attachment belongs to %s %" PRId64 ", which its journal entry does not record"),
                owner_kind, owner_id);
   return FALSE;
 }

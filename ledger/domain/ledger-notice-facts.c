@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "ledger"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "ledger-book-private.h"
 #include "ledger-notice-facts-private.h"
@@ -104,8 +105,8 @@ check_announceable (LedgerBook  *book,
   if (state == 0)
     return TRUE;
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-               state == 1 ? _("a notice announces expenditure %" G_GINT64_FORMAT ", which no earlier entry records")
-                          : _("a notice announces expenditure %" G_GINT64_FORMAT ", which an earlier notice announced"),
+               state == 1 ? _("a notice announces expenditure %" PRId64 ", which no earlier entry records")
+                          : _("a notice announces expenditure %" PRId64 ", which an earlier notice announced"),
                expenditure_id);
   return FALSE;
 }
