@@ -41,25 +41,18 @@ record_memo (const RecordRequest *r,
   return g_string_free (memo, FALSE);
 }
 
-/* The facts of the publication: the notice, each file made with its
- * SHA-256, and each listed expenditure no earlier notice announced (the
- * first notice that shows an expenditure announces it). */
+/* An announcement fact for each listed expenditure that no earlier
+ * notice announced: the first notice that shows an expenditure announces
+ * it, once. */
 static gboolean
-add_notice_facts (LedgerBook           *book,
-                  LedgerPosting        *posting,
-                  const RecordRequest  *r,
-                  const char           *fingerprint,
-                  GError              **error)
+add_announcement_facts (LedgerBook           *book,
+                        LedgerPosting        *posting,
+                        const RecordRequest  *r,
+                        GError              **error)
 {
-  g_autofree char *now = ledger_book_now (book);
   g_autoptr(GHashTable) announced = g_hash_table_new (g_int64_hash, g_int64_equal);
   sqlite3_stmt *stmt;
 
-  ledger_posting_add_fact (posting, &ledger_fact_notice, r->data->period.name, r->data->period.first,
-                           r->data->period.last, fingerprint, now);
-  for (guint i = 0; i < r->n_files; i++)
-    ledger_posting_add_fact (posting, &ledger_fact_notice_file, r->files[i].kind, r->files[i].name,
-                             r->files[i].sha256);
   stmt = ledger_book_prepare (book, "SELECT count (*) FROM announcements WHERE expenditure_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -70,18 +63,36 @@ add_notice_facts (LedgerBook           *book,
       for (guint i = 0; i < list->len; i++)
         {
           const LedgerExpenditure *e = g_ptr_array_index (list, i);
-          gint64 count = 0;
+          gint64 earlier = 0;
           char id[24];
 
           sqlite3_bind_int64 (stmt, 1, e->id);
-          if (!ledger_book_query_int64 (book, stmt, 0, &count, error))
+          if (!ledger_book_query_int64 (book, stmt, 0, &earlier, error))
             return FALSE;
-          if (count > 0 || !g_hash_table_add (announced, (gpointer) &e->id))
-            continue;
-          ledger_posting_add_fact (posting, &ledger_fact_announcement, ledger_fact_int_text (id, e->id));
+          if (earlier == 0 && g_hash_table_add (announced, (gpointer) &e->id))
+            ledger_posting_add_fact (posting, &ledger_fact_announcement, ledger_fact_int_text (id, e->id));
         }
     }
   return TRUE;
+}
+
+/* The facts of the publication: the notice, each file made with its
+ * SHA-256, the expenditures it announces. */
+static gboolean
+add_notice_facts (LedgerBook           *book,
+                  LedgerPosting        *posting,
+                  const RecordRequest  *r,
+                  const char           *fingerprint,
+                  GError              **error)
+{
+  g_autofree char *now = ledger_book_now (book);
+
+  ledger_posting_add_fact (posting, &ledger_fact_notice, r->data->period.name, r->data->period.first,
+                           r->data->period.last, fingerprint, now);
+  for (guint i = 0; i < r->n_files; i++)
+    ledger_posting_add_fact (posting, &ledger_fact_notice_file, r->files[i].kind, r->files[i].name,
+                             r->files[i].sha256);
+  return add_announcement_facts (book, posting, r, error);
 }
 
 /* The publication, inside one transaction: refused when the book
