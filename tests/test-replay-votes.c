@@ -13,6 +13,7 @@
 #include "ledger-book-private.h"
 #include "ledger-expenditure-private.h"
 #include "ledger-journal-private.h"
+#include "ledger-notice-facts-private.h"
 #include "ledger-vote-private.h"
 #include "ledger.h"
 
@@ -302,6 +303,60 @@ test_ballot_rule_checks (Fixture       *f,
   }
 }
 
+/* A vote opens on its entry's date, on a matter of Art. 278. */
+static void
+test_vote_rule_checks (Fixture       *f,
+                       gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) early = g_strsplit ("vote|更换路灯||5|2026-06-29|", "|", -1);
+  g_auto(GStrv) matter = g_strsplit ("vote|更换路灯||10|2026-06-30|", "|", -1);
+  g_auto(GStrv) honest = g_strsplit ("vote|更换路灯||5|2026-06-30|2026-07-15", "|", -1);
+  char *const *early_facts[] = { early, NULL };
+  char *const *matter_facts[] = { matter, NULL };
+  char *const *honest_facts[] = { honest, NULL };
+  LedgerLeaf leaf = { 0 };
+
+  leaf.version = 2;
+  leaf.kind = "vote";
+  leaf.date = "2026-06-30";
+  g_assert_false (ledger_vote_replay_new (f->book, &leaf, early_facts, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
+  g_assert_nonnull (strstr (error->message, "opens"));
+  g_clear_error (&error);
+  g_assert_false (ledger_vote_replay_new (f->book, &leaf, matter_facts, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
+  g_assert_nonnull (strstr (error->message, "1 to 9"));
+  g_clear_error (&error);
+  g_assert_true (ledger_vote_replay_new (f->book, &leaf, honest_facts, &error));
+  g_assert_no_error (error);
+}
+
+/* Entry 13's notice shows the head of the 12 entries before it. */
+static void
+test_notice_rule_checks (Fixture       *f,
+                         gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) older = g_strsplit ("notice|2026|2026-01-01|2026-12-31|11:ab|2026-06-30T10:00:00+08:00", "|", -1);
+  g_auto(GStrv) honest = g_strsplit ("notice|2026|2026-01-01|2026-12-31|12:ab|2026-06-30T10:00:00+08:00", "|", -1);
+  g_auto(GStrv) file = g_strsplit ("notice_file|pdf|notice.pdf|ab", "|", -1);
+  char *const *older_facts[] = { older, file, NULL };
+  char *const *honest_facts[] = { honest, file, NULL };
+  LedgerLeaf leaf = { 0 };
+
+  leaf.index = 13;
+  leaf.version = 2;
+  leaf.kind = "notice";
+  leaf.date = "2026-06-30";
+  g_assert_false (ledger_notice_replay (f->book, &leaf, older_facts, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
+  g_assert_nonnull (strstr (error->message, "fingerprint"));
+  g_clear_error (&error);
+  g_assert_true (ledger_notice_replay (f->book, &leaf, honest_facts, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +371,10 @@ main (int   argc,
   g_test_add ("/replay-votes/close-rule", Fixture, NULL, fixture_set_up, test_close_rule_recounts,
               fixture_tear_down);
   g_test_add ("/replay-votes/ballot-rule", Fixture, NULL, fixture_set_up, test_ballot_rule_checks,
+              fixture_tear_down);
+  g_test_add ("/replay-votes/vote-rule", Fixture, NULL, fixture_set_up, test_vote_rule_checks,
+              fixture_tear_down);
+  g_test_add ("/replay-votes/notice-rule", Fixture, NULL, fixture_set_up, test_notice_rule_checks,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -442,7 +442,8 @@ ledger_expenditure_replay (LedgerBook          *book,
                            char *const *const  *facts,
                            GError             **error)
 {
-  char *const *fact = ledger_replay_only_fact (leaf, facts, "expenditure", "attachment", error);
+  static const char *const invoices[] = { "attachment", NULL };
+  char *const *fact = ledger_replay_only_fact (leaf, facts, "expenditure", invoices, error);
   LedgerExpenditure *e;
   gboolean ok;
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ledger-journal-private.h"
+#include "ledger-leaf.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,13 @@ extern const LedgerFactKind ledger_fact_notice_file;
 /* "announcement|EXPENDITURE": the expenditure numbered EXPENDITURE is
  * announced by the entry's notice, the first to list it. */
 extern const LedgerFactKind ledger_fact_announcement;
+
+/* Replay rule (LedgerReplayRule, ledger-replay-private.h): a "notice"
+ * entry holds one notice, its files and announcements, and the notice's
+ * FINGERPRINT is of the book just before the entry (SIZE its index − 1). */
+gboolean ledger_notice_replay (LedgerBook          *book,
+                               const LedgerLeaf    *leaf,
+                               char *const *const  *facts,
+                               GError             **error);
 
 G_END_DECLS

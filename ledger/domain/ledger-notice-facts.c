@@ -5,8 +5,11 @@
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
 
+#include <string.h>
+
 #include "ledger-book-private.h"
 #include "ledger-notice-facts-private.h"
+#include "ledger-replay-rules-private.h"
 
 static gboolean
 apply_notice (LedgerBook         *book,
@@ -136,3 +139,26 @@ apply_announcement (LedgerBook         *book,
 }
 
 const LedgerFactKind ledger_fact_announcement = { "announcement", 1, apply_announcement };
+
+/* A notice shows the head of the book just before its own entry (the
+ * root at that size is checked with the published fingerprints), and its
+ * period does not end before it starts. */
+gboolean
+ledger_notice_replay (LedgerBook          *book G_GNUC_UNUSED,
+                      const LedgerLeaf    *leaf,
+                      char *const *const  *facts,
+                      GError             **error)
+{
+  static const char *const parts[] = { "notice_file", "announcement", NULL };
+  char *const *fact = ledger_replay_only_fact (leaf, facts, "notice", parts, error);
+  g_autofree char *size = NULL;
+
+  if (fact == NULL)
+    return FALSE;
+  size = g_strdup_printf ("%" PRId64 ":", leaf->index - 1);
+  if (!g_str_has_prefix (fact[4], size))
+    return ledger_replay_differs (error, "fingerprint", size, fact[4]);
+  if (strcmp (fact[2], fact[3]) > 0)
+    return ledger_replay_differs (error, "last", fact[2], fact[3]);
+  return TRUE;
+}

@@ -13,13 +13,14 @@
 G_BEGIN_DECLS
 
 /* The entry's one fact named @name (its name first, then its fields),
- * when every other fact of the entry is named @also (NULL: none may be);
- * else NULL with an error: an entry of @leaf's kind holds no other facts
- * than its writer adds, so that no fact escapes the rule. */
+ * when every other fact of the entry is named one of @others (a
+ * NULL-terminated list; NULL: no other fact may be); else NULL with an
+ * error: an entry of @leaf's kind holds no other facts than its writer
+ * adds, so that no fact escapes the rule. */
 char *const *ledger_replay_only_fact (const LedgerLeaf     *leaf,
                                       char *const *const   *facts,
                                       const char           *name,
-                                      const char           *also,
+                                      const char *const    *others,
                                       GError              **error);
 
 /* FALSE with an error saying that the writer's checks, run on the book

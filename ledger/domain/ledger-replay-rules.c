@@ -10,7 +10,7 @@ char *const *
 ledger_replay_only_fact (const LedgerLeaf     *leaf,
                          char *const *const   *facts,
                          const char           *name,
-                         const char           *also,
+                         const char *const    *others,
                          GError              **error)
 {
   char *const *found = NULL;
@@ -23,7 +23,7 @@ ledger_replay_only_fact (const LedgerLeaf     *leaf,
         found = facts[i];
         n_found++;
       }
-    else if (also == NULL || strcmp (facts[i][0], also) != 0)
+    else if (others == NULL || !g_strv_contains (others, facts[i][0]))
       stray = TRUE;
   if (n_found == 1 && !stray)
     return found;

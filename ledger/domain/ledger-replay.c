@@ -48,9 +48,11 @@ static const struct
   LedgerReplayRule  rule;
 } rules[] = {
   { NULL, NULL },
+  { "vote",        ledger_vote_replay_new },
   { "ballot",      ledger_vote_replay_ballot },
   { "vote-close",  ledger_vote_replay_close },
   { "expenditure", ledger_expenditure_replay },
+  { "notice",      ledger_notice_replay },
 };
 
 /* Facts whose personal data is committed, not held. */

@@ -42,11 +42,16 @@ extern const LedgerFactKind ledger_fact_vote;
 extern const LedgerFactKind ledger_fact_ballot;
 extern const LedgerFactKind ledger_fact_result;
 
-/* Replay rules (LedgerReplayRule, ledger-replay-private.h): a "ballot"
+/* Replay rules (LedgerReplayRule, ledger-replay-private.h): a "vote"
+ * entry has the terms a new vote must have and opens on its own date; a "ballot"
  * entry passes the checks its writer makes (the vote open on its date,
  * a replacement only with a reason…) and names the owner and replaced
  * ballot they give; a "vote-close" entry's result is the tally of the
  * ballots, counted and decided by the code that closes a vote. */
+gboolean ledger_vote_replay_new    (LedgerBook          *book,
+                                    const LedgerLeaf    *leaf,
+                                    char *const *const  *facts,
+                                    GError             **error);
 gboolean ledger_vote_replay_ballot (LedgerBook          *book,
                                     const LedgerLeaf    *leaf,
                                     char *const *const  *facts,

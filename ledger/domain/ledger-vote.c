@@ -301,12 +301,11 @@ typedef struct
   gint64      id;
 } NewVote;
 
+/* The title, description and matter a vote must have, when opened and
+ * again when replayed. */
 static gboolean
-validate_new_vote (LedgerBook  *book,
-                   NewVote     *r,
-                   const char  *opens,
-                   const char  *closes,
-                   GError     **error)
+check_vote_terms (const NewVote  *r,
+                  GError        **error)
 {
   if (!ledger_text_check (r->title, "--title", 200, TRUE, error) ||
       !ledger_text_check (r->description, "--description", 2000, FALSE, error))
@@ -317,6 +316,18 @@ validate_new_vote (LedgerBook  *book,
       return ledger_text_set_invalid_input (error, "--matter", text,
                                             _("expected a matter type from 1 to 9 (Civil Code Art. 278)"));
     }
+  return TRUE;
+}
+
+static gboolean
+validate_new_vote (LedgerBook  *book,
+                   NewVote     *r,
+                   const char  *opens,
+                   const char  *closes,
+                   GError     **error)
+{
+  if (!check_vote_terms (r, error))
+    return FALSE;
   if (opens == NULL)
     ledger_book_today (book, r->opens);
   else if (!ledger_date_parse (opens, "--opens", r->opens, error) ||
@@ -383,6 +394,33 @@ post_new_vote (LedgerBook  *book,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, txn_id);
   return ledger_book_query_int64 (book, stmt, 0, &r->id, error);
+}
+
+/* A new vote's terms again, on the book the journal rebuilds: it opens
+ * on its entry's date and its deadline is not before that. */
+gboolean
+ledger_vote_replay_new (LedgerBook          *book G_GNUC_UNUSED,
+                        const LedgerLeaf    *leaf,
+                        char *const *const  *facts,
+                        GError             **error)
+{
+  char *const *fact = ledger_replay_only_fact (leaf, facts, "vote", NULL, error);
+  g_autoptr(GError) refused = NULL;
+  NewVote terms = { NULL, NULL, 0, "", "", 0 };
+  gint64 matter;
+
+  if (fact == NULL || !ledger_fact_int64 ("vote", (const char *const *) fact + 1, 2, &matter, error))
+    return FALSE;
+  terms.title = fact[1];
+  terms.description = fact[2];
+  terms.matter = (int) CLAMP (matter, 0, 10);
+  if (!check_vote_terms (&terms, &refused))
+    return ledger_replay_refused (error, leaf, refused);
+  if (strcmp (fact[4], leaf->date) != 0)
+    return ledger_replay_differs (error, "opens", leaf->date, fact[4]);
+  if (fact[5][0] != '\0' && strcmp (fact[5], fact[4]) < 0)
+    return ledger_replay_differs (error, "closes", fact[4], fact[5]);
+  return TRUE;
 }
 
 gboolean
@@ -696,7 +734,8 @@ ledger_vote_replay_ballot (LedgerBook          *book,
                            char *const *const  *facts,
                            GError             **error)
 {
-  char *const *fact = ledger_replay_only_fact (leaf, facts, "ballot", "attachment", error);
+  static const char *const scan[] = { "attachment", NULL };
+  char *const *fact = ledger_replay_only_fact (leaf, facts, "ballot", scan, error);
   g_autoptr(LedgerHousehold) household = NULL;
   g_autoptr(GError) refused = NULL;
   const char *const *fields;
