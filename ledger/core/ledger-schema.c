@@ -432,7 +432,11 @@ static const char schema_v3[] =
   "  owner  TEXT NOT NULL,"
   "  phone  TEXT NOT NULL,"
   "  PRIMARY KEY (txn_id, unit)"
-  ") WITHOUT ROWID;";
+  ") WITHOUT ROWID;"
+  /* The spend limit in force on a day (ledger-expenditure-approval.c)
+   * is read for every expenditure written and again for every one
+   * verify replays: without this, a walk back through the journal. */
+  "CREATE INDEX txns_settings ON txns (ref, date) WHERE kind = 'setting';";
 
 /* migrations[i] brings a book from version i + 1 to i + 2; a new book is
  * created at version 1 and brought up the same way, so every book has

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ledger-attachment.h"
+#include "ledger-journal-private.h"
 
 G_BEGIN_DECLS
 
@@ -15,13 +16,26 @@ LedgerAttachment *ledger_attachment_store (LedgerBook  *book,
                                            const char  *field,
                                            GError     **error);
 
-/* Records @attachment as belonging to @owner_kind #@owner_id, inside a write. */
-gboolean ledger_attachment_insert (LedgerBook              *book,
-                                   const LedgerAttachment  *attachment,
-                                   const char              *owner_kind,
-                                   gint64                   owner_id,
-                                   gint64                   txn_id,
-                                   GError                 **error);
+/* "attachment|OWNER_KIND|OWNER_ID|ORIGINAL_NAME|STORED_NAME|SHA256|SIZE":
+ * a file recorded as belonging to the ballot or expenditure (OWNER_KIND
+ * "ballot" or "expenditure") numbered OWNER_ID, which the same entry
+ * records. */
+extern const LedgerFactKind ledger_fact_attachment;
+
+/* The number the next row of @owner_kind's table ("ballot",
+ * "expenditure") will have, inside a write: the attachment fact names its
+ * owner before the entry that records both is committed. */
+gboolean ledger_attachment_next_owner_id (LedgerBook  *book,
+                                          const char  *owner_kind,
+                                          gint64      *out_id,
+                                          GError     **error);
+
+/* Adds to @posting the fact that records @attachment as belonging to
+ * @owner_kind #@owner_id (the row the same posting records). */
+void ledger_attachment_add_fact (LedgerPosting           *posting,
+                                 const LedgerAttachment  *attachment,
+                                 const char              *owner_kind,
+                                 gint64                   owner_id);
 
 /* Appends the attachments of @owner_kind #@owner_id to @out. */
 gboolean ledger_attachment_list (LedgerBook  *book,

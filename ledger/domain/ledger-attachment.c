@@ -5,12 +5,14 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 
 #include "ledger-attachment-private.h"
 #include "ledger-attachment.h"
 #include "ledger-book-private.h"
 #include "ledger-input-private.h"
+#include "ledger-journal-private.h"
 #include "ledger-quote.h"
 #include "ledger-text.h"
 #include "ledger-write.h"
@@ -212,31 +214,124 @@ ledger_attachment_store (LedgerBook  *book,
   return g_steal_pointer (&attachment);
 }
 
-gboolean
-ledger_attachment_insert (LedgerBook              *book,
-                          const LedgerAttachment  *attachment,
-                          const char              *owner_kind,
-                          gint64                   owner_id,
-                          gint64                   txn_id,
-                          GError                 **error)
+/* The tables of the rows an attachment may belong to. An attachment is
+ * recorded by the entry that records its owner, so its owner's number is
+ * the row that entry puts into this table. */
+static const struct
 {
+  const char *owner_kind;
+  const char *next_id_sql;
+  const char *txn_sql;
+} owner_tables[] = {
+  { "ballot",
+    "SELECT coalesce (max (id), 0) + 1 FROM ballots",
+    "SELECT txn_id FROM ballots WHERE id = ?1" },
+  { "expenditure",
+    "SELECT coalesce (max (id), 0) + 1 FROM expenditures",
+    "SELECT txn_id FROM expenditures WHERE id = ?1" },
+};
+
+static gsize
+find_owner_table (const char *owner_kind)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (owner_tables); i++)
+    if (g_strcmp0 (owner_tables[i].owner_kind, owner_kind) == 0)
+      return i;
+  return G_N_ELEMENTS (owner_tables);
+}
+
+gboolean
+ledger_attachment_next_owner_id (LedgerBook  *book,
+                                 const char  *owner_kind,
+                                 gint64      *out_id,
+                                 GError     **error)
+{
+  gsize i = find_owner_table (owner_kind);
   sqlite3_stmt *stmt;
 
+  g_return_val_if_fail (i < G_N_ELEMENTS (owner_tables), FALSE);
+
+  /* SQLite numbers a new row of a table without AUTOINCREMENT one past
+   * the largest; these tables only grow, inside this one write. */
+  stmt = ledger_book_prepare (book, owner_tables[i].next_id_sql, error);
+  return stmt != NULL && ledger_book_query_int64 (book, stmt, 1, out_id, error);
+}
+
+void
+ledger_attachment_add_fact (LedgerPosting           *posting,
+                            const LedgerAttachment  *attachment,
+                            const char              *owner_kind,
+                            gint64                   owner_id)
+{
+  char owner[24], size[24];
+
+  ledger_posting_add_fact (posting, &ledger_fact_attachment, owner_kind,
+                           ledger_fact_int_text (owner, owner_id),
+                           attachment->original_name, attachment->stored_name,
+                           attachment->sha256, ledger_fact_int_text (size, attachment->size));
+}
+
+/* The fact's owner must be the row its own entry recorded just before. */
+static gboolean
+check_owner_in_entry (LedgerBook  *book,
+                      const char  *owner_kind,
+                      gint64       owner_id,
+                      gint64       txn_id,
+                      GError     **error)
+{
+  gsize i = find_owner_table (owner_kind);
+  sqlite3_stmt *stmt;
+  gint64 owner_txn = 0;
+
+  if (i < G_N_ELEMENTS (owner_tables))
+    {
+      stmt = ledger_book_prepare (book, owner_tables[i].txn_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, owner_id);
+      if (!ledger_book_query_int64 (book, stmt, 0, &owner_txn, error))
+        return FALSE;
+    }
+  if (owner_txn == txn_id)
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("an attachment belongs to %s %" PRId64 ", which its journal entry does not record"),
+               owner_kind, owner_id);
+  return FALSE;
+}
+
+/* "attachment|OWNER_KIND|OWNER_ID|ORIGINAL_NAME|STORED_NAME|SHA256|SIZE" */
+static gboolean
+apply_attachment (LedgerBook         *book,
+                  gint64              txn_id,
+                  const char         *date G_GNUC_UNUSED,
+                  const char *const  *fields,
+                  GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 owner_id, size;
+
+  if (!ledger_fact_int64 ("attachment", fields, 1, &owner_id, error) ||
+      !ledger_fact_int64 ("attachment", fields, 5, &size, error) ||
+      !check_owner_in_entry (book, fields[0], owner_id, txn_id, error))
+    return FALSE;
   stmt = ledger_book_prepare (book,
                               "INSERT INTO attachments (owner_kind, owner_id, original_name, stored_name,"
                               " sha256, size, txn_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                               error);
   if (stmt == NULL)
     return FALSE;
-  ledger_bind_text (stmt, 1, owner_kind);
+  ledger_bind_text (stmt, 1, fields[0]);
   sqlite3_bind_int64 (stmt, 2, owner_id);
-  ledger_bind_text (stmt, 3, attachment->original_name);
-  ledger_bind_text (stmt, 4, attachment->stored_name);
-  ledger_bind_text (stmt, 5, attachment->sha256);
-  sqlite3_bind_int64 (stmt, 6, attachment->size);
+  ledger_bind_text (stmt, 3, fields[2]);
+  ledger_bind_text (stmt, 4, fields[3]);
+  ledger_bind_text (stmt, 5, fields[4]);
+  sqlite3_bind_int64 (stmt, 6, size);
   sqlite3_bind_int64 (stmt, 7, txn_id);
   return ledger_book_step_done (book, stmt, error);
 }
+
+const LedgerFactKind ledger_fact_attachment = { "attachment", 6, apply_attachment };
 
 gboolean
 ledger_attachment_list (LedgerBook  *book,

@@ -19,6 +19,7 @@
 #include "ledger-money-private.h"
 #include "ledger-money.h"
 #include "ledger-privacy.h"
+#include "ledger-replay-rules-private.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"
 #include "ledger-vote.h"
@@ -251,6 +252,21 @@ check_approvers (LedgerBook         *book,
   return TRUE;
 }
 
+/* The rules an expenditure of @day obeys, when written and again when
+ * replayed: the spend limit of its own day or a passed vote of a fitting
+ * matter, not before that vote closed, approvers on the committee that
+ * day (their names then as the register spells them). */
+static gboolean
+check_expenditure_rules (LedgerBook         *book,
+                         LedgerExpenditure  *e,
+                         const char         *day,
+                         GError            **error)
+{
+  return ledger_check_expenditure_vote_on (book, e->amount, e->vote_id, e->from_maintenance_fund, day, error) &&
+         check_after_vote (book, e->vote_id, day, error) &&
+         check_approvers (book, e, day, error);
+}
+
 static gboolean
 validate_expenditure (LedgerBook         *book,
                       LedgerExpenditure  *e,
@@ -273,10 +289,7 @@ validate_expenditure (LedgerBook         *book,
            !ledger_check_entry_date (book, day, "--date", error))
     return FALSE;
   /* The spend limit of the expenditure's own day, not today's. */
-  if (!ledger_check_expenditure_vote_on (book, e->amount, e->vote_id, e->from_maintenance_fund, day, error))
-    return FALSE;
-  if (!check_after_vote (book, e->vote_id, day, error) ||
-      !check_approvers (book, e, day, error))
+  if (!check_expenditure_rules (book, e, day, error))
     return FALSE;
 
   g_strlcpy (e->date, day, sizeof e->date);
@@ -285,14 +298,23 @@ validate_expenditure (LedgerBook         *book,
   return TRUE;
 }
 
+/* "expenditure|AMOUNT|PAYEE|CATEGORY|METHOD|MEMO|INVOICE|APPROVERS|FUND|VOTE":
+ * the expenditures row, dated the entry's date; CATEGORY is the code
+ * ("repair"), FUND "general" or "maintenance", VOTE empty when none. */
 static gboolean
-insert_expenditure (LedgerBook         *book,
-                    LedgerExpenditure  *e,
-                    GError            **error)
+apply_expenditure (LedgerBook         *book,
+                   gint64              txn_id,
+                   const char         *date,
+                   const char *const  *fields,
+                   GError            **error)
 {
-  g_autofree char *account = g_strconcat ("expense:", e->category, NULL);
+  g_autofree char *account = g_strconcat ("expense:", fields[2], NULL);
   sqlite3_stmt *stmt;
+  gint64 amount, vote_id = 0;
 
+  if (!ledger_fact_int64 ("expenditure", fields, 0, &amount, error) ||
+      (fields[8][0] != '\0' && !ledger_fact_int64 ("expenditure", fields, 8, &vote_id, error)))
+    return FALSE;
   stmt = ledger_book_prepare (book,
                               "INSERT INTO expenditures (txn_id, date, amount, payee, category, method,"
                               " memo, invoice, approvers, vote_id, fund)"
@@ -300,21 +322,44 @@ insert_expenditure (LedgerBook         *book,
                               error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, e->txn_id);
-  ledger_bind_text (stmt, 2, e->date);
-  sqlite3_bind_int64 (stmt, 3, e->amount);
-  ledger_bind_text (stmt, 4, e->payee);
+  sqlite3_bind_int64 (stmt, 1, txn_id);
+  ledger_bind_text (stmt, 2, date);
+  sqlite3_bind_int64 (stmt, 3, amount);
+  ledger_bind_text (stmt, 4, fields[1]);
   ledger_bind_text (stmt, 5, account);
-  ledger_bind_text (stmt, 6, ledger_method_to_string (e->method));
-  ledger_bind_text (stmt, 7, e->memo);
-  ledger_bind_text (stmt, 8, e->invoice);
-  ledger_bind_text (stmt, 9, e->approvers);
-  if (e->vote_id > 0)
-    sqlite3_bind_int64 (stmt, 10, e->vote_id);
-  ledger_bind_text (stmt, 11, e->from_maintenance_fund ? "maintenance" : "general");
-  if (!ledger_book_step_done (book, stmt, error))
+  ledger_bind_text (stmt, 6, fields[3]);
+  ledger_bind_text (stmt, 7, fields[4]);
+  ledger_bind_text (stmt, 8, fields[5]);
+  ledger_bind_text (stmt, 9, fields[6]);
+  if (vote_id > 0)
+    sqlite3_bind_int64 (stmt, 10, vote_id);
+  ledger_bind_text (stmt, 11, fields[7]);
+  return ledger_book_step_done (book, stmt, error);
+}
+
+const LedgerFactKind ledger_fact_expenditure = { "expenditure", 9, apply_expenditure };
+
+/* The expenditure's fact, and one per attachment: they belong to the
+ * expenditure the same entry records, whose number is the next one. */
+static gboolean
+add_expenditure_facts (LedgerBook         *book,
+                       LedgerPosting      *posting,
+                       LedgerExpenditure  *e,
+                       GError            **error)
+{
+  char amount[24], vote[24];
+  gint64 next_id = 0;
+
+  ledger_posting_add_fact (posting, &ledger_fact_expenditure, ledger_fact_int_text (amount, e->amount),
+                           e->payee, e->category, ledger_method_to_string (e->method), e->memo,
+                           e->invoice, e->approvers, e->from_maintenance_fund ? "maintenance" : "general",
+                           e->vote_id > 0 ? ledger_fact_int_text (vote, e->vote_id) : "");
+  if (e->attachments->len == 0)
+    return TRUE;
+  if (!ledger_attachment_next_owner_id (book, "expenditure", &next_id, error))
     return FALSE;
-  e->id = sqlite3_last_insert_rowid (ledger_book_get_db (book));
+  for (guint i = 0; i < e->attachments->len; i++)
+    ledger_attachment_add_fact (posting, g_ptr_array_index (e->attachments, i), "expenditure", next_id);
   return TRUE;
 }
 
@@ -326,6 +371,7 @@ ledger_expenditure_record_in_write (LedgerBook         *book,
   g_autoptr(LedgerPosting) posting = NULL;
   g_autofree char *account = NULL;
   g_autofree char *memo = NULL;
+  sqlite3_stmt *stmt;
 
   if (!validate_expenditure (book, e, error))
     return FALSE;
@@ -337,16 +383,76 @@ ledger_expenditure_record_in_write (LedgerBook         *book,
   ledger_posting_set_memo (posting, memo);
   ledger_posting_add (posting, account, 0, e->amount);
   ledger_posting_add (posting, ledger_method_to_string (e->method), 0, -e->amount);
-
-  if (!ledger_posting_commit (posting, book, &e->txn_id, error) ||
-      !insert_expenditure (book, e, error))
+  if (!add_expenditure_facts (book, posting, e, error) ||
+      !ledger_posting_commit (posting, book, &e->txn_id, error))
     return FALSE;
+  stmt = ledger_book_prepare (book, "SELECT id FROM expenditures WHERE txn_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, e->txn_id);
+  return ledger_book_query_int64 (book, stmt, 0, &e->id, error);
+}
 
-  for (guint i = 0; i < e->attachments->len; i++)
-    if (!ledger_attachment_insert (book, g_ptr_array_index (e->attachments, i),
-                                   "expenditure", e->id, e->txn_id, error))
-      return FALSE;
+/* The splits move the fact's amount from its method to its category. */
+static gboolean
+check_expenditure_splits (const LedgerLeaf   *leaf,
+                          const char *const  *fields,
+                          gint64              amount,
+                          GError            **error)
+{
+  g_autofree char *account = g_strconcat ("expense:", fields[2], NULL);
+
+  if (leaf->n_splits == 2 &&
+      strcmp (leaf->splits[0].account, account) == 0 && leaf->splits[0].amount == amount &&
+      strcmp (leaf->splits[1].account, fields[3]) == 0 && leaf->splits[1].amount == -amount &&
+      leaf->splits[0].unit[0] == '\0' && leaf->splits[1].unit[0] == '\0')
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("the splits do not move the expenditure's amount from its method to its category"));
+  return FALSE;
+}
+
+/* The fact's expenditure through its writer's rules, into @e. */
+static gboolean
+replay_rules (LedgerBook          *book,
+              const LedgerLeaf    *leaf,
+              const char *const   *fields,
+              LedgerExpenditure   *e,
+              GError             **error)
+{
+  g_autoptr(GError) refused = NULL;
+
+  if (!ledger_fact_int64 ("expenditure", fields, 0, &e->amount, error) ||
+      (fields[8][0] != '\0' && !ledger_fact_int64 ("expenditure", fields, 8, &e->vote_id, error)) ||
+      !check_expenditure_splits (leaf, fields, e->amount, error))
+    return FALSE;
+  e->from_maintenance_fund = strcmp (fields[7], "maintenance") == 0;
+  g_free (e->approvers);
+  e->approvers = g_strdup (fields[6]);
+  if (!check_expenditure_rules (book, e, leaf->date, &refused))
+    return ledger_replay_refused (error, leaf, refused);
+  if (strcmp (e->approvers, fields[6]) != 0)
+    return ledger_replay_differs (error, "approvers", e->approvers, fields[6]);
   return TRUE;
+}
+
+gboolean
+ledger_expenditure_replay (LedgerBook          *book,
+                           const LedgerLeaf    *leaf,
+                           char *const *const  *facts,
+                           GError             **error)
+{
+  static const char *const invoices[] = { "attachment", NULL };
+  char *const *fact = ledger_replay_only_fact (leaf, facts, "expenditure", invoices, error);
+  LedgerExpenditure *e;
+  gboolean ok;
+
+  if (fact == NULL)
+    return FALSE;
+  e = ledger_expenditure_new ();
+  ok = replay_rules (book, leaf, (const char *const *) fact + 1, e, error);
+  ledger_expenditure_free (e);
+  return ok;
 }
 
 static gboolean

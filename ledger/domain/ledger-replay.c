@@ -17,20 +17,24 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "ledger-attachment-private.h"
 #include "ledger-book-private.h"
 #include "ledger-charges-private.h"
+#include "ledger-expenditure-private.h"
 #include "ledger-fact-private.h"
+#include "ledger-fee-private.h"
 #include "ledger-household-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-leaf.h"
+#include "ledger-notice-facts-private.h"
 #include "ledger-owner-record-private.h"
-#include "ledger-fee-private.h"
 #include "ledger-payment-private.h"
 #include "ledger-replay-private.h"
 #include "ledger-replay.h"
 #include "ledger-snapshot-private.h"
 #include "ledger-tables-private.h"
 #include "ledger-verify-private.h"
+#include "ledger-vote-private.h"
 
 /* Every kind of fact a version-2 leaf may hold. */
 static const LedgerFactKind *const fact_kinds[] = {
@@ -44,6 +48,14 @@ static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_receipt,
   &ledger_fact_void,
   &ledger_fact_waiver,
+  &ledger_fact_vote,
+  &ledger_fact_ballot,
+  &ledger_fact_result,
+  &ledger_fact_expenditure,
+  &ledger_fact_attachment,
+  &ledger_fact_notice,
+  &ledger_fact_notice_file,
+  &ledger_fact_announcement,
 };
 
 /* The rules re-applied, by entry kind. */
@@ -58,6 +70,11 @@ static const struct
   { "payment", ledger_payment_rule },
   { "void",    ledger_void_rule },
   { "waiver",  ledger_waiver_rule },
+  { "vote",        ledger_vote_replay_new },
+  { "ballot",      ledger_vote_replay_ballot },
+  { "vote-close",  ledger_vote_replay_close },
+  { "expenditure", ledger_expenditure_replay },
+  { "notice",      ledger_notice_replay },
 };
 
 /* Facts whose personal data is committed, not held. */

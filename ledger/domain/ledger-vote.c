@@ -15,6 +15,7 @@
 #include "ledger-journal-private.h"
 #include "ledger-money.h"
 #include "ledger-period.h"
+#include "ledger-replay-rules-private.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"
 #include "ledger-vote-private.h"
@@ -300,12 +301,11 @@ typedef struct
   gint64      id;
 } NewVote;
 
+/* The title, description and matter a vote must have, when opened and
+ * again when replayed. */
 static gboolean
-validate_new_vote (LedgerBook  *book,
-                   NewVote     *r,
-                   const char  *opens,
-                   const char  *closes,
-                   GError     **error)
+check_vote_terms (const NewVote  *r,
+                  GError        **error)
 {
   if (!ledger_text_check (r->title, "--title", 200, TRUE, error) ||
       !ledger_text_check (r->description, "--description", 2000, FALSE, error))
@@ -316,6 +316,18 @@ validate_new_vote (LedgerBook  *book,
       return ledger_text_set_invalid_input (error, "--matter", text,
                                             _("expected a matter type from 1 to 9 (Civil Code Art. 278)"));
     }
+  return TRUE;
+}
+
+static gboolean
+validate_new_vote (LedgerBook  *book,
+                   NewVote     *r,
+                   const char  *opens,
+                   const char  *closes,
+                   GError     **error)
+{
+  if (!check_vote_terms (r, error))
+    return FALSE;
   if (opens == NULL)
     ledger_book_today (book, r->opens);
   else if (!ledger_date_parse (opens, "--opens", r->opens, error) ||
@@ -329,7 +341,38 @@ validate_new_vote (LedgerBook  *book,
   return TRUE;
 }
 
-/* Journals the new vote and stores it. */
+/* "vote|TITLE|DESCRIPTION|MATTER|OPENS|CLOSES": the votes row, numbered
+ * in the order of the journal. */
+static gboolean
+apply_vote (LedgerBook         *book,
+            gint64              txn_id,
+            const char         *date G_GNUC_UNUSED,
+            const char *const  *fields,
+            GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 matter;
+
+  if (!ledger_fact_int64 ("vote", fields, 2, &matter, error))
+    return FALSE;
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO votes (title, description, matter, opens, closes, txn_id)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, fields[0]);
+  ledger_bind_text (stmt, 2, fields[1]);
+  sqlite3_bind_int64 (stmt, 3, matter);
+  ledger_bind_text (stmt, 4, fields[3]);
+  ledger_bind_text (stmt, 5, fields[4]);
+  sqlite3_bind_int64 (stmt, 6, txn_id);
+  return ledger_book_step_done (book, stmt, error);
+}
+
+const LedgerFactKind ledger_fact_vote = { "vote", 5, apply_vote };
+
+/* Journals the new vote, whose fact stores it; its number is the row's. */
 static gboolean
 post_new_vote (LedgerBook  *book,
                NewVote     *r,
@@ -338,26 +381,45 @@ post_new_vote (LedgerBook  *book,
   g_autoptr(LedgerPosting) posting = ledger_posting_new ("vote", r->opens);
   g_autofree char *memo = g_strdup_printf ("matter %d: %s", r->matter, r->title);
   sqlite3_stmt *stmt;
+  char matter[24];
   gint64 txn_id = 0;
 
   ledger_posting_set_memo (posting, memo);
+  ledger_posting_add_fact (posting, &ledger_fact_vote, r->title, r->description,
+                           ledger_fact_int_text (matter, r->matter), r->opens, r->closes);
   if (!ledger_posting_commit (posting, book, &txn_id, error))
     return FALSE;
-  stmt = ledger_book_prepare (book,
-                              "INSERT INTO votes (title, description, matter, opens, closes, txn_id)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                              error);
+  stmt = ledger_book_prepare (book, "SELECT id FROM votes WHERE txn_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  ledger_bind_text (stmt, 1, r->title);
-  ledger_bind_text (stmt, 2, r->description != NULL ? r->description : "");
-  sqlite3_bind_int (stmt, 3, r->matter);
-  ledger_bind_text (stmt, 4, r->opens);
-  ledger_bind_text (stmt, 5, r->closes);
-  sqlite3_bind_int64 (stmt, 6, txn_id);
-  if (!ledger_book_step_done (book, stmt, error))
+  sqlite3_bind_int64 (stmt, 1, txn_id);
+  return ledger_book_query_int64 (book, stmt, 0, &r->id, error);
+}
+
+/* A new vote's terms again, on the book the journal rebuilds: it opens
+ * on its entry's date and its deadline is not before that. */
+gboolean
+ledger_vote_replay_new (LedgerBook          *book G_GNUC_UNUSED,
+                        const LedgerLeaf    *leaf,
+                        char *const *const  *facts,
+                        GError             **error)
+{
+  char *const *fact = ledger_replay_only_fact (leaf, facts, "vote", NULL, error);
+  g_autoptr(GError) refused = NULL;
+  NewVote terms = { NULL, NULL, 0, "", "", 0 };
+  gint64 matter;
+
+  if (fact == NULL || !ledger_fact_int64 ("vote", (const char *const *) fact + 1, 2, &matter, error))
     return FALSE;
-  r->id = sqlite3_last_insert_rowid (ledger_book_get_db (book));
+  terms.title = fact[1];
+  terms.description = fact[2];
+  terms.matter = (int) CLAMP (matter, 0, 10);
+  if (!check_vote_terms (&terms, &refused))
+    return ledger_replay_refused (error, leaf, refused);
+  if (strcmp (fact[4], leaf->date) != 0)
+    return ledger_replay_differs (error, "opens", leaf->date, fact[4]);
+  if (fact[5][0] != '\0' && strcmp (fact[5], fact[4]) < 0)
+    return ledger_replay_differs (error, "closes", fact[4], fact[5]);
   return TRUE;
 }
 
@@ -472,27 +534,28 @@ check_ballot_date (const LedgerVote  *vote,
 
 /* A second ballot from the same owner is a correction and must say why. */
 static gboolean
-check_replacement (const BallotRequest    *r,
+check_replacement (gint64                  vote_id,
+                   const char             *replace_reason,
                    const LedgerHousehold  *household,
                    gint64                  previous,
                    GError                **error)
 {
-  if (previous > 0 && r->replace_reason == NULL)
+  if (previous > 0 && replace_reason == NULL)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
                    _("unit %s: its owner has already voted in vote %" PRId64 "; to correct the ballot, give --replace with the reason"),
-                   household->unit, r->vote_id);
+                   household->unit, vote_id);
       return FALSE;
     }
-  if (previous == 0 && r->replace_reason != NULL)
+  if (previous == 0 && replace_reason != NULL)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
                    _("unit %s: its owner has no ballot in vote %" PRId64 " to replace"),
-                   household->unit, r->vote_id);
+                   household->unit, vote_id);
       return FALSE;
     }
-  return r->replace_reason == NULL ||
-         ledger_text_check (r->replace_reason, "--replace", 200, TRUE, error);
+  return replace_reason == NULL ||
+         ledger_text_check (replace_reason, "--replace", 200, TRUE, error);
 }
 
 /* A replacement ballot is not dated before the ballot it replaces. */
@@ -526,38 +589,107 @@ check_not_before_replaced (LedgerBook  *book,
   }
 }
 
+/* The checks a ballot passes, when written and again when replayed: the
+ * vote open on @date, the unit registered, a second ballot of its owner a
+ * replacement that says why, and not dated before the one it replaces.
+ * Gives the household and the ballot replaced (0 when none). */
 static gboolean
-insert_ballot (LedgerBook             *book,
-               const BallotRequest    *r,
-               const LedgerHousehold  *household,
-               const char             *date,
-               gint64                  previous,
-               gint64                  txn_id,
-               GError                **error)
+check_ballot (LedgerBook        *book,
+              gint64             vote_id,
+              const char        *unit,
+              const char        *date,
+              const char        *replace_reason,
+              LedgerHousehold  **out_household,
+              gint64            *out_previous,
+              GError           **error)
+{
+  g_autoptr(LedgerVote) vote = NULL;
+  g_autoptr(LedgerHousehold) household = NULL;
+
+  *out_previous = 0;
+  if ((vote = read_vote (book, vote_id, error)) == NULL ||
+      !check_ballot_date (vote, date, error) ||
+      (household = ledger_household_lookup (book, unit, error)) == NULL ||
+      !current_ballot (book, vote_id, household->owner_key, out_previous, error) ||
+      !check_replacement (vote_id, replace_reason, household, *out_previous, error) ||
+      !check_not_before_replaced (book, *out_previous, date, error))
+    return FALSE;
+  *out_household = g_steal_pointer (&household);
+  return TRUE;
+}
+
+/* The household id of @unit, for a ballot's row. */
+static gboolean
+household_of_unit (LedgerBook  *book,
+                   const char  *unit,
+                   gint64      *out_id,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT id FROM households WHERE unit = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, unit);
+  if (!ledger_book_query_int64 (book, stmt, 0, out_id, error))
+    return FALSE;
+  if (*out_id > 0)
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("a ballot names the unit %s, which no earlier entry registers"), unit);
+  return FALSE;
+}
+
+/* "ballot|VOTE|UNIT|OWNER_KEY|CHOICE|DATE|REPLACES|REASON": the ballots
+ * row; REPLACES is the number of the ballot it corrects, or empty. */
+static gboolean
+apply_ballot (LedgerBook         *book,
+              gint64              txn_id,
+              const char         *date G_GNUC_UNUSED,
+              const char *const  *fields,
+              GError            **error)
 {
   sqlite3_stmt *stmt;
-  gint64 ballot_id;
+  gint64 vote_id, replaces = 0, household_id = 0;
 
+  if (!ledger_fact_int64 ("ballot", fields, 0, &vote_id, error) ||
+      (fields[5][0] != '\0' && !ledger_fact_int64 ("ballot", fields, 5, &replaces, error)) ||
+      !household_of_unit (book, fields[1], &household_id, error))
+    return FALSE;
   stmt = ledger_book_prepare (book,
                               "INSERT INTO ballots (vote_id, owner_key, household_id, choice, date,"
                               " replaces, reason, txn_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                               error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->vote_id);
-  ledger_bind_text (stmt, 2, household->owner_key);
-  sqlite3_bind_int64 (stmt, 3, household->id);
-  ledger_bind_text (stmt, 4, ledger_choice_to_string (r->choice));
-  ledger_bind_text (stmt, 5, date);
-  if (previous > 0)
-    sqlite3_bind_int64 (stmt, 6, previous);
-  ledger_bind_text (stmt, 7, r->replace_reason != NULL ? r->replace_reason : "");
+  sqlite3_bind_int64 (stmt, 1, vote_id);
+  ledger_bind_text (stmt, 2, fields[2]);
+  sqlite3_bind_int64 (stmt, 3, household_id);
+  ledger_bind_text (stmt, 4, fields[3]);
+  ledger_bind_text (stmt, 5, fields[4]);
+  if (replaces > 0)
+    sqlite3_bind_int64 (stmt, 6, replaces);
+  ledger_bind_text (stmt, 7, fields[6]);
   sqlite3_bind_int64 (stmt, 8, txn_id);
-  if (!ledger_book_step_done (book, stmt, error))
+  return ledger_book_step_done (book, stmt, error);
+}
+
+const LedgerFactKind ledger_fact_ballot = { "ballot", 7, apply_ballot };
+
+/* A ballot's scan is an attachment of the ballot the same entry records. */
+static gboolean
+add_scan_fact (LedgerBook              *book,
+               LedgerPosting           *posting,
+               const LedgerAttachment  *scan,
+               GError                 **error)
+{
+  gint64 ballot_id = 0;
+
+  if (scan == NULL)
+    return TRUE;
+  if (!ledger_attachment_next_owner_id (book, "ballot", &ballot_id, error))
     return FALSE;
-  ballot_id = sqlite3_last_insert_rowid (ledger_book_get_db (book));
-  return r->scan == NULL ||
-         ledger_attachment_insert (book, r->scan, "ballot", ballot_id, txn_id, error);
+  ledger_attachment_add_fact (posting, scan, "ballot", ballot_id);
+  return TRUE;
 }
 
 static gboolean
@@ -565,24 +697,18 @@ post_ballot (LedgerBook     *book,
              BallotRequest  *r,
              GError        **error)
 {
-  g_autoptr(LedgerVote) vote = NULL;
   g_autoptr(LedgerHousehold) household = NULL;
   g_autoptr(LedgerPosting) posting = NULL;
   g_autofree char *ref = NULL, *memo = NULL;
-  char date[11];
-  gint64 previous = 0, txn_id = 0;
+  char date[11], vote[24], replaces[24];
+  gint64 previous = 0;
 
   if (r->date == NULL)
     ledger_book_today (book, date);
   else if (!ledger_date_parse (r->date, "--date", date, error) ||
            !ledger_check_entry_date (book, date, "--date", error))
     return FALSE;
-  if ((vote = read_vote (book, r->vote_id, error)) == NULL ||
-      !check_ballot_date (vote, date, error) ||
-      (household = ledger_household_lookup (book, r->unit, error)) == NULL ||
-      !current_ballot (book, r->vote_id, household->owner_key, &previous, error) ||
-      !check_replacement (r, household, previous, error) ||
-      !check_not_before_replaced (book, previous, date, error))
+  if (!check_ballot (book, r->vote_id, r->unit, date, r->replace_reason, &household, &previous, error))
     return FALSE;
 
   ref = g_strdup_printf ("vote %" G_GINT64_FORMAT, r->vote_id);
@@ -592,8 +718,51 @@ post_ballot (LedgerBook     *book,
   posting = ledger_posting_new ("ballot", date);
   ledger_posting_set_ref (posting, ref);
   ledger_posting_set_memo (posting, memo);
-  return ledger_posting_commit (posting, book, &txn_id, error) &&
-         insert_ballot (book, r, household, date, previous, txn_id, error);
+  ledger_posting_add_fact (posting, &ledger_fact_ballot, ledger_fact_int_text (vote, r->vote_id),
+                           household->unit, household->owner_key, ledger_choice_to_string (r->choice),
+                           date, previous > 0 ? ledger_fact_int_text (replaces, previous) : "",
+                           r->replace_reason);
+  return add_scan_fact (book, posting, r->scan, error) &&
+         ledger_posting_commit (posting, book, NULL, error);
+}
+
+/* The ballot's checks again, on the book as the journal rebuilds it; the
+ * owner and the ballot replaced are what they give, not what the entry says. */
+gboolean
+ledger_vote_replay_ballot (LedgerBook          *book,
+                           const LedgerLeaf    *leaf,
+                           char *const *const  *facts,
+                           GError             **error)
+{
+  static const char *const scan[] = { "attachment", NULL };
+  char *const *fact = ledger_replay_only_fact (leaf, facts, "ballot", scan, error);
+  g_autoptr(LedgerHousehold) household = NULL;
+  g_autoptr(GError) refused = NULL;
+  const char *const *fields;
+  char replaces[24];
+  gint64 vote_id, previous = 0;
+
+  if (fact == NULL)
+    return FALSE;
+  fields = (const char *const *) fact + 1;
+  if (!ledger_fact_int64 ("ballot", fields, 0, &vote_id, error))
+    return FALSE;
+  if (!check_ballot (book, vote_id, fields[1], leaf->date, fields[6][0] != '\0' ? fields[6] : NULL,
+                     &household, &previous, &refused))
+    return ledger_replay_refused (error, leaf, refused);
+  if (previous > 0)
+    ledger_fact_int_text (replaces, previous);
+  else
+    replaces[0] = '\0';
+  if (strcmp (fields[1], household->unit) != 0)
+    return ledger_replay_differs (error, "unit", household->unit, fields[1]);
+  if (strcmp (fields[2], household->owner_key) != 0)
+    return ledger_replay_differs (error, "owner_key", household->owner_key, fields[2]);
+  if (strcmp (fields[4], leaf->date) != 0)
+    return ledger_replay_differs (error, "date", leaf->date, fields[4]);
+  if (strcmp (fields[5], replaces) != 0)
+    return ledger_replay_differs (error, "replaces", replaces, fields[5]);
+  return TRUE;
 }
 
 gboolean
@@ -642,16 +811,58 @@ ledger_vote_ballot (LedgerBook    *book,
 /* ------------------------------------------------------------------ */
 /* Closing */
 
-static gboolean
-insert_result (LedgerBook         *book,
-               const LedgerVote   *vote,
-               const char         *date,
-               gint64              txn_id,
-               GError            **error)
+/* The result fact's numbers, in its order after VOTE and CLOSED_ON, and
+ * the columns of vote_results they fill. */
+#define N_RESULT_NUMBERS 10
+
+static const char *const result_columns[N_RESULT_NUMBERS] = {
+  "heads_total", "heads_voted", "heads_yes", "heads_no",
+  "area_total", "area_voted", "area_yes", "area_no",
+  "participation_met", "passed",
+};
+
+typedef struct
+{
+  char        text[2 + N_RESULT_NUMBERS][24];
+  const char *fields[2 + N_RESULT_NUMBERS];
+} ResultFields;
+
+/* "result|VOTE|CLOSED_ON|HEADS_TOTAL|…|PARTICIPATION_MET|PASSED" for
+ * @vote with its tally frozen on @closed_on. */
+static void
+result_fields (const LedgerVote  *vote,
+               const char        *closed_on,
+               ResultFields      *out)
 {
   const LedgerTally *t = &vote->tally;
-  sqlite3_stmt *stmt;
+  const gint64 numbers[N_RESULT_NUMBERS] = {
+    t->heads_total, t->heads_voted, t->heads_yes, t->heads_no,
+    t->area_total, t->area_voted, t->area_yes, t->area_no,
+    t->participation_met ? 1 : 0, t->passed ? 1 : 0,
+  };
 
+  out->fields[0] = ledger_fact_int_text (out->text[0], vote->id);
+  g_strlcpy (out->text[1], closed_on, sizeof out->text[1]);
+  out->fields[1] = out->text[1];
+  for (guint i = 0; i < N_RESULT_NUMBERS; i++)
+    out->fields[2 + i] = ledger_fact_int_text (out->text[2 + i], numbers[i]);
+}
+
+static gboolean
+apply_result (LedgerBook         *book,
+              gint64              txn_id,
+              const char         *date G_GNUC_UNUSED,
+              const char *const  *fields,
+              GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 vote_id, numbers[N_RESULT_NUMBERS];
+
+  if (!ledger_fact_int64 ("result", fields, 0, &vote_id, error))
+    return FALSE;
+  for (guint i = 0; i < N_RESULT_NUMBERS; i++)
+    if (!ledger_fact_int64 ("result", fields, 2 + i, &numbers[i], error))
+      return FALSE;
   stmt = ledger_book_prepare (book,
                               "INSERT INTO vote_results (vote_id, closed_on, heads_total, heads_voted,"
                               " heads_yes, heads_no, area_total, area_voted, area_yes, area_no,"
@@ -660,37 +871,29 @@ insert_result (LedgerBook         *book,
                               error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, vote->id);
-  ledger_bind_text (stmt, 2, date);
-  sqlite3_bind_int64 (stmt, 3, t->heads_total);
-  sqlite3_bind_int64 (stmt, 4, t->heads_voted);
-  sqlite3_bind_int64 (stmt, 5, t->heads_yes);
-  sqlite3_bind_int64 (stmt, 6, t->heads_no);
-  sqlite3_bind_int64 (stmt, 7, t->area_total);
-  sqlite3_bind_int64 (stmt, 8, t->area_voted);
-  sqlite3_bind_int64 (stmt, 9, t->area_yes);
-  sqlite3_bind_int64 (stmt, 10, t->area_no);
-  sqlite3_bind_int (stmt, 11, t->participation_met);
-  sqlite3_bind_int (stmt, 12, t->passed);
+  sqlite3_bind_int64 (stmt, 1, vote_id);
+  ledger_bind_text (stmt, 2, fields[1]);
+  for (guint i = 0; i < N_RESULT_NUMBERS; i++)
+    sqlite3_bind_int64 (stmt, 3 + i, numbers[i]);
   sqlite3_bind_int64 (stmt, 13, txn_id);
   return ledger_book_step_done (book, stmt, error);
 }
 
-/* The day a vote closes: today, but never before it opened or before its
+const LedgerFactKind ledger_fact_result = { "result", 2 + N_RESULT_NUMBERS, apply_result };
+
+/* The first day a vote may close: not before it opened nor before its
  * last ballot (both may be dated ahead when the book allows it), so the
  * result does not precede what it counts. */
 static gboolean
-closing_day (LedgerBook        *book,
-             const LedgerVote  *vote,
-             char               out_day[11],
-             GError           **error)
+earliest_closing_day (LedgerBook        *book,
+                      const LedgerVote  *vote,
+                      char               out_day[11],
+                      GError           **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  ledger_book_today (book, out_day);
-  if (strcmp (vote->opens, out_day) > 0)
-    g_strlcpy (out_day, vote->opens, 11);
+  g_strlcpy (out_day, vote->opens, 11);
   stmt = ledger_book_prepare (book, "SELECT max (date) FROM ballots WHERE vote_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -702,29 +905,44 @@ closing_day (LedgerBook        *book,
   return ledger_book_finish_row (book, stmt, rc, N_("reading ballots"), error);
 }
 
+/* The vote with its tally counted, to be frozen by closing it: the same
+ * count when closing and when replaying the close. */
+static LedgerVote *
+vote_to_close (LedgerBook  *book,
+               gint64       vote_id,
+               GError     **error)
+{
+  g_autoptr(LedgerVote) vote = ledger_vote_lookup (book, vote_id, error);
+
+  if (vote == NULL)
+    return NULL;
+  if (vote->closed)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   _("vote %" PRId64 " was already closed on %s"), vote_id, vote->closed_on);
+      return NULL;
+    }
+  return g_steal_pointer (&vote);
+}
+
 gboolean
 ledger_vote_close_in_write (LedgerBook  *book,
                             gint64       vote_id,
                             GError     **error)
 {
-  g_autoptr(LedgerVote) vote = ledger_vote_lookup (book, vote_id, error);
+  g_autoptr(LedgerVote) vote = vote_to_close (book, vote_id, error);
   g_autoptr(LedgerPosting) posting = NULL;
   g_autofree char *memo = NULL, *ref = NULL;
   const LedgerTally *t;
-  char today[11];
-  gint64 txn_id = 0;
+  ResultFields result;
+  char today[11], earliest[11];
 
-  if (vote == NULL)
+  if (vote == NULL || !earliest_closing_day (book, vote, earliest, error))
     return FALSE;
-  if (vote->closed)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
-                   _("vote %" PRId64 " was already closed on %s"), vote_id, vote->closed_on);
-      return FALSE;
-    }
   t = &vote->tally;
-  if (!closing_day (book, vote, today, error))
-    return FALSE;
+  ledger_book_today (book, today);
+  if (strcmp (earliest, today) > 0)
+    g_strlcpy (today, earliest, sizeof today);
   ref = g_strdup_printf ("vote %" G_GINT64_FORMAT, vote_id);
   memo = g_strdup_printf ("heads %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " voted, %" G_GINT64_FORMAT " yes;"
                           " area %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " voted, %" G_GINT64_FORMAT " yes: %s",
@@ -734,8 +952,41 @@ ledger_vote_close_in_write (LedgerBook  *book,
   posting = ledger_posting_new ("vote-close", today);
   ledger_posting_set_ref (posting, ref);
   ledger_posting_set_memo (posting, memo);
-  return ledger_posting_commit (posting, book, &txn_id, error) &&
-         insert_result (book, vote, today, txn_id, error);
+  result_fields (vote, today, &result);
+  ledger_posting_add_factv (posting, &ledger_fact_result, result.fields);
+  return ledger_posting_commit (posting, book, NULL, error);
+}
+
+/* The tally again, on the book as the journal rebuilds it: a result the
+ * ballots do not give (a rejected vote written as passed) is found here,
+ * before any expenditure it would authorise is replayed. */
+gboolean
+ledger_vote_replay_close (LedgerBook          *book,
+                          const LedgerLeaf    *leaf,
+                          char *const *const  *facts,
+                          GError             **error)
+{
+  char *const *fact = ledger_replay_only_fact (leaf, facts, "result", NULL, error);
+  g_autoptr(LedgerVote) vote = NULL;
+  g_autoptr(GError) refused = NULL;
+  ResultFields expected;
+  char earliest[11];
+  gint64 vote_id;
+
+  if (fact == NULL || !ledger_fact_int64 ("result", (const char *const *) fact + 1, 0, &vote_id, error))
+    return FALSE;
+  if ((vote = vote_to_close (book, vote_id, &refused)) == NULL ||
+      !earliest_closing_day (book, vote, earliest, &refused))
+    return ledger_replay_refused (error, leaf, refused);
+  if (strcmp (leaf->date, earliest) < 0)
+    return ledger_replay_differs (error, "closed_on", earliest, leaf->date);
+  result_fields (vote, leaf->date, &expected);
+  if (strcmp (fact[2], expected.fields[1]) != 0)
+    return ledger_replay_differs (error, "closed_on", expected.fields[1], fact[2]);
+  for (guint i = 0; i < N_RESULT_NUMBERS; i++)
+    if (strcmp (fact[3 + i], expected.fields[2 + i]) != 0)
+      return ledger_replay_differs (error, result_columns[i], expected.fields[2 + i], fact[3 + i]);
+  return TRUE;
 }
 
 static gboolean

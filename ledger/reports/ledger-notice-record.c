@@ -12,6 +12,7 @@
 #include "ledger-fingerprint.h"
 #include "ledger-journal-private.h"
 #include "ledger-leaf.h"
+#include "ledger-notice-facts-private.h"
 #include "ledger-notice-private.h"
 #include "ledger-text.h"
 
@@ -40,74 +41,19 @@ record_memo (const RecordRequest *r,
   return g_string_free (memo, FALSE);
 }
 
-/* The notices row; its id goes to the files and announcements. */
+/* An announcement fact for each listed expenditure that no earlier
+ * notice announced: the first notice that shows an expenditure announces
+ * it, once. */
 static gboolean
-insert_notice (LedgerBook    *book,
-               RecordRequest *r,
-               const char    *fingerprint,
-               gint64         txn_id,
-               GError       **error)
+add_announcement_facts (LedgerBook           *book,
+                        LedgerPosting        *posting,
+                        const RecordRequest  *r,
+                        GError              **error)
 {
-  g_autofree char *now = ledger_book_now (book);
+  g_autoptr(GHashTable) announced = g_hash_table_new (g_int64_hash, g_int64_equal);
   sqlite3_stmt *stmt;
 
-  stmt = ledger_book_prepare (book,
-                              "INSERT INTO notices (period, first, last, fingerprint, published_at, txn_id)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  ledger_bind_text (stmt, 1, r->data->period.name);
-  ledger_bind_text (stmt, 2, r->data->period.first);
-  ledger_bind_text (stmt, 3, r->data->period.last);
-  ledger_bind_text (stmt, 4, fingerprint);
-  ledger_bind_text (stmt, 5, now);
-  sqlite3_bind_int64 (stmt, 6, txn_id);
-  if (!ledger_book_step_done (book, stmt, error))
-    return FALSE;
-  r->notice_id = sqlite3_last_insert_rowid (ledger_book_get_db (book));
-  return TRUE;
-}
-
-/* One row per file made, with its SHA-256. */
-static gboolean
-insert_files (LedgerBook           *book,
-              const RecordRequest  *r,
-              GError              **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = ledger_book_prepare (book,
-                              "INSERT INTO notice_files (notice_id, kind, name, sha256)"
-                              " VALUES (?1, ?2, ?3, ?4)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < r->n_files; i++)
-    {
-      sqlite3_bind_int64 (stmt, 1, r->notice_id);
-      ledger_bind_text (stmt, 2, r->files[i].kind);
-      ledger_bind_text (stmt, 3, r->files[i].name);
-      ledger_bind_text (stmt, 4, r->files[i].sha256);
-      if (!ledger_book_step_done (book, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Marks the listed expenditures announced; one announced before keeps the
- * notice that first showed it. */
-static gboolean
-insert_announcements (LedgerBook           *book,
-                      const RecordRequest  *r,
-                      GError              **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = ledger_book_prepare (book,
-                              "INSERT INTO announcements (expenditure_id, notice_id)"
-                              " VALUES (?1, ?2) ON CONFLICT (expenditure_id) DO NOTHING",
-                              error);
+  stmt = ledger_book_prepare (book, "SELECT count (*) FROM announcements WHERE expenditure_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   for (guint k = 0; k < 2; k++)
@@ -117,14 +63,36 @@ insert_announcements (LedgerBook           *book,
       for (guint i = 0; i < list->len; i++)
         {
           const LedgerExpenditure *e = g_ptr_array_index (list, i);
+          gint64 earlier = 0;
+          char id[24];
 
           sqlite3_bind_int64 (stmt, 1, e->id);
-          sqlite3_bind_int64 (stmt, 2, r->notice_id);
-          if (!ledger_book_step_done (book, stmt, error))
+          if (!ledger_book_query_int64 (book, stmt, 0, &earlier, error))
             return FALSE;
+          if (earlier == 0 && g_hash_table_add (announced, (gpointer) &e->id))
+            ledger_posting_add_fact (posting, &ledger_fact_announcement, ledger_fact_int_text (id, e->id));
         }
     }
   return TRUE;
+}
+
+/* The facts of the publication: the notice, each file made with its
+ * SHA-256, the expenditures it announces. */
+static gboolean
+add_notice_facts (LedgerBook           *book,
+                  LedgerPosting        *posting,
+                  const RecordRequest  *r,
+                  const char           *fingerprint,
+                  GError              **error)
+{
+  g_autofree char *now = ledger_book_now (book);
+
+  ledger_posting_add_fact (posting, &ledger_fact_notice, r->data->period.name, r->data->period.first,
+                           r->data->period.last, fingerprint, now);
+  for (guint i = 0; i < r->n_files; i++)
+    ledger_posting_add_fact (posting, &ledger_fact_notice_file, r->files[i].kind, r->files[i].name,
+                             r->files[i].sha256);
+  return add_announcement_facts (book, posting, r, error);
 }
 
 /* The publication, inside one transaction: refused when the book
@@ -140,6 +108,7 @@ record_cb (LedgerBook *book,
   g_autoptr(LedgerPosting) posting = NULL;
   gint64 size = ledger_journal_count (book, error);
   gint64 txn_id = 0;
+  sqlite3_stmt *stmt;
 
   if (size < 0)
     return FALSE;
@@ -153,10 +122,14 @@ record_cb (LedgerBook *book,
   posting = ledger_posting_new ("notice", r->data->date);
   ledger_posting_set_ref (posting, r->data->period.name);
   ledger_posting_set_memo (posting, memo);
-  return ledger_posting_commit (posting, book, &txn_id, error) &&
-         insert_notice (book, r, fingerprint, txn_id, error) &&
-         insert_files (book, r, error) &&
-         insert_announcements (book, r, error);
+  if (!add_notice_facts (book, posting, r, fingerprint, error) ||
+      !ledger_posting_commit (posting, book, &txn_id, error))
+    return FALSE;
+  stmt = ledger_book_prepare (book, "SELECT id FROM notices WHERE txn_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, txn_id);
+  return ledger_book_query_int64 (book, stmt, 0, &r->notice_id, error);
 }
 
 /* Records a publication in one transaction. */
