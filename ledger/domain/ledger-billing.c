@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "ledger"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ledger-billing-private.h"
 #include "ledger-billing.h"
@@ -31,7 +32,7 @@ ledger_open_charges (LedgerBook  *book,
   int rc;
 
   stmt = ledger_book_prepare (book,
-    "SELECT s.charge_id, s.amount - s.paid - s.waived AS open FROM charge_status s"
+    "SELECT s.charge_id, s.amount - s.paid - s.waived AS open, s.year, c.fee_code FROM charge_status s"
     " JOIN charges c ON c.id = s.charge_id JOIN txns t ON t.id = c.txn_id"
     " WHERE s.household_id = ?1 AND " LEDGER_CHARGE_OPEN_OF ("s.") " AND " LEDGER_CHARGE_OWED_OF ("s.")
     "   AND (?2 IS NULL OR t.date <= ?2)"
@@ -46,7 +47,10 @@ ledger_open_charges (LedgerBook  *book,
     sqlite3_bind_null (stmt, 2);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LedgerOpenCharge charge = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      LedgerOpenCharge charge = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                                  sqlite3_column_int (stmt, 2), "" };
+
+      g_strlcpy (charge.fee_code, (const char *) sqlite3_column_text (stmt, 3), sizeof charge.fee_code);
       g_array_append_val (open, charge);
     }
   if (!ledger_book_finish_rows (book, stmt, rc, N_("reading charges"), error))
@@ -119,16 +123,149 @@ ledger_prepaid_credit_from (LedgerBook  *book,
   return TRUE;
 }
 
+/* ------------------------------------------------------------------ */
+/* The facts of money: charges, allocations, waivers */
+
+static gboolean
+set_fact_unknown (GError     **error,
+                  const char  *fact,
+                  const char  *what)
+{
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("a “%s” fact names %s, which no earlier entry gives"), fact, what);
+  return FALSE;
+}
+
 gboolean
-ledger_allocation_insert (LedgerBook  *book,
-                          gint64       txn_id,
-                          gint64       charge_id,
-                          const char  *kind,
-                          gint64       amount,
-                          GError     **error)
+ledger_fact_household_id (LedgerBook  *book,
+                   const char  *fact,
+                   const char  *unit,
+                   gint64      *out_id,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT id FROM households WHERE unit = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, unit);
+  if (!ledger_book_query_int64 (book, stmt, 0, out_id, error))
+    return FALSE;
+  if (*out_id == 0)
+    {
+      g_autofree char *what = g_strdup_printf (_("unit %s"), unit);
+
+      return set_fact_unknown (error, fact, what);
+    }
+  return TRUE;
+}
+
+/* The charge of @unit for fee @fee_code and year @year (the fields a
+ * fact names it by). */
+static gboolean
+charge_of_key (LedgerBook         *book,
+               const char         *fact,
+               const char *const  *key,
+               gint64             *out_id,
+               GError            **error)
 {
   sqlite3_stmt *stmt;
+  gint64 year;
 
+  if (!ledger_fact_int64 (fact, key, 2, &year, error))
+    return FALSE;
+  stmt = ledger_book_prepare (book,
+                              "SELECT c.id FROM charges c JOIN households h ON h.id = c.household_id"
+                              " WHERE h.unit = ?1 AND c.fee_code = ?2 AND c.year = ?3",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, key[0]);
+  ledger_bind_text (stmt, 2, key[1]);
+  sqlite3_bind_int64 (stmt, 3, year);
+  if (!ledger_book_query_int64 (book, stmt, 0, out_id, error))
+    return FALSE;
+  if (*out_id == 0)
+    {
+      g_autofree char *what = g_strdup_printf (_("the %s charge of unit %s for %s"), key[1], key[0], key[2]);
+
+      return set_fact_unknown (error, fact, what);
+    }
+  return TRUE;
+}
+
+/* "charge|UNIT|FEE_CODE|YEAR|AMOUNT|FEE_ENTRY" */
+static gboolean
+apply_charge (LedgerBook         *book,
+              gint64              txn_id,
+              const char         *date G_GNUC_UNUSED,
+              const char *const  *fields,
+              GError            **error)
+{
+  g_autofree char *fee_code = NULL;
+  gint64 household_id = 0, year, amount, fee_entry, fee_id = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!ledger_fact_int64 ("charge", fields, 2, &year, error) ||
+      !ledger_fact_int64 ("charge", fields, 3, &amount, error) ||
+      !ledger_fact_int64 ("charge", fields, 4, &fee_entry, error) ||
+      !ledger_fact_household_id (book, "charge", fields[0], &household_id, error))
+    return FALSE;
+
+  /* The fee version the charge was billed by: the one its entry set, of
+   * the same code. */
+  stmt = ledger_book_prepare (book, "SELECT id, code FROM fees WHERE txn_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, fee_entry);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      fee_id = sqlite3_column_int64 (stmt, 0);
+      fee_code = ledger_column_dup (stmt, 1);
+    }
+  if (rc == SQLITE_DONE)
+    sqlite3_reset (stmt);
+  else if (!ledger_book_finish_row (book, stmt, rc, N_("reading fees"), error))
+    return FALSE;
+  if (fee_id == 0 || g_strcmp0 (fee_code, fields[1]) != 0)
+    {
+      g_autofree char *what = g_strdup_printf (_("a version of fee “%s” set by entry %s"), fields[1], fields[4]);
+
+      return set_fact_unknown (error, "charge", what);
+    }
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO charges (household_id, fee_code, year, amount, fee_id, txn_id)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  ledger_bind_text (stmt, 2, fields[1]);
+  sqlite3_bind_int64 (stmt, 3, year);
+  sqlite3_bind_int64 (stmt, 4, amount);
+  sqlite3_bind_int64 (stmt, 5, fee_id);
+  sqlite3_bind_int64 (stmt, 6, txn_id);
+  return ledger_book_step_done (book, stmt, error);
+}
+
+const LedgerFactKind ledger_fact_charge = { "charge", 5, apply_charge };
+
+/* "allocation|UNIT|FEE_CODE|YEAR|KIND|AMOUNT" */
+static gboolean
+apply_allocation (LedgerBook         *book,
+                  gint64              txn_id,
+                  const char         *date G_GNUC_UNUSED,
+                  const char *const  *fields,
+                  GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 charge_id = 0, amount;
+
+  if (!ledger_fact_int64 ("allocation", fields, 4, &amount, error) ||
+      !charge_of_key (book, "allocation", fields, &charge_id, error))
+    return FALSE;
   stmt = ledger_book_prepare (book,
                               "INSERT INTO allocations (txn_id, charge_id, kind, amount)"
                               " VALUES (?1, ?2, ?3, ?4)",
@@ -137,9 +274,232 @@ ledger_allocation_insert (LedgerBook  *book,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, txn_id);
   sqlite3_bind_int64 (stmt, 2, charge_id);
-  ledger_bind_text (stmt, 3, kind);
+  ledger_bind_text (stmt, 3, fields[3]);
   sqlite3_bind_int64 (stmt, 4, amount);
   return ledger_book_step_done (book, stmt, error);
+}
+
+const LedgerFactKind ledger_fact_allocation = { "allocation", 5, apply_allocation };
+
+/* "waiver|UNIT|FEE_CODE|YEAR|AMOUNT|REASON" */
+static gboolean
+apply_waiver (LedgerBook         *book,
+              gint64              txn_id,
+              const char         *date G_GNUC_UNUSED,
+              const char *const  *fields,
+              GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 charge_id = 0, amount;
+
+  if (!ledger_fact_int64 ("waiver", fields, 3, &amount, error) ||
+      !charge_of_key (book, "waiver", fields, &charge_id, error))
+    return FALSE;
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO waivers (charge_id, amount, reason, txn_id)"
+                              " VALUES (?1, ?2, ?3, ?4)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, charge_id);
+  sqlite3_bind_int64 (stmt, 2, amount);
+  ledger_bind_text (stmt, 3, fields[4]);
+  sqlite3_bind_int64 (stmt, 4, txn_id);
+  return ledger_book_step_done (book, stmt, error);
+}
+
+const LedgerFactKind ledger_fact_waiver = { "waiver", 5, apply_waiver };
+
+/* ------------------------------------------------------------------ */
+/* Drafts: an entry as its rule decides it (ledger-charges-private.h) */
+
+typedef struct
+{
+  char   *account;
+  gint64  household_id;
+  char   *unit;
+  gint64  amount;
+} DraftSplit;
+
+typedef struct
+{
+  const LedgerFactKind *kind;
+  char                **fields;
+} DraftFact;
+
+struct _LedgerDraft
+{
+  GArray *splits; /* DraftSplit, none of zero */
+  GArray *facts;  /* DraftFact */
+};
+
+static void
+clear_draft_split (gpointer data)
+{
+  DraftSplit *split = data;
+
+  g_free (split->account);
+  g_free (split->unit);
+}
+
+static void
+clear_draft_fact (gpointer data)
+{
+  g_strfreev (((DraftFact *) data)->fields);
+}
+
+LedgerDraft *
+ledger_draft_new (void)
+{
+  LedgerDraft *draft = g_new0 (LedgerDraft, 1);
+
+  draft->splits = g_array_new (FALSE, FALSE, sizeof (DraftSplit));
+  g_array_set_clear_func (draft->splits, clear_draft_split);
+  draft->facts = g_array_new (FALSE, FALSE, sizeof (DraftFact));
+  g_array_set_clear_func (draft->facts, clear_draft_fact);
+  return draft;
+}
+
+void
+ledger_draft_free (LedgerDraft *draft)
+{
+  if (draft == NULL)
+    return;
+  g_array_unref (draft->splits);
+  g_array_unref (draft->facts);
+  g_free (draft);
+}
+
+void
+ledger_draft_add_split (LedgerDraft *draft,
+                        const char  *account,
+                        gint64       household_id,
+                        const char  *unit,
+                        gint64       amount)
+{
+  DraftSplit split = { g_strdup (account), household_id, g_strdup (household_id > 0 ? unit : ""), amount };
+
+  /* As ledger_posting_add(): a zero split is no split. */
+  if (amount == 0)
+    {
+      clear_draft_split (&split);
+      return;
+    }
+  g_array_append_val (draft->splits, split);
+}
+
+void
+ledger_draft_add_factv (LedgerDraft          *draft,
+                        const LedgerFactKind *kind,
+                        const char *const    *fields)
+{
+  DraftFact fact = { kind, g_new0 (char *, kind->n_fields + 1) };
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    fact.fields[i] = g_strdup (fields[i] != NULL ? fields[i] : "");
+  g_array_append_val (draft->facts, fact);
+}
+
+void
+ledger_draft_add_allocation (LedgerDraft            *draft,
+                             const char             *unit,
+                             const LedgerOpenCharge *charge,
+                             const char             *kind,
+                             gint64                  amount)
+{
+  char year[24], text[24];
+  const char *fields[] = { unit, charge->fee_code, ledger_fact_int_text (year, charge->year), kind,
+                           ledger_fact_int_text (text, amount) };
+
+  ledger_draft_add_factv (draft, &ledger_fact_allocation, fields);
+}
+
+void
+ledger_draft_post (const LedgerDraft *draft,
+                   LedgerPosting     *posting)
+{
+  for (guint i = 0; i < draft->splits->len; i++)
+    {
+      const DraftSplit *split = &g_array_index (draft->splits, DraftSplit, i);
+
+      ledger_posting_add (posting, split->account, split->household_id, split->amount);
+    }
+  for (guint i = 0; i < draft->facts->len; i++)
+    {
+      const DraftFact *fact = &g_array_index (draft->facts, DraftFact, i);
+
+      ledger_posting_add_factv (posting, fact->kind, (const char *const *) fact->fields);
+    }
+}
+
+static char *
+draft_split_text (const DraftSplit *split)
+{
+  return g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT, split->account, split->unit, split->amount);
+}
+
+static char *
+leaf_split_text (const LedgerLeafSplit *split)
+{
+  return g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT, split->account, split->unit, split->amount);
+}
+
+static gboolean
+set_rule_difference (GError     **error,
+                     const char  *rule,
+                     const char  *gives,
+                     const char  *entry_has)
+{
+  /* "—" for a line one side has and the other has not. */
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("%s gives “%s” where the entry has “%s”"), rule,
+               gives != NULL ? gives : "—", entry_has != NULL ? entry_has : "—");
+  return FALSE;
+}
+
+gboolean
+ledger_draft_check (const LedgerDraft  *draft,
+                    const LedgerLeaf   *leaf,
+                    const char         *rule,
+                    GError            **error)
+{
+  guint n_splits = MAX (draft->splits->len, leaf->n_splits);
+  guint n_facts = MAX (draft->facts->len, leaf->n_facts);
+
+  for (guint i = 0; i < n_splits; i++)
+    {
+      g_autofree char *gives = i < draft->splits->len ? draft_split_text (&g_array_index (draft->splits, DraftSplit, i)) : NULL;
+      g_autofree char *has = i < leaf->n_splits ? leaf_split_text (&leaf->splits[i]) : NULL;
+
+      if (g_strcmp0 (gives, has) != 0)
+        return set_rule_difference (error, rule, gives, has);
+    }
+  for (guint i = 0; i < n_facts; i++)
+    {
+      const DraftFact *fact = i < draft->facts->len ? &g_array_index (draft->facts, DraftFact, i) : NULL;
+      g_autofree char *gives = fact != NULL ? ledger_fact_format (fact->kind->name, (const char *const *) fact->fields,
+                                                                  fact->kind->n_fields)
+                                            : NULL;
+      const char *has = i < leaf->n_facts ? leaf->facts[i] : NULL;
+
+      if (g_strcmp0 (gives, has) != 0)
+        return set_rule_difference (error, rule, gives, has);
+    }
+  return TRUE;
+}
+
+const char *const *
+ledger_draft_find_fact (char *const *const  *facts,
+                        const char          *name,
+                        const LedgerLeaf    *leaf,
+                        GError             **error)
+{
+  for (gsize i = 0; facts[i] != NULL; i++)
+    if (strcmp (facts[i][0], name) == 0)
+      return (const char *const *) facts[i] + 1;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("a “%s” entry without a “%s” fact"), leaf->kind, name);
+  return NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -195,77 +555,101 @@ households_to_bill (LedgerBook       *book,
   return g_steal_pointer (&list);
 }
 
+/* The "charge" entry of @amount of fee @fee_code for @year owed by
+ * @household_id (@unit), dated @date, of the fee version set by entry
+ * @fee_entry: the household owes it to the fee's income, and the prepaid
+ * credit it held by @date, and still holds after, settles as much of it
+ * as it can at once. The rule of "charge" entries: the writer posts the
+ * draft, verify's replay compares it with the entry. */
 static gboolean
-insert_charge (LedgerBook       *book,
-               gint64            household_id,
-               const LedgerFee  *fee,
-               int               year,
-               gint64            amount,
-               gint64            txn_id,
-               gint64           *out_charge_id,
-               GError          **error)
+charge_draft (LedgerBook   *book,
+              gint64        household_id,
+              const char   *unit,
+              const char   *fee_code,
+              gint64        year,
+              gint64        amount,
+              gint64        fee_entry,
+              const char   *date,
+              LedgerDraft  *draft,
+              gint64       *out_settled,
+              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  g_autofree char *income = g_strconcat ("income:", fee_code, NULL);
+  LedgerOpenCharge charge = { 0, amount, (int) year, "" };
+  char year_text[24], amount_text[24], entry_text[24];
+  const char *fields[] = { unit, fee_code, ledger_fact_int_text (year_text, year),
+                           ledger_fact_int_text (amount_text, amount),
+                           ledger_fact_int_text (entry_text, fee_entry) };
+  gint64 credit = 0, settled;
 
-  stmt = ledger_book_prepare (book,
-                              "INSERT INTO charges (household_id, fee_code, year, amount, fee_id, txn_id)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                              error);
-  if (stmt == NULL)
+  if (!ledger_prepaid_credit_from (book, household_id, date, &credit, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  ledger_bind_text (stmt, 2, fee->code);
-  sqlite3_bind_int (stmt, 3, year);
-  sqlite3_bind_int64 (stmt, 4, amount);
-  sqlite3_bind_int64 (stmt, 5, fee->id);
-  sqlite3_bind_int64 (stmt, 6, txn_id);
-  if (!ledger_book_step_done (book, stmt, error))
-    return FALSE;
-  *out_charge_id = sqlite3_last_insert_rowid (ledger_book_get_db (book));
+  settled = MIN (MAX (credit, 0), amount);
+
+  ledger_draft_add_split (draft, "receivable", household_id, unit, amount);
+  ledger_draft_add_split (draft, income, 0, NULL, -amount);
+  ledger_draft_add_split (draft, "prepaid", household_id, unit, settled);
+  ledger_draft_add_split (draft, "receivable", household_id, unit, -settled);
+  ledger_draft_add_factv (draft, &ledger_fact_charge, fields);
+  g_strlcpy (charge.fee_code, fee_code, sizeof charge.fee_code);
+  if (settled > 0)
+    ledger_draft_add_allocation (draft, unit, &charge, "credit", settled);
+  if (out_settled != NULL)
+    *out_settled = settled;
   return TRUE;
 }
 
-/* Posts one charge: the household owes @amount to the fee's income, and
- * whatever it has prepaid settles as much of it as it can at once. */
+gboolean
+ledger_charge_rule (LedgerBook          *book,
+                    const LedgerLeaf    *leaf,
+                    char *const *const  *facts,
+                    GError             **error)
+{
+  const char *const *charge = ledger_draft_find_fact (facts, "charge", leaf, error);
+  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
+  gint64 year, amount, fee_entry, household_id = 0;
+
+  return charge != NULL &&
+         ledger_fact_int64 ("charge", charge, 2, &year, error) &&
+         ledger_fact_int64 ("charge", charge, 3, &amount, error) &&
+         ledger_fact_int64 ("charge", charge, 4, &fee_entry, error) &&
+         ledger_fact_household_id (book, "charge", charge[0], &household_id, error) &&
+         charge_draft (book, household_id, charge[0], charge[1], year, amount, fee_entry, leaf->date,
+                       draft, NULL, error) &&
+         ledger_draft_check (draft, leaf, _("the use of prepaid credit by a new charge"), error);
+}
+
+/* Posts one charge (charge_draft()), dated the day the year's fee falls
+ * due: 1 January, or the day a fee introduced during the year took
+ * effect. */
 static gboolean
 post_charge (LedgerBook        *book,
              const Billable    *who,
              const LedgerFee   *fee,
+             gint64             fee_entry,
              int                year,
              gint64             amount,
              LedgerBillSummary *summary,
              GError           **error)
 {
   g_autoptr(LedgerPosting) posting = NULL;
-  g_autofree char *income = g_strconcat ("income:", fee->code, NULL);
+  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
   g_autofree char *memo = g_strdup_printf ("%s %d", fee->code, year);
   char date[11];
-  gint64 credit = 0, settled, txn_id = 0, charge_id = 0;
+  gint64 settled = 0;
 
-  /* Dated the day the year's fee falls due: 1 January, or the day a fee
-   * introduced during the year took effect. */
   g_snprintf (date, sizeof date, "%04d-01-01", year);
   if (ledger_date_year (fee->effective_from) == year)
     g_strlcpy (date, fee->effective_from, sizeof date);
 
-  /* Only credit the household held by then (and still holds after). */
-  if (!ledger_prepaid_credit_from (book, who->household_id, date, &credit, error))
+  if (!charge_draft (book, who->household_id, who->unit, fee->code, year, amount, fee_entry, date,
+                     draft, &settled, error))
     return FALSE;
-  settled = MIN (MAX (credit, 0), amount);
-
   posting = ledger_posting_new ("charge", date);
   ledger_posting_set_ref (posting, who->unit);
   ledger_posting_set_memo (posting, memo);
-  ledger_posting_add (posting, "receivable", who->household_id, amount);
-  ledger_posting_add (posting, income, 0, -amount);
-  ledger_posting_add (posting, "prepaid", who->household_id, settled);
-  ledger_posting_add (posting, "receivable", who->household_id, -settled);
-
-  if (!ledger_posting_commit (posting, book, &txn_id, error) ||
-      !insert_charge (book, who->household_id, fee, year, amount, txn_id, &charge_id, error))
-    return FALSE;
-  if (settled > 0 &&
-      !ledger_allocation_insert (book, txn_id, charge_id, "credit", settled, error))
+  ledger_draft_post (draft, posting);
+  if (!ledger_posting_commit (posting, book, NULL, error))
     return FALSE;
 
   summary->charges++;
@@ -279,6 +663,21 @@ post_charge (LedgerBook        *book,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The journal entry that set fee version @fee_id. */
+static gboolean
+fee_entry_of (LedgerBook  *book,
+              gint64       fee_id,
+              gint64      *out_entry,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT txn_id FROM fees WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, fee_id);
+  return ledger_book_query_int64 (book, stmt, 0, out_entry, error);
 }
 
 /* What @who owes for @fee: the fee, or the fee per parking space times
@@ -333,11 +732,12 @@ ledger_bill_year_in_write (LedgerBook         *book,
     {
       const LedgerFee *fee = g_ptr_array_index (fees, f);
       g_autoptr(GArray) todo = NULL;
+      gint64 fee_entry = 0;
 
       if (fee->amount == 0)
         continue;
       todo = households_to_bill (book, fee, year, error);
-      if (todo == NULL)
+      if (todo == NULL || !fee_entry_of (book, fee->id, &fee_entry, error))
         return FALSE;
       for (guint i = 0; i < todo->len; i++)
         {
@@ -345,7 +745,7 @@ ledger_bill_year_in_write (LedgerBook         *book,
           gint64 amount = 0;
 
           if (!charge_amount (fee, who, &amount, error) ||
-              (amount > 0 && !post_charge (book, who, fee, year, amount, &summary, error)))
+              (amount > 0 && !post_charge (book, who, fee, fee_entry, year, amount, &summary, error)))
             return FALSE;
         }
     }
@@ -399,25 +799,24 @@ typedef struct
 
 /* Finds the charge and what is still owed on it. */
 static gboolean
-find_charge (LedgerBook             *book,
-             const LedgerHousehold  *household,
-             const WaiveRequest     *r,
-             gint64                 *out_charge_id,
-             gint64                 *out_open,
-             gint64                 *out_txn_id,
-             GError                **error)
+find_charge (LedgerBook          *book,
+             gint64               household_id,
+             const WaiveRequest  *r,
+             gint64              *out_open,
+             gint64              *out_txn_id,
+             GError             **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = ledger_book_prepare (book,
-    "SELECT c.id, s.amount - s.paid - s.waived, c.txn_id"
+    "SELECT s.amount - s.paid - s.waived, c.txn_id"
     " FROM charges c JOIN charge_status s ON s.charge_id = c.id"
     " WHERE c.household_id = ?1 AND c.fee_code = ?2 AND c.year = ?3",
     error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household->id);
+  sqlite3_bind_int64 (stmt, 1, household_id);
   ledger_bind_text (stmt, 2, r->fee_code);
   sqlite3_bind_int (stmt, 3, r->year);
   rc = sqlite3_step (stmt);
@@ -426,39 +825,15 @@ find_charge (LedgerBook             *book,
       sqlite3_reset (stmt);
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
                    _("fee “%s”: unit %s has no such charge for %d (has the year been billed?)"),
-                   r->fee_code, household->unit, r->year);
+                   r->fee_code, r->unit, r->year);
       return FALSE;
     }
   if (rc == SQLITE_ROW)
     {
-      *out_charge_id = sqlite3_column_int64 (stmt, 0);
-      *out_open = sqlite3_column_int64 (stmt, 1);
-      *out_txn_id = sqlite3_column_int64 (stmt, 2);
+      *out_open = sqlite3_column_int64 (stmt, 0);
+      *out_txn_id = sqlite3_column_int64 (stmt, 1);
     }
   return ledger_book_finish_row (book, stmt, rc, N_("reading charges"), error);
-}
-
-static gboolean
-insert_waiver (LedgerBook  *book,
-               gint64       charge_id,
-               gint64       amount,
-               const char  *reason,
-               gint64       txn_id,
-               GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = ledger_book_prepare (book,
-                              "INSERT INTO waivers (charge_id, amount, reason, txn_id)"
-                              " VALUES (?1, ?2, ?3, ?4)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, charge_id);
-  sqlite3_bind_int64 (stmt, 2, amount);
-  ledger_bind_text (stmt, 3, reason);
-  sqlite3_bind_int64 (stmt, 4, txn_id);
-  return ledger_book_step_done (book, stmt, error);
 }
 
 /* Checks the requested amount against what is still owed. */
@@ -487,25 +862,92 @@ waiver_amount (const WaiveRequest  *r,
   return TRUE;
 }
 
+/* The "waiver" entry: at most what @household_id still owes on the
+ * charge @r names (all of it when @r has no amount), waived and settled
+ * at once. The rule of "waiver" entries, for the writer and the replay;
+ * @out_charge_txn is the charge's entry, which the waiver follows. */
+static gboolean
+waiver_draft (LedgerBook          *book,
+              gint64               household_id,
+              const WaiveRequest  *r,
+              LedgerDraft         *draft,
+              gint64              *out_amount,
+              gint64              *out_charge_txn,
+              GError             **error)
+{
+  LedgerOpenCharge charge = { 0, 0, r->year, "" };
+  char year_text[24], amount_text[24];
+  gint64 amount = 0;
+
+  if (!find_charge (book, household_id, r, &charge.open, out_charge_txn, error) ||
+      !waiver_amount (r, charge.open, &amount, error))
+    return FALSE;
+  g_strlcpy (charge.fee_code, r->fee_code, sizeof charge.fee_code);
+  {
+    const char *fields[] = { r->unit, r->fee_code, ledger_fact_int_text (year_text, r->year),
+                             ledger_fact_int_text (amount_text, amount), r->reason };
+
+    ledger_draft_add_split (draft, "waivers", household_id, r->unit, amount);
+    ledger_draft_add_split (draft, "receivable", household_id, r->unit, -amount);
+    ledger_draft_add_factv (draft, &ledger_fact_waiver, fields);
+    ledger_draft_add_allocation (draft, r->unit, &charge, "waiver", amount);
+  }
+  *out_amount = amount;
+  return TRUE;
+}
+
+gboolean
+ledger_waiver_rule (LedgerBook          *book,
+                    const LedgerLeaf    *leaf,
+                    char *const *const  *facts,
+                    GError             **error)
+{
+  const char *const *waiver = ledger_draft_find_fact (facts, "waiver", leaf, error);
+  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
+  g_autoptr(GError) refused = NULL;
+  gint64 year, amount, household_id = 0, charge_txn = 0;
+  WaiveRequest r = { 0 };
+
+  if (waiver == NULL ||
+      !ledger_fact_int64 ("waiver", waiver, 2, &year, error) ||
+      !ledger_fact_int64 ("waiver", waiver, 3, &amount, error) ||
+      !ledger_fact_household_id (book, "waiver", waiver[0], &household_id, error))
+    return FALSE;
+  r = (WaiveRequest) { waiver[0], waiver[1], (int) year, &amount, waiver[4], 0 };
+  if (!waiver_draft (book, household_id, &r, draft, &amount, &charge_txn, &refused))
+    {
+      /* What the command would have refused is a difference here. */
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the waiver rule refuses the entry: %s"), refused->message);
+      return FALSE;
+    }
+  return ledger_draft_check (draft, leaf, _("the waiver rule"), error);
+}
+
 static gboolean
 waive_cb (LedgerBook *book,
           gpointer    user_data,
           GError    **error)
 {
   WaiveRequest *r = user_data;
+  WaiveRequest registered;
   g_autoptr(LedgerHousehold) household = NULL;
   g_autoptr(LedgerPosting) posting = NULL;
+  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
   g_autofree char *memo = NULL;
   char today[11];
-  gint64 charge_id = 0, open = 0, amount = 0, txn_id = 0, charge_txn_id = 0;
+  gint64 amount = 0, charge_txn_id = 0;
 
   if (!ledger_fee_code_check (r->fee_code, error) ||
       !ledger_text_check (r->reason, "--reason", REASON_MAX_CHARS, TRUE, error))
     return FALSE;
   household = ledger_household_lookup (book, r->unit, error);
-  if (household == NULL ||
-      !find_charge (book, household, r, &charge_id, &open, &charge_txn_id, error) ||
-      !waiver_amount (r, open, &amount, error))
+  if (household == NULL)
+    return FALSE;
+  /* The unit as registered, in the facts as in the messages. */
+  registered = *r;
+  registered.unit = household->unit;
+  if (!waiver_draft (book, household->id, &registered, draft, &amount, &charge_txn_id, error))
     return FALSE;
 
   ledger_book_today (book, today);
@@ -516,12 +958,8 @@ waive_cb (LedgerBook *book,
   ledger_posting_set_follows (posting, charge_txn_id);
   ledger_posting_set_ref (posting, household->unit);
   ledger_posting_set_memo (posting, memo);
-  ledger_posting_add (posting, "waivers", household->id, amount);
-  ledger_posting_add (posting, "receivable", household->id, -amount);
-
-  if (!ledger_posting_commit (posting, book, &txn_id, error) ||
-      !insert_waiver (book, charge_id, amount, r->reason, txn_id, error) ||
-      !ledger_allocation_insert (book, txn_id, charge_id, "waiver", amount, error))
+  ledger_draft_post (draft, posting);
+  if (!ledger_posting_commit (posting, book, NULL, error))
     return FALSE;
   r->waived = amount;
   return TRUE;

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "ledger-fact-private.h"
 #include "ledger-fee.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,9 @@ gboolean ledger_fee_set_in_write (LedgerBook            *book,
                                   const LedgerFeeBasis  *basis,
                                   const char            *from,
                                   GError               **error);
+
+/* "fee|CODE|NAME|AMOUNT|BASIS|EFFECTIVE_FROM": a fee version, and its
+ * income account "income:CODE" added or renamed NAME. */
+extern const LedgerFactKind ledger_fact_fee;
 
 G_END_DECLS

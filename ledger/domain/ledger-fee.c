@@ -126,7 +126,8 @@ latest_version (LedgerBook  *book,
   return ledger_book_finish_row (book, stmt, rc, N_("reading fees"), error);
 }
 
-/* Each fee item's income goes to its own account, "income:CODE". */
+/* Each fee item's income goes to its own account, "income:CODE", named
+ * as the item's newest version names it. */
 static gboolean
 ensure_income_account (LedgerBook  *book,
                        const char  *code,
@@ -147,28 +148,37 @@ ensure_income_account (LedgerBook  *book,
   return ledger_book_step_done (book, stmt, error);
 }
 
+/* "fee|CODE|NAME|AMOUNT|BASIS|EFFECTIVE_FROM": a version of a fee item
+ * and its income account. */
 static gboolean
-insert_version (LedgerBook      *book,
-                const LedgerFee *fee,
-                gint64           txn_id,
-                GError         **error)
+apply_fee (LedgerBook         *book,
+           gint64              txn_id,
+           const char         *date G_GNUC_UNUSED,
+           const char *const  *fields,
+           GError            **error)
 {
   sqlite3_stmt *stmt;
+  gint64 amount;
 
+  if (!ledger_fact_int64 ("fee", fields, 2, &amount, error) ||
+      !ensure_income_account (book, fields[0], fields[1], error))
+    return FALSE;
   stmt = ledger_book_prepare (book,
                               "INSERT INTO fees (code, name, amount, basis, effective_from, txn_id)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                               error);
   if (stmt == NULL)
     return FALSE;
-  ledger_bind_text (stmt, 1, fee->code);
-  ledger_bind_text (stmt, 2, fee->name);
-  sqlite3_bind_int64 (stmt, 3, fee->amount);
-  ledger_bind_text (stmt, 4, ledger_fee_basis_to_string (fee->basis));
-  ledger_bind_text (stmt, 5, fee->effective_from);
+  ledger_bind_text (stmt, 1, fields[0]);
+  ledger_bind_text (stmt, 2, fields[1]);
+  sqlite3_bind_int64 (stmt, 3, amount);
+  ledger_bind_text (stmt, 4, fields[3]);
+  ledger_bind_text (stmt, 5, fields[4]);
   sqlite3_bind_int64 (stmt, 6, txn_id);
   return ledger_book_step_done (book, stmt, error);
 }
+
+const LedgerFactKind ledger_fact_fee = { "fee", 5, apply_fee };
 
 /* Validates the request and fills @fee with the version to store. */
 static gboolean
@@ -228,8 +238,7 @@ ledger_fee_set_in_write (LedgerBook            *book,
   g_autoptr(LedgerPosting) posting = NULL;
   g_autofree char *memo = NULL;
   g_autofree char *plain = NULL;
-  char today[11];
-  gint64 txn_id = 0;
+  char today[11], amount_text[24];
 
   if (!prepare_version (book, code, name, amount, basis, from, fee, error))
     return FALSE;
@@ -242,10 +251,10 @@ ledger_fee_set_in_write (LedgerBook            *book,
   posting = ledger_posting_new ("fee", today);
   ledger_posting_set_ref (posting, fee->code);
   ledger_posting_set_memo (posting, memo);
-
-  return ensure_income_account (book, fee->code, fee->name, error) &&
-         ledger_posting_commit (posting, book, &txn_id, error) &&
-         insert_version (book, fee, txn_id, error);
+  ledger_posting_add_fact (posting, &ledger_fact_fee, fee->code, fee->name,
+                           ledger_fact_int_text (amount_text, fee->amount),
+                           ledger_fee_basis_to_string (fee->basis), fee->effective_from);
+  return ledger_posting_commit (posting, book, NULL, error);
 }
 
 typedef struct

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "ledger-fact-private.h"
+#include "ledger-leaf.h"
 #include "ledger-payment.h"
 
 G_BEGIN_DECLS
@@ -15,5 +17,24 @@ char *ledger_pay_in_write (LedgerBook    *book,
                            LedgerMethod   method,
                            const char    *date,
                            GError       **error);
+
+/* "receipt|NUMBER|UNIT|AMOUNT|METHOD": a payment's receipt, dated the
+ * entry's date. */
+extern const LedgerFactKind ledger_fact_receipt;
+/* "void|RECEIPT|REASON" */
+extern const LedgerFactKind ledger_fact_void;
+
+/* The rules of "payment" and "void" entries (ledger-replay.c's rules[],
+ * a LedgerReplayRule each): the allocation of a payment over the open
+ * charges, oldest first, and its receipt number; a void's reversal of
+ * exactly its receipt's payment. */
+gboolean ledger_payment_rule (LedgerBook          *book,
+                              const LedgerLeaf    *leaf,
+                              char *const *const  *facts,
+                              GError             **error);
+gboolean ledger_void_rule    (LedgerBook          *book,
+                              const LedgerLeaf    *leaf,
+                              char *const *const  *facts,
+                              GError             **error);
 
 G_END_DECLS

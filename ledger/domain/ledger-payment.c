@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "ledger"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "ledger-charges-private.h"
@@ -94,35 +95,73 @@ next_receipt_seq (LedgerBook  *book,
 }
 
 static gboolean
-insert_receipt (LedgerBook             *book,
-                const char             *number,
-                int                     year,
-                int                     seq,
-                const LedgerHousehold  *household,
-                gint64                  amount,
-                LedgerMethod            method,
-                const char             *date,
-                gint64                  txn_id,
-                GError                **error)
+set_bad_receipt_fact (GError     **error,
+                      const char  *fact,
+                      const char  *number)
+{
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("a “%s” fact names “%s”, which is no receipt number"), fact, number);
+  return FALSE;
+}
+
+/* "receipt|NUMBER|UNIT|AMOUNT|METHOD", dated the entry's date. */
+static gboolean
+apply_receipt (LedgerBook         *book,
+               gint64              txn_id,
+               const char         *date,
+               const char *const  *fields,
+               GError            **error)
 {
   sqlite3_stmt *stmt;
+  gint64 household_id = 0, amount;
+  int year, seq;
 
+  if (!ledger_receipt_number_parse (fields[0], &year, &seq, NULL))
+    return set_bad_receipt_fact (error, "receipt", fields[0]);
+  if (!ledger_fact_int64 ("receipt", fields, 2, &amount, error) ||
+      !ledger_fact_household_id (book, "receipt", fields[1], &household_id, error))
+    return FALSE;
   stmt = ledger_book_prepare (book,
                               "INSERT INTO receipts (number, year, seq, household_id, amount, method, date, txn_id)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                               error);
   if (stmt == NULL)
     return FALSE;
-  ledger_bind_text (stmt, 1, number);
+  ledger_bind_text (stmt, 1, fields[0]);
   sqlite3_bind_int (stmt, 2, year);
   sqlite3_bind_int (stmt, 3, seq);
-  sqlite3_bind_int64 (stmt, 4, household->id);
+  sqlite3_bind_int64 (stmt, 4, household_id);
   sqlite3_bind_int64 (stmt, 5, amount);
-  ledger_bind_text (stmt, 6, ledger_method_to_string (method));
+  ledger_bind_text (stmt, 6, fields[3]);
   ledger_bind_text (stmt, 7, date);
   sqlite3_bind_int64 (stmt, 8, txn_id);
   return ledger_book_step_done (book, stmt, error);
 }
+
+const LedgerFactKind ledger_fact_receipt = { "receipt", 4, apply_receipt };
+
+/* "void|RECEIPT|REASON" */
+static gboolean
+apply_void (LedgerBook         *book,
+            gint64              txn_id,
+            const char         *date G_GNUC_UNUSED,
+            const char *const  *fields,
+            GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ledger_book_prepare (book,
+                              "INSERT INTO voids (receipt, reason, txn_id) VALUES (?1, ?2, ?3)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, fields[0]);
+  ledger_bind_text (stmt, 2, fields[1]);
+  sqlite3_bind_int64 (stmt, 3, txn_id);
+  return ledger_book_step_done (book, stmt, error);
+}
+
+const LedgerFactKind ledger_fact_void = { "void", 2, apply_void };
 
 /* Splits @amount over the open charges, oldest first. Fills @allocated
  * with one amount per open charge (0 for those not reached) and returns
@@ -162,6 +201,79 @@ check_payment (gint64        amount,
          ledger_check_entry_date (book, out_date, "--date", error);
 }
 
+/* The "payment" entry of @amount paid by @household_id (@unit) in
+ * @method on @day: the next receipt number of the day's year; the
+ * amount over the open charges billed by that day, oldest first
+ * (allocate_oldest_first()), the rest prepaid credit. The rule of
+ * "payment" entries: the writer posts the draft, verify's replay
+ * compares it with the entry. */
+static gboolean
+payment_draft (LedgerBook    *book,
+               gint64         household_id,
+               const char    *unit,
+               gint64         amount,
+               LedgerMethod   method,
+               const char    *day,
+               LedgerDraft   *draft,
+               char         **out_number,
+               GError       **error)
+{
+  g_autoptr(GArray) open = ledger_open_charges (book, household_id, day, error);
+  g_autofree gint64 *allocated = NULL;
+  g_autofree char *number = NULL;
+  char amount_text[24];
+  int year = ledger_date_year (day), seq = 0;
+  gint64 credit;
+
+  if (open == NULL || !next_receipt_seq (book, year, &seq, error))
+    return FALSE;
+  number = g_strdup_printf ("%04d-%06d", year, seq);
+  allocated = g_new0 (gint64, open->len + 1);
+  credit = allocate_oldest_first (open, amount, allocated);
+
+  ledger_draft_add_split (draft, ledger_method_to_string (method), 0, NULL, amount);
+  ledger_draft_add_split (draft, "receivable", household_id, unit, credit - amount);
+  ledger_draft_add_split (draft, "prepaid", household_id, unit, -credit);
+  {
+    const char *fields[] = { number, unit, ledger_fact_int_text (amount_text, amount),
+                             ledger_method_to_string (method) };
+
+    ledger_draft_add_factv (draft, &ledger_fact_receipt, fields);
+  }
+  for (guint i = 0; i < open->len; i++)
+    if (allocated[i] > 0)
+      ledger_draft_add_allocation (draft, unit, &g_array_index (open, LedgerOpenCharge, i),
+                                   "payment", allocated[i]);
+  if (out_number != NULL)
+    *out_number = g_steal_pointer (&number);
+  return TRUE;
+}
+
+gboolean
+ledger_payment_rule (LedgerBook          *book,
+                     const LedgerLeaf    *leaf,
+                     char *const *const  *facts,
+                     GError             **error)
+{
+  const char *const *receipt = ledger_draft_find_fact (facts, "receipt", leaf, error);
+  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
+  LedgerMethod method;
+  gint64 amount, household_id = 0;
+
+  if (receipt == NULL)
+    return FALSE;
+  if (!ledger_method_parse (receipt[3], "method", &method, NULL))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("a “%s” fact names “%s”, which is no way of paying"), "receipt", receipt[3]);
+      return FALSE;
+    }
+  return ledger_fact_int64 ("receipt", receipt, 2, &amount, error) &&
+         ledger_fact_household_id (book, "receipt", receipt[1], &household_id, error) &&
+         payment_draft (book, household_id, receipt[1], amount, method, leaf->date, draft, NULL, error) &&
+         ledger_draft_check (draft, leaf, _("the allocation of a payment (oldest charge first)"), error);
+}
+
 char *
 ledger_pay_in_write (LedgerBook    *book,
                      const char    *unit,
@@ -172,47 +284,23 @@ ledger_pay_in_write (LedgerBook    *book,
 {
   g_autoptr(LedgerHousehold) household = NULL;
   g_autoptr(LedgerPosting) posting = NULL;
-  g_autoptr(GArray) open = NULL;
-  g_autofree gint64 *allocated = NULL;
+  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
   g_autofree char *number = NULL;
   char day[11];
-  int year, seq = 0;
-  gint64 credit, txn_id = 0;
 
   if (!check_payment (amount, date, day, book, error))
     return NULL;
   household = ledger_household_lookup (book, unit, error);
-  if (household == NULL)
+  if (household == NULL ||
+      !payment_draft (book, household->id, household->unit, amount, method, day, draft, &number, error))
     return NULL;
-  /* Only what was billed by the payment's day: the rest is credit. */
-  open = ledger_open_charges (book, household->id, day, error);
-  if (open == NULL)
-    return NULL;
-  year = ledger_date_year (day);
-  if (!next_receipt_seq (book, year, &seq, error))
-    return NULL;
-  number = g_strdup_printf ("%04d-%06d", year, seq);
-
-  allocated = g_new0 (gint64, open->len + 1);
-  credit = allocate_oldest_first (open, amount, allocated);
 
   posting = ledger_posting_new ("payment", day);
   ledger_posting_set_ref (posting, number);
   ledger_posting_set_memo (posting, household->unit);
-  ledger_posting_add (posting, ledger_method_to_string (method), 0, amount);
-  ledger_posting_add (posting, "receivable", household->id, credit - amount);
-  ledger_posting_add (posting, "prepaid", household->id, -credit);
-  if (!ledger_posting_commit (posting, book, &txn_id, error) ||
-      !insert_receipt (book, number, year, seq, household, amount, method, day, txn_id, error))
+  ledger_draft_post (draft, posting);
+  if (!ledger_posting_commit (posting, book, NULL, error))
     return NULL;
-
-  for (guint i = 0; i < open->len; i++)
-    if (allocated[i] > 0 &&
-        !ledger_allocation_insert (book, txn_id,
-                                   g_array_index (open, LedgerOpenCharge, i).charge_id,
-                                   "payment", allocated[i], error))
-      return NULL;
-
   return g_steal_pointer (&number);
 }
 
@@ -486,49 +574,59 @@ typedef struct
   const char *reason;
 } VoidRequest;
 
+/* Adds to @draft the negation of every split of transaction @txn_id. */
 static gboolean
-insert_void (LedgerBook  *book,
-             const char  *number,
-             const char  *reason,
-             gint64       txn_id,
-             GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = ledger_book_prepare (book,
-                              "INSERT INTO voids (receipt, reason, txn_id) VALUES (?1, ?2, ?3)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  ledger_bind_text (stmt, 1, number);
-  ledger_bind_text (stmt, 2, reason);
-  sqlite3_bind_int64 (stmt, 3, txn_id);
-  return ledger_book_step_done (book, stmt, error);
-}
-
-/* Adds to @posting the negation of every split of transaction @txn_id. */
-static gboolean
-add_reversed_splits (LedgerBook     *book,
-                     LedgerPosting  *posting,
-                     gint64          txn_id,
-                     GError        **error)
+add_reversed_splits (LedgerBook   *book,
+                     LedgerDraft  *draft,
+                     gint64        txn_id,
+                     GError      **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = ledger_book_prepare (book,
-                              "SELECT account, coalesce (household_id, 0), amount FROM splits"
-                              " WHERE txn_id = ?1 ORDER BY seq",
+                              "SELECT s.account, coalesce (s.household_id, 0), coalesce (h.unit, ''), s.amount"
+                              " FROM splits s LEFT JOIN households h ON h.id = s.household_id"
+                              " WHERE s.txn_id = ?1 ORDER BY s.seq",
                               error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, txn_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ledger_posting_add (posting, (const char *) sqlite3_column_text (stmt, 0),
-                        sqlite3_column_int64 (stmt, 1), -sqlite3_column_int64 (stmt, 2));
-  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading the journal"), error))
+    ledger_draft_add_split (draft, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                            (const char *) sqlite3_column_text (stmt, 2), -sqlite3_column_int64 (stmt, 3));
+  return ledger_book_finish_rows (book, stmt, rc, N_("reading the journal"), error);
+}
+
+/* Adds to @draft the negation of every allocation of @payment_txn, in
+ * the order of the charges: the void un-settles what the payment
+ * settled, so those charges are open again. */
+static gboolean
+add_reversed_allocations (LedgerBook   *book,
+                          LedgerDraft  *draft,
+                          gint64        payment_txn,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT h.unit, c.fee_code, c.year, a.kind, a.amount FROM allocations a"
+                              " JOIN charges c ON c.id = a.charge_id JOIN households h ON h.id = c.household_id"
+                              " WHERE a.txn_id = ?1 ORDER BY a.charge_id",
+                              error);
+  if (stmt == NULL)
     return FALSE;
-  return TRUE;
+  sqlite3_bind_int64 (stmt, 1, payment_txn);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedgerOpenCharge charge = { 0, 0, sqlite3_column_int (stmt, 2), "" };
+
+      g_strlcpy (charge.fee_code, (const char *) sqlite3_column_text (stmt, 1), sizeof charge.fee_code);
+      ledger_draft_add_allocation (draft, (const char *) sqlite3_column_text (stmt, 0), &charge,
+                                   (const char *) sqlite3_column_text (stmt, 3), -sqlite3_column_int64 (stmt, 4));
+    }
+  return ledger_book_finish_rows (book, stmt, rc, N_("reading allocations"), error);
 }
 
 /* A receipt's credit may already have paid a later bill; reversing it then
@@ -554,24 +652,68 @@ check_credit_unused (LedgerBook           *book,
   return TRUE;
 }
 
-/* Adds the negation of every allocation of @payment_txn under @void_txn. */
-static gboolean
-unsettle_allocations (LedgerBook  *book,
-                      gint64       payment_txn,
-                      gint64       void_txn,
-                      GError     **error)
+/* The "void" entry of receipt @number for @reason: refused for a receipt
+ * voided already or whose credit a later bill used; otherwise the
+ * reversal of every split and every allocation of its payment. The rule
+ * of "void" entries, for the writer and the replay. */
+static LedgerReceipt *
+void_draft (LedgerBook   *book,
+            const char   *number,
+            const char   *reason,
+            LedgerDraft  *draft,
+            GError      **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(LedgerReceipt) receipt = ledger_receipt_lookup (book, number, error);
+  const char *fields[2];
 
-  stmt = ledger_book_prepare (book,
-                              "INSERT INTO allocations (txn_id, charge_id, kind, amount)"
-                              " SELECT ?1, charge_id, kind, -amount FROM allocations WHERE txn_id = ?2",
-                              error);
-  if (stmt == NULL)
+  if (receipt == NULL)
+    return NULL;
+  if (receipt->voided)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   _("receipt “%s” was already voided (%s)"), receipt->number, receipt->void_reason);
+      return NULL;
+    }
+  if (!check_credit_unused (book, receipt, error) ||
+      !add_reversed_splits (book, draft, receipt->txn_id, error))
+    return NULL;
+  fields[0] = receipt->number;
+  fields[1] = reason;
+  ledger_draft_add_factv (draft, &ledger_fact_void, fields);
+  if (!add_reversed_allocations (book, draft, receipt->txn_id, error))
+    return NULL;
+  return g_steal_pointer (&receipt);
+}
+
+gboolean
+ledger_void_rule (LedgerBook          *book,
+                  const LedgerLeaf    *leaf,
+                  char *const *const  *facts,
+                  GError             **error)
+{
+  const char *const *voided = ledger_draft_find_fact (facts, "void", leaf, error);
+  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
+  g_autoptr(LedgerReceipt) receipt = NULL;
+  g_autoptr(GError) refused = NULL;
+
+  if (voided == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, void_txn);
-  sqlite3_bind_int64 (stmt, 2, payment_txn);
-  return ledger_book_step_done (book, stmt, error);
+  receipt = void_draft (book, voided[0], voided[1], draft, &refused);
+  if (receipt == NULL)
+    {
+      /* What the command would have refused is a difference here. */
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the rule of voids refuses the entry: %s"), refused->message);
+      return FALSE;
+    }
+  if (leaf->reverses != receipt->txn_id)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the void of receipt “%s” reverses entry %" PRId64 ", not its payment's entry %" PRId64),
+                   receipt->number, leaf->reverses, receipt->txn_id);
+      return FALSE;
+    }
+  return ledger_draft_check (draft, leaf, _("the reversal of the receipt's payment"), error);
 }
 
 static gboolean
@@ -582,21 +724,13 @@ void_cb (LedgerBook *book,
   VoidRequest *r = user_data;
   g_autoptr(LedgerReceipt) receipt = NULL;
   g_autoptr(LedgerPosting) posting = NULL;
+  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
   char today[11];
-  gint64 txn_id = 0;
 
   if (!ledger_text_check (r->reason, "--reason", REASON_MAX_CHARS, TRUE, error))
     return FALSE;
-  receipt = ledger_receipt_lookup (book, r->number, error);
+  receipt = void_draft (book, r->number, r->reason, draft, error);
   if (receipt == NULL)
-    return FALSE;
-  if (receipt->voided)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
-                   _("receipt “%s” was already voided (%s)"), receipt->number, receipt->void_reason);
-      return FALSE;
-    }
-  if (!check_credit_unused (book, receipt, error))
     return FALSE;
 
   ledger_book_today (book, today);
@@ -607,13 +741,8 @@ void_cb (LedgerBook *book,
   /* A payment dated ahead (days-ahead) is voided on its own day at the
    * earliest: never before it was received. */
   ledger_posting_set_follows (posting, receipt->txn_id);
-  if (!add_reversed_splits (book, posting, receipt->txn_id, error) ||
-      !ledger_posting_commit (posting, book, &txn_id, error) ||
-      !insert_void (book, receipt->number, r->reason, txn_id, error))
-    return FALSE;
-
-  /* Un-settle what the payment settled, so those charges are open again. */
-  return unsettle_allocations (book, receipt->txn_id, txn_id, error);
+  ledger_draft_post (draft, posting);
+  return ledger_posting_commit (posting, book, NULL, error);
 }
 
 gboolean

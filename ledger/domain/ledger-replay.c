@@ -17,9 +17,12 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
+#include "ledger-charges-private.h"
 #include "ledger-fact-private.h"
+#include "ledger-fee-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-leaf.h"
+#include "ledger-payment-private.h"
 #include "ledger-replay-private.h"
 #include "ledger-replay.h"
 #include "ledger-snapshot-private.h"
@@ -31,6 +34,12 @@ static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_setting,
   &ledger_fact_account,
   &ledger_fact_snapshot,
+  &ledger_fact_fee,
+  &ledger_fact_charge,
+  &ledger_fact_allocation,
+  &ledger_fact_receipt,
+  &ledger_fact_void,
+  &ledger_fact_waiver,
 };
 
 /* The rules re-applied, by entry kind. */
@@ -40,6 +49,10 @@ static const struct
   LedgerReplayRule  rule;
 } rules[] = {
   { NULL, NULL },
+  { "charge",  ledger_charge_rule },
+  { "payment", ledger_payment_rule },
+  { "void",    ledger_void_rule },
+  { "waiver",  ledger_waiver_rule },
 };
 
 /* Facts whose personal data is committed, not held. */
