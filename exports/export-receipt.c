@@ -417,7 +417,8 @@ draw_details (Sheet *s)
 
   sheet_pair (s, unit, payer);
   sheet_pair (s, date, method);
-  sheet_pair (s, recorded, operator_line);
+  s->y += sheet_text (s, operator_line, BODY_SIZE, MARGIN, s->width - 2 * MARGIN, PANGO_ALIGN_LEFT) + 5;
+  s->y += sheet_text (s, recorded, BODY_SIZE, MARGIN, s->width - 2 * MARGIN, PANGO_ALIGN_LEFT) + 5;
   s->y += 4;
   s->y += sheet_text (s, "缴费项目", BODY_SIZE, MARGIN, 200, PANGO_ALIGN_LEFT) + 4;
   sheet_rule (s, 0.5);
