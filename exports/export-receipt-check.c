@@ -12,6 +12,7 @@
 #define G_LOG_DOMAIN "exports"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -519,7 +520,7 @@ check_proof (const Receipt  *r,
       g_autofree char *fingerprint = ledger_tree_head_format (&r->head);
 
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-                   _("the receipt's audit path does not lead from entry %" G_GINT64_FORMAT
+                   _("the receipt's audit path does not lead from entry %" PRId64
                      " to the fingerprint %s"), r->entry, fingerprint);
       return FALSE;
     }
