@@ -36,10 +36,6 @@ verify_export (CliGlobals *globals,
   return CLI_EXIT_OK;
 }
 
-/* The most a receipt's QR code holds (a QR code holds at most 2,953
- * bytes); a longer file is not one. */
-#define RECEIPT_TEXT_MAX 8192
-
 /* When there is a book, the receipt's fingerprint must be the book's at
  * that size: a receipt can carry a tree of its own making. */
 static gboolean
@@ -74,18 +70,12 @@ verify_receipt (CliGlobals *globals,
 {
   g_autoptr(LedgerBook) book = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL, *fingerprint = NULL, *amount = NULL;
+  g_autofree char *fingerprint = NULL, *amount = NULL;
   ExportReceiptProof proof = { 0 };
-  gsize length = 0;
 
-  if (!g_file_get_contents (path, &text, &length, &error))
-    return cli_report_error (error);
-  if (length > RECEIPT_TEXT_MAX || strlen (text) != length)
-    g_set_error (&error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-                 _("%s is not the text of a receipt's QR code"), path);
-  else if (export_receipt_check (text, &proof, &error) &&
-           g_file_test (cli_book_path (globals), G_FILE_TEST_EXISTS) &&
-           (book = cli_open_book_to_read (globals, &error)) != NULL)
+  if (export_receipt_check_file (path, &proof, &error) &&
+      g_file_test (cli_book_path (globals), G_FILE_TEST_EXISTS) &&
+      (book = cli_open_book_to_read (globals, &error)) != NULL)
     check_receipt_against_book (book, &proof, &error);
   if (error != NULL)
     {

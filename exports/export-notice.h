@@ -287,6 +287,24 @@ gboolean export_receipt_check (const char          *payload,
                                GError             **error);
 
 /**
+ * export_receipt_check_file:
+ * @path: a file holding the text of a receipt's QR code (any name)
+ * @out_proof: (out caller-allocates) (optional): as for
+ *   export_receipt_check()
+ * @error: return location for an error
+ *
+ * export_receipt_check() of the file's text. A file that cannot be read,
+ * or is not a regular file, is LEDGER_ERROR_IO; one longer than a QR code
+ * holds, or not UTF-8 text, LEDGER_ERROR_VERIFY. Messages quote @path
+ * with ledger_quote_path().
+ *
+ * Returns: as export_receipt_check()
+ */
+gboolean export_receipt_check_file (const char          *path,
+                                    ExportReceiptProof  *out_proof,
+                                    GError             **error);
+
+/**
  * export_receipt_proof_clear:
  * @proof: what export_receipt_check() filled in
  *

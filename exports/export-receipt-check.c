@@ -11,10 +11,15 @@
  */
 #define G_LOG_DOMAIN "exports"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ledger.h"
 #include "export-notice.h"
@@ -549,6 +554,70 @@ export_receipt_check (const char          *payload,
     }
   receipt_clear (&r);
   return ok;
+}
+
+/* The most a receipt's QR text can be (a QR code holds at most 2,953
+ * bytes, with room for a scanner's CR LF); a longer file is not one. */
+#define RECEIPT_TEXT_MAX 8192
+
+/* Opened without blocking (a FIFO without a writer would wait in open()),
+ * and then only a regular file is read. */
+static char *
+read_receipt_file (const char  *path,
+                   gsize       *out_length,
+                   GError     **error)
+{
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  g_autofree char *display = ledger_quote_path (path);
+  char *text = g_malloc (RECEIPT_TEXT_MAX + 2);
+  GError *failed = NULL;
+  struct stat info = { 0 };
+  gsize length = 0;
+  gssize got = 1;
+
+  if (fd >= 0 && fstat (fd, &info) == 0 && S_ISREG (info.st_mode))
+    while (length <= RECEIPT_TEXT_MAX &&
+           (got = read (fd, text + length, RECEIPT_TEXT_MAX + 1 - length)) != 0)
+      {
+        if (got < 0 && errno != EINTR)
+          break;
+        length += got > 0 ? (gsize) got : 0;
+      }
+  if (fd < 0 || got < 0)
+    g_set_error (&failed, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot read %s: %s"), display,
+                 g_strerror (errno));
+  else if (!S_ISREG (info.st_mode))
+    g_set_error (&failed, LEDGER_ERROR, LEDGER_ERROR_IO, _("cannot read %s: %s"), display,
+                 _("not a file"));
+  else if (length > RECEIPT_TEXT_MAX || memchr (text, '\0', length) != NULL ||
+           !g_utf8_validate_len (text, length, NULL))
+    g_set_error (&failed, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                 _("%s is not the text of a receipt's QR code"), display);
+  if (fd >= 0)
+    close (fd);
+  if (failed != NULL)
+    {
+      g_propagate_error (error, failed);
+      g_free (text);
+      return NULL;
+    }
+  text[length] = '\0';
+  *out_length = length;
+  return text;
+}
+
+gboolean
+export_receipt_check_file (const char          *path,
+                           ExportReceiptProof  *out_proof,
+                           GError             **error)
+{
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  text = read_receipt_file (path, &length, error);
+  return text != NULL && export_receipt_check (text, out_proof, error);
 }
 
 void

@@ -218,6 +218,10 @@ class ReceiptProofTest(unittest.TestCase):
     def test_usage(self):
         self.community()
         self.ledger("verify", "--receipt", self.path("missing.qr"), expect=1)
+        self.ledger("verify", "--receipt", self.dir, expect=1)
+        with open(self.path("big.qr"), "w") as f:
+            f.write("小区公账收据\n" * 1000)
+        self.assertIn("is not the text", self.ledger("verify", "--receipt", self.path("big.qr"), expect=3))
         self.ledger("verify", "--receipt", self.path("x"), "--head", "1:" + "0" * 64, expect=2)
 
 
