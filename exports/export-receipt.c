@@ -208,14 +208,16 @@ append_money_line (GString    *text,
 }
 
 /* "2025年度物业费（property）：¥1,200.00": the fee's name as the book has
- * it now (scrubbed), and its code and year as the leaf has them. */
+ * it now (scrubbed; left out, "2025年度（property）：…", without
+ * @with_name), and its code and year as the leaf has them. */
 static void
 append_item (GString                 *text,
              const ReceiptData       *d,
-             const LedgerReceiptLine *line)
+             const LedgerReceiptLine *line,
+             gboolean                 with_name)
 {
   g_autofree char *scrubbed = ledger_privacy_scrubber_run (d->scrubber, fee_name (d, line->fee_code));
-  g_autofree char *name = ledger_privacy_neutralise (scrubbed);
+  g_autofree char *name = with_name ? ledger_privacy_neutralise (scrubbed) : g_strdup ("");
   g_autofree char *money = ledger_money_format (line->amount);
 
   g_string_append_printf (text, "%04d" EXPORT_RECEIPT_YEAR_SUFFIX "%s" EXPORT_RECEIPT_CODE_OPEN "%s"
@@ -254,7 +256,8 @@ path_text (const GArray *path)
  * scrubbed (a scanner shows them to whoever scans), and the proof. */
 static char *
 receipt_payload (const ReceiptData *d,
-                 int                version)
+                 int                version,
+                 gboolean           with_names)
 {
   const LedgerReceipt *r = d->receipt;
   g_autofree char *payer = ledger_text_mask_name (r->owner);
@@ -271,7 +274,7 @@ receipt_payload (const ReceiptData *d,
   append_line (text, EXPORT_RECEIPT_UNIT, r->unit);
   append_line (text, EXPORT_RECEIPT_PAYER, payer);
   for (guint i = 0; i < r->lines->len; i++)
-    append_item (text, d, &g_array_index (r->lines, LedgerReceiptLine, i));
+    append_item (text, d, &g_array_index (r->lines, LedgerReceiptLine, i), with_names);
   if (r->to_credit != 0)
     append_money_line (text, EXPORT_RECEIPT_CREDIT, r->to_credit);
   append_money_line (text, EXPORT_RECEIPT_TOTAL, r->amount);
@@ -299,11 +302,12 @@ receipt_payload (const ReceiptData *d,
  * behind the program's back) still prints, and its check says it does
  * not hold. */
 static char *
-proven_payload (const ReceiptData *d)
+proven_payload (const ReceiptData *d,
+                gboolean           with_names)
 {
   for (int version = 2; version >= 1; version--)
     {
-      g_autofree char *payload = receipt_payload (d, version);
+      g_autofree char *payload = receipt_payload (d, version, with_names);
       LedgerHash rebuilt;
 
       if (export_receipt_payload_leaf_hash (payload, &rebuilt, NULL) &&
@@ -314,7 +318,7 @@ proven_payload (const ReceiptData *d)
     }
   g_debug ("receipt %s: its QR code does not rebuild entry %" G_GINT64_FORMAT "'s leaf",
            d->receipt->number, d->receipt->txn_id);
-  return receipt_payload (d, 2);
+  return receipt_payload (d, 2, with_names);
 }
 
 /* ------------------------------------------------------------------ */
@@ -412,13 +416,9 @@ draw_details (Sheet *s)
   g_autofree char *date = g_strdup_printf ("缴款日期：%s", day);
   g_autofree char *method_name = method_text (r->method);
   g_autofree char *method = g_strdup_printf ("缴款方式：%s", method_name);
-  g_autofree char *recorded = g_strdup_printf ("登记时间：%s", r->recorded_at);
-  g_autofree char *operator_line = g_strdup_printf ("经手人：%s", s->d->operator_name);
 
   sheet_pair (s, unit, payer);
   sheet_pair (s, date, method);
-  s->y += sheet_text (s, operator_line, BODY_SIZE, MARGIN, s->width - 2 * MARGIN, PANGO_ALIGN_LEFT) + 5;
-  s->y += sheet_text (s, recorded, BODY_SIZE, MARGIN, s->width - 2 * MARGIN, PANGO_ALIGN_LEFT) + 5;
   s->y += 4;
   s->y += sheet_text (s, "缴费项目", BODY_SIZE, MARGIN, 200, PANGO_ALIGN_LEFT) + 4;
   sheet_rule (s, 0.5);
@@ -445,16 +445,19 @@ draw_amount (Sheet *s)
   g_autofree char *capital = ledger_money_to_capital (r->amount);
   g_autofree char *small = g_strdup_printf ("合计金额（小写）：%s", figures);
   g_autofree char *large = g_strdup_printf ("合计金额（大写）：%s", capital);
+  g_autofree char *operator_line = g_strdup_printf ("经手人：%s", s->d->operator_name);
   g_autofree char *fingerprint = ledger_tree_head_format_short (&s->d->head);
   g_autofree char *payee = g_strdup_printf ("收款单位：%s", s->d->committee);
-  g_autofree char *print = g_strdup_printf ("账本第%" G_GINT64_FORMAT "条记录；"
+  /* What the QR code needs besides, in small print: a long receipt needs
+   * its height for the code. */
+  g_autofree char *print = g_strdup_printf ("登记时间：%s；账本第%" G_GINT64_FORMAT "条记录；"
                                             "账本指纹（开具时，共%" G_GUINT64_FORMAT "条记录）：%s",
-                                            r->txn_id, s->d->head.size, fingerprint);
+                                            r->recorded_at, r->txn_id, s->d->head.size, fingerprint);
   double inner = s->width - 2 * MARGIN;
 
   s->y += sheet_text (s, small, BODY_SIZE + 1, MARGIN, inner, PANGO_ALIGN_LEFT) + 5;
   s->y += sheet_text (s, large, BODY_SIZE + 1, MARGIN, inner, PANGO_ALIGN_LEFT) + 8;
-  s->y += sheet_text (s, payee, BODY_SIZE, MARGIN, inner, PANGO_ALIGN_LEFT) + 5;
+  sheet_pair (s, operator_line, payee);
   s->y += sheet_text (s, print, 8, MARGIN, inner, PANGO_ALIGN_LEFT) + 8;
 }
 
@@ -578,8 +581,19 @@ export_receipt_pages_new (LedgerBook  *book,
       export_receipt_pages_free (pages);
       return NULL;
     }
-  pages->payload = proven_payload (&pages->d);
-  pages->qr = export_qr_new (pages->payload, error);
+  pages->payload = proven_payload (&pages->d, TRUE);
+  pages->qr = export_qr_new (pages->payload, NULL);
+  if (pages->qr == NULL ||
+      measure_receipt (&pages->d, pages->qr, EXPORT_A4_WIDTH) > EXPORT_A4_HEIGHT)
+    {
+      /* A payment that settled many charges: the fee names, which prove
+       * nothing, are left out of the QR code (the receipt prints them),
+       * for a smaller code that still fits on the page. */
+      g_clear_pointer (&pages->qr, export_qr_free);
+      g_free (pages->payload);
+      pages->payload = proven_payload (&pages->d, FALSE);
+      pages->qr = export_qr_new (pages->payload, error);
+    }
   if (pages->qr == NULL)
     {
       export_receipt_pages_free (pages);

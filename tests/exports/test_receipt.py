@@ -215,6 +215,30 @@ class ReceiptProofTest(unittest.TestCase):
         out = self.check(text, 3)
         self.assertIn("hashes to", out)
 
+    def test_a_receipt_settling_many_charges(self):
+        """Three fees over 8 years, 2019–2026: ¥1,200.00 + ¥300.00 × 2
+        spaces + ¥100.00 = ¥1,900.00 a year, ¥15,200.00 in all, 24 items.
+        With every fee's name the page would be too short for the code, so
+        the names (which prove nothing) are left out of the QR code and the
+        code still scans and proves."""
+        self.ledger("init", "--name", "幸福小区")
+        self.ledger("household", "add", "1-1-101", "--owner", "张三", "--area", "80",
+                    "--spaces", "2")
+        self.ledger("fee", "set", "property", "1200", "--from", "2000-01-01")
+        self.ledger("fee", "set", "parking", "300", "--per", "space", "--from", "2000-01-01")
+        self.ledger("fee", "set", "elevator", "100", "--name", "电梯运行维护费", "--from",
+                    "2000-01-01")
+        for year in range(2019, 2027):
+            self.ledger("bill", str(year))
+        self.ledger("pay", "1-1-101", "15200", "--date", "2026-03-01")
+        text = self.receipt("2026-000001")
+        self.assertEqual(text.count("年度"), 24)
+        self.assertIn("\n2019年度（property）：¥1,200.00\n2019年度（parking）：¥600.00\n"
+                      "2019年度（elevator）：¥100.00\n", text)
+        self.assertIn("合计：¥15,200.00\n", text)
+        self.assertNotIn("预交款", text)
+        self.check(text, 0, book=self.book)
+
     def test_usage(self):
         self.community()
         self.ledger("verify", "--receipt", self.path("missing.qr"), expect=1)
