@@ -11,6 +11,7 @@
 #include "book-fixture.h"
 #include "ledger-book-private.h"
 #include "ledger-charges-private.h"
+#include "ledger-fee-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-payment-private.h"
 #include "ledger.h"
@@ -437,6 +438,25 @@ test_forged_payment_credit (Fixture       *f,
   forge_and_verify (f, &forgery, "gives “receivable|1-1-101|-10000” where the entry has “prepaid|1-1-101|-10000”");
 }
 
+/* A payment above the ceiling of one amount (¥1,000,000.00), which
+ * `pay` refuses. */
+static void
+test_forged_payment_amount (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const Forgery forgery = {
+    "payment", "2026-03-01", "2026-000001", 0,
+    { "cash", "prepaid" }, { NULL, "1-1-101" }, { 100000001, -100000001 },
+    { &ledger_fact_receipt },
+    { { "2026-000001", "1-1-101", "100000001", "cash" } },
+  };
+
+  book_add_household (f->book, "1-1-101", "张三", 9050, 1);
+  if (!households_replay (f))
+    return;
+  forge_and_verify (f, &forgery, "the rule of payments refuses the entry");
+}
+
 /* A receipt number out of the gapless sequence: 2026's first is
  * 2026-000001, the forged entry takes 2026-000005. */
 static void
@@ -475,6 +495,87 @@ test_forged_charge_credit (Fixture       *f,
     return;
   number = book_pay (f->book, "1-1-101", 10000, LEDGER_METHOD_CASH, "2025-12-01");
   forge_and_verify (f, &forgery, "gives “prepaid|1-1-101|10000” where the entry has “—”");
+}
+
+/* A fee entry that moves money besides: ¥100.00 into the cash box as
+ * 1-1-101's credit, with no receipt. A fee entry has no split. */
+static void
+test_forged_fee (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const Forgery forgery = {
+    "fee", "2026-03-01", "water", 0,
+    { "cash", "prepaid" }, { NULL, "1-1-101" }, { 10000, -10000 },
+    { &ledger_fact_fee },
+    { { "water", "水费", "2400", "household", "2026-01-01" } },
+  };
+
+  book_add_household (f->book, "1-1-101", "张三", 9050, 0);
+  if (!households_replay (f))
+    return;
+  forge_and_verify (f, &forgery, "the fee rule gives “—” where the entry has “cash||10000”");
+}
+
+/* Money facts only in the entries whose writers, and so whose rules,
+ * have them: an allocation in a "setting" entry would settle a charge
+ * with no rule checking it. The apply function refuses it, when writing
+ * as when replaying. */
+static void
+test_foreign_fact (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const Forgery forgery = {
+    "setting", "2026-03-01", "", 0,
+    { NULL }, { NULL }, { 0 },
+    { &ledger_fact_allocation },
+    { { "1-1-101", "property", "2026", "payment", "36000" } },
+  };
+  g_autoptr(GError) error = NULL;
+
+  book_add_household (f->book, "1-1-101", "张三", 9050, 0);
+  book_bill_year (f->book, 2026);
+  g_assert_false (ledger_book_write (f->book, post_forgery_cb, (gpointer) &forgery, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
+  g_assert_nonnull (strstr (error->message, "“allocation” fact in a “setting” entry"));
+  book_assert_balance (f->book, "1-1-101", 36000, 0);
+}
+
+/* A charge of another amount than the fee in force: property is ¥360.00
+ * per household, the forged charge ¥300.00. */
+static void
+test_forged_charge_amount (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const Forgery forgery = {
+    "charge", "2026-01-01", "1-1-101", 0,
+    { "receivable", "income:property" }, { "1-1-101", NULL }, { 30000, -30000 },
+    { &ledger_fact_charge },
+    { { "1-1-101", "property", "2026", "30000", "2" } },
+  };
+
+  book_add_household (f->book, "1-1-101", "张三", 9050, 0);
+  if (!households_replay (f))
+    return;
+  forge_and_verify (f, &forgery, "gives “receivable|1-1-101|36000” where the entry has “receivable|1-1-101|30000”");
+}
+
+/* Parking is ¥120.00 per space: 1-1-101 has two, so ¥240.00, due on
+ * 1 January; the forged charge is dated 2026-02-01. */
+static void
+test_forged_charge_date (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const Forgery forgery = {
+    "charge", "2026-02-01", "1-1-101", 0,
+    { "receivable", "income:parking" }, { "1-1-101", NULL }, { 24000, -24000 },
+    { &ledger_fact_charge },
+    { { "1-1-101", "parking", "2026", "24000", "3" } },
+  };
+
+  book_add_household (f->book, "1-1-101", "张三", 9050, 2);
+  if (!households_replay (f))
+    return;
+  forge_and_verify (f, &forgery, "gives “date: 2026-01-01” where the entry has “date: 2026-02-01”");
 }
 
 /* Receipt 2026-000001 (entry 11 of the story's first part) settled
@@ -570,8 +671,13 @@ main (int    argc,
   ADD ("/replay-money/tampered-tables", test_tampered_tables);
   ADD ("/replay-money/forged-payment-order", test_forged_payment_order);
   ADD ("/replay-money/forged-payment-credit", test_forged_payment_credit);
+  ADD ("/replay-money/forged-payment-amount", test_forged_payment_amount);
   ADD ("/replay-money/forged-receipt-number", test_forged_receipt_number);
   ADD ("/replay-money/forged-charge-credit", test_forged_charge_credit);
+  ADD ("/replay-money/foreign-fact", test_foreign_fact);
+  ADD ("/replay-money/forged-fee", test_forged_fee);
+  ADD ("/replay-money/forged-charge-amount", test_forged_charge_amount);
+  ADD ("/replay-money/forged-charge-date", test_forged_charge_date);
   ADD ("/replay-money/forged-void", test_forged_void);
   ADD ("/replay-money/forged-waiver", test_forged_waiver);
   ADD ("/replay-money/edited-fact", test_edited_fact);

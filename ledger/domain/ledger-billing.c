@@ -138,10 +138,10 @@ set_fact_unknown (GError     **error,
 
 gboolean
 ledger_fact_household_id (LedgerBook  *book,
-                   const char  *fact,
-                   const char  *unit,
-                   gint64      *out_id,
-                   GError     **error)
+                          const char  *fact,
+                          const char  *unit,
+                          gint64      *out_id,
+                          GError     **error)
 {
   sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT id FROM households WHERE unit = ?1", error);
 
@@ -206,7 +206,8 @@ apply_charge (LedgerBook         *book,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!ledger_fact_int64 ("charge", fields, 2, &year, error) ||
+  if (!ledger_draft_require_kind (book, txn_id, "charge", (const char *const[]) { "charge", NULL }, error) ||
+      !ledger_fact_int64 ("charge", fields, 2, &year, error) ||
       !ledger_fact_int64 ("charge", fields, 3, &amount, error) ||
       !ledger_fact_int64 ("charge", fields, 4, &fee_entry, error) ||
       !ledger_fact_household_id (book, "charge", fields[0], &household_id, error))
@@ -263,7 +264,9 @@ apply_allocation (LedgerBook         *book,
   sqlite3_stmt *stmt;
   gint64 charge_id = 0, amount;
 
-  if (!ledger_fact_int64 ("allocation", fields, 4, &amount, error) ||
+  if (!ledger_draft_require_kind (book, txn_id, "allocation",
+                                  (const char *const[]) { "charge", "payment", "void", "waiver", NULL }, error) ||
+      !ledger_fact_int64 ("allocation", fields, 4, &amount, error) ||
       !charge_of_key (book, "allocation", fields, &charge_id, error))
     return FALSE;
   stmt = ledger_book_prepare (book,
@@ -292,7 +295,8 @@ apply_waiver (LedgerBook         *book,
   sqlite3_stmt *stmt;
   gint64 charge_id = 0, amount;
 
-  if (!ledger_fact_int64 ("waiver", fields, 3, &amount, error) ||
+  if (!ledger_draft_require_kind (book, txn_id, "waiver", (const char *const[]) { "waiver", NULL }, error) ||
+      !ledger_fact_int64 ("waiver", fields, 3, &amount, error) ||
       !charge_of_key (book, "waiver", fields, &charge_id, error))
     return FALSE;
   stmt = ledger_book_prepare (book,
@@ -310,196 +314,19 @@ apply_waiver (LedgerBook         *book,
 
 const LedgerFactKind ledger_fact_waiver = { "waiver", 5, apply_waiver };
 
-/* ------------------------------------------------------------------ */
-/* Drafts: an entry as its rule decides it (ledger-charges-private.h) */
-
-typedef struct
-{
-  char   *account;
-  gint64  household_id;
-  char   *unit;
-  gint64  amount;
-} DraftSplit;
-
-typedef struct
-{
-  const LedgerFactKind *kind;
-  char                **fields;
-} DraftFact;
-
-struct _LedgerDraft
-{
-  GArray *splits; /* DraftSplit, none of zero */
-  GArray *facts;  /* DraftFact */
-};
-
-static void
-clear_draft_split (gpointer data)
-{
-  DraftSplit *split = data;
-
-  g_free (split->account);
-  g_free (split->unit);
-}
-
-static void
-clear_draft_fact (gpointer data)
-{
-  g_strfreev (((DraftFact *) data)->fields);
-}
-
-LedgerDraft *
-ledger_draft_new (void)
-{
-  LedgerDraft *draft = g_new0 (LedgerDraft, 1);
-
-  draft->splits = g_array_new (FALSE, FALSE, sizeof (DraftSplit));
-  g_array_set_clear_func (draft->splits, clear_draft_split);
-  draft->facts = g_array_new (FALSE, FALSE, sizeof (DraftFact));
-  g_array_set_clear_func (draft->facts, clear_draft_fact);
-  return draft;
-}
-
+/* An allocation fact in a draft (ledger-charges-private.h). */
 void
-ledger_draft_free (LedgerDraft *draft)
-{
-  if (draft == NULL)
-    return;
-  g_array_unref (draft->splits);
-  g_array_unref (draft->facts);
-  g_free (draft);
-}
-
-void
-ledger_draft_add_split (LedgerDraft *draft,
-                        const char  *account,
-                        gint64       household_id,
-                        const char  *unit,
-                        gint64       amount)
-{
-  DraftSplit split = { g_strdup (account), household_id, g_strdup (household_id > 0 ? unit : ""), amount };
-
-  /* As ledger_posting_add(): a zero split is no split. */
-  if (amount == 0)
-    {
-      clear_draft_split (&split);
-      return;
-    }
-  g_array_append_val (draft->splits, split);
-}
-
-void
-ledger_draft_add_factv (LedgerDraft          *draft,
-                        const LedgerFactKind *kind,
-                        const char *const    *fields)
-{
-  DraftFact fact = { kind, g_new0 (char *, kind->n_fields + 1) };
-
-  for (guint i = 0; i < kind->n_fields; i++)
-    fact.fields[i] = g_strdup (fields[i] != NULL ? fields[i] : "");
-  g_array_append_val (draft->facts, fact);
-}
-
-void
-ledger_draft_add_allocation (LedgerDraft            *draft,
-                             const char             *unit,
-                             const LedgerOpenCharge *charge,
-                             const char             *kind,
-                             gint64                  amount)
+ledger_allocation_add_to_draft (LedgerDraft            *draft,
+                                const char             *unit,
+                                const LedgerOpenCharge *charge,
+                                const char             *kind,
+                                gint64                  amount)
 {
   char year[24], text[24];
   const char *fields[] = { unit, charge->fee_code, ledger_fact_int_text (year, charge->year), kind,
                            ledger_fact_int_text (text, amount) };
 
   ledger_draft_add_factv (draft, &ledger_fact_allocation, fields);
-}
-
-void
-ledger_draft_post (const LedgerDraft *draft,
-                   LedgerPosting     *posting)
-{
-  for (guint i = 0; i < draft->splits->len; i++)
-    {
-      const DraftSplit *split = &g_array_index (draft->splits, DraftSplit, i);
-
-      ledger_posting_add (posting, split->account, split->household_id, split->amount);
-    }
-  for (guint i = 0; i < draft->facts->len; i++)
-    {
-      const DraftFact *fact = &g_array_index (draft->facts, DraftFact, i);
-
-      ledger_posting_add_factv (posting, fact->kind, (const char *const *) fact->fields);
-    }
-}
-
-static char *
-draft_split_text (const DraftSplit *split)
-{
-  return g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT, split->account, split->unit, split->amount);
-}
-
-static char *
-leaf_split_text (const LedgerLeafSplit *split)
-{
-  return g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT, split->account, split->unit, split->amount);
-}
-
-static gboolean
-set_rule_difference (GError     **error,
-                     const char  *rule,
-                     const char  *gives,
-                     const char  *entry_has)
-{
-  /* "—" for a line one side has and the other has not. */
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-               _("%s gives “%s” where the entry has “%s”"), rule,
-               gives != NULL ? gives : "—", entry_has != NULL ? entry_has : "—");
-  return FALSE;
-}
-
-gboolean
-ledger_draft_check (const LedgerDraft  *draft,
-                    const LedgerLeaf   *leaf,
-                    const char         *rule,
-                    GError            **error)
-{
-  guint n_splits = MAX (draft->splits->len, leaf->n_splits);
-  guint n_facts = MAX (draft->facts->len, leaf->n_facts);
-
-  for (guint i = 0; i < n_splits; i++)
-    {
-      g_autofree char *gives = i < draft->splits->len ? draft_split_text (&g_array_index (draft->splits, DraftSplit, i)) : NULL;
-      g_autofree char *has = i < leaf->n_splits ? leaf_split_text (&leaf->splits[i]) : NULL;
-
-      if (g_strcmp0 (gives, has) != 0)
-        return set_rule_difference (error, rule, gives, has);
-    }
-  for (guint i = 0; i < n_facts; i++)
-    {
-      const DraftFact *fact = i < draft->facts->len ? &g_array_index (draft->facts, DraftFact, i) : NULL;
-      g_autofree char *gives = fact != NULL ? ledger_fact_format (fact->kind->name, (const char *const *) fact->fields,
-                                                                  fact->kind->n_fields)
-                                            : NULL;
-      const char *has = i < leaf->n_facts ? leaf->facts[i] : NULL;
-
-      if (g_strcmp0 (gives, has) != 0)
-        return set_rule_difference (error, rule, gives, has);
-    }
-  return TRUE;
-}
-
-const char *const *
-ledger_draft_find_fact (char *const *const  *facts,
-                        const char          *name,
-                        const LedgerLeaf    *leaf,
-                        GError             **error)
-{
-  for (gsize i = 0; facts[i] != NULL; i++)
-    if (strcmp (facts[i][0], name) == 0)
-      return (const char *const *) facts[i] + 1;
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-               _("a “%s” entry without a “%s” fact"), leaf->kind, name);
-  return NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -555,131 +382,6 @@ households_to_bill (LedgerBook       *book,
   return g_steal_pointer (&list);
 }
 
-/* The "charge" entry of @amount of fee @fee_code for @year owed by
- * @household_id (@unit), dated @date, of the fee version set by entry
- * @fee_entry: the household owes it to the fee's income, and the prepaid
- * credit it held by @date, and still holds after, settles as much of it
- * as it can at once. The rule of "charge" entries: the writer posts the
- * draft, verify's replay compares it with the entry. */
-static gboolean
-charge_draft (LedgerBook   *book,
-              gint64        household_id,
-              const char   *unit,
-              const char   *fee_code,
-              gint64        year,
-              gint64        amount,
-              gint64        fee_entry,
-              const char   *date,
-              LedgerDraft  *draft,
-              gint64       *out_settled,
-              GError      **error)
-{
-  g_autofree char *income = g_strconcat ("income:", fee_code, NULL);
-  LedgerOpenCharge charge = { 0, amount, (int) year, "" };
-  char year_text[24], amount_text[24], entry_text[24];
-  const char *fields[] = { unit, fee_code, ledger_fact_int_text (year_text, year),
-                           ledger_fact_int_text (amount_text, amount),
-                           ledger_fact_int_text (entry_text, fee_entry) };
-  gint64 credit = 0, settled;
-
-  if (!ledger_prepaid_credit_from (book, household_id, date, &credit, error))
-    return FALSE;
-  settled = MIN (MAX (credit, 0), amount);
-
-  ledger_draft_add_split (draft, "receivable", household_id, unit, amount);
-  ledger_draft_add_split (draft, income, 0, NULL, -amount);
-  ledger_draft_add_split (draft, "prepaid", household_id, unit, settled);
-  ledger_draft_add_split (draft, "receivable", household_id, unit, -settled);
-  ledger_draft_add_factv (draft, &ledger_fact_charge, fields);
-  g_strlcpy (charge.fee_code, fee_code, sizeof charge.fee_code);
-  if (settled > 0)
-    ledger_draft_add_allocation (draft, unit, &charge, "credit", settled);
-  if (out_settled != NULL)
-    *out_settled = settled;
-  return TRUE;
-}
-
-gboolean
-ledger_charge_rule (LedgerBook          *book,
-                    const LedgerLeaf    *leaf,
-                    char *const *const  *facts,
-                    GError             **error)
-{
-  const char *const *charge = ledger_draft_find_fact (facts, "charge", leaf, error);
-  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
-  gint64 year, amount, fee_entry, household_id = 0;
-
-  return charge != NULL &&
-         ledger_fact_int64 ("charge", charge, 2, &year, error) &&
-         ledger_fact_int64 ("charge", charge, 3, &amount, error) &&
-         ledger_fact_int64 ("charge", charge, 4, &fee_entry, error) &&
-         ledger_fact_household_id (book, "charge", charge[0], &household_id, error) &&
-         charge_draft (book, household_id, charge[0], charge[1], year, amount, fee_entry, leaf->date,
-                       draft, NULL, error) &&
-         ledger_draft_check (draft, leaf, _("the use of prepaid credit by a new charge"), error);
-}
-
-/* Posts one charge (charge_draft()), dated the day the year's fee falls
- * due: 1 January, or the day a fee introduced during the year took
- * effect. */
-static gboolean
-post_charge (LedgerBook        *book,
-             const Billable    *who,
-             const LedgerFee   *fee,
-             gint64             fee_entry,
-             int                year,
-             gint64             amount,
-             LedgerBillSummary *summary,
-             GError           **error)
-{
-  g_autoptr(LedgerPosting) posting = NULL;
-  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
-  g_autofree char *memo = g_strdup_printf ("%s %d", fee->code, year);
-  char date[11];
-  gint64 settled = 0;
-
-  g_snprintf (date, sizeof date, "%04d-01-01", year);
-  if (ledger_date_year (fee->effective_from) == year)
-    g_strlcpy (date, fee->effective_from, sizeof date);
-
-  if (!charge_draft (book, who->household_id, who->unit, fee->code, year, amount, fee_entry, date,
-                     draft, &settled, error))
-    return FALSE;
-  posting = ledger_posting_new ("charge", date);
-  ledger_posting_set_ref (posting, who->unit);
-  ledger_posting_set_memo (posting, memo);
-  ledger_draft_post (draft, posting);
-  if (!ledger_posting_commit (posting, book, NULL, error))
-    return FALSE;
-
-  summary->charges++;
-  summary->credited += settled; /* <= amount, so within the check below */
-  if (!ledger_total_add (&summary->amount, amount))
-    {
-      g_autofree char *limit = ledger_money_format (LEDGER_TOTAL_MAX);
-
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("year %d: the charges would add up to more than %s"), year, limit);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The journal entry that set fee version @fee_id. */
-static gboolean
-fee_entry_of (LedgerBook  *book,
-              gint64       fee_id,
-              gint64      *out_entry,
-              GError     **error)
-{
-  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT txn_id FROM fees WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, fee_id);
-  return ledger_book_query_int64 (book, stmt, 0, out_entry, error);
-}
-
 /* What @who owes for @fee: the fee, or the fee per parking space times
  * the spaces. The product is where a fee that is fine on its own becomes
  * a charge no household could owe, so it is checked here. */
@@ -710,7 +412,189 @@ charge_amount (const LedgerFee  *fee,
   return FALSE;
 }
 
+/* The day @fee falls due in @year: 1 January, or the day a fee
+ * introduced during the year took effect. */
+static void
+charge_date (const LedgerFee *fee,
+             int              year,
+             char             out_date[11])
+{
+  g_snprintf (out_date, 11, "%04d-01-01", year);
+  if (ledger_date_year (fee->effective_from) == year)
+    g_strlcpy (out_date, fee->effective_from, 11);
+}
 
+/* The journal entry that set fee version @fee_id. */
+static gboolean
+fee_entry_of (LedgerBook  *book,
+              gint64       fee_id,
+              gint64      *out_entry,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT txn_id FROM fees WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, fee_id);
+  return ledger_book_query_int64 (book, stmt, 0, out_entry, error);
+}
+
+/* The "charge" entry of @amount (charge_amount()) that @who owes for
+ * @year by @fee, the version set by entry @fee_entry, dated
+ * charge_date(): the household owes it to the fee's income, and the
+ * prepaid credit it held by that day, and still holds after, settles as
+ * much of it as it can at once. The rule of "charge" entries: the writer
+ * posts the draft, verify's replay compares it with the entry. */
+static gboolean
+charge_draft (LedgerBook       *book,
+              const Billable   *who,
+              const LedgerFee  *fee,
+              gint64            fee_entry,
+              int               year,
+              gint64            amount,
+              LedgerDraft      *draft,
+              gint64           *out_settled,
+              GError          **error)
+{
+  g_autofree char *income = g_strconcat ("income:", fee->code, NULL);
+  LedgerOpenCharge charge = { 0, amount, year, "" };
+  char date[11], year_text[24], amount_text[24], entry_text[24];
+  const char *fields[] = { who->unit, fee->code, ledger_fact_int_text (year_text, year),
+                           ledger_fact_int_text (amount_text, amount),
+                           ledger_fact_int_text (entry_text, fee_entry) };
+  gint64 credit = 0, settled;
+
+  charge_date (fee, year, date);
+  if (!ledger_prepaid_credit_from (book, who->household_id, date, &credit, error))
+    return FALSE;
+  settled = MIN (MAX (credit, 0), amount);
+
+  ledger_draft_set_date (draft, date);
+  ledger_draft_add_split (draft, "receivable", who->household_id, who->unit, amount);
+  ledger_draft_add_split (draft, income, 0, NULL, -amount);
+  ledger_draft_add_split (draft, "prepaid", who->household_id, who->unit, settled);
+  ledger_draft_add_split (draft, "receivable", who->household_id, who->unit, -settled);
+  ledger_draft_add_factv (draft, &ledger_fact_charge, fields);
+  g_strlcpy (charge.fee_code, fee->code, sizeof charge.fee_code);
+  if (settled > 0)
+    ledger_allocation_add_to_draft (draft, who->unit, &charge, "credit", settled);
+  if (out_settled != NULL)
+    *out_settled = settled;
+  return TRUE;
+}
+
+/* The version of fee @code in force for @year (ledger_fee_list_for_year()),
+ * or NULL with LEDGER_ERROR_VERIFY when there is none. */
+static LedgerFee *
+fee_in_force (LedgerBook  *book,
+              const char  *code,
+              int          year,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) fees = ledger_fee_list_for_year (book, year, error);
+
+  if (fees == NULL)
+    return NULL;
+  for (guint i = 0; i < fees->len; i++)
+    if (strcmp (((LedgerFee *) g_ptr_array_index (fees, i))->code, code) == 0)
+      return g_ptr_array_steal_index (fees, i);
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("a charge of fee “%s” for %d, when no version of it is in force that year"), code, year);
+  return NULL;
+}
+
+/* @unit as billing sees it: its household and parking spaces. */
+static gboolean
+billable_of_unit (LedgerBook  *book,
+                  const char  *unit,
+                  Billable    *out_who,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!ledger_fact_household_id (book, "charge", unit, &out_who->household_id, error))
+    return FALSE;
+  stmt = ledger_book_prepare (book, "SELECT spaces FROM households WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, out_who->household_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    out_who->spaces = sqlite3_column_int (stmt, 0);
+  out_who->unit = (char *) unit;
+  return ledger_book_finish_row (book, stmt, rc, N_("reading households"), error);
+}
+
+gboolean
+ledger_charge_rule (LedgerBook          *book,
+                    const LedgerLeaf    *leaf,
+                    char *const *const  *facts,
+                    GError             **error)
+{
+  const char *const *charge = ledger_draft_find_fact (facts, "charge", leaf, error);
+  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
+  g_autoptr(LedgerFee) fee = NULL;
+  g_autoptr(GError) refused = NULL;
+  Billable who = { 0 };
+  gint64 year, amount = 0, fee_entry = 0;
+
+  if (charge == NULL ||
+      !ledger_fact_int64 ("charge", charge, 2, &year, error) ||
+      !billable_of_unit (book, charge[0], &who, error))
+    return FALSE;
+  fee = fee_in_force (book, charge[1], (int) year, error);
+  if (fee == NULL || !fee_entry_of (book, fee->id, &fee_entry, error))
+    return FALSE;
+  if (!charge_amount (fee, &who, &amount, &refused))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the billing rule refuses the entry: %s"), refused->message);
+      return FALSE;
+    }
+  return charge_draft (book, &who, fee, fee_entry, (int) year, amount, draft, NULL, error) &&
+         ledger_draft_check (draft, leaf, _("the billing rule (the fee in force, per household or per space, and the prepaid credit)"), error);
+}
+
+/* Posts one charge (charge_draft()). */
+static gboolean
+post_charge (LedgerBook        *book,
+             const Billable    *who,
+             const LedgerFee   *fee,
+             gint64             fee_entry,
+             int                year,
+             gint64             amount,
+             LedgerBillSummary *summary,
+             GError           **error)
+{
+  g_autoptr(LedgerPosting) posting = NULL;
+  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
+  g_autofree char *memo = g_strdup_printf ("%s %d", fee->code, year);
+  char date[11];
+  gint64 settled = 0;
+
+  if (!charge_draft (book, who, fee, fee_entry, year, amount, draft, &settled, error))
+    return FALSE;
+  charge_date (fee, year, date);
+  posting = ledger_posting_new ("charge", date);
+  ledger_posting_set_ref (posting, who->unit);
+  ledger_posting_set_memo (posting, memo);
+  ledger_draft_post (draft, posting);
+  if (!ledger_posting_commit (posting, book, NULL, error))
+    return FALSE;
+
+  summary->charges++;
+  summary->credited += settled; /* <= amount, so within the check below */
+  if (!ledger_total_add (&summary->amount, amount))
+    {
+      g_autofree char *limit = ledger_money_format (LEDGER_TOTAL_MAX);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("year %d: the charges would add up to more than %s"), year, limit);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 gboolean
 ledger_bill_year_in_write (LedgerBook         *book,
@@ -890,7 +774,7 @@ waiver_draft (LedgerBook          *book,
     ledger_draft_add_split (draft, "waivers", household_id, r->unit, amount);
     ledger_draft_add_split (draft, "receivable", household_id, r->unit, -amount);
     ledger_draft_add_factv (draft, &ledger_fact_waiver, fields);
-    ledger_draft_add_allocation (draft, r->unit, &charge, "waiver", amount);
+    ledger_allocation_add_to_draft (draft, r->unit, &charge, "waiver", amount);
   }
   *out_amount = amount;
   return TRUE;

@@ -1,8 +1,11 @@
 /* ledger-charges-private.h — settling charges, shared by billing and
- * payments, and the receipts that settled them, for a household's history */
+ * payments: the open charges and the prepaid credit, the charge,
+ * allocation and waiver facts, billing's rules for verify's replay, and
+ * the receipts that settled them, for a household's history */
 #pragma once
 
 #include "ledger-book-private.h"
+#include "ledger-draft-private.h"
 #include "ledger-fact-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-leaf.h"
@@ -61,58 +64,17 @@ gboolean ledger_fact_household_id (LedgerBook  *book,
                                    gint64      *out_id,
                                    GError     **error);
 
-/**
- * LedgerDraft:
- *
- * The splits and facts an entry must have, as the rule that writes it
- * decides them (which charges a payment settles, what credit a bill
- * uses, what a void takes back): the writer posts the draft, and verify's
- * replay builds it again from the entry's own inputs on the replayed book
- * and compares it with the entry's leaf. One function decides, for both.
- */
-typedef struct _LedgerDraft LedgerDraft;
-
-LedgerDraft *ledger_draft_new       (void);
-void         ledger_draft_free      (LedgerDraft          *draft);
-/* A split as ledger_posting_add() takes it; @unit is the household's
- * unit (for the comparison with the leaf), "" with @household_id 0. */
-void         ledger_draft_add_split (LedgerDraft          *draft,
-                                     const char           *account,
-                                     gint64                household_id,
-                                     const char           *unit,
-                                     gint64                amount);
-void         ledger_draft_add_factv (LedgerDraft          *draft,
-                                     const LedgerFactKind *kind,
-                                     const char *const    *fields);
 /* An allocation fact: the entry settles @amount of @charge of @unit
  * (@kind "payment", "credit" or "waiver"; a void's negative). */
-void         ledger_draft_add_allocation (LedgerDraft            *draft,
-                                          const char             *unit,
-                                          const LedgerOpenCharge *charge,
-                                          const char             *kind,
-                                          gint64                  amount);
-/* Adds the draft's splits and facts to @posting. */
-void         ledger_draft_post      (const LedgerDraft    *draft,
-                                     LedgerPosting        *posting);
-/* Whether @leaf has exactly the draft's splits and facts, in order:
- * otherwise LEDGER_ERROR_VERIFY naming @rule, what it gives and what the
- * entry says. */
-gboolean     ledger_draft_check     (const LedgerDraft    *draft,
-                                     const LedgerLeaf     *leaf,
-                                     const char           *rule,
-                                     GError              **error);
+void ledger_allocation_add_to_draft (LedgerDraft            *draft,
+                                     const char             *unit,
+                                     const LedgerOpenCharge *charge,
+                                     const char             *kind,
+                                     gint64                  amount);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerDraft, ledger_draft_free)
-
-/* The fields of the entry's first @name fact, or NULL with
- * LEDGER_ERROR_VERIFY when it has none (the fields are the facts'). */
-const char *const *ledger_draft_find_fact (char *const *const  *facts,
-                                           const char          *name,
-                                           const LedgerLeaf    *leaf,
-                                           GError             **error);
-
-/* The rule of a "charge" entry: the prepaid credit a new charge uses
- * (ledger-replay.c's rules[]). */
+/* The rule of a "charge" entry (ledger-replay.c's rules[]): the fee
+ * version in force for the year, its amount per household or per space,
+ * the day it falls due and the prepaid credit that settles it at once. */
 gboolean ledger_charge_rule (LedgerBook          *book,
                              const LedgerLeaf    *leaf,
                              char *const *const  *facts,

@@ -6,6 +6,7 @@
 
 #include "ledger-fact-private.h"
 #include "ledger-fee.h"
+#include "ledger-leaf.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,12 @@ gboolean ledger_fee_set_in_write (LedgerBook            *book,
 /* "fee|CODE|NAME|AMOUNT|BASIS|EFFECTIVE_FROM": a fee version, and its
  * income account "income:CODE" added or renamed NAME. */
 extern const LedgerFactKind ledger_fact_fee;
+
+/* The rule of "fee" entries (ledger-replay.c's rules[]): one fee fact,
+ * a version the fee command accepts, and no split. */
+gboolean ledger_fee_rule (LedgerBook          *book,
+                          const LedgerLeaf    *leaf,
+                          char *const *const  *facts,
+                          GError             **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "ledger-billing.h"
 #include "ledger-book-private.h"
 #include "ledger-dates-private.h"
+#include "ledger-draft-private.h"
 #include "ledger-fee-private.h"
 #include "ledger-fee.h"
 #include "ledger-journal-private.h"
@@ -160,7 +161,8 @@ apply_fee (LedgerBook         *book,
   sqlite3_stmt *stmt;
   gint64 amount;
 
-  if (!ledger_fact_int64 ("fee", fields, 2, &amount, error) ||
+  if (!ledger_draft_require_kind (book, txn_id, "fee", (const char *const[]) { "fee", NULL }, error) ||
+      !ledger_fact_int64 ("fee", fields, 2, &amount, error) ||
       !ensure_income_account (book, fields[0], fields[1], error))
     return FALSE;
   stmt = ledger_book_prepare (book,
@@ -180,6 +182,28 @@ apply_fee (LedgerBook         *book,
 
 const LedgerFactKind ledger_fact_fee = { "fee", 5, apply_fee };
 
+/* What a version must be on any day: a fee code, a short name (NULL:
+ * the current one), an amount within the ceiling. The writer and the
+ * fee rule of verify's replay check it alike. */
+static gboolean
+check_version (const char  *code,
+               const char  *name,
+               gint64       amount,
+               GError     **error)
+{
+  if (!ledger_fee_code_check (code, error))
+    return FALSE;
+  if (name != NULL && !ledger_text_check (name, _("fee name"), 40, TRUE, error))
+    return FALSE;
+  if (amount < 0 || amount > LEDGER_AMOUNT_MAX)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
+                   _("amount: a fee must be between zero and %s"), "1,000,000.00");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Validates the request and fills @fee with the version to store. */
 static gboolean
 prepare_version (LedgerBook            *book,
@@ -194,16 +218,11 @@ prepare_version (LedgerBook            *book,
   g_autoptr(LedgerFee) current = NULL;
   char today[11];
 
-  if (!ledger_fee_code_check (code, error))
+  if (!check_version (code, name, amount, error))
     return FALSE;
-  if (name != NULL && !ledger_text_check (name, _("fee name"), 40, TRUE, error))
-    return FALSE;
-  if (amount < 0 || amount > LEDGER_AMOUNT_MAX)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
-                   _("amount: a fee must be between zero and %s"), "1,000,000.00");
-      return FALSE;
-    }
+  /* The years a version may start in count from the book's clock: a
+   * check of the request, not of the version (the replay's clock is
+   * another). */
   if (from != NULL)
     {
       if (!ledger_date_parse (from, "--from", fee->effective_from, error) ||
@@ -225,6 +244,51 @@ prepare_version (LedgerBook            *book,
   return TRUE;
 }
 
+/* The "fee" entry of @fee, a version prepare_version() made: its fact
+ * and no split. */
+static void
+fee_draft (const LedgerFee *fee,
+           LedgerDraft     *draft)
+{
+  char amount_text[24];
+  const char *fields[] = { fee->code, fee->name, ledger_fact_int_text (amount_text, fee->amount),
+                           ledger_fee_basis_to_string (fee->basis), fee->effective_from };
+
+  ledger_draft_add_factv (draft, &ledger_fact_fee, fields);
+}
+
+gboolean
+ledger_fee_rule (LedgerBook          *book G_GNUC_UNUSED,
+                 const LedgerLeaf    *leaf,
+                 char *const *const  *facts,
+                 GError             **error)
+{
+  const char *const *fields = ledger_draft_find_fact (facts, "fee", leaf, error);
+  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
+  g_autoptr(LedgerFee) fee = g_new0 (LedgerFee, 1);
+  g_autoptr(GError) refused = NULL;
+  LedgerFeeBasis basis;
+  gint64 amount;
+
+  if (fields == NULL || !ledger_fact_int64 ("fee", fields, 2, &amount, error))
+    return FALSE;
+  if (!check_version (fields[0], fields[1], amount, &refused) ||
+      !ledger_fee_basis_parse (fields[3], "basis", &basis, &refused) ||
+      !ledger_date_parse (fields[4], "effective_from", fee->effective_from, &refused))
+    {
+      /* What the command would have refused is a difference here. */
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the fee rule refuses the entry: %s"), refused->message);
+      return FALSE;
+    }
+  fee->code = g_strdup (fields[0]);
+  fee->name = g_strdup (fields[1]);
+  fee->amount = amount;
+  fee->basis = basis;
+  fee_draft (fee, draft);
+  return ledger_draft_check (draft, leaf, _("the fee rule"), error);
+}
+
 gboolean
 ledger_fee_set_in_write (LedgerBook            *book,
                          const char            *code,
@@ -236,9 +300,10 @@ ledger_fee_set_in_write (LedgerBook            *book,
 {
   g_autoptr(LedgerFee) fee = g_new0 (LedgerFee, 1);
   g_autoptr(LedgerPosting) posting = NULL;
+  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
   g_autofree char *memo = NULL;
   g_autofree char *plain = NULL;
-  char today[11], amount_text[24];
+  char today[11];
 
   if (!prepare_version (book, code, name, amount, basis, from, fee, error))
     return FALSE;
@@ -251,9 +316,8 @@ ledger_fee_set_in_write (LedgerBook            *book,
   posting = ledger_posting_new ("fee", today);
   ledger_posting_set_ref (posting, fee->code);
   ledger_posting_set_memo (posting, memo);
-  ledger_posting_add_fact (posting, &ledger_fact_fee, fee->code, fee->name,
-                           ledger_fact_int_text (amount_text, fee->amount),
-                           ledger_fee_basis_to_string (fee->basis), fee->effective_from);
+  fee_draft (fee, draft);
+  ledger_draft_post (draft, posting);
   return ledger_posting_commit (posting, book, NULL, error);
 }
 

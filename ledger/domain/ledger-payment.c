@@ -116,6 +116,8 @@ apply_receipt (LedgerBook         *book,
   gint64 household_id = 0, amount;
   int year, seq;
 
+  if (!ledger_draft_require_kind (book, txn_id, "receipt", (const char *const[]) { "payment", NULL }, error))
+    return FALSE;
   if (!ledger_receipt_number_parse (fields[0], &year, &seq, NULL))
     return set_bad_receipt_fact (error, "receipt", fields[0]);
   if (!ledger_fact_int64 ("receipt", fields, 2, &amount, error) ||
@@ -150,6 +152,8 @@ apply_void (LedgerBook         *book,
 {
   sqlite3_stmt *stmt;
 
+  if (!ledger_draft_require_kind (book, txn_id, "void", (const char *const[]) { "void", NULL }, error))
+    return FALSE;
   stmt = ledger_book_prepare (book,
                               "INSERT INTO voids (receipt, reason, txn_id) VALUES (?1, ?2, ?3)",
                               error);
@@ -242,8 +246,8 @@ payment_draft (LedgerBook    *book,
   }
   for (guint i = 0; i < open->len; i++)
     if (allocated[i] > 0)
-      ledger_draft_add_allocation (draft, unit, &g_array_index (open, LedgerOpenCharge, i),
-                                   "payment", allocated[i]);
+      ledger_allocation_add_to_draft (draft, unit, &g_array_index (open, LedgerOpenCharge, i),
+                                      "payment", allocated[i]);
   if (out_number != NULL)
     *out_number = g_steal_pointer (&number);
   return TRUE;
@@ -268,8 +272,18 @@ ledger_payment_rule (LedgerBook          *book,
                    _("a “%s” fact names “%s”, which is no way of paying"), "receipt", receipt[3]);
       return FALSE;
     }
-  return ledger_fact_int64 ("receipt", receipt, 2, &amount, error) &&
-         ledger_fact_household_id (book, "receipt", receipt[1], &household_id, error) &&
+  if (!ledger_fact_int64 ("receipt", receipt, 2, &amount, error))
+    return FALSE;
+  if (amount <= 0 || amount > LEDGER_AMOUNT_MAX)
+    {
+      g_autoptr(GError) refused = NULL;
+
+      ledger_amount_set_out_of_range (&refused, _("amount"), amount);
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the rule of payments refuses the entry: %s"), refused->message);
+      return FALSE;
+    }
+  return ledger_fact_household_id (book, "receipt", receipt[1], &household_id, error) &&
          payment_draft (book, household_id, receipt[1], amount, method, leaf->date, draft, NULL, error) &&
          ledger_draft_check (draft, leaf, _("the allocation of a payment (oldest charge first)"), error);
 }
@@ -623,8 +637,8 @@ add_reversed_allocations (LedgerBook   *book,
       LedgerOpenCharge charge = { 0, 0, sqlite3_column_int (stmt, 2), "" };
 
       g_strlcpy (charge.fee_code, (const char *) sqlite3_column_text (stmt, 1), sizeof charge.fee_code);
-      ledger_draft_add_allocation (draft, (const char *) sqlite3_column_text (stmt, 0), &charge,
-                                   (const char *) sqlite3_column_text (stmt, 3), -sqlite3_column_int64 (stmt, 4));
+      ledger_allocation_add_to_draft (draft, (const char *) sqlite3_column_text (stmt, 0), &charge,
+                                      (const char *) sqlite3_column_text (stmt, 3), -sqlite3_column_int64 (stmt, 4));
     }
   return ledger_book_finish_rows (book, stmt, rc, N_("reading allocations"), error);
 }

@@ -49,6 +49,7 @@ static const struct
   LedgerReplayRule  rule;
 } rules[] = {
   { NULL, NULL },
+  { "fee",     ledger_fee_rule },
   { "charge",  ledger_charge_rule },
   { "payment", ledger_payment_rule },
   { "void",    ledger_void_rule },
