@@ -312,9 +312,7 @@ proven_payload (const ReceiptData *d,
 
       if (export_receipt_payload_leaf_hash (payload, &rebuilt, NULL) &&
           memcmp (&rebuilt, &d->leaf, sizeof rebuilt) == 0)
-        {
-          return g_steal_pointer (&payload);
-        }
+        return g_steal_pointer (&payload);
     }
   g_debug ("receipt %s: its QR code does not rebuild entry %" G_GINT64_FORMAT "'s leaf",
            d->receipt->number, d->receipt->txn_id);
