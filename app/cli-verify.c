@@ -77,6 +77,68 @@ verify_export (CliGlobals           *globals,
   return status;
 }
 
+/* When there is a book, the receipt's fingerprint must be the book's at
+ * that size: a receipt can carry a tree of its own making. */
+static gboolean
+check_receipt_against_book (LedgerBook                *book,
+                            const ExportReceiptProof  *proof,
+                            GError                   **error)
+{
+  LedgerTreeHead head = { 0 };
+  g_autofree char *printed = NULL, *ours = NULL;
+
+  if (!ledger_book_fingerprint (book, &head, error))
+    return FALSE;
+  if (proof->head.size <= head.size)
+    {
+      if (!ledger_fingerprint_head_at (book, proof->head.size, &head, error))
+        return FALSE;
+      if (memcmp (&head.root, &proof->head.root, sizeof head.root) == 0)
+        return TRUE;
+    }
+  printed = ledger_tree_head_format (&proof->head);
+  ours = ledger_tree_head_format (&head);
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("the receipt's fingerprint %s is not this book's (%s)"), printed, ours);
+  return FALSE;
+}
+
+/* verify --receipt FILE: FILE is the text of a receipt's QR code. The
+ * check needs no book; with one, the fingerprint is compared too. */
+static int
+verify_receipt (CliGlobals *globals,
+                const char *path)
+{
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL, *amount = NULL;
+  ExportReceiptProof proof = { 0 };
+
+  if (export_receipt_check_file (path, &proof, &error) &&
+      g_file_test (cli_book_path (globals), G_FILE_TEST_EXISTS) &&
+      (book = cli_open_book_to_read (globals, &error)) != NULL)
+    check_receipt_against_book (book, &proof, &error);
+  if (error != NULL)
+    {
+      export_receipt_proof_clear (&proof);
+      return cli_report_error (error);
+    }
+  fingerprint = ledger_tree_head_format (&proof.head);
+  amount = ledger_money_format (proof.amount);
+  printf (_("Receipt %s (%s, %s) is entry %" PRId64 " of the book with fingerprint %s: "
+            "its leaf, rebuilt from the receipt, and its audit path verify.\n"),
+          proof.number, proof.unit, amount, proof.entry, fingerprint);
+  if (proof.voided)
+    printf (_("The receipt says it was voided later; what is proven is its payment's entry.\n"));
+  if (book != NULL)
+    printf (_("This book had that fingerprint at %" PRIu64 " entries.\n"), proof.head.size);
+  else
+    printf (_("Compare the fingerprint with a published notice's, or ask for “proof consistency %" PRIu64 "”.\n"),
+            proof.head.size);
+  export_receipt_proof_clear (&proof);
+  return CLI_EXIT_OK;
+}
+
 static int
 run_verify (CliGlobals *globals,
             int         argc,
@@ -84,9 +146,11 @@ run_verify (CliGlobals *globals,
 {
   g_autofree char *head_text = NULL;
   g_autofree char *export_path = NULL;
+  g_autofree char *receipt_path = NULL;
   const GOptionEntry entries[] = {
     { "head", 0, 0, G_OPTION_ARG_STRING, &head_text, N_("Also prove the book extends this earlier published fingerprint"), N_("SIZE:ROOT") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path, N_("Check an exported workbook (against the book, when there is one)"), N_("FILE") },
+    { "receipt", 0, 0, G_OPTION_ARG_FILENAME, &receipt_path, N_("Check a receipt from the text of its QR code (and its fingerprint against the book, when there is one)"), N_("FILE") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(LedgerBook) book = NULL;
@@ -96,6 +160,10 @@ run_verify (CliGlobals *globals,
 
   if (!cli_parse_options (globals, lookup ("verify"), entries, &argc, &argv, 0, 0))
     return CLI_EXIT_USAGE;
+  if (receipt_path != NULL && (export_path != NULL || head_text != NULL))
+    return cli_usage_error (lookup ("verify"), _("--receipt cannot be combined with --export or --head"));
+  if (receipt_path != NULL)
+    return verify_receipt (globals, receipt_path);
   if (head_text != NULL && !ledger_tree_head_parse (head_text, "--head", &earlier, &error))
     return cli_report_error (error);
   if (export_path != NULL)
@@ -328,7 +396,7 @@ run_proof_consistency (CliGlobals *globals,
 }
 
 const CliCommand cli_verify_commands[] = {
-  { "verify", "[--head SIZE:ROOT] [--export FILE]",
+  { "verify", "[--head SIZE:ROOT] [--export FILE] [--receipt FILE]",
     N_("Recompute the fingerprint from the journal and check everything"), run_verify },
   { "proof consistency", "OLD-SIZE:OLD-ROOT [NEW-SIZE]",
     N_("Print and check the proof that the book extends an earlier, published fingerprint"), run_proof_consistency },

@@ -249,4 +249,67 @@ cairo_surface_t   *export_notice_pages_render (const ExportNoticePages  *pages,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportNoticePages, export_notice_pages_free)
 
+/* Checking a receipt from its QR code alone (export-receipt-check.c) */
+
+typedef struct
+{
+  char           *number;   /* "2026-000123" */
+  char           *unit;
+  gint64          amount;   /* fen */
+  gboolean        voided;   /* the receipt says it was voided */
+  gint64          entry;    /* the payment's journal entry, 1-based */
+  LedgerTreeHead  head;     /* the fingerprint it is proven against */
+} ExportReceiptProof;
+
+/**
+ * export_receipt_check:
+ * @payload: the text of a receipt's QR code, as a phone's scanner gives it
+ *   (a final line break and CR LF line ends are accepted)
+ * @out_proof: (out caller-allocates) (optional): what was proven; clear
+ *   it with export_receipt_proof_clear()
+ * @error: return location for an error
+ *
+ * Rebuilds the canonical leaf of the receipt's payment entry from the
+ * fields of @payload alone (docs/leaf-format.md, "Receipts: rebuilding the
+ * leaf from the QR"), hashes it, and walks the printed audit path to the
+ * printed fingerprint's root. No book is read: a resident can check a
+ * receipt without one, and then compare the fingerprint with a published
+ * notice (or `proof consistency`).
+ *
+ * Returns: TRUE when the receipt's fields are the leaf of entry N of the
+ *   tree with that fingerprint; FALSE with LEDGER_ERROR_VERIFY saying what
+ *   does not hold: text that is not a receipt's QR code, a field out of
+ *   form, items that do not add up to the total, a rebuilt leaf hash other
+ *   than the printed one, or a path that does not lead to the root
+ */
+gboolean export_receipt_check (const char          *payload,
+                               ExportReceiptProof  *out_proof,
+                               GError             **error);
+
+/**
+ * export_receipt_check_file:
+ * @path: a file holding the text of a receipt's QR code (any name)
+ * @out_proof: (out caller-allocates) (optional): as for
+ *   export_receipt_check()
+ * @error: return location for an error
+ *
+ * export_receipt_check() of the file's text. A file that cannot be read,
+ * or is not a regular file, is LEDGER_ERROR_IO; one longer than a QR code
+ * holds, or not UTF-8 text, LEDGER_ERROR_VERIFY. Messages quote @path
+ * with ledger_quote_path().
+ *
+ * Returns: as export_receipt_check()
+ */
+gboolean export_receipt_check_file (const char          *path,
+                                    ExportReceiptProof  *out_proof,
+                                    GError             **error);
+
+/**
+ * export_receipt_proof_clear:
+ * @proof: what export_receipt_check() filled in
+ *
+ * Frees its strings.
+ */
+void     export_receipt_proof_clear (ExportReceiptProof *proof);
+
 G_END_DECLS

@@ -13,11 +13,13 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "export-notice-private.h"
 #include "ledger.h"
 #include "export-notice.h"
 #include "export-qr-private.h"
+#include "export-receipt-private.h"
 
 #define MARGIN    30.0
 #define BODY_SIZE 10.0
@@ -28,6 +30,7 @@ typedef struct
   char           *community;
   char           *committee;   /* who receives the money */
   GHashTable     *fee_names;   /* code → name */
+  char           *operator_name; /* as recorded, or with a phone in it masked */
   LedgerTreeHead  head;        /* the book when the receipt was issued */
   LedgerHash      leaf;
   GArray         *path;        /* of LedgerHash */
@@ -41,6 +44,7 @@ receipt_data_clear (ReceiptData *d)
   g_clear_pointer (&d->receipt, ledger_receipt_free);
   g_clear_pointer (&d->community, g_free);
   g_clear_pointer (&d->committee, g_free);
+  g_clear_pointer (&d->operator_name, g_free);
   g_clear_pointer (&d->fee_names, g_hash_table_unref);
   g_clear_pointer (&d->path, g_array_unref);
   g_clear_pointer (&d->scrubber, ledger_privacy_scrubber_free);
@@ -101,7 +105,6 @@ scrub_receipt (ReceiptData *d)
 
   scrub_in_place (d->scrubber, &d->community);
   scrub_in_place (d->scrubber, &d->committee);
-  scrub_in_place (d->scrubber, &d->receipt->operator_name);
   scrub_in_place (d->scrubber, &d->receipt->void_reason);
   /* The payer's name and unit as the register holds them, made fit to
    * draw (a book edited behind the program's back may hold bytes that
@@ -111,6 +114,23 @@ scrub_receipt (ReceiptData *d)
   g_hash_table_iter_init (&iter, d->fee_names);
   while (g_hash_table_iter_next (&iter, &code, &name))
     g_hash_table_iter_replace (&iter, ledger_privacy_scrubber_run (d->scrubber, name));
+}
+
+/* The operator as the receipt prints it: the committee member who took
+ * the money is named as recorded, for the leaf holds the name and the
+ * QR code must rebuild the leaf; only a phone number typed into it is
+ * masked (and that receipt's QR code then proves nothing). */
+static gboolean
+read_operator (LedgerBook   *book,
+               ReceiptData  *d,
+               GError      **error)
+{
+  g_autoptr(LedgerPrivacyScrubber) phones = ledger_household_scrubber_new (book, FALSE, error);
+
+  if (phones == NULL)
+    return FALSE;
+  d->operator_name = ledger_privacy_scrubber_run (phones, d->receipt->operator_name);
+  return TRUE;
 }
 
 /* Reads the receipt, the fee names and the inclusion proof. */
@@ -132,6 +152,8 @@ read_receipt (LedgerBook   *book,
     }
   d->fee_names = read_fee_names (book, error);
   d->scrubber = d->fee_names != NULL ? ledger_household_scrubber_new (book, TRUE, error) : NULL;
+  if (d->scrubber != NULL && !read_operator (book, d, error))
+    return FALSE;
   if (d->fee_names == NULL || d->scrubber == NULL ||
       !ledger_fingerprint_head_at (book, (guint64) d->receipt->txn_id, &d->head, error))
     return FALSE;
@@ -151,73 +173,150 @@ fee_name (const ReceiptData *d,
   return name != NULL ? name : code;
 }
 
-/* "2026年度物业费" */
+/* "2026年度物业费（property）": the name people know, and the fee's code
+ * and year as the journal has them (the QR code's item line). */
 static char *
 line_label (const ReceiptData       *d,
             const LedgerReceiptLine *line)
 {
-  return g_strdup_printf ("%d年度%s", line->year, fee_name (d, line->fee_code));
+  return g_strdup_printf ("%d年度%s（%s）", line->year, fee_name (d, line->fee_code), line->fee_code);
 }
 
 /* ------------------------------------------------------------------ */
 /* The QR payload */
 
-/* Appends @hash as 64 lowercase hex digits. */
+/* "LABEL：VALUE\n", the value escaped as a leaf's header writes it. */
 static void
-append_hex (GString          *text,
-            const LedgerHash *hash)
+append_line (GString    *text,
+             const char *label,
+             const char *value)
 {
-  char hex[65];
-
-  ledger_hash_to_hex (hash, hex);
-  g_string_append (text, hex);
+  g_string_append (text, label);
+  g_string_append (text, EXPORT_RECEIPT_COLON);
+  export_receipt_append_escaped (text, value);
+  g_string_append_c (text, '\n');
 }
 
-/* The receipt's details (the payer's name masked, and no phone number or
- * owner's name in the texts typed into the book: a scanner shows them to
- * whoever scans) and the proof. */
-static char *
-receipt_payload (const ReceiptData *d)
+static void
+append_money_line (GString    *text,
+                   const char *label,
+                   gint64      fen)
 {
-  const LedgerReceipt *r = d->receipt;
-  g_autofree char *payer = ledger_text_mask_name (r->owner);
-  g_autofree char *community = ledger_privacy_scrubber_run (d->scrubber, d->community);
-  g_autofree char *total = ledger_money_format (r->amount);
-  g_autofree char *fingerprint = ledger_tree_head_format (&d->head);
+  g_autofree char *money = ledger_money_format (fen);
+
+  append_line (text, label, money);
+}
+
+/* "2025年度物业费（property）：¥1,200.00": the fee's name as the book has
+ * it now (scrubbed; left out, "2025年度（property）：…", without
+ * @with_name), and its code and year as the leaf has them. */
+static void
+append_item (GString                 *text,
+             const ReceiptData       *d,
+             const LedgerReceiptLine *line,
+             gboolean                 with_name)
+{
+  g_autofree char *scrubbed = ledger_privacy_scrubber_run (d->scrubber, fee_name (d, line->fee_code));
+  g_autofree char *name = with_name ? ledger_privacy_neutralise (scrubbed) : g_strdup ("");
+  g_autofree char *money = ledger_money_format (line->amount);
+
+  g_string_append_printf (text, "%04d" EXPORT_RECEIPT_YEAR_SUFFIX "%s" EXPORT_RECEIPT_CODE_OPEN "%s"
+                          EXPORT_RECEIPT_CODE_CLOSE EXPORT_RECEIPT_COLON "%s\n",
+                          line->year, name, line->fee_code, money);
+}
+
+/* "微信（wechat）" */
+static char *
+method_text (LedgerMethod method)
+{
+  return g_strconcat (ledger_method_chinese (method), EXPORT_RECEIPT_CODE_OPEN,
+                      ledger_method_to_string (method), EXPORT_RECEIPT_CODE_CLOSE, NULL);
+}
+
+/* "HEX,HEX,…", the audit path from the leaf up. */
+static char *
+path_text (const GArray *path)
+{
   GString *text = g_string_new (NULL);
+  char hex[65];
 
-  g_string_append_printf (text, "小区公账收据\n%s\n收据号：%s\n户号：%s\n缴款人：%s\n",
-                          community, r->number, r->unit, payer);
-  for (guint i = 0; i < r->lines->len; i++)
-    {
-      const LedgerReceiptLine *line = &g_array_index (r->lines, LedgerReceiptLine, i);
-      g_autofree char *label = line_label (d, line);
-      g_autofree char *shown = ledger_privacy_scrubber_run (d->scrubber, label);
-      g_autofree char *money = ledger_money_format (line->amount);
-
-      g_string_append_printf (text, "%s：%s\n", shown, money);
-    }
-  if (r->to_credit != 0)
-    {
-      g_autofree char *credit = ledger_money_format (r->to_credit);
-
-      g_string_append_printf (text, "预交款：%s\n", credit);
-    }
-  g_string_append_printf (text, "合计：%s\n方式：%s\n日期：%s\n", total,
-                          ledger_method_chinese (r->method), r->date);
-  if (r->voided)
-    g_string_append (text, "状态：已作废\n");
-  g_string_append_printf (text, "条目：%" G_GINT64_FORMAT "\n叶哈希：", r->txn_id);
-  append_hex (text, &d->leaf);
-  g_string_append (text, "\n路径：");
-  for (guint i = 0; i < d->path->len; i++)
+  for (guint i = 0; i < path->len; i++)
     {
       if (i > 0)
         g_string_append_c (text, ',');
-      append_hex (text, &g_array_index (d->path, LedgerHash, i));
+      ledger_hash_to_hex (&g_array_index (path, LedgerHash, i), hex);
+      g_string_append (text, hex);
     }
-  g_string_append_printf (text, "\n账本指纹：%s", fingerprint);
   return g_string_free (text, FALSE);
+}
+
+/* The receipt's QR code: every field of its payment's leaf of version
+ * @version (docs/leaf-format.md, "Receipts: rebuilding the leaf from the
+ * QR"), the payer's name masked, the community's and the fee names
+ * scrubbed (a scanner shows them to whoever scans), and the proof. */
+static char *
+receipt_payload (const ReceiptData *d,
+                 int                version,
+                 gboolean           with_names)
+{
+  const LedgerReceipt *r = d->receipt;
+  g_autofree char *payer = ledger_text_mask_name (r->owner);
+  g_autofree char *scrubbed = ledger_privacy_scrubber_run (d->scrubber, d->community);
+  g_autofree char *community = ledger_privacy_neutralise (scrubbed);
+  g_autofree char *method = method_text (r->method);
+  g_autofree char *fingerprint = ledger_tree_head_format (&d->head);
+  g_autofree char *path = path_text (d->path);
+  char number[24], hex[65];
+  GString *text = g_string_new (EXPORT_RECEIPT_TITLE "\n");
+
+  g_string_append_printf (text, "%s\n", community);
+  append_line (text, EXPORT_RECEIPT_NUMBER, r->number);
+  append_line (text, EXPORT_RECEIPT_UNIT, r->unit);
+  append_line (text, EXPORT_RECEIPT_PAYER, payer);
+  for (guint i = 0; i < r->lines->len; i++)
+    append_item (text, d, &g_array_index (r->lines, LedgerReceiptLine, i), with_names);
+  if (r->to_credit != 0)
+    append_money_line (text, EXPORT_RECEIPT_CREDIT, r->to_credit);
+  append_money_line (text, EXPORT_RECEIPT_TOTAL, r->amount);
+  append_line (text, EXPORT_RECEIPT_METHOD, method);
+  append_line (text, EXPORT_RECEIPT_DATE, r->date);
+  append_line (text, EXPORT_RECEIPT_RECORDED_AT, r->recorded_at);
+  append_line (text, EXPORT_RECEIPT_OPERATOR, d->operator_name);
+  if (r->voided)
+    append_line (text, EXPORT_RECEIPT_STATUS, EXPORT_RECEIPT_VOIDED);
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, r->txn_id);
+  append_line (text, EXPORT_RECEIPT_ENTRY, number);
+  g_snprintf (number, sizeof number, "%d", version);
+  append_line (text, EXPORT_RECEIPT_LEAF_VERSION, number);
+  ledger_hash_to_hex (&d->leaf, hex);
+  append_line (text, EXPORT_RECEIPT_LEAF_HASH, hex);
+  append_line (text, EXPORT_RECEIPT_PATH, path);
+  g_string_append (text, EXPORT_RECEIPT_FINGERPRINT EXPORT_RECEIPT_COLON);
+  g_string_append (text, fingerprint);
+  return g_string_free (text, FALSE);
+}
+
+/* The QR code's text, of the leaf version the entry has: the one whose
+ * leaf, rebuilt from the text, is the entry's. A receipt whose text
+ * rebuilds neither (a phone masked in the operator's name, a book edited
+ * behind the program's back) still prints, and its check says it does
+ * not hold. */
+static char *
+proven_payload (const ReceiptData *d,
+                gboolean           with_names)
+{
+  for (int version = 2; version >= 1; version--)
+    {
+      g_autofree char *payload = receipt_payload (d, version, with_names);
+      LedgerHash rebuilt;
+
+      if (export_receipt_payload_leaf_hash (payload, &rebuilt, NULL) &&
+          memcmp (&rebuilt, &d->leaf, sizeof rebuilt) == 0)
+        return g_steal_pointer (&payload);
+    }
+  g_debug ("receipt %s: its QR code does not rebuild entry %" G_GINT64_FORMAT "'s leaf",
+           d->receipt->number, d->receipt->txn_id);
+  return receipt_payload (d, 2, with_names);
 }
 
 /* ------------------------------------------------------------------ */
@@ -313,7 +412,8 @@ draw_details (Sheet *s)
   g_autofree char *payer = g_strdup_printf ("缴款人：%s", r->owner);
   g_autofree char *day = export_date_chinese (r->date);
   g_autofree char *date = g_strdup_printf ("缴款日期：%s", day);
-  g_autofree char *method = g_strdup_printf ("缴款方式：%s", ledger_method_chinese (r->method));
+  g_autofree char *method_name = method_text (r->method);
+  g_autofree char *method = g_strdup_printf ("缴款方式：%s", method_name);
 
   sheet_pair (s, unit, payer);
   sheet_pair (s, date, method);
@@ -343,11 +443,14 @@ draw_amount (Sheet *s)
   g_autofree char *capital = ledger_money_to_capital (r->amount);
   g_autofree char *small = g_strdup_printf ("合计金额（小写）：%s", figures);
   g_autofree char *large = g_strdup_printf ("合计金额（大写）：%s", capital);
-  g_autofree char *operator_line = g_strdup_printf ("经办人：%s", r->operator_name);
+  g_autofree char *operator_line = g_strdup_printf ("经手人：%s", s->d->operator_name);
   g_autofree char *fingerprint = ledger_tree_head_format_short (&s->d->head);
   g_autofree char *payee = g_strdup_printf ("收款单位：%s", s->d->committee);
-  g_autofree char *print = g_strdup_printf ("账本指纹（开具时，共%" G_GUINT64_FORMAT "条记录）：%s",
-                                            s->d->head.size, fingerprint);
+  /* What the QR code needs besides, in small print: a long receipt needs
+   * its height for the code. */
+  g_autofree char *print = g_strdup_printf ("登记时间：%s；账本第%" G_GINT64_FORMAT "条记录；"
+                                            "账本指纹（开具时，共%" G_GUINT64_FORMAT "条记录）：%s",
+                                            r->recorded_at, r->txn_id, s->d->head.size, fingerprint);
   double inner = s->width - 2 * MARGIN;
 
   s->y += sheet_text (s, small, BODY_SIZE + 1, MARGIN, inner, PANGO_ALIGN_LEFT) + 5;
@@ -476,8 +579,19 @@ export_receipt_pages_new (LedgerBook  *book,
       export_receipt_pages_free (pages);
       return NULL;
     }
-  pages->payload = receipt_payload (&pages->d);
-  pages->qr = export_qr_new (pages->payload, error);
+  pages->payload = proven_payload (&pages->d, TRUE);
+  pages->qr = export_qr_new (pages->payload, NULL);
+  if (pages->qr == NULL ||
+      measure_receipt (&pages->d, pages->qr, EXPORT_A4_WIDTH) > EXPORT_A4_HEIGHT)
+    {
+      /* A payment that settled many charges: the fee names, which prove
+       * nothing, are left out of the QR code (the receipt prints them),
+       * for a smaller code that still fits on the page. */
+      g_clear_pointer (&pages->qr, export_qr_free);
+      g_free (pages->payload);
+      pages->payload = proven_payload (&pages->d, FALSE);
+      pages->qr = export_qr_new (pages->payload, error);
+    }
   if (pages->qr == NULL)
     {
       export_receipt_pages_free (pages);

@@ -653,6 +653,28 @@ test_receipt_proof (Fixture       *f,
   g_assert_true (ledger_fingerprint_head_at (f->book, head.size, &recorded, &error));
   g_assert_cmpmem (recorded.root.bytes, LEDGER_HASH_SIZE, head.root.bytes, LEDGER_HASH_SIZE);
 
+  /* The QR text alone proves the receipt: its fields rebuild the leaf
+   * whose hash it prints (issue 15). */
+  {
+    ExportReceiptProof proven = { 0 };
+    g_autofree char *forged = g_strdup (payload);
+    char *unit = strstr (forged, "户号：1-1-101\n");
+
+    g_assert_true (export_receipt_check (payload, &proven, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (proven.number, ==, "2026-000001");
+    g_assert_cmpstr (proven.unit, ==, "1-1-101");
+    g_assert_cmpint (proven.amount, ==, 48000);
+    g_assert_cmpint (proven.entry, ==, g_ascii_strtoll (entry, NULL, 10));
+    export_receipt_proof_clear (&proven);
+    /* Another unit: 1-1-101 → 1-1-102, one byte. */
+    g_assert_nonnull (unit);
+    unit[strlen ("户号：1-1-10")] = '2';
+    g_assert_false (export_receipt_check (forged, NULL, &error));
+    g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
+    g_clear_error (&error);
+  }
+
   scanned = scan_pdf (f->dir, pdf);
   if (scanned == NULL)
     return;

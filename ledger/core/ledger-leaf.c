@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
+#include "ledger-fact-private.h"
 #include "ledger-leaf-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -299,4 +300,38 @@ ledger_journal_count (LedgerBook  *book,
   if (stmt == NULL || !ledger_book_query_int64 (book, stmt, 0, &count, error))
     return -1;
   return count;
+}
+
+/* ------------------------------------------------------------------ */
+/* Leaves rebuilt from their fields */
+
+char *
+ledger_leaf_compose (const LedgerLeaf *leaf,
+                     LedgerHash       *out_hash)
+{
+  GString *text = g_string_sized_new (512);
+
+  g_return_val_if_fail (leaf != NULL, NULL);
+
+  leaf_begin (text, leaf);
+  for (guint i = 0; i < leaf->n_splits; i++)
+    leaf_add_split (text, leaf->splits[i].account, leaf->splits[i].unit, leaf->splits[i].amount);
+  for (guint i = 0; leaf->version == 2 && i < leaf->n_facts; i++)
+    {
+      g_string_append (text, "fact: ");
+      g_string_append (text, leaf->facts[i]);
+      g_string_append_c (text, '\n');
+    }
+  if (out_hash != NULL)
+    ledger_merkle_leaf_hash ((const guint8 *) text->str, text->len, out_hash);
+  return g_string_free (text, FALSE);
+}
+
+char *
+ledger_leaf_compose_fact (const char         *name,
+                          const char *const  *fields,
+                          guint               n_fields)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  return ledger_fact_format (name, fields, n_fields);
 }

@@ -99,4 +99,33 @@ gboolean ledger_journal_foreach_leaf (LedgerBook      *book,
 gint64 ledger_journal_count (LedgerBook  *book,
                              GError     **error);
 
+/**
+ * ledger_leaf_compose:
+ * @leaf: an entry given field by field: its header fields, its splits
+ *   and, for version 2, its facts' texts (ledger_leaf_compose_fact());
+ *   its text, length and hash are not read
+ * @out_hash: (out caller-allocates) (optional): SHA-256 (0x00 ‖ leaf)
+ *
+ * The canonical leaf of an entry whose fields a verifier holds without
+ * the book (a receipt's QR code): the same text the journal gives for
+ * the entry, byte for byte, when the fields are the entry's.
+ *
+ * Returns: (transfer full): the leaf's text
+ */
+char *ledger_leaf_compose (const LedgerLeaf *leaf,
+                           LedgerHash       *out_hash);
+
+/**
+ * ledger_leaf_compose_fact:
+ * @name: the fact's name ("receipt")
+ * @fields: (array length=n_fields): its fields, unescaped
+ * @n_fields: how many
+ *
+ * Returns: (transfer full): the fact's text as a leaf's "fact: " line
+ *   holds it: @name and the fields joined by "|", each field escaped
+ */
+char *ledger_leaf_compose_fact (const char         *name,
+                                const char *const  *fields,
+                                guint               n_fields);
+
 G_END_DECLS

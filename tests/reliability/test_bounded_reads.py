@@ -59,6 +59,7 @@ INPUTS = {
                              '--attach', '{}'], False),
     ('vote ballot', '--scan'): (['vote', 'ballot', '1', '1-1-101', 'yes', '--scan', '{}'], False),
     ('verify', '--export'): (['verify', '--export', '{}'], False),
+    ('verify', '--receipt'): (['verify', '--receipt', '{}'], False),
     ('restore', 'FILE'): (['restore', '{}'], False),
 }
 

@@ -157,6 +157,7 @@ def place_argv(command, place, path):
         ('spend', '--attach'): ['spend', '10', '--payee', 'x', '--category', 'other', '--attach', path],
         ('vote ballot', '--scan'): ['vote', 'ballot', '2', '1-1-101', 'yes', '--scan', path],
         ('verify', '--export'): ['verify', '--export', path],
+        ('verify', '--receipt'): ['verify', '--receipt', path],
         ('restore', 'FILE'): ['restore', path],
         ('export xlsx', 'FILE'): ['export', 'xlsx', path],
         ('notice', 'FILE.pdf'): ['notice', path],

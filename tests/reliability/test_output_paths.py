@@ -59,7 +59,7 @@ OUTPUTS = {
 # book itself): reviewed, not outputs.
 INPUTS = {
     ('household import', 'FILE.csv'), ('pay', '--batch'), ('spend', '--attach'),
-    ('vote ballot', '--scan'), ('verify', '--export'), ('restore', 'FILE'),
+    ('vote ballot', '--scan'), ('verify', '--export'), ('verify', '--receipt'), ('restore', 'FILE'),
     ('*', '--book'),
 }
 # The slot names of OUTPUTS as --help spells them (the backup's argument).
