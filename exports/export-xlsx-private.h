@@ -67,6 +67,24 @@ typedef struct
 #define EXPORT_ERROR(error, ...) g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY, __VA_ARGS__)
 
 /* ------------------------------------------------------------------ */
+/* What the writer and the verifier derive alike (export-xlsx.c) */
+
+/* The Chinese name of a journal entry kind (the Journal's 类型); an
+ * unknown kind as it is. */
+const char *export_xlsx_kind_chinese (const char *kind);
+/* The Journal's 分录 text from a canonical leaf's split lines. */
+char       *export_xlsx_splits_text  (const char *leaf);
+/* Whether @account holds the committee's funds (a payment method's). */
+gboolean    export_xlsx_is_funds_account (const char *account);
+/* The Summary's opening (@op "<") or closing ("<=") funds formula, without
+ * "=": SUMIFS over the funds column of each Journal sheet, by date. */
+char       *export_xlsx_funds_formula (const char *const *sheets,
+                                       const guint32     *last_rows,
+                                       guint              n_sheets,
+                                       const char        *op,
+                                       const char        *iso);
+
+/* ------------------------------------------------------------------ */
 /* Writing cells (export-xlsx-sheets.c) */
 
 /* Keeps the first error libxlsxwriter reports; checked before closing. */

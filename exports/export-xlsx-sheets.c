@@ -507,18 +507,22 @@ export_xlsx_write_arrears (Export  *x,
 /* ------------------------------------------------------------------ */
 /* 住户 Households */
 
-/* The Households sheet: the register, phones masked (138****1234). */
+/* The Households sheet: the register, phones masked (138****1234), and
+ * each unit's salt, with which the owner's name shown can be checked
+ * against the commitment in the journal (docs/leaf-format.md). */
 gboolean
 export_xlsx_write_households (Export  *x,
                               GError **error)
 {
   static const Column columns[] = { { "单元", 10 }, { "业主", 10 }, { "业主编号", 10 }, { "电话", 13 },
-                                    { "面积（㎡）", 10 }, { "车位", 6 }, { "状态", 7 }, { "入住日期", 11 } };
+                                    { "面积（㎡）", 10 }, { "车位", 6 }, { "状态", 7 }, { "入住日期", 11 },
+                                    { "盐（核对业主承诺用）", 34 } };
   static const char *const status[] = { "自住", "出租", "空置" };
   g_autoptr(GPtrArray) list = ledger_household_list (x->book, error);
+  g_autoptr(GHashTable) salts = list != NULL ? ledger_household_salts (x->book, error) : NULL;
   Sheet *s = &x->households;
 
-  if (list == NULL || !export_xlsx_sheet_add (x, s, "住户", columns, G_N_ELEMENTS (columns), error))
+  if (salts == NULL || !export_xlsx_sheet_add (x, s, "住户", columns, G_N_ELEMENTS (columns), error))
     return FALSE;
   for (guint i = 0; i < list->len; i++, s->row++)
     {
@@ -533,6 +537,7 @@ export_xlsx_write_households (Export  *x,
       export_xlsx_put_number (x, s, 5, h->spaces, NULL);
       export_xlsx_put_text (x, s, 6, (guint) h->status < G_N_ELEMENTS (status) ? status[h->status] : "");
       export_xlsx_put_date (x, s, 7, h->move_in);
+      export_xlsx_put_text (x, s, 8, g_hash_table_lookup (salts, h->unit));
     }
   export_xlsx_sheet_finish (x, s);
   return TRUE;

@@ -19,8 +19,12 @@
  * - The Summary's totals are live formulas (SUM, SUMIF) over the detail
  *   sheets, cached with the value from the ledger's own report, and the
  *   detail sheets are checked to add up to those reports to the fen
- *   before the file gets its name. Opening and closing funds are plain
- *   numbers from the report. Those are the workbook's only formulas.
+ *   before the file gets its name. Opening and closing funds are SUMIFS
+ *   over the Journal's funds column (资金变动: what each entry moved into
+ *   or out of the payment methods' accounts) by date, cached with the
+ *   report's figures. Those are the workbook's only formulas.
+ * - verify --export (export-xlsx-verify.c) derives every visible cell of
+ *   every sheet from the Journal's leaves again and compares.
  * - Every query the export makes runs inside one read transaction
  *   (ledger_book_read), so the sheets agree with each other and with the
  *   reports even while another program writes to the book.
@@ -48,6 +52,7 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -93,12 +98,35 @@ owed_in (GArray *by_year,
   return 0;
 }
 
+/* SUMIFS of the funds column (I) of each Journal sheet over its dates
+ * (B) @op @iso, the sheets' sums added: "SUMIFS('日记账'!$I$2:$I$1592,
+ * '日记账'!$B$2:$B$1592,"<"&DATE(2026,1,1))". @last_rows are each
+ * sheet's last row, 1-based. */
+char *
+export_xlsx_funds_formula (const char *const *sheets,
+                           const guint32     *last_rows,
+                           guint              n_sheets,
+                           const char        *op,
+                           const char        *iso)
+{
+  GString *formula = g_string_new (NULL);
+  int year = 0, month = 0, day = 0;
+
+  if (sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3)
+    year = month = day = 0;
+  for (guint i = 0; i < n_sheets; i++)
+    g_string_append_printf (formula, "%sSUMIFS('%s'!$I$2:$I$%u,'%s'!$B$2:$B$%u,\"%s\"&DATE(%d,%d,%d))",
+                            i > 0 ? "+" : "", sheets[i], last_rows[i], sheets[i], last_rows[i],
+                            op, year, month, day);
+  return g_string_free (formula, FALSE);
+}
+
 /* ------------------------------------------------------------------ */
 /* 日记账 Journal */
 
 /* The Chinese name of a journal entry kind; an unknown kind as it is. */
-static const char *
-kind_chinese (const char *kind)
+const char *
+export_xlsx_kind_chinese (const char *kind)
 {
   static const char *const names[][2] = {
     { "init", "建账" }, { "setting", "设置" }, { "fee", "收费标准" }, { "household", "住户登记" },
@@ -114,8 +142,8 @@ kind_chinese (const char *kind)
 
 /* "cash 480.00；receivable 3-2-301 -480.00" from the leaf's split lines
  * (accounts and unit codes never contain "|"); cut short past 8,000 bytes. */
-static char *
-splits_text (const char *leaf)
+char *
+export_xlsx_splits_text (const char *leaf)
 {
   GString *text = g_string_new (NULL);
 
@@ -207,6 +235,38 @@ put_leaf (Export            *x,
   return TRUE;
 }
 
+/* Whether @account is one of the committee's funds: the accounts of the
+ * payment methods, as the income report counts them. */
+gboolean
+export_xlsx_is_funds_account (const char *account)
+{
+  for (int i = 0; i < LEDGER_METHOD_COUNT; i++)
+    if (strcmp (account, ledger_method_to_string ((LedgerMethod) i)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What the entry moved into (or out of) the funds, in the funds column:
+ * the Summary's opening and closing funds are SUMIFS over it. Left empty
+ * for an entry that touches no funds account. */
+static void
+put_funds_change (Export           *x,
+                  Sheet            *s,
+                  const LedgerLeaf *leaf)
+{
+  gint64 change = 0;
+  gboolean touches = FALSE;
+
+  for (guint i = 0; i < leaf->n_splits; i++)
+    if (export_xlsx_is_funds_account (leaf->splits[i].account))
+      {
+        ledger_total_add_saturating (&change, leaf->splits[i].amount);
+        touches = TRUE;
+      }
+  if (touches)
+    export_xlsx_put_money (x, s, EXPORT_JOURNAL_COL_FUNDS, change);
+}
+
 /* The leaves come in order, one per entry: anything else is a bug. What
  * they hold is not checked: escape_leaf carries anything. */
 static gboolean
@@ -238,16 +298,17 @@ journal_leaf_cb (const LedgerLeaf  *leaf,
   if (!check_leaf (leaf, (gint64) x->hashes->len + 1, error))
     return FALSE;
   s = &x->journal[(leaf->index - 1) / x->rows_per_sheet];
-  splits = splits_text (leaf->text);
+  splits = export_xlsx_splits_text (leaf->text);
   ledger_hash_to_hex (&leaf->hash, hex);
   export_xlsx_put_number (x, s, EXPORT_JOURNAL_COL_INDEX, (double) leaf->index, NULL);
   export_xlsx_put_date (x, s, 1, leaf->date);
-  export_xlsx_put_text (x, s, 2, kind_chinese (leaf->kind));
+  export_xlsx_put_text (x, s, 2, export_xlsx_kind_chinese (leaf->kind));
   export_xlsx_put_free_text (x, s, 3, leaf->operator_name);
   export_xlsx_put_free_text (x, s, 4, leaf->ref);
   export_xlsx_put_free_text (x, s, 5, leaf->memo);
   export_xlsx_put_text (x, s, 6, splits);
   export_xlsx_put_text (x, s, EXPORT_JOURNAL_COL_HASH, hex);
+  put_funds_change (x, s, leaf);
   if (!put_leaf (x, s, leaf, error))
     return FALSE;
   s->row++;
@@ -294,7 +355,7 @@ write_journal (Export  *x,
 {
   static const Column columns[] = { { "序号", 8 }, { "日期", 11 }, { "类型", 9 }, { "操作员", 10 },
                                     { "凭证号", 14 }, { "摘要", 28 }, { "分录", 40 }, { "叶哈希", 20 },
-                                    { "规范叶文本（过长时续写于右侧各列）", 60 } };
+                                    { "资金变动", 12 }, { EXPORT_JOURNAL_LEAF_HEADER, 60 } };
   gint64 count = ledger_journal_count (x->book, error);
 
   if (count < 0)
@@ -433,6 +494,28 @@ summary_formula (Export     *x,
   s->row++;
 }
 
+/* The spreadsheet's own sum of the funds column over the Journal sheets. */
+static char *
+journal_funds_formula (Export     *x,
+                       const char *op,
+                       const char *iso)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree char *formula = NULL;
+
+  for (guint i = 0; i < x->n_journal; i++)
+    {
+      guint32 last = MAX (x->journal[i].row, 2);
+
+      g_ptr_array_add (names, x->journal[i].name);
+      g_array_append_val (rows, last);
+    }
+  formula = export_xlsx_funds_formula ((const char *const *) names->pdata, (const guint32 *) rows->data,
+                                       x->n_journal, op, iso);
+  return g_strconcat ("=", formula, NULL);
+}
+
 /* Opening, income by fee item, expenditures by category, closing, and a check. */
 static void
 summary_funds (Export *x)
@@ -444,8 +527,10 @@ summary_funds (Export *x)
   g_autofree char *expenditure_sum = g_strdup_printf ("=SUM(%s)", paid_out);
   g_autofree char *categories = data_range (&x->expenditures, 3, TRUE), *amounts = data_range (&x->expenditures, 7, TRUE);
   g_autofree char *balance = NULL;
+  g_autofree char *opening_formula = journal_funds_formula (x, "<", x->period.first);
+  g_autofree char *closing_formula = journal_funds_formula (x, "<=", x->period.last);
 
-  summary_formula (x, "期初资金", NULL, x->report->opening, "opening", "收入报表：期初前一日的资金余额");
+  summary_formula (x, "期初资金", opening_formula, x->report->opening, "opening", "「日记账」资金变动列：期初前各条之和");
   for (guint i = 0; i < x->fees->len; i++)
     {
       const FeeColumn *c = g_ptr_array_index (x->fees, i);
@@ -470,7 +555,7 @@ summary_funds (Export *x)
     }
   expenditure_total = s->row + 1;
   summary_formula (x, "支出合计", expenditure_sum, x->report->expenditure_total, "expense_total", "「支出」表金额列之和");
-  summary_formula (x, "期末资金", NULL, x->report->closing, "closing", "收入报表：期末的资金余额");
+  summary_formula (x, "期末资金", closing_formula, x->report->closing, "closing", "「日记账」资金变动列：截至期末各条之和");
   balance = g_strdup_printf ("=B%u+B%u-B%u-B%u", opening, income_total, expenditure_total, s->row);
   summary_formula (x, "核对：期初＋收入－支出－期末", balance, 0, "check", "应为 0");
 }
