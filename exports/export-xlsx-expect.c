@@ -23,6 +23,7 @@
 #define G_LOG_DOMAIN "exports"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -1426,7 +1427,7 @@ income_row_cb (guint32               row,
   if (entry == NULL || entry->seen || strcmp (entry->kind, "expenditure") == 0)
     {
       g_autofree char *cell = cell_name (8, row);
-      g_autofree char *problem = g_strdup_printf (_("cell %s: no payment or void of the period is entry %" G_GINT64_FORMAT ", or it is shown twice"),
+      g_autofree char *problem = g_strdup_printf (_("cell %s: no payment or void of the period is entry %" PRId64 ", or it is shown twice"),
                                                   cell, index);
 
       return sheet_error (r.sheet, error, problem);
@@ -1483,7 +1484,7 @@ check_all_seen (ExportExpect *e,
 
       if (!entry->seen && (strcmp (entry->kind, "expenditure") == 0) == expenditures)
         {
-          g_autofree char *problem = g_strdup_printf (_("journal entry %" G_GINT64_FORMAT " (%s, %s) has no row"),
+          g_autofree char *problem = g_strdup_printf (_("journal entry %" PRId64 " (%s, %s) has no row"),
                                                       entry->index, entry->kind, entry->date);
 
           return sheet_error (sheet, error, problem);
@@ -1568,7 +1569,7 @@ expenditure_row_cb (guint32               row,
   if (entry == NULL || entry->seen || strcmp (entry->kind, "expenditure") != 0)
     {
       g_autofree char *cell = cell_name (12, row);
-      g_autofree char *problem = g_strdup_printf (_("cell %s: no expenditure of the period is entry %" G_GINT64_FORMAT ", or it is shown twice"),
+      g_autofree char *problem = g_strdup_printf (_("cell %s: no expenditure of the period is entry %" PRId64 ", or it is shown twice"),
                                                   cell, index);
 
       return sheet_error (r.sheet, error, problem);
