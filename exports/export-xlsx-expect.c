@@ -1537,7 +1537,8 @@ attachments_text (ExportExpect *e,
       char **fact = g_ptr_array_index (entry->facts, i);
       g_autofree char *name = NULL;
 
-      if (strcmp (fact[0], "attachment") != 0 || g_strv_length (fact) != 7)
+      if (strcmp (fact[0], "attachment") != 0 || g_strv_length (fact) != 7 ||
+          strcmp (fact[1], "expenditure") != 0)
         continue;
       name = ledger_privacy_scrubber_run (e->scrubber, fact[3]);
       g_string_append_printf (text, "%s%s  %s", text->len > 0 ? "\n" : "", fact[5], name);
@@ -1587,11 +1588,12 @@ expenditure_row_cb (guint32               row,
       !expect_text (&r, 8, method_chinese (entry->method), error))
     return FALSE;
   if (fact == NULL)
-    return TRUE;   /* payee, memo, approvers, fund and vote are only in the fact */
+    return TRUE;   /* payee, memo, approvers, fund, vote and attachments are only in the facts */
   attachments = attachments_text (e, entry);
   return expect_free_text (e, &r, 2, fact[2], error) &&
          expect_free_text (e, &r, 4, fact[5], error) &&
          expect_free_text (e, &r, 6, fact[7], error) &&
+         expect_text (&r, 9, strcmp (fact[8], "maintenance") == 0 ? "维修资金" : "公共收益", error) &&
          (int_field (fact[9]) > 0 ? expect_number (&r, 10, int_field (fact[9]), 1, error)
                                   : expect_text (&r, 10, NULL, error)) &&
          expect_text (&r, 11, attachments, error);
