@@ -276,15 +276,24 @@ typedef struct
 
 typedef struct
 {
+  char  *fee;
+  int    year;
+  gint64 amount;
+} Part;
+
+typedef struct
+{
   char  *unit;
   char  *method;
   gint64 amount;
   gboolean voided;
+  GArray *parts;        /* Part: the payment's allocations, when it has facts */
 } Receipt;
 
 typedef struct
 {
-  gint64 billed, waived;
+  gint64 billed, waived, paid;
+  gboolean shown;       /* a row of the Arrears sheet is this charge */
 } Charge;
 
 typedef struct
@@ -333,6 +342,7 @@ struct _ExportExpect
   GHashTable *receipts;            /* number → Receipt */
   int         expenditures;        /* counted, for their ids */
   GHashTable *charges;             /* "unit|fee|year" → Charge */
+  gboolean    allocations_known;   /* the journal has allocation facts */
   GHashTable *receivable;          /* unit → gint64 *: the unit's balance */
   GHashTable *last_charge_year;    /* unit → int (as pointer) */
   GHashTable *years;               /* year → Year */
@@ -370,10 +380,18 @@ entry_free (Entry *e)
 }
 
 static void
+part_clear (gpointer data)
+{
+  g_free (((Part *) data)->fee);
+}
+
+static void
 receipt_free (Receipt *r)
 {
   g_free (r->unit);
   g_free (r->method);
+  if (r->parts != NULL)
+    g_array_unref (r->parts);
   g_free (r);
 }
 
@@ -786,6 +804,60 @@ keep_settings (ExportExpect *e,
     set_str (&e->name, leaf->memo);
 }
 
+/* What payments (and credit, and their voids' reversals) paid of each
+ * charge: the allocation facts. A waiver's allocation is its waiver. */
+static void
+keep_allocations (ExportExpect *e,
+                  const Leaf   *leaf)
+{
+  for (guint i = 0; i < leaf->facts->len; i++)
+    {
+      char **fact = g_ptr_array_index (leaf->facts, i);
+      g_autofree char *key = NULL;
+      Charge *c;
+
+      if (strcmp (fact[0], "allocation") != 0 || g_strv_length (fact) != 6 || strcmp (fact[4], "waiver") == 0)
+        continue;
+      e->allocations_known = TRUE;
+      key = g_strdup_printf ("%s|%s|%s", fact[1], fact[2], fact[3]);
+      c = g_hash_table_lookup (e->charges, key);
+      if (c != NULL)
+        c->paid += int_field (fact[5]);
+    }
+}
+
+/* The payment's allocations to charges, in the order it made them. */
+static GArray *
+payment_parts (const Leaf *leaf)
+{
+  GArray *parts = NULL;
+
+  for (guint i = 0; i < leaf->facts->len; i++)
+    {
+      char **fact = g_ptr_array_index (leaf->facts, i);
+      Part part;
+
+      if (strcmp (fact[0], "allocation") != 0 || g_strv_length (fact) != 6 || strcmp (fact[4], "payment") != 0)
+        continue;
+      if (parts == NULL)
+        {
+          parts = g_array_new (FALSE, FALSE, sizeof (Part));
+          g_array_set_clear_func (parts, part_clear);
+        }
+      part.fee = g_strdup (fact[2]);
+      part.year = (int) int_field (fact[3]);
+      part.amount = int_field (fact[5]);
+      g_array_append_val (parts, part);
+    }
+  /* A receipt with facts but nothing allocated went all to credit. */
+  if (parts == NULL && leaf_fact (leaf, "receipt", 4) != NULL)
+    {
+      parts = g_array_new (FALSE, FALSE, sizeof (Part));
+      g_array_set_clear_func (parts, part_clear);
+    }
+  return parts;
+}
+
 /* Payments, voids, expenditures of the period, kept for their sheets. */
 static void
 keep_money_entry (ExportExpect *e,
@@ -805,6 +877,7 @@ keep_money_entry (ExportExpect *e,
       r->unit = g_strdup (receipt != NULL ? receipt[2] : leaf_unit (leaf));
       r->method = g_strdup (method);
       r->amount = funds;
+      r->parts = payment_parts (leaf);
       g_hash_table_replace (e->receipts, g_strdup (receipt != NULL ? receipt[1] : leaf->ref), r);
     }
   else if (strcmp (leaf->kind, "void") == 0)
@@ -887,6 +960,8 @@ keep_entry (ExportExpect *e,
   else if (strcmp (leaf->kind, "payment") == 0 || strcmp (leaf->kind, "void") == 0 ||
            strcmp (leaf->kind, "expenditure") == 0)
     keep_money_entry (e, leaf, funds, method);
+  /* After the entry's own charge (a charge settled from credit as billed). */
+  keep_allocations (e, leaf);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1362,11 +1437,78 @@ typedef struct
 /* The row's fee parts must add up to its amount: which fee each part
  * went to is in the allocation facts, and is checked where the entry
  * has them. */
+/* A fee's name as the Income sheet's header shows it. */
+static char *
+fee_header (ExportExpect *e,
+            const char   *code)
+{
+  const char *name = g_hash_table_lookup (e->fees, code);
+  g_autofree char *scrubbed = ledger_privacy_scrubber_run (e->scrubber, name != NULL ? name : code);
+
+  return export_xlsx_neutralise (scrubbed);
+}
+
+/* What the receipt's allocations put in fee column @header (times
+ * @sign: −1 on a void's row); the rest of the receipt went to credit. */
+static gint64
+receipt_part (ExportExpect  *e,
+              const Receipt *receipt,
+              const char    *header,
+              int            sign)
+{
+  gint64 part = 0, allocated = 0;
+
+  for (guint i = 0; i < receipt->parts->len; i++)
+    {
+      const Part *p = &g_array_index (receipt->parts, Part, i);
+      g_autofree char *shown = fee_header (e, p->fee);
+
+      allocated += p->amount;
+      if (strcmp (shown, header) == 0)
+        part += p->amount;
+    }
+  if (strcmp (header, "预收款") == 0)
+    part = receipt->amount - allocated;
+  return sign * part;
+}
+
+/* "物业费 2026 ¥360.00；预收款 ¥20.00", as the writer's receipt_settled(). */
+static char *
+receipt_note (ExportExpect  *e,
+              const Receipt *receipt)
+{
+  GString *text = g_string_new (NULL);
+  gint64 allocated = 0;
+
+  for (guint i = 0; i < receipt->parts->len; i++)
+    {
+      const Part *p = &g_array_index (receipt->parts, Part, i);
+      const char *name = g_hash_table_lookup (e->fees, p->fee);
+      g_autofree char *scrubbed = ledger_privacy_scrubber_run (e->scrubber, name != NULL ? name : p->fee);
+      g_autofree char *money = ledger_money_format (p->amount);
+
+      allocated += p->amount;
+      g_string_append_printf (text, "%s%s %d %s", text->len > 0 ? "；" : "", scrubbed, p->year, money);
+    }
+  if (receipt->amount != allocated)
+    {
+      g_autofree char *money = ledger_money_format (receipt->amount - allocated);
+
+      g_string_append_printf (text, "%s预收款 %s", text->len > 0 ? "；" : "", money);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Each fee column of an Income row: from the receipt's allocation facts
+ * where it has them (a fee column left empty for nothing), or else they
+ * must at least add up to the row's amount. */
 static gboolean
-check_fee_parts (ExportExpect *e,
-                 const Row    *r,
-                 gint64        amount,
-                 GError      **error)
+check_fee_parts (ExportExpect  *e,
+                 const Row     *r,
+                 const Receipt *receipt,
+                 int            sign,
+                 gint64         amount,
+                 GError       **error)
 {
   gint64 parts = 0;
 
@@ -1376,6 +1518,14 @@ check_fee_parts (ExportExpect *e,
 
       parts += part;
       g_array_index (e->income_fee_sums, gint64, i) += part;
+    }
+  for (guint i = 0; receipt != NULL && receipt->parts != NULL && i < e->income_fee_headers->len; i++)
+    {
+      gint64 expected = receipt_part (e, receipt, g_ptr_array_index (e->income_fee_headers, i), sign);
+
+      if (expected != 0 ? !expect_number (r, 9 + i, expected, 100, error)
+                        : !expect_text (r, 9 + i, NULL, error))
+        return FALSE;
     }
   if (parts == amount)
     return TRUE;
@@ -1453,6 +1603,8 @@ income_row_cb (guint32               row,
   owner = g_hash_table_lookup (e->owners, unit);
   if (is_void)
     note = g_strdup_printf ("冲销 %s：%s", number_text, fact != NULL ? fact[2] : entry->memo);
+  else if (receipt != NULL && receipt->parts != NULL)
+    note = receipt_note (e, receipt);
   ledger_total_add_saturating (&read->total, found_fen (&r, 5));
   return expect_text (&r, 0, number_text, error) &&
          expect_date (&r, 1, entry->date, error) &&
@@ -1463,8 +1615,8 @@ income_row_cb (guint32               row,
          expect_text (&r, 4, method_chinese (method), error) &&
          expect_number (&r, 5, entry->funds, 100, error) &&
          expect_text (&r, 6, is_void ? "冲销" : receipt != NULL && receipt->voided ? "已作废" : "", error) &&
-         (!is_void || expect_free_text (e, &r, 7, note, error)) &&
-         check_fee_parts (e, &r, entry->funds, error);
+         (note == NULL || expect_free_text (e, &r, 7, note, error)) &&
+         check_fee_parts (e, &r, receipt, is_void ? -1 : 1, entry->funds, error);
 }
 
 /* Every payment and void of the period must have shown. */
@@ -1662,10 +1814,12 @@ arrears_row_cb (guint32               row,
   g_hash_table_add (e->owing_units, g_strdup_printf ("%d|%s", year, unit));
   ledger_total_add_saturating (&e->arrears_total, owed);
   /* Billed and waived are the journal's; what was paid is, charge by
-   * charge, in the allocation facts; the row must add up. */
+   * charge, in the allocation facts (v2); the row must add up. */
+  ((Charge *) charge)->shown = TRUE;
   return (owner == NULL || expect_text (&r, 1, owner, error)) &&
          expect_number (&r, 4, charge->billed, 100, error) &&
          expect_number (&r, 5, charge->waived, 100, error) &&
+         (!e->allocations_known || expect_number (&r, 6, charge->paid, 100, error)) &&
          (billed - waived - paid == owed || expect_number (&r, 7, billed - waived - paid, 100, error)) &&
          (owed > 0 || sheet_error (r.sheet, error, _("a row owes nothing")));
 }
@@ -1700,13 +1854,43 @@ check_owed_by_unit (ExportExpect  *e,
   return TRUE;
 }
 
+/* With allocation facts, every charge of the period's years still owed
+ * has its row. */
+static gboolean
+check_open_charges_shown (ExportExpect  *e,
+                          GError       **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!e->allocations_known)
+    return TRUE;
+  g_hash_table_iter_init (&iter, e->charges);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const Charge *c = value;
+      const char *year = strrchr (key, '|') + 1;
+
+      if (!c->shown && c->billed - c->waived - c->paid > 0 && g_ascii_strtoll (year, NULL, 10) <= e->up_to_year)
+        {
+          g_autofree char *owed = ledger_money_format_plain (c->billed - c->waived - c->paid);
+          g_autofree char *problem = g_strdup_printf (_("the journal's charge %s owes %s and has no row"),
+                                                      (const char *) key, owed);
+
+          return sheet_error ("欠费", error, problem);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_arrears (ExportExpect      *e,
                ExportXlsxReader  *reader,
                GError           **error)
 {
   return export_xlsx_reader_foreach_row (reader, "欠费", arrears_row_cb, e, error) &&
-         check_owed_by_unit (e, error);
+         check_owed_by_unit (e, error) &&
+         check_open_charges_shown (e, error);
 }
 
 /* ------------------------------------------------------------------ */
