@@ -201,6 +201,46 @@ class CellTest(unittest.TestCase):
         self.assertIn("sheet 住户: cell B2: the owner's name and the salt do not give the journal's commitment",
                       err)
 
+    # -- cells only a v2 leaf's facts give (skipped on books without them) -----
+
+    def has_fact(self, name):
+        for (leaf,) in self.values["日记账"].iter_rows(min_row=2, min_col=10, max_col=10, values_only=True):
+            if leaf and f"\nfact: {name}|" in leaf:
+                return True
+        return False
+
+    def test_income_fee_column(self):
+        # Row 2's receipt settled fees by its allocation facts: the fee
+        # column of its first fee holds that part (J is the first fee).
+        if not self.has_fact("allocation"):
+            self.skipTest("no allocation facts in this book's journal")
+        part = self.values["收入"]["J2"].value
+        if part is None:
+            self.skipTest("row 2 settled nothing of the first fee")
+        path = self.edited("收入", "J2", part + 1)
+        self.assert_named(path, "收入", "J2", money(part), money(part + 1))
+
+    def test_arrears_paid(self):
+        # Paid (G) is the charge's allocations; with owed (H) moved by the
+        # same amount the row still adds up, but not to the journal.
+        if not self.has_fact("allocation"):
+            self.skipTest("no allocation facts in this book's journal")
+        paid = self.values["欠费"]["G2"].value
+        owed = self.values["欠费"]["H2"].value
+        wb = openpyxl.load_workbook(self.path)
+        wb["欠费"]["G2"] = paid + 10
+        wb["欠费"]["H2"] = owed - 10
+        path = os.path.join(self.dir, "paid.xlsx")
+        wb.save(path)
+        self.assert_named(path, "欠费", "G2", money(paid), money(paid + 10))
+
+    def test_expenditure_payee(self):
+        if not self.has_fact("expenditure"):
+            self.skipTest("no expenditure facts in this book's journal")
+        payee = self.values["支出"]["C2"].value
+        path = self.edited("支出", "C2", payee + "公司")
+        self.assert_named(path, "支出", "C2", payee, payee + "公司")
+
     # -- a spreadsheet's own recalculation ------------------------------------
 
     @unittest.skipUnless(shutil.which("soffice"), "LibreOffice is not installed")
