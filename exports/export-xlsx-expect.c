@@ -1383,9 +1383,16 @@ household_row_cb (guint32               row,
   g_hash_table_replace (e->owners, g_strdup (unit), g_strdup (owner != NULL ? owner : ""));
   if (h->owner_commitment != NULL)
     {
-      g_autofree char *commitment = owner_commitment (salt != NULL ? salt : "", owner != NULL ? owner : "");
+      const char *name = owner != NULL ? owner : "";
+      g_autofree char *commitment = owner_commitment (salt != NULL ? salt : "", name);
+      /* The name as typed when the writer put an apostrophe before it
+       * (export_xlsx_neutralise()); a name that itself starts with one
+       * gives the commitment as shown. */
+      g_autofree char *typed = name[0] == '\'' && name[1] != '\0' && strchr ("=+-@\t\r", name[1]) != NULL
+                               ? owner_commitment (salt != NULL ? salt : "", name + 1) : NULL;
 
-      if (salt == NULL || strcmp (commitment, h->owner_commitment) != 0)
+      if (salt == NULL || (strcmp (commitment, h->owner_commitment) != 0 &&
+                           g_strcmp0 (typed, h->owner_commitment) != 0))
         {
           g_autofree char *cell = cell_name (1, row);
           g_autofree char *problem = g_strdup_printf (_("cell %s: the owner's name and the salt do not give the journal's commitment"),
