@@ -1024,6 +1024,18 @@ sheet_error (const char  *sheet,
   return FALSE;
 }
 
+/* Nothing is written right of the sheet's last column. */
+static gboolean
+expect_no_more (const Row   *r,
+                guint        n_columns,
+                GError     **error)
+{
+  for (guint col = n_columns; col < r->n_cells; col++)
+    if (found_value (r, col) != NULL)
+      return mismatch (r, col, NULL, found_value (r, col), error);
+  return TRUE;
+}
+
 /* Text the writer put as it is (neutralised). */
 static gboolean
 expect_text (const Row   *r,
@@ -1370,6 +1382,8 @@ household_row_cb (guint32               row,
 
   if (row == 1)
     return TRUE;
+  if (!expect_no_more (&r, 9, error))
+    return FALSE;
   h = unit != NULL ? g_hash_table_lookup (e->households, unit) : NULL;
   if (h == NULL || h->seen)
     {
@@ -1579,6 +1593,8 @@ income_row_cb (guint32               row,
       return TRUE;
     }
   e->income_last = row;
+  if (!expect_no_more (&r, 9 + e->income_fee_headers->len, error))
+    return FALSE;
   index = parse_number (found_value (&r, 8), &number) ? (gint64) number : 0;
   entry = g_hash_table_lookup (e->entries_in_period, &index);
   if (entry == NULL || entry->seen || strcmp (entry->kind, "expenditure") == 0)
@@ -1724,6 +1740,8 @@ expenditure_row_cb (guint32               row,
   if (row == 1)
     return TRUE;
   e->expenditures_last = row;
+  if (!expect_no_more (&r, 13, error))
+    return FALSE;
   index = parse_number (found_value (&r, 12), &number) ? (gint64) number : 0;
   entry = g_hash_table_lookup (e->entries_in_period, &index);
   if (entry == NULL || entry->seen || strcmp (entry->kind, "expenditure") != 0)
@@ -1790,6 +1808,8 @@ arrears_row_cb (guint32               row,
   if (row == 1)
     return TRUE;
   e->arrears_last = row;
+  if (!expect_no_more (&r, 8, error))
+    return FALSE;
   year = parse_number (found_value (&r, 2), &number) ? (int) number : 0;
   /* The fee by its name (the fee names of the journal, as written). */
   g_hash_table_iter_init (&iter, e->fees);
@@ -1927,6 +1947,8 @@ vote_row_cb (guint32               row,
 
   if (row == 1)
     return TRUE;
+  if (!expect_no_more (&r, 23, error))
+    return FALSE;
   v = parse_number (found_value (&r, 0), &number) && number >= 1 && number <= e->votes->len
       ? g_ptr_array_index (e->votes, (guint) number - 1) : NULL;
   if (v == NULL || v->seen)
@@ -2027,9 +2049,15 @@ summary_funds_row (SummaryRead  *s,
                    GError      **error)
 {
   ExportExpect *e = s->e;
+  const ExportSummaryLine *line = export_xlsx_summary_line (code);
   g_autofree char *formula = NULL;
   gint64 value;
 
+  if (line == NULL)
+    return mismatch (r, 2, NULL, code, error);
+  if (!expect_text (r, 3, line->how, error) ||
+      (!g_str_has_suffix (line->code, ":") && !expect_text (r, 0, line->label, error)))
+    return FALSE;
   if (strcmp (code, "opening") == 0 || strcmp (code, "closing") == 0)
     {
       gboolean opening = code[0] == 'o';
@@ -2057,12 +2085,19 @@ summary_funds_row (SummaryRead  *s,
     }
   if (g_str_has_prefix (code, "income:"))
     {
-      const char *label = found_value (r, 0);
+      /* The fee's name (prepaid credit is 预收款), as the label and as the
+       * Income sheet's header of its column. */
+      const char *fee = code + strlen ("income:");
+      const char *name = strcmp (fee, "prepaid") == 0 ? "预收款" : g_hash_table_lookup (e->fees, fee);
+      g_autofree char *scrubbed = ledger_privacy_scrubber_run (e->scrubber, name != NULL ? name : fee);
+      g_autofree char *header = export_xlsx_neutralise (scrubbed);
+      g_autofree char *label = g_strconcat (line->label, scrubbed, NULL);
       g_autofree char *range = NULL;
 
+      if (!expect_text (r, 0, label, error))
+        return FALSE;
       for (guint i = 0; i < e->income_fee_headers->len; i++)
-        if (label != NULL && g_str_has_prefix (label, "收入 · ") &&
-            strcmp (label + strlen ("收入 · "), g_ptr_array_index (e->income_fee_headers, i)) == 0)
+        if (strcmp (header, g_ptr_array_index (e->income_fee_headers, i)) == 0)
           {
             range = range_of ("收入", 9 + i, e->income_last, FALSE);
             value = g_array_index (e->income_fee_sums, gint64, i);
@@ -2076,7 +2111,7 @@ summary_funds_row (SummaryRead  *s,
       const char *name = ledger_expenditure_category_chinese (code + 8);
       g_autofree char *categories = range_of ("支出", 3, e->expenditures_last, TRUE);
       g_autofree char *amounts = range_of ("支出", 7, e->expenditures_last, TRUE);
-      g_autofree char *label = g_strdup_printf ("支出 · %s", name);
+      g_autofree char *label = g_strconcat (line->label, name, NULL);
 
       formula = g_strdup_printf ("SUMIF(%s,\"%s\",%s)", categories, name, amounts);
       return expect_text (r, 0, label, error) &&
@@ -2145,6 +2180,8 @@ summary_row_cb (guint32               row,
   Row r = { "汇总", row, cells, n_cells };
   const char *label = found_value (&r, 0), *code = found_value (&r, 2);
 
+  if (!expect_no_more (&r, s->collection || g_strcmp0 (label, "收缴年度") == 0 ? 9 : 4, error))
+    return FALSE;
   if (row == 1)
     {
       g_autofree char *name = ledger_privacy_scrubber_run (e->scrubber, e->name != NULL ? e->name : "");
@@ -2229,6 +2266,8 @@ verification_row_cb (guint32               row,
   const char *label = found_value (&r, 0);
   g_autofree char *text = NULL;
 
+  if (!expect_no_more (&r, 2, error))
+    return FALSE;
   if (label == NULL)
     return TRUE;
   if (strcmp (label, "简短指纹") == 0)

@@ -76,6 +76,19 @@ const char *export_xlsx_kind_chinese (const char *kind);
 char       *export_xlsx_splits_text  (const char *leaf);
 /* Whether @account holds the committee's funds (a payment method's). */
 gboolean    export_xlsx_is_funds_account (const char *account);
+/* A line of the Summary's funds section: its code (column C), its label
+ * (A; for "income:" and "expense:" the prefix before the fee's or the
+ * category's name) and how it is computed (D). */
+typedef struct
+{
+  const char *code;
+  const char *label;
+  const char *how;
+} ExportSummaryLine;
+
+/* The line of @code ("opening", "income:property" …), or NULL. */
+const ExportSummaryLine *export_xlsx_summary_line (const char *code);
+
 /* The Summary's opening (@op "<") or closing ("<=") funds formula, without
  * "=": SUMIFS over the funds column of each Journal sheet, by date. */
 char       *export_xlsx_funds_formula (const char *const *sheets,

@@ -494,6 +494,41 @@ summary_formula (Export     *x,
   s->row++;
 }
 
+static const ExportSummaryLine summary_lines[] = {
+  { "opening",       "期初资金", "「日记账」资金变动列：期初前各条之和" },
+  { "income:",       "收入 · ", "「收入」表该列之和" },
+  { "income_total",  "收入合计", "「收入」表金额列之和" },
+  { "expense:",      "支出 · ", "「支出」表该类别金额之和" },
+  { "expense_total", "支出合计", "「支出」表金额列之和" },
+  { "closing",       "期末资金", "「日记账」资金变动列：截至期末各条之和" },
+  { "check",         "核对：期初＋收入－支出－期末", "应为 0" },
+};
+
+const ExportSummaryLine *
+export_xlsx_summary_line (const char *code)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (summary_lines); i++)
+    if (g_str_has_suffix (summary_lines[i].code, ":") ? g_str_has_prefix (code, summary_lines[i].code)
+                                                      : strcmp (code, summary_lines[i].code) == 0)
+      return &summary_lines[i];
+  return NULL;
+}
+
+/* Label (the line's, or its prefix and @name), live formula (cached
+ * @fen) and code of one Summary line. */
+static void
+summary_line (Export     *x,
+              const char *code,
+              const char *name,
+              const char *formula,
+              gint64      fen)
+{
+  const ExportSummaryLine *line = export_xlsx_summary_line (code);
+  g_autofree char *label = g_strconcat (line->label, name, NULL);
+
+  summary_formula (x, label, formula, fen, code, line->how);
+}
+
 /* The spreadsheet's own sum of the funds column over the Journal sheets. */
 static char *
 journal_funds_formula (Export     *x,
@@ -530,34 +565,32 @@ summary_funds (Export *x)
   g_autofree char *opening_formula = journal_funds_formula (x, "<", x->period.first);
   g_autofree char *closing_formula = journal_funds_formula (x, "<=", x->period.last);
 
-  summary_formula (x, "期初资金", opening_formula, x->report->opening, "opening", "「日记账」资金变动列：期初前各条之和");
+  summary_line (x, "opening", NULL, opening_formula, x->report->opening);
   for (guint i = 0; i < x->fees->len; i++)
     {
       const FeeColumn *c = g_ptr_array_index (x->fees, i);
       g_autofree char *range = data_range (&x->income, 9 + i, FALSE);
       g_autofree char *formula = g_strdup_printf ("=SUM(%s)", range);
-      g_autofree char *label = g_strdup_printf ("收入 · %s", c->name);
       g_autofree char *code = g_strconcat ("income:", c->code, NULL);
 
-      summary_formula (x, label, formula, c->sum, code, "「收入」表该列之和");
+      summary_line (x, code, c->name, formula, c->sum);
     }
   income_total = s->row + 1;
-  summary_formula (x, "收入合计", income_sum, x->report->income_total, "income_total", "「收入」表金额列之和");
+  summary_line (x, "income_total", NULL, income_sum, x->report->income_total);
   for (guint i = 0; i < x->report->expenditures->len; i++)
     {
       const LedgerReportLine *line = g_ptr_array_index (x->report->expenditures, i);
       const char *name = ledger_expenditure_category_chinese (line->code);
       g_autofree char *formula = g_strdup_printf ("=SUMIF(%s,\"%s\",%s)", categories, name, amounts);
-      g_autofree char *label = g_strdup_printf ("支出 · %s", name);
       g_autofree char *code = g_strconcat ("expense:", line->code, NULL);
 
-      summary_formula (x, label, formula, line->amount, code, "「支出」表该类别金额之和");
+      summary_line (x, code, name, formula, line->amount);
     }
   expenditure_total = s->row + 1;
-  summary_formula (x, "支出合计", expenditure_sum, x->report->expenditure_total, "expense_total", "「支出」表金额列之和");
-  summary_formula (x, "期末资金", closing_formula, x->report->closing, "closing", "「日记账」资金变动列：截至期末各条之和");
+  summary_line (x, "expense_total", NULL, expenditure_sum, x->report->expenditure_total);
+  summary_line (x, "closing", NULL, closing_formula, x->report->closing);
   balance = g_strdup_printf ("=B%u+B%u-B%u-B%u", opening, income_total, expenditure_total, s->row);
-  summary_formula (x, "核对：期初＋收入－支出－期末", balance, 0, "check", "应为 0");
+  summary_line (x, "check", NULL, balance, 0);
 }
 
 /* One year's collection: billed and waived from the report, the rest live

@@ -150,7 +150,19 @@ class CellTest(unittest.TestCase):
         path = self.edited("汇总", f"B{row}", billed - 360)
         self.assert_named(path, "汇总", f"B{row}", money(billed), money(billed - 360))
 
+    def test_summary_label(self):
+        row = self.row_where("汇总", "C", "opening")
+        how = self.values["汇总"][f"D{row}"].value
+        path = self.edited("汇总", f"D{row}", "收入报表")
+        self.assert_named(path, "汇总", f"D{row}", how, "收入报表")
+
     # -- the detail sheets ---------------------------------------------------
+
+    def test_cell_right_of_a_table(self):
+        """A figure typed beside a table is a visible cell the journal does not give."""
+        path = self.edited("支出", "N2", 1000)
+        self.assert_named(path, "支出", "N2", "an empty cell", "1000")
+
 
     def test_income_amount(self):
         amount = self.values["收入"]["F2"].value
