@@ -1449,6 +1449,23 @@ check_households (ExportExpect      *e,
 /* ------------------------------------------------------------------ */
 /* 收入 Income */
 
+/* The entry's first fact called @name with @n_fields fields, or NULL. */
+static char **
+entry_fact (const Entry *entry,
+            const char  *name,
+            guint        n_fields)
+{
+  for (guint i = 0; i < entry->facts->len; i++)
+    {
+      char **fact = g_ptr_array_index (entry->facts, i);
+
+      if (strcmp (fact[0], name) == 0 && g_strv_length (fact) == n_fields + 1)
+        return fact;
+    }
+  return NULL;
+}
+
+
 typedef struct
 {
   ExportExpect *e;
@@ -1607,18 +1624,7 @@ income_row_cb (guint32               row,
     }
   entry->seen = TRUE;
   is_void = strcmp (entry->kind, "void") == 0;
-  fact = is_void ? NULL : (char **) NULL;
-  {
-    GPtrArray *facts = entry->facts;
-
-    for (guint i = 0; i < facts->len && fact == NULL; i++)
-      {
-        char **f = g_ptr_array_index (facts, i);
-
-        if (strcmp (f[0], is_void ? "void" : "receipt") == 0)
-          fact = f;
-      }
-  }
+  fact = is_void ? entry_fact (entry, "void", 2) : entry_fact (entry, "receipt", 4);
   number_text = fact != NULL ? fact[1] : entry->ref;
   receipt = g_hash_table_lookup (e->receipts, number_text);
   unit = !is_void && fact != NULL ? fact[2] : receipt != NULL ? receipt->unit : entry->unit;
@@ -1684,21 +1690,6 @@ check_income (ExportExpect      *e,
 
 /* ------------------------------------------------------------------ */
 /* 支出 Expenditures */
-
-static char **
-entry_fact (const Entry *entry,
-            const char  *name,
-            guint        n_fields)
-{
-  for (guint i = 0; i < entry->facts->len; i++)
-    {
-      char **fact = g_ptr_array_index (entry->facts, i);
-
-      if (strcmp (fact[0], name) == 0 && g_strv_length (fact) == n_fields + 1)
-        return fact;
-    }
-  return NULL;
-}
 
 /* "3f2a…  发票.jpg", one a line, from the entry's attachment facts. */
 static char *
