@@ -44,6 +44,12 @@ gboolean export_expect_journal_row (ExportExpect          *e,
                                     const char            *leaf,
                                     GError               **error);
 
+/* A Journal sheet's header row (row 1). */
+gboolean export_expect_journal_header (const char            *sheet,
+                                       const ExportXlsxCell  *cells,
+                                       guint                  n_cells,
+                                       GError               **error);
+
 /* A Journal sheet has been read whole; @last_row its last row, 1-based. */
 void     export_expect_journal_sheet_done (ExportExpect *e,
                                            const char   *sheet,

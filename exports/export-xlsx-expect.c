@@ -346,7 +346,8 @@ struct _ExportExpect
   GHashTable *receivable;          /* unit → gint64 *: the unit's balance */
   GHashTable *last_charge_year;    /* unit → int (as pointer) */
   GHashTable *years;               /* year → Year */
-  GHashTable *fees;                /* code → name */
+  GHashTable *fees;                /* code → name (the latest version's) */
+  GPtrArray  *fee_versions;        /* code, name, code, name …: every version's */
   GHashTable *households;          /* unit → Household */
   GPtrArray  *votes;               /* Vote, by id − 1 */
   char       *name;                /* the community's name (setting "name") */
@@ -438,6 +439,7 @@ export_expect_new (void)
   e->last_charge_year = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   e->years = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) year_free);
   e->fees = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  e->fee_versions = g_ptr_array_new_with_free_func (g_free);
   e->households = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) household_free);
   e->votes = g_ptr_array_new_with_free_func ((GDestroyNotify) vote_free);
   e->scrubber = ledger_privacy_scrubber_new (NULL, NULL);
@@ -472,6 +474,7 @@ export_expect_free (ExportExpect *e)
   g_hash_table_unref (e->last_charge_year);
   g_hash_table_unref (e->years);
   g_hash_table_unref (e->fees);
+  g_ptr_array_unref (e->fee_versions);
   g_hash_table_unref (e->households);
   g_ptr_array_unref (e->votes);
   ledger_privacy_scrubber_free (e->scrubber);
@@ -661,8 +664,11 @@ household_from_memo (Household  *h,
       else if (g_str_has_prefix (words[i], "status="))
         set_str (&h->status, eq + 1);
       else if (g_str_has_prefix (words[i], "owner_key="))
-        set_str (&h->owner_key, eq + 1);
+        break;
     }
+  /* The owner key is last, and may hold spaces: the rest of the memo. */
+  if (strstr (memo, " owner_key=") != NULL)
+    set_str (&h->owner_key, strstr (memo, " owner_key=") + strlen (" owner_key="));
 }
 
 static void
@@ -781,12 +787,16 @@ keep_fee_entry (ExportExpect *e,
                 const Leaf   *leaf)
 {
   char **fact = leaf_fact (leaf, "fee", 5);
-  const char *name = strrchr (leaf->memo, ':');
+  /* "10.00 per household per year from 2026-01-01: NAME": the first ": " */
+  const char *colon = strstr (leaf->memo, ": ");
+  const char *code = fact != NULL ? fact[1] : leaf->ref;
+  const char *name = fact != NULL ? fact[2] : colon != NULL ? colon + 2 : NULL;
 
-  if (fact != NULL)
-    g_hash_table_replace (e->fees, g_strdup (fact[1]), g_strdup (fact[2]));
-  else if (name != NULL && *leaf->ref != '\0')
-    g_hash_table_replace (e->fees, g_strdup (leaf->ref), g_strdup (name[1] == ' ' ? name + 2 : name + 1));
+  if (name == NULL || *code == '\0')
+    return;
+  g_hash_table_replace (e->fees, g_strdup (code), g_strdup (name));
+  g_ptr_array_add (e->fee_versions, g_strdup (code));
+  g_ptr_array_add (e->fee_versions, g_strdup (name));
 }
 
 static void
@@ -1033,6 +1043,38 @@ expect_no_more (const Row   *r,
   for (guint col = n_columns; col < r->n_cells; col++)
     if (found_value (r, col) != NULL)
       return mismatch (r, col, NULL, found_value (r, col), error);
+  return TRUE;
+}
+
+static gboolean expect_text (const Row   *r,
+                             guint        col,
+                             const char  *text,
+                             GError     **error);
+
+/* A header row: @texts in columns A, B … */
+static gboolean
+expect_headers (const Row          *r,
+                const char *const  *texts,
+                guint               n_texts,
+                GError            **error)
+{
+  for (guint i = 0; i < n_texts; i++)
+    if (!expect_text (r, i, texts[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* A detail sheet's header row, as export-xlsx-sheets.c writes it. */
+static gboolean
+expect_sheet_headers (const Row  *r,
+                      GError    **error)
+{
+  guint n = 0;
+  const Column *columns = export_xlsx_sheet_columns (r->sheet, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (!expect_text (r, i, columns[i].header, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -1333,6 +1375,19 @@ export_expect_journal_row (ExportExpect          *e,
   return TRUE;
 }
 
+gboolean
+export_expect_journal_header (const char            *sheet,
+                              const ExportXlsxCell  *cells,
+                              guint                  n_cells,
+                              GError               **error)
+{
+  Row r = { sheet, 1, cells, n_cells };
+  guint n = 0;
+  const char *const *headers = export_xlsx_layout_texts ("journal", &n);
+
+  return expect_headers (&r, headers, n, error);
+}
+
 void
 export_expect_journal_sheet_done (ExportExpect *e,
                                   const char   *sheet,
@@ -1381,7 +1436,7 @@ household_row_cb (guint32               row,
   Household *h;
 
   if (row == 1)
-    return TRUE;
+    return expect_sheet_headers (&r, error) && expect_no_more (&r, 9, error);
   if (!expect_no_more (&r, 9, error))
     return FALSE;
   h = unit != NULL ? g_hash_table_lookup (e->households, unit) : NULL;
@@ -1417,7 +1472,7 @@ household_row_cb (guint32               row,
     }
   /* The phone (D) is masked: what the journal commits to cannot be
    * recomputed from it, so it is left unchecked. */
-  return expect_text (&r, 2, h->owner_key, error) &&
+  return expect_free_text (e, &r, 2, h->owner_key, error) &&
          (!h->area_known || expect_number (&r, 4, h->area, 100, error)) &&
          expect_number (&r, 5, h->spaces, 1, error) &&
          expect_text (&r, 6, status_chinese (h->status), error) &&
@@ -1578,6 +1633,40 @@ check_fee_parts (ExportExpect  *e,
   }
 }
 
+/* The Income sheet's headers: the fixed columns, then one column per fee
+ * (a fee of the journal, by its name) and 预收款. */
+static gboolean
+income_headers (ExportExpect  *e,
+                const Row     *r,
+                GError       **error)
+{
+  if (!expect_sheet_headers (r, error))
+    return FALSE;
+  for (guint i = 9; i < r->n_cells; i++)
+    {
+      const char *header = found_value (r, i);
+      gboolean known = header != NULL && strcmp (header, "预收款") == 0;
+      GHashTableIter iter;
+      gpointer code;
+      gint64 zero = 0;
+
+      g_hash_table_iter_init (&iter, e->fees);
+      while (!known && header != NULL && g_hash_table_iter_next (&iter, &code, NULL))
+        {
+          g_autofree char *shown = fee_header (e, code);
+
+          known = strcmp (shown, header) == 0;
+        }
+      if (header == NULL)
+        break;
+      if (!known)
+        return mismatch (r, i, NULL, header, error);
+      g_ptr_array_add (e->income_fee_headers, g_strdup (header));
+      g_array_append_val (e->income_fee_sums, zero);
+    }
+  return TRUE;
+}
+
 static gboolean
 income_row_cb (guint32               row,
                const ExportXlsxCell *cells,
@@ -1598,17 +1687,7 @@ income_row_cb (guint32               row,
   g_autofree char *note = NULL;
 
   if (row == 1)
-    {
-      for (guint i = 9; i < n_cells; i++)
-        if (cells[i].value != NULL)
-          {
-            gint64 zero = 0;
-
-            g_ptr_array_add (e->income_fee_headers, g_strdup (cells[i].value));
-            g_array_append_val (e->income_fee_sums, zero);
-          }
-      return TRUE;
-    }
+    return income_headers (e, &r, error);
   e->income_last = row;
   if (!expect_no_more (&r, 9 + e->income_fee_headers->len, error))
     return FALSE;
@@ -1729,7 +1808,7 @@ expenditure_row_cb (guint32               row,
   const char *category_name;
 
   if (row == 1)
-    return TRUE;
+    return expect_sheet_headers (&r, error) && expect_no_more (&r, 13, error);
   e->expenditures_last = row;
   if (!expect_no_more (&r, 13, error))
     return FALSE;
@@ -1792,22 +1871,22 @@ arrears_row_cb (guint32               row,
   double number = 0;
   int year;
   const Charge *charge = NULL;
-  GHashTableIter iter;
-  gpointer code, name;
   gint64 billed = found_fen (&r, 4), waived = found_fen (&r, 5), paid = found_fen (&r, 6), owed = found_fen (&r, 7);
 
   if (row == 1)
-    return TRUE;
+    return expect_sheet_headers (&r, error) && expect_no_more (&r, 8, error);
   e->arrears_last = row;
   if (!expect_no_more (&r, 8, error))
     return FALSE;
   year = parse_number (found_value (&r, 2), &number) ? (int) number : 0;
-  /* The fee by its name (the fee names of the journal, as written). */
-  g_hash_table_iter_init (&iter, e->fees);
-  while (charge == NULL && g_hash_table_iter_next (&iter, &code, &name))
+  /* The fee by its name: the name of the fee's version that billed the
+   * charge, any of the journal's versions. */
+  for (guint i = 0; charge == NULL && i + 1 < e->fee_versions->len; i += 2)
     {
-      g_autofree char *shown = ledger_privacy_scrubber_run (e->scrubber, name);
-      g_autofree char *key = g_strdup_printf ("%s|%s|%d", unit != NULL ? unit : "", (const char *) code, year);
+      const char *code = g_ptr_array_index (e->fee_versions, i), *name = g_ptr_array_index (e->fee_versions, i + 1);
+      g_autofree char *scrubbed = ledger_privacy_scrubber_run (e->scrubber, name);
+      g_autofree char *shown = export_xlsx_neutralise (scrubbed);
+      g_autofree char *key = g_strdup_printf ("%s|%s|%d", unit != NULL ? unit : "", code, year);
 
       if (g_strcmp0 (shown, fee_name) == 0 || matches_scrubbed (shown, fee_name))
         charge = g_hash_table_lookup (e->charges, key);
@@ -1937,7 +2016,7 @@ vote_row_cb (guint32               row,
   const int ratio_of[4][2] = { { 1, 0 }, { 5, 4 }, { 2, 1 }, { 6, 5 } };
 
   if (row == 1)
-    return TRUE;
+    return expect_sheet_headers (&r, error) && expect_no_more (&r, 23, error);
   if (!expect_no_more (&r, 23, error))
     return FALSE;
   v = parse_number (found_value (&r, 0), &number) && number >= 1 && number <= e->votes->len
@@ -2001,8 +2080,10 @@ typedef struct
   ExportExpect *e;
   const LedgerTreeHead *head;
   gboolean     collection;     /* past the collection header */
-  guint32      rows[4];        /* opening, income total, expenditure total, closing */
+  guint32      rows[5];        /* opening, income total, expenditure total, closing, check */
   GHashTable  *years_seen;
+  GHashTable  *categories_seen;
+  guint        fixed_seen;     /* how many of the fixed lines (期间 … 收缴年度) */
 } SummaryRead;
 
 /* "'收入'!F2:F104" as the writer's data_range() gives it. */
@@ -2105,11 +2186,13 @@ summary_funds_row (SummaryRead  *s,
       g_autofree char *label = g_strconcat (line->label, name, NULL);
 
       formula = g_strdup_printf ("SUMIF(%s,\"%s\",%s)", categories, name, amounts);
+      g_hash_table_add (s->categories_seen, g_strdup (code + 8));
       return expect_text (r, 0, label, error) &&
              expect_computed (r, 1, sum_of (e->categories, code + 8), 100, formula, error);
     }
   if (strcmp (code, "check") == 0)
     {
+      s->rows[4] = r->row;
       formula = g_strdup_printf ("B%u+B%u-B%u-B%u", s->rows[0], s->rows[1], s->rows[2], s->rows[3]);
       return expect_computed (r, 1, 0, 100, formula, error);
     }
@@ -2181,24 +2264,28 @@ summary_row_cb (guint32               row,
       return expect_free_text (e, &r, 0, title, error);
     }
   if (s->collection)
-    return label == NULL || summary_collection_row (s, &r, error);
-  if (g_strcmp0 (label, "期间") == 0)
-    return expect_text (&r, 1, e->period_text, error);
-  if (g_strcmp0 (label, "账本指纹") == 0)
+    return (label == NULL && code == NULL) || summary_collection_row (s, &r, error);
+  if (label == NULL && code == NULL && found_value (&r, 1) == NULL && found_value (&r, 3) == NULL)
+    return TRUE;
+  if (g_strcmp0 (label, "期间") == 0 || g_strcmp0 (label, "账本指纹") == 0 ||
+      g_strcmp0 (label, "导出时间") == 0 || g_strcmp0 (label, "项目") == 0 ||
+      g_strcmp0 (label, "收缴年度") == 0)
     {
       g_autofree char *fingerprint = ledger_tree_head_format (s->head);
+      const char *const *headers;
+      guint n = 0;
 
-      return expect_text (&r, 1, fingerprint, error);
+      s->fixed_seen++;
+      if (strcmp (label, "期间") == 0)
+        return expect_text (&r, 1, e->period_text, error) && expect_no_more (&r, 2, error);
+      if (strcmp (label, "账本指纹") == 0)
+        return expect_text (&r, 1, fingerprint, error) && expect_no_more (&r, 2, error);
+      if (strcmp (label, "导出时间") == 0)
+        return expect_text (&r, 1, e->export_time, error) && expect_no_more (&r, 2, error);
+      headers = export_xlsx_layout_texts (strcmp (label, "项目") == 0 ? "summary" : "collection", &n);
+      s->collection = strcmp (label, "收缴年度") == 0;
+      return expect_headers (&r, headers, n, error);
     }
-  if (g_strcmp0 (label, "导出时间") == 0)
-    return expect_text (&r, 1, e->export_time, error);
-  if (g_strcmp0 (label, "收缴年度") == 0)
-    {
-      s->collection = TRUE;
-      return TRUE;
-    }
-  if (g_strcmp0 (label, "项目") == 0 || (label == NULL && code == NULL))
-    return TRUE;
   return summary_funds_row (s, &r, code != NULL ? code : "", error);
 }
 
@@ -2209,14 +2296,25 @@ check_summary (ExportExpect          *e,
                GError               **error)
 {
   g_autoptr(GHashTable) years_seen = g_hash_table_new (g_direct_hash, g_direct_equal);
-  SummaryRead s = { e, head, FALSE, { 0 }, years_seen };
+  g_autoptr(GHashTable) categories_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  SummaryRead s = { e, head, FALSE, { 0 }, years_seen, categories_seen, 0 };
   GHashTableIter iter;
-  gpointer year, y;
+  gpointer year, y, code, sum;
 
   if (!export_xlsx_reader_foreach_row (reader, "汇总", summary_row_cb, &s, error))
     return FALSE;
-  if (s.rows[0] == 0 || s.rows[3] == 0)
-    return sheet_error ("汇总", error, _("the opening or closing funds are missing"));
+  if (s.rows[0] == 0 || s.rows[1] == 0 || s.rows[2] == 0 || s.rows[3] == 0 || s.rows[4] == 0 || s.fixed_seen != 5)
+    return sheet_error ("汇总", error, _("a heading or a line of the funds (opening, totals, closing, check) is missing"));
+  /* Every category the period spent on has its line. */
+  g_hash_table_iter_init (&iter, e->categories);
+  while (g_hash_table_iter_next (&iter, &code, &sum))
+    if (*(gint64 *) sum != 0 && !g_hash_table_contains (categories_seen, code))
+      {
+        g_autofree char *problem = g_strdup_printf (_("the journal's expenditures of %s have no line"),
+                                                    ledger_expenditure_category_chinese (code));
+
+        return sheet_error ("汇总", error, problem);
+      }
   /* Every year the period covers that was billed has its row. */
   g_hash_table_iter_init (&iter, e->years);
   while (g_hash_table_iter_next (&iter, &year, &y))
@@ -2242,7 +2340,65 @@ typedef struct
 {
   ExportExpect         *e;
   const LedgerTreeHead *head;
+  GPtrArray            *labels;   /* column A of the rows after the header, in order */
+  guint                 next;
 } VerificationRead;
+
+/* What column A of the Verification sheet says, row after row. */
+static GPtrArray *
+verification_labels (void)
+{
+  static const char *const lines[] = { EXPORT_FINGERPRINT_LABEL, "简短指纹", "条目数", "日记账工作表", "期间",
+                                       "期初资金", "收入合计", "支出合计", "期末资金", "欠费合计", "导出时间",
+                                       "如何重新计算指纹" };
+  GPtrArray *labels = g_ptr_array_new ();
+  guint n = 0;
+  const char *const *recipe = export_xlsx_layout_texts ("recipe", &n);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (lines); i++)
+    g_ptr_array_add (labels, (gpointer) lines[i]);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (labels, (gpointer) recipe[i]);
+  return labels;
+}
+
+/* Column B of the line labelled @label. */
+static gboolean
+verification_value (VerificationRead  *v,
+                    const Row         *r,
+                    const char        *label,
+                    GError           **error)
+{
+  ExportExpect *e = v->e;
+  g_autofree char *text = NULL;
+
+  if (strcmp (label, EXPORT_FINGERPRINT_LABEL) == 0)
+    text = ledger_tree_head_format (v->head);
+  else if (strcmp (label, "简短指纹") == 0)
+    text = ledger_tree_head_format_short (v->head);
+  else if (strcmp (label, "条目数") == 0)
+    text = g_strdup_printf ("%" G_GUINT64_FORMAT, v->head->size);
+  else if (strcmp (label, "日记账工作表") == 0)
+    text = g_strdup_printf ("%s（%u 张）", EXPORT_JOURNAL_SHEET, e->journal_names->len);
+  else if (strcmp (label, "期初资金") == 0)
+    return expect_number (r, 1, e->opening, 100, error);
+  else if (strcmp (label, "收入合计") == 0)
+    return expect_number (r, 1, e->income_total, 100, error);
+  else if (strcmp (label, "支出合计") == 0)
+    return expect_number (r, 1, e->expenditure_total, 100, error);
+  else if (strcmp (label, "期末资金") == 0)
+    return expect_number (r, 1, e->closing, 100, error);
+  else if (strcmp (label, "欠费合计") == 0)
+    return expect_number (r, 1, e->arrears_total, 100, error);
+  /* The period and the export time are what this sheet says they are
+   * (the journal has neither); the Summary must say the same. Below the
+   * recipe's header, column B is empty. */
+  else if (strcmp (label, "期间") == 0 || strcmp (label, "导出时间") == 0)
+    return TRUE;
+  else
+    return expect_no_more (r, 1, error);
+  return expect_text (r, 1, text, error);
+}
 
 static gboolean
 verification_row_cb (guint32               row,
@@ -2252,41 +2408,38 @@ verification_row_cb (guint32               row,
                      GError              **error)
 {
   VerificationRead *v = user_data;
-  ExportExpect *e = v->e;
   Row r = { EXPORT_VERIFICATION_SHEET, row, cells, n_cells };
-  const char *label = found_value (&r, 0);
-  g_autofree char *text = NULL;
+  const char *label;
+  guint n = 0;
+  const char *const *headers = export_xlsx_layout_texts ("verification", &n);
 
   if (!expect_no_more (&r, 2, error))
     return FALSE;
-  if (label == NULL)
+  if (row == 1)
+    return expect_headers (&r, headers, n, error);
+  if (found_value (&r, 0) == NULL && found_value (&r, 1) == NULL)
     return TRUE;
-  if (strcmp (label, "简短指纹") == 0)
-    {
-      text = ledger_tree_head_format_short (v->head);
-      return expect_text (&r, 1, text, error);
-    }
-  if (strcmp (label, "条目数") == 0)
-    {
-      text = g_strdup_printf ("%" G_GUINT64_FORMAT, v->head->size);
-      return expect_text (&r, 1, text, error);
-    }
-  if (strcmp (label, "日记账工作表") == 0)
-    {
-      text = g_strdup_printf ("%s（%u 张）", EXPORT_JOURNAL_SHEET, e->journal_names->len);
-      return expect_text (&r, 1, text, error);
-    }
-  if (strcmp (label, "期初资金") == 0)
-    return expect_number (&r, 1, e->opening, 100, error);
-  if (strcmp (label, "收入合计") == 0)
-    return expect_number (&r, 1, e->income_total, 100, error);
-  if (strcmp (label, "支出合计") == 0)
-    return expect_number (&r, 1, e->expenditure_total, 100, error);
-  if (strcmp (label, "期末资金") == 0)
-    return expect_number (&r, 1, e->closing, 100, error);
-  if (strcmp (label, "欠费合计") == 0)
-    return expect_number (&r, 1, e->arrears_total, 100, error);
-  return TRUE;
+  label = v->next < v->labels->len ? g_ptr_array_index (v->labels, v->next) : NULL;
+  v->next++;
+  return expect_text (&r, 0, label, error) && verification_value (v, &r, label, error);
+}
+
+static gboolean
+check_verification (ExportExpect          *e,
+                    ExportXlsxReader      *reader,
+                    const LedgerTreeHead  *head,
+                    GError               **error)
+{
+  g_autoptr(GPtrArray) labels = verification_labels ();
+  VerificationRead v = { e, head, labels, 0 };
+  g_autofree char *problem = NULL;
+
+  if (!export_xlsx_reader_foreach_row (reader, EXPORT_VERIFICATION_SHEET, verification_row_cb, &v, error))
+    return FALSE;
+  if (v.next >= labels->len)
+    return TRUE;
+  problem = g_strdup_printf (_("the line “%s” is missing"), (const char *) g_ptr_array_index (labels, v.next));
+  return sheet_error (EXPORT_VERIFICATION_SHEET, error, problem);
 }
 
 gboolean
@@ -2295,13 +2448,11 @@ export_expect_check_sheets (ExportExpect          *e,
                             const LedgerTreeHead  *head,
                             GError               **error)
 {
-  VerificationRead v = { e, head };
-
   return check_households (e, reader, error) &&
          check_income (e, reader, error) &&
          check_expenditures (e, reader, error) &&
          check_arrears (e, reader, error) &&
          check_votes (e, reader, error) &&
          check_summary (e, reader, head, error) &&
-         export_xlsx_reader_foreach_row (reader, EXPORT_VERIFICATION_SHEET, verification_row_cb, &v, error);
+         check_verification (e, reader, head, error);
 }

@@ -89,6 +89,12 @@ typedef struct
 /* The line of @code ("opening", "income:property" …), or NULL. */
 const ExportSummaryLine *export_xlsx_summary_line (const char *code);
 
+/* Fixed texts of the layout, for verify --export to compare: the headers
+ * of "journal", "verification", "summary" (its funds section) and
+ * "collection", and the "recipe" lines on the Verification sheet. */
+const char *const *export_xlsx_layout_texts (const char *which,
+                                             guint      *n_texts);
+
 /* The Summary's opening (@op "<") or closing ("<=") funds formula, without
  * "=": SUMIFS over the funds column of each Journal sheet, by date. */
 char       *export_xlsx_funds_formula (const char *const *sheets,
@@ -155,6 +161,11 @@ gboolean export_xlsx_sheet_add (Export        *x,
                                 const Column  *columns,
                                 guint          n_columns,
                                 GError       **error);
+/* The columns of detail sheet @sheet ("收入": its fixed columns, before
+ * the fee columns), or NULL: their headers are part of what verify
+ * --export compares. */
+const Column *export_xlsx_sheet_columns (const char *sheet,
+                                         guint      *n_columns);
 /* An autofilter over the table, once its length is known. */
 void     export_xlsx_sheet_finish (Export *x,
                                    Sheet  *s);

@@ -144,7 +144,7 @@ journal_row_cb (guint32               row,
       if (n_cells <= EXPORT_JOURNAL_COL_LEAF ||
           g_strcmp0 (cells[EXPORT_JOURNAL_COL_LEAF].value, EXPORT_JOURNAL_LEAF_HEADER) != 0)
         return row_error (c, row, error, _("the leaf column is not where this version writes it; export the workbook again"));
-      return TRUE;
+      return export_expect_journal_header (g_ptr_array_index (c->sheets, c->sheet), cells, n_cells, error);
     }
   if (row_is_empty (cells, n_cells))
     return TRUE;

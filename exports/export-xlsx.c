@@ -98,6 +98,70 @@ owed_in (GArray *by_year,
   return 0;
 }
 
+/* The headers the Journal, Verification and Summary sheets carry (verify
+ * --export compares them): the Summary's first four columns head its
+ * funds section, and the collection section has a header row of its own. */
+static const Column journal_columns[] = { { "序号", 8 }, { "日期", 11 }, { "类型", 9 }, { "操作员", 10 },
+                                          { "凭证号", 14 }, { "摘要", 28 }, { "分录", 40 }, { "叶哈希", 20 },
+                                          { "资金变动", 12 }, { EXPORT_JOURNAL_LEAF_HEADER, 60 } };
+
+static const Column verification_columns[] = { { "项目", 16 }, { "内容", 100 } };
+
+static const Column summary_columns[] = { { "项目", 30 }, { "金额", 15 }, { "代码", 16 }, { "计算方法", 30 },
+                                          { "已缴", 14 }, { "欠缴", 14 }, { "收缴率", 10 }, { "应缴户数", 10 },
+                                          { "已缴清户数", 10 } };
+
+static const char *const collection_headers[] = { "收缴年度", "应收", "减免", "应缴", "已缴", "欠缴", "收缴率",
+                                                  "应缴户数", "已缴清户数" };
+
+/* How to recompute the fingerprint, after the README's "Verifying the books". */
+static const char *const recipe[] = {
+  "1. 在「日记账」工作表（条目多时还有「日记账2」「日记账3」…）中，按序号 1、2、3…逐行取「规范叶文本」列的文字（过长时接上右侧各列），按 UTF-8 编码。",
+  "2. 每条的叶哈希 = SHA-256(0x00 ‖ 叶文本)，应与「叶哈希」列相同。",
+  "3. 按 RFC 6962 计算树根：n 条（n > 1）的根 = SHA-256(0x01 ‖ 前 k 条的根 ‖ 其余各条的根)，k 为小于 n 的最大的 2 的幂；一条的根即其叶哈希；零条的根为 SHA-256(空)。",
+  "4. 指纹 = 条目数:树根（64 位小写十六进制）；简短指纹为树根前 16 位，每 4 位一组。它应与公示、收据上印的指纹一致。",
+  "5. 也可用命令核对：community-ledger verify --export 本文件.xlsx（能打开账本时还逐条与账本比对）。",
+  "6. 规范叶文本的格式（字段顺序、转义规则）见程序说明 README 的「Verifying the books」一节。",
+};
+
+const char *const *
+export_xlsx_layout_texts (const char *which,
+                          guint      *n_texts)
+{
+  static const char *journal[G_N_ELEMENTS (journal_columns)], *verification[G_N_ELEMENTS (verification_columns)];
+  static const char *summary[4];
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (journal_columns); i++)
+        journal[i] = journal_columns[i].header;
+      for (gsize i = 0; i < G_N_ELEMENTS (verification_columns); i++)
+        verification[i] = verification_columns[i].header;
+      for (gsize i = 0; i < G_N_ELEMENTS (summary); i++)
+        summary[i] = summary_columns[i].header;
+      g_once_init_leave (&once, 1);
+    }
+  {
+    const struct { const char *which; const char *const *texts; guint n; } layouts[] = {
+      { "journal", journal, G_N_ELEMENTS (journal) },
+      { "verification", verification, G_N_ELEMENTS (verification) },
+      { "summary", summary, G_N_ELEMENTS (summary) },
+      { "collection", collection_headers, G_N_ELEMENTS (collection_headers) },
+      { "recipe", recipe, G_N_ELEMENTS (recipe) },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (layouts); i++)
+      if (strcmp (layouts[i].which, which) == 0)
+        {
+          *n_texts = layouts[i].n;
+          return layouts[i].texts;
+        }
+  }
+  *n_texts = 0;
+  return NULL;
+}
+
 /* SUMIFS of the funds column (I) of each Journal sheet over its dates
  * (B) @op @iso, the sheets' sums added: "SUMIFS('日记账'!$I$2:$I$1592,
  * '日记账'!$B$2:$B$1592,"<"&DATE(2026,1,1))". @last_rows are each
@@ -353,9 +417,6 @@ static gboolean
 write_journal (Export  *x,
                GError **error)
 {
-  static const Column columns[] = { { "序号", 8 }, { "日期", 11 }, { "类型", 9 }, { "操作员", 10 },
-                                    { "凭证号", 14 }, { "摘要", 28 }, { "分录", 40 }, { "叶哈希", 20 },
-                                    { "资金变动", 12 }, { EXPORT_JOURNAL_LEAF_HEADER, 60 } };
   gint64 count = ledger_journal_count (x->book, error);
 
   if (count < 0)
@@ -368,7 +429,7 @@ write_journal (Export  *x,
       g_autofree char *name = i == 0 ? g_strdup (EXPORT_JOURNAL_SHEET)
                                      : g_strdup_printf ("%s%u", EXPORT_JOURNAL_SHEET, i + 1);
 
-      if (!export_xlsx_sheet_add (x, &x->journal[i], name, columns, G_N_ELEMENTS (columns), error))
+      if (!export_xlsx_sheet_add (x, &x->journal[i], name, journal_columns, G_N_ELEMENTS (journal_columns), error))
         return FALSE;
     }
   if (!ledger_journal_foreach_leaf (x->book, journal_leaf_cb, x, error))
@@ -381,15 +442,6 @@ write_journal (Export  *x,
 /* ------------------------------------------------------------------ */
 /* 校验 Verification */
 
-/* How to recompute the fingerprint, after the README's "Verifying the books". */
-static const char *const recipe[] = {
-  "1. 在「日记账」工作表（条目多时还有「日记账2」「日记账3」…）中，按序号 1、2、3…逐行取「规范叶文本」列的文字（过长时接上右侧各列），按 UTF-8 编码。",
-  "2. 每条的叶哈希 = SHA-256(0x00 ‖ 叶文本)，应与「叶哈希」列相同。",
-  "3. 按 RFC 6962 计算树根：n 条（n > 1）的根 = SHA-256(0x01 ‖ 前 k 条的根 ‖ 其余各条的根)，k 为小于 n 的最大的 2 的幂；一条的根即其叶哈希；零条的根为 SHA-256(空)。",
-  "4. 指纹 = 条目数:树根（64 位小写十六进制）；简短指纹为树根前 16 位，每 4 位一组。它应与公示、收据上印的指纹一致。",
-  "5. 也可用命令核对：community-ledger verify --export 本文件.xlsx（能打开账本时还逐条与账本比对）。",
-  "6. 规范叶文本的格式（字段顺序、转义规则）见程序说明 README 的「Verifying the books」一节。",
-};
 
 /* A label in A and a value in B (text, or money when @text is NULL). */
 static void
@@ -413,7 +465,6 @@ static gboolean
 write_verification (Export  *x,
                     GError **error)
 {
-  static const Column columns[] = { { "项目", 16 }, { "内容", 100 } };
   g_autofree char *fingerprint = ledger_tree_head_format (&x->head);
   g_autofree char *short_form = ledger_tree_head_format_short (&x->head);
   g_autofree char *size = g_strdup_printf ("%" G_GUINT64_FORMAT, x->head.size);
@@ -421,7 +472,8 @@ write_verification (Export  *x,
   g_autofree char *period = g_strdup_printf ("%s（%s 至 %s）", x->period.name, x->period.first, x->period.last);
   Sheet *s = &x->verification;
 
-  if (!export_xlsx_sheet_add (x, s, EXPORT_VERIFICATION_SHEET, columns, G_N_ELEMENTS (columns), error))
+  if (!export_xlsx_sheet_add (x, s, EXPORT_VERIFICATION_SHEET, verification_columns,
+                              G_N_ELEMENTS (verification_columns), error))
     return FALSE;
   put_line (x, s, EXPORT_FINGERPRINT_LABEL, fingerprint, 0);
   put_line (x, s, "简短指纹", short_form, 0);
@@ -636,11 +688,6 @@ static gboolean
 write_summary (Export  *x,
                GError **error)
 {
-  static const Column columns[] = { { "项目", 30 }, { "金额", 15 }, { "代码", 16 }, { "计算方法", 30 },
-                                    { "已缴", 14 }, { "欠缴", 14 }, { "收缴率", 10 }, { "应缴户数", 10 },
-                                    { "已缴清户数", 10 } };
-  static const char *const collection[] = { "收缴年度", "应收", "减免", "应缴", "已缴", "欠缴", "收缴率",
-                                            "应缴户数", "已缴清户数" };
   g_autofree char *stored_name = ledger_book_dup_name (x->book);
   g_autofree char *name = export_xlsx_scrub (x, stored_name);
   g_autofree char *title = g_strdup_printf ("公账汇总：%s", name);
@@ -650,20 +697,20 @@ write_summary (Export  *x,
   int first = x->everything ? x->first_year : ledger_date_year (x->period.first);
   int last = x->everything ? x->last_year + 1 : ledger_date_year (x->period.last);
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    worksheet_set_column (s->ws, (lxw_col_t) i, (lxw_col_t) i, columns[i].width, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (summary_columns); i++)
+    worksheet_set_column (s->ws, (lxw_col_t) i, (lxw_col_t) i, summary_columns[i].width, NULL);
   export_xlsx_check (x, worksheet_write_string (s->ws, s->row++, 0, title, x->title));
   put_line (x, s, "期间", period, 0);
   put_line (x, s, "账本指纹", fingerprint, 0);
   put_line (x, s, "导出时间", x->now, 0);
   s->row++;
   for (guint i = 0; i < 4; i++)
-    export_xlsx_check (x, worksheet_write_string (s->ws, s->row, (lxw_col_t) i, columns[i].header, x->header));
+    export_xlsx_check (x, worksheet_write_string (s->ws, s->row, (lxw_col_t) i, summary_columns[i].header, x->header));
   s->row++;
   summary_funds (x);
   s->row++;
-  for (guint i = 0; i < G_N_ELEMENTS (collection); i++)
-    export_xlsx_check (x, worksheet_write_string (s->ws, s->row, (lxw_col_t) i, collection[i], x->header));
+  for (guint i = 0; i < G_N_ELEMENTS (collection_headers); i++)
+    export_xlsx_check (x, worksheet_write_string (s->ws, s->row, (lxw_col_t) i, collection_headers[i], x->header));
   s->row++;
   for (int year = first; year <= last && year > 0; year++)
     if (!summary_collection_row (x, year, error))
