@@ -2442,13 +2442,38 @@ check_verification (ExportExpect          *e,
   return sheet_error (EXPORT_VERIFICATION_SHEET, error, problem);
 }
 
+/* The workbook holds the sheets the program writes, and no other: a
+ * sheet added beside them would show figures nothing checks. */
+static gboolean
+check_sheet_names (ExportExpect      *e,
+                   ExportXlsxReader  *reader,
+                   GError           **error)
+{
+  static const char *const fixed[] = { "汇总", "收入", "支出", "欠费", "住户", "表决", EXPORT_VERIFICATION_SHEET };
+  const char *const *names = export_xlsx_reader_sheet_names (reader);
+
+  for (gsize i = 0; names[i] != NULL; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint j = 0; !known && j < e->journal_names->len; j++)
+        known = strcmp (names[i], g_ptr_array_index (e->journal_names, j)) == 0;
+      for (gsize j = 0; !known && j < G_N_ELEMENTS (fixed); j++)
+        known = strcmp (names[i], fixed[j]) == 0;
+      if (!known)
+        return sheet_error (names[i], error, _("this program writes no such sheet"));
+    }
+  return TRUE;
+}
+
 gboolean
 export_expect_check_sheets (ExportExpect          *e,
                             ExportXlsxReader      *reader,
                             const LedgerTreeHead  *head,
                             GError               **error)
 {
-  return check_households (e, reader, error) &&
+  return check_sheet_names (e, reader, error) &&
+         check_households (e, reader, error) &&
          check_income (e, reader, error) &&
          check_expenditures (e, reader, error) &&
          check_arrears (e, reader, error) &&

@@ -213,6 +213,31 @@ class CellTest(unittest.TestCase):
         self.assertIn("sheet 住户: cell B2: the owner's name and the salt do not give the journal's commitment",
                       err)
 
+    def test_sheet_added(self):
+        wb = openpyxl.load_workbook(self.path)
+        wb.create_sheet("备注")["A1"] = "收入合计 ¥999,999.00"
+        path = os.path.join(self.dir, "added.xlsx")
+        wb.save(path)
+        _, err = self.verify(path, 3)
+        self.assertIn("sheet 备注: this program writes no such sheet", err)
+
+    def test_second_journal_sheet(self):
+        """Past the row limit (shortened by the test hook) the Journal goes on
+        on 日记账2 …; a date edited there is named on that sheet."""
+        path = os.path.join(self.dir, "split.xlsx")
+        env = dict(os.environ, COMMUNITY_LEDGER_XLSX_JOURNAL_ROWS="100", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        subprocess.run([os.environ.get("COMMUNITY_LEDGER", "build/app/community-ledger"), "--book", self.book,
+                        "export", "xlsx", path, "--period", "2026"], check=True, env=env, capture_output=True)
+        self.verify(path, 0)
+        values = openpyxl.load_workbook(path, data_only=True)
+        self.assertIn("日记账2", values.sheetnames)
+        date = values["日记账2"]["B5"].value
+        wb = openpyxl.load_workbook(path)
+        wb["日记账2"]["B5"] = date + datetime.timedelta(days=1)
+        wb.save(path)
+        self.assert_named(path, "日记账2", "B5", date.strftime("%Y-%m-%d"),
+                          (date + datetime.timedelta(days=1)).strftime("%Y-%m-%d"))
+
     # -- cells only a v2 leaf's facts give (skipped on books without them) -----
 
     def has_fact(self, name):
