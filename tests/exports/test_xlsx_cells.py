@@ -41,6 +41,11 @@ class CellTest(unittest.TestCase):
         cls.dir = tempfile.mkdtemp(prefix="xlsx-cells-")
         cls.book = os.path.join(cls.dir, "book.clbook")
         run(cls.book, "demo", "--households", "40", "--years", "2", "--end-year", "2026")
+        # An open vote: its tally on the Votes sheet is the ballots so far.
+        out, _ = run(cls.book, "vote", "new", "--title", "加装电梯", "--matter", "6", "--opens", "2026-06-01")
+        vote = re.search(r"\d+", out).group(0)
+        run(cls.book, "vote", "ballot", vote, "1-1-101", "yes")
+        run(cls.book, "vote", "ballot", vote, "1-1-102", "no")
         cls.path = os.path.join(cls.dir, "book.xlsx")
         run(cls.book, "export", "xlsx", cls.path, "--period", "2026")
         cls.wb = openpyxl.load_workbook(cls.path)
@@ -196,6 +201,15 @@ class CellTest(unittest.TestCase):
         voted = self.values["表决"][f"J{row}"].value
         path = self.edited("表决", f"J{row}", voted + 1)
         self.assert_named(path, "表决", f"J{row}", voted, voted + 1)
+
+    def test_open_vote_count(self):
+        # Two owners have voted so far, one yes (1-1-101) and one no (1-1-102):
+        # the live tally counts them, the newest ballot of each owner.
+        row = self.row_where("表决", "G", "进行中")
+        self.assertEqual(self.values["表决"][f"J{row}"].value, 2)
+        self.assertEqual(self.values["表决"][f"K{row}"].value, 1)
+        path = self.edited("表决", f"K{row}", 2)
+        self.assert_named(path, "表决", f"K{row}", 1, 2)
 
     def test_verification_figure(self):
         row = self.row_where("校验", "A", "期末资金")
