@@ -870,7 +870,11 @@ keep_settings (ExportExpect *e,
       if (strcmp (fact[0], "setting") == 0 && g_strv_length (fact) == 3 && strcmp (fact[1], "name") == 0)
         set_str (&e->name, fact[2]);
     }
-  if (strcmp (leaf->kind, "init") == 0 && e->name == NULL)
+  /* v1: the community's name was the init entry's memo, and a setting
+   * entry's ref the key and its memo the value. */
+  if (leaf->facts->len == 0 && strcmp (leaf->kind, "init") == 0)
+    set_str (&e->name, leaf->memo);
+  if (leaf->facts->len == 0 && strcmp (leaf->kind, "setting") == 0 && strcmp (leaf->ref, "name") == 0)
     set_str (&e->name, leaf->memo);
 }
 
