@@ -19,6 +19,22 @@
  * neutralises and scrubs it: a phone number the writer removed with the
  * register's numbers (which the workbook does not carry) may show as
  * "***" where the leaf has digits.
+ *
+ * What the journal cannot give, and how it is checked instead:
+ * - owners' names (住户 B; 收入 D and 欠费 B show the same): the journal
+ *   holds a salted commitment; the Households sheet carries each unit's
+ *   salt, and the name shown must give the commitment of the unit's last
+ *   register entry. (A v1 register entry commits to nothing: its name is
+ *   only compared between the sheets.)
+ * - phones (住户 D): masked (138****1234), so the commitment cannot be
+ *   recomputed from them; not checked.
+ * - the export time and the period: what the Verification sheet says; the
+ *   Summary must say the same.
+ * - a v1 entry's details that its lines do not hold (an expenditure's
+ *   payee, approvers, fund, vote and attachments, a payment's fee items,
+ *   a household's move-in date, a vote's description and dates): checked
+ *   only where the entry has v2 facts; a v1 payment's fee columns must
+ *   still add up to its amount, and an arrears row to its charge.
  */
 #define G_LOG_DOMAIN "exports"
 
