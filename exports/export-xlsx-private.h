@@ -67,6 +67,43 @@ typedef struct
 #define EXPORT_ERROR(error, ...) g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY, __VA_ARGS__)
 
 /* ------------------------------------------------------------------ */
+/* What the writer and the verifier derive alike (export-xlsx.c) */
+
+/* The Chinese name of a journal entry kind (the Journal's 类型); an
+ * unknown kind as it is. */
+const char *export_xlsx_kind_chinese (const char *kind);
+/* The Journal's 分录 text from a canonical leaf's split lines. */
+char       *export_xlsx_splits_text  (const char *leaf);
+/* Whether @account holds the committee's funds (a payment method's). */
+gboolean    export_xlsx_is_funds_account (const char *account);
+/* A line of the Summary's funds section: its code (column C), its label
+ * (A; for "income:" and "expense:" the prefix before the fee's or the
+ * category's name) and how it is computed (D). */
+typedef struct
+{
+  const char *code;
+  const char *label;
+  const char *how;
+} ExportSummaryLine;
+
+/* The line of @code ("opening", "income:property" …), or NULL. */
+const ExportSummaryLine *export_xlsx_summary_line (const char *code);
+
+/* Fixed texts of the layout, for verify --export to compare: the headers
+ * of "journal", "verification", "summary" (its funds section) and
+ * "collection", and the "recipe" lines on the Verification sheet. */
+const char *const *export_xlsx_layout_texts (const char *which,
+                                             guint      *n_texts);
+
+/* The Summary's opening (@op "<") or closing ("<=") funds formula, without
+ * "=": SUMIFS over the funds column of each Journal sheet, by date. */
+char       *export_xlsx_funds_formula (const char *const *sheets,
+                                       const guint32     *last_rows,
+                                       guint              n_sheets,
+                                       const char        *op,
+                                       const char        *iso);
+
+/* ------------------------------------------------------------------ */
 /* Writing cells (export-xlsx-sheets.c) */
 
 /* Keeps the first error libxlsxwriter reports; checked before closing. */
@@ -124,6 +161,11 @@ gboolean export_xlsx_sheet_add (Export        *x,
                                 const Column  *columns,
                                 guint          n_columns,
                                 GError       **error);
+/* The columns of detail sheet @sheet ("收入": its fixed columns, before
+ * the fee columns), or NULL: their headers are part of what verify
+ * --export compares. */
+const Column *export_xlsx_sheet_columns (const char *sheet,
+                                         guint      *n_columns);
 /* An autofilter over the table, once its length is known. */
 void     export_xlsx_sheet_finish (Export *x,
                                    Sheet  *s);

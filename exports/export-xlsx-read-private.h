@@ -25,7 +25,11 @@ G_BEGIN_DECLS
 #define EXPORT_JOURNAL_ROWS_PER_SHEET 1048575u
 #define EXPORT_JOURNAL_COL_INDEX      0   /* A: the entry number */
 #define EXPORT_JOURNAL_COL_HASH       7   /* H: the leaf hash, 64 hex digits */
-#define EXPORT_JOURNAL_COL_LEAF       8   /* I: the canonical leaf; J, K … continue it */
+#define EXPORT_JOURNAL_COL_FUNDS      8   /* I: the change in the committee's funds */
+#define EXPORT_JOURNAL_COL_LEAF       9   /* J: the canonical leaf; K, L … continue it */
+/* The leaf column's header: verify finds the column by it, so that a
+ * workbook written before the funds column was added still verifies. */
+#define EXPORT_JOURNAL_LEAF_HEADER    "规范叶文本（过长时续写于右侧各列）"
 /* A leaf longer than this many characters continues in the next column,
  * split after a line feed: within Excel's 32,767 UTF-16 units per cell. */
 #define EXPORT_JOURNAL_LEAF_PART      16383

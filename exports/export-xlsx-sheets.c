@@ -126,6 +126,54 @@ export_xlsx_put_date (Export     *x,
 }
 
 /* ------------------------------------------------------------------ */
+/* The detail sheets' columns (their headers are what verify compares) */
+
+static const Column income_columns[] = { { "收据号", 13 }, { "日期", 11 }, { "单元", 10 }, { "缴款人", 10 },
+                                       { "方式", 7 }, { "金额", 12 }, { "作废", 7 }, { "说明", 36 },
+                                       { "日记账序号", 8 } };
+
+static const Column expenditure_columns[] = { { "编号", 7 }, { "日期", 11 }, { "收款方", 20 }, { "类别", 7 },
+                                            { "摘要", 28 }, { "发票号", 14 }, { "审批人", 14 }, { "金额", 12 },
+                                            { "付款方式", 8 }, { "资金来源", 9 }, { "表决编号", 8 },
+                                            { "附件 SHA-256", 40 }, { "日记账序号", 8 } };
+
+static const Column arrears_columns[] = { { "单元", 10 }, { "业主", 10 }, { "年度", 7 }, { "收费项目", 10 },
+                                        { "应收", 12 }, { "减免", 12 }, { "已缴", 12 }, { "欠费", 12 } };
+
+static const Column household_columns[] = { { "单元", 10 }, { "业主", 10 }, { "业主编号", 10 }, { "电话", 13 },
+                                          { "面积（㎡）", 10 }, { "车位", 6 }, { "状态", 7 }, { "入住日期", 11 },
+                                          { "盐（核对业主承诺用）", 34 } };
+
+static const Column vote_columns[] = { { "编号", 6 }, { "标题", 26 }, { "事项", 24 }, { "说明", 24 },
+                                     { "开始", 11 }, { "截止", 11 }, { "状态", 7 }, { "结束日期", 11 },
+                                     { "总人数", 8 }, { "参与人数", 8 }, { "同意人数", 8 }, { "反对人数", 8 },
+                                     { "总面积", 11 }, { "参与面积", 11 }, { "同意面积", 11 }, { "反对面积", 11 },
+                                     { "人数参与率", 9 }, { "面积参与率", 9 }, { "人数同意率", 9 },
+                                     { "面积同意率", 9 }, { "参与门槛", 7 }, { "通过门槛", 7 }, { "结果", 12 } };
+
+const Column *
+export_xlsx_sheet_columns (const char *sheet,
+                           guint      *n_columns)
+{
+  static const struct { const char *sheet; const Column *columns; guint n; } sheets[] = {
+    { "收入", income_columns, G_N_ELEMENTS (income_columns) },
+    { "支出", expenditure_columns, G_N_ELEMENTS (expenditure_columns) },
+    { "欠费", arrears_columns, G_N_ELEMENTS (arrears_columns) },
+    { "住户", household_columns, G_N_ELEMENTS (household_columns) },
+    { "表决", vote_columns, G_N_ELEMENTS (vote_columns) },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sheets); i++)
+    if (strcmp (sheets[i].sheet, sheet) == 0)
+      {
+        *n_columns = sheets[i].n;
+        return sheets[i].columns;
+      }
+  *n_columns = 0;
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
 /* Sheets */
 
 /* Landscape A4, one page wide, headers repeated on every page. */
@@ -335,9 +383,6 @@ gboolean
 export_xlsx_write_income (Export  *x,
                           GError **error)
 {
-  static const Column fixed[] = { { "收据号", 13 }, { "日期", 11 }, { "单元", 10 }, { "缴款人", 10 },
-                                  { "方式", 7 }, { "金额", 12 }, { "作废", 7 }, { "说明", 36 },
-                                  { "日记账序号", 8 } };
   g_autoptr(GPtrArray) receipts = ledger_receipt_list (x->book, x->everything ? NULL : &x->period, error);
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
   gint64 total = 0, void_txn;
@@ -345,7 +390,7 @@ export_xlsx_write_income (Export  *x,
 
   if (receipts == NULL || !plan_fee_columns (x, receipts, error))
     return FALSE;
-  g_array_append_vals (columns, fixed, G_N_ELEMENTS (fixed));
+  g_array_append_vals (columns, income_columns, G_N_ELEMENTS (income_columns));
   for (guint i = 0; i < x->fees->len; i++)
     g_array_append_val (columns, ((Column) { ((FeeColumn *) g_ptr_array_index (x->fees, i))->header, 12 }));
   if (!export_xlsx_sheet_add (x, &x->income, "收入", (Column *) columns->data, columns->len, error))
@@ -436,13 +481,10 @@ gboolean
 export_xlsx_write_expenditures (Export  *x,
                                 GError **error)
 {
-  static const Column columns[] = { { "编号", 7 }, { "日期", 11 }, { "收款方", 20 }, { "类别", 7 },
-                                    { "摘要", 28 }, { "发票号", 14 }, { "审批人", 14 }, { "金额", 12 },
-                                    { "付款方式", 8 }, { "资金来源", 9 }, { "表决编号", 8 },
-                                    { "附件 SHA-256", 40 }, { "日记账序号", 8 } };
   g_autoptr(GPtrArray) list = ledger_expenditure_list (x->book, x->everything ? NULL : &x->period, error);
 
-  if (list == NULL || !export_xlsx_sheet_add (x, &x->expenditures, "支出", columns, G_N_ELEMENTS (columns), error))
+  if (list == NULL || !export_xlsx_sheet_add (x, &x->expenditures, "支出", expenditure_columns,
+                                              G_N_ELEMENTS (expenditure_columns), error))
     return FALSE;
   for (guint i = 0; i < list->len; i++)
     expenditure_row (x, g_ptr_array_index (list, i));
@@ -476,14 +518,12 @@ gboolean
 export_xlsx_write_arrears (Export  *x,
                            GError **error)
 {
-  static const Column columns[] = { { "单元", 10 }, { "业主", 10 }, { "年度", 7 }, { "收费项目", 10 },
-                                    { "应收", 12 }, { "减免", 12 }, { "已缴", 12 }, { "欠费", 12 } };
   int up_to = x->everything ? 0 : x->period.year;
   g_autoptr(GPtrArray) rows = ledger_report_arrears_detail (x->book, up_to, error);
   g_autoptr(LedgerArrearsReport) report = rows != NULL ? ledger_report_arrears (x->book, up_to, error) : NULL;
   Sheet *s = &x->arrears;
 
-  if (report == NULL || !export_xlsx_sheet_add (x, s, "欠费", columns, G_N_ELEMENTS (columns), error))
+  if (report == NULL || !export_xlsx_sheet_add (x, s, "欠费", arrears_columns, G_N_ELEMENTS (arrears_columns), error))
     return FALSE;
   for (guint i = 0; i < rows->len; i++, s->row++)
     {
@@ -507,18 +547,20 @@ export_xlsx_write_arrears (Export  *x,
 /* ------------------------------------------------------------------ */
 /* 住户 Households */
 
-/* The Households sheet: the register, phones masked (138****1234). */
+/* The Households sheet: the register, phones masked (138****1234), and
+ * each unit's salt, with which the owner's name shown can be checked
+ * against the commitment in the journal (docs/leaf-format.md). */
 gboolean
 export_xlsx_write_households (Export  *x,
                               GError **error)
 {
-  static const Column columns[] = { { "单元", 10 }, { "业主", 10 }, { "业主编号", 10 }, { "电话", 13 },
-                                    { "面积（㎡）", 10 }, { "车位", 6 }, { "状态", 7 }, { "入住日期", 11 } };
   static const char *const status[] = { "自住", "出租", "空置" };
   g_autoptr(GPtrArray) list = ledger_household_list (x->book, error);
+  g_autoptr(GHashTable) salts = list != NULL ? ledger_household_salts (x->book, error) : NULL;
   Sheet *s = &x->households;
 
-  if (list == NULL || !export_xlsx_sheet_add (x, s, "住户", columns, G_N_ELEMENTS (columns), error))
+  if (salts == NULL ||
+      !export_xlsx_sheet_add (x, s, "住户", household_columns, G_N_ELEMENTS (household_columns), error))
     return FALSE;
   for (guint i = 0; i < list->len; i++, s->row++)
     {
@@ -533,6 +575,7 @@ export_xlsx_write_households (Export  *x,
       export_xlsx_put_number (x, s, 5, h->spaces, NULL);
       export_xlsx_put_text (x, s, 6, (guint) h->status < G_N_ELEMENTS (status) ? status[h->status] : "");
       export_xlsx_put_date (x, s, 7, h->move_in);
+      export_xlsx_put_text (x, s, 8, g_hash_table_lookup (salts, h->unit));
     }
   export_xlsx_sheet_finish (x, s);
   return TRUE;
@@ -580,15 +623,9 @@ gboolean
 export_xlsx_write_votes (Export  *x,
                          GError **error)
 {
-  static const Column columns[] = { { "编号", 6 }, { "标题", 26 }, { "事项", 24 }, { "说明", 24 },
-                                    { "开始", 11 }, { "截止", 11 }, { "状态", 7 }, { "结束日期", 11 },
-                                    { "总人数", 8 }, { "参与人数", 8 }, { "同意人数", 8 }, { "反对人数", 8 },
-                                    { "总面积", 11 }, { "参与面积", 11 }, { "同意面积", 11 }, { "反对面积", 11 },
-                                    { "人数参与率", 9 }, { "面积参与率", 9 }, { "人数同意率", 9 },
-                                    { "面积同意率", 9 }, { "参与门槛", 7 }, { "通过门槛", 7 }, { "结果", 12 } };
   g_autoptr(GPtrArray) list = ledger_vote_list (x->book, error);
 
-  if (list == NULL || !export_xlsx_sheet_add (x, &x->votes, "表决", columns, G_N_ELEMENTS (columns), error))
+  if (list == NULL || !export_xlsx_sheet_add (x, &x->votes, "表决", vote_columns, G_N_ELEMENTS (vote_columns), error))
     return FALSE;
   /* ledger_vote_list() is newest first; the sheet reads oldest first. */
   for (guint i = list->len; i > 0; i--)

@@ -2,7 +2,9 @@
  *
  * Recomputes the fingerprint from the Journal sheets of a workbook, read
  * row by row with export-xlsx-read.c so that no whole sheet is ever held,
- * and compares it with the Verification sheet and, when given, the book.
+ * and compares it with the Verification sheet and, when given, the book;
+ * every other cell of every sheet is derived from the leaves again and
+ * compared (export-xlsx-expect.c).
  */
 #define G_LOG_DOMAIN "exports"
 
@@ -10,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "export-xlsx-expect-private.h"
 #include "export-xlsx-read-private.h"
 #include "export-xlsx-private.h"
 #include "ledger.h"
@@ -28,6 +31,8 @@ typedef struct
   GArray     *hashes;   /* LedgerHash of entries 1, 2, 3 … */
   GArray     *places;   /* Place of each */
   GString    *leaf;
+  guint32     last_row; /* of the sheet being read */
+  ExportExpect *expect; /* every other cell, derived from the leaves */
 } JournalCheck;
 
 /* "日记账 row 58: …" */
@@ -134,8 +139,16 @@ journal_row_cb (guint32               row,
   LedgerHash claimed, actual;
   Place place = { row, c->sheet };
 
-  if (row == 1 || row_is_empty (cells, n_cells))
+  if (row == 1)
+    {
+      if (n_cells <= EXPORT_JOURNAL_COL_LEAF ||
+          g_strcmp0 (cells[EXPORT_JOURNAL_COL_LEAF].value, EXPORT_JOURNAL_LEAF_HEADER) != 0)
+        return row_error (c, row, error, _("the leaf column is not where this version writes it; export the workbook again"));
+      return export_expect_journal_header (g_ptr_array_index (c->sheets, c->sheet), cells, n_cells, error);
+    }
+  if (row_is_empty (cells, n_cells))
     return TRUE;
+  c->last_row = row;
   /* Each entry keeps its hash until the tree is rebuilt: a bound on memory. */
   if (c->hashes->len >= EXPORT_XLSX_MAX_JOURNAL_ENTRIES)
     {
@@ -156,9 +169,15 @@ journal_row_cb (guint32               row,
   ledger_merkle_leaf_hash ((const guint8 *) c->leaf->str, c->leaf->len, &actual);
   if (memcmp (&claimed, &actual, sizeof actual) != 0)
     return row_error (c, row, error, _("the leaf hash does not match its text"));
-  prefix = g_strdup_printf ("community-ledger leaf v1\nindex: %" G_GINT64_FORMAT "\n", index);
-  if (!g_str_has_prefix (c->leaf->str, prefix))
+  prefix = g_strdup_printf ("\nindex: %" G_GINT64_FORMAT "\n", index);
+  if ((!g_str_has_prefix (c->leaf->str, "community-ledger leaf v1\n") &&
+       !g_str_has_prefix (c->leaf->str, "community-ledger leaf v2\n")) ||
+      !g_str_has_prefix (c->leaf->str + strlen ("community-ledger leaf v1"), prefix))
     return row_error (c, row, error, _("the leaf text is not that of this entry"));
+  if (c->expect != NULL &&
+      !export_expect_journal_row (c->expect, g_ptr_array_index (c->sheets, c->sheet), row, cells, n_cells,
+                                  c->leaf->str, error))
+    return FALSE;
   g_array_append_val (c->hashes, actual);
   g_array_append_val (c->places, place);
   return TRUE;
@@ -200,9 +219,13 @@ check_journal (ExportXlsxReader  *reader,
   if (c->sheets == NULL)
     return FALSE;
   for (c->sheet = 0; c->sheet < c->sheets->len; c->sheet++)
-    if (!export_xlsx_reader_foreach_row (reader, g_ptr_array_index (c->sheets, c->sheet),
-                                         journal_row_cb, c, error))
-      return FALSE;
+    {
+      c->last_row = 1;
+      if (!export_xlsx_reader_foreach_row (reader, g_ptr_array_index (c->sheets, c->sheet),
+                                           journal_row_cb, c, error))
+        return FALSE;
+      export_expect_journal_sheet_done (c->expect, g_ptr_array_index (c->sheets, c->sheet), c->last_row);
+    }
   return TRUE;
 }
 
@@ -343,15 +366,20 @@ export_workbook_verify (const char  *path,
                         GError     **error)
 {
   g_autoptr(ExportXlsxReader) reader = export_xlsx_reader_open (path, error);
+  g_autoptr(ExportExpect) expect = export_expect_new ();
   JournalCheck c = { NULL, 0, g_array_new (FALSE, FALSE, sizeof (LedgerHash)),
-                     g_array_new (FALSE, FALSE, sizeof (Place)), g_string_new (NULL) };
+                     g_array_new (FALSE, FALSE, sizeof (Place)), g_string_new (NULL), 0, expect };
   LedgerTreeHead claimed, head;
   gboolean ok;
 
+  /* The leaves first (they are what the fingerprint covers), then every
+   * other cell against what they say, then the book. */
   ok = reader != NULL &&
        read_claimed_head (reader, &claimed, error) &&
+       export_expect_read_period (expect, reader, error) &&
        check_journal (reader, &c, error) &&
        check_head (&c, &claimed, &head, error) &&
+       export_expect_check_sheets (expect, reader, &head, error) &&
        (book == NULL || compare_with_book (book, &c, &head, error));
   if (ok && out_fingerprint != NULL)
     *out_fingerprint = ledger_tree_head_format (&head);

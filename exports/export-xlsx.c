@@ -19,8 +19,12 @@
  * - The Summary's totals are live formulas (SUM, SUMIF) over the detail
  *   sheets, cached with the value from the ledger's own report, and the
  *   detail sheets are checked to add up to those reports to the fen
- *   before the file gets its name. Opening and closing funds are plain
- *   numbers from the report. Those are the workbook's only formulas.
+ *   before the file gets its name. Opening and closing funds are SUMIFS
+ *   over the Journal's funds column (资金变动: what each entry moved into
+ *   or out of the payment methods' accounts) by date, cached with the
+ *   report's figures. Those are the workbook's only formulas.
+ * - verify --export (export-xlsx-verify.c) derives every visible cell of
+ *   every sheet from the Journal's leaves again and compares.
  * - Every query the export makes runs inside one read transaction
  *   (ledger_book_read), so the sheets agree with each other and with the
  *   reports even while another program writes to the book.
@@ -48,6 +52,7 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -93,12 +98,99 @@ owed_in (GArray *by_year,
   return 0;
 }
 
+/* The headers the Journal, Verification and Summary sheets carry (verify
+ * --export compares them): the Summary's first four columns head its
+ * funds section, and the collection section has a header row of its own. */
+static const Column journal_columns[] = { { "序号", 8 }, { "日期", 11 }, { "类型", 9 }, { "操作员", 10 },
+                                          { "凭证号", 14 }, { "摘要", 28 }, { "分录", 40 }, { "叶哈希", 20 },
+                                          { "资金变动", 12 }, { EXPORT_JOURNAL_LEAF_HEADER, 60 } };
+
+static const Column verification_columns[] = { { "项目", 16 }, { "内容", 100 } };
+
+static const Column summary_columns[] = { { "项目", 30 }, { "金额", 15 }, { "代码", 16 }, { "计算方法", 30 },
+                                          { "已缴", 14 }, { "欠缴", 14 }, { "收缴率", 10 }, { "应缴户数", 10 },
+                                          { "已缴清户数", 10 } };
+
+static const char *const collection_headers[] = { "收缴年度", "应收", "减免", "应缴", "已缴", "欠缴", "收缴率",
+                                                  "应缴户数", "已缴清户数" };
+
+/* How to recompute the fingerprint, after the README's "Verifying the books". */
+static const char *const recipe[] = {
+  "1. 在「日记账」工作表（条目多时还有「日记账2」「日记账3」…）中，按序号 1、2、3…逐行取「规范叶文本」列的文字（过长时接上右侧各列），按 UTF-8 编码。",
+  "2. 每条的叶哈希 = SHA-256(0x00 ‖ 叶文本)，应与「叶哈希」列相同。",
+  "3. 按 RFC 6962 计算树根：n 条（n > 1）的根 = SHA-256(0x01 ‖ 前 k 条的根 ‖ 其余各条的根)，k 为小于 n 的最大的 2 的幂；一条的根即其叶哈希；零条的根为 SHA-256(空)。",
+  "4. 指纹 = 条目数:树根（64 位小写十六进制）；简短指纹为树根前 16 位，每 4 位一组。它应与公示、收据上印的指纹一致。",
+  "5. 也可用命令核对：community-ledger verify --export 本文件.xlsx（能打开账本时还逐条与账本比对）。",
+  "6. 规范叶文本的格式（字段顺序、转义规则）见程序说明 README 的「Verifying the books」一节。",
+};
+
+const char *const *
+export_xlsx_layout_texts (const char *which,
+                          guint      *n_texts)
+{
+  static const char *journal[G_N_ELEMENTS (journal_columns)], *verification[G_N_ELEMENTS (verification_columns)];
+  static const char *summary[4];
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (journal_columns); i++)
+        journal[i] = journal_columns[i].header;
+      for (gsize i = 0; i < G_N_ELEMENTS (verification_columns); i++)
+        verification[i] = verification_columns[i].header;
+      for (gsize i = 0; i < G_N_ELEMENTS (summary); i++)
+        summary[i] = summary_columns[i].header;
+      g_once_init_leave (&once, 1);
+    }
+  {
+    const struct { const char *which; const char *const *texts; guint n; } layouts[] = {
+      { "journal", journal, G_N_ELEMENTS (journal) },
+      { "verification", verification, G_N_ELEMENTS (verification) },
+      { "summary", summary, G_N_ELEMENTS (summary) },
+      { "collection", collection_headers, G_N_ELEMENTS (collection_headers) },
+      { "recipe", recipe, G_N_ELEMENTS (recipe) },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (layouts); i++)
+      if (strcmp (layouts[i].which, which) == 0)
+        {
+          *n_texts = layouts[i].n;
+          return layouts[i].texts;
+        }
+  }
+  *n_texts = 0;
+  return NULL;
+}
+
+/* SUMIFS of the funds column (I) of each Journal sheet over its dates
+ * (B) @op @iso, the sheets' sums added: "SUMIFS('日记账'!$I$2:$I$1592,
+ * '日记账'!$B$2:$B$1592,"<"&DATE(2026,1,1))". @last_rows are each
+ * sheet's last row, 1-based. */
+char *
+export_xlsx_funds_formula (const char *const *sheets,
+                           const guint32     *last_rows,
+                           guint              n_sheets,
+                           const char        *op,
+                           const char        *iso)
+{
+  GString *formula = g_string_new (NULL);
+  int year = 0, month = 0, day = 0;
+
+  if (sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3)
+    year = month = day = 0;
+  for (guint i = 0; i < n_sheets; i++)
+    g_string_append_printf (formula, "%sSUMIFS('%s'!$I$2:$I$%u,'%s'!$B$2:$B$%u,\"%s\"&DATE(%d,%d,%d))",
+                            i > 0 ? "+" : "", sheets[i], last_rows[i], sheets[i], last_rows[i],
+                            op, year, month, day);
+  return g_string_free (formula, FALSE);
+}
+
 /* ------------------------------------------------------------------ */
 /* 日记账 Journal */
 
 /* The Chinese name of a journal entry kind; an unknown kind as it is. */
-static const char *
-kind_chinese (const char *kind)
+const char *
+export_xlsx_kind_chinese (const char *kind)
 {
   static const char *const names[][2] = {
     { "init", "建账" }, { "setting", "设置" }, { "fee", "收费标准" }, { "household", "住户登记" },
@@ -114,8 +206,8 @@ kind_chinese (const char *kind)
 
 /* "cash 480.00；receivable 3-2-301 -480.00" from the leaf's split lines
  * (accounts and unit codes never contain "|"); cut short past 8,000 bytes. */
-static char *
-splits_text (const char *leaf)
+char *
+export_xlsx_splits_text (const char *leaf)
 {
   GString *text = g_string_new (NULL);
 
@@ -207,6 +299,38 @@ put_leaf (Export            *x,
   return TRUE;
 }
 
+/* Whether @account is one of the committee's funds: the accounts of the
+ * payment methods, as the income report counts them. */
+gboolean
+export_xlsx_is_funds_account (const char *account)
+{
+  for (int i = 0; i < LEDGER_METHOD_COUNT; i++)
+    if (strcmp (account, ledger_method_to_string ((LedgerMethod) i)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What the entry moved into (or out of) the funds, in the funds column:
+ * the Summary's opening and closing funds are SUMIFS over it. Left empty
+ * for an entry that touches no funds account. */
+static void
+put_funds_change (Export           *x,
+                  Sheet            *s,
+                  const LedgerLeaf *leaf)
+{
+  gint64 change = 0;
+  gboolean touches = FALSE;
+
+  for (guint i = 0; i < leaf->n_splits; i++)
+    if (export_xlsx_is_funds_account (leaf->splits[i].account))
+      {
+        ledger_total_add_saturating (&change, leaf->splits[i].amount);
+        touches = TRUE;
+      }
+  if (touches)
+    export_xlsx_put_money (x, s, EXPORT_JOURNAL_COL_FUNDS, change);
+}
+
 /* The leaves come in order, one per entry: anything else is a bug. What
  * they hold is not checked: escape_leaf carries anything. */
 static gboolean
@@ -238,16 +362,17 @@ journal_leaf_cb (const LedgerLeaf  *leaf,
   if (!check_leaf (leaf, (gint64) x->hashes->len + 1, error))
     return FALSE;
   s = &x->journal[(leaf->index - 1) / x->rows_per_sheet];
-  splits = splits_text (leaf->text);
+  splits = export_xlsx_splits_text (leaf->text);
   ledger_hash_to_hex (&leaf->hash, hex);
   export_xlsx_put_number (x, s, EXPORT_JOURNAL_COL_INDEX, (double) leaf->index, NULL);
   export_xlsx_put_date (x, s, 1, leaf->date);
-  export_xlsx_put_text (x, s, 2, kind_chinese (leaf->kind));
+  export_xlsx_put_text (x, s, 2, export_xlsx_kind_chinese (leaf->kind));
   export_xlsx_put_free_text (x, s, 3, leaf->operator_name);
   export_xlsx_put_free_text (x, s, 4, leaf->ref);
   export_xlsx_put_free_text (x, s, 5, leaf->memo);
   export_xlsx_put_text (x, s, 6, splits);
   export_xlsx_put_text (x, s, EXPORT_JOURNAL_COL_HASH, hex);
+  put_funds_change (x, s, leaf);
   if (!put_leaf (x, s, leaf, error))
     return FALSE;
   s->row++;
@@ -292,9 +417,6 @@ static gboolean
 write_journal (Export  *x,
                GError **error)
 {
-  static const Column columns[] = { { "序号", 8 }, { "日期", 11 }, { "类型", 9 }, { "操作员", 10 },
-                                    { "凭证号", 14 }, { "摘要", 28 }, { "分录", 40 }, { "叶哈希", 20 },
-                                    { "规范叶文本（过长时续写于右侧各列）", 60 } };
   gint64 count = ledger_journal_count (x->book, error);
 
   if (count < 0)
@@ -307,7 +429,7 @@ write_journal (Export  *x,
       g_autofree char *name = i == 0 ? g_strdup (EXPORT_JOURNAL_SHEET)
                                      : g_strdup_printf ("%s%u", EXPORT_JOURNAL_SHEET, i + 1);
 
-      if (!export_xlsx_sheet_add (x, &x->journal[i], name, columns, G_N_ELEMENTS (columns), error))
+      if (!export_xlsx_sheet_add (x, &x->journal[i], name, journal_columns, G_N_ELEMENTS (journal_columns), error))
         return FALSE;
     }
   if (!ledger_journal_foreach_leaf (x->book, journal_leaf_cb, x, error))
@@ -320,15 +442,6 @@ write_journal (Export  *x,
 /* ------------------------------------------------------------------ */
 /* 校验 Verification */
 
-/* How to recompute the fingerprint, after the README's "Verifying the books". */
-static const char *const recipe[] = {
-  "1. 在「日记账」工作表（条目多时还有「日记账2」「日记账3」…）中，按序号 1、2、3…逐行取「规范叶文本」列的文字（过长时接上右侧各列），按 UTF-8 编码。",
-  "2. 每条的叶哈希 = SHA-256(0x00 ‖ 叶文本)，应与「叶哈希」列相同。",
-  "3. 按 RFC 6962 计算树根：n 条（n > 1）的根 = SHA-256(0x01 ‖ 前 k 条的根 ‖ 其余各条的根)，k 为小于 n 的最大的 2 的幂；一条的根即其叶哈希；零条的根为 SHA-256(空)。",
-  "4. 指纹 = 条目数:树根（64 位小写十六进制）；简短指纹为树根前 16 位，每 4 位一组。它应与公示、收据上印的指纹一致。",
-  "5. 也可用命令核对：community-ledger verify --export 本文件.xlsx（能打开账本时还逐条与账本比对）。",
-  "6. 规范叶文本的格式（字段顺序、转义规则）见程序说明 README 的「Verifying the books」一节。",
-};
 
 /* A label in A and a value in B (text, or money when @text is NULL). */
 static void
@@ -352,7 +465,6 @@ static gboolean
 write_verification (Export  *x,
                     GError **error)
 {
-  static const Column columns[] = { { "项目", 16 }, { "内容", 100 } };
   g_autofree char *fingerprint = ledger_tree_head_format (&x->head);
   g_autofree char *short_form = ledger_tree_head_format_short (&x->head);
   g_autofree char *size = g_strdup_printf ("%" G_GUINT64_FORMAT, x->head.size);
@@ -360,7 +472,8 @@ write_verification (Export  *x,
   g_autofree char *period = g_strdup_printf ("%s（%s 至 %s）", x->period.name, x->period.first, x->period.last);
   Sheet *s = &x->verification;
 
-  if (!export_xlsx_sheet_add (x, s, EXPORT_VERIFICATION_SHEET, columns, G_N_ELEMENTS (columns), error))
+  if (!export_xlsx_sheet_add (x, s, EXPORT_VERIFICATION_SHEET, verification_columns,
+                              G_N_ELEMENTS (verification_columns), error))
     return FALSE;
   put_line (x, s, EXPORT_FINGERPRINT_LABEL, fingerprint, 0);
   put_line (x, s, "简短指纹", short_form, 0);
@@ -433,6 +546,63 @@ summary_formula (Export     *x,
   s->row++;
 }
 
+static const ExportSummaryLine summary_lines[] = {
+  { "opening",       "期初资金", "「日记账」资金变动列：期初前各条之和" },
+  { "income:",       "收入 · ", "「收入」表该列之和" },
+  { "income_total",  "收入合计", "「收入」表金额列之和" },
+  { "expense:",      "支出 · ", "「支出」表该类别金额之和" },
+  { "expense_total", "支出合计", "「支出」表金额列之和" },
+  { "closing",       "期末资金", "「日记账」资金变动列：截至期末各条之和" },
+  { "check",         "核对：期初＋收入－支出－期末", "应为 0" },
+};
+
+const ExportSummaryLine *
+export_xlsx_summary_line (const char *code)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (summary_lines); i++)
+    if (g_str_has_suffix (summary_lines[i].code, ":") ? g_str_has_prefix (code, summary_lines[i].code)
+                                                      : strcmp (code, summary_lines[i].code) == 0)
+      return &summary_lines[i];
+  return NULL;
+}
+
+/* Label (the line's, or its prefix and @name), live formula (cached
+ * @fen) and code of one Summary line. */
+static void
+summary_line (Export     *x,
+              const char *code,
+              const char *name,
+              const char *formula,
+              gint64      fen)
+{
+  const ExportSummaryLine *line = export_xlsx_summary_line (code);
+  g_autofree char *label = g_strconcat (line->label, name, NULL);
+
+  summary_formula (x, label, formula, fen, code, line->how);
+}
+
+/* The spreadsheet's own sum of the funds column over the Journal sheets. */
+static char *
+journal_funds_formula (Export     *x,
+                       const char *op,
+                       const char *iso)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree char *formula = NULL;
+
+  for (guint i = 0; i < x->n_journal; i++)
+    {
+      guint32 last = MAX (x->journal[i].row, 2);
+
+      g_ptr_array_add (names, x->journal[i].name);
+      g_array_append_val (rows, last);
+    }
+  formula = export_xlsx_funds_formula ((const char *const *) names->pdata, (const guint32 *) rows->data,
+                                       x->n_journal, op, iso);
+  return g_strconcat ("=", formula, NULL);
+}
+
 /* Opening, income by fee item, expenditures by category, closing, and a check. */
 static void
 summary_funds (Export *x)
@@ -444,35 +614,35 @@ summary_funds (Export *x)
   g_autofree char *expenditure_sum = g_strdup_printf ("=SUM(%s)", paid_out);
   g_autofree char *categories = data_range (&x->expenditures, 3, TRUE), *amounts = data_range (&x->expenditures, 7, TRUE);
   g_autofree char *balance = NULL;
+  g_autofree char *opening_formula = journal_funds_formula (x, "<", x->period.first);
+  g_autofree char *closing_formula = journal_funds_formula (x, "<=", x->period.last);
 
-  summary_formula (x, "期初资金", NULL, x->report->opening, "opening", "收入报表：期初前一日的资金余额");
+  summary_line (x, "opening", NULL, opening_formula, x->report->opening);
   for (guint i = 0; i < x->fees->len; i++)
     {
       const FeeColumn *c = g_ptr_array_index (x->fees, i);
       g_autofree char *range = data_range (&x->income, 9 + i, FALSE);
       g_autofree char *formula = g_strdup_printf ("=SUM(%s)", range);
-      g_autofree char *label = g_strdup_printf ("收入 · %s", c->name);
       g_autofree char *code = g_strconcat ("income:", c->code, NULL);
 
-      summary_formula (x, label, formula, c->sum, code, "「收入」表该列之和");
+      summary_line (x, code, c->name, formula, c->sum);
     }
   income_total = s->row + 1;
-  summary_formula (x, "收入合计", income_sum, x->report->income_total, "income_total", "「收入」表金额列之和");
+  summary_line (x, "income_total", NULL, income_sum, x->report->income_total);
   for (guint i = 0; i < x->report->expenditures->len; i++)
     {
       const LedgerReportLine *line = g_ptr_array_index (x->report->expenditures, i);
       const char *name = ledger_expenditure_category_chinese (line->code);
       g_autofree char *formula = g_strdup_printf ("=SUMIF(%s,\"%s\",%s)", categories, name, amounts);
-      g_autofree char *label = g_strdup_printf ("支出 · %s", name);
       g_autofree char *code = g_strconcat ("expense:", line->code, NULL);
 
-      summary_formula (x, label, formula, line->amount, code, "「支出」表该类别金额之和");
+      summary_line (x, code, name, formula, line->amount);
     }
   expenditure_total = s->row + 1;
-  summary_formula (x, "支出合计", expenditure_sum, x->report->expenditure_total, "expense_total", "「支出」表金额列之和");
-  summary_formula (x, "期末资金", NULL, x->report->closing, "closing", "收入报表：期末的资金余额");
+  summary_line (x, "expense_total", NULL, expenditure_sum, x->report->expenditure_total);
+  summary_line (x, "closing", NULL, closing_formula, x->report->closing);
   balance = g_strdup_printf ("=B%u+B%u-B%u-B%u", opening, income_total, expenditure_total, s->row);
-  summary_formula (x, "核对：期初＋收入－支出－期末", balance, 0, "check", "应为 0");
+  summary_line (x, "check", NULL, balance, 0);
 }
 
 /* One year's collection: billed and waived from the report, the rest live
@@ -518,11 +688,6 @@ static gboolean
 write_summary (Export  *x,
                GError **error)
 {
-  static const Column columns[] = { { "项目", 30 }, { "金额", 15 }, { "代码", 16 }, { "计算方法", 30 },
-                                    { "已缴", 14 }, { "欠缴", 14 }, { "收缴率", 10 }, { "应缴户数", 10 },
-                                    { "已缴清户数", 10 } };
-  static const char *const collection[] = { "收缴年度", "应收", "减免", "应缴", "已缴", "欠缴", "收缴率",
-                                            "应缴户数", "已缴清户数" };
   g_autofree char *stored_name = ledger_book_dup_name (x->book);
   g_autofree char *name = export_xlsx_scrub (x, stored_name);
   g_autofree char *title = g_strdup_printf ("公账汇总：%s", name);
@@ -532,20 +697,20 @@ write_summary (Export  *x,
   int first = x->everything ? x->first_year : ledger_date_year (x->period.first);
   int last = x->everything ? x->last_year + 1 : ledger_date_year (x->period.last);
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    worksheet_set_column (s->ws, (lxw_col_t) i, (lxw_col_t) i, columns[i].width, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (summary_columns); i++)
+    worksheet_set_column (s->ws, (lxw_col_t) i, (lxw_col_t) i, summary_columns[i].width, NULL);
   export_xlsx_check (x, worksheet_write_string (s->ws, s->row++, 0, title, x->title));
   put_line (x, s, "期间", period, 0);
   put_line (x, s, "账本指纹", fingerprint, 0);
   put_line (x, s, "导出时间", x->now, 0);
   s->row++;
   for (guint i = 0; i < 4; i++)
-    export_xlsx_check (x, worksheet_write_string (s->ws, s->row, (lxw_col_t) i, columns[i].header, x->header));
+    export_xlsx_check (x, worksheet_write_string (s->ws, s->row, (lxw_col_t) i, summary_columns[i].header, x->header));
   s->row++;
   summary_funds (x);
   s->row++;
-  for (guint i = 0; i < G_N_ELEMENTS (collection); i++)
-    export_xlsx_check (x, worksheet_write_string (s->ws, s->row, (lxw_col_t) i, collection[i], x->header));
+  for (guint i = 0; i < G_N_ELEMENTS (collection_headers); i++)
+    export_xlsx_check (x, worksheet_write_string (s->ws, s->row, (lxw_col_t) i, collection_headers[i], x->header));
   s->row++;
   for (int year = first; year <= last && year > 0; year++)
     if (!summary_collection_row (x, year, error))

@@ -90,11 +90,18 @@ gboolean export_workbook_full (LedgerBook          *book,
  * Recomputes the fingerprint from the Journal sheet(s) of the workbook at
  * @path alone — entry numbers 1..n without gaps, each leaf hash equal to
  * SHA-256 (0x00 ‖ leaf text), the RFC 6962 root — and compares it with the
- * fingerprint on its Verification sheet; with @book, also with the book's
+ * fingerprint on its Verification sheet; then derives every visible cell
+ * of every sheet from the leaves again (their v1 lines, and the facts of
+ * v2 leaves) and compares: the Journal's other columns, the Households
+ * (owners' names against the journal's commitment, with the unit's salt
+ * the sheet carries), Income and Expenditures row by row against their
+ * journal entries, Arrears, Votes, the Summary's figures and formulas,
+ * the Verification figures. With @book, also compares with the book's
  * head at the same size, naming the first entry that differs. Fails with
  * LEDGER_ERROR_VERIFY naming the sheet and spreadsheet row of the first
- * difference ("日记账 row 58: the leaf hash does not match its text"), or
- * LEDGER_ERROR_IO when the file cannot be read.
+ * difference ("日记账 row 58: the leaf hash does not match its text") or
+ * the sheet and cell ("sheet 收入, cell F7: expected 360.00, found
+ * 3600.00"), or LEDGER_ERROR_IO when the file cannot be read.
  *
  * Returns: TRUE when the workbook's journal gives its recorded fingerprint
  *   (and, with @book, the book's); FALSE with @error set as above, or a

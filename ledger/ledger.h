@@ -54,6 +54,7 @@
 #include "ledger-expenditure-approval.h"
 #include "ledger-fee.h"
 #include "ledger-household.h"
+#include "ledger-household-salts.h"
 #include "ledger-paths.h"
 #include "ledger-payment.h"
 #include "ledger-replay.h"

