@@ -245,7 +245,7 @@ test_notice_record_edited (Fixture       *f,
   assert_verify_names (beyond, wanted);
 
   garbled = tampered_copy (f, "UPDATE notices SET fingerprint = 'nonsense'", FALSE);
-  assert_verify_names (garbled, "records the fingerprint “nonsense”, which is not SIZE:ROOT");
+  assert_verify_names (garbled, "column fingerprint: notice 2026-Q1 (entry 8) records “nonsense”, which is not SIZE:ROOT");
 }
 
 int

@@ -203,7 +203,7 @@ load_published_heads (Verifier  *v,
       if (!ledger_tree_head_parse (p.shown, "fingerprint", &p.head, NULL))
         {
           g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-                       _("notice %s (entry %" PRId64 ") records the fingerprint “%s”, which is not SIZE:ROOT"),
+                       _("table notices, column fingerprint: notice %s (entry %" PRId64 ") records “%s”, which is not SIZE:ROOT"),
                        p.period, p.txn_id, p.shown);
           published_head_clear (&p);
           sqlite3_reset (stmt);
