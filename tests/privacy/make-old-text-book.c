@@ -50,8 +50,8 @@ append_cb (LedgerBook *book,
   const char *text = user_data;
   g_autofree char *now = ledger_book_now (book);
   sqlite3_stmt *stmt = ledger_book_prepare (book,
-                                            "INSERT INTO txns (kind, date, recorded_at, operator, ref, memo)"
-                                            " VALUES ('settings', '2026-03-01', ?1, ?2, 'committee', ?2)",
+                                            "INSERT INTO txns (kind, date, recorded_at, operator, ref, memo, leaf)"
+                                            " VALUES ('settings', '2026-03-01', ?1, ?2, 'committee', ?2, 2)",
                                             error);
 
   if (stmt == NULL)
