@@ -1,6 +1,7 @@
 /* fuzz-leaf.c — libFuzzer target for the canonical leaf of the fingerprint
  *
- * The README ("Verifying the books") defines the canonical leaf of a
+ * docs/leaf-format.md defines the canonical leaf (version 2: these postings
+ * carry no facts) of a
  * journal transaction well enough to reimplement it. This target does:
  * it posts a transaction made of fuzz-chosen fields into a real book
  * (ledger_posting_* inside ledger_book_write()), reads its leaf back with
@@ -307,7 +308,7 @@ serialise_entry (const Entry *entry,
                  gint64       index,
                  const char  *recorded_at)
 {
-  GString *out = g_string_new ("community-ledger leaf v1\n");
+  GString *out = g_string_new ("community-ledger leaf v2\n");
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, index);
   g_autofree char *reverses = entry->reverses > 0
                               ? g_strdup_printf ("%" G_GINT64_FORMAT, entry->reverses)
@@ -415,7 +416,7 @@ check_parse_back (const char  *text,
     number, entry->kind, entry->date, recorded_at, entry->operator_name,
     entry->ref, entry->memo, reverses,
   };
-  const char *header = "community-ledger leaf v1\n";
+  const char *header = "community-ledger leaf v2\n";
   const char *p = text;
   guint n_lines = 0;
 
