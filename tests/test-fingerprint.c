@@ -55,9 +55,11 @@ test_canonical_leaf (Fixture       *f,
   ledger_pay (f->book, "1-1-101", 48000, LEDGER_METHOD_WECHAT, "2026-01-02", &receipt, &error);
   g_assert_no_error (error);
 
-  /* The exact bytes of the payment's leaf, as the README documents them. */
+  /* The exact bytes of the payment's leaf, as docs/leaf-format.md
+   * defines them: no charge was billed, so the whole 480.00 is prepaid
+   * credit and the payment settles nothing (no allocation fact). */
   expected =
-    "community-ledger leaf v1\n"
+    "community-ledger leaf v2\n"
     "index: 5\n"
     "kind: payment\n"
     "date: 2026-01-02\n"
@@ -67,7 +69,8 @@ test_canonical_leaf (Fixture       *f,
     "memo: 1-1-101\n"
     "reverses: \n"
     "split: wechat||48000\n"
-    "split: prepaid|1-1-101|-48000\n";
+    "split: prepaid|1-1-101|-48000\n"
+    "fact: receipt|2026-000001|1-1-101|48000|wechat\n";
   g_assert_true (ledger_journal_foreach_leaf (f->book, keep_fifth_cb, last, &error));
   g_assert_cmpstr (last->str, ==, expected);
 }
@@ -212,32 +215,33 @@ test_tampering (Fixture       *f,
                         "UPDATE merkle_nodes SET hash = zeroblob (32) WHERE level = 2 AND idx = 1",
                      "entries 5 to 8");
   /* The report caches (schema version 2), which the fingerprint does not
-   * cover: verify recomputes them too. */
+   * cover: verify's replay rebuilds them with every other table and names
+   * the row and column (the charge paid nothing: it gives 0). */
   tamper_and_verify (f, "UPDATE charge_status SET paid = paid + 1"
                         " WHERE charge_id = (SELECT min (charge_id) FROM charge_status)",
-                     "charge_status differs");
+                     "table charge_status, row charge_id 1, column paid: the journal gives 0 but the book has 1");
   tamper_and_verify (f, "UPDATE account_days SET amount = amount - 100 WHERE account = 'cash'",
-                     "account_days differs from the journal at cash ");
+                     "table account_days, row account “cash”, date “");
   tamper_and_verify (f, "DELETE FROM charge_status WHERE charge_id = (SELECT max (charge_id) FROM charge_status)",
-                     "charge_status differs");
+                     "which the journal gives, is missing from the book");
   /* Rows the journal does not have, values of another type, and of two
    * differences the first one named. */
   tamper_and_verify (f, "INSERT INTO charge_status VALUES (99999, 1, 2026, 100, 0, 0)",
-                     "charge_status differs from the journal at 99999;");
+                     "table charge_status: row charge_id 99999 is in the book but no journal entry gives it");
   tamper_and_verify (f, "INSERT INTO account_days VALUES ('cash', '1999-01-01', 5)",
-                     "account_days differs from the journal at cash 1999-01-01;");
+                     "table account_days: row account “cash”, date “1999-01-01” is in the book");
   tamper_and_verify (f, "UPDATE account_days SET amount = amount + 0.5"
                         " WHERE (account, date) = (SELECT account, date FROM account_days"
                         "                          ORDER BY account, date LIMIT 1)",
-                     "account_days differs");
+                     "column amount");
   tamper_and_verify (f, "DELETE FROM account_days WHERE account = 'cash'",
-                     "account_days differs from the journal at cash ");
+                     "table account_days: row account “cash”, date “");
   tamper_and_verify (f, "INSERT INTO charge_status VALUES (99999, 1, 2026, 100, 0, 0);"
                         "INSERT INTO charge_status VALUES (99998, 1, 2026, 100, 0, 0)",
-                     "charge_status differs from the journal at 99998;");
+                     "table charge_status: row charge_id 99998 is in the book");
   tamper_and_verify (f, "INSERT INTO account_days VALUES ('zzz', '2000-01-01', 5);"
                         "INSERT INTO account_days VALUES ('aaa', '2000-01-01', 5)",
-                     "account_days differs from the journal at aaa 2000-01-01;");
+                     "table account_days: row account “aaa”, date “2000-01-01” is in the book");
 }
 
 int

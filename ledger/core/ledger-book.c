@@ -511,7 +511,7 @@ LedgerBook *
 ledger_book_new_scratch (const char  *operator_name,
                          GError     **error)
 {
-  g_autoptr(LedgerBook) self = connect_to_file (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
+  g_autoptr(LedgerBook) self = connect_to_file (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                                                 FALSE, error);
 
   if (self == NULL || !ledger_book_exec (self, "PRAGMA foreign_keys = ON", error))

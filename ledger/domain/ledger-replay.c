@@ -354,31 +354,6 @@ compare_projections (Replay  *r,
   return TRUE;
 }
 
-static gboolean
-attach_book (LedgerBook  *replayed,
-             LedgerBook  *book,
-             GError     **error)
-{
-  g_autofree char *escaped = g_uri_escape_string (ledger_book_get_real_path (book), "/", FALSE);
-  /* Read-only, so that the replay's write transaction only reads it. */
-  g_autofree char *uri = g_strconcat ("file:", escaped, "?mode=ro", NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (ledger_book_get_db (replayed), "ATTACH DATABASE ?1 AS stored", -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      ledger_bind_text (stmt, 1, uri);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    {
-      ledger_book_set_sqlite_error (replayed, error, N_("opening the book to replay it"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Replays @book's journal and compares every table (the caller holds a
  * read transaction on @book). */
 static gboolean
@@ -388,10 +363,7 @@ replay_and_compare (LedgerBook  *book,
   g_autoptr(LedgerBook) replayed = ledger_book_new_scratch (ledger_book_get_operator (book), error);
   Replay r = { book, replayed, 0, FALSE };
 
-  /* The entries before an upgrade are copied from the book itself
-   * (ledger_snapshot_replay()), attached here: SQLite attaches only
-   * outside a transaction. */
-  if (replayed == NULL || !attach_book (replayed, book, error))
+  if (replayed == NULL)
     return FALSE;
   if (!ledger_book_write (replayed, replay_write_cb, &r, error))
     {

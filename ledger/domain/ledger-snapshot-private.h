@@ -30,8 +30,7 @@ gboolean ledger_snapshot_ensure (LedgerBook  *book,
                                  GError     **error);
 
 /* Replay: before the snapshot entry @leaf is applied to @replayed,
- * brings over from @book (attached to @replayed as "stored", outside the
- * replay's transaction: SQLite attaches only outside one) the version-1 entries and the rows they wrote,
+ * brings over from @book the version-1 entries and the rows they wrote,
  * and checks them against the snapshot's digests (@facts: as
  * LedgerReplayRule's). */
 gboolean ledger_snapshot_replay (LedgerBook          *replayed,

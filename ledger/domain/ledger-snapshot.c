@@ -202,36 +202,59 @@ ledger_snapshot_ensure (LedgerBook  *book,
 /* ------------------------------------------------------------------ */
 /* Replay */
 
-/* Copies into @replayed (which has @book attached as "stored") the rows
- * of @table that @before picks. */
+/* Copies into @replayed the rows of @book's @table that @before picks,
+ * through @book's own connection: a second connection reading the book
+ * while verify's read transaction holds it would wait on a writer that
+ * waits on verify. */
 static gboolean
 copy_rows (LedgerBook  *replayed,
+           LedgerBook  *book,
            const char  *table,
            const char  *key,
            const char  *before,
            gint64       snapshot,
            GError     **error)
 {
-  g_auto(GStrv) parts = g_strsplit (before, "notices", -1);
-  g_autofree char *where = NULL, *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autofree char *select = g_strdup_printf ("SELECT * FROM %s WHERE %s ORDER BY %s", table, before, key);
+  g_autoptr(GString) insert = g_string_new (NULL);
+  sqlite3_stmt *from = NULL, *to = NULL;
+  int rc = SQLITE_OK, n;
 
-  /* "notices" inside the condition means the book's. */
-  where = g_strjoinv ("stored.notices", parts);
-  sql = g_strdup_printf ("INSERT INTO main.%s SELECT * FROM stored.%s WHERE %s ORDER BY %s",
-                         table, table, where, key);
-  if (sqlite3_prepare_v2 (ledger_book_get_db (replayed), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (ledger_book_get_db (book), select, -1, &from, NULL) != SQLITE_OK)
     {
+      ledger_book_set_sqlite_error (book, error, N_("copying the entries before the upgrade"));
+      return FALSE;
+    }
+  n = sqlite3_column_count (from);
+  g_string_printf (insert, "INSERT INTO %s VALUES (", table);
+  for (int i = 0; i < n; i++)
+    g_string_append (insert, i == 0 ? "?" : ", ?");
+  g_string_append_c (insert, ')');
+  if (sqlite3_prepare_v2 (ledger_book_get_db (replayed), insert->str, -1, &to, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (from);
       ledger_book_set_sqlite_error (replayed, error, N_("copying the entries before the upgrade"));
       return FALSE;
     }
-  sqlite3_bind_int64 (stmt, 1, snapshot);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  sqlite3_bind_int64 (from, 1, snapshot);
+  while ((rc = sqlite3_step (from)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < n; i++)
+        sqlite3_bind_value (to, i + 1, sqlite3_column_value (from, i));
+      if (sqlite3_step (to) != SQLITE_DONE)
+        {
+          ledger_book_set_sqlite_error (replayed, error, N_("copying the entries before the upgrade"));
+          break;
+        }
+      sqlite3_reset (to);
+    }
+  sqlite3_finalize (from);
+  sqlite3_finalize (to);
+  if (rc == SQLITE_ROW)
+    return FALSE;
   if (rc != SQLITE_DONE)
     {
-      ledger_book_set_sqlite_error (replayed, error, N_("copying the entries before the upgrade"));
+      ledger_book_set_sqlite_error (book, error, N_("copying the entries before the upgrade"));
       return FALSE;
     }
   return TRUE;
@@ -293,9 +316,9 @@ ledger_snapshot_replay (LedgerBook          *replayed,
    * households the snapshot restates): checked at the end instead. */
   if (!ledger_book_exec (replayed, "PRAGMA defer_foreign_keys = ON", error))
     return FALSE;
-  ok = copy_rows (replayed, "txns", "id", "id < ?1", leaf->index, error) &&
-       copy_rows (replayed, "splits", "txn_id, seq", "txn_id < ?1", leaf->index, error);
+  ok = copy_rows (replayed, book, "txns", "id", "id < ?1", leaf->index, error) &&
+       copy_rows (replayed, book, "splits", "txn_id, seq", "txn_id < ?1", leaf->index, error);
   for (gsize i = 0; ok && i < G_N_ELEMENTS (frozen); i++)
-    ok = copy_rows (replayed, frozen[i].table, frozen[i].key, frozen[i].before, leaf->index, error);
+    ok = copy_rows (replayed, book, frozen[i].table, frozen[i].key, frozen[i].before, leaf->index, error);
   return ok && check_digests (replayed, leaf->index, facts, error);
 }

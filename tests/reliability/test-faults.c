@@ -91,12 +91,30 @@ append_value (GString      *out,
       g_string_append_printf (out, "%.17g", sqlite3_column_double (stmt, col));
       break;
     case SQLITE_TEXT:
-      g_string_append_printf (out, "'%s'", (const char *) sqlite3_column_text (stmt, col));
+      {
+        /* A unit's salt is random, and so are the commitments made with
+         * it (and every hash above them): two runs of one operation
+         * differ there and only there. */
+        static GRegex *random_hex;
+        g_autofree char *masked = NULL;
+
+        if (random_hex == NULL)
+          random_hex = g_regex_new ("\\b([0-9a-f]{64}|[0-9a-f]{32})\\b", 0, 0, NULL);
+        masked = g_regex_replace_literal (random_hex, (const char *) sqlite3_column_text (stmt, col),
+                                          -1, 0, "<hex>", 0, NULL);
+        g_string_append_printf (out, "'%s'", masked);
+      }
       break;
     default:
       {
         const guchar *blob = sqlite3_column_blob (stmt, col);
         int n = sqlite3_column_bytes (stmt, col);
+
+        if (n == 32)
+          {
+            g_string_append (out, "x'<hash>'");
+            break;
+          }
 
         g_string_append (out, "x'");
         for (int i = 0; i < n; i++)
