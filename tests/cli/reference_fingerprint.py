@@ -104,6 +104,52 @@ def commitment_mismatches(path):
     return wrong
 
 
+# The snapshot's tables, their keys and which rows the earlier entries wrote.
+SNAPSHOT_TABLES = [
+    ("fees", "id", "txn_id < ?"), ("charges", "id", "txn_id < ?"),
+    ("allocations", "txn_id, charge_id", "txn_id < ?"), ("receipts", "number", "txn_id < ?"),
+    ("voids", "receipt", "txn_id < ?"), ("waivers", "id", "txn_id < ?"),
+    ("expenditures", "id", "txn_id < ?"), ("attachments", "id", "txn_id < ?"),
+    ("votes", "id", "txn_id < ?"), ("ballots", "id", "txn_id < ?"),
+    ("vote_results", "vote_id", "txn_id < ?"), ("notices", "id", "txn_id < ?"),
+    ("notice_files", "notice_id, kind", "notice_id IN (SELECT id FROM notices WHERE txn_id < ?)"),
+    ("announcements", "expenditure_id",
+     "notice_id IN (SELECT id FROM notices WHERE txn_id < ?)"),
+]
+
+
+def row_text(row):
+    def value(v):
+        if v is None:
+            return "\\N"
+        if isinstance(v, int):
+            return str(v)
+        return escape(v, True)
+    return "|".join(value(v) for v in row) + "\n"
+
+
+def snapshot_mismatches(path):
+    """The tables whose rows before the upgrade do not give the digest the
+    snapshot entry committed to (docs/leaf-format.md)."""
+    db = connect(path)
+    if not has_column(db, "txns", "leaf"):
+        return []
+    wrong = []
+    for index, _, _, facts in entries(db):
+        for fact in facts:
+            fields = split_fields(fact)
+            if fields[0] != "snapshot":
+                continue
+            table, rows, digest = fields[1:]
+            key, where = next((k, w) for t, k, w in SNAPSHOT_TABLES if t == table)
+            found = db.execute(f"SELECT * FROM {table} WHERE {where} ORDER BY {key}",
+                               (index,)).fetchall()
+            text = "".join(row_text(r) for r in found).encode("utf-8")
+            if str(len(found)) != rows or hashlib.sha256(text).hexdigest() != digest:
+                wrong.append(table)
+    return wrong
+
+
 def mth(hashes):
     if len(hashes) == 1:
         return hashes[0]
@@ -121,4 +167,4 @@ def fingerprint(path):
 
 if __name__ == "__main__":
     print(fingerprint(sys.argv[1]))
-    sys.exit(1 if commitment_mismatches(sys.argv[1]) else 0)
+    sys.exit(1 if commitment_mismatches(sys.argv[1]) or snapshot_mismatches(sys.argv[1]) else 0)

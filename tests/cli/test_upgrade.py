@@ -71,6 +71,9 @@ class Upgrade(unittest.TestCase):
         db.close()
         self.assertEqual(out.split()[1], reference_fingerprint.fingerprint(self.book))
         self.assertEqual(reference_fingerprint.commitment_mismatches(self.book), [])
+        self.assertEqual(reference_fingerprint.snapshot_mismatches(self.book), [])
+        self.assertEqual(reference_fingerprint.snapshot_mismatches(
+            self.tampered("UPDATE ballots SET choice = 'no' WHERE id = 1")), ["ballots"])
         # a backup of the book as it was is made before the upgrade
         backups = os.listdir(self.book + ".backups")
         self.assertTrue(any(name.endswith("-before-upgrade.clbook") for name in backups), backups)
