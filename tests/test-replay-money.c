@@ -513,7 +513,7 @@ test_forged_fee (Fixture       *f,
   book_add_household (f->book, "1-1-101", "张三", 9050, 0);
   if (!households_replay (f))
     return;
-  forge_and_verify (f, &forgery, "the fee rule gives “—” where the entry has “cash||10000”");
+  forge_and_verify (f, &forgery, "journal entry 6 (fee): no version of the program writes such an entry: it moves money, which entries of its kind never do");
 }
 
 /* Money facts only in the entries whose writers, and so whose rules,

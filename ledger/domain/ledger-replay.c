@@ -77,6 +77,33 @@ static const struct
   { "notice",      ledger_notice_replay },
 };
 
+/* Every kind of entry a writer posts: whether it may move money (its
+ * rule then decides its splits exactly) and the facts it may hold. A
+ * fact in an entry no rule looks at (a receipt in a setting entry, cash
+ * moved by a household entry) would otherwise be applied unchecked. */
+static const struct
+{
+  const char *kind;
+  gboolean    splits;
+  gboolean    one_fact;  /* exactly one fact */
+  const char *facts;     /* the fact names allowed, space-separated */
+} entry_kinds[] = {
+  { "init",        FALSE, FALSE, "setting" },
+  { "setting",     FALSE, TRUE,  "setting" },
+  { "household",   FALSE, TRUE,  "household" },
+  { "fee",         FALSE, TRUE,  "fee" },
+  { "charge",      TRUE,  FALSE, "charge allocation" },
+  { "payment",     TRUE,  FALSE, "receipt allocation" },
+  { "void",        TRUE,  FALSE, "void allocation" },
+  { "waiver",      TRUE,  FALSE, "waiver allocation" },
+  { "expenditure", TRUE,  FALSE, "expenditure attachment" },
+  { "vote",        FALSE, TRUE,  "vote" },
+  { "ballot",      FALSE, FALSE, "ballot attachment" },
+  { "vote-close",  FALSE, TRUE,  "result" },
+  { "notice",      FALSE, FALSE, "notice notice_file announcement" },
+  { "snapshot",    FALSE, FALSE, "snapshot setting account household" },
+};
+
 /* Facts whose personal data is committed, not held. */
 static const struct
 {
@@ -142,6 +169,45 @@ find_rule (const char *entry_kind)
     if (rules[i].entry_kind != NULL && strcmp (rules[i].entry_kind, entry_kind) == 0)
       return rules[i].rule;
   return NULL;
+}
+
+static gboolean
+set_not_written (GError     **error,
+                 const char  *what)
+{
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("no version of the program writes such an entry: %s"), what);
+  return FALSE;
+}
+
+/* The entry is of a kind a writer posts, moves money only if its kind
+ * does, and holds only its kind's facts. */
+static gboolean
+check_entry_shape (const LedgerLeaf  *leaf,
+                   GPtrArray         *facts,
+                   GError           **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (entry_kinds); i++)
+    {
+      g_auto(GStrv) allowed = NULL;
+
+      if (strcmp (entry_kinds[i].kind, leaf->kind) != 0)
+        continue;
+      if (!entry_kinds[i].splits && leaf->n_splits > 0)
+        return set_not_written (error, _("it moves money, which entries of its kind never do"));
+      if (entry_kinds[i].one_fact && facts->len != 2) /* the array ends with NULL */
+        return set_not_written (error, _("entries of its kind hold exactly one fact"));
+      allowed = g_strsplit (entry_kinds[i].facts, " ", -1);
+      for (guint f = 0; f + 1 < facts->len; f++)
+        {
+          char **fact = g_ptr_array_index (facts, f);
+
+          if (!g_strv_contains ((const char *const *) allowed, fact[0]))
+            return set_not_written (error, leaf->facts[f]);
+        }
+      return TRUE;
+    }
+  return set_not_written (error, leaf->kind);
 }
 
 static LedgerReplayPrivateFunc
@@ -262,7 +328,7 @@ replay_entry (Replay            *r,
   gint64 txn_id = 0;
 
   facts = parse_facts (leaf, error);
-  if (facts == NULL)
+  if (facts == NULL || !check_entry_shape (leaf, facts, error))
     return FALSE;
   if (r->v1_entries > 0 && !r->snapshot_seen)
     {
