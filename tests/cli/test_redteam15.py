@@ -1,0 +1,327 @@
+#!/usr/bin/python3
+"""Issue 15's red team: an attacker with sqlite3 and a copy of the book.
+
+Unlike tests/cli/test_tamper.py (one column edited at a time), these cases
+rewrite the book *consistently*: the append-only triggers are dropped, a
+journal entry is appended or rewritten with its facts, the projection rows
+its facts give are written too, and the Merkle cache is rebuilt from the
+journal, so that the fingerprint check passes and only the replay (its
+fact kinds, its rules, its comparison) or a published notice can tell.
+
+Every case must end in `verify` exit 3. The cases marked HOLE failed when
+written (verify said exit 0): each names in its docstring where the fix
+belongs. The others passed and stay as regression cover.
+"""
+import hashlib
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference_fingerprint  # noqa: E402
+from test_cli import run  # noqa: E402
+
+TODAY = "2026-06-30"  # test_cli.run() sets COMMUNITY_LEDGER_NOW to this day
+SALT = "00112233445566778899aabbccddeeff"
+
+
+def drop_append_only_triggers(db):
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                              " AND (name LIKE '%_no_update' OR name LIKE '%_no_delete')"
+                              ).fetchall():
+        db.execute(f"DROP TRIGGER {name}")
+
+
+def rebuild_merkle_cache(path):
+    """The cache rebuilt from the journal as the program would write it:
+    node (level, idx) is the head of leaves [idx·2^level, (idx+1)·2^level)."""
+    db = sqlite3.connect(path)
+    drop_append_only_triggers(db)
+    nodes = [hashlib.sha256(b"\x00" + leaf).digest()
+             for _, _, leaf, _ in reference_fingerprint.entries(db)]
+    db.execute("DELETE FROM merkle_nodes")
+    level = 0
+    while nodes:
+        db.executemany("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)",
+                       [(level, i, h) for i, h in enumerate(nodes)])
+        nodes = [hashlib.sha256(b"\x01" + nodes[2 * i] + nodes[2 * i + 1]).digest()
+                 for i in range(len(nodes) // 2)]
+        level += 1
+    db.commit()
+    db.close()
+
+
+def commitment(salt, field, value):
+    return hashlib.sha256(f"{salt}\n{field}\n{value}".encode("utf-8")).hexdigest()
+
+
+class Forger:
+    """A copy of a book with its triggers dropped, to append entries to."""
+
+    def __init__(self, source, path):
+        shutil.copyfile(source, path)
+        self.path = path
+        self.db = sqlite3.connect(path)
+        drop_append_only_triggers(self.db)
+
+    def household_id(self, unit):
+        row = self.db.execute("SELECT id FROM households WHERE unit = ?", (unit,)).fetchone()
+        return row[0] if row else None
+
+    def append(self, kind, splits, facts, ref="", memo="", date=TODAY):
+        """A version-2 entry at the end of the journal; its number."""
+        n = self.db.execute("SELECT max(id) FROM txns").fetchone()[0] + 1
+        self.db.execute("INSERT INTO txns (id, kind, date, recorded_at, operator, ref, memo,"
+                        " reverses, leaf) VALUES (?, ?, ?, ?, '演示出纳', ?, ?, NULL, 2)",
+                        (n, kind, date, date + "T09:00:00+08:00", ref, memo))
+        for seq, (account, unit, amount) in enumerate(splits, 1):
+            self.db.execute("INSERT INTO splits VALUES (?, ?, ?, ?, ?)",
+                            (n, seq, account, self.household_id(unit) if unit else None, amount))
+        for seq, fact in enumerate(facts, 1):
+            self.db.execute("INSERT INTO facts VALUES (?, ?, ?)", (n, seq, fact))
+        return n
+
+    def sql(self, statement, *args):
+        self.db.execute(statement, args)
+
+    def finish(self):
+        """Committed, with the Merkle cache consistent with the journal."""
+        self.db.commit()
+        self.db.close()
+        rebuild_merkle_cache(self.path)
+        return self.path
+
+
+class RedTeam(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="redteam15-")
+        cls.book = os.path.join(cls.dir, "demo.clbook")
+        run(cls.book, "demo", "--households", "30", "--years", "2")
+        # ¥12,000.00 into the bank today, so a forged expenditure has money to spend.
+        run(cls.book, "pay", "1-1-101", "12000", "--method", "bank")
+        run(cls.book, "verify")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def forger(self, name):
+        return Forger(self.book, os.path.join(self.dir, name + ".clbook"))
+
+    def assert_refused(self, path, *words):
+        """verify exits 3 and its message holds every word."""
+        _, err = run(path, "verify", expect=3)
+        for word in words:
+            self.assertIn(word, err)
+        return err
+
+    # ------------------------------------------------------------------
+    # Sanity: the forging kit itself leaves an honest book verifiable.
+
+    def test_merkle_cache_rebuilt_on_an_honest_copy_verifies(self):
+        f = self.forger("honest")
+        path = f.finish()
+        out, _ = run(path, "verify")
+        self.assertIn("fingerprint", out)
+
+    # ------------------------------------------------------------------
+    # HOLES: facts of an unchecked kind in an entry whose kind has no rule.
+    # The replay's rules[] is keyed by the entry's kind, and only fee,
+    # charge, allocation, waiver, receipt and void facts are tied to their
+    # entry kind (ledger_draft_require_kind in their apply functions). An
+    # "expenditure", "vote", "result", "ballot" or "household" fact in a
+    # "setting" or "household" entry is applied and never judged.
+    # Fix: ledger/domain/ledger-replay.c (or each apply function) must tie
+    # every fact kind to the entry kinds whose writer adds it, as
+    # ledger_draft_require_kind() does for receipts; see the doc's
+    # "Each entry holds exactly the facts its writer adds".
+
+    def test_hole_expenditure_over_the_limit_in_a_setting_entry(self):
+        """HOLE: ¥6,000.00 spent without a vote (limit ¥5,000.00), the
+        expenditure fact carried by a "setting" entry: verify said exit 0."""
+        f = self.forger("spend-in-setting")
+        n = f.append("setting", [("expense:repair", None, 600000), ("bank", None, -600000)],
+                     ["expenditure|600000|黑店|repair|bank|||王主任|general|"],
+                     ref="spend_limit", memo="x")
+        f.sql("INSERT INTO expenditures (txn_id, date, amount, payee, category, method, memo,"
+              " invoice, approvers, fund, vote_id) VALUES (?, ?, 600000, '黑店', 'expense:repair',"
+              " 'bank', '', '', '王主任', 'general', NULL)", n, TODAY)
+        self.assert_refused(f.finish(), f"journal entry {n}")
+
+    def test_hole_expenditure_in_a_household_entry(self):
+        """HOLE: the same in a "household" entry: verify said exit 0."""
+        f = self.forger("spend-in-household")
+        n = f.append("household", [("expense:repair", None, 600000), ("bank", None, -600000)],
+                     ["expenditure|600000|黑店|repair|bank|||王主任|general|"], ref="1-1-101")
+        f.sql("INSERT INTO expenditures (txn_id, date, amount, payee, category, method, memo,"
+              " invoice, approvers, fund, vote_id) VALUES (?, ?, 600000, '黑店', 'expense:repair',"
+              " 'bank', '', '', '王主任', 'general', NULL)", n, TODAY)
+        self.assert_refused(f.finish(), f"journal entry {n}")
+
+    def test_hole_a_vote_passed_without_ballots_in_a_setting_entry(self):
+        """HOLE: a new vote and its result "passed" with no ballot at all,
+        both facts in one "setting" entry (no vote rule runs): verify said
+        exit 0. Such a vote then authorises any spending (--vote 6)."""
+        f = self.forger("result-in-setting")
+        n = f.append("setting", [], ["vote|假表决||9|2026-06-30|",
+                                     "result|6|2026-06-30|28|0|0|0|303765|0|0|0|1|1"])
+        f.sql("INSERT INTO votes VALUES (6, '假表决', '', 9, '2026-06-30', '', ?)", n)
+        f.sql("INSERT INTO vote_results VALUES (6, '2026-06-30', 28, 0, 0, 0, 303765, 0, 0, 0,"
+              " 1, 1, ?)", n)
+        self.assert_refused(f.finish(), f"journal entry {n}")
+
+    def test_hole_a_ballot_after_the_close_in_a_setting_entry(self):
+        """HOLE: a second ballot of O-0020 in vote 5, closed on 2026-01-01,
+        carried by a "setting" entry. As a "ballot" entry the replay refuses
+        it (see the regression case below); as a "setting" one verify said
+        exit 0."""
+        f = self.forger("ballot-in-setting")
+        n = f.append("setting", [], ["ballot|5|1-2-502|O-0020|yes|2026-01-01||"], ref="vote 5")
+        f.sql("INSERT INTO ballots (vote_id, owner_key, household_id, choice, date, replaces,"
+              " reason, txn_id) VALUES (5, 'O-0020', ?, 'yes', '2026-01-01', NULL, '', ?)",
+              f.household_id("1-2-502"), n)
+        self.assert_refused(f.finish(), f"journal entry {n}")
+
+    # ------------------------------------------------------------------
+    # HOLE: no rule for "household" entries at all (rules[] has none).
+
+    def test_hole_household_entry_the_writer_would_refuse(self):
+        """HOLE: `household add` refuses a move-in date "garbage" and a phone
+        "x" (and checks the unit against building-entrance-room); the replay
+        re-applies none of it: verify said exit 0. The owner key O-0001 of
+        unit 1-1-101's owner is given to a new owner 张三 too, which makes
+        two owners one head in every vote.
+        Fix: a "household" LedgerReplayRule (ledger/domain/ledger-household.c)
+        running the writer's checks on the fact (unit, area, spaces, status,
+        move-in) and, through the private fact (ledger-owner-record.c), on the
+        committed owner name and phone."""
+        f = self.forger("household-garbage")
+        fact = ("household|9-9-999|5|0|occupied|garbage|O-0001|"
+                f"{commitment(SALT, 'owner', '张三')}|{commitment(SALT, 'phone', 'x')}")
+        n = f.append("household", [], [fact], ref="9-9-999", memo="add")
+        f.sql("INSERT INTO households (unit, building, entrance, room, owner, owner_key, phone,"
+              " area, spaces, status, move_in) VALUES ('9-9-999', 9, 9, 999, '张三', 'O-0001',"
+              " 'x', 5, 0, 'occupied', 'garbage')")
+        f.sql("INSERT INTO household_salts VALUES ('9-9-999', ?)", SALT)
+        f.sql("INSERT INTO owner_records VALUES (?, '9-9-999', '张三', 'x')", n)
+        self.assert_refused(f.finish(), f"journal entry {n}")
+
+    # ------------------------------------------------------------------
+    # HOLE: no rule for "setting" entries; the spend limit in force is read
+    # from the entry's memo, not from its fact.
+
+    def test_hole_spend_limit_memo_disagrees_with_its_fact(self):
+        """HOLE: a "spend_limit" setting entry whose fact keeps ¥5,000.00
+        (what `spend-limit` shows) but whose memo says 9999.00, which
+        limit_in_force() (ledger-expenditure-approval.c) reads; then ¥6,000.00
+        spent without a vote. The writer always writes memo = the value in
+        yuan; verify said exit 0 while `spend-limit` still shows ¥5,000.00.
+        Fix: a "setting" LedgerReplayRule (ledger-settings.c): one setting
+        fact, ref = its key, and for spend_limit the value in range and the
+        memo its ledger_money_format_plain(); or read the limit in force from
+        the facts rather than the memo."""
+        f = self.forger("spend-limit-memo")
+        f.append("setting", [], ["setting|spend_limit|500000"], ref="spend_limit", memo="9999.00")
+        m = f.append("expenditure", [("expense:repair", None, 600000), ("bank", None, -600000)],
+                     ["expenditure|600000|黑店|repair|bank|||王主任|general|"])
+        f.sql("INSERT INTO expenditures (txn_id, date, amount, payee, category, method, memo,"
+              " invoice, approvers, fund, vote_id) VALUES (?, ?, 600000, '黑店', 'expense:repair',"
+              " 'bank', '', '', '王主任', 'general', NULL)", m, TODAY)
+        path = f.finish()
+        out, _ = run(path, "spend-limit")
+        self.assertEqual(out.strip(), "¥5,000.00")
+        self.assert_refused(path, "journal entry")
+
+    # ------------------------------------------------------------------
+    # Regression cover: forged entries the replay's rules refuse.
+
+    def test_payment_not_oldest_first_is_refused(self):
+        """1-2-102 owes 2025 property (charge 14) before 2026 property (54);
+        a ¥360.00 payment allocated to 2026 breaks the oldest-first rule."""
+        f = self.forger("pay-newest-first")
+        n = f.append("payment", [("cash", None, 36000), ("receivable", "1-2-102", -36000)],
+                     ["receipt|2026-000024|1-2-102|36000|cash",
+                      "allocation|1-2-102|property|2026|payment|36000"],
+                     ref="2026-000024", memo="1-2-102")
+        f.sql("INSERT INTO receipts VALUES ('2026-000024', 2026, 24, ?, 36000, 'cash', ?, ?)",
+              f.household_id("1-2-102"), TODAY, n)
+        f.sql("INSERT INTO allocations VALUES (?, 54, 'payment', 36000)", n)
+        self.assert_refused(f.finish(), f"journal entry {n}", "oldest charge first")
+
+    def test_receipt_fact_in_another_entry_kind_is_refused(self):
+        for kind in ("setting", "household", "no-such-kind"):
+            with self.subTest(kind=kind):
+                f = self.forger("receipt-in-" + kind)
+                n = f.append(kind, [("cash", None, 36000), ("receivable", "1-2-102", -36000)],
+                             ["receipt|2026-000024|1-2-102|36000|cash",
+                              "allocation|1-2-102|property|2025|payment|36000"])
+                self.assert_refused(f.finish(), f"journal entry {n}", "receipt")
+
+    def test_ballot_after_the_close_is_refused(self):
+        f = self.forger("ballot-late")
+        n = f.append("ballot", [], ["ballot|5|1-2-502|O-0020|yes|2026-01-01||"], ref="vote 5")
+        f.sql("INSERT INTO ballots (vote_id, owner_key, household_id, choice, date, replaces,"
+              " reason, txn_id) VALUES (5, 'O-0020', ?, 'yes', '2026-01-01', NULL, '', ?)",
+              f.household_id("1-2-502"), n)
+        self.assert_refused(f.finish(), f"journal entry {n}", "closed")
+
+    def test_expenditure_entry_over_the_limit_is_refused(self):
+        f = self.forger("spend-over")
+        n = f.append("expenditure", [("expense:repair", None, 600000), ("bank", None, -600000)],
+                     ["expenditure|600000|黑店|repair|bank|||王主任|general|"])
+        f.sql("INSERT INTO expenditures (txn_id, date, amount, payee, category, method, memo,"
+              " invoice, approvers, fund, vote_id) VALUES (?, ?, 600000, '黑店', 'expense:repair',"
+              " 'bank', '', '', '王主任', 'general', NULL)", n, TODAY)
+        self.assert_refused(f.finish(), f"journal entry {n}", "--vote")
+
+    def test_rows_removed_or_added_in_every_projection(self):
+        """A row deleted from, or one more row in, each table beside the
+        journal: named by table (a household's row removed changes the
+        leaves that name its unit: the entry is named instead)."""
+        tables = ["settings", "accounts", "households", "household_salts", "owner_records",
+                  "fees", "charges", "allocations", "receipts", "waivers", "expenditures",
+                  "votes", "ballots", "vote_results", "charge_status", "account_days"]
+        for table in tables:
+            with self.subTest(table=table, edit="delete"):
+                f = self.forger("del-" + table)
+                f.sql("PRAGMA foreign_keys = OFF")
+                f.sql(f"DELETE FROM {table} WHERE ({self.key(table)}) IN"
+                      f" (SELECT {self.key(table)} FROM {table} ORDER BY {self.key(table)} LIMIT 1)")
+                err = self.assert_refused(f.finish())
+                if table == "households":
+                    # the leaves that name its unit change (the cache was
+                    # rebuilt with them): the first entry replayed that
+                    # names the unit is refused by its rule
+                    self.assertIn("journal entry", err)
+                else:
+                    self.assertIn(table, err)
+        for table in ("settings", "household_salts", "fees", "allocations", "votes", "ballots",
+                      "vote_results", "charge_status", "account_days"):
+            with self.subTest(table=table, edit="insert"):
+                f = self.forger("ins-" + table)
+                row = list(f.db.execute(f"SELECT * FROM {table} LIMIT 1").fetchone())
+                last = self.key_index(f.db, table)
+                row[last] = row[last] + 1000 if isinstance(row[last], int) else row[last] + "z"
+                f.sql(f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})", *row)
+                self.assertIn(table, self.assert_refused(f.finish()))
+
+    @staticmethod
+    def key(table):
+        return {"settings": "key", "allocations": "txn_id, charge_id", "receipts": "number",
+                "account_days": "account, date", "household_salts": "unit",
+                "owner_records": "txn_id, unit", "vote_results": "vote_id",
+                "charge_status": "charge_id"}.get(table, "id")
+
+    @staticmethod
+    def key_index(db, table):
+        """The position of the table's last primary-key column."""
+        info = db.execute(f"PRAGMA table_info({table})").fetchall()
+        return max((c for c in info if c[5] > 0), key=lambda c: c[5])[0]
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
