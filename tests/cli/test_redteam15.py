@@ -341,6 +341,120 @@ class RedTeam(unittest.TestCase):
         self.assertRegex(out + err, "void|作废")
 
     # ------------------------------------------------------------------
+    # HOLES: what the rules compare leaves out: an entry's date as a date,
+    # its date against the day it was recorded, and its ref and memo.
+
+    def forge_payment(self, name, date=TODAY, ref="2026-000024", memo="1-2-102"):
+        """¥360.00 from 1-2-102, allocated as the rule does (its oldest
+        charge, 2025 property, charge 14), with the given date, ref, memo."""
+        f = self.forger(name)
+        n = f.append("payment", [("cash", None, 36000), ("receivable", "1-2-102", -36000)],
+                     ["receipt|2026-000024|1-2-102|36000|cash",
+                      "allocation|1-2-102|property|2025|payment|36000"],
+                     ref=ref, memo=memo, date=date)
+        f.sql("INSERT INTO receipts VALUES ('2026-000024', 2026, 24, ?, 36000, 'cash', ?, ?)",
+              f.household_id("1-2-102"), date, n)
+        f.sql("INSERT INTO allocations VALUES (?, 14, 'payment', 36000)", n)
+        return f.finish(), n
+
+    def test_the_honest_forged_payment_verifies(self):
+        """The kit's payment, as the program would write it, verifies: the
+        holes below are each one field away from it."""
+        path, _ = self.forge_payment("pay-honest")
+        run(path, "verify")
+
+    def test_hole_an_entry_dated_on_no_day(self):
+        """HOLE: a payment dated 2026-02-30: verify said exit 0 (`pay --date`
+        refuses it). Fix: ledger-replay.c posting_from_leaf() (or
+        ledger_posting_commit) parses the leaf's date as the writers do."""
+        path, n = self.forge_payment("pay-feb-30", date="2026-02-30")
+        self.assert_refused(path, f"journal entry {n}")
+
+    def test_hole_an_entry_dated_after_the_day_it_was_recorded(self):
+        """HOLE: a payment recorded 2026-06-30 but dated 2026-07-01 while the
+        book's days-ahead setting is 0: `pay --date 2026-07-01` refuses it
+        ("after today"), verify said exit 0. Fix: ledger-replay.c: an entry's
+        date at most the days-ahead in force after its recorded_at's day."""
+        path, n = self.forge_payment("pay-ahead", date="2026-07-01")
+        self.assert_refused(path, f"journal entry {n}")
+
+    def test_hole_a_payment_whose_ref_and_memo_are_not_its_receipts(self):
+        """HOLE: the payment's ref says receipt 2026-000099 and its memo unit
+        1-1-101, its facts 2026-000024 and 1-2-102: verify said exit 0. The
+        journal sheet of the workbook shows the lie, and the receipt the
+        program prints for 2026-000024 then fails `verify --receipt` (its QR
+        rebuilds the leaf from ref = number, memo = unit). Fix: the payment
+        rule (ledger-payment.c) puts ref and memo in its draft and
+        ledger_draft_check() (ledger-draft.c) compares them, as it does the
+        date; the same for every rule (ballot: "vote N", "owner K (unit U):
+        choice"; vote-close: the tally in words; waiver, void, charge …)."""
+        path, n = self.forge_payment("pay-ref-memo", ref="2026-000099", memo="1-1-101")
+        self.assert_refused(path, f"journal entry {n}")
+
+    def test_hole_a_ballot_whose_memo_is_not_its_ballot(self):
+        """HOLE: vote 6 opened and 1-1-101 voted yes by the program; then a
+        ballot entry with the fact "1-1-102 yes" whose ref says vote 1 and
+        memo "owner O-0009 (unit 9-9-9): no": verify said exit 0."""
+        book = os.path.join(self.dir, "open-vote.clbook")
+        shutil.copyfile(self.book, book)
+        self.assertEqual(run(book, "vote", "new", "--title", "测试", "--matter", "9")[0].strip(),
+                         "6")
+        f = Forger(book, os.path.join(self.dir, "ballot-memo.clbook"))
+        n = f.append("ballot", [], ["ballot|6|1-1-102|O-0002|yes|2026-06-30||"],
+                     ref="vote 1", memo="owner O-0009 (unit 9-9-9): no")
+        f.sql("INSERT INTO ballots (vote_id, owner_key, household_id, choice, date, replaces,"
+              " reason, txn_id) VALUES (6, 'O-0002', ?, 'yes', ?, NULL, '', ?)",
+              f.household_id("1-1-102"), TODAY, n)
+        self.assert_refused(f.finish(), f"journal entry {n}")
+
+    # ------------------------------------------------------------------
+    # HOLE (upgraded books): the version-1 part's rows are trusted as the
+    # upgrade found them (the snapshot's digests), and not checked against
+    # the version-1 leaves that ARE fingerprinted. A row edited before the
+    # upgrade (or after it, with the snapshot entry rewritten, which no
+    # notice published before the upgrade covers) gives verify exit 0 even
+    # where the version-1 splits contradict it.
+    # Fix: the lead's snapshot replay (ledger/domain/ledger-snapshot.c,
+    # check_digests or beside it): cross-check the frozen rows with the
+    # version-1 leaves: an expenditure's amount and category against its
+    # entry's splits, a receipt's amount and method against its payment's
+    # money split, each result re-tallied from the frozen ballots and
+    # households (the vote-close rule, as for later entries). And say in
+    # the docs that a fingerprint should be published right after the
+    # upgrade: until one is, the snapshot itself proves nothing.
+
+    def upgraded_with(self, name, statement):
+        path = os.path.join(self.dir, name + ".clbook")
+        fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures",
+                               "book-0.1.sql")
+        db = sqlite3.connect(path)
+        with open(fixture, encoding="utf-8") as f:
+            db.executescript(f.read())
+        drop_append_only_triggers(db)
+        db.execute(statement)
+        db.commit()
+        db.close()
+        run(path, "household", "list")  # opened once: upgraded, snapshot recorded
+        return path
+
+    def test_upgrade_of_the_honest_fixture_verifies(self):
+        run(self.upgraded_with("upgraded-honest", "SELECT 1"), "verify")
+
+    def test_hole_upgraded_rows_contradicting_their_version_1_leaves(self):
+        cases = {
+            # ¥1,000.00 more than the entry's splits moved
+            "expenditure amount": "UPDATE expenditures SET amount = amount + 100000"
+                                  " WHERE id = (SELECT min(id) FROM expenditures)",
+            # the last vote's result turned over, its ballots unchanged
+            "vote result": "UPDATE vote_results SET passed = 1 - passed"
+                           " WHERE vote_id = (SELECT max(vote_id) FROM vote_results)",
+        }
+        for what, statement in cases.items():
+            with self.subTest(what):
+                path = self.upgraded_with("upgraded-" + what.replace(" ", "-"), statement)
+                run(path, "verify", expect=3)
+
+    # ------------------------------------------------------------------
     # Regression cover: forged entries the replay's rules refuse.
 
     def test_payment_not_oldest_first_is_refused(self):
