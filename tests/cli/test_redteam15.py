@@ -19,6 +19,7 @@ import sqlite3
 import sys
 import tempfile
 import unittest
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference_fingerprint  # noqa: E402
@@ -455,6 +456,50 @@ class RedTeam(unittest.TestCase):
                 run(path, "verify", expect=3)
 
     # ------------------------------------------------------------------
+    # HOLES (workbook): what a spreadsheet shows is not only the cells'
+    # values. `verify --export` (with the book and without) said exit 0 for
+    # a workbook whose money format was made a literal, so that every amount
+    # displays "¥0.00" in Excel and LibreOffice, and for one whose first
+    # sheet (汇总, the summary) was hidden.
+    # Fix: the workbook check (ledger/io, the xlsx reader behind verify
+    # --export): each cell's style's number format must be the one the
+    # exporter writes for that column (or at least no format with a literal
+    # or a section that hides the number), and every sheet state visible.
+
+    def rewritten_workbook(self, name, member, edit):
+        source = os.path.join(self.dir, "book.xlsx")
+        if not os.path.exists(source):
+            run(self.book, "export", "xlsx", source, "--period", "2026")
+        path = os.path.join(self.dir, name + ".xlsx")
+        with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w",
+                                                              zipfile.ZIP_DEFLATED) as dst:
+            for item in src.infolist():
+                data = src.read(item.filename)
+                if item.filename == member:
+                    edited = edit(data.decode("utf-8"))
+                    self.assertNotEqual(edited, data.decode("utf-8"))
+                    data = edited.encode("utf-8")
+                dst.writestr(item, data)
+        return path
+
+    def test_the_workbook_as_exported_verifies(self):
+        path = self.rewritten_workbook("as-exported", "xl/styles.xml", lambda x: x + " ")
+        run(self.book, "verify", "--export", path)
+
+    def test_hole_workbook_money_format_made_a_literal(self):
+        path = self.rewritten_workbook(
+            "literal-format", "xl/styles.xml",
+            lambda x: x.replace('formatCode="&quot;¥&quot;#,##0.00"',
+                                'formatCode="&quot;¥0.00&quot;"'))
+        run(self.book, "verify", "--export", path, expect=3)
+
+    def test_hole_workbook_sheet_hidden(self):
+        path = self.rewritten_workbook(
+            "hidden-sheet", "xl/workbook.xml",
+            lambda x: x.replace("<sheet name=", '<sheet state="hidden" name=', 1))
+        run(self.book, "verify", "--export", path, expect=3)
+
+    # ------------------------------------------------------------------
     # Regression cover: forged entries the replay's rules refuse.
 
     def test_payment_not_oldest_first_is_refused(self):
@@ -526,6 +571,21 @@ class RedTeam(unittest.TestCase):
                 row[last] = row[last] + 1000 if isinstance(row[last], int) else row[last] + "z"
                 f.sql(f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})", *row)
                 self.assertIn(table, self.assert_refused(f.finish()))
+
+    def test_an_entry_rewritten_before_a_notice_is_found(self):
+        """The last expenditure's payee rewritten in its fact and its row,
+        the cache rebuilt: the notice published after it names the change."""
+        book = os.path.join(self.dir, "noticed.clbook")
+        shutil.copyfile(self.book, book)
+        run(book, "notice", os.path.join(self.dir, "noticed.pdf"))
+        f = Forger(book, os.path.join(self.dir, "noticed-forged.clbook"))
+        entry, fact = f.db.execute("SELECT f.txn_id, f.fact FROM facts f JOIN expenditures e"
+                                   " ON e.txn_id = f.txn_id ORDER BY e.id DESC LIMIT 1").fetchone()
+        payee = fact.split("|")[2]
+        f.sql("UPDATE facts SET fact = ? WHERE txn_id = ? AND seq = 1",
+              fact.replace(payee, "黑店"), entry)
+        f.sql("UPDATE expenditures SET payee = '黑店' WHERE txn_id = ?", entry)
+        self.assert_refused(f.finish(), "notice 2026", "published the fingerprint")
 
     @staticmethod
     def key(table):
