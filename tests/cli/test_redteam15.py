@@ -289,6 +289,24 @@ class RedTeam(unittest.TestCase):
         self.assert_refused(f.finish(), f"{entry}")
 
     # ------------------------------------------------------------------
+    # HOLE: journal rows that belong to no entry. A facts row (or splits,
+    # owner_records row) whose txn_id names no entry is in no leaf, so
+    # verify said exit 0. Planted at the next entry's number, it is
+    # ADOPTED: the committee's next `settings address …` becomes entry 351
+    # with facts 1 (its own) and 2 (the planted "setting|spend_limit|…"),
+    # fingerprinted by the committee; verify only then fails, blaming a
+    # table. Fix: ledger/core/ledger-verify.c (ledger_verify_tree_in_read):
+    # no facts, splits or owner_records row after the last entry / naming
+    # no entry; and ledger_posting_commit() (ledger-journal.c) refuses an
+    # entry number that already has facts or splits.
+
+    def test_hole_a_fact_planted_for_the_next_entry(self):
+        f = self.forger("planted-fact")
+        n = f.db.execute("SELECT max(id) FROM txns").fetchone()[0] + 1
+        f.sql("INSERT INTO facts VALUES (?, 2, 'setting|spend_limit|99999999')", n)
+        self.assert_refused(f.finish(), "facts")
+
+    # ------------------------------------------------------------------
     # HOLE (smaller): setting and account facts no writer writes.
 
     def test_hole_settings_and_accounts_no_writer_gives(self):
