@@ -590,6 +590,29 @@ class RedTeam(unittest.TestCase):
                 f.sql(f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})", *row)
                 self.assertIn(table, self.assert_refused(f.finish()))
 
+    def test_waiver_of_a_settled_charge_is_refused(self):
+        """1-2-401's 2026 property charge (¥360.00) is ¥180.00 paid and
+        ¥180.00 waived: a further ¥360.00 waiver is refused."""
+        f = self.forger("waiver-settled")
+        charge = f.db.execute("SELECT c.id FROM charges c JOIN households h"
+                              " ON h.id = c.household_id WHERE h.unit = '1-2-401'"
+                              " AND c.year = 2026 AND c.fee_code = 'property'").fetchone()[0]
+        n = f.append("waiver", [("waivers", "1-2-401", 36000), ("receivable", "1-2-401", -36000)],
+                     ["waiver|1-2-401|property|2026|36000|x",
+                      "allocation|1-2-401|property|2026|waiver|36000"],
+                     ref="1-2-401", memo="property 2026: x")
+        f.sql("INSERT INTO waivers (charge_id, amount, reason, txn_id) VALUES (?, 36000, 'x', ?)",
+              charge, n)
+        f.sql("INSERT INTO allocations VALUES (?, ?, 'waiver', 36000)", n, charge)
+        self.assert_refused(f.finish(), f"journal entry {n}", "waiver rule")
+
+    def test_fee_from_no_such_day_is_refused(self):
+        f = self.forger("fee-bad-day")
+        n = f.append("fee", [], ["fee|parking|停车费|1|space|2026-13-45"], ref="parking", memo="x")
+        f.sql("INSERT INTO fees (code, name, amount, basis, effective_from, txn_id)"
+              " VALUES ('parking', '停车费', 1, 'space', '2026-13-45', ?)", n)
+        self.assert_refused(f.finish(), f"journal entry {n}", "no such date")
+
     def test_an_entry_rewritten_before_a_notice_is_found(self):
         """The last expenditure's payee rewritten in its fact and its row,
         the cache rebuilt: the notice published after it names the change."""
