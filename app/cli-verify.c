@@ -79,6 +79,29 @@ verify_export (CliGlobals           *globals,
 
 /* When there is a book, the receipt's fingerprint must be the book's at
  * that size: a receipt can carry a tree of its own making. */
+/* The void is a later entry, not in the payment's leaf: a receipt whose
+ * 作废 line was cut off still proves its payment. With the book at hand,
+ * a receipt that hides its void is refused. */
+static gboolean
+check_receipt_stands (LedgerBook                *book,
+                      const ExportReceiptProof  *proof,
+                      GError                   **error)
+{
+  char voided_on[11] = "";
+  gint64 void_entry = 0;
+
+  if (!ledger_receipt_void_info (book, proof->number, voided_on, &void_entry, error))
+    return FALSE;
+  if (void_entry > 0 && !proof->voided)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("receipt %s was voided on %s (entry %" PRId64 "), which this receipt does not say"),
+                   proof->number, voided_on, void_entry);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_receipt_against_book (LedgerBook                *book,
                             const ExportReceiptProof  *proof,
@@ -94,7 +117,7 @@ check_receipt_against_book (LedgerBook                *book,
       if (!ledger_fingerprint_head_at (book, proof->head.size, &head, error))
         return FALSE;
       if (memcmp (&head.root, &proof->head.root, sizeof head.root) == 0)
-        return TRUE;
+        return check_receipt_stands (book, proof, error);
     }
   printed = ledger_tree_head_format (&proof->head);
   ours = ledger_tree_head_format (&head);

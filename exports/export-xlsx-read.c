@@ -511,6 +511,16 @@ pair_start (GMarkupParseContext  *context,
 
   if (strcmp (local_name (element), p->element) != 0)
     return;
+  /* The program writes every sheet visible: one hidden after the export
+   * (the Summary, say) would show the auditor less than was checked. */
+  if (strcmp (p->element, "sheet") == 0 && attribute (names, values, "state") != NULL &&
+      strcmp (attribute (names, values, "state"), "visible") != 0)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("sheet %s is hidden, which the program never writes"),
+                   attribute (names, values, "name") != NULL ? attribute (names, values, "name") : "?");
+      return;
+    }
   key = attribute (names, values, p->key);
   value = attribute (names, values, p->value);
   if (key != NULL && value != NULL)
@@ -532,6 +542,33 @@ read_pairs (ExportXlsxReader  *reader,
   p->names = g_ptr_array_new_with_free_func (g_free);
   p->values = g_ptr_array_new_with_free_func (g_free);
   return parse_entry (reader, name, &parser, p, error);
+}
+
+/* The number formats the exporter writes (export-xlsx.c). A cell shows
+ * its value through its format: one rewritten to a literal ("¥0.00")
+ * would show every amount as nothing while the values still check. */
+static const char *const written_formats[] = {
+  "\"¥\"#,##0.00", "yyyy-mm-dd", "0.00%", "#,##0.00", NULL,
+};
+
+static gboolean
+check_number_formats (ExportXlsxReader  *reader,
+                      GError           **error)
+{
+  PairParse formats = { NULL, NULL, "numFmt", "numFmtId", "formatCode" };
+  gboolean ok = read_pairs (reader, "xl/styles.xml", &formats, error);
+
+  for (guint i = 0; ok && i < formats.values->len; i++)
+    if (!g_strv_contains (written_formats, g_ptr_array_index (formats.values, i)))
+      {
+        g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                     _("the workbook's number format “%s” is not one the program writes"),
+                     (const char *) g_ptr_array_index (formats.values, i));
+        ok = FALSE;
+      }
+  g_clear_pointer (&formats.names, g_ptr_array_unref);
+  g_clear_pointer (&formats.values, g_ptr_array_unref);
+  return ok;
 }
 
 /* Fills the sheet list and maps each sheet to its ZIP entry. */
@@ -605,7 +642,8 @@ export_xlsx_reader_open (const char  *path,
                    display, g_strerror (saved_errno));
       return NULL;
     }
-  if (!read_directory (reader, error) || !read_sheets (reader, error))
+  if (!read_directory (reader, error) || !read_sheets (reader, error) ||
+      !check_number_formats (reader, error))
     return NULL;
   return g_steal_pointer (&reader);
 }

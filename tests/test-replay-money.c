@@ -358,6 +358,10 @@ post_forgery_cb (LedgerBook *book,
   g_autoptr(LedgerPosting) posting = ledger_posting_new (forgery->kind, forgery->date);
 
   ledger_posting_set_ref (posting, forgery->ref);
+  /* A payment's memo is its unit, as the writer sets it (the payment
+   * rule compares it): these forgeries differ elsewhere. */
+  if (strcmp (forgery->kind, "payment") == 0 && forgery->units[1] != NULL)
+    ledger_posting_set_memo (posting, forgery->units[1]);
   if (forgery->reverses > 0)
     ledger_posting_set_reverses (posting, forgery->reverses);
   for (int i = 0; i < 4 && forgery->accounts[i] != NULL; i++)

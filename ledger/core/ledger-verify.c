@@ -350,6 +350,59 @@ check_no_extra_leaves (Verifier  *v,
   return TRUE;
 }
 
+/* Rows of the journal that no leaf shows: facts of an entry that has no
+ * version-2 leaf (planted for the next entry number, the next entry
+ * would adopt them), splits of an entry not yet written, a split naming
+ * a household no one registered (the leaf's unit is then empty, and the
+ * next registration would change an old leaf). */
+static const struct
+{
+  const char *sql;
+  const char *what;
+} orphan_checks[] = {
+  { "SELECT f.txn_id FROM facts f LEFT JOIN txns t ON t.id = f.txn_id"
+    " WHERE t.id IS NULL OR t.leaf <> 2 ORDER BY f.txn_id LIMIT 1",
+    N_("journal entry %s: the journal holds facts of it, but its leaf has none") },
+  { "SELECT s.txn_id FROM splits s LEFT JOIN txns t ON t.id = s.txn_id"
+    " WHERE t.id IS NULL ORDER BY s.txn_id LIMIT 1",
+    N_("journal entry %s: the journal holds splits of it, but not the entry") },
+  { "SELECT s.txn_id FROM splits s LEFT JOIN households h ON h.id = s.household_id"
+    " WHERE s.household_id IS NOT NULL AND h.id IS NULL ORDER BY s.txn_id LIMIT 1",
+    N_("journal entry %s: a split names a household the book does not have") },
+};
+
+static gboolean
+check_orphans (LedgerBook  *book,
+               GError     **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (orphan_checks); i++)
+    {
+      sqlite3_stmt *stmt = ledger_book_prepare (book, orphan_checks[i].sql, error);
+      gint64 txn_id = 0;
+
+      if (stmt == NULL || !ledger_book_query_int64 (book, stmt, 0, &txn_id, error))
+        return FALSE;
+      if (txn_id != 0)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, txn_id);
+          g_autofree char *message = g_strdup (_(orphan_checks[i].what));
+          char *at = strstr (message, "%s");
+
+          /* The one "%s" of the message replaced by hand: the texts are a
+           * table, and a format must be a literal. */
+          if (at != NULL)
+            {
+              *at = '\0';
+              g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY, "%s%s%s", message, number, at + 2);
+            }
+          else
+            g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY, message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 typedef struct
 {
   LedgerTreeHead     *out_head;
@@ -395,6 +448,7 @@ ledger_verify_tree_in_read (LedgerBook          *book,
        ledger_journal_foreach_leaf (book, verify_leaf_cb, &v, error) &&
        check_no_extra_leaves (&v, error) &&
        check_no_published_beyond (&v, error) &&
+       check_orphans (book, error) &&
        !g_cancellable_set_error_if_cancelled (r->cancellable, error);
   if (ok)
     recomputed_head (&v, r->out_head);

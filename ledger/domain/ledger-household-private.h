@@ -77,4 +77,13 @@ gboolean ledger_household_add_salted_in_write (LedgerBook       *book,
                                                const char       *salt,
                                                GError          **error);
 
+/* The household fact's private-data step of verify's replay
+ * (ledger-replay-private.h): the owner record kept, then the writer's
+ * checks on the household as the entry left it. */
+gboolean ledger_household_replay_private (LedgerBook         *replayed,
+                                          LedgerBook         *book,
+                                          gint64              txn_id,
+                                          const char *const  *fields,
+                                          GError            **error);
+
 G_END_DECLS

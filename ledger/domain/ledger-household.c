@@ -817,3 +817,48 @@ ledger_household_scrubber_new (LedgerBook  *book,
     }
   return ledger_privacy_scrubber_new (owners, phones);
 }
+
+/* ------------------------------------------------------------------ */
+/* Replay */
+
+/* The household fact's LedgerReplayPrivateFunc: what the entry
+ * committed to is brought over (ledger_owner_record_replay()), then the
+ * household as the entry left it passes the writer's own checks
+ * (ledger_household_validate()) unchanged: a move-in date that is no
+ * date, a phone that is no phone, a unit not written as the register
+ * writes units, are refused as `household add` refuses them. */
+gboolean
+ledger_household_replay_private (LedgerBook         *replayed,
+                                 LedgerBook         *book,
+                                 gint64              txn_id,
+                                 const char *const  *fields,
+                                 GError            **error)
+{
+  g_autoptr(LedgerHousehold) household = NULL;
+  g_autoptr(LedgerHousehold) checked = NULL;
+  g_autoptr(GError) refused = NULL;
+
+  if (!ledger_owner_record_replay (replayed, book, txn_id, fields, error))
+    return FALSE;
+  household = ledger_household_lookup (replayed, fields[LEDGER_HOUSEHOLD_FACT_UNIT], error);
+  if (household == NULL)
+    return FALSE;
+  checked = ledger_household_copy (household);
+  if (!ledger_household_validate (checked, &refused))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the household's checks refuse the entry: %s"), refused->message);
+      return FALSE;
+    }
+  if (g_strcmp0 (checked->unit, household->unit) != 0 ||
+      g_strcmp0 (checked->owner, household->owner) != 0 ||
+      g_strcmp0 (checked->phone, household->phone) != 0 ||
+      g_strcmp0 (checked->owner_key, household->owner_key) != 0 ||
+      g_strcmp0 (checked->move_in, household->move_in) != 0)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("the household %s is not written as the register writes it"), household->unit);
+      return FALSE;
+    }
+  return TRUE;
+}

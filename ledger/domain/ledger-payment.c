@@ -12,6 +12,7 @@
 #include "ledger-money-private.h"
 #include "ledger-money.h"
 #include "ledger-payment-private.h"
+#include "ledger-replay-rules-private.h"
 #include "ledger-payment.h"
 #include "ledger-period.h"
 #include "ledger-schema-private.h"
@@ -283,6 +284,11 @@ ledger_payment_rule (LedgerBook          *book,
                    _("the rule of payments refuses the entry: %s"), refused->message);
       return FALSE;
     }
+  /* The ref and memo a receipt's QR rebuilds the leaf from. */
+  if (strcmp (leaf->ref, receipt[0]) != 0)
+    return ledger_replay_differs (error, "ref", receipt[0], leaf->ref);
+  if (strcmp (leaf->memo, receipt[1]) != 0)
+    return ledger_replay_differs (error, "memo", receipt[1], leaf->memo);
   return ledger_fact_household_id (book, "receipt", receipt[1], &household_id, error) &&
          payment_draft (book, household_id, receipt[1], amount, method, leaf->date, draft, NULL, error) &&
          ledger_draft_check (draft, leaf, _("the allocation of a payment (oldest charge first)"), error);

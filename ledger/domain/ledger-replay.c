@@ -19,6 +19,8 @@
 
 #include "ledger-attachment-private.h"
 #include "ledger-book-private.h"
+#include "ledger-dates-private.h"
+#include "ledger-period.h"
 #include "ledger-charges-private.h"
 #include "ledger-expenditure-private.h"
 #include "ledger-fact-private.h"
@@ -31,6 +33,7 @@
 #include "ledger-payment-private.h"
 #include "ledger-replay-private.h"
 #include "ledger-replay.h"
+#include "ledger-settings-private.h"
 #include "ledger-snapshot-private.h"
 #include "ledger-tables-private.h"
 #include "ledger-verify-private.h"
@@ -75,6 +78,7 @@ static const struct
   { "vote-close",  ledger_vote_replay_close },
   { "expenditure", ledger_expenditure_replay },
   { "notice",      ledger_notice_replay },
+  { "setting",     ledger_settings_replay },
 };
 
 /* Every kind of entry a writer posts: whether it may move money (its
@@ -111,7 +115,7 @@ static const struct
   LedgerReplayPrivateFunc  func;
 } private_facts[] = {
   { NULL, NULL },
-  { "household", ledger_owner_record_replay },
+  { "household", ledger_household_replay_private },
 };
 
 /* Every table beside the journal, with its key. The journal itself
@@ -208,6 +212,27 @@ check_entry_shape (const LedgerLeaf  *leaf,
       return TRUE;
     }
   return set_not_written (error, leaf->kind);
+}
+
+/* The entry is dated on a day that exists, and on a day its writer
+ * accepted on the day it was recorded: the replayed book's clock is set
+ * to that day, so the same check (ledger_check_entry_date(): no later
+ * than the days-ahead setting then in force allows) decides again. */
+static gboolean
+check_entry_date (LedgerBook        *replayed,
+                  const LedgerLeaf  *leaf,
+                  GError           **error)
+{
+  char day[11], recorded[11];
+
+  if (!ledger_date_parse (leaf->date, "date", day, NULL) || strcmp (day, leaf->date) != 0 ||
+      strlen (leaf->recorded_at) < 10)
+    return set_not_written (error, leaf->date);
+  g_strlcpy (recorded, leaf->recorded_at, sizeof recorded);
+  if (!ledger_date_parse (recorded, "recorded_at", day, NULL) || strcmp (day, recorded) != 0)
+    return set_not_written (error, leaf->recorded_at);
+  ledger_book_set_clock (replayed, recorded);
+  return ledger_check_entry_date (replayed, leaf->date, "date", error);
 }
 
 static LedgerReplayPrivateFunc
@@ -328,7 +353,8 @@ replay_entry (Replay            *r,
   gint64 txn_id = 0;
 
   facts = parse_facts (leaf, error);
-  if (facts == NULL || !check_entry_shape (leaf, facts, error))
+  if (facts == NULL || !check_entry_shape (leaf, facts, error) ||
+      !check_entry_date (r->replayed, leaf, error))
     return FALSE;
   if (r->v1_entries > 0 && !r->snapshot_seen)
     {

@@ -1,6 +1,8 @@
 /* ledger-settings-private.h — what other ledger modules share about settings */
 #pragma once
 
+#include "ledger-leaf.h"
+
 #include "ledger-settings.h"
 
 G_BEGIN_DECLS
@@ -22,5 +24,11 @@ gboolean ledger_settings_record (LedgerBook  *book,
  * Returns: TRUE when the backup_dir setting names a folder (not the default)
  */
 gboolean ledger_settings_has_backup_dir (LedgerBook *book);
+
+/* The replay rule of "setting" entries (ledger-replay.c). */
+gboolean ledger_settings_replay (LedgerBook          *book,
+                                 const LedgerLeaf    *leaf,
+                                 char *const *const  *facts,
+                                 GError             **error);
 
 G_END_DECLS

@@ -17,6 +17,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ledger-fact-private.h"
+#include "ledger-replay-private.h"
+#include "ledger-replay-rules-private.h"
+#include "ledger-money.h"
 #include "ledger-backup.h"
 #include "ledger-file-names-private.h"
 #include "ledger-book-private.h"
@@ -707,4 +711,63 @@ ledger_member_retire (LedgerBook  *book,
                       GError     **error)
 {
   return change_member (book, MEMBER_RETIRE, name, NULL, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Replay */
+
+/* A setting entry as its writers make it: one setting fact, of a key a
+ * writer sets, named by the entry's ref, its memo what the writer put
+ * there (the value; the spend limit in yuan; a member's change for the
+ * members, whose value is then a list as format_members() writes it). */
+gboolean
+ledger_settings_replay (LedgerBook          *book G_GNUC_UNUSED,
+                        const LedgerLeaf    *leaf,
+                        char *const *const  *facts,
+                        GError             **error)
+{
+  static const char *const keys[] = {
+    LEDGER_SETTING_NAME, LEDGER_SETTING_ADDRESS, LEDGER_SETTING_BACKUP_DIR,
+    LEDGER_SETTING_BACKUP_KEEP, LEDGER_SETTING_MEMBERS, LEDGER_SETTING_DAYS_AHEAD,
+    LEDGER_SETTING_PUBLICATION_URL, LEDGER_SETTING_COMMITTEE, "spend_limit", NULL,
+  };
+  const char *key = facts[0][1], *value = facts[0][2];
+  g_autofree char *memo = NULL;
+
+  if (!g_strv_contains (keys, key))
+    return ledger_replay_differs (error, _("setting"), _("a setting the program has"), key);
+  if (strcmp (leaf->ref, key) != 0)
+    return ledger_replay_differs (error, "ref", key, leaf->ref);
+  if (strcmp (key, "spend_limit") == 0)
+    {
+      gint64 limit = 0;
+
+      if (!ledger_fact_int64 ("setting", (const char *const *) facts[0] + 1, 1, &limit, error))
+        return FALSE;
+      if (limit < 0)
+        return ledger_replay_differs (error, "spend_limit", _("an amount of 0 or more"), value);
+      memo = ledger_money_format_plain (limit);
+    }
+  else if (strcmp (key, LEDGER_SETTING_MEMBERS) == 0)
+    {
+      g_autoptr(GPtrArray) list = parse_members (value);
+      g_autofree char *again = format_members (list);
+
+      if (strcmp (again, value) != 0)
+        return ledger_replay_differs (error, "members", again, value);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const LedgerMember *member = g_ptr_array_index (list, i);
+          g_autoptr(GError) refused = NULL;
+
+          if (!ledger_member_check (member->name, member->role, &refused))
+            return ledger_replay_refused (error, leaf, refused);
+        }
+      return TRUE; /* the memo says the change, in the writer's words */
+    }
+  else
+    memo = g_strdup (value);
+  if (strcmp (memo, leaf->memo) != 0)
+    return ledger_replay_differs (error, "memo", memo, leaf->memo);
+  return TRUE;
 }

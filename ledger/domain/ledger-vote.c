@@ -692,6 +692,20 @@ add_scan_fact (LedgerBook              *book,
   return TRUE;
 }
 
+/* A ballot entry's ref and memo, the same when writing and replaying. */
+static void
+ballot_ref_memo (gint64                  vote_id,
+                 const LedgerHousehold  *household,
+                 const char             *choice,
+                 gint64                  previous,
+                 char                  **out_ref,
+                 char                  **out_memo)
+{
+  *out_ref = g_strdup_printf ("vote %" G_GINT64_FORMAT, vote_id);
+  *out_memo = g_strdup_printf ("owner %s (unit %s): %s%s", household->owner_key, household->unit,
+                               choice, previous > 0 ? " (replaces an earlier ballot)" : "");
+}
+
 static gboolean
 post_ballot (LedgerBook     *book,
              BallotRequest  *r,
@@ -711,10 +725,7 @@ post_ballot (LedgerBook     *book,
   if (!check_ballot (book, r->vote_id, r->unit, date, r->replace_reason, &household, &previous, error))
     return FALSE;
 
-  ref = g_strdup_printf ("vote %" G_GINT64_FORMAT, r->vote_id);
-  memo = g_strdup_printf ("owner %s (unit %s): %s%s", household->owner_key, household->unit,
-                          ledger_choice_to_string (r->choice),
-                          previous > 0 ? " (replaces an earlier ballot)" : "");
+  ballot_ref_memo (r->vote_id, household, ledger_choice_to_string (r->choice), previous, &ref, &memo);
   posting = ledger_posting_new ("ballot", date);
   ledger_posting_set_ref (posting, ref);
   ledger_posting_set_memo (posting, memo);
@@ -738,6 +749,7 @@ ledger_vote_replay_ballot (LedgerBook          *book,
   char *const *fact = ledger_replay_only_fact (leaf, facts, "ballot", scan, error);
   g_autoptr(LedgerHousehold) household = NULL;
   g_autoptr(GError) refused = NULL;
+  g_autofree char *ref = NULL, *memo = NULL;
   const char *const *fields;
   char replaces[24];
   gint64 vote_id, previous = 0;
@@ -762,6 +774,11 @@ ledger_vote_replay_ballot (LedgerBook          *book,
     return ledger_replay_differs (error, "date", leaf->date, fields[4]);
   if (strcmp (fields[5], replaces) != 0)
     return ledger_replay_differs (error, "replaces", replaces, fields[5]);
+  ballot_ref_memo (vote_id, household, fields[3], previous, &ref, &memo);
+  if (strcmp (leaf->ref, ref) != 0)
+    return ledger_replay_differs (error, "ref", ref, leaf->ref);
+  if (strcmp (leaf->memo, memo) != 0)
+    return ledger_replay_differs (error, "memo", memo, leaf->memo);
   return TRUE;
 }
 
