@@ -53,6 +53,16 @@ query_text (LedgerBook *book,
   return text;
 }
 
+static void
+assert_query (LedgerBook *book,
+              const char *sql,
+              const char *expected)
+{
+  g_autofree char *text = query_text (book, sql);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
 /* Whether verify's first difference is in a table whose writer issue 15
  * converts on another branch (the fees of a new book): then what this
  * file checks cannot be reached yet, and the test is skipped, not
@@ -152,12 +162,11 @@ test_register_verifies (Fixture       *f,
   write_register (f);
   /* Four household entries: two adds, an edit, an import; the salt is
    * drawn once per unit, the owner recorded once per entry. */
-  g_assert_cmpstr (query_text (f->book, "SELECT count (*) FROM household_salts"), ==, "3");
-  g_assert_cmpstr (query_text (f->book, "SELECT count (*) FROM owner_records"), ==, "4");
-  g_assert_cmpstr (query_text (f->book, "SELECT owner || ' ' || phone || ' ' || area || ' ' || spaces"
-                                        " || ' ' || status || ' ' || move_in FROM households"
-                                        " WHERE unit = '1-1-101'"),
-                   ==, "王芳 13900000009 9010 2 rented 2026-05-01");
+  assert_query (f->book, "SELECT count (*) FROM household_salts", "3");
+  assert_query (f->book, "SELECT count (*) FROM owner_records", "4");
+  assert_query (f->book, "SELECT owner || ' ' || phone || ' ' || area || ' ' || spaces"
+                         " || ' ' || status || ' ' || move_in FROM households"
+                         " WHERE unit = '1-1-101'", "王芳 13900000009 9010 2 rented 2026-05-01");
   assert_verifies (f);
 }
 
