@@ -511,10 +511,10 @@ LedgerBook *
 ledger_book_new_scratch (const char  *operator_name,
                          GError     **error)
 {
-  g_autoptr(LedgerBook) self = connect_to_file (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+  g_autoptr(LedgerBook) self = connect_to_file (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                                 FALSE, error);
 
-  if (self == NULL || !ledger_book_exec (self, "PRAGMA foreign_keys = ON", error))
+  if (self == NULL || !ledger_book_exec (self, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144", error))
     return NULL;
   self->scratch = TRUE;
   ledger_book_set_operator (self, operator_name);
