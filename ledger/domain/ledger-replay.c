@@ -89,7 +89,7 @@ static const struct
 
 /* Every table beside the journal, with its key. The journal itself
  * (txns, splits, facts) is what the fingerprint covers; merkle_nodes is
- * checked by ledger_verify_tree_in_read(). */
+ * checked by ledger_verify_tree_each_leaf_in_read(), in the replay's pass. */
 static const struct
 {
   const char *table;
