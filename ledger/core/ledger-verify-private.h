@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ledger-book.h"
+#include "ledger-leaf.h"
 #include "ledger-merkle.h"
 #include "ledger-progress.h"
 
@@ -21,5 +22,18 @@ gboolean ledger_verify_tree_in_read (LedgerBook          *book,
                                      gpointer             progress_data,
                                      GCancellable        *cancellable,
                                      GError             **error);
+
+/* The same, handing each leaf whose fingerprint holds to @each_leaf (in
+ * journal order, before the next leaf is read): verify's replay rides on
+ * the fingerprint's pass instead of building every leaf again. An error
+ * of @each_leaf stops the pass and is returned as it is. */
+gboolean ledger_verify_tree_each_leaf_in_read (LedgerBook          *book,
+                                               LedgerTreeHead      *out_head,
+                                               LedgerProgressFunc   progress,
+                                               gpointer             progress_data,
+                                               GCancellable        *cancellable,
+                                               LedgerLeafFunc       each_leaf,
+                                               gpointer             each_leaf_data,
+                                               GError             **error);
 
 G_END_DECLS

@@ -120,7 +120,7 @@ static const struct
 
 /* Every table beside the journal, with its key. The journal itself
  * (txns, splits, facts) is what the fingerprint covers; merkle_nodes is
- * checked by ledger_verify_tree_in_read(). */
+ * checked by ledger_verify_tree_each_leaf_in_read(), in the replay's pass. */
 static const struct
 {
   const char *table;
@@ -151,10 +151,21 @@ static const struct
 
 typedef struct
 {
+  LedgerTreeHead     *out_head;
+  LedgerProgressFunc  progress;
+  gpointer            progress_data;
+  GCancellable       *cancellable;
+} VerifyRequest;
+
+typedef struct
+{
   LedgerBook *book;     /* the book verified */
   LedgerBook *replayed; /* the scratch book */
   gint64      v1_entries;    /* version-1 leaves seen (before the snapshot) */
   gboolean    snapshot_seen;
+  VerifyRequest *request;
+  LedgerTreeHead head;       /* recomputed by the fingerprint's pass */
+  gboolean    pass_failed;   /* the error is the pass's, already as it should be */
 } Replay;
 
 static const LedgerFactKind *
@@ -429,8 +440,15 @@ replay_write_cb (LedgerBook *replayed,
   Replay *r = user_data;
 
   g_assert (r->replayed == replayed);
-  if (!ledger_journal_foreach_leaf (r->book, replay_leaf_cb, r, error))
-    return FALSE;
+  /* One pass over the journal: each leaf is checked against the
+   * fingerprint, then replayed. */
+  if (!ledger_verify_tree_each_leaf_in_read (r->book, &r->head, r->request->progress,
+                                             r->request->progress_data, r->request->cancellable,
+                                             replay_leaf_cb, r, error))
+    {
+      r->pass_failed = TRUE;
+      return FALSE;
+    }
   if (r->v1_entries > 0 && !r->snapshot_seen)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
@@ -450,34 +468,34 @@ compare_projections (Replay  *r,
   return TRUE;
 }
 
-/* Replays @book's journal and compares every table (the caller holds a
- * read transaction on @book). */
+/* Checks @book's journal against its fingerprint and replays it in the
+ * same pass, then compares every table (the caller holds a read
+ * transaction on @book). */
 static gboolean
-replay_and_compare (LedgerBook  *book,
-                    GError     **error)
+replay_and_compare (LedgerBook      *book,
+                    VerifyRequest   *request,
+                    LedgerTreeHead  *out_head,
+                    GError         **error)
 {
   g_autoptr(LedgerBook) replayed = ledger_book_new_scratch (ledger_book_get_operator (book), error);
-  Replay r = { book, replayed, 0, FALSE };
+  Replay r = { book, replayed, 0, FALSE, request, { 0 }, FALSE };
 
   if (replayed == NULL)
     return FALSE;
   if (!ledger_book_write (replayed, replay_write_cb, &r, error))
     {
       /* The commit checks what was deferred: rows of the entries before
-       * an upgrade that refer to nothing the snapshot restated. */
-      as_verify_error (error);
+       * an upgrade that refer to nothing the snapshot restated. (An
+       * error of the pass is already what it should be: a replayed
+       * entry's is a verify failure, a failure to read the book is not.) */
+      if (!r.pass_failed)
+        as_verify_error (error);
       return FALSE;
     }
-  return compare_projections (&r, error);
+  *out_head = r.head;
+  return !g_cancellable_set_error_if_cancelled (request->cancellable, error) &&
+         compare_projections (&r, error);
 }
-
-typedef struct
-{
-  LedgerTreeHead     *out_head;
-  LedgerProgressFunc  progress;
-  gpointer            progress_data;
-  GCancellable       *cancellable;
-} VerifyRequest;
 
 static gboolean
 verify_cb (LedgerBook  *book,
@@ -487,9 +505,7 @@ verify_cb (LedgerBook  *book,
   VerifyRequest *v = user_data;
   LedgerTreeHead head;
 
-  if (!ledger_verify_tree_in_read (book, &head, v->progress, v->progress_data, v->cancellable, error) ||
-      g_cancellable_set_error_if_cancelled (v->cancellable, error) ||
-      !replay_and_compare (book, error))
+  if (!replay_and_compare (book, v, &head, error))
     return FALSE;
   if (v->progress != NULL)
     v->progress (v->progress_data, (gint64) head.size + 1, (gint64) head.size + 1);
