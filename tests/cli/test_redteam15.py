@@ -8,9 +8,12 @@ its facts give are written too, and the Merkle cache is rebuilt from the
 journal, so that the fingerprint check passes and only the replay (its
 fact kinds, its rules, its comparison) or a published notice can tell.
 
-Every case must end in `verify` exit 3. The cases marked HOLE failed when
-written (verify said exit 0): each names in its docstring where the fix
-belongs. The others passed and stay as regression cover.
+Every case must end in `verify` exit 3. The test_closed_hole_* cases failed
+when written (verify said exit 0); each docstring says where the fix went
+(ledger-replay.c: entry kinds, their facts and dates; the setting, payment,
+ballot and household rules; orphan rows in ledger-verify.c; the upgrade's
+checks in ledger-snapshot.c; the receipt and workbook checks). The others
+passed from the start and stay as regression cover.
 """
 import hashlib
 import os
@@ -130,7 +133,7 @@ class RedTeam(unittest.TestCase):
         self.assertIn("fingerprint", out)
 
     # ------------------------------------------------------------------
-    # HOLES: facts of an unchecked kind in an entry whose kind has no rule.
+    # Closed holes: facts of an unchecked kind in an entry whose kind has no rule.
     # The replay's rules[] is keyed by the entry's kind, and only fee,
     # charge, allocation, waiver, receipt and void facts are tied to their
     # entry kind (ledger_draft_require_kind in their apply functions). An
@@ -141,8 +144,8 @@ class RedTeam(unittest.TestCase):
     # ledger_draft_require_kind() does for receipts; see the doc's
     # "Each entry holds exactly the facts its writer adds".
 
-    def test_hole_expenditure_over_the_limit_in_a_setting_entry(self):
-        """HOLE: ¥6,000.00 spent without a vote (limit ¥5,000.00), the
+    def test_closed_hole_expenditure_over_the_limit_in_a_setting_entry(self):
+        """A hole the red team found, now closed: ¥6,000.00 spent without a vote (limit ¥5,000.00), the
         expenditure fact carried by a "setting" entry: verify said exit 0."""
         f = self.forger("spend-in-setting")
         n = f.append("setting", [("expense:repair", None, 600000), ("bank", None, -600000)],
@@ -153,8 +156,8 @@ class RedTeam(unittest.TestCase):
               " 'bank', '', '', '王主任', 'general', NULL)", n, TODAY)
         self.assert_refused(f.finish(), f"journal entry {n}")
 
-    def test_hole_expenditure_in_a_household_entry(self):
-        """HOLE: the same in a "household" entry: verify said exit 0."""
+    def test_closed_hole_expenditure_in_a_household_entry(self):
+        """A hole the red team found, now closed: the same in a "household" entry: verify said exit 0."""
         f = self.forger("spend-in-household")
         n = f.append("household", [("expense:repair", None, 600000), ("bank", None, -600000)],
                      ["expenditure|600000|黑店|repair|bank|||王主任|general|"], ref="1-1-101")
@@ -163,8 +166,8 @@ class RedTeam(unittest.TestCase):
               " 'bank', '', '', '王主任', 'general', NULL)", n, TODAY)
         self.assert_refused(f.finish(), f"journal entry {n}")
 
-    def test_hole_a_vote_passed_without_ballots_in_a_setting_entry(self):
-        """HOLE: a new vote and its result "passed" with no ballot at all,
+    def test_closed_hole_a_vote_passed_without_ballots_in_a_setting_entry(self):
+        """A hole the red team found, now closed: a new vote and its result "passed" with no ballot at all,
         both facts in one "setting" entry (no vote rule runs): verify said
         exit 0. Such a vote then authorises any spending (--vote 6)."""
         f = self.forger("result-in-setting")
@@ -175,8 +178,8 @@ class RedTeam(unittest.TestCase):
               " 1, 1, ?)", n)
         self.assert_refused(f.finish(), f"journal entry {n}")
 
-    def test_hole_a_ballot_after_the_close_in_a_setting_entry(self):
-        """HOLE: a second ballot of O-0020 in vote 5, closed on 2026-01-01,
+    def test_closed_hole_a_ballot_after_the_close_in_a_setting_entry(self):
+        """A hole the red team found, now closed: a second ballot of O-0020 in vote 5, closed on 2026-01-01,
         carried by a "setting" entry. As a "ballot" entry the replay refuses
         it (see the regression case below); as a "setting" one verify said
         exit 0."""
@@ -188,10 +191,10 @@ class RedTeam(unittest.TestCase):
         self.assert_refused(f.finish(), f"journal entry {n}")
 
     # ------------------------------------------------------------------
-    # HOLE: no rule for "household" entries at all (rules[] has none).
+    # Closed hole: no rule for "household" entries at all (rules[] has none).
 
-    def test_hole_household_entry_the_writer_would_refuse(self):
-        """HOLE: `household add` refuses a move-in date "garbage" and a phone
+    def test_closed_hole_household_entry_the_writer_would_refuse(self):
+        """A hole the red team found, now closed: `household add` refuses a move-in date "garbage" and a phone
         "x" (and checks the unit against building-entrance-room); the replay
         re-applies none of it: verify said exit 0. The owner key O-0001 of
         unit 1-1-101's owner is given to a new owner 张三 too, which makes
@@ -212,11 +215,11 @@ class RedTeam(unittest.TestCase):
         self.assert_refused(f.finish(), f"journal entry {n}")
 
     # ------------------------------------------------------------------
-    # HOLE: no rule for "setting" entries; the spend limit in force is read
+    # Closed hole: no rule for "setting" entries; the spend limit in force is read
     # from the entry's memo, not from its fact.
 
-    def test_hole_spend_limit_memo_disagrees_with_its_fact(self):
-        """HOLE: a "spend_limit" setting entry whose fact keeps ¥5,000.00
+    def test_closed_hole_spend_limit_memo_disagrees_with_its_fact(self):
+        """A hole the red team found, now closed: a "spend_limit" setting entry whose fact keeps ¥5,000.00
         (what `spend-limit` shows) but whose memo says 9999.00, which
         limit_in_force() (ledger-expenditure-approval.c) reads; then ¥6,000.00
         spent without a vote. The writer always writes memo = the value in
@@ -238,7 +241,7 @@ class RedTeam(unittest.TestCase):
         self.assert_refused(path, "journal entry")
 
     # ------------------------------------------------------------------
-    # HOLE: money moved by entries whose writer posts no splits. Entries
+    # Closed hole: money moved by entries whose writer posts no splits. Entries
     # of kind setting, household, init, vote and snapshot (and of a kind no
     # writer uses at all) may carry any balanced splits: no rule looks at
     # them. Here ¥1,000.00 leaves the bank as "repairs" with no expenditure
@@ -250,7 +253,7 @@ class RedTeam(unittest.TestCase):
     # rule (at least "no splits", with ledger_draft_check() as the payment
     # rule does); ledger_vote_replay_new() must check the entry has no splits.
 
-    def test_hole_splits_in_entries_that_post_none(self):
+    def test_closed_hole_splits_in_entries_that_post_none(self):
         money_out = [("expense:repair", None, 100000), ("bank", None, -100000)]
         cases = {
             "setting": (money_out, [], "address"),
@@ -270,7 +273,7 @@ class RedTeam(unittest.TestCase):
                 self.assert_refused(f.finish(), f"journal entry {n}")
 
     # ------------------------------------------------------------------
-    # HOLE: a split's household id that names no household. The leaf joins
+    # Closed hole: a split's household id that names no household. The leaf joins
     # splits to households (LEFT JOIN: a missing household reads as no
     # unit), so the cash split of payment 343 given household_id 31, which
     # does not exist yet, leaves every leaf as it was: verify said exit 0.
@@ -281,7 +284,7 @@ class RedTeam(unittest.TestCase):
     # household is an error naming the entry (or verify runs
     # PRAGMA foreign_key_check on splits).
 
-    def test_hole_a_split_naming_a_household_not_yet_registered(self):
+    def test_closed_hole_a_split_naming_a_household_not_yet_registered(self):
         f = self.forger("phantom-household")
         entry = f.db.execute("SELECT max(txn_id) FROM splits WHERE account = 'bank'").fetchone()[0]
         f.sql("UPDATE splits SET household_id = (SELECT max(id) + 1 FROM households)"
@@ -289,7 +292,7 @@ class RedTeam(unittest.TestCase):
         self.assert_refused(f.finish(), f"{entry}")
 
     # ------------------------------------------------------------------
-    # HOLE: journal rows that belong to no entry. A facts row (or splits,
+    # Closed hole: journal rows that belong to no entry. A facts row (or splits,
     # owner_records row) whose txn_id names no entry is in no leaf, so
     # verify said exit 0. Planted at the next entry's number, it is
     # ADOPTED: the committee's next `settings address …` becomes entry 351
@@ -300,16 +303,16 @@ class RedTeam(unittest.TestCase):
     # no entry; and ledger_posting_commit() (ledger-journal.c) refuses an
     # entry number that already has facts or splits.
 
-    def test_hole_a_fact_planted_for_the_next_entry(self):
+    def test_closed_hole_a_fact_planted_for_the_next_entry(self):
         f = self.forger("planted-fact")
         n = f.db.execute("SELECT max(id) FROM txns").fetchone()[0] + 1
         f.sql("INSERT INTO facts VALUES (?, 2, 'setting|spend_limit|99999999')", n)
         self.assert_refused(f.finish(), "facts")
 
     # ------------------------------------------------------------------
-    # HOLE (smaller): setting and account facts no writer writes.
+    # Closed holes (smaller): setting and account facts no writer writes.
 
-    def test_hole_settings_and_accounts_no_writer_gives(self):
+    def test_closed_hole_settings_and_accounts_no_writer_gives(self):
         """A setting key the program never writes, the member list in a
         form `member add` never writes, and a new asset account "evil",
         each in a "setting" entry: verify said exit 0 for each. Fix: the
@@ -331,9 +334,9 @@ class RedTeam(unittest.TestCase):
                 self.assert_refused(f.finish(), f"journal entry {n}")
 
     # ------------------------------------------------------------------
-    # HOLE (receipts): a voided receipt shown as valid.
+    # Closed holes (receipts): a voided receipt shown as valid.
 
-    def test_hole_a_voided_receipt_without_its_void_line(self):
+    def test_closed_hole_a_voided_receipt_without_its_void_line(self):
         """The void is a later entry, not in the payment's leaf, so the QR
         text of a voided receipt with its "状态：已作废" line removed still
         proves its payment: right without a book. Checked against the book
@@ -360,7 +363,7 @@ class RedTeam(unittest.TestCase):
         self.assertRegex(out + err, "void|作废")
 
     # ------------------------------------------------------------------
-    # HOLES: what the rules compare leaves out: an entry's date as a date,
+    # Closed holes: what the rules compare leaves out: an entry's date as a date,
     # its date against the day it was recorded, and its ref and memo.
 
     def forge_payment(self, name, date=TODAY, ref="2026-000024", memo="1-2-102", recorded=None):
@@ -382,23 +385,23 @@ class RedTeam(unittest.TestCase):
         path, _ = self.forge_payment("pay-honest")
         run(path, "verify")
 
-    def test_hole_an_entry_dated_on_no_day(self):
-        """HOLE: a payment dated 2026-02-30: verify said exit 0 (`pay --date`
+    def test_closed_hole_an_entry_dated_on_no_day(self):
+        """A hole the red team found, now closed: a payment dated 2026-02-30: verify said exit 0 (`pay --date`
         refuses it). Fix: ledger-replay.c posting_from_leaf() (or
         ledger_posting_commit) parses the leaf's date as the writers do."""
         path, n = self.forge_payment("pay-feb-30", date="2026-02-30")
         self.assert_refused(path, f"journal entry {n}")
 
-    def test_hole_an_entry_dated_after_the_day_it_was_recorded(self):
-        """HOLE: a payment recorded 2026-06-30 but dated 2026-07-01 while the
+    def test_closed_hole_an_entry_dated_after_the_day_it_was_recorded(self):
+        """A hole the red team found, now closed: a payment recorded 2026-06-30 but dated 2026-07-01 while the
         book's days-ahead setting is 0: `pay --date 2026-07-01` refuses it
         ("after today"), verify said exit 0. Fix: ledger-replay.c: an entry's
         date at most the days-ahead in force after its recorded_at's day."""
         path, n = self.forge_payment("pay-ahead", date="2026-07-01", recorded=TODAY)
         self.assert_refused(path, f"journal entry {n}")
 
-    def test_hole_a_payment_whose_ref_and_memo_are_not_its_receipts(self):
-        """HOLE: the payment's ref says receipt 2026-000099 and its memo unit
+    def test_closed_hole_a_payment_whose_ref_and_memo_are_not_its_receipts(self):
+        """A hole the red team found, now closed: the payment's ref says receipt 2026-000099 and its memo unit
         1-1-101, its facts 2026-000024 and 1-2-102: verify said exit 0. The
         journal sheet of the workbook shows the lie, and the receipt the
         program prints for 2026-000024 then fails `verify --receipt` (its QR
@@ -410,8 +413,8 @@ class RedTeam(unittest.TestCase):
         path, n = self.forge_payment("pay-ref-memo", ref="2026-000099", memo="1-1-101")
         self.assert_refused(path, f"journal entry {n}")
 
-    def test_hole_a_ballot_whose_memo_is_not_its_ballot(self):
-        """HOLE: vote 6 opened and 1-1-101 voted yes by the program; then a
+    def test_closed_hole_a_ballot_whose_memo_is_not_its_ballot(self):
+        """A hole the red team found, now closed: vote 6 opened and 1-1-101 voted yes by the program; then a
         ballot entry with the fact "1-1-102 yes" whose ref says vote 1 and
         memo "owner O-0009 (unit 9-9-9): no": verify said exit 0."""
         book = os.path.join(self.dir, "open-vote.clbook")
@@ -427,7 +430,7 @@ class RedTeam(unittest.TestCase):
         self.assert_refused(f.finish(), f"journal entry {n}")
 
     # ------------------------------------------------------------------
-    # HOLE (upgraded books): the version-1 part's rows are trusted as the
+    # Closed holes (upgraded books): the version-1 part's rows are trusted as the
     # upgrade found them (the snapshot's digests), and not checked against
     # the version-1 leaves that ARE fingerprinted. A row edited before the
     # upgrade (or after it, with the snapshot entry rewritten, which no
@@ -459,7 +462,7 @@ class RedTeam(unittest.TestCase):
     def test_upgrade_of_the_honest_fixture_verifies(self):
         run(self.upgraded_with("upgraded-honest", "SELECT 1"), "verify")
 
-    def test_hole_upgraded_rows_contradicting_their_version_1_leaves(self):
+    def test_closed_hole_upgraded_rows_contradicting_their_version_1_leaves(self):
         cases = {
             # ¥1,000.00 more than the entry's splits moved
             "expenditure amount": "UPDATE expenditures SET amount = amount + 100000"
@@ -477,7 +480,7 @@ class RedTeam(unittest.TestCase):
                 self.assertIn("from before the upgrade", err)
 
     # ------------------------------------------------------------------
-    # HOLES (workbook): what a spreadsheet shows is not only the cells'
+    # Closed holes (workbook): what a spreadsheet shows is not only the cells'
     # values. `verify --export` (with the book and without) said exit 0 for
     # a workbook whose money format was made a literal, so that every amount
     # displays "¥0.00" in Excel and LibreOffice, and for one whose first
@@ -507,14 +510,14 @@ class RedTeam(unittest.TestCase):
         path = self.rewritten_workbook("as-exported", "xl/styles.xml", lambda x: x + " ")
         run(self.book, "verify", "--export", path)
 
-    def test_hole_workbook_money_format_made_a_literal(self):
+    def test_closed_hole_workbook_money_format_made_a_literal(self):
         path = self.rewritten_workbook(
             "literal-format", "xl/styles.xml",
             lambda x: x.replace('formatCode="&quot;¥&quot;#,##0.00"',
                                 'formatCode="&quot;¥0.00&quot;"'))
         run(self.book, "verify", "--export", path, expect=3)
 
-    def test_hole_workbook_sheet_hidden(self):
+    def test_closed_hole_workbook_sheet_hidden(self):
         path = self.rewritten_workbook(
             "hidden-sheet", "xl/workbook.xml",
             lambda x: x.replace("<sheet name=", '<sheet state="hidden" name=', 1))
