@@ -19,6 +19,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_cli import BINARY, BookTestCase  # noqa: E402
+from test_tamper import tampered_copy  # noqa: E402
 
 # The tables the votes' and notices' facts fill, with their keys.
 TABLES = {
@@ -26,20 +27,6 @@ TABLES = {
     "expenditures": ["id"], "attachments": ["id"], "notices": ["id"],
     "notice_files": ["notice_id", "kind"], "announcements": ["expenditure_id"],
 }
-
-# Values the schema's CHECK constraints allow, tried when "+x" is refused.
-ALLOWED = ["yes", "no", "abstain", "cash", "wechat", "alipay", "bank", "general",
-           "maintenance", "pdf", "png", "html"]
-
-
-def candidates(value):
-    """Other values for a column holding @value, most natural first."""
-    if value is None:
-        return [1, "x"]
-    if isinstance(value, int):
-        return [value + 1, value - 1, value + 100, 0, 1]
-    return [value + "x", "x"] + [v for v in ALLOWED if v != value]
-
 
 def verify(book):
     """(exit status, stderr) of `verify`."""
@@ -156,27 +143,8 @@ class VoteJournal(BookTestCase):
                 os.unlink(path)
 
     def tampered_copy(self, table, column):
-        """A copy with one value of @table.@column changed (in the last
-        row); None when no change the schema allows exists."""
-        path = os.path.join(self.dir, f"t-{table}-{column}.clbook")
-        shutil.copyfile(self.book, path)
-        tamper(path, "")
-        db = sqlite3.connect(path)
-        keys = TABLES[table]
-        row = db.execute(f"SELECT {', '.join(keys)}, {column} FROM {table}"
-                         f" ORDER BY {', '.join(keys)} DESC LIMIT 1").fetchone()
-        where = " AND ".join(f"{k} IS ?" for k in keys)
-        for value in candidates(row[-1]):
-            try:
-                db.execute(f"UPDATE {table} SET {column} = ? WHERE {where}", (value, *row[:-1]))
-                db.commit()
-                db.close()
-                return path
-            except sqlite3.IntegrityError:
-                db.rollback()
-        db.close()
-        return None
-
+        return tampered_copy(self.book, os.path.join(self.dir, f"t-{table}-{column}.clbook"),
+                             table, TABLES[table], column)
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

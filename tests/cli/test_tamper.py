@@ -44,6 +44,35 @@ def candidates(value):
     return [value + "x", "x"] + [v for v in ALLOWED if v != value]
 
 
+def drop_append_only_triggers(db):
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                              " AND (name LIKE '%_no_update' OR name LIKE '%_no_delete')"
+                              ).fetchall():
+        db.execute(f"DROP TRIGGER {name}")
+
+
+def tampered_copy(book, path, table, keys, column):
+    """A copy of @book at @path with one value of @table.@column changed (in
+    the row last by @keys), as an attacker with sqlite3 would; None when no
+    change the schema allows exists."""
+    shutil.copyfile(book, path)
+    db = sqlite3.connect(path)
+    drop_append_only_triggers(db)
+    row = db.execute(f"SELECT {', '.join(keys)}, {column} FROM {table}"
+                     f" ORDER BY {', '.join(keys)} DESC LIMIT 1").fetchone()
+    where = " AND ".join(f"{k} IS ?" for k in keys)
+    for value in candidates(row[-1]):
+        try:
+            db.execute(f"UPDATE {table} SET {column} = ? WHERE {where}", (value, *row[:-1]))
+            db.commit()
+            db.close()
+            return path
+        except sqlite3.IntegrityError:
+            db.rollback()
+    db.close()
+    return None
+
+
 class TamperBattery(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -75,29 +104,8 @@ class TamperBattery(unittest.TestCase):
         shutil.rmtree(cls.dir, ignore_errors=True)
 
     def tampered_copy(self, table, column):
-        """A copy with one value of @table.@column changed; None when no
-        change the schema allows exists."""
-        path = os.path.join(self.dir, f"t-{table}-{column}.clbook")
-        shutil.copyfile(self.book, path)
-        db = sqlite3.connect(path)
-        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
-                                  " AND (name LIKE '%_no_update' OR name LIKE '%_no_delete')"
-                                  ).fetchall():
-            db.execute(f"DROP TRIGGER {name}")
-        keys = PROJECTIONS[table]
-        row = db.execute(f"SELECT {', '.join(keys)}, {column} FROM {table}"
-                         f" ORDER BY {', '.join(keys)} DESC LIMIT 1").fetchone()
-        where = " AND ".join(f"{k} IS ?" for k in keys)
-        for value in candidates(row[-1]):
-            try:
-                db.execute(f"UPDATE {table} SET {column} = ? WHERE {where}", (value, *row[:-1]))
-                db.commit()
-                db.close()
-                return path
-            except sqlite3.IntegrityError:
-                db.rollback()
-        db.close()
-        return None
+        return tampered_copy(self.book, os.path.join(self.dir, f"t-{table}-{column}.clbook"),
+                             table, PROJECTIONS[table], column)
 
     def test_every_column_of_every_table(self):
         db = sqlite3.connect(self.book)
