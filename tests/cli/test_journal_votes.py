@@ -10,11 +10,9 @@ while another writer of the book (fees, payments) records no facts yet,
 the untouched book cannot, and these tests skip saying why.
 """
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
