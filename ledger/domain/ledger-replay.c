@@ -67,12 +67,11 @@ static const struct
   const char       *entry_kind;
   LedgerReplayRule  rule;
 } rules[] = {
-  { NULL, NULL },
-  { "fee",     ledger_fee_rule },
-  { "charge",  ledger_charge_rule },
-  { "payment", ledger_payment_rule },
-  { "void",    ledger_void_rule },
-  { "waiver",  ledger_waiver_rule },
+  { "fee",         ledger_fee_rule },
+  { "charge",      ledger_charge_rule },
+  { "payment",     ledger_payment_rule },
+  { "void",        ledger_void_rule },
+  { "waiver",      ledger_waiver_rule },
   { "vote",        ledger_vote_replay_new },
   { "ballot",      ledger_vote_replay_ballot },
   { "vote-close",  ledger_vote_replay_close },
@@ -114,7 +113,6 @@ static const struct
   const char              *fact;
   LedgerReplayPrivateFunc  func;
 } private_facts[] = {
-  { NULL, NULL },
   { "household", ledger_household_replay_private },
 };
 
@@ -181,7 +179,7 @@ static LedgerReplayRule
 find_rule (const char *entry_kind)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (rules); i++)
-    if (rules[i].entry_kind != NULL && strcmp (rules[i].entry_kind, entry_kind) == 0)
+    if (strcmp (rules[i].entry_kind, entry_kind) == 0)
       return rules[i].rule;
   return NULL;
 }
@@ -254,7 +252,7 @@ static LedgerReplayPrivateFunc
 find_private (const char *fact)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (private_facts); i++)
-    if (private_facts[i].fact != NULL && strcmp (private_facts[i].fact, fact) == 0)
+    if (strcmp (private_facts[i].fact, fact) == 0)
       return private_facts[i].func;
   return NULL;
 }
