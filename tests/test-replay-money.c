@@ -12,6 +12,7 @@
 #include "ledger-book-private.h"
 #include "ledger-charges-private.h"
 #include "ledger-fee-private.h"
+#include "ledger-household-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-payment-private.h"
 #include "ledger.h"

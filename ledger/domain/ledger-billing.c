@@ -9,6 +9,7 @@
 #include "ledger-charges-private.h"
 #include "ledger-dates-private.h"
 #include "ledger-fee.h"
+#include "ledger-household-private.h"
 #include "ledger-household.h"
 #include "ledger-money-private.h"
 #include "ledger-money.h"
@@ -134,29 +135,6 @@ set_fact_unknown (GError     **error,
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
                _("a “%s” fact names %s, which no earlier entry gives"), fact, what);
   return FALSE;
-}
-
-gboolean
-ledger_fact_household_id (LedgerBook  *book,
-                          const char  *fact,
-                          const char  *unit,
-                          gint64      *out_id,
-                          GError     **error)
-{
-  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT id FROM households WHERE unit = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  ledger_bind_text (stmt, 1, unit);
-  if (!ledger_book_query_int64 (book, stmt, 0, out_id, error))
-    return FALSE;
-  if (*out_id == 0)
-    {
-      g_autofree char *what = g_strdup_printf (_("unit %s"), unit);
-
-      return set_fact_unknown (error, fact, what);
-    }
-  return TRUE;
 }
 
 /* The charge of @unit for fee @fee_code and year @year (the fields a

@@ -56,13 +56,6 @@ extern const LedgerFactKind ledger_fact_allocation;
 /* "waiver|UNIT|FEE_CODE|YEAR|AMOUNT|REASON". */
 extern const LedgerFactKind ledger_fact_waiver;
 
-/* The household registered as @unit, for an apply function or a rule
- * of a @fact: LEDGER_ERROR_VERIFY when there is none. */
-gboolean ledger_fact_household_id (LedgerBook  *book,
-                                   const char  *fact,
-                                   const char  *unit,
-                                   gint64      *out_id,
-                                   GError     **error);
 
 /* An allocation fact: the entry settles @amount of @charge of @unit
  * (@kind "payment", "credit" or "waiver"; a void's negative). */

@@ -77,6 +77,14 @@ gboolean ledger_household_add_salted_in_write (LedgerBook       *book,
                                                const char       *salt,
                                                GError          **error);
 
+/* The household registered as @unit, for an apply function or a rule
+ * of a @fact: LEDGER_ERROR_VERIFY when there is none. */
+gboolean ledger_fact_household_id (LedgerBook  *book,
+                                   const char  *fact,
+                                   const char  *unit,
+                                   gint64      *out_id,
+                                   GError     **error);
+
 /* The household fact's private-data step of verify's replay
  * (ledger-replay-private.h): the owner record kept, then the writer's
  * checks on the household as the entry left it. */

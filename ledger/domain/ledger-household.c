@@ -821,6 +821,32 @@ ledger_household_scrubber_new (LedgerBook  *book,
 /* ------------------------------------------------------------------ */
 /* Replay */
 
+gboolean
+ledger_fact_household_id (LedgerBook  *book,
+                          const char  *fact,
+                          const char  *unit,
+                          gint64      *out_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT id FROM households WHERE unit = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, unit);
+  if (!ledger_book_query_int64 (book, stmt, 0, out_id, error))
+    return FALSE;
+  if (*out_id == 0)
+    {
+      g_autofree char *what = g_strdup_printf (_("unit %s"), unit);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("a “%s” fact names %s, which no earlier entry gives"), fact, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+
 /* The household fact's LedgerReplayPrivateFunc: what the entry
  * committed to is brought over (ledger_owner_record_replay()), then the
  * household as the entry left it passes the writer's own checks

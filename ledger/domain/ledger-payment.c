@@ -7,6 +7,7 @@
 
 #include "ledger-charges-private.h"
 #include "ledger-dates-private.h"
+#include "ledger-household-private.h"
 #include "ledger-household.h"
 #include "ledger-method.h"
 #include "ledger-money-private.h"

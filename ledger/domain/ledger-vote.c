@@ -11,6 +11,7 @@
 #include "ledger-attachment.h"
 #include "ledger-book-private.h"
 #include "ledger-dates-private.h"
+#include "ledger-household-private.h"
 #include "ledger-household.h"
 #include "ledger-journal-private.h"
 #include "ledger-money.h"
@@ -618,27 +619,6 @@ check_ballot (LedgerBook        *book,
   return TRUE;
 }
 
-/* The household id of @unit, for a ballot's row. */
-static gboolean
-household_of_unit (LedgerBook  *book,
-                   const char  *unit,
-                   gint64      *out_id,
-                   GError     **error)
-{
-  sqlite3_stmt *stmt = ledger_book_prepare (book, "SELECT id FROM households WHERE unit = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  ledger_bind_text (stmt, 1, unit);
-  if (!ledger_book_query_int64 (book, stmt, 0, out_id, error))
-    return FALSE;
-  if (*out_id > 0)
-    return TRUE;
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
-               _("a ballot names the unit %s, which no earlier entry registers"), unit);
-  return FALSE;
-}
-
 /* "ballot|VOTE|UNIT|OWNER_KEY|CHOICE|DATE|REPLACES|REASON": the ballots
  * row; REPLACES is the number of the ballot it corrects, or empty. */
 static gboolean
@@ -653,7 +633,7 @@ apply_ballot (LedgerBook         *book,
 
   if (!ledger_fact_int64 ("ballot", fields, 0, &vote_id, error) ||
       (fields[5][0] != '\0' && !ledger_fact_int64 ("ballot", fields, 5, &replaces, error)) ||
-      !household_of_unit (book, fields[1], &household_id, error))
+      !ledger_fact_household_id (book, "ballot", fields[1], &household_id, error))
     return FALSE;
   stmt = ledger_book_prepare (book,
                               "INSERT INTO ballots (vote_id, owner_key, household_id, choice, date,"
