@@ -56,7 +56,7 @@ scan_pdf (const char *dir,
   g_autofree char *base = g_build_filename (dir, "scan", NULL);
   g_autofree char *png = g_strconcat (base, ".png", NULL);
   const char *render[] = { "pdftoppm", "-r", "150", "-png", "-singlefile", pdf, base, NULL };
-  const char *scan[] = { "zbarimg", "-q", "--raw", "-Sbinary", png, NULL };
+  const char *scan[] = { "zbarimg", "-q", "--nodbus", "--raw", "-Sbinary", png, NULL };
   g_autoptr(GBytes) rendered = run_tool (render);
 
   if (rendered == NULL)
@@ -239,7 +239,7 @@ test_notice_qr_round_trip (Fixture       *f,
   g_autoptr(ExportQr) qr = NULL;
   g_autoptr(GBytes) scanned = NULL;
   LedgerTreeHead before;
-  const char *scan_png[] = { "zbarimg", "-q", "--raw", "-Sbinary", png, NULL };
+  const char *scan_png[] = { "zbarimg", "-q", "--nodbus", "--raw", "-Sbinary", png, NULL };
 
   g_assert_true (ledger_settings_set (f->book, LEDGER_SETTING_PUBLICATION_URL,
                                       "https://example.org/hpl/notices", &error));

@@ -46,7 +46,7 @@ def scan_pdf(pdf, workdir):
     """Page one printed at 150 dpi, then scanned: the QR code's exact bytes."""
     base = os.path.join(workdir, "scan")
     tool("pdftoppm", "-r", "150", "-png", "-singlefile", pdf, base)
-    return tool("zbarimg", "-q", "--raw", "-Sbinary", base + ".png")
+    return tool("zbarimg", "-q", "--nodbus", "--raw", "-Sbinary", base + ".png")
 
 
 def pdf_text(pdf):
@@ -178,7 +178,7 @@ class PublishingTest(unittest.TestCase):
         self.assertTrue(text.startswith("https://example.org/hpl/notices\n和平里小区"))
         self.assertTrue(text.endswith("账本指纹：" + before))
         self.assertEqual(scan_pdf(self.path("notice.pdf"), self.dir), payload)
-        self.assertEqual(tool("zbarimg", "-q", "--raw", "-Sbinary", self.path("notice.png")),
+        self.assertEqual(tool("zbarimg", "-q", "--nodbus", "--raw", "-Sbinary", self.path("notice.png")),
                          payload)
 
     def test_notice_shows_the_reports_figures(self):
