@@ -29,7 +29,10 @@
 #include "ledger-quote.h"
 #include "ledger-write.h"
 
-/* values: money, periods, text, privacy, payment methods */
+/* values: money, periods, text, privacy, payment methods, accounts, funds */
+#include "ledger-account-code.h"
+#include "ledger-fund.h"
+#include "ledger-income-category.h"
 #include "ledger-method.h"
 #include "ledger-money.h"
 #include "ledger-period.h"

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /* "CoLe": marks the file as a Community Ledger book (PRAGMA application_id). */
 #define LEDGER_APPLICATION_ID 0x436F4C65
 /* PRAGMA user_version of books this program writes. */
-#define LEDGER_SCHEMA_VERSION 3
+#define LEDGER_SCHEMA_VERSION 4
 
 #define LEDGER_TYPE_BOOK (ledger_book_get_type ())
 G_DECLARE_FINAL_TYPE (LedgerBook, ledger_book, LEDGER, BOOK, GObject)

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "ledger-account-code.h"
 #include "ledger-book-private.h"
 #include "ledger-fact-private.h"
 #include "ledger-fingerprint-private.h"
@@ -12,7 +13,6 @@
 #include "ledger-limits.h"
 #include "ledger-money-private.h"
 #include "ledger-money.h"
-#include "ledger-method.h"
 #include "ledger-text.h"
 
 typedef struct
@@ -341,15 +341,13 @@ insert_facts (LedgerPosting  *posting,
   return TRUE;
 }
 
-/* Whether @account holds money (cash, bank, WeChat, Alipay): the
- * accounts a payment method names. */
+/* Whether @account may never hold less than nothing: money (cash, the
+ * bank accounts, WeChat, Alipay) and money advanced to a member, who
+ * cannot return or spend more than was handed over (docs/money.md). */
 static gboolean
-is_money_account (const char *account)
+never_below_zero (const char *account)
 {
-  for (LedgerMethod m = LEDGER_METHOD_CASH; m <= LEDGER_METHOD_BANK; m++)
-    if (strcmp (account, ledger_method_to_string (m)) == 0)
-      return TRUE;
-  return FALSE;
+  return ledger_account_is_money (account) || ledger_account_is_advance (account);
 }
 
 /* What @posting takes out of @account in all (its splits on it summed;
@@ -437,7 +435,7 @@ check_money_accounts (LedgerPosting  *posting,
       char day[11] = "";
       gint64 shortfall = 0;
 
-      if (!is_money_account (account) || net_on_account (posting, account) >= 0)
+      if (!never_below_zero (account) || net_on_account (posting, account) >= 0)
         continue;
       if (!lowest_balance_from (book, account, posting->date, day, &shortfall, error))
         return FALSE;

@@ -258,6 +258,12 @@ static const char *const append_only_tables_v3[] = {
   "facts", "household_salts", "owner_records",
 };
 
+/* Version 4's. */
+static const char *const append_only_tables_v4[] = {
+  "openings", "incomes", "transfers", "refunds", "advances", "expenditure_sources",
+  "closed_periods", "corrections",
+};
+
 static const struct
 {
   const char *code;
@@ -438,12 +444,110 @@ static const char schema_v3[] =
    * verify replays: without this, a walk back through the journal. */
   "CREATE INDEX txns_settings ON txns (ref, date) WHERE kind = 'setting';";
 
+/* Version 4: the committee's money, all of it (docs/money.md). Each
+ * table is a projection of its entries' facts, like every table beside
+ * the journal; nothing here changes an existing row or leaf.
+ *
+ * Funds: every entry that moves income, expense or the opening balances
+ * belongs to one fund; entry_funds says which for the entries that say
+ * so (an expenditure of the maintenance fund, an income, an opening
+ * balance), and every other entry (fees, waivers, bank charges) is the
+ * operating fund's. A fund's balance is what its entries put on income,
+ * expense and opening accounts, with the sign turned. */
+static const char schema_v4[] =
+  /* Money a committee had before its first entry: a money account's
+   * balance (kind 'balance'), a household's unpaid charge of an earlier
+   * year (kind 'arrears', with the charge it became) or its credit
+   * (kind 'credit'), as at the entry's date. */
+  "CREATE TABLE openings ("
+  "  txn_id       INTEGER PRIMARY KEY REFERENCES txns (id),"
+  "  kind         TEXT NOT NULL CHECK (kind IN ('balance','arrears','credit')),"
+  "  account      TEXT REFERENCES accounts (code),"
+  "  household_id INTEGER REFERENCES households (id),"
+  "  charge_id    INTEGER REFERENCES charges (id),"
+  "  amount       INTEGER NOT NULL CHECK (amount > 0),"
+  "  fund         TEXT NOT NULL CHECK (fund IN ('operating','maintenance','public'))"
+  ");"
+  /* Income other than fees (ledger-income-category.c). */
+  "CREATE TABLE incomes ("
+  "  txn_id   INTEGER PRIMARY KEY REFERENCES txns (id),"
+  "  voucher  TEXT NOT NULL UNIQUE,"
+  "  category TEXT NOT NULL CHECK (category IN ('interest','rent','advertising','donation','other')),"
+  "  account  TEXT NOT NULL REFERENCES accounts (code),"
+  "  fund     TEXT NOT NULL CHECK (fund IN ('operating','maintenance','public')),"
+  "  amount   INTEGER NOT NULL CHECK (amount > 0),"
+  "  payer    TEXT NOT NULL DEFAULT '',"
+  "  memo     TEXT NOT NULL DEFAULT ''"
+  ");"
+  /* Money moved between two money accounts; a bank's charge on it is
+   * an expense of the operating fund in the same entry. */
+  "CREATE TABLE transfers ("
+  "  txn_id       INTEGER PRIMARY KEY REFERENCES txns (id),"
+  "  voucher      TEXT NOT NULL UNIQUE,"
+  "  from_account TEXT NOT NULL REFERENCES accounts (code),"
+  "  to_account   TEXT NOT NULL REFERENCES accounts (code),"
+  "  amount       INTEGER NOT NULL CHECK (amount > 0),"
+  "  fee          INTEGER NOT NULL DEFAULT 0 CHECK (fee >= 0),"
+  "  memo         TEXT NOT NULL DEFAULT '',"
+  "  CHECK (from_account <> to_account)"
+  ");"
+  /* An owner's credit paid back. */
+  "CREATE TABLE refunds ("
+  "  txn_id       INTEGER PRIMARY KEY REFERENCES txns (id),"
+  "  voucher      TEXT NOT NULL UNIQUE,"
+  "  household_id INTEGER NOT NULL REFERENCES households (id),"
+  "  account      TEXT NOT NULL REFERENCES accounts (code),"
+  "  amount       INTEGER NOT NULL CHECK (amount > 0),"
+  "  reason       TEXT NOT NULL"
+  ");"
+  "CREATE INDEX refunds_household ON refunds (household_id);"
+  /* Money advanced to a committee member (备用金) and returned; what
+   * the member spent of it are expenditures paid from advance:MEMBER. */
+  "CREATE TABLE advances ("
+  "  txn_id  INTEGER PRIMARY KEY REFERENCES txns (id),"
+  "  voucher TEXT NOT NULL UNIQUE,"
+  "  member  TEXT NOT NULL,"
+  "  kind    TEXT NOT NULL CHECK (kind IN ('give','return')),"
+  "  account TEXT NOT NULL REFERENCES accounts (code),"
+  "  amount  INTEGER NOT NULL CHECK (amount > 0),"
+  "  memo    TEXT NOT NULL DEFAULT ''"
+  ");"
+  /* An expenditure paid from an account its method does not name: a
+   * named bank account, or a member's advance. */
+  "CREATE TABLE expenditure_sources ("
+  "  txn_id  INTEGER PRIMARY KEY REFERENCES txns (id),"
+  "  account TEXT NOT NULL REFERENCES accounts (code)"
+  ");"
+  /* Periods closed after their notice was published: no entry may be
+   * dated inside one; a correction is entered in an open period and
+   * names the closed one it corrects. */
+  "CREATE TABLE closed_periods ("
+  "  period    TEXT PRIMARY KEY,"
+  "  first_day TEXT NOT NULL,"
+  "  last_day  TEXT NOT NULL,"
+  "  txn_id    INTEGER NOT NULL UNIQUE REFERENCES txns (id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE corrections ("
+  "  txn_id INTEGER PRIMARY KEY REFERENCES txns (id),"
+  "  period TEXT NOT NULL REFERENCES closed_periods (period)"
+  ");"
+
+  "CREATE VIEW entry_funds (txn_id, fund) AS"
+  "  SELECT txn_id, CASE fund WHEN 'maintenance' THEN 'maintenance' ELSE 'operating' END FROM expenditures"
+  "  UNION ALL SELECT txn_id, fund FROM incomes"
+  "  UNION ALL SELECT txn_id, fund FROM openings;"
+  /* Every voucher number given, whatever its entry (ledger_voucher_next()). */
+  "CREATE VIEW vouchers (voucher) AS"
+  "  SELECT voucher FROM incomes UNION ALL SELECT voucher FROM transfers"
+  "  UNION ALL SELECT voucher FROM refunds UNION ALL SELECT voucher FROM advances;";
+
 /* migrations[i] brings a book from version i + 1 to i + 2; a new book is
  * created at version 1 and brought up the same way, so every book has
  * been through the same steps. */
 static const char *const migrations[LEDGER_SCHEMA_VERSION - 1] = {
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 gboolean
@@ -465,10 +569,11 @@ ledger_schema_migrate (LedgerSql   *self,
     {
       if (!ledger_sql_exec (self, migrations[v - 1], error))
         return FALSE;
-      if (v + 1 == 3)
+      if (v + 1 == 3 || v + 1 == 4)
         {
-          g_autofree char *triggers = append_only_triggers_sql (append_only_tables_v3,
-                                                                G_N_ELEMENTS (append_only_tables_v3));
+          g_autofree char *triggers =
+            v + 1 == 3 ? append_only_triggers_sql (append_only_tables_v3, G_N_ELEMENTS (append_only_tables_v3))
+                       : append_only_triggers_sql (append_only_tables_v4, G_N_ELEMENTS (append_only_tables_v4));
 
           if (!ledger_sql_exec (self, triggers, error))
             return FALSE;

@@ -17,6 +17,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "ledger-accounts-private.h"
 #include "ledger-attachment-private.h"
 #include "ledger-book-private.h"
 #include "ledger-dates-private.h"
@@ -78,6 +79,7 @@ static const struct
   { "expenditure", ledger_expenditure_replay },
   { "notice",      ledger_notice_replay },
   { "setting",     ledger_settings_replay },
+  { "account",     ledger_account_rule },
 };
 
 /* Every kind of entry a writer posts: whether it may move money (its
@@ -105,6 +107,7 @@ static const struct
   { "vote-close",  FALSE, TRUE,  "result" },
   { "notice",      FALSE, FALSE, "notice notice_file announcement" },
   { "snapshot",    FALSE, FALSE, "snapshot setting account household" },
+  { "account",     FALSE, TRUE,  "account" },
 };
 
 /* Facts whose personal data is committed, not held. */
@@ -143,6 +146,14 @@ static const struct
   { "notices",         "id" },
   { "notice_files",    "notice_id, kind" },
   { "announcements",   "expenditure_id" },
+  { "openings",            "txn_id" },
+  { "incomes",             "txn_id" },
+  { "transfers",           "txn_id" },
+  { "refunds",             "txn_id" },
+  { "advances",            "txn_id" },
+  { "expenditure_sources", "txn_id" },
+  { "closed_periods",      "period" },
+  { "corrections",         "txn_id" },
   { "charge_status",   "charge_id" },
   { "account_days",    "account, date" },
 };

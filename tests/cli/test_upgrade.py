@@ -20,6 +20,11 @@ import reference_fingerprint  # noqa: E402
 
 # What `community-ledger verify` printed for the book under version 0.1.
 OLD_HEAD = "159:a1a386395d5e0d4ba4b4813cf2c44d2a58c7ed4509a5a446a1a326ae6c042b5e"
+# ... and for tests/fixtures/book-schema3.sql (`demo --households 8 --years 1`
+# written at schema 3, before the committee's money had tables of its own).
+SCHEMA3_HEAD = "87:9276eaba9b2bc92427535954958b8c5f94bed36e663a92c6a43f7c2e99e657f3"
+MONEY_TABLES = ("openings", "incomes", "transfers", "refunds", "advances", "expenditure_sources",
+                "closed_periods", "corrections")
 
 
 def drop_triggers(db):
@@ -59,7 +64,7 @@ class Upgrade(unittest.TestCase):
         out, _ = run(self.book, "verify", "--head", OLD_HEAD)
         self.assertTrue(out.startswith("fingerprint 160:"), out)
         db = sqlite3.connect(self.book)
-        self.assertEqual(db.execute("PRAGMA user_version").fetchone()[0], 3)
+        self.assertEqual(db.execute("PRAGMA user_version").fetchone()[0], 4)
         self.assertEqual(db.execute("SELECT kind, leaf FROM txns WHERE id = 160").fetchone(),
                          ("snapshot", 2))
         self.assertEqual(db.execute("SELECT count(*) FROM txns WHERE leaf = 1").fetchone()[0], 159)
@@ -111,6 +116,40 @@ class Upgrade(unittest.TestCase):
                 self.assertIn(table, err)
                 if column:
                     self.assertIn(f"column {column}", err)
+
+
+
+
+class UpgradeFromSchema3(unittest.TestCase):
+    """Schema 4 (the committee's money, issue 16) adds tables and nothing else:
+    a schema-3 book is upgraded without a new entry, keeps its fingerprint and
+    verifies."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="upgrade3-")
+        self.book = os.path.join(self.dir, "v3.clbook")
+        db = sqlite3.connect(self.book)
+        with open(os.path.join(FIXTURES, "book-schema3.sql"), encoding="utf-8") as f:
+            db.executescript(f.read())
+        db.close()
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def test_schema3_book_upgrades_in_place(self):
+        run(self.book, "household", "list")
+        out, _ = run(self.book, "verify", "--head", SCHEMA3_HEAD)
+        self.assertEqual(out.split()[1], SCHEMA3_HEAD)
+        db = sqlite3.connect(self.book)
+        self.assertEqual(db.execute("PRAGMA user_version").fetchone()[0], 4)
+        for table in MONEY_TABLES:
+            self.assertEqual(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0], 0, table)
+            triggers = {name for (name,) in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,))}
+            self.assertEqual(triggers, {f"{table}_no_update", f"{table}_no_delete"}, table)
+        db.close()
+        backups = os.listdir(self.book + ".backups")
+        self.assertTrue(any(name.endswith("-before-upgrade.clbook") for name in backups), backups)
 
 
 if __name__ == "__main__":
