@@ -299,15 +299,13 @@ put_leaf (Export            *x,
   return TRUE;
 }
 
-/* Whether @account is one of the committee's funds: the accounts of the
- * payment methods, as the income report counts them. */
+/* Whether @account holds the committee's money: cash, the bank accounts,
+ * WeChat and Alipay (ledger_account_is_money()), as the balance report
+ * counts them. */
 gboolean
 export_xlsx_is_funds_account (const char *account)
 {
-  for (int i = 0; i < LEDGER_METHOD_COUNT; i++)
-    if (strcmp (account, ledger_method_to_string ((LedgerMethod) i)) == 0)
-      return TRUE;
-  return FALSE;
+  return ledger_account_is_money (account);
 }
 
 /* What the entry moved into (or out of) the funds, in the funds column:
