@@ -206,7 +206,8 @@ class RedTeam(unittest.TestCase):
         f = self.forger("household-garbage")
         fact = ("household|9-9-999|5|0|occupied|garbage|O-0001|"
                 f"{commitment(SALT, 'owner', '张三')}|{commitment(SALT, 'phone', 'x')}")
-        n = f.append("household", [], [fact], ref="9-9-999", memo="add")
+        n = f.append("household", [], [fact], ref="9-9-999",
+                     memo="add area=0.05 spaces=0 status=occupied owner_key=O-0001")
         f.sql("INSERT INTO households (unit, building, entrance, room, owner, owner_key, phone,"
               " area, spaces, status, move_in) VALUES ('9-9-999', 9, 9, 999, '张三', 'O-0001',"
               " 'x', 5, 0, 'occupied', 'garbage')")
@@ -622,8 +623,9 @@ class RedTeam(unittest.TestCase):
         self.assert_refused(f.finish(), f"journal entry {n}", "no such date")
 
     def test_an_entry_rewritten_before_a_notice_is_found(self):
-        """The last expenditure's payee rewritten in its fact and its row,
-        the cache rebuilt: the notice published after it names the change."""
+        """The last expenditure's payee rewritten in its fact, its row and
+        the entry's memo (which repeats it), the cache rebuilt: the notice
+        published after it names the change."""
         book = os.path.join(self.dir, "noticed.clbook")
         shutil.copyfile(self.book, book)
         run(book, "notice", os.path.join(self.dir, "noticed.pdf"))
@@ -634,6 +636,7 @@ class RedTeam(unittest.TestCase):
         f.sql("UPDATE facts SET fact = ? WHERE txn_id = ? AND seq = 1",
               fact.replace(payee, "黑店"), entry)
         f.sql("UPDATE expenditures SET payee = '黑店' WHERE txn_id = ?", entry)
+        f.sql("UPDATE txns SET memo = replace (memo, ?, '黑店') WHERE id = ?", payee, entry)
         self.assert_refused(f.finish(), "notice 2026", "published the fingerprint")
 
     @staticmethod
