@@ -386,6 +386,10 @@ replay_entry (Replay            *r,
         return FALSE;
       r->snapshot_seen = TRUE;
     }
+  /* The upgrade writes its snapshot once, right after the old entries:
+   * one anywhere else would restate settings and households unchecked. */
+  else if (strcmp (leaf->kind, "snapshot") == 0)
+    return set_not_written (error, leaf->kind);
   posting = posting_from_leaf (r, leaf, facts, error);
   if (posting == NULL)
     return FALSE;

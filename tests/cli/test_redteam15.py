@@ -582,6 +582,19 @@ class RedTeam(unittest.TestCase):
         f.sql("UPDATE settings SET value = '9999999900' WHERE key = 'spend_limit'")
         self.assert_refused(f.finish(), f"journal entry {n} (init)", "index")
 
+    def test_closed_hole_a_snapshot_entry_in_a_book_never_upgraded(self):
+        """A hole the red team found, now closed: a "snapshot" entry (ref and
+        memo as the upgrade writes them) appended to a book that was never
+        upgraded, its fact the spend limit ¥9,999,999.99: the replay checks a
+        snapshot against the old entries only when there are some, so verify
+        said exit 0. Fix: ledger-replay.c: a snapshot only right after the
+        version-1 entries, as the upgrade writes it."""
+        f = self.forger("snapshot-not-upgraded")
+        n = f.append("snapshot", [], ["setting|spend_limit|999999999"], memo="schema 3")
+        f.sql("UPDATE settings SET value = '999999999' WHERE key = 'spend_limit'")
+        self.assert_refused(f.finish(), f"journal entry {n} (snapshot)",
+                            "no version of the program writes such an entry")
+
     # ------------------------------------------------------------------
     # Closed holes (upgraded books): the version-1 part's rows are trusted as the
     # upgrade found them (the snapshot's digests), and not checked against
