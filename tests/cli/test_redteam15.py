@@ -502,6 +502,25 @@ class RedTeam(unittest.TestCase):
                                          lambda m: "member 李委员 retired", book,
                                          ref_like="members")
 
+    def test_closed_hole_two_member_changes_in_one_entry(self):
+        """A hole the red team found, now closed: a "members" entry whose memo
+        says one member was added while its list also retires the vice-chair
+        (no command does both, and only the list's form was checked): verify
+        said exit 0. Fix: the setting rule (ledger-settings.c) runs the one
+        change the memo tells through apply_member_change() on the list
+        before and compares the list it gives."""
+        book = self.events_book()
+        f = Forger(book, os.path.join(self.dir, "members-two-changes.clbook"))
+        before = f.db.execute("SELECT value FROM settings WHERE key = 'members'").fetchone()[0]
+        after = (before.replace("李委员\t副主任\t2026-06-30\t", "李委员\t副主任\t2026-06-30\t2026-06-30")
+                 + "\n张三\t委员\t2026-06-30\t")
+        self.assertNotEqual(after, before + "\n张三\t委员\t2026-06-30\t")
+        fact = "setting|members|" + after.replace("\n", "\\n")  # escaped as in a leaf
+        n = f.append("setting", [], [fact], ref="members",
+                     memo="member 张三 added as 委员")
+        f.sql("UPDATE settings SET value = ? WHERE key = 'members'", after)
+        self.assert_refused(f.finish(), f"journal entry {n} (setting)", "the rules give members")
+
     def test_closed_hole_household_ref_and_memo(self):
         """A household entry's ref is its unit; its memo's first word, "add"
         or "edit", is decided by whether the unit was registered before: the
