@@ -228,6 +228,8 @@ test_close_rule_recounts (Fixture       *f,
   leaf.version = 2;
   leaf.kind = "vote-close";
   leaf.date = today;
+  leaf.ref = "vote 1";
+  leaf.memo = "heads 0/0 voted, 0 yes; area 0/0 voted, 0 yes: too few took part";
 
   /* Participation met and passed, where no owner took part. */
   forged_text = g_strdup_printf ("result|1|%s|0|0|0|0|0|0|0|0|1|1", today);
@@ -248,6 +250,14 @@ test_close_rule_recounts (Fixture       *f,
 
     g_assert_true (ledger_vote_replay_close (f->book, &leaf, facts, &error));
     g_assert_no_error (error);
+    /* The memo tells the tally in words: "passed" is not what it gives. */
+    leaf.memo = "heads 0/0 voted, 0 yes; area 0/0 voted, 0 yes: passed";
+    g_assert_false (ledger_vote_replay_close (f->book, &leaf, facts, &error));
+    g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
+    g_assert_nonnull (strstr (error->message, "memo"));
+    g_assert_nonnull (strstr (error->message, "too few took part"));
+    g_clear_error (&error);
+    leaf.memo = "heads 0/0 voted, 0 yes; area 0/0 voted, 0 yes: too few took part";
     /* Two results in one close: a fact the writer never adds. */
     g_assert_false (ledger_vote_replay_close (f->book, &leaf, two, &error));
     g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
@@ -320,6 +330,8 @@ test_vote_rule_checks (Fixture       *f,
   leaf.version = 2;
   leaf.kind = "vote";
   leaf.date = "2026-06-30";
+  leaf.ref = "";
+  leaf.memo = "matter 5: 更换路灯";
   g_assert_false (ledger_vote_replay_new (f->book, &leaf, early_facts, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
   g_assert_nonnull (strstr (error->message, "opens"));
@@ -330,6 +342,11 @@ test_vote_rule_checks (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (ledger_vote_replay_new (f->book, &leaf, honest_facts, &error));
   g_assert_no_error (error);
+  /* The memo names the vote's matter and title as its fact gives them. */
+  leaf.memo = "matter 9: 更换路灯";
+  g_assert_false (ledger_vote_replay_new (f->book, &leaf, honest_facts, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
+  g_assert_nonnull (strstr (error->message, "memo"));
 }
 
 /* Entry 13's notice shows the head of the 12 entries before it. */
@@ -349,12 +366,19 @@ test_notice_rule_checks (Fixture       *f,
   leaf.version = 2;
   leaf.kind = "notice";
   leaf.date = "2026-06-30";
+  leaf.ref = "2026";
+  leaf.memo = "fingerprint 12:ab; pdf notice.pdf sha256 ab";
   g_assert_false (ledger_notice_replay (f->book, &leaf, older_facts, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
   g_assert_nonnull (strstr (error->message, "fingerprint"));
   g_clear_error (&error);
   g_assert_true (ledger_notice_replay (f->book, &leaf, honest_facts, &error));
   g_assert_no_error (error);
+  /* The ref is the notice's period. */
+  leaf.ref = "2026-Q2";
+  g_assert_false (ledger_notice_replay (f->book, &leaf, honest_facts, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
+  g_assert_nonnull (strstr (error->message, "ref"));
 }
 
 int

@@ -421,8 +421,9 @@ fee_entry_of (LedgerBook  *book,
  * @year by @fee, the version set by entry @fee_entry, dated
  * charge_date(): the household owes it to the fee's income, and the
  * prepaid credit it held by that day, and still holds after, settles as
- * much of it as it can at once. The rule of "charge" entries: the writer
- * posts the draft, verify's replay compares it with the entry. */
+ * much of it as it can at once; its ref the unit, its memo "CODE YEAR".
+ * The rule of "charge" entries: the writer posts the draft, verify's
+ * replay compares it with the entry. */
 static gboolean
 charge_draft (LedgerBook       *book,
               const Billable   *who,
@@ -440,6 +441,7 @@ charge_draft (LedgerBook       *book,
   const char *fields[] = { who->unit, fee->code, ledger_fact_int_text (year_text, year),
                            ledger_fact_int_text (amount_text, amount),
                            ledger_fact_int_text (entry_text, fee_entry) };
+  g_autofree char *memo = g_strdup_printf ("%s %d", fee->code, year);
   gint64 credit = 0, settled;
 
   charge_date (fee, year, date);
@@ -448,6 +450,7 @@ charge_draft (LedgerBook       *book,
   settled = MIN (MAX (credit, 0), amount);
 
   ledger_draft_set_date (draft, date);
+  ledger_draft_set_ref_memo (draft, who->unit, memo);
   ledger_draft_add_split (draft, "receivable", who->household_id, who->unit, amount);
   ledger_draft_add_split (draft, income, 0, NULL, -amount);
   ledger_draft_add_split (draft, "prepaid", who->household_id, who->unit, settled);
@@ -547,7 +550,6 @@ post_charge (LedgerBook        *book,
 {
   g_autoptr(LedgerPosting) posting = NULL;
   g_autoptr(LedgerDraft) draft = ledger_draft_new ();
-  g_autofree char *memo = g_strdup_printf ("%s %d", fee->code, year);
   char date[11];
   gint64 settled = 0;
 
@@ -555,8 +557,6 @@ post_charge (LedgerBook        *book,
     return FALSE;
   charge_date (fee, year, date);
   posting = ledger_posting_new ("charge", date);
-  ledger_posting_set_ref (posting, who->unit);
-  ledger_posting_set_memo (posting, memo);
   ledger_draft_post (draft, posting);
   if (!ledger_posting_commit (posting, book, NULL, error))
     return FALSE;
@@ -726,7 +726,7 @@ waiver_amount (const WaiveRequest  *r,
 
 /* The "waiver" entry: at most what @household_id still owes on the
  * charge @r names (all of it when @r has no amount), waived and settled
- * at once. The rule of "waiver" entries, for the writer and the replay;
+ * at once; its ref the unit, its memo "CODE YEAR: REASON". The rule of "waiver" entries, for the writer and the replay;
  * @out_charge_txn is the charge's entry, which the waiver follows. */
 static gboolean
 waiver_draft (LedgerBook          *book,
@@ -748,7 +748,9 @@ waiver_draft (LedgerBook          *book,
   {
     const char *fields[] = { r->unit, r->fee_code, ledger_fact_int_text (year_text, r->year),
                              ledger_fact_int_text (amount_text, amount), r->reason };
+    g_autofree char *memo = g_strdup_printf ("%s %d: %s", r->fee_code, r->year, r->reason);
 
+    ledger_draft_set_ref_memo (draft, r->unit, memo);
     ledger_draft_add_split (draft, "waivers", household_id, r->unit, amount);
     ledger_draft_add_split (draft, "receivable", household_id, r->unit, -amount);
     ledger_draft_add_factv (draft, &ledger_fact_waiver, fields);
@@ -776,7 +778,9 @@ ledger_waiver_rule (LedgerBook          *book,
       !ledger_fact_household_id (book, "waiver", waiver[0], &household_id, error))
     return FALSE;
   r = (WaiveRequest) { waiver[0], waiver[1], (int) year, &amount, waiver[4], 0 };
-  if (!waiver_draft (book, household_id, &r, draft, &amount, &charge_txn, &refused))
+  /* The reason, which the memo repeats, is one `waive` accepts. */
+  if (!ledger_text_check (r.reason, "--reason", REASON_MAX_CHARS, TRUE, &refused) ||
+      !waiver_draft (book, household_id, &r, draft, &amount, &charge_txn, &refused))
     {
       /* What the command would have refused is a difference here. */
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
@@ -796,7 +800,6 @@ waive_cb (LedgerBook *book,
   g_autoptr(LedgerHousehold) household = NULL;
   g_autoptr(LedgerPosting) posting = NULL;
   g_autoptr(LedgerDraft) draft = ledger_draft_new ();
-  g_autofree char *memo = NULL;
   char today[11];
   gint64 amount = 0, charge_txn_id = 0;
 
@@ -813,13 +816,10 @@ waive_cb (LedgerBook *book,
     return FALSE;
 
   ledger_book_today (book, today);
-  memo = g_strdup_printf ("%s %d: %s", r->fee_code, r->year, r->reason);
   posting = ledger_posting_new ("waiver", today);
   /* Next year's charge, billed ahead, is dated 1 January: a waiver of it
    * granted today is dated then too. */
   ledger_posting_set_follows (posting, charge_txn_id);
-  ledger_posting_set_ref (posting, household->unit);
-  ledger_posting_set_memo (posting, memo);
   ledger_draft_post (draft, posting);
   if (!ledger_posting_commit (posting, book, NULL, error))
     return FALSE;

@@ -9,22 +9,39 @@
  */
 #define G_LOG_DOMAIN "ledger"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "ledger-backup-private.h"
 #include "ledger-book-private.h"
+#include "ledger-community-private.h"
 #include "ledger-community.h"
 #include "ledger-fee-private.h"
 #include "ledger-fee.h"
 #include "ledger-journal-private.h"
+#include "ledger-replay-rules-private.h"
 #include "ledger-settings.h"
 #include "ledger-snapshot-private.h"
 
 /* 5,000.00 yuan: above it an expenditure needs the owners' vote. */
 #define DEFAULT_SPEND_LIMIT "500000"
 
+/* The "init" entry's ref and memo: none, and the name it gives the
+ * community (its "name" setting). The writer's and the replay's. */
+static void
+init_ref_memo (const char   *name,
+               const char  **out_ref,
+               const char  **out_memo)
+{
+  *out_ref = "";
+  *out_memo = name;
+}
+
 /* The journal's first entry names the community ("init", its memo the
- * name); then the two fee items every compound starts with (docs/architecture.md
- * §9), in force from 2000 so that any year a book is started in is billed
- * by them. */
+ * name, init_ref_memo()) and sets the default spend limit; then the two
+ * fee items every compound starts with (docs/architecture.md §9), in
+ * force from 2000 so that any year a book is started in is billed by
+ * them. */
 static gboolean
 post_defaults (LedgerBook *book,
                gpointer    user_data,
@@ -34,11 +51,14 @@ post_defaults (LedgerBook *book,
   const LedgerFeeBasis per_household = LEDGER_BASIS_HOUSEHOLD;
   const LedgerFeeBasis per_space = LEDGER_BASIS_SPACE;
   g_autoptr(LedgerPosting) posting = NULL;
+  const char *ref, *memo;
   char today[11];
 
   ledger_book_today (book, today);
+  init_ref_memo (name, &ref, &memo);
   posting = ledger_posting_new ("init", today);
-  ledger_posting_set_memo (posting, name);
+  ledger_posting_set_ref (posting, ref);
+  ledger_posting_set_memo (posting, memo);
   ledger_posting_add_fact (posting, &ledger_fact_setting, "name", name);
   ledger_posting_add_fact (posting, &ledger_fact_setting, "spend_limit", DEFAULT_SPEND_LIMIT);
   return ledger_posting_commit (posting, book, NULL, error) &&
@@ -46,6 +66,33 @@ post_defaults (LedgerBook *book,
                                   "2000-01-01", error) &&
          ledger_fee_set_in_write (book, "parking", "停车费", 12000, &per_space,
                                   "2000-01-01", error);
+}
+
+/* The first entry only (a later one would set the settings again with
+ * no rule of theirs), its ref and memo init_ref_memo()'s from the name
+ * it sets. */
+gboolean
+ledger_community_replay_init (LedgerBook          *book G_GNUC_UNUSED,
+                              const LedgerLeaf    *leaf,
+                              char *const *const  *facts,
+                              GError             **error)
+{
+  const char *name = NULL, *ref, *memo;
+  char index[24];
+
+  if (leaf->index != 1)
+    return ledger_replay_differs (error, "index", "1", ledger_fact_int_text (index, leaf->index));
+  for (guint i = 0; facts[i] != NULL && name == NULL; i++)
+    if (strcmp (facts[i][0], "setting") == 0 && strcmp (facts[i][1], "name") == 0)
+      name = facts[i][2];
+  if (name == NULL)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("a “%s” entry without a “%s” fact"), leaf->kind, "setting|name");
+      return FALSE;
+    }
+  init_ref_memo (name, &ref, &memo);
+  return ledger_replay_check_ref_memo (leaf, ref, memo, error);
 }
 
 /* A LedgerBookUpgradeFunc: an automatic backup of @book, reason

@@ -7,6 +7,7 @@
 
 #include "ledger-book-private.h"
 #include "ledger-draft-private.h"
+#include "ledger-replay-rules-private.h"
 
 typedef struct
 {
@@ -25,6 +26,8 @@ typedef struct
 struct _LedgerDraft
 {
   char    date[11]; /* "": the rule does not decide the date */
+  char   *ref;      /* never NULL */
+  char   *memo;     /* never NULL */
   GArray *splits;   /* DraftSplit, none of zero */
   GArray *facts;    /* DraftFact */
 };
@@ -49,6 +52,8 @@ ledger_draft_new (void)
 {
   LedgerDraft *draft = g_new0 (LedgerDraft, 1);
 
+  draft->ref = g_strdup ("");
+  draft->memo = g_strdup ("");
   draft->splits = g_array_new (FALSE, FALSE, sizeof (DraftSplit));
   g_array_set_clear_func (draft->splits, clear_draft_split);
   draft->facts = g_array_new (FALSE, FALSE, sizeof (DraftFact));
@@ -61,6 +66,8 @@ ledger_draft_free (LedgerDraft *draft)
 {
   if (draft == NULL)
     return;
+  g_free (draft->ref);
+  g_free (draft->memo);
   g_array_unref (draft->splits);
   g_array_unref (draft->facts);
   g_free (draft);
@@ -71,6 +78,17 @@ ledger_draft_set_date (LedgerDraft *draft,
                        const char  *date)
 {
   g_strlcpy (draft->date, date, sizeof draft->date);
+}
+
+void
+ledger_draft_set_ref_memo (LedgerDraft *draft,
+                           const char  *ref,
+                           const char  *memo)
+{
+  g_free (draft->ref);
+  draft->ref = g_strdup (ref);
+  g_free (draft->memo);
+  draft->memo = g_strdup (memo);
 }
 
 void
@@ -107,6 +125,8 @@ void
 ledger_draft_post (const LedgerDraft *draft,
                    LedgerPosting     *posting)
 {
+  ledger_posting_set_ref (posting, draft->ref);
+  ledger_posting_set_memo (posting, draft->memo);
   for (guint i = 0; i < draft->splits->len; i++)
     {
       const DraftSplit *split = &g_array_index (draft->splits, DraftSplit, i);
@@ -182,7 +202,8 @@ ledger_draft_check (const LedgerDraft  *draft,
       if (g_strcmp0 (gives, has) != 0)
         return set_rule_difference (error, rule, gives, has);
     }
-  return TRUE;
+  /* Last: a forged entry is named by what its rule refuses first. */
+  return ledger_replay_check_ref_memo (leaf, draft->ref, draft->memo, error);
 }
 
 const char *const *

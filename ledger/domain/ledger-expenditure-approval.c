@@ -88,10 +88,9 @@ set_limit_cb (LedgerBook *book,
 {
   gint64 limit = *(gint64 *) user_data;
   g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, limit);
-  g_autofree char *plain = ledger_money_format_plain (limit);
 
   /* A governance rule: journaled like everything else (the memo in yuan). */
-  return ledger_settings_record (book, "spend_limit", value, plain, error);
+  return ledger_settings_record (book, "spend_limit", value, NULL, error);
 }
 
 gboolean

@@ -267,6 +267,28 @@ check_expenditure_rules (LedgerBook         *book,
          check_approvers (book, e, day, error);
 }
 
+/* The texts typed for the expenditure, which its entry's ref and memo
+ * repeat (expenditure_ref_memo()): when writing and again when replaying. */
+static gboolean
+check_expenditure_texts (const LedgerExpenditure  *e,
+                         GError                  **error)
+{
+  return ledger_text_check (e->payee, "--payee", TEXT_MAX_CHARS, TRUE, error) &&
+         ledger_text_check (e->memo, "--memo", TEXT_MAX_CHARS, FALSE, error) &&
+         ledger_text_check (e->invoice, "--invoice", 64, FALSE, error);
+}
+
+/* An expenditure entry's ref, the invoice number, and memo, "PAYEE: MEMO"
+ * or the payee alone: the same when writing and replaying. */
+static void
+expenditure_ref_memo (const LedgerExpenditure  *e,
+                      char                    **out_ref,
+                      char                    **out_memo)
+{
+  *out_ref = g_strdup (e->invoice);
+  *out_memo = *e->memo != '\0' ? g_strdup_printf ("%s: %s", e->payee, e->memo) : g_strdup (e->payee);
+}
+
 static gboolean
 validate_expenditure (LedgerBook         *book,
                       LedgerExpenditure  *e,
@@ -277,9 +299,7 @@ validate_expenditure (LedgerBook         *book,
 
   if (e->amount <= 0 || e->amount > LEDGER_AMOUNT_MAX)
     return ledger_amount_set_out_of_range (error, _("amount"), e->amount);
-  if (!ledger_text_check (e->payee, "--payee", TEXT_MAX_CHARS, TRUE, error) ||
-      !ledger_text_check (e->memo, "--memo", TEXT_MAX_CHARS, FALSE, error) ||
-      !ledger_text_check (e->invoice, "--invoice", 64, FALSE, error) ||
+  if (!check_expenditure_texts (e, error) ||
       !ledger_text_check (e->approvers, "--approvers", TEXT_MAX_CHARS, FALSE, error) ||
       !ledger_expenditure_category_parse (e->category, "--category", &category, error))
     return FALSE;
@@ -370,16 +390,16 @@ ledger_expenditure_record_in_write (LedgerBook         *book,
 {
   g_autoptr(LedgerPosting) posting = NULL;
   g_autofree char *account = NULL;
-  g_autofree char *memo = NULL;
+  g_autofree char *ref = NULL, *memo = NULL;
   sqlite3_stmt *stmt;
 
   if (!validate_expenditure (book, e, error))
     return FALSE;
 
   account = g_strconcat ("expense:", e->category, NULL);
-  memo = *e->memo != '\0' ? g_strdup_printf ("%s: %s", e->payee, e->memo) : g_strdup (e->payee);
+  expenditure_ref_memo (e, &ref, &memo);
   posting = ledger_posting_new ("expenditure", e->date);
-  ledger_posting_set_ref (posting, e->invoice);
+  ledger_posting_set_ref (posting, ref);
   ledger_posting_set_memo (posting, memo);
   ledger_posting_add (posting, account, 0, e->amount);
   ledger_posting_add (posting, ledger_method_to_string (e->method), 0, -e->amount);
@@ -412,7 +432,8 @@ check_expenditure_splits (const LedgerLeaf   *leaf,
   return FALSE;
 }
 
-/* The fact's expenditure through its writer's rules, into @e. */
+/* The fact's expenditure through its writer's rules, into @e; then the
+ * entry's ref and memo as the writer composes them from it. */
 static gboolean
 replay_rules (LedgerBook          *book,
               const LedgerLeaf    *leaf,
@@ -421,6 +442,7 @@ replay_rules (LedgerBook          *book,
               GError             **error)
 {
   g_autoptr(GError) refused = NULL;
+  g_autofree char *ref = NULL, *memo = NULL;
 
   if (!ledger_fact_int64 ("expenditure", fields, 0, &e->amount, error) ||
       (fields[8][0] != '\0' && !ledger_fact_int64 ("expenditure", fields, 8, &e->vote_id, error)) ||
@@ -433,7 +455,16 @@ replay_rules (LedgerBook          *book,
     return ledger_replay_refused (error, leaf, refused);
   if (strcmp (e->approvers, fields[6]) != 0)
     return ledger_replay_differs (error, "approvers", e->approvers, fields[6]);
-  return TRUE;
+  g_free (e->payee);
+  e->payee = g_strdup (fields[1]);
+  g_free (e->memo);
+  e->memo = g_strdup (fields[4]);
+  g_free (e->invoice);
+  e->invoice = g_strdup (fields[5]);
+  if (!check_expenditure_texts (e, &refused))
+    return ledger_replay_refused (error, leaf, refused);
+  expenditure_ref_memo (e, &ref, &memo);
+  return ledger_replay_check_ref_memo (leaf, ref, memo, error);
 }
 
 gboolean

@@ -244,8 +244,8 @@ prepare_version (LedgerBook            *book,
   return TRUE;
 }
 
-/* The "fee" entry of @fee, a version prepare_version() made: its fact
- * and no split. */
+/* The "fee" entry of @fee, a version prepare_version() made: its fact,
+ * no split, the code as ref and the version in words as memo. */
 static void
 fee_draft (const LedgerFee *fee,
            LedgerDraft     *draft)
@@ -253,7 +253,12 @@ fee_draft (const LedgerFee *fee,
   char amount_text[24];
   const char *fields[] = { fee->code, fee->name, ledger_fact_int_text (amount_text, fee->amount),
                            ledger_fee_basis_to_string (fee->basis), fee->effective_from };
+  g_autofree char *plain = ledger_money_format_plain (fee->amount);
+  g_autofree char *memo = g_strdup_printf ("%s per %s per year from %s: %s", plain,
+                                           ledger_fee_basis_to_string (fee->basis),
+                                           fee->effective_from, fee->name);
 
+  ledger_draft_set_ref_memo (draft, fee->code, memo);
   ledger_draft_add_factv (draft, &ledger_fact_fee, fields);
 }
 
@@ -301,21 +306,13 @@ ledger_fee_set_in_write (LedgerBook            *book,
   g_autoptr(LedgerFee) fee = g_new0 (LedgerFee, 1);
   g_autoptr(LedgerPosting) posting = NULL;
   g_autoptr(LedgerDraft) draft = ledger_draft_new ();
-  g_autofree char *memo = NULL;
-  g_autofree char *plain = NULL;
   char today[11];
 
   if (!prepare_version (book, code, name, amount, basis, from, fee, error))
     return FALSE;
 
   ledger_book_today (book, today);
-  plain = ledger_money_format_plain (fee->amount);
-  memo = g_strdup_printf ("%s per %s per year from %s: %s", plain,
-                          ledger_fee_basis_to_string (fee->basis), fee->effective_from,
-                          fee->name);
   posting = ledger_posting_new ("fee", today);
-  ledger_posting_set_ref (posting, fee->code);
-  ledger_posting_set_memo (posting, memo);
   fee_draft (fee, draft);
   ledger_draft_post (draft, posting);
   return ledger_posting_commit (posting, book, NULL, error);

@@ -7,6 +7,7 @@
 #include "ledger-fact-private.h"
 #include "ledger-household.h"
 #include "ledger-journal-private.h"
+#include "ledger-leaf.h"
 #include "ledger-owner-record-private.h"
 
 G_BEGIN_DECLS
@@ -93,5 +94,13 @@ gboolean ledger_household_replay_private (LedgerBook         *replayed,
                                           gint64              txn_id,
                                           const char *const  *fields,
                                           GError            **error);
+
+/* The replay rule of "household" entries (LedgerReplayRule,
+ * ledger-replay-private.h): their ref and memo as the writer composes
+ * them from the fact and whether the unit was registered before. */
+gboolean ledger_household_replay (LedgerBook          *book,
+                                  const LedgerLeaf    *leaf,
+                                  char *const *const  *facts,
+                                  GError             **error);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "ledger-owner-record-private.h"
 #include "ledger-period.h"
 #include "ledger-privacy.h"
+#include "ledger-replay-rules-private.h"
 #include "ledger-settings.h"
 #include "ledger-text.h"
 
@@ -412,6 +413,32 @@ ledger_household_fact_init (LedgerHouseholdFact    *fact,
   fact->fields[LEDGER_HOUSEHOLD_FACT_PHONE_COMMITMENT] = fact->phone_commitment;
 }
 
+/* A household entry's ref and memo, from its fact's @fields and whether
+ * the unit was registered before the entry (the memo's first word: "add"
+ * registers it, "edit" changes it; no other writer posts the fact in an
+ * entry of its own). The writer's and the replay's; FALSE with
+ * LEDGER_ERROR_VERIFY when the area or spaces are not numbers. */
+static gboolean
+household_ref_memo (const char *const  *fields,
+                    gboolean            registered,
+                    char              **out_ref,
+                    char              **out_memo,
+                    GError            **error)
+{
+  gint64 area, spaces;
+
+  if (!ledger_fact_int64 ("household", fields, LEDGER_HOUSEHOLD_FACT_AREA, &area, error) ||
+      !ledger_fact_int64 ("household", fields, LEDGER_HOUSEHOLD_FACT_SPACES, &spaces, error))
+    return FALSE;
+  *out_ref = g_strdup (fields[LEDGER_HOUSEHOLD_FACT_UNIT]);
+  *out_memo = g_strdup_printf ("%s area=%" G_GINT64_FORMAT ".%02d spaces=%" G_GINT64_FORMAT
+                               " status=%s owner_key=%s",
+                               registered ? "edit" : "add", area / 100, (int) (area % 100), spaces,
+                               fields[LEDGER_HOUSEHOLD_FACT_STATUS],
+                               fields[LEDGER_HOUSEHOLD_FACT_OWNER_KEY]);
+  return TRUE;
+}
+
 /* Records the registration or the edit of a household in the journal:
  * the household fact, then what its commitments were made of.
  * @new_salt: the salt of a unit being registered, or NULL for a unit
@@ -419,7 +446,6 @@ ledger_household_fact_init (LedgerHouseholdFact    *fact,
 static gboolean
 post_household_event (LedgerBook             *book,
                       const LedgerHousehold  *household,
-                      const char             *what,
                       const char             *new_salt,
                       GError                **error)
 {
@@ -427,7 +453,7 @@ post_household_event (LedgerBook             *book,
   char salt[LEDGER_OWNER_SALT_CHARS + 1];
   LedgerHouseholdFact fact;
   g_autoptr(LedgerPosting) posting = NULL;
-  g_autofree char *area = NULL;
+  g_autofree char *ref = NULL;
   g_autofree char *memo = NULL;
   gint64 txn_id = 0;
 
@@ -436,16 +462,12 @@ post_household_event (LedgerBook             *book,
   else if (!salt_of_unit (book, household->unit, salt, error))
     return FALSE;
   ledger_household_fact_init (&fact, household, salt);
+  if (!household_ref_memo (fact.fields, new_salt == NULL, &ref, &memo, error))
+    return FALSE;
 
   ledger_book_today (book, today);
   posting = ledger_posting_new ("household", today);
-  area = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", household->area / 100,
-                          (int) (household->area % 100));
-  memo = g_strdup_printf ("%s area=%s spaces=%d status=%s owner_key=%s",
-                          what, area, household->spaces,
-                          ledger_occupancy_to_string (household->status),
-                          household->owner_key);
-  ledger_posting_set_ref (posting, household->unit);
+  ledger_posting_set_ref (posting, ref);
   ledger_posting_set_memo (posting, memo);
   ledger_posting_add_factv (posting, &ledger_fact_household, fact.fields);
   return ledger_posting_commit (posting, book, &txn_id, error) &&
@@ -661,7 +683,7 @@ ledger_household_add_salted_in_write (LedgerBook       *book,
    * that somehow has another already). */
   if (salt == NULL && !ledger_owner_salt_new (drawn, error))
     return FALSE;
-  return post_household_event (book, household, "add", salt != NULL ? salt : drawn, error) &&
+  return post_household_event (book, household, salt != NULL ? salt : drawn, error) &&
          household_id_of_unit (book, household->unit, &household->id, error);
 }
 
@@ -706,7 +728,7 @@ update_cb (LedgerBook *book,
   if (stored == NULL || !check_in_book (book, stored, household, error))
     return FALSE;
 
-  return post_household_event (book, household, "edit", NULL, error);
+  return post_household_event (book, household, NULL, error);
 }
 
 gboolean
@@ -887,4 +909,24 @@ ledger_household_replay_private (LedgerBook         *replayed,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A household entry's ref and memo again (household_ref_memo()): the
+ * memo's first word is "edit" when an earlier entry registered the unit,
+ * "add" when none did. The fact itself is judged once applied
+ * (ledger_household_replay_private()). */
+gboolean
+ledger_household_replay (LedgerBook          *book,
+                         const LedgerLeaf    *leaf,
+                         char *const *const  *facts,
+                         GError             **error)
+{
+  char *const *fact = ledger_replay_only_fact (leaf, facts, "household", NULL, error);
+  g_autofree char *ref = NULL, *memo = NULL;
+  gboolean registered = FALSE;
+
+  return fact != NULL &&
+         unit_exists (book, fact[1 + LEDGER_HOUSEHOLD_FACT_UNIT], &registered, error) &&
+         household_ref_memo ((const char *const *) fact + 1, registered, &ref, &memo, error) &&
+         ledger_replay_check_ref_memo (leaf, ref, memo, error);
 }

@@ -23,9 +23,21 @@ extern const LedgerFactKind ledger_fact_notice_file;
  * announced by the entry's notice, the first to list it. */
 extern const LedgerFactKind ledger_fact_announcement;
 
+/* A notice entry's ref, the notice's PERIOD, and memo, "fingerprint
+ * SIZE:ROOT; KIND NAME sha256 HEX; …", a part for each file made (@files:
+ * KIND, NAME and SHA256 of each in turn, NULL-terminated, as their
+ * notice_file facts give them): the writer's (ledger-notice-record.c)
+ * and the replay's. */
+void ledger_notice_ref_memo (const char         *period,
+                             const char         *fingerprint,
+                             const char *const  *files,
+                             char              **out_ref,
+                             char              **out_memo);
+
 /* Replay rule (LedgerReplayRule, ledger-replay-private.h): a "notice"
- * entry holds one notice, its files and announcements, and the notice's
- * FINGERPRINT is of the book just before the entry (SIZE its index − 1). */
+ * entry holds one notice, its files and announcements, the notice's
+ * FINGERPRINT is of the book just before the entry (SIZE its index − 1),
+ * and its ref and memo are ledger_notice_ref_memo()'s. */
 gboolean ledger_notice_replay (LedgerBook          *book,
                                const LedgerLeaf    *leaf,
                                char *const *const  *facts,

@@ -140,6 +140,42 @@ apply_announcement (LedgerBook         *book,
 
 const LedgerFactKind ledger_fact_announcement = { "announcement", 1, apply_announcement };
 
+void
+ledger_notice_ref_memo (const char         *period,
+                        const char         *fingerprint,
+                        const char *const  *files,
+                        char              **out_ref,
+                        char              **out_memo)
+{
+  GString *memo = g_string_new (NULL);
+
+  g_string_append_printf (memo, "fingerprint %s", fingerprint);
+  for (guint i = 0; files[i] != NULL && files[i + 1] != NULL && files[i + 2] != NULL; i += 3)
+    g_string_append_printf (memo, "; %s %s sha256 %s", files[i], files[i + 1], files[i + 2]);
+  *out_ref = g_strdup (period);
+  *out_memo = g_string_free (memo, FALSE);
+}
+
+/* The entry's ref and memo as ledger_notice_ref_memo() composes them
+ * from its notice fact @notice and its notice_file facts. */
+static gboolean
+check_notice_ref_memo (const LedgerLeaf    *leaf,
+                       char *const         *notice,
+                       char *const *const  *facts,
+                       GError             **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autofree char *ref = NULL, *memo = NULL;
+
+  for (guint i = 0; facts[i] != NULL; i++)
+    if (strcmp (facts[i][0], "notice_file") == 0)
+      for (guint f = 1; f <= 3; f++)
+        g_ptr_array_add (files, facts[i][f]);
+  g_ptr_array_add (files, NULL);
+  ledger_notice_ref_memo (notice[1], notice[4], (const char *const *) files->pdata, &ref, &memo);
+  return ledger_replay_check_ref_memo (leaf, ref, memo, error);
+}
+
 /* A notice shows the head of the book just before its own entry (the
  * root at that size is checked with the published fingerprints), and its
  * period does not end before it starts. */
@@ -160,5 +196,5 @@ ledger_notice_replay (LedgerBook          *book G_GNUC_UNUSED,
     return ledger_replay_differs (error, "fingerprint", size, fact[4]);
   if (strcmp (fact[2], fact[3]) > 0)
     return ledger_replay_differs (error, "last", fact[2], fact[3]);
-  return TRUE;
+  return check_notice_ref_memo (leaf, fact, facts, error);
 }

@@ -13,7 +13,6 @@
 #include "ledger-money-private.h"
 #include "ledger-money.h"
 #include "ledger-payment-private.h"
-#include "ledger-replay-rules-private.h"
 #include "ledger-payment.h"
 #include "ledger-period.h"
 #include "ledger-schema-private.h"
@@ -237,6 +236,8 @@ payment_draft (LedgerBook    *book,
   allocated = g_new0 (gint64, open->len + 1);
   credit = allocate_oldest_first (open, amount, allocated);
 
+  /* The receipt's QR rebuilds the leaf from ref = number, memo = unit. */
+  ledger_draft_set_ref_memo (draft, number, unit);
   ledger_draft_add_split (draft, ledger_method_to_string (method), 0, NULL, amount);
   ledger_draft_add_split (draft, "receivable", household_id, unit, credit - amount);
   ledger_draft_add_split (draft, "prepaid", household_id, unit, -credit);
@@ -285,11 +286,6 @@ ledger_payment_rule (LedgerBook          *book,
                    _("the rule of payments refuses the entry: %s"), refused->message);
       return FALSE;
     }
-  /* The ref and memo a receipt's QR rebuilds the leaf from. */
-  if (strcmp (leaf->ref, receipt[0]) != 0)
-    return ledger_replay_differs (error, "ref", receipt[0], leaf->ref);
-  if (strcmp (leaf->memo, receipt[1]) != 0)
-    return ledger_replay_differs (error, "memo", receipt[1], leaf->memo);
   return ledger_fact_household_id (book, "receipt", receipt[1], &household_id, error) &&
          payment_draft (book, household_id, receipt[1], amount, method, leaf->date, draft, NULL, error) &&
          ledger_draft_check (draft, leaf, _("the allocation of a payment (oldest charge first)"), error);
@@ -317,8 +313,6 @@ ledger_pay_in_write (LedgerBook    *book,
     return NULL;
 
   posting = ledger_posting_new ("payment", day);
-  ledger_posting_set_ref (posting, number);
-  ledger_posting_set_memo (posting, household->unit);
   ledger_draft_post (draft, posting);
   if (!ledger_posting_commit (posting, book, NULL, error))
     return NULL;
@@ -675,7 +669,8 @@ check_credit_unused (LedgerBook           *book,
 
 /* The "void" entry of receipt @number for @reason: refused for a receipt
  * voided already or whose credit a later bill used; otherwise the
- * reversal of every split and every allocation of its payment. The rule
+ * reversal of every split and every allocation of its payment, its ref
+ * the receipt's number and its memo the reason. The rule
  * of "void" entries, for the writer and the replay. */
 static LedgerReceipt *
 void_draft (LedgerBook   *book,
@@ -700,6 +695,7 @@ void_draft (LedgerBook   *book,
     return NULL;
   fields[0] = receipt->number;
   fields[1] = reason;
+  ledger_draft_set_ref_memo (draft, receipt->number, reason);
   ledger_draft_add_factv (draft, &ledger_fact_void, fields);
   if (!add_reversed_allocations (book, draft, receipt->txn_id, error))
     return NULL;
@@ -719,7 +715,9 @@ ledger_void_rule (LedgerBook          *book,
 
   if (voided == NULL)
     return FALSE;
-  receipt = void_draft (book, voided[0], voided[1], draft, &refused);
+  /* The reason, which the memo repeats, is one `void` accepts. */
+  if (ledger_text_check (voided[1], "--reason", REASON_MAX_CHARS, TRUE, &refused))
+    receipt = void_draft (book, voided[0], voided[1], draft, &refused);
   if (receipt == NULL)
     {
       /* What the command would have refused is a difference here. */
@@ -756,8 +754,6 @@ void_cb (LedgerBook *book,
 
   ledger_book_today (book, today);
   posting = ledger_posting_new ("void", today);
-  ledger_posting_set_ref (posting, receipt->number);
-  ledger_posting_set_memo (posting, r->reason);
   ledger_posting_set_reverses (posting, receipt->txn_id);
   /* A payment dated ahead (days-ahead) is voided on its own day at the
    * earliest: never before it was received. */

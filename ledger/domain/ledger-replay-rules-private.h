@@ -36,4 +36,15 @@ gboolean ledger_replay_differs (GError      **error,
                                 const char   *expected,
                                 const char   *found);
 
+/* Whether the entry's ref and memo are @ref and @memo, which the function
+ * that composes them for the entry's writer gives again from its facts:
+ * otherwise FALSE with ledger_replay_differs() naming "ref" or "memo".
+ * Both are the program's words, so a forged entry may not make them say
+ * something else than its facts (a vote "passed" that was rejected, a
+ * charge naming another unit). */
+gboolean ledger_replay_check_ref_memo (const LedgerLeaf  *leaf,
+                                       const char        *ref,
+                                       const char        *memo,
+                                       GError           **error);
+
 G_END_DECLS

@@ -54,3 +54,16 @@ ledger_replay_differs (GError      **error,
                _("the rules give %s “%s”, the entry says “%s”"), field, expected, found);
   return FALSE;
 }
+
+gboolean
+ledger_replay_check_ref_memo (const LedgerLeaf  *leaf,
+                              const char        *ref,
+                              const char        *memo,
+                              GError           **error)
+{
+  if (strcmp (leaf->ref, ref) != 0)
+    return ledger_replay_differs (error, "ref", ref, leaf->ref);
+  if (strcmp (leaf->memo, memo) != 0)
+    return ledger_replay_differs (error, "memo", memo, leaf->memo);
+  return TRUE;
+}

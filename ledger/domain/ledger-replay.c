@@ -23,6 +23,7 @@
 #include "ledger-dates-private.h"
 #include "ledger-period.h"
 #include "ledger-charges-private.h"
+#include "ledger-community-private.h"
 #include "ledger-expenditure-private.h"
 #include "ledger-fact-private.h"
 #include "ledger-fee-private.h"
@@ -62,12 +63,16 @@ static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_announcement,
 };
 
-/* The rules re-applied, by entry kind. */
+/* The rules re-applied, by entry kind: every kind a writer posts has
+ * one, if only to give its ref and memo again from its facts. */
 static const struct
 {
   const char       *entry_kind;
   LedgerReplayRule  rule;
 } rules[] = {
+  { "init",        ledger_community_replay_init },
+  { "household",   ledger_household_replay },
+  { "snapshot",    ledger_snapshot_rule },
   { "fee",         ledger_fee_rule },
   { "charge",      ledger_charge_rule },
   { "payment",     ledger_payment_rule },
@@ -392,6 +397,10 @@ replay_entry (Replay            *r,
         return FALSE;
       r->snapshot_seen = TRUE;
     }
+  /* The upgrade writes its snapshot once, right after the old entries:
+   * one anywhere else would restate settings and households unchecked. */
+  else if (strcmp (leaf->kind, "snapshot") == 0)
+    return set_not_written (error, leaf->kind);
   posting = posting_from_leaf (r, leaf, facts, error);
   if (posting == NULL)
     return FALSE;

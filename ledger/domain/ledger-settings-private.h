@@ -8,9 +8,10 @@
 G_BEGIN_DECLS
 
 /* Inside ledger_book_write(): journals a change of the setting @key (an
- * entry of kind "setting", its ref the key and its memo @memo, or @value
- * when @memo is NULL), then stores @value. Settings that govern (the spend
- * limit, the committee) are history like any other entry. */
+ * entry of kind "setting", its ref the key and its memo @memo, or when
+ * @memo is NULL the value, the spend limit in yuan), then stores @value.
+ * Settings that govern (the spend limit, the committee) are history like
+ * any other entry. */
 gboolean ledger_settings_record (LedgerBook  *book,
                                  const char  *key,
                                  const char  *value,

@@ -48,6 +48,22 @@ typedef struct
   const char *memo;
 } SettingWrite;
 
+/* The memo of a setting entry that sets @key to @value, for every key
+ * but the members (whose memo says the change, apply_member_change()):
+ * the spend limit in yuan, as `spend-limit` shows it; any other value as
+ * it is. The writer's and the replay's. */
+static char *
+setting_memo (const char  *key,
+              const char  *value)
+{
+  gint64 limit;
+
+  if (strcmp (key, "spend_limit") == 0 &&
+      g_ascii_string_to_signed (value, 10, 0, G_MAXINT64, &limit, NULL))
+    return ledger_money_format_plain (limit);
+  return g_strdup (value);
+}
+
 gboolean
 ledger_settings_record (LedgerBook  *book,
                         const char  *key,
@@ -56,6 +72,7 @@ ledger_settings_record (LedgerBook  *book,
                         GError     **error)
 {
   g_autoptr(LedgerPosting) posting = NULL;
+  g_autofree char *composed = memo == NULL ? setting_memo (key, value) : NULL;
   char today[11];
 
   g_assert (ledger_book_in_write (book));
@@ -63,7 +80,7 @@ ledger_settings_record (LedgerBook  *book,
   ledger_book_today (book, today);
   posting = ledger_posting_new ("setting", today);
   ledger_posting_set_ref (posting, key);
-  ledger_posting_set_memo (posting, memo != NULL ? memo : value);
+  ledger_posting_set_memo (posting, memo != NULL ? memo : composed);
   ledger_posting_add_fact (posting, &ledger_fact_setting, key, value);
   return ledger_posting_commit (posting, book, NULL, error);
 }
@@ -716,12 +733,92 @@ ledger_member_retire (LedgerBook  *book,
 /* ------------------------------------------------------------------ */
 /* Replay */
 
+static gboolean
+member_lines_equal (const LedgerMember *a,
+                    const LedgerMember *b)
+{
+  return strcmp (a->name, b->name) == 0 && strcmp (a->role, b->role) == 0 &&
+         strcmp (a->since, b->since) == 0 && strcmp (a->retired, b->retired) == 0;
+}
+
+/* The change of `member add`, `member role` or `member retire` that may
+ * have turned the list @before into @after: a line more is one added, a
+ * line whose role differs one given a role, any other line that differs
+ * one retired (the request's texts point into the lists). FALSE when
+ * none could: whether it did is for apply_member_change() to say. */
+static gboolean
+member_change_between (const GPtrArray  *before,
+                       const GPtrArray  *after,
+                       MemberRequest    *out)
+{
+  const LedgerMember *was, *is;
+  guint i;
+
+  if (after->len == before->len + 1)
+    {
+      is = g_ptr_array_index (after, before->len);
+      *out = (MemberRequest) { MEMBER_ADD, is->name, is->role };
+      return TRUE;
+    }
+  if (after->len != before->len)
+    return FALSE;
+  for (i = 0; i < before->len; i++)
+    if (!member_lines_equal (g_ptr_array_index (before, i), g_ptr_array_index (after, i)))
+      break;
+  if (i == before->len)
+    return FALSE;
+  was = g_ptr_array_index (before, i);
+  is = g_ptr_array_index (after, i);
+  if (strcmp (was->role, is->role) != 0)
+    *out = (MemberRequest) { MEMBER_SET_ROLE, was->name, is->role };
+  else
+    *out = (MemberRequest) { MEMBER_RETIRE, was->name, NULL };
+  return TRUE;
+}
+
+/* A members entry as `member add`, `role` and `retire` write it: each
+ * member one the register accepts, and the list the one before with one
+ * change made on the entry's day, the memo that change in words. */
+static gboolean
+replay_members (LedgerBook        *book,
+                const LedgerLeaf  *leaf,
+                const char        *value,
+                GError           **error)
+{
+  g_autoptr(GPtrArray) list = parse_members (value);
+  g_autofree char *again = format_members (list);
+  g_autofree char *text = ledger_book_dup_setting (book, LEDGER_SETTING_MEMBERS);
+  g_autoptr(GPtrArray) before = parse_members (text);
+  g_autoptr(GError) refused = NULL;
+  g_autofree char *memo = NULL, *after = NULL;
+  MemberRequest change;
+
+  if (strcmp (again, value) != 0)
+    return ledger_replay_differs (error, "members", again, value);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const LedgerMember *member = g_ptr_array_index (list, i);
+
+      if (!ledger_member_check (member->name, member->role, &refused))
+        return ledger_replay_refused (error, leaf, refused);
+    }
+  if (!member_change_between (before, list, &change))
+    return ledger_replay_differs (error, "members",
+                                  _("a change of one member (added, given a role or retired)"), value);
+  memo = apply_member_change (before, &change, leaf->date, &refused);
+  if (memo == NULL)
+    return ledger_replay_refused (error, leaf, refused);
+  after = format_members (before);
+  if (strcmp (after, value) != 0)
+    return ledger_replay_differs (error, "members", after, value);
+  return ledger_replay_check_ref_memo (leaf, LEDGER_SETTING_MEMBERS, memo, error);
+}
+
 /* A setting entry as its writers make it: one setting fact, of a key a
- * writer sets, named by the entry's ref, its memo what the writer put
- * there (the value; the spend limit in yuan; a member's change for the
- * members, whose value is then a list as format_members() writes it). */
+ * writer sets, named by the entry's ref, its memo setting_memo()'s (the
+ * members' the change, replay_members()). */
 gboolean
-ledger_settings_replay (LedgerBook          *book G_GNUC_UNUSED,
+ledger_settings_replay (LedgerBook          *book,
                         const LedgerLeaf    *leaf,
                         char *const *const  *facts,
                         GError             **error)
@@ -736,8 +833,6 @@ ledger_settings_replay (LedgerBook          *book G_GNUC_UNUSED,
 
   if (!g_strv_contains (keys, key))
     return ledger_replay_differs (error, _("setting"), _("a setting the program has"), key);
-  if (strcmp (leaf->ref, key) != 0)
-    return ledger_replay_differs (error, "ref", key, leaf->ref);
   if (strcmp (key, "spend_limit") == 0)
     {
       gint64 limit = 0;
@@ -746,28 +841,9 @@ ledger_settings_replay (LedgerBook          *book G_GNUC_UNUSED,
         return FALSE;
       if (limit < 0)
         return ledger_replay_differs (error, "spend_limit", _("an amount of 0 or more"), value);
-      memo = ledger_money_format_plain (limit);
     }
   else if (strcmp (key, LEDGER_SETTING_MEMBERS) == 0)
-    {
-      g_autoptr(GPtrArray) list = parse_members (value);
-      g_autofree char *again = format_members (list);
-
-      if (strcmp (again, value) != 0)
-        return ledger_replay_differs (error, "members", again, value);
-      for (guint i = 0; i < list->len; i++)
-        {
-          const LedgerMember *member = g_ptr_array_index (list, i);
-          g_autoptr(GError) refused = NULL;
-
-          if (!ledger_member_check (member->name, member->role, &refused))
-            return ledger_replay_refused (error, leaf, refused);
-        }
-      return TRUE; /* the memo says the change, in the writer's words */
-    }
-  else
-    memo = g_strdup (value);
-  if (strcmp (memo, leaf->memo) != 0)
-    return ledger_replay_differs (error, "memo", memo, leaf->memo);
-  return TRUE;
+    return replay_members (book, leaf, value, error);
+  memo = setting_memo (key, value);
+  return ledger_replay_check_ref_memo (leaf, key, memo, error);
 }

@@ -39,4 +39,12 @@ gboolean ledger_snapshot_replay (LedgerBook          *replayed,
                                  char *const *const  *facts,
                                  GError             **error);
 
+/* The replay rule of "snapshot" entries (LedgerReplayRule,
+ * ledger-replay-private.h): the ref and memo the upgrade writes, empty
+ * and "schema 3". */
+gboolean ledger_snapshot_rule (LedgerBook          *book,
+                               const LedgerLeaf    *leaf,
+                               char *const *const  *facts,
+                               GError             **error);
+
 G_END_DECLS

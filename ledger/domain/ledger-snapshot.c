@@ -25,8 +25,12 @@
 #include "ledger-book-private.h"
 #include "ledger-household-private.h"
 #include "ledger-journal-private.h"
+#include "ledger-replay-rules-private.h"
 #include "ledger-snapshot-private.h"
 #include "ledger-tables-private.h"
+
+/* The snapshot entry's memo; its ref is empty. */
+#define SNAPSHOT_MEMO "schema 3"
 
 /* The append-only tables beside the journal, the rows of the entries
  * before the snapshot (?1 is the snapshot's entry), in key order. */
@@ -173,7 +177,7 @@ post_snapshot_cb (LedgerBook *book,
 
   ledger_book_today (book, today);
   posting = ledger_posting_new ("snapshot", today);
-  ledger_posting_set_memo (posting, "schema 3");
+  ledger_posting_set_memo (posting, SNAPSHOT_MEMO);
   if (!add_digests (posting, book, next_txn, error) ||
       !add_rows_as_facts (posting, book, "SELECT key, value FROM settings ORDER BY key",
                           &ledger_fact_setting, error) ||
@@ -380,4 +384,13 @@ ledger_snapshot_replay (LedgerBook          *replayed,
     ok = copy_rows (replayed, book, frozen[i].table, frozen[i].key, frozen[i].before, leaf->index, error);
   return ok && check_v1_agreements (replayed, leaf->index, error) &&
          check_digests (replayed, leaf->index, facts, error);
+}
+
+gboolean
+ledger_snapshot_rule (LedgerBook          *book G_GNUC_UNUSED,
+                      const LedgerLeaf    *leaf,
+                      char *const *const  *facts G_GNUC_UNUSED,
+                      GError             **error)
+{
+  return ledger_replay_check_ref_memo (leaf, "", SNAPSHOT_MEMO, error);
 }

@@ -373,6 +373,15 @@ apply_vote (LedgerBook         *book,
 
 const LedgerFactKind ledger_fact_vote = { "vote", 5, apply_vote };
 
+/* A new vote entry's memo, "matter N: TITLE" (its ref is empty): the
+ * same when writing and replaying. */
+static char *
+new_vote_memo (int          matter,
+               const char  *title)
+{
+  return g_strdup_printf ("matter %d: %s", matter, title);
+}
+
 /* Journals the new vote, whose fact stores it; its number is the row's. */
 static gboolean
 post_new_vote (LedgerBook  *book,
@@ -380,7 +389,7 @@ post_new_vote (LedgerBook  *book,
                GError     **error)
 {
   g_autoptr(LedgerPosting) posting = ledger_posting_new ("vote", r->opens);
-  g_autofree char *memo = g_strdup_printf ("matter %d: %s", r->matter, r->title);
+  g_autofree char *memo = new_vote_memo (r->matter, r->title);
   sqlite3_stmt *stmt;
   char matter[24];
   gint64 txn_id = 0;
@@ -407,6 +416,7 @@ ledger_vote_replay_new (LedgerBook          *book G_GNUC_UNUSED,
 {
   char *const *fact = ledger_replay_only_fact (leaf, facts, "vote", NULL, error);
   g_autoptr(GError) refused = NULL;
+  g_autofree char *memo = NULL;
   NewVote terms = { NULL, NULL, 0, "", "", 0 };
   gint64 matter;
 
@@ -421,7 +431,8 @@ ledger_vote_replay_new (LedgerBook          *book G_GNUC_UNUSED,
     return ledger_replay_differs (error, "opens", leaf->date, fact[4]);
   if (fact[5][0] != '\0' && strcmp (fact[5], fact[4]) < 0)
     return ledger_replay_differs (error, "closes", fact[4], fact[5]);
-  return TRUE;
+  memo = new_vote_memo (terms.matter, terms.title);
+  return ledger_replay_check_ref_memo (leaf, "", memo, error);
 }
 
 gboolean
@@ -755,11 +766,7 @@ ledger_vote_replay_ballot (LedgerBook          *book,
   if (strcmp (fields[5], replaces) != 0)
     return ledger_replay_differs (error, "replaces", replaces, fields[5]);
   ballot_ref_memo (vote_id, household, fields[3], previous, &ref, &memo);
-  if (strcmp (leaf->ref, ref) != 0)
-    return ledger_replay_differs (error, "ref", ref, leaf->ref);
-  if (strcmp (leaf->memo, memo) != 0)
-    return ledger_replay_differs (error, "memo", memo, leaf->memo);
-  return TRUE;
+  return ledger_replay_check_ref_memo (leaf, ref, memo, error);
 }
 
 gboolean
@@ -922,6 +929,24 @@ vote_to_close (LedgerBook  *book,
   return g_steal_pointer (&vote);
 }
 
+/* A vote-close entry's ref, "vote N", and memo, the tally frozen in
+ * words and what it decided: the same when closing and when replaying,
+ * so that the memo says "passed" only of a vote the ballots passed. */
+static void
+close_ref_memo (const LedgerVote  *vote,
+                char             **out_ref,
+                char             **out_memo)
+{
+  const LedgerTally *t = &vote->tally;
+
+  *out_ref = g_strdup_printf ("vote %" G_GINT64_FORMAT, vote->id);
+  *out_memo = g_strdup_printf ("heads %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " voted, %" G_GINT64_FORMAT " yes;"
+                               " area %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " voted, %" G_GINT64_FORMAT " yes: %s",
+                               t->heads_voted, t->heads_total, t->heads_yes,
+                               t->area_voted, t->area_total, t->area_yes,
+                               t->passed ? "passed" : t->participation_met ? "rejected" : "too few took part");
+}
+
 gboolean
 ledger_vote_close_in_write (LedgerBook  *book,
                             gint64       vote_id,
@@ -930,22 +955,15 @@ ledger_vote_close_in_write (LedgerBook  *book,
   g_autoptr(LedgerVote) vote = vote_to_close (book, vote_id, error);
   g_autoptr(LedgerPosting) posting = NULL;
   g_autofree char *memo = NULL, *ref = NULL;
-  const LedgerTally *t;
   ResultFields result;
   char today[11], earliest[11];
 
   if (vote == NULL || !earliest_closing_day (book, vote, earliest, error))
     return FALSE;
-  t = &vote->tally;
   ledger_book_today (book, today);
   if (strcmp (earliest, today) > 0)
     g_strlcpy (today, earliest, sizeof today);
-  ref = g_strdup_printf ("vote %" G_GINT64_FORMAT, vote_id);
-  memo = g_strdup_printf ("heads %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " voted, %" G_GINT64_FORMAT " yes;"
-                          " area %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " voted, %" G_GINT64_FORMAT " yes: %s",
-                          t->heads_voted, t->heads_total, t->heads_yes,
-                          t->area_voted, t->area_total, t->area_yes,
-                          t->passed ? "passed" : t->participation_met ? "rejected" : "too few took part");
+  close_ref_memo (vote, &ref, &memo);
   posting = ledger_posting_new ("vote-close", today);
   ledger_posting_set_ref (posting, ref);
   ledger_posting_set_memo (posting, memo);
@@ -966,6 +984,7 @@ ledger_vote_replay_close (LedgerBook          *book,
   char *const *fact = ledger_replay_only_fact (leaf, facts, "result", NULL, error);
   g_autoptr(LedgerVote) vote = NULL;
   g_autoptr(GError) refused = NULL;
+  g_autofree char *ref = NULL, *memo = NULL;
   ResultFields expected;
   char earliest[11];
   gint64 vote_id;
@@ -983,7 +1002,8 @@ ledger_vote_replay_close (LedgerBook          *book,
   for (guint i = 0; i < N_RESULT_NUMBERS; i++)
     if (strcmp (fact[3 + i], expected.fields[2 + i]) != 0)
       return ledger_replay_differs (error, result_columns[i], expected.fields[2 + i], fact[3 + i]);
-  return TRUE;
+  close_ref_memo (vote, &ref, &memo);
+  return ledger_replay_check_ref_memo (leaf, ref, memo, error);
 }
 
 static gboolean

@@ -27,18 +27,25 @@ typedef struct
   gint64                  notice_id;
 } RecordRequest;
 
-/* "fingerprint 383:57fd…; pdf notice.pdf sha256 ab12…; …" */
-static char *
-record_memo (const RecordRequest *r,
-             const char          *fingerprint)
+/* The entry's ref and memo (ledger_notice_ref_memo(): "fingerprint
+ * 383:57fd…; pdf notice.pdf sha256 ab12…; …"), from what its facts hold. */
+static void
+record_ref_memo (const RecordRequest  *r,
+                 const char           *fingerprint,
+                 char                **out_ref,
+                 char                **out_memo)
 {
-  GString *memo = g_string_new (NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
-  g_string_append_printf (memo, "fingerprint %s", fingerprint);
   for (guint i = 0; i < r->n_files; i++)
-    g_string_append_printf (memo, "; %s %s sha256 %s", r->files[i].kind, r->files[i].name,
-                            r->files[i].sha256);
-  return g_string_free (memo, FALSE);
+    {
+      g_ptr_array_add (files, (gpointer) r->files[i].kind);
+      g_ptr_array_add (files, (gpointer) r->files[i].name);
+      g_ptr_array_add (files, (gpointer) r->files[i].sha256);
+    }
+  g_ptr_array_add (files, NULL);
+  ledger_notice_ref_memo (r->data->period.name, fingerprint, (const char *const *) files->pdata,
+                          out_ref, out_memo);
 }
 
 /* An announcement fact for each listed expenditure that no earlier
@@ -104,7 +111,7 @@ record_cb (LedgerBook *book,
 {
   RecordRequest *r = user_data;
   g_autofree char *fingerprint = ledger_tree_head_format (&r->data->head);
-  g_autofree char *memo = record_memo (r, fingerprint);
+  g_autofree char *ref = NULL, *memo = NULL;
   g_autoptr(LedgerPosting) posting = NULL;
   gint64 size = ledger_journal_count (book, error);
   gint64 txn_id = 0;
@@ -119,8 +126,9 @@ record_cb (LedgerBook *book,
                    r->data->period.name);
       return FALSE;
     }
+  record_ref_memo (r, fingerprint, &ref, &memo);
   posting = ledger_posting_new ("notice", r->data->date);
-  ledger_posting_set_ref (posting, r->data->period.name);
+  ledger_posting_set_ref (posting, ref);
   ledger_posting_set_memo (posting, memo);
   if (!add_notice_facts (book, posting, r, fingerprint, error) ||
       !ledger_posting_commit (posting, book, &txn_id, error))

@@ -737,12 +737,14 @@ class PublishedHeadTest(BookTestCase):
             self.skipTest("tests/cli/reference_fingerprint.py does not rebuild this book's leaves "
                           "(test-published.c rebuilds the tree with the program's own code)")
 
-        # One byte of the memo of entry 2, long before the notice, then the
-        # whole tree rebuilt from the changed journal, every perfect subtree
-        # of the cache as the program stores it (level, index, hash).
+        # One byte of the operator of entry 2, long before the notice (the
+        # replay gives every ref and memo again, but not who typed an
+        # entry), then the whole tree rebuilt from the changed journal,
+        # every perfect subtree of the cache as the program stores it
+        # (level, index, hash).
         db = sqlite3.connect(self.book)
         db.executescript("DROP TRIGGER txns_no_update; DROP TRIGGER merkle_nodes_no_delete;"
-                         "UPDATE txns SET memo = memo || 'x' WHERE id = 2;"
+                         "UPDATE txns SET operator = operator || 'x' WHERE id = 2;"
                          "DELETE FROM merkle_nodes;")
         db.commit()
         db.close()

@@ -206,7 +206,8 @@ class RedTeam(unittest.TestCase):
         f = self.forger("household-garbage")
         fact = ("household|9-9-999|5|0|occupied|garbage|O-0001|"
                 f"{commitment(SALT, 'owner', '张三')}|{commitment(SALT, 'phone', 'x')}")
-        n = f.append("household", [], [fact], ref="9-9-999", memo="add")
+        n = f.append("household", [], [fact], ref="9-9-999",
+                     memo="add area=0.05 spaces=0 status=occupied owner_key=O-0001")
         f.sql("INSERT INTO households (unit, building, entrance, room, owner, owner_key, phone,"
               " area, spaces, status, move_in) VALUES ('9-9-999', 9, 9, 999, '张三', 'O-0001',"
               " 'x', 5, 0, 'occupied', 'garbage')")
@@ -430,6 +431,190 @@ class RedTeam(unittest.TestCase):
         self.assert_refused(f.finish(), f"journal entry {n}")
 
     # ------------------------------------------------------------------
+    # Closed holes: every kind of entry's ref and memo. They are the program's
+    # words, composed from the entry's facts, but only the payment, ballot and
+    # setting rules looked at them: a forged entry whose ref or memo says
+    # something else than its facts (a vote-close "passed" whose result is
+    # rejected, a charge naming another unit) verified (exit 0). Fix: one
+    # function per kind composes them for the writer and for the replay, which
+    # compares (ledger_replay_check_ref_memo, ledger-replay-rules.c; the money
+    # rules through their LedgerDraft, ledger-draft.c). Each case below takes
+    # the newest entry of its kind as the program wrote it, rewrites only its
+    # ref, then only its memo, and rebuilds the tree: the facts and every
+    # table stay honest, so only the ref/memo check can tell.
+
+    def events_book(self):
+        """The class's book and, recorded by the program, what the demo does
+        not write: committee members, a setting, a voided payment, a household
+        changed, a notice published."""
+        book = os.path.join(self.dir, "events.clbook")
+        if not os.path.exists(book):
+            shutil.copyfile(self.book, book)
+            # First, so that the head it publishes covers none of the
+            # entries below: a forged one is named by its rule, not by it.
+            run(book, "notice", os.path.join(self.dir, "events.pdf"))
+            run(book, "member", "add", "王主任", "--role", "主任")
+            run(book, "member", "add", "李委员", "--role", "委员")
+            run(book, "member", "role", "李委员", "副主任")
+            run(book, "settings", "address", "幸福路1号")
+            number = run(book, "pay", "1-2-102", "100")[0].split()[-1]
+            run(book, "void", number, "--reason", "录错")
+            run(book, "household", "edit", "1-1-101", "--area", "100")
+            run(book, "verify")
+        return book
+
+    def newest_entry(self, book, kind, ref_like="%"):
+        db = sqlite3.connect(book)
+        row = db.execute("SELECT id, ref, memo FROM txns WHERE kind = ? AND ref LIKE ?"
+                         " ORDER BY id DESC LIMIT 1", (kind, ref_like)).fetchone()
+        db.close()
+        self.assertIsNotNone(row, kind)
+        return row
+
+    def assert_ref_and_memo_checked(self, kind, ref, memo, book=None, ref_like="%"):
+        """The newest entry of KIND in BOOK (its ref LIKE REF_LIKE) with its
+        ref rewritten to REF, and another copy with its memo rewritten to
+        MEMO (each a function of the memo the program wrote): verify exits 3
+        naming the entry, the field, what its facts give and what it says."""
+        book = book or self.book
+        entry, honest_ref, honest_memo = self.newest_entry(book, kind, ref_like)
+        for field, forged, honest in (("ref", ref(honest_ref), honest_ref),
+                                      ("memo", memo(honest_memo), honest_memo)):
+            with self.subTest(kind=kind, field=field):
+                self.assertNotEqual(forged, honest)
+                f = Forger(book, os.path.join(self.dir, f"{kind}-{field}-forged.clbook"))
+                f.sql(f"UPDATE txns SET {field} = ? WHERE id = ?", forged, entry)
+                self.assert_refused(f.finish(), f"journal entry {entry} ({kind})",
+                                    f"give {field} “{honest}”", f"says “{forged}”")
+
+    def test_closed_hole_init_ref_and_memo(self):
+        """The first entry's memo is the community's name its fact sets."""
+        self.assert_ref_and_memo_checked("init", lambda r: "假小区", lambda m: "假小区")
+
+    def test_closed_hole_setting_ref_and_memo(self):
+        """A setting's ref is its key and its memo its value; the members'
+        memo says the change (member role), which the replay decides again
+        from the list before and the entry's."""
+        book = self.events_book()
+        self.assert_ref_and_memo_checked("setting", lambda r: "name", lambda m: "幸福路2号",
+                                         book, ref_like="address")
+        self.assert_ref_and_memo_checked("setting", lambda r: "address",
+                                         lambda m: "member 李委员 retired", book,
+                                         ref_like="members")
+
+    def test_closed_hole_two_member_changes_in_one_entry(self):
+        """A hole the red team found, now closed: a "members" entry whose memo
+        says one member was added while its list also retires the vice-chair
+        (no command does both, and only the list's form was checked): verify
+        said exit 0. Fix: the setting rule (ledger-settings.c) runs the one
+        change the memo tells through apply_member_change() on the list
+        before and compares the list it gives."""
+        book = self.events_book()
+        f = Forger(book, os.path.join(self.dir, "members-two-changes.clbook"))
+        before = f.db.execute("SELECT value FROM settings WHERE key = 'members'").fetchone()[0]
+        after = (before.replace("李委员\t副主任\t2026-06-30\t", "李委员\t副主任\t2026-06-30\t2026-06-30")
+                 + "\n张三\t委员\t2026-06-30\t")
+        self.assertNotEqual(after, before + "\n张三\t委员\t2026-06-30\t")
+        fact = "setting|members|" + after.replace("\n", "\\n")  # escaped as in a leaf
+        n = f.append("setting", [], [fact], ref="members",
+                     memo="member 张三 added as 委员")
+        f.sql("UPDATE settings SET value = ? WHERE key = 'members'", after)
+        self.assert_refused(f.finish(), f"journal entry {n} (setting)", "the rules give members")
+
+    def test_closed_hole_household_ref_and_memo(self):
+        """A household entry's ref is its unit; its memo's first word, "add"
+        or "edit", is decided by whether the unit was registered before: the
+        demo's last registration told as an edit, a change told as one."""
+        self.assert_ref_and_memo_checked("household", lambda r: "1-1-102",
+                                         lambda m: m.replace("add ", "edit ", 1))
+        self.assert_ref_and_memo_checked("household", lambda r: "1-1-102",
+                                         lambda m: m.replace("edit ", "add ", 1),
+                                         self.events_book(), ref_like="1-1-101")
+
+    def test_closed_hole_fee_ref_and_memo(self):
+        self.assert_ref_and_memo_checked("fee", lambda r: "property" if r != "property" else "parking",
+                                         lambda m: "0.00" + m[m.index(" "):])
+
+    def test_closed_hole_charge_ref_and_memo(self):
+        """A charge naming another unit, or another fee item."""
+        self.assert_ref_and_memo_checked("charge", lambda r: "1-1-101" if r != "1-1-101" else "1-1-102",
+                                         lambda m: m.replace("property", "parking")
+                                         if "property" in m else m.replace("parking", "property"))
+
+    def test_closed_hole_payment_ref_and_memo(self):
+        self.assert_ref_and_memo_checked("payment", lambda r: "2026-000099",
+                                         lambda m: "1-1-102" if m != "1-1-102" else "1-1-103")
+
+    def test_closed_hole_void_ref_and_memo(self):
+        """A void's memo is the reason its fact gives."""
+        self.assert_ref_and_memo_checked("void", lambda r: "2026-000001", lambda m: "业主要求",
+                                         self.events_book())
+
+    def test_closed_hole_waiver_ref_and_memo(self):
+        self.assert_ref_and_memo_checked("waiver", lambda r: "9-9-999",
+                                         lambda m: m[:m.index(":")] + ": 别的原因")
+
+    def test_closed_hole_expenditure_ref_and_memo(self):
+        """An expenditure's ref is its invoice, its memo the payee and memo."""
+        self.assert_ref_and_memo_checked("expenditure", lambda r: "FP-FORGED", lambda m: "黑店" + m)
+
+    def test_closed_hole_vote_ref_and_memo(self):
+        """A new vote has no ref; its memo names the matter and the title."""
+        self.assert_ref_and_memo_checked("vote", lambda r: "vote 1",
+                                         lambda m: m.replace("matter ", "matter 1", 1))
+
+    def test_closed_hole_ballot_ref_and_memo(self):
+        self.assert_ref_and_memo_checked("ballot", lambda r: "vote 99",
+                                         lambda m: m[:m.rindex(":")] + (": no" if ": no" not in m
+                                                                        else ": yes"))
+
+    def test_closed_hole_vote_close_ref_and_memo(self):
+        """The close's memo tells the tally and what it decided: "rejected"
+        where the result fact says passed (or the other way)."""
+        def turned(memo):
+            if memo.endswith(": passed"):
+                return memo[:-len("passed")] + "rejected"
+            return memo[:memo.rindex(": ")] + ": passed"
+        self.assert_ref_and_memo_checked("vote-close", lambda r: "vote 99", turned)
+
+    def test_closed_hole_notice_ref_and_memo(self):
+        """A notice's ref is its period; its memo the fingerprint and files."""
+        self.assert_ref_and_memo_checked("notice", lambda r: "2025",
+                                         lambda m: "fingerprint 1:" + "0" * 64,
+                                         self.events_book())
+
+    def test_closed_hole_snapshot_ref_and_memo(self):
+        """The upgrade's snapshot has no ref and the memo "schema 3"."""
+        book = self.upgraded_with("upgraded-for-memo", "SELECT 1")
+        self.assert_ref_and_memo_checked("snapshot", lambda r: "schema 3", lambda m: "schema 4",
+                                         book)
+
+    def test_closed_hole_an_init_entry_after_the_first(self):
+        """A hole the red team found, now closed: an "init" entry appended
+        to the journal, its facts the spend limit ¥99,999,999.00 (no rule
+        looked at init entries): verify said exit 0 and every expenditure
+        after it was under the limit. Fix: the init rule
+        (ledger-community.c): the first entry only."""
+        f = self.forger("second-init")
+        n = f.append("init", [], ["setting|name|幸福里小区", "setting|spend_limit|9999999900"],
+                     memo="幸福里小区")
+        f.sql("UPDATE settings SET value = '9999999900' WHERE key = 'spend_limit'")
+        self.assert_refused(f.finish(), f"journal entry {n} (init)", "index")
+
+    def test_closed_hole_a_snapshot_entry_in_a_book_never_upgraded(self):
+        """A hole the red team found, now closed: a "snapshot" entry (ref and
+        memo as the upgrade writes them) appended to a book that was never
+        upgraded, its fact the spend limit ¥9,999,999.99: the replay checks a
+        snapshot against the old entries only when there are some, so verify
+        said exit 0. Fix: ledger-replay.c: a snapshot only right after the
+        version-1 entries, as the upgrade writes it."""
+        f = self.forger("snapshot-not-upgraded")
+        n = f.append("snapshot", [], ["setting|spend_limit|999999999"], memo="schema 3")
+        f.sql("UPDATE settings SET value = '999999999' WHERE key = 'spend_limit'")
+        self.assert_refused(f.finish(), f"journal entry {n} (snapshot)",
+                            "no version of the program writes such an entry")
+
+    # ------------------------------------------------------------------
     # Closed holes (upgraded books): the version-1 part's rows are trusted as the
     # upgrade found them (the snapshot's digests), and not checked against
     # the version-1 leaves that ARE fingerprinted. A row edited before the
@@ -622,8 +807,9 @@ class RedTeam(unittest.TestCase):
         self.assert_refused(f.finish(), f"journal entry {n}", "no such date")
 
     def test_an_entry_rewritten_before_a_notice_is_found(self):
-        """The last expenditure's payee rewritten in its fact and its row,
-        the cache rebuilt: the notice published after it names the change."""
+        """The last expenditure's payee rewritten in its fact, its row and
+        the entry's memo (which repeats it), the cache rebuilt: the notice
+        published after it names the change."""
         book = os.path.join(self.dir, "noticed.clbook")
         shutil.copyfile(self.book, book)
         run(book, "notice", os.path.join(self.dir, "noticed.pdf"))
@@ -634,6 +820,7 @@ class RedTeam(unittest.TestCase):
         f.sql("UPDATE facts SET fact = ? WHERE txn_id = ? AND seq = 1",
               fact.replace(payee, "黑店"), entry)
         f.sql("UPDATE expenditures SET payee = '黑店' WHERE txn_id = ?", entry)
+        f.sql("UPDATE txns SET memo = replace (memo, ?, '黑店') WHERE id = ?", payee, entry)
         self.assert_refused(f.finish(), "notice 2026", "published the fingerprint")
 
     @staticmethod
