@@ -131,6 +131,23 @@ print_history_waivers (const LedgerHouseholdHistory *h)
     }
 }
 
+/* "F2026-0001  2026-04-01     ¥640.00  cash    搬走" */
+static void
+print_history_refunds (const LedgerHouseholdHistory *h)
+{
+  if (h->refunds->len == 0)
+    return;
+  printf ("%s\n", _("Refunds of credit"));
+  for (guint i = 0; i < h->refunds->len; i++)
+    {
+      const LedgerRefund *r = g_ptr_array_index (h->refunds, i);
+
+      printf ("  %s  %s", r->voucher, r->date);
+      print_money_cell (r->amount);
+      printf ("  %-6s  %s\n", r->account, r->reason);
+    }
+}
+
 static void
 print_history_text (const LedgerHouseholdHistory *h)
 {
@@ -145,6 +162,7 @@ print_history_text (const LedgerHouseholdHistory *h)
   print_history_charges (h);
   print_history_receipts (h);
   print_history_waivers (h);
+  print_history_refunds (h);
   printf ("%s\n", _("Totals"));
   print_total (_("Billed"), h->billed);
   print_total (_("Waived"), h->waived);
@@ -152,6 +170,8 @@ print_history_text (const LedgerHouseholdHistory *h)
   print_total (_("Outstanding"), h->owed);
   print_total (_("Prepaid credit"), h->credit);
   print_total (_("Received (receipts not voided)"), h->received);
+  if (h->refunded != 0)
+    print_total (_("Refunded"), h->refunded);
 }
 
 static void
@@ -220,6 +240,20 @@ history_json_lists (CliJson                      *json,
       cli_json_end_object (json);
     }
   cli_json_end_array (json);
+  cli_json_begin_array (json, "refunds");
+  for (guint i = 0; i < h->refunds->len; i++)
+    {
+      const LedgerRefund *r = g_ptr_array_index (h->refunds, i);
+
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "voucher", r->voucher);
+      cli_json_string (json, "date", r->date);
+      cli_json_int (json, "amount", r->amount);
+      cli_json_string (json, "account", r->account);
+      cli_json_string (json, "reason", r->reason);
+      cli_json_end_object (json);
+    }
+  cli_json_end_array (json);
 }
 
 /* The phone is masked: the history is something a treasurer may hand
@@ -247,6 +281,7 @@ print_history_json (const LedgerHouseholdHistory *h)
   cli_json_int (json, "owed", h->owed);
   cli_json_int (json, "credit", h->credit);
   cli_json_int (json, "received", h->received);
+  cli_json_int (json, "refunded", h->refunded);
   cli_json_end_object (json);
   cli_json_print (json);
 }
@@ -281,6 +316,6 @@ run_household_show (CliGlobals *globals,
 
 const CliCommand cli_household_show_commands[] = {
   { "household show", "UNIT [--json]",
-    N_("Show a household's charges, receipts, waivers and what it owes"), run_household_show },
+    N_("Show a household's charges, receipts, waivers, refunds and what it owes"), run_household_show },
   { NULL, NULL, NULL, NULL }
 };

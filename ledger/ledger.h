@@ -58,10 +58,13 @@
 #include "ledger-fee.h"
 #include "ledger-household.h"
 #include "ledger-household-salts.h"
+#include "ledger-income.h"
 #include "ledger-paths.h"
 #include "ledger-payment.h"
+#include "ledger-refund.h"
 #include "ledger-replay.h"
 #include "ledger-settings.h"
+#include "ledger-transfer.h"
 #include "ledger-vote.h"
 
 /* io: files handed in */

@@ -28,16 +28,19 @@
 #include "ledger-fact-private.h"
 #include "ledger-fee-private.h"
 #include "ledger-household-private.h"
+#include "ledger-income-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-leaf.h"
 #include "ledger-notice-facts-private.h"
 #include "ledger-owner-record-private.h"
 #include "ledger-payment-private.h"
+#include "ledger-refund-private.h"
 #include "ledger-replay-private.h"
 #include "ledger-replay.h"
 #include "ledger-settings-private.h"
 #include "ledger-snapshot-private.h"
 #include "ledger-tables-private.h"
+#include "ledger-transfer-private.h"
 #include "ledger-verify-private.h"
 #include "ledger-vote-private.h"
 
@@ -61,6 +64,9 @@ static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_notice,
   &ledger_fact_notice_file,
   &ledger_fact_announcement,
+  &ledger_fact_transfer,
+  &ledger_fact_income,
+  &ledger_fact_refund,
 };
 
 /* The rules re-applied, by entry kind: every kind a writer posts has
@@ -85,6 +91,9 @@ static const struct
   { "notice",      ledger_notice_replay },
   { "setting",     ledger_settings_replay },
   { "account",     ledger_account_rule },
+  { "transfer",    ledger_transfer_rule },
+  { "income",      ledger_income_rule },
+  { "refund",      ledger_refund_rule },
 };
 
 /* Every kind of entry a writer posts: whether it may move money (its
@@ -113,6 +122,9 @@ static const struct
   { "notice",      FALSE, FALSE, "notice notice_file announcement" },
   { "snapshot",    FALSE, FALSE, "snapshot setting account household" },
   { "account",     FALSE, TRUE,  "account" },
+  { "transfer",    TRUE,  TRUE,  "transfer" },
+  { "income",      TRUE,  TRUE,  "income" },
+  { "refund",      TRUE,  TRUE,  "refund" },
 };
 
 /* Facts whose personal data is committed, not held. */

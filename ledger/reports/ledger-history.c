@@ -43,6 +43,7 @@ ledger_household_history_free (LedgerHouseholdHistory *history)
   g_clear_pointer (&history->charges, g_ptr_array_unref);
   g_clear_pointer (&history->receipts, g_ptr_array_unref);
   g_clear_pointer (&history->waivers, g_ptr_array_unref);
+  g_clear_pointer (&history->refunds, g_ptr_array_unref);
   g_free (history);
 }
 
@@ -166,6 +167,25 @@ read_waivers (LedgerBook              *book,
 }
 
 /* ------------------------------------------------------------------ */
+/* Refunds */
+
+/* The credit paid back (refunds_household index), and its sum. */
+static gboolean
+read_refunds (LedgerBook              *book,
+              LedgerHouseholdHistory  *h,
+              GError                 **error)
+{
+  h->refunds = ledger_refunds_of_household (book, h->household->id, error);
+  if (h->refunds == NULL)
+    return FALSE;
+  for (guint i = 0; i < h->refunds->len; i++)
+    if (!ledger_total_add_or_error (&h->refunded, ((LedgerRefund *) g_ptr_array_index (h->refunds, i))->amount,
+                                    _("the refunds"), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
 /* Public API */
 
 typedef struct
@@ -189,6 +209,7 @@ history_cb (LedgerBook *book,
       !read_charges (book, h, error) ||
       !read_receipts (book, h, error) ||
       !read_waivers (book, h, error) ||
+      !read_refunds (book, h, error) ||
       !ledger_prepaid_credit (book, h->household->id, &h->credit, error))
     return FALSE;
   r->history = g_steal_pointer (&h);

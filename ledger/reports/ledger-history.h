@@ -5,6 +5,7 @@
 #include "ledger-book.h"
 #include "ledger-household.h"
 #include "ledger-payment.h"
+#include "ledger-refund.h"
 
 G_BEGIN_DECLS
 
@@ -35,12 +36,14 @@ typedef struct
   GPtrArray       *charges;   /* of LedgerHistoryCharge, by year and fee code */
   GPtrArray       *receipts;  /* of LedgerReceipt, by date and number */
   GPtrArray       *waivers;   /* of LedgerHistoryWaiver, in the order they were made */
+  GPtrArray       *refunds;   /* of LedgerRefund: credit paid back, in the order recorded */
   gint64           billed;    /* the sums of the charges' columns */
   gint64           paid;
   gint64           waived;
   gint64           owed;      /* open charges (the sum of the positive open amounts) */
   gint64           credit;    /* prepaid credit the book holds for the household */
-  gint64           received;  /* receipts that stand; always paid + credit */
+  gint64           received;  /* receipts that stand; always paid + credit + refunded */
+  gint64           refunded;  /* credit paid back (the refunds' sum) */
 } LedgerHouseholdHistory;
 
 /**
@@ -60,7 +63,7 @@ void ledger_household_history_free (LedgerHouseholdHistory *history);
  * Reads everything the book holds on one household, every query through
  * an index on the household: its charges with what settled them, its
  * receipts (voided ones too, with the reason) and what each settled, its
- * waivers, and the totals. owed and credit are the figures of
+ * waivers, the refunds of its credit, and the totals. owed and credit are the figures of
  * ledger_household_balance(); per year, the charges add up to that
  * household's share of ledger_report_collection().
  *

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-account-code.h"
 #include "ledger-book-private.h"
 #include "ledger-expenditure.h"
 #include "ledger-method-private.h"
@@ -12,7 +13,8 @@
 #include "ledger-schema-private.h"
 #include "ledger-money.h"
 
-/* The committee's money at ?1: the accounts of the payment methods. Built
+/* The committee's money at ?1: the money accounts, named bank accounts
+ * included (a transfer to one is no expense). Built
  * once (the statement cache keeps the text's pointer). */
 static const char *
 funds_at_sql (void)
@@ -20,9 +22,12 @@ funds_at_sql (void)
   static char *sql;
 
   if (g_once_init_enter (&sql))
-    g_once_init_leave (&sql, g_strconcat ("SELECT sum (amount) FROM account_days"
-                                          " WHERE account IN ", ledger_method_accounts_sql (),
-                                          " AND date <= ?1", NULL));
+    {
+      g_autofree char *money = ledger_money_accounts_where ("account");
+
+      g_once_init_leave (&sql, g_strconcat ("SELECT sum (amount) FROM account_days"
+                                            " WHERE ", money, " AND date <= ?1", NULL));
+    }
   return sql;
 }
 
@@ -194,7 +199,10 @@ ledger_income_report_free (LedgerIncomeReport *report)
 }
 
 /* Payments (net of voids) received in the period, by the fee item they
- * settled; what settled nothing went to prepaid credit. */
+ * settled; other income, by its account (other-income:CATEGORY); what
+ * settled nothing went to prepaid credit, less the credit refunded.
+ * Transfers are not income: they move money between the committee's
+ * own accounts. */
 static GPtrArray *
 income_by_fee (LedgerBook          *book,
                const LedgerPeriod  *period,
@@ -210,9 +218,14 @@ income_by_fee (LedgerBook          *book,
     "  JOIN accounts ac ON ac.code = 'income:' || c.fee_code"
     "  WHERE t.kind IN ('payment', 'void') AND t.date BETWEEN ?1 AND ?2"
     "  UNION ALL"
-    "  SELECT 'prepaid', ac.name, -s.amount, 1e9"
+    "  SELECT s.account, ac.name, -s.amount, 1e9 + ac.id"
     "  FROM txns t JOIN splits s ON s.txn_id = t.id JOIN accounts ac ON ac.code = s.account"
-    "  WHERE t.kind IN ('payment', 'void') AND s.account = 'prepaid'"
+    "  WHERE t.kind = 'income' AND s.account GLOB 'other-income:*'"
+    "    AND t.date BETWEEN ?1 AND ?2"
+    "  UNION ALL"
+    "  SELECT 'prepaid', ac.name, -s.amount, 2e9"
+    "  FROM txns t JOIN splits s ON s.txn_id = t.id JOIN accounts ac ON ac.code = s.account"
+    "  WHERE t.kind IN ('payment', 'void', 'refund') AND s.account = 'prepaid'"
     "    AND t.date BETWEEN ?1 AND ?2)"
     " GROUP BY code HAVING sum (amount) <> 0 ORDER BY min (ord)",
     error);
@@ -223,7 +236,8 @@ income_by_fee (LedgerBook          *book,
   return collect_lines (book, stmt, error);
 }
 
-/* Money spent in the period, by category. */
+/* Money spent in the period, by category; a bank's charge on a transfer
+ * is spent too (expense:bank-charges). */
 static GPtrArray *
 expenditures_by_category (LedgerBook          *book,
                       const LedgerPeriod  *period,
@@ -234,7 +248,7 @@ expenditures_by_category (LedgerBook          *book,
   stmt = ledger_book_prepare (book,
     "SELECT substr (s.account, 9), ac.name, 'expense', sum (s.amount)"
     " FROM txns t JOIN splits s ON s.txn_id = t.id JOIN accounts ac ON ac.code = s.account"
-    " WHERE t.kind = 'expenditure' AND s.account LIKE 'expense:%' AND t.date BETWEEN ?1 AND ?2"
+    " WHERE t.kind IN ('expenditure', 'transfer') AND s.account LIKE 'expense:%' AND t.date BETWEEN ?1 AND ?2"
     " GROUP BY s.account HAVING sum (s.amount) <> 0 ORDER BY ac.id",
     error);
   if (stmt == NULL)

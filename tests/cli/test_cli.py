@@ -314,7 +314,8 @@ class HouseholdShowTest(BookTestCase):
         data = self.json("household", "show", "2号楼1单元102室")
         self.assertEqual(list(data.keys()), ["unit", "owner", "owner_key", "phone", "area", "spaces",
                                              "status", "move_in", "charges", "receipts", "waivers",
-                                             "billed", "waived", "paid", "owed", "credit", "received"])
+                                             "refunds", "billed", "waived", "paid", "owed", "credit",
+                                             "received", "refunded"])
         self.assertEqual((data["unit"], data["owner_key"], data["status"]), ("2-1-102", "Z1", "rented"))
         self.assertEqual(data["charges"], [{"year": 2026, "fee": "property", "fee_name": "物业费",
                                             "amount": 36000, "paid": 10000, "waived": 6000,

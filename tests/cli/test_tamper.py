@@ -25,6 +25,7 @@ PROJECTIONS = {
     "expenditures": ["id"], "attachments": ["id"], "votes": ["id"], "ballots": ["id"],
     "vote_results": ["vote_id"], "notices": ["id"], "notice_files": ["notice_id", "kind"],
     "announcements": ["expenditure_id"], "charge_status": ["charge_id"],
+    "transfers": ["txn_id"], "incomes": ["txn_id"], "refunds": ["txn_id"],
     "account_days": ["account", "date"],
 }
 
@@ -32,7 +33,7 @@ PROJECTIONS = {
 ALLOWED = ["yes", "no", "abstain", "occupied", "rented", "vacant", "cash", "wechat", "alipay",
            "bank", "household", "space", "payment", "credit", "waiver", "general",
            "maintenance", "pdf", "png", "html", "asset", "liability", "equity", "income",
-           "expense"]
+           "expense", "rent", "interest", "operating", "public"]
 
 
 def candidates(value):
@@ -90,6 +91,13 @@ class TamperBattery(unittest.TestCase):
         run(book, "pay", "1-1-102", "200")
         run(book, "spend", "50", "--payee", "五金店", "--category", "repair",
             "--attach", scan)
+        # Issue 16: a transfer with a bank charge, an income, a refund of credit.
+        run(book, "transfer", "100", "--from", "cash", "--to", "bank", "--fee", "0.50",
+            "--memo", "存现")
+        run(book, "income", "12.34", "--category", "interest", "--account", "bank",
+            "--payer", "开户银行", "--memo", "二季度利息")
+        run(book, "pay", "1-1-102", "5000")
+        run(book, "refund", "1-1-102", "10", "--method", "cash", "--reason", "多交")
         run(book, "notice", os.path.join(cls.dir, "notice.pdf"),
             "--png", os.path.join(cls.dir, "notice.png"))
         run(book, "verify")

@@ -264,6 +264,11 @@ def invocations():
         'notice': (['notice', '{out}'], None, None),
         'receipt': (['receipt', '2026-000001', '{out}'], None, None),
         'settings': (['settings'], None, None),
+        'transfer': (['transfer', '1', '--from', 'cash', '--to', 'bank'], r'voucher (Z\d{4}-\d{4})', None),
+        'income': (['income', '1', '--category', 'interest', '--account', 'bank'],
+                   r'voucher (S\d{4}-\d{4})', None),
+        'refund': (['refund', '1-1-101', '1', '--method', 'cash', '--reason', 'x'],
+                   r'voucher (F\d{4}-\d{4})', 'credit'),
     }
 
 
@@ -275,6 +280,8 @@ def prepare(kind):
         run(['--book', book, 'member', 'add', '李四', '--role', 'director'])
     if kind == 'vote':
         run(['--book', book, 'vote', 'new', '--title', 't', '--matter', '1'])
+    if kind == 'credit':
+        run(['--book', book, 'pay', '1-1-101', '5000'])
     return book
 
 
