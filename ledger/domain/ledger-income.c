@@ -84,10 +84,13 @@ income_draft (LedgerBook    *book,
               GError       **error)
 {
   g_autofree char *voucher = ledger_voucher_next (book, LEDGER_VOUCHER_RECEIVED, ledger_date_year (i->day), error);
+  g_autofree char *memo = NULL;
   char amount_text[24];
 
   if (voucher == NULL)
     return FALSE;
+  memo = income_memo (i);
+  ledger_draft_set_ref_memo (draft, voucher, memo);
   ledger_draft_add_split (draft, i->account, 0, NULL, i->amount);
   ledger_draft_add_split (draft, ledger_income_category_account (i->category), 0, NULL, -i->amount);
   {
@@ -169,7 +172,6 @@ ledger_income_record_in_write (LedgerBook            *book,
   g_autoptr(LedgerDraft) draft = ledger_draft_new ();
   g_autoptr(LedgerPosting) posting = NULL;
   g_autofree char *voucher = NULL;
-  g_autofree char *entry_memo = NULL;
 
   g_return_val_if_fail ((guint) category < LEDGER_INCOME_CATEGORY_COUNT, NULL);
 
@@ -182,10 +184,7 @@ ledger_income_record_in_write (LedgerBook            *book,
       !income_draft (book, &i, draft, &voucher, error))
     return NULL;
 
-  entry_memo = income_memo (&i);
   posting = ledger_posting_new ("income", i.day);
-  ledger_posting_set_ref (posting, voucher);
-  ledger_posting_set_memo (posting, entry_memo);
   ledger_draft_post (draft, posting);
   if (!ledger_posting_commit (posting, book, NULL, error))
     return NULL;
@@ -270,7 +269,6 @@ ledger_income_rule (LedgerBook          *book,
   g_auto(Income) i = { 0, LEDGER_INCOME_OTHER, LEDGER_FUND_OPERATING, NULL, NULL, NULL, "" };
   g_autoptr(LedgerDraft) draft = ledger_draft_new ();
   g_autoptr(GError) refused = NULL;
-  g_autofree char *memo = NULL;
 
   if (fact == NULL || !read_fact_codes (fact, &i, error))
     return FALSE;
@@ -280,11 +278,6 @@ ledger_income_rule (LedgerBook          *book,
   g_strlcpy (i.day, leaf->date, sizeof i.day);
   if (!check_income (book, &i, &refused))
     return ledger_replay_refused (error, leaf, refused);
-  memo = income_memo (&i);
-  if (strcmp (leaf->ref, fact[0]) != 0)
-    return ledger_replay_differs (error, "ref", fact[0], leaf->ref);
-  if (strcmp (leaf->memo, memo) != 0)
-    return ledger_replay_differs (error, "memo", memo, leaf->memo);
   return income_draft (book, &i, draft, NULL, error) &&
          ledger_draft_check (draft, leaf, _("an income other than fees"), error);
 }

@@ -111,10 +111,13 @@ refund_draft (LedgerBook    *book,
               GError       **error)
 {
   g_autofree char *voucher = ledger_voucher_next (book, LEDGER_VOUCHER_PAID, ledger_date_year (r->day), error);
+  g_autofree char *memo = NULL;
   char amount_text[24];
 
   if (voucher == NULL)
     return FALSE;
+  memo = refund_memo (r);
+  ledger_draft_set_ref_memo (draft, voucher, memo);
   ledger_draft_add_split (draft, "prepaid", r->household_id, r->unit, r->amount);
   ledger_draft_add_split (draft, r->account, 0, NULL, -r->amount);
   {
@@ -199,17 +202,13 @@ ledger_refund_in_write (LedgerBook  *book,
   g_autoptr(LedgerDraft) draft = ledger_draft_new ();
   g_autoptr(LedgerPosting) posting = NULL;
   g_autofree char *voucher = NULL;
-  g_autofree char *memo = NULL;
 
   if (!read_refund_input (book, unit, method, date, &r, error) ||
       !check_refund (book, &r, error) ||
       !refund_draft (book, &r, draft, &voucher, error))
     return NULL;
 
-  memo = refund_memo (&r);
   posting = ledger_posting_new ("refund", r.day);
-  ledger_posting_set_ref (posting, voucher);
-  ledger_posting_set_memo (posting, memo);
   ledger_draft_post (draft, posting);
   if (!ledger_posting_commit (posting, book, NULL, error))
     return NULL;
@@ -273,7 +272,6 @@ ledger_refund_rule (LedgerBook          *book,
   g_auto(Refund) r = { 0, NULL, 0, NULL, NULL, "" };
   g_autoptr(LedgerDraft) draft = ledger_draft_new ();
   g_autoptr(GError) refused = NULL;
-  g_autofree char *memo = NULL;
 
   if (fact == NULL ||
       !ledger_fact_int64 ("refund", fact, 3, &r.amount, error) ||
@@ -285,11 +283,6 @@ ledger_refund_rule (LedgerBook          *book,
   g_strlcpy (r.day, leaf->date, sizeof r.day);
   if (!check_refund (book, &r, &refused))
     return ledger_replay_refused (error, leaf, refused);
-  memo = refund_memo (&r);
-  if (strcmp (leaf->ref, fact[0]) != 0)
-    return ledger_replay_differs (error, "ref", fact[0], leaf->ref);
-  if (strcmp (leaf->memo, memo) != 0)
-    return ledger_replay_differs (error, "memo", memo, leaf->memo);
   return refund_draft (book, &r, draft, NULL, error) &&
          ledger_draft_check (draft, leaf, _("a refund of an owner's credit"), error);
 }

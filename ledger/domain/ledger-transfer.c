@@ -85,10 +85,13 @@ transfer_draft (LedgerBook      *book,
                 GError         **error)
 {
   g_autofree char *voucher = ledger_voucher_next (book, LEDGER_VOUCHER_MOVED, ledger_date_year (t->day), error);
+  g_autofree char *memo = NULL;
   char amount_text[24], fee_text[24];
 
   if (voucher == NULL)
     return FALSE;
+  memo = transfer_memo (t);
+  ledger_draft_set_ref_memo (draft, voucher, memo);
   ledger_draft_add_split (draft, t->to, 0, NULL, t->amount);
   ledger_draft_add_split (draft, t->from, 0, NULL, -t->amount);
   ledger_draft_add_split (draft, LEDGER_ACCOUNT_BANK_CHARGES, 0, NULL, t->fee);
@@ -174,7 +177,6 @@ ledger_transfer_in_write (LedgerBook  *book,
   g_autoptr(LedgerDraft) draft = ledger_draft_new ();
   g_autoptr(LedgerPosting) posting = NULL;
   g_autofree char *voucher = NULL;
-  g_autofree char *entry_memo = NULL;
 
   if (!read_transfer_input (book, from, to, date, memo, &t, error) ||
       !check_transfer (book, &t, error))
@@ -184,10 +186,7 @@ ledger_transfer_in_write (LedgerBook  *book,
   if (!transfer_draft (book, &t, draft, &voucher, error))
     return NULL;
 
-  entry_memo = transfer_memo (&t);
   posting = ledger_posting_new ("transfer", t.day);
-  ledger_posting_set_ref (posting, voucher);
-  ledger_posting_set_memo (posting, entry_memo);
   ledger_draft_post (draft, posting);
   if (!ledger_posting_commit (posting, book, NULL, error))
     return NULL;
@@ -253,7 +252,6 @@ ledger_transfer_rule (LedgerBook          *book,
   g_auto(Transfer) t = { 0, 0, NULL, NULL, NULL, "" };
   g_autoptr(LedgerDraft) draft = ledger_draft_new ();
   g_autoptr(GError) refused = NULL;
-  g_autofree char *memo = NULL;
 
   if (fact == NULL ||
       !ledger_fact_int64 ("transfer", fact, 3, &t.amount, error) ||
@@ -265,11 +263,6 @@ ledger_transfer_rule (LedgerBook          *book,
   g_strlcpy (t.day, leaf->date, sizeof t.day);
   if (!check_transfer (book, &t, &refused))
     return ledger_replay_refused (error, leaf, refused);
-  memo = transfer_memo (&t);
-  if (strcmp (leaf->ref, fact[0]) != 0)
-    return ledger_replay_differs (error, "ref", fact[0], leaf->ref);
-  if (strcmp (leaf->memo, memo) != 0)
-    return ledger_replay_differs (error, "memo", memo, leaf->memo);
   return transfer_draft (book, &t, draft, NULL, error) &&
          ledger_draft_check (draft, leaf, _("a transfer between money accounts"), error);
 }
