@@ -60,6 +60,7 @@
 #include "ledger-household-salts.h"
 #include "ledger-paths.h"
 #include "ledger-payment.h"
+#include "ledger-period-close.h"
 #include "ledger-replay.h"
 #include "ledger-settings.h"
 #include "ledger-vote.h"

@@ -26,6 +26,7 @@ PROJECTIONS = {
     "vote_results": ["vote_id"], "notices": ["id"], "notice_files": ["notice_id", "kind"],
     "announcements": ["expenditure_id"], "charge_status": ["charge_id"],
     "account_days": ["account", "date"],
+    "closed_periods": ["period"], "corrections": ["txn_id"],
 }
 
 # Values the schema's CHECK constraints allow, tried when "+x" is refused.
@@ -90,6 +91,10 @@ class TamperBattery(unittest.TestCase):
         run(book, "pay", "1-1-102", "200")
         run(book, "spend", "50", "--payee", "五金店", "--category", "repair",
             "--attach", scan)
+        # A closed quarter and a correction of it (issue 16).
+        run(book, "notice", os.path.join(cls.dir, "q1.pdf"), "--period", "2026-Q1")
+        run(book, "period", "close", "2026-Q1")
+        run(book, "pay", "1-1-102", "10", "--corrects", "2026-Q1")
         run(book, "notice", os.path.join(cls.dir, "notice.pdf"),
             "--png", os.path.join(cls.dir, "notice.png"))
         run(book, "verify")
