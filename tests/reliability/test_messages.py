@@ -264,6 +264,8 @@ def invocations():
         'notice': (['notice', '{out}'], None, None),
         'receipt': (['receipt', '2026-000001', '{out}'], None, None),
         'settings': (['settings'], None, None),
+        'period list': (['period', 'list', '--json'], None, None),
+        'period close': (['period', 'close', '2025'], None, 'published'),
     }
 
 
@@ -275,6 +277,8 @@ def prepare(kind):
         run(['--book', book, 'member', 'add', '李四', '--role', 'director'])
     if kind == 'vote':
         run(['--book', book, 'vote', 'new', '--title', 't', '--matter', '1'])
+    if kind == 'published':
+        run(['--book', book, 'notice', FIXTURE.out('published.pdf'), '--period', '2025'])
     return book
 
 
