@@ -94,6 +94,8 @@ global_entries (CliGlobals *globals)
       N_("The book to use (default: $COMMUNITY_LEDGER_BOOK or the one in your data folder)"), N_("FILE") },
     { "operator", 0, 0, G_OPTION_ARG_STRING, &globals->operator_name,
       N_("The committee member recording the entries"), N_("NAME") },
+    { "corrects", 0, 0, G_OPTION_ARG_STRING, &globals->corrects,
+      N_("Mark what this command writes as a correction of a closed period"), N_("PERIOD") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -258,8 +260,13 @@ open_book (CliGlobals           *globals,
            GError              **error)
 {
   LedgerBook *book;
+  LedgerPeriod corrects;
 
-  if (!cli_check_operator (globals, error))
+  /* --corrects is read before the book is opened: a period that cannot
+   * be read is bad usage whatever the command (whether it is closed is
+   * for the journal to say, when the command writes). */
+  if (!cli_check_operator (globals, error) ||
+      (globals->corrects != NULL && !ledger_period_parse (globals->corrects, "--corrects", &corrects, error)))
     return NULL;
   book = ledger_community_open (cli_book_path (globals), flags, error);
 
@@ -267,6 +274,8 @@ open_book (CliGlobals           *globals,
     g_signal_connect (book, "changed", G_CALLBACK (note_book_changed), NULL);
   if (book != NULL && globals->operator_name != NULL)
     ledger_book_set_operator (book, globals->operator_name);
+  if (book != NULL && globals->corrects != NULL)
+    ledger_book_set_correcting (book, corrects.name);
   return book;
 }
 

@@ -23,6 +23,7 @@ typedef struct
 {
   char *book_path;
   char *operator_name;
+  char *corrects;      /* --corrects PERIOD: the entries written correct it */
 } CliGlobals;
 
 typedef int (*CliRunFunc) (CliGlobals *globals,
@@ -126,6 +127,7 @@ extern const CliCommand cli_vote_commands[];
 extern const CliCommand cli_verify_commands[];
 extern const CliCommand cli_export_commands[];
 extern const CliCommand cli_publish_commands[];
+extern const CliCommand cli_period_commands[];
 
 /* Flushes standard output; when the command's result could not be
  * written, says so on stderr with what was saved (cli_note_saved()) and

@@ -16,7 +16,7 @@
 static const CliCommand *const command_tables[] = {
   cli_book_commands, cli_household_commands, cli_household_show_commands, cli_fee_commands,
   cli_pay_commands, cli_spend_commands, cli_money_commands, cli_vote_commands, cli_report_commands,
-  cli_verify_commands, cli_export_commands, cli_publish_commands,
+  cli_verify_commands, cli_export_commands, cli_publish_commands, cli_period_commands,
 };
 
 static gboolean
@@ -70,9 +70,11 @@ first_command_word (int    argc,
 {
   for (int i = 1; i < argc; i++)
     {
-      if (strcmp (argv[i], "--book") == 0 || strcmp (argv[i], "--operator") == 0)
+      if (strcmp (argv[i], "--book") == 0 || strcmp (argv[i], "--operator") == 0 ||
+          strcmp (argv[i], "--corrects") == 0)
         i++;
-      else if (g_str_has_prefix (argv[i], "--book=") || g_str_has_prefix (argv[i], "--operator="))
+      else if (g_str_has_prefix (argv[i], "--book=") || g_str_has_prefix (argv[i], "--operator=") ||
+               g_str_has_prefix (argv[i], "--corrects="))
         continue;
       else
         return i;
@@ -129,7 +131,7 @@ static int
 run_command_line (int    argc,
                   char **argv)
 {
-  CliGlobals globals = { NULL, NULL };
+  CliGlobals globals = { NULL, NULL, NULL };
   const CliCommand *command;
   g_autofree char **args = NULL;
   int first = first_command_word (argc, argv);
@@ -167,6 +169,7 @@ run_command_line (int    argc,
   status = command->run (&globals, (int) g_strv_length (args), args);
   g_free (globals.book_path);
   g_free (globals.operator_name);
+  g_free (globals.corrects);
   return status;
 }
 

@@ -107,7 +107,10 @@ append_figures (GString                *out,
   const LedgerCollection *c = &data->collection;
 
   g_string_append (out, "<section id=\"figures\"><h2>收支概况</h2><table>");
-  append_figure (out, "total", "期初余额", r->opening);
+  /* The opening is the closing the last notice printed (上期补记 below). */
+  append_figure (out, "total", "期初余额", data->carried);
+  if (data->late_entries->len > 0)
+    append_figure (out, "total", "上期补记", data->late_total);
   append_figure (out, "total", "本期收入", r->income_total);
   for (guint i = 0; i < r->income->len; i++)
     {
@@ -181,10 +184,66 @@ append_expenditures (GString                *out,
                                                 late->len);
 
       append_element (out, "h3", NULL, title);
-      append_element (out, "p", "note", "已计入所属期间的收支，本期期初余额已含。");
+      append_element (out, "p", "note", data->late_entries->len > 0 ? "已计入所属期间的收支，见“上期补记”。"
+                                                                    : "已计入所属期间的收支，本期期初余额已含。");
       append_expenditure_list (out, late);
     }
   g_string_append (out, "</section>\n");
+}
+
+/* One list item per late entry or correction of @list; @corrections
+ * names the period each corrects. */
+static void
+append_entry_list (GString         *out,
+                   const GPtrArray *list,
+                   gboolean         corrections)
+{
+  g_string_append (out, "<ol>");
+  for (guint i = 0; i < list->len; i++)
+    {
+      const LedgerNoticeEntry *e = g_ptr_array_index (list, i);
+      g_autofree char *money = ledger_money_format (e->amount);
+      g_autofree char *what = g_strdup_printf ("%s %s", export_entry_kind_chinese (e->kind), e->ref);
+      g_autofree char *period = g_strdup_printf ("更正%s", e->period);
+
+      g_string_append (out, "<li><div class=\"row\">");
+      append_element (out, "span", "payee", what);
+      append_element (out, "span", "amount", money);
+      g_string_append (out, "</div>");
+      if (corrections)
+        append_element (out, "div", "purpose", period);
+      append_element (out, "div", "date", e->date);
+      g_string_append (out, "</li>");
+    }
+  g_string_append (out, "</ol>");
+}
+
+/* 上期补记 and 对已公示期间的更正, each when there is something to list. */
+static void
+append_carried (GString                *out,
+                const LedgerNoticeData *data)
+{
+  if (data->late_entries->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf ("上期补记：%s公示后登记的款项（共%u笔）",
+                                                data->carried_from, data->late_entries->len);
+
+      g_string_append (out, "<section id=\"late\">");
+      append_element (out, "h2", NULL, title);
+      append_element (out, "p", "note", "期初余额为上期公示的期末余额；这些款项日期在已公示期间内，在此列出，不改动已公示的数字。");
+      append_entry_list (out, data->late_entries, FALSE);
+      g_string_append (out, "</section>\n");
+    }
+  if (data->corrections->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf ("对已公示期间的更正（共%u笔）", data->corrections->len);
+
+      g_string_append (out, "<section id=\"corrections\">");
+      append_element (out, "h2", NULL, title);
+      append_element (out, "p", "note", "登记在本期、已计入本期收支。");
+      append_entry_list (out, data->corrections, TRUE);
+      g_string_append (out, "</section>\n");
+    }
 }
 
 /* 表决结果: each vote with its four ratios. */
@@ -257,6 +316,7 @@ export_notice_html (const LedgerNoticeData  *data,
   g_string_append (out, "</header>\n");
   append_figures (out, data);
   append_expenditures (out, data);
+  append_carried (out, data);
   append_votes (out, data);
   if (!append_fingerprint (out, data, qr_payload, error))
     return NULL;

@@ -41,6 +41,9 @@ char       *export_period_chinese (const LedgerPeriod *period);
 char       *export_date_chinese (const char *iso);
 /* The name of an income line in Chinese: the fee's own name, or 预交款 */
 const char *export_income_name (const LedgerReportLine *line);
+/* What a journal entry of @kind is, in Chinese (收费, 支出, 退款 …),
+ * for the late entries and corrections a notice lists */
+const char *export_entry_kind_chinese (const char *kind);
 /* "75.00%" for the part of the whole, rounded down */
 char       *export_ratio_text (gint64 part,
                                gint64 whole);

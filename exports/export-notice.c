@@ -33,7 +33,8 @@
  * device pixels of a 150 dpi print: sharp when scanned from a printout. */
 #define QR_MAX_SIDE  176.0
 
-/* The columns of the expenditure table: x offset and width in points. */
+/* The columns of the tables: x offset and width in points. Every table
+ * has five, placed alike; only the titles of the middle two differ. */
 static const struct
 {
   const char    *title;
@@ -47,6 +48,11 @@ static const struct
   { "用途",   222, 196, PANGO_ALIGN_LEFT },
   { "金额",   420, 85,  PANGO_ALIGN_RIGHT },
 };
+
+/* The titles of each table's columns (the expenditures' are columns[]'s). */
+static const char *const expenditure_titles[] = { "序号", "日期", "收款方", "用途", "金额" };
+static const char *const late_titles[] = { "序号", "日期", "类别", "收据号／凭证号", "金额" };
+static const char *const correction_titles[] = { "序号", "日期", "类别及编号", "更正的期间", "金额" };
 
 typedef enum
 {
@@ -72,7 +78,7 @@ typedef struct
   int                     only_page;    /* PASS_PAGE: the page drawn */
   double                  y;
   double                  page_top;     /* where this page's content starts */
-  gboolean                in_table;     /* repeat the column titles on a new page */
+  const char *const      *in_table;     /* the titles to repeat on a new page, or NULL */
 } Notice;
 
 /* Frees what the passes share. */
@@ -162,12 +168,13 @@ draw_footer (Notice *n)
 /* The titles of the expenditure table, on its first page and on each
  * page it continues on. */
 static void
-draw_column_titles (Notice *n)
+draw_column_titles (Notice            *n,
+                    const char *const *titles)
 {
   double height = 0;
 
   for (gsize i = 0; i < G_N_ELEMENTS (columns); i++)
-    height = MAX (height, notice_text_at (n, columns[i].title, TABLE_SIZE, columns[i].x,
+    height = MAX (height, notice_text_at (n, titles[i], TABLE_SIZE, columns[i].x,
                                           n->y + ROW_PAD, columns[i].width, columns[i].align));
   n->y += height + 2 * ROW_PAD;
   notice_rule (n, n->y, 0.0, 0.8, 0, 0);
@@ -198,8 +205,8 @@ notice_next_page (Notice *n)
   draw_footer (n);
   title = g_strdup_printf ("%s财务收支公示（%s）续", n->data->community, n->period);
   notice_line (n, title, BODY_SIZE, PANGO_ALIGN_LEFT, 8);
-  if (n->in_table)
-    draw_column_titles (n);
+  if (n->in_table != NULL)
+    draw_column_titles (n, n->in_table);
   n->page_top = n->y;
 }
 
@@ -277,7 +284,11 @@ draw_summary (Notice *n,
   double y = y0;
 
   y += notice_text_at (n, "一、收支概况", 12, 0, y, 200, PANGO_ALIGN_LEFT) + 6;
-  y += summary_line (n, y, "期初余额", r->opening, 0);
+  /* The opening is the closing the last notice printed; entries entered
+   * for its days since are a line of their own (listed under 上期补记). */
+  y += summary_line (n, y, "期初余额", n->data->carried, 0);
+  if (n->data->late_entries->len > 0)
+    y += summary_line (n, y, "上期补记", n->data->late_total, 0);
   y += summary_line (n, y, "本期收入", r->income_total, 0);
   for (guint i = 0; i < r->income->len; i++)
     {
@@ -360,15 +371,9 @@ draw_collection (Notice *n)
 /* One row of the table: measured first, so that it moves to the next
  * page whole. */
 static void
-draw_expenditure (Notice                  *n,
-                  guint                    number,
-                  const LedgerExpenditure *e)
+draw_row (Notice            *n,
+          const char *const *cells)
 {
-  g_autofree char *no = g_strdup_printf ("%u", number);
-  g_autofree char *purpose = export_expenditure_purpose (e->vote_id, e->from_maintenance_fund,
-                                                         e->category, e->memo);
-  g_autofree char *money = ledger_money_format (e->amount);
-  const char *cells[] = { no, e->date, e->payee, purpose, money };
   PangoLayout *layouts[G_N_ELEMENTS (columns)];
   double height = 0;
 
@@ -389,6 +394,20 @@ draw_expenditure (Notice                  *n,
   notice_rule (n, n->y, 0.8, 0.4, 0, 0);
 }
 
+static void
+draw_expenditure (Notice                  *n,
+                  guint                    number,
+                  const LedgerExpenditure *e)
+{
+  g_autofree char *no = g_strdup_printf ("%u", number);
+  g_autofree char *purpose = export_expenditure_purpose (e->vote_id, e->from_maintenance_fund,
+                                                         e->category, e->memo);
+  g_autofree char *money = ledger_money_format (e->amount);
+  const char *cells[] = { no, e->date, e->payee, purpose, money };
+
+  draw_row (n, cells);
+}
+
 /* A section title, kept on one page with the first @next points after it. */
 static void
 draw_section_title (Notice     *n,
@@ -404,6 +423,30 @@ draw_section_title (Notice     *n,
   n->y += height;
 }
 
+/* "@label ¥…" under a table. */
+static void
+draw_sum_line (Notice     *n,
+               const char *label,
+               const char *sum)
+{
+  notice_place (n, 24);
+  n->y += 4;
+  notice_text_at (n, label, BODY_SIZE, columns[1].x, n->y, 200, PANGO_ALIGN_LEFT);
+  n->y += notice_text_at (n, sum, BODY_SIZE, columns[4].x - 40, n->y, columns[4].width + 40,
+                          PANGO_ALIGN_RIGHT) + 16;
+}
+
+/* A period's name ("2026-Q1") as the notice writes it (2026年第一季度). */
+static char *
+export_period_text (const char *name)
+{
+  LedgerPeriod period;
+
+  if (!ledger_period_parse (name, "period", &period, NULL))
+    return g_strdup (name);
+  return export_period_chinese (&period);
+}
+
 /* The table of @list under its column titles, then "@sum_label ¥…". */
 static void
 draw_expenditure_table (Notice          *n,
@@ -413,8 +456,8 @@ draw_expenditure_table (Notice          *n,
   g_autofree char *sum = NULL;
   gint64 listed = 0;
 
-  draw_column_titles (n);
-  n->in_table = TRUE;
+  draw_column_titles (n, expenditure_titles);
+  n->in_table = expenditure_titles;
   for (guint i = 0; i < list->len; i++)
     {
       const LedgerExpenditure *e = g_ptr_array_index (list, i);
@@ -422,13 +465,67 @@ draw_expenditure_table (Notice          *n,
       ledger_total_add_saturating (&listed, e->amount);
       draw_expenditure (n, i + 1, e);
     }
-  n->in_table = FALSE;
+  n->in_table = NULL;
   sum = ledger_money_format (listed);
-  notice_place (n, 24);
-  n->y += 4;
-  notice_text_at (n, sum_label, BODY_SIZE, columns[1].x, n->y, 200, PANGO_ALIGN_LEFT);
-  n->y += notice_text_at (n, sum, BODY_SIZE, columns[4].x - 40, n->y, columns[4].width + 40,
-                          PANGO_ALIGN_RIGHT) + 16;
+  draw_sum_line (n, sum_label, sum);
+}
+
+/* The table of late entries or corrections (LedgerNoticeEntry), then
+ * "@sum_label ¥…". */
+static void
+draw_entry_table (Notice            *n,
+                  const GPtrArray   *list,
+                  const char *const *titles,
+                  const char        *sum_label)
+{
+  g_autofree char *sum = NULL;
+  gint64 listed = 0;
+
+  draw_column_titles (n, titles);
+  n->in_table = titles;
+  for (guint i = 0; i < list->len; i++)
+    {
+      const LedgerNoticeEntry *e = g_ptr_array_index (list, i);
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+      g_autofree char *money = ledger_money_format (e->amount);
+      g_autofree char *what = g_strdup_printf ("%s %s", export_entry_kind_chinese (e->kind), e->ref);
+      g_autofree char *period = export_period_text (e->period);
+      const char *late_cells[] = { no, e->date, export_entry_kind_chinese (e->kind), e->ref, money };
+      const char *correction_cells[] = { no, e->date, what, period, money };
+
+      ledger_total_add_saturating (&listed, e->amount);
+      draw_row (n, titles == late_titles ? late_cells : correction_cells);
+    }
+  n->in_table = NULL;
+  sum = ledger_money_format (listed);
+  draw_sum_line (n, sum_label, sum);
+}
+
+/* 上期补记 and 对已公示期间的更正, each when there is something to list. */
+static void
+draw_carried (Notice *n)
+{
+  const LedgerNoticeData *d = n->data;
+
+  if (d->late_entries->len > 0)
+    {
+      g_autofree char *from = export_period_text (d->carried_from);
+      g_autofree char *title = g_strdup_printf ("上期补记：%s公示后登记、日期在已公示期间内的款项"
+                                                "（共%u笔）。期初余额为%s公示的期末余额，这些款项在此列出，"
+                                                "不改动已公示的数字。",
+                                                from, d->late_entries->len, from);
+
+      draw_section_title (n, title, 60);
+      draw_entry_table (n, d->late_entries, late_titles, "上期补记合计");
+    }
+  if (d->corrections->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf ("对已公示期间的更正（共%u笔，登记在本期，已计入本期收支）",
+                                                d->corrections->len);
+
+      draw_section_title (n, title, 60);
+      draw_entry_table (n, d->corrections, correction_titles, "更正合计");
+    }
 }
 
 /* 二、支出明细: every expenditure of the period, then their sum; then any
@@ -448,8 +545,11 @@ draw_expenditures (Notice *n)
   if (late->len == 0)
     return;
   g_free (title);
-  title = g_strdup_printf ("补充公示：以前期间公示后才登记的支出（共%u笔，已计入所属期间，"
-                           "本期期初余额已含）", late->len);
+  title = n->data->late_entries->len > 0
+            ? g_strdup_printf ("补充公示：以前期间公示后才登记的支出（共%u笔，已计入所属期间，"
+                               "见“上期补记”）", late->len)
+            : g_strdup_printf ("补充公示：以前期间公示后才登记的支出（共%u笔，已计入所属期间，"
+                               "本期期初余额已含）", late->len);
   draw_section_title (n, title, 60);
   draw_expenditure_table (n, late, "补充公示合计");
 }
@@ -523,7 +623,7 @@ draw_notice (Notice *n)
   n->page = 1;
   n->block = 0;
   n->next_break = 0;
-  n->in_table = FALSE;
+  n->in_table = NULL;
   n->y = TOP;
   n->page_top = TOP;
   draw_footer (n);
@@ -534,6 +634,7 @@ draw_notice (Notice *n)
   n->y = top + MAX (summary, qr) + 12;
   draw_collection (n);
   draw_expenditures (n);
+  draw_carried (n);
   draw_votes (n);
   draw_signature (n);
 }

@@ -61,6 +61,21 @@ export_income_name (const LedgerReportLine *line)
   return line->name;
 }
 
+const char *
+export_entry_kind_chinese (const char *kind)
+{
+  static const struct { const char *kind, *chinese; } kinds[] = {
+    { "payment", "收费" }, { "void", "作废收据" }, { "waiver", "减免" }, { "charge", "应收费用" },
+    { "expenditure", "支出" }, { "income", "其他收入" }, { "refund", "退款" },
+    { "transfer", "转账" }, { "opening", "期初" }, { "advance", "备用金" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i].kind, kind) == 0)
+      return kinds[i].chinese;
+  return kind;
+}
+
 /* A percentage with two decimals, from integers only. */
 char *
 export_ratio_text (gint64 part,
@@ -154,7 +169,8 @@ export_notice_qr_payload (const LedgerNoticeData *data)
 {
   const LedgerIncomeReport *r = data->report;
   g_autofree char *period = export_period_chinese (&data->period);
-  g_autofree char *opening = ledger_money_format (r->opening);
+  g_autofree char *opening = ledger_money_format (data->carried);
+  g_autofree char *late = ledger_money_format (data->late_total);
   g_autofree char *income = ledger_money_format (r->income_total);
   g_autofree char *expenditures = ledger_money_format (r->expenditure_total);
   g_autofree char *closing = ledger_money_format (r->closing);
@@ -169,13 +185,18 @@ export_notice_qr_payload (const LedgerNoticeData *data)
   g_string_append_printf (text,
                           "%s财务收支公示\n"
                           "期间：%s\n"
-                          "期初余额：%s\n"
+                          "期初余额：%s\n",
+                          data->community, period, opening);
+  /* The opening is what the last notice closed with; what was entered
+   * for its days since follows on a line of its own, as on the paper. */
+  if (data->late_entries->len > 0)
+    g_string_append_printf (text, "上期补记：%s\n", late);
+  g_string_append_printf (text,
                           "本期收入：%s\n"
                           "本期支出：%s\n"
                           "期末余额：%s\n"
                           "账本指纹：%s",
-                          data->community, period, opening, income, expenditures, closing,
-                          fingerprint);
+                          income, expenditures, closing, fingerprint);
   return g_string_free (text, FALSE);
 }
 

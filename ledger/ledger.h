@@ -62,6 +62,7 @@
 #include "ledger-paths.h"
 #include "ledger-payment.h"
 #include "ledger-refund.h"
+#include "ledger-period-close.h"
 #include "ledger-replay.h"
 #include "ledger-settings.h"
 #include "ledger-transfer.h"

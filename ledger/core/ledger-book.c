@@ -38,6 +38,7 @@ struct _LedgerBook
   char       *real_path;    /* path with its links followed: where its folders are */
   char       *display_path; /* path quoted for messages (ledger_quote_path) */
   char       *operator_name;
+  char       *correcting; /* the closed period this connection's entries correct, or NULL */
   char       *clock_date; /* simulated "today", or NULL */
   char       *write_now;  /* "now" of the running write: one time for all its entries */
   gboolean    read_only;
@@ -69,6 +70,7 @@ ledger_book_finalize (GObject *object)
   g_free (self->real_path);
   g_free (self->display_path);
   g_free (self->operator_name);
+  g_free (self->correcting);
   g_free (self->clock_date);
   g_free (self->write_now);
 
@@ -660,6 +662,23 @@ ledger_book_set_operator (LedgerBook *self,
 
   g_free (self->operator_name);
   self->operator_name = g_strdup (operator_name);
+}
+
+const char *
+ledger_book_get_correcting (LedgerBook *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BOOK (self), NULL);
+  return self->correcting;
+}
+
+void
+ledger_book_set_correcting (LedgerBook *self,
+                            const char *period)
+{
+  g_return_if_fail (LEDGER_IS_BOOK (self));
+
+  g_free (self->correcting);
+  self->correcting = period != NULL && *period != '\0' ? g_strdup (period) : NULL;
 }
 
 char *

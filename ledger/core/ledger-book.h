@@ -114,6 +114,30 @@ void        ledger_book_set_operator (LedgerBook *self,
                                       const char *operator_name);
 
 /**
+ * ledger_book_get_correcting:
+ * @self: an open book
+ *
+ * Returns: (transfer none) (nullable): the closed period the entries this
+ *   connection journals correct (ledger_book_set_correcting()), or NULL
+ */
+const char *ledger_book_get_correcting (LedgerBook *self);
+
+/**
+ * ledger_book_set_correcting:
+ * @self: an open book
+ * @period: (nullable): a period's name ("2026-Q1"), or NULL to stop
+ *
+ * Marks every entry journaled from now on (but the automatic `account`
+ * and `snapshot` entries) as a correction of @period: each carries a
+ * `corrects|PERIOD` fact (docs/money.md, "Closed periods"). The journal
+ * refuses such an entry with LEDGER_ERROR_INVALID_INPUT unless @period is
+ * closed; the entry itself must be dated in an open period. The command
+ * line sets it from --corrects, for whatever command writes.
+ */
+void        ledger_book_set_correcting (LedgerBook *self,
+                                        const char *period);
+
+/**
  * ledger_book_dup_files_dir:
  * @self: an open book
  *

@@ -7,6 +7,7 @@
 
 #include "ledger-account-code.h"
 #include "ledger-book-private.h"
+#include "ledger-closed-periods-private.h"
 #include "ledger-fact-private.h"
 #include "ledger-fingerprint-private.h"
 #include "ledger-journal-private.h"
@@ -452,6 +453,22 @@ check_money_accounts (LedgerPosting  *posting,
   return TRUE;
 }
 
+/* Marks the posting as a correction when the book is correcting a closed
+ * period (ledger_book_set_correcting(): the command line's --corrects):
+ * the fact goes after the writer's own, so the writer's rule, in verify,
+ * sees its entry as it wrote it. Not in a replayed entry, which has its
+ * facts already, nor in the automatic entries. */
+static void
+add_correcting_fact (LedgerPosting *posting,
+                     LedgerBook    *book)
+{
+  const char *period = ledger_book_get_correcting (book);
+
+  if (period == NULL || posting->recorded_at != NULL || !ledger_closed_may_correct (posting->kind))
+    return;
+  ledger_posting_add_fact (posting, &ledger_fact_corrects, period);
+}
+
 gboolean
 ledger_posting_commit (LedgerPosting  *posting,
                        LedgerBook     *book,
@@ -472,10 +489,16 @@ ledger_posting_commit (LedgerPosting  *posting,
       return FALSE;
     }
 
+  add_correcting_fact (posting, book);
+
   /* A replayed entry is history: its texts were checked when it was
-   * written, by the rules of the version that wrote it. */
+   * written, by the rules of the version that wrote it. Its date is
+   * checked again against the periods closed before it: whatever wrote
+   * it (billing's charges are dated 1 January, a follower is moved to
+   * what it follows), no entry lands in a closed period. */
   if ((posting->recorded_at == NULL && !check_txn_text (posting, book, error)) ||
       !date_after_followed (posting, book, error) ||
+      !ledger_closed_period_check (book, posting->date, "date", error) ||
       !insert_txn (posting, book, &txn_id, error) ||
       !insert_splits (posting, book, txn_id, error) ||
       !insert_facts (posting, book, txn_id, error) ||

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * @field: the option or column the date came from ("--date"), for the message
  * @error: return location for an error
  *
- * Refuses a date more than the book's days_ahead setting after today, by
+ * Refuses a date inside a closed period (period close), naming it, and a
+ * date more than the book's days_ahead setting after today, by
  * the book's clock (ledger_book_today(): COMMUNITY_LEDGER_NOW and the
  * demo's clock count), and a date before LEDGER_YEAR_FIRST. An entry dated
  * in the future is almost always a typing slip (2031 for 2021), and it
@@ -24,7 +25,7 @@ G_BEGIN_DECLS
  * after everything.
  *
  * Returns: TRUE for an acceptable date; FALSE with
- *   LEDGER_ERROR_INVALID_INPUT naming @field
+ *   LEDGER_ERROR_INVALID_INPUT naming @field (and the closed period)
  */
 gboolean ledger_check_entry_date (LedgerBook  *book,
                                   const char  *iso,

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-closed-periods-private.h"
 #include "ledger-dates-private.h"
 #include "ledger-limits.h"
 #include "ledger-period.h"
@@ -54,6 +55,10 @@ ledger_check_entry_date (LedgerBook  *book,
       reason = g_strdup_printf (_("before %d; check the year"), LEDGER_YEAR_FIRST);
       return ledger_text_set_invalid_input (error, field, iso, reason);
     }
+  /* A closed period takes no more entries (docs/money.md): its notice
+   * was published and its figures stand. */
+  if (!ledger_closed_period_check (book, iso, field, error))
+    return FALSE;
   last_entry_day (book, last);
   if (strcmp (iso, last) <= 0)
     return TRUE;

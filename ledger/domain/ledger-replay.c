@@ -20,6 +20,7 @@
 #include "ledger-accounts-private.h"
 #include "ledger-attachment-private.h"
 #include "ledger-book-private.h"
+#include "ledger-closed-periods-private.h"
 #include "ledger-dates-private.h"
 #include "ledger-period.h"
 #include "ledger-charges-private.h"
@@ -35,6 +36,7 @@
 #include "ledger-owner-record-private.h"
 #include "ledger-payment-private.h"
 #include "ledger-refund-private.h"
+#include "ledger-period-close-private.h"
 #include "ledger-replay-private.h"
 #include "ledger-replay.h"
 #include "ledger-settings-private.h"
@@ -67,6 +69,8 @@ static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_transfer,
   &ledger_fact_income,
   &ledger_fact_refund,
+  &ledger_fact_close,
+  &ledger_fact_corrects,
 };
 
 /* The rules re-applied, by entry kind: every kind a writer posts has
@@ -94,6 +98,7 @@ static const struct
   { "transfer",    ledger_transfer_rule },
   { "income",      ledger_income_rule },
   { "refund",      ledger_refund_rule },
+  { "period-close", ledger_period_close_rule },
 };
 
 /* Every kind of entry a writer posts: whether it may move money (its
@@ -125,6 +130,7 @@ static const struct
   { "transfer",    TRUE,  TRUE,  "transfer" },
   { "income",      TRUE,  TRUE,  "income" },
   { "refund",      TRUE,  TRUE,  "refund" },
+  { "period-close", FALSE, TRUE, "close" },
 };
 
 /* Facts whose personal data is committed, not held. */
@@ -383,18 +389,49 @@ apply_private_facts (Replay     *r,
   return TRUE;
 }
 
+/* A correction of a closed period (--corrects) is its writer's entry with
+ * one `corrects` fact after the writer's own (ledger_posting_commit() adds
+ * it): takes that fact off @facts and @view, so that the entry's shape and
+ * its writer's rule see the entry as the writer made it. Anywhere else,
+ * or in an automatic entry, the fact is one no writer adds (the shape
+ * check refuses it among the others). */
+static gboolean
+take_corrects (LedgerLeaf   *view,
+               GPtrArray    *facts,
+               char       ***out_corrects,
+               GError      **error)
+{
+  char **last;
+
+  *out_corrects = NULL;
+  if (facts->len < 2)
+    return TRUE;
+  last = g_ptr_array_index (facts, facts->len - 2); /* the array ends with NULL */
+  if (strcmp (last[0], ledger_fact_corrects.name) != 0)
+    return TRUE;
+  if (!ledger_closed_may_correct (view->kind))
+    return set_not_written (error, view->facts[view->n_facts - 1]);
+  *out_corrects = g_ptr_array_steal_index (facts, facts->len - 2);
+  view->n_facts--;
+  return TRUE;
+}
+
 static gboolean
 replay_entry (Replay            *r,
-              const LedgerLeaf  *leaf,
+              const LedgerLeaf  *whole,
               GError           **error)
 {
   g_autoptr(GPtrArray) facts = NULL;
   g_autoptr(LedgerPosting) posting = NULL;
+  g_auto(GStrv) corrects = NULL;
+  LedgerLeaf view = *whole;
+  const LedgerLeaf *leaf = &view;
   LedgerReplayRule rule;
   gint64 txn_id = 0;
 
   facts = parse_facts (leaf, error);
-  if (facts == NULL || !check_entry_shape (leaf, facts, error) ||
+  if (facts == NULL || !take_corrects (&view, facts, &corrects, error) ||
+      !check_entry_shape (leaf, facts, error) ||
       !check_entry_date (r->replayed, leaf, error))
     return FALSE;
   if (r->v1_entries > 0 && !r->snapshot_seen)
@@ -419,6 +456,8 @@ replay_entry (Replay            *r,
   rule = find_rule (leaf->kind);
   if (rule != NULL && !rule (r->replayed, leaf, (char *const *const *) facts->pdata, error))
     return FALSE;
+  if (corrects != NULL)
+    ledger_posting_add_factv (posting, &ledger_fact_corrects, (const char *const *) corrects + 1);
   if (!ledger_posting_commit (posting, r->replayed, &txn_id, error))
     return FALSE;
   if (txn_id != leaf->index)

@@ -10,6 +10,14 @@
 
 G_BEGIN_DECLS
 
+/* Reads what @data carries over from the last published notice (its
+ * closing, the late entries since) and the corrections dated in its
+ * period (ledger-notice-carry.c); @data->report is read. LEDGER_ERROR_VERIFY
+ * when the carried closing and the late entries do not give the opening. */
+gboolean ledger_notice_read_carried       (LedgerBook        *book,
+                                           LedgerNoticeData  *data,
+                                           GError           **error);
+
 /* The owners' names and phones of the register: what must not be shown.
  * Read inside the notice's snapshot, with its figures. */
 gboolean ledger_notice_read_private_words (LedgerBook  *book,

@@ -104,4 +104,8 @@ ledger_notice_scrub_data (LedgerNoticeData *data,
     }
   for (guint i = 0; i < data->votes->len; i++)
     scrub_in_place (&((LedgerVote *) g_ptr_array_index (data->votes, i))->title, scrubber);
+  for (guint i = 0; i < data->late_entries->len; i++)
+    scrub_in_place (&((LedgerNoticeEntry *) g_ptr_array_index (data->late_entries, i))->ref, scrubber);
+  for (guint i = 0; i < data->corrections->len; i++)
+    scrub_in_place (&((LedgerNoticeEntry *) g_ptr_array_index (data->corrections, i))->ref, scrubber);
 }

@@ -34,6 +34,8 @@ ledger_notice_data_free (LedgerNoticeData *data)
   g_clear_pointer (&data->expenditures, g_ptr_array_unref);
   g_clear_pointer (&data->late_expenditures, g_ptr_array_unref);
   g_clear_pointer (&data->votes, g_ptr_array_unref);
+  g_clear_pointer (&data->late_entries, g_ptr_array_unref);
+  g_clear_pointer (&data->corrections, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -149,7 +151,7 @@ read_notice_figures (LedgerBook        *book,
   if (data->expenditures == NULL)
     return FALSE;
   data->late_expenditures = late_expenditures (book, &data->period, error);
-  if (data->late_expenditures == NULL)
+  if (data->late_expenditures == NULL || !ledger_notice_read_carried (book, data, error))
     return FALSE;
   data->votes = votes_closed_in (book, &data->period, error);
   return data->votes != NULL &&

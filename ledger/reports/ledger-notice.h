@@ -21,6 +21,21 @@
 
 G_BEGIN_DECLS
 
+/* An entry a notice lists on its own: one recorded after the last
+ * published notice but dated inside its period (a late entry), or one that
+ * corrects a closed period (docs/money.md, "Closed periods"). */
+typedef struct
+{
+  gint64 txn_id;      /* its journal entry */
+  char   date[11];
+  char  *kind;        /* the entry's kind: "payment", "expenditure", "income" … */
+  char  *ref;         /* its receipt or voucher number, or what its writer put there (scrubbed) */
+  char   period[16];  /* late: the published period it is dated in; correction: the closed one */
+  gint64 amount;      /* what it moved the committee's money by: in +, out − */
+} LedgerNoticeEntry;
+
+void ledger_notice_entry_free (LedgerNoticeEntry *entry);
+
 typedef struct
 {
   LedgerPeriod        period;
@@ -34,6 +49,15 @@ typedef struct
   GPtrArray          *late_expenditures; /* dated in an earlier period whose notice was
                                           * already published, but not on it: recorded
                                           * afterwards. Shown and announced now. */
+  char                carried_from[16]; /* the period of the last published notice, which
+                                          * ended the day before this one starts and whose
+                                          * closing this notice opens with; "" when none */
+  gint64              carried;         /* that notice's closing, as it was published */
+  GPtrArray          *late_entries;    /* LedgerNoticeEntry recorded after that notice but
+                                          * dated in its period (or before), by entry */
+  gint64              late_total;      /* their sum: carried + late_total = report->opening */
+  GPtrArray          *corrections;     /* LedgerNoticeEntry dated in the period that correct
+                                          * a closed period (对已公示期间的更正), by entry */
   LedgerCollection    collection;      /* for the period's year */
   GPtrArray          *votes;           /* LedgerVote closed in the period, oldest first */
   LedgerTreeHead      head;            /* the fingerprint printed: the book before publishing */

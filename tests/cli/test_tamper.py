@@ -27,6 +27,7 @@ PROJECTIONS = {
     "announcements": ["expenditure_id"], "charge_status": ["charge_id"],
     "transfers": ["txn_id"], "incomes": ["txn_id"], "refunds": ["txn_id"],
     "account_days": ["account", "date"],
+    "closed_periods": ["period"], "corrections": ["txn_id"],
 }
 
 # Values the schema's CHECK constraints allow, tried when "+x" is refused.
@@ -98,6 +99,10 @@ class TamperBattery(unittest.TestCase):
             "--payer", "开户银行", "--memo", "二季度利息")
         run(book, "pay", "1-1-102", "5000")
         run(book, "refund", "1-1-102", "10", "--method", "cash", "--reason", "多交")
+        # A closed quarter and a correction of it (issue 16).
+        run(book, "notice", os.path.join(cls.dir, "q1.pdf"), "--period", "2026-Q1")
+        run(book, "period", "close", "2026-Q1")
+        run(book, "pay", "1-1-102", "10", "--corrects", "2026-Q1")
         run(book, "notice", os.path.join(cls.dir, "notice.pdf"),
             "--png", os.path.join(cls.dir, "notice.png"))
         run(book, "verify")

@@ -269,6 +269,8 @@ def invocations():
                    r'voucher (S\d{4}-\d{4})', None),
         'refund': (['refund', '1-1-101', '1', '--method', 'cash', '--reason', 'x'],
                    r'voucher (F\d{4}-\d{4})', 'credit'),
+        'period list': (['period', 'list', '--json'], None, None),
+        'period close': (['period', 'close', '2025'], None, 'published'),
     }
 
 
@@ -282,6 +284,8 @@ def prepare(kind):
         run(['--book', book, 'vote', 'new', '--title', 't', '--matter', '1'])
     if kind == 'credit':
         run(['--book', book, 'pay', '1-1-101', '5000'])
+    if kind == 'published':
+        run(['--book', book, 'notice', FIXTURE.out('published.pdf'), '--period', '2025'])
     return book
 
 
