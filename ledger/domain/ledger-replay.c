@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "ledger-accounts-private.h"
+#include "ledger-advance-private.h"
 #include "ledger-attachment-private.h"
 #include "ledger-book-private.h"
 #include "ledger-dates-private.h"
@@ -56,6 +57,8 @@ static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_ballot,
   &ledger_fact_result,
   &ledger_fact_expenditure,
+  &ledger_fact_source,
+  &ledger_fact_advance,
   &ledger_fact_attachment,
   &ledger_fact_notice,
   &ledger_fact_notice_file,
@@ -80,6 +83,7 @@ static const struct
   { "notice",      ledger_notice_replay },
   { "setting",     ledger_settings_replay },
   { "account",     ledger_account_rule },
+  { "advance",     ledger_advance_rule },
 };
 
 /* Every kind of entry a writer posts: whether it may move money (its
@@ -101,13 +105,14 @@ static const struct
   { "payment",     TRUE,  FALSE, "receipt allocation" },
   { "void",        TRUE,  FALSE, "void allocation" },
   { "waiver",      TRUE,  FALSE, "waiver allocation" },
-  { "expenditure", TRUE,  FALSE, "expenditure attachment" },
+  { "expenditure", TRUE,  FALSE, "expenditure source attachment" },
   { "vote",        FALSE, TRUE,  "vote" },
   { "ballot",      FALSE, FALSE, "ballot attachment" },
   { "vote-close",  FALSE, TRUE,  "result" },
   { "notice",      FALSE, FALSE, "notice notice_file announcement" },
   { "snapshot",    FALSE, FALSE, "snapshot setting account household" },
   { "account",     FALSE, TRUE,  "account" },
+  { "advance",     TRUE,  TRUE,  "advance" },
 };
 
 /* Facts whose personal data is committed, not held. */

@@ -26,13 +26,15 @@ PROJECTIONS = {
     "vote_results": ["vote_id"], "notices": ["id"], "notice_files": ["notice_id", "kind"],
     "announcements": ["expenditure_id"], "charge_status": ["charge_id"],
     "account_days": ["account", "date"],
+    # issue 16
+    "advances": ["txn_id"], "expenditure_sources": ["txn_id"],
 }
 
 # Values the schema's CHECK constraints allow, tried when "+x" is refused.
 ALLOWED = ["yes", "no", "abstain", "occupied", "rented", "vacant", "cash", "wechat", "alipay",
            "bank", "household", "space", "payment", "credit", "waiver", "general",
            "maintenance", "pdf", "png", "html", "asset", "liability", "equity", "income",
-           "expense"]
+           "expense", "give", "return"]
 
 
 def candidates(value):
@@ -90,6 +92,11 @@ class TamperBattery(unittest.TestCase):
         run(book, "pay", "1-1-102", "200")
         run(book, "spend", "50", "--payee", "五金店", "--category", "repair",
             "--attach", scan)
+        # An advance to 王芳, part of it spent and part returned (issue 16).
+        run(book, "advance", "give", "王芳", "100", "--from", "cash")
+        run(book, "spend", "40", "--payee", "灯具店", "--category", "lighting",
+            "--from", "advance:王芳")
+        run(book, "advance", "return", "王芳", "30", "--to", "cash")
         run(book, "notice", os.path.join(cls.dir, "notice.pdf"),
             "--png", os.path.join(cls.dir, "notice.png"))
         run(book, "verify")
