@@ -122,6 +122,7 @@ extern const CliCommand cli_fee_commands[];
 extern const CliCommand cli_pay_commands[];
 extern const CliCommand cli_spend_commands[];
 extern const CliCommand cli_money_commands[];
+extern const CliCommand cli_advance_commands[];
 extern const CliCommand cli_report_commands[];
 extern const CliCommand cli_vote_commands[];
 extern const CliCommand cli_verify_commands[];

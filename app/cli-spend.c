@@ -26,6 +26,7 @@ typedef struct
   char  *invoice;
   char  *approvers;
   char  *method;
+  char  *from;
   char **attach;
   int    vote;
   gboolean maintenance_fund;
@@ -41,7 +42,37 @@ spend_options_clear (SpendOptions *o)
   g_free (o->invoice);
   g_free (o->approvers);
   g_free (o->method);
+  g_free (o->from);
   g_strfreev (o->attach);
+}
+
+/* --from: the account that paid, which also says the method (bank for a
+ * named bank account, cash for a member's advance); a --method given
+ * beside it must say the same. */
+static gboolean
+source_from_options (const SpendOptions  *o,
+                     LedgerExpenditure   *e,
+                     GError             **error)
+{
+  g_autofree char *code = NULL;
+  LedgerMethod method;
+
+  if (o->from == NULL)
+    return TRUE;
+  if ((code = ledger_expenditure_source_parse (o->from, "--from", error)) == NULL)
+    return FALSE;
+  method = ledger_expenditure_source_method (code);
+  if (o->method != NULL && method != e->method)
+    {
+      g_autofree char *reason = g_strdup_printf (_("paid from this account the method is %s, not %s"),
+                                                 ledger_method_to_string (method), o->method);
+
+      return ledger_text_set_invalid_input (error, "--from", o->from, reason);
+    }
+  e->method = method;
+  g_free (e->source);
+  e->source = g_steal_pointer (&code);
+  return TRUE;
 }
 
 /* Fills @e from the options and the amount argument. */
@@ -67,7 +98,7 @@ expenditure_from_options (const SpendOptions  *o,
     return ledger_text_set_invalid_input (error, "--vote", "-", _("expected a vote number such as 3"));
   e->vote_id = o->vote;
   e->from_maintenance_fund = o->maintenance_fund;
-  return TRUE;
+  return source_from_options (o, e, error);
 }
 
 static int
@@ -85,6 +116,7 @@ run_spend (CliGlobals *globals,
     { "invoice", 0, 0, G_OPTION_ARG_STRING, &o.invoice, N_("The invoice number"), N_("NUMBER") },
     { "approvers", 0, 0, G_OPTION_ARG_STRING, &o.approvers, N_("Committee members who approved it, comma-separated"), N_("NAMES") },
     { "method", 0, 0, G_OPTION_ARG_STRING, &o.method, N_("cash, wechat, alipay or bank (default cash)"), N_("METHOD") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o.from, N_("The account that paid: a named bank account bank:NAME or a member's advance advance:MEMBER (default: the method's own)"), N_("ACCOUNT") },
     { "vote", 0, 0, G_OPTION_ARG_INT, &o.vote, N_("The owners' vote that approved it"), N_("ID") },
     { "attach", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.attach, N_("A file to keep with it (repeatable)"), N_("FILE") },
     { "maintenance-fund", 0, 0, G_OPTION_ARG_NONE, &o.maintenance_fund, N_("Paid from the maintenance fund (needs a passed vote on matter 5)"), NULL },
@@ -117,7 +149,7 @@ run_spend (CliGlobals *globals,
 /* ------------------------------------------------------------------ */
 
 const CliCommand cli_spend_commands[] = {
-  { "spend", "AMOUNT --payee P --category C [--memo M] [--date DATE] [--vote ID] [--attach FILE]",
+  { "spend", "AMOUNT --payee P --category C [--memo M] [--date DATE] [--vote ID] [--attach FILE] [--from ACCOUNT]",
     N_("Record an expenditure"), run_spend },
   { NULL, NULL, NULL, NULL }
 };

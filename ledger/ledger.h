@@ -47,6 +47,7 @@
 #include "ledger-verify.h"
 
 /* domain: what the committee records */
+#include "ledger-advance.h"
 #include "ledger-attachment.h"
 #include "ledger-backup-place.h"
 #include "ledger-backup.h"

@@ -6,6 +6,7 @@
 #include "ledger-attachment-private.h"
 #include "ledger-book-private.h"
 #include "book-fixture.h"
+#include "maintenance-fund-helper.h"
 
 /* ------------------------------------------------------------------ */
 /* The arithmetic */
@@ -413,6 +414,13 @@ test_spending_rule (Fixture       *f,
   g_assert_false (try_spend (f->book, 800000, v9, TRUE, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
   g_clear_error (&error);
+  /* With matter 5, the fund must hold the money too: empty, it refuses;
+   * with ¥8,000.00 put in it, it pays exactly that. */
+  g_assert_false (try_spend (f->book, 800000, v5, TRUE, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "maintenance fund"));
+  g_clear_error (&error);
+  book_fund_maintenance (f->book, 800000, "2026-01-01");
   g_assert_true (try_spend (f->book, 800000, v5, TRUE, &error));
 
   /* A higher limit lets the committee decide more on its own. */

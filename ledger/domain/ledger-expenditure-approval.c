@@ -8,6 +8,7 @@
 
 #include "ledger-book-private.h"
 #include "ledger-expenditure-approval.h"
+#include "ledger-funds-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-money.h"
 #include "ledger-settings-private.h"
@@ -185,4 +186,30 @@ ledger_check_expenditure_vote_on (LedgerBook  *book,
   if (!from_maintenance_fund && amount <= limit && vote->closed && vote->tally.passed)
     return TRUE;
   return vote_authorises (vote, from_maintenance_fund, error);
+}
+
+gboolean
+ledger_check_maintenance_fund_holds (LedgerBook  *book,
+                                     gint64       amount,
+                                     const char  *day,
+                                     GError     **error)
+{
+  gint64 lowest = 0;
+  char low_day[11];
+
+  if (!ledger_fund_lowest_from (book, LEDGER_FUND_MAINTENANCE, day, &lowest, low_day, error))
+    return FALSE;
+  if (amount > lowest)
+    {
+      g_autofree char *shown = ledger_money_format (amount);
+      g_autofree char *held = ledger_money_format (lowest);
+      g_autofree char *short_by = ledger_money_format (amount - lowest);
+
+      /* Translators: the amount, the day, what the fund holds then, the shortfall */
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   _("amount %s: the maintenance fund (维修资金) holds %s on %s, %s short; it may never pay more than it holds"),
+                   shown, held, low_day, short_by);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -73,4 +73,25 @@ gboolean ledger_check_expenditure_vote_on (LedgerBook  *book,
                                            const char  *day,
                                            GError     **error);
 
+/**
+ * ledger_check_maintenance_fund_holds:
+ * @book: an open book
+ * @amount: the expenditure, fen
+ * @day: the expenditure's date, "YYYY-MM-DD"
+ * @error: return location for an error
+ *
+ * The maintenance fund may never pay more than it holds: refuses @amount
+ * when the fund would hold less than nothing at the end of @day or of any
+ * later day (ledger_fund_lowest_from(): a backdated repair may not take
+ * money a later one already spent).
+ *
+ * Returns: TRUE when the fund holds @amount; FALSE with @error set:
+ *   LEDGER_ERROR_CONFLICT naming the fund, the day and the shortfall, or
+ *   a storage error
+ */
+gboolean ledger_check_maintenance_fund_holds (LedgerBook  *book,
+                                              gint64       amount,
+                                              const char  *day,
+                                              GError     **error);
+
 G_END_DECLS

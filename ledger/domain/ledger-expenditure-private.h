@@ -19,6 +19,11 @@ gboolean ledger_expenditure_record_in_write (LedgerBook         *book,
  * (docs/leaf-format.md): the expenditures row. */
 extern const LedgerFactKind ledger_fact_expenditure;
 
+/* "source|ACCOUNT": the expenditure_sources row of an expenditure paid
+ * from a named bank account or a member's advance; the fact after the
+ * expenditure's in the same entry, whose credit split is on ACCOUNT. */
+extern const LedgerFactKind ledger_fact_source;
+
 /* Replay rule (LedgerReplayRule, ledger-replay-private.h): an
  * "expenditure" entry obeys, on the book as the journal rebuilds it, the
  * rules its writer applies: the spend limit of its day or a passed vote

@@ -7,6 +7,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-account-code.h"
+#include "ledger-accounts-private.h"
+#include "ledger-advance-private.h"
 #include "ledger-attachment-private.h"
 #include "ledger-expenditure-approval.h"
 #include "ledger-attachment.h"
@@ -15,6 +18,7 @@
 #include "ledger-expenditure-private.h"
 #include "ledger-category-private.h"
 #include "ledger-expenditure.h"
+#include "ledger-draft-private.h"
 #include "ledger-journal-private.h"
 #include "ledger-money-private.h"
 #include "ledger-money.h"
@@ -85,6 +89,7 @@ ledger_expenditure_new (void)
   e->memo = g_strdup ("");
   e->invoice = g_strdup ("");
   e->approvers = g_strdup ("");
+  e->source = g_strdup ("");
   e->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_attachment_free);
   return e;
 }
@@ -99,8 +104,92 @@ ledger_expenditure_free (LedgerExpenditure *e)
   g_free (e->memo);
   g_free (e->invoice);
   g_free (e->approvers);
+  g_free (e->source);
   g_ptr_array_unref (e->attachments);
   g_free (e);
+}
+
+/* ------------------------------------------------------------------ */
+/* Where the money came from */
+
+char *
+ledger_expenditure_source_parse (const char  *text,
+                                 const char  *field,
+                                 GError     **error)
+{
+  static const char *const advance_prefixes[] = { "advance:", "备用金:", "备用金：" };
+
+  for (gsize i = 0; text != NULL && i < G_N_ELEMENTS (advance_prefixes); i++)
+    if (g_str_has_prefix (text, advance_prefixes[i]))
+      {
+        const char *member = text + strlen (advance_prefixes[i]);
+
+        if (!ledger_account_name_check (member, field, error))
+          return NULL;
+        return ledger_account_advance_code (member);
+      }
+  return ledger_money_account_parse (text, field, error);
+}
+
+LedgerMethod
+ledger_expenditure_source_method (const char *code)
+{
+  LedgerMethod method = LEDGER_METHOD_CASH;
+
+  if (g_str_has_prefix (code, "bank:"))
+    return LEDGER_METHOD_BANK;
+  if (ledger_account_is_advance (code) || !ledger_method_parse (code, "--from", &method, NULL))
+    return LEDGER_METHOD_CASH;
+  return method;
+}
+
+/* Whether the expenditure is paid from an account its method does not
+ * name: a named bank account or a member's advance. */
+static gboolean
+has_own_source (const LedgerExpenditure *e)
+{
+  return e->source != NULL && e->source[0] != '\0';
+}
+
+/* The account the expenditure's credit split is on. */
+static const char *
+paying_account (const LedgerExpenditure *e)
+{
+  return has_own_source (e) ? e->source : ledger_method_to_string (e->method);
+}
+
+/* The source as the writer takes it, and again on the replayed book:
+ * the book has the bank account; a member's advance holds the amount on
+ * the day and every later day (what the journal would refuse anyway,
+ * said in the member's words). */
+static gboolean
+check_source (LedgerBook   *book,
+              const char   *source,
+              gint64        amount,
+              const char   *day,
+              GError      **error)
+{
+  if (ledger_account_is_advance (source))
+    return ledger_advance_check_open (book, source, amount, day, "--from", error);
+  return ledger_money_account_require (book, source, "--from", error);
+}
+
+/* A source that is a method's own account is that method; any other
+ * sets the method the expenditure fact records (ledger_expenditure_source_method()). */
+static gboolean
+normalise_source (LedgerExpenditure  *e,
+                  GError            **error)
+{
+  g_autofree char *code = NULL;
+
+  if (!has_own_source (e))
+    return TRUE;
+  if ((code = ledger_expenditure_source_parse (e->source, "--from", error)) == NULL)
+    return FALSE;
+  e->method = ledger_expenditure_source_method (code);
+  g_free (e->source);
+  e->source = strcmp (code, ledger_method_to_string (e->method)) == 0 ? g_strdup ("") : g_steal_pointer (&code);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -254,8 +343,9 @@ check_approvers (LedgerBook         *book,
 
 /* The rules an expenditure of @day obeys, when written and again when
  * replayed: the spend limit of its own day or a passed vote of a fitting
- * matter, not before that vote closed, approvers on the committee that
- * day (their names then as the register spells them). */
+ * matter, the maintenance fund holding what is spent from it, not before
+ * that vote closed, approvers on the committee that day (their names then
+ * as the register spells them). */
 static gboolean
 check_expenditure_rules (LedgerBook         *book,
                          LedgerExpenditure  *e,
@@ -263,6 +353,7 @@ check_expenditure_rules (LedgerBook         *book,
                          GError            **error)
 {
   return ledger_check_expenditure_vote_on (book, e->amount, e->vote_id, e->from_maintenance_fund, day, error) &&
+         (!e->from_maintenance_fund || ledger_check_maintenance_fund_holds (book, e->amount, day, error)) &&
          check_after_vote (book, e->vote_id, day, error) &&
          check_approvers (book, e, day, error);
 }
@@ -301,7 +392,8 @@ validate_expenditure (LedgerBook         *book,
     return ledger_amount_set_out_of_range (error, _("amount"), e->amount);
   if (!check_expenditure_texts (e, error) ||
       !ledger_text_check (e->approvers, "--approvers", TEXT_MAX_CHARS, FALSE, error) ||
-      !ledger_expenditure_category_parse (e->category, "--category", &category, error))
+      !ledger_expenditure_category_parse (e->category, "--category", &category, error) ||
+      !normalise_source (e, error))
     return FALSE;
   if (e->date[0] == '\0')
     ledger_book_today (book, day);
@@ -309,7 +401,8 @@ validate_expenditure (LedgerBook         *book,
            !ledger_check_entry_date (book, day, "--date", error))
     return FALSE;
   /* The spend limit of the expenditure's own day, not today's. */
-  if (!check_expenditure_rules (book, e, day, error))
+  if ((has_own_source (e) && !check_source (book, e->source, e->amount, day, error)) ||
+      !check_expenditure_rules (book, e, day, error))
     return FALSE;
 
   g_strlcpy (e->date, day, sizeof e->date);
@@ -359,6 +452,28 @@ apply_expenditure (LedgerBook         *book,
 
 const LedgerFactKind ledger_fact_expenditure = { "expenditure", 9, apply_expenditure };
 
+/* "source|ACCOUNT" */
+static gboolean
+apply_source (LedgerBook         *book,
+              gint64              txn_id,
+              const char         *date G_GNUC_UNUSED,
+              const char *const  *fields,
+              GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!ledger_draft_require_kind (book, txn_id, "source", (const char *const[]) { "expenditure", NULL }, error))
+    return FALSE;
+  stmt = ledger_book_prepare (book, "INSERT INTO expenditure_sources (txn_id, account) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, txn_id);
+  ledger_bind_text (stmt, 2, fields[0]);
+  return ledger_book_step_done (book, stmt, error);
+}
+
+const LedgerFactKind ledger_fact_source = { "source", 1, apply_source };
+
 /* The expenditure's fact, and one per attachment: they belong to the
  * expenditure the same entry records, whose number is the next one. */
 static gboolean
@@ -374,6 +489,8 @@ add_expenditure_facts (LedgerBook         *book,
                            e->payee, e->category, ledger_method_to_string (e->method), e->memo,
                            e->invoice, e->approvers, e->from_maintenance_fund ? "maintenance" : "general",
                            e->vote_id > 0 ? ledger_fact_int_text (vote, e->vote_id) : "");
+  if (has_own_source (e))
+    ledger_posting_add_fact (posting, &ledger_fact_source, e->source);
   if (e->attachments->len == 0)
     return TRUE;
   if (!ledger_attachment_next_owner_id (book, "expenditure", &next_id, error))
@@ -402,7 +519,7 @@ ledger_expenditure_record_in_write (LedgerBook         *book,
   ledger_posting_set_ref (posting, ref);
   ledger_posting_set_memo (posting, memo);
   ledger_posting_add (posting, account, 0, e->amount);
-  ledger_posting_add (posting, ledger_method_to_string (e->method), 0, -e->amount);
+  ledger_posting_add (posting, paying_account (e), 0, -e->amount);
   if (!add_expenditure_facts (book, posting, e, error) ||
       !ledger_posting_commit (posting, book, &e->txn_id, error))
     return FALSE;
@@ -413,10 +530,12 @@ ledger_expenditure_record_in_write (LedgerBook         *book,
   return ledger_book_query_int64 (book, stmt, 0, &e->id, error);
 }
 
-/* The splits move the fact's amount from its method to its category. */
+/* The splits move the fact's amount from the account that paid (its
+ * source, else its method) to its category. */
 static gboolean
 check_expenditure_splits (const LedgerLeaf   *leaf,
                           const char *const  *fields,
+                          const char         *paid_from,
                           gint64              amount,
                           GError            **error)
 {
@@ -424,7 +543,7 @@ check_expenditure_splits (const LedgerLeaf   *leaf,
 
   if (leaf->n_splits == 2 &&
       strcmp (leaf->splits[0].account, account) == 0 && leaf->splits[0].amount == amount &&
-      strcmp (leaf->splits[1].account, fields[3]) == 0 && leaf->splits[1].amount == -amount &&
+      strcmp (leaf->splits[1].account, paid_from) == 0 && leaf->splits[1].amount == -amount &&
       leaf->splits[0].unit[0] == '\0' && leaf->splits[1].unit[0] == '\0')
     return TRUE;
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
@@ -432,11 +551,52 @@ check_expenditure_splits (const LedgerLeaf   *leaf,
   return FALSE;
 }
 
+/* The entry's source fact, if any, decided again: the one fact after the
+ * expenditure's, naming an account that is not a method's own (the writer
+ * records that as the method), whose method is the one the expenditure
+ * fact records, and which the writer would take on the replayed book. */
+static gboolean
+replay_source (LedgerBook          *book,
+               const LedgerLeaf    *leaf,
+               char *const *const  *facts,
+               const char *const   *fields,
+               gint64               amount,
+               LedgerExpenditure   *e,
+               GError             **error)
+{
+  g_autoptr(GError) refused = NULL;
+  g_autofree char *code = NULL;
+  guint n = 0;
+
+  for (guint i = 0; facts[i] != NULL; i++)
+    if (strcmp (facts[i][0], "source") == 0 && (n++ > 0 || i != 1))
+      {
+        g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                     _("an expenditure's “source” fact is one, right after the expenditure's"));
+        return FALSE;
+      }
+  if (n == 0)
+    return TRUE;
+  g_free (e->source);
+  e->source = g_strdup (facts[1][1]);
+  code = ledger_expenditure_source_parse (e->source, "source", NULL);
+  if (code == NULL || strcmp (code, e->source) != 0 ||
+      strcmp (code, ledger_method_to_string (ledger_expenditure_source_method (code))) == 0)
+    return ledger_replay_differs (error, "source", _("a named bank account or a member's advance"), e->source);
+  if (strcmp (fields[3], ledger_method_to_string (ledger_expenditure_source_method (code))) != 0)
+    return ledger_replay_differs (error, "method", ledger_method_to_string (ledger_expenditure_source_method (code)),
+                                  fields[3]);
+  if (!check_source (book, code, amount, leaf->date, &refused))
+    return ledger_replay_refused (error, leaf, refused);
+  return TRUE;
+}
+
 /* The fact's expenditure through its writer's rules, into @e; then the
  * entry's ref and memo as the writer composes them from it. */
 static gboolean
 replay_rules (LedgerBook          *book,
               const LedgerLeaf    *leaf,
+              char *const *const  *facts,
               const char *const   *fields,
               LedgerExpenditure   *e,
               GError             **error)
@@ -446,7 +606,8 @@ replay_rules (LedgerBook          *book,
 
   if (!ledger_fact_int64 ("expenditure", fields, 0, &e->amount, error) ||
       (fields[8][0] != '\0' && !ledger_fact_int64 ("expenditure", fields, 8, &e->vote_id, error)) ||
-      !check_expenditure_splits (leaf, fields, e->amount, error))
+      !replay_source (book, leaf, facts, fields, e->amount, e, error) ||
+      !check_expenditure_splits (leaf, fields, has_own_source (e) ? e->source : fields[3], e->amount, error))
     return FALSE;
   e->from_maintenance_fund = strcmp (fields[7], "maintenance") == 0;
   g_free (e->approvers);
@@ -473,15 +634,15 @@ ledger_expenditure_replay (LedgerBook          *book,
                            char *const *const  *facts,
                            GError             **error)
 {
-  static const char *const invoices[] = { "attachment", NULL };
-  char *const *fact = ledger_replay_only_fact (leaf, facts, "expenditure", invoices, error);
+  static const char *const others[] = { "source", "attachment", NULL };
+  char *const *fact = ledger_replay_only_fact (leaf, facts, "expenditure", others, error);
   LedgerExpenditure *e;
   gboolean ok;
 
   if (fact == NULL)
     return FALSE;
   e = ledger_expenditure_new ();
-  ok = replay_rules (book, leaf, (const char *const *) fact + 1, e, error);
+  ok = replay_rules (book, leaf, facts, (const char *const *) fact + 1, e, error);
   ledger_expenditure_free (e);
   return ok;
 }
@@ -544,6 +705,8 @@ expenditure_from_row (sqlite3_stmt *stmt)
   e->vote_id = sqlite3_column_int64 (stmt, 9);
   e->txn_id = sqlite3_column_int64 (stmt, 10);
   e->from_maintenance_fund = sqlite3_column_int (stmt, 11);
+  g_free (e->source);
+  e->source = ledger_column_dup (stmt, 12);
   return e;
 }
 
@@ -558,8 +721,9 @@ ledger_expenditure_list (LedgerBook          *book,
 
   stmt = ledger_book_prepare (book,
                               "SELECT id, date, amount, payee, category, method, memo, invoice,"
-                              " approvers, coalesce (vote_id, 0), txn_id, fund = 'maintenance'"
-                              " FROM expenditures"
+                              " approvers, coalesce (vote_id, 0), e.txn_id, fund = 'maintenance',"
+                              " coalesce (s.account, '')"
+                              " FROM expenditures e LEFT JOIN expenditure_sources s ON s.txn_id = e.txn_id"
                               " WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id",
                               error);
   if (stmt == NULL)

@@ -15,7 +15,10 @@ typedef struct
   gint64        amount;
   char         *payee;
   char         *category;   /* "repair", "cleaning" … (account expenditure:CATEGORY) */
-  LedgerMethod  method;     /* the account the money left */
+  LedgerMethod  method;     /* how it was paid: cash, wechat, alipay, bank */
+  char         *source;     /* the account the money left when its method's own
+                             * account did not pay: "bank:NAME" or
+                             * "advance:MEMBER"; "" otherwise (docs/money.md) */
   char         *memo;
   char         *invoice;
   char         *approvers;  /* committee members, comma-separated */
@@ -99,6 +102,34 @@ gboolean ledger_expenditure_record (LedgerBook          *book,
 GPtrArray *ledger_expenditure_list (LedgerBook          *book,
                                     const LedgerPeriod  *period,
                                     GError             **error);
+
+/**
+ * ledger_expenditure_source_parse:
+ * @text: (nullable): what `spend --from` was given: a money account
+ *   (ledger_money_account_parse(): cash, bank, bank:NAME, wechat, alipay)
+ *   or a member's advance, advance:MEMBER (备用金:MEMBER)
+ * @field: the option it came from, for the message
+ * @error: return location for an error
+ *
+ * Reads the account an expenditure is paid from. It does not say whether
+ * the book has it.
+ *
+ * Returns: (transfer full) (nullable): its code ("bank:工商银行",
+ *   "advance:王芳"), or NULL with LEDGER_ERROR_INVALID_INPUT naming @field
+ */
+char *ledger_expenditure_source_parse (const char  *text,
+                                       const char  *field,
+                                       GError     **error);
+
+/**
+ * ledger_expenditure_source_method:
+ * @code: an account code from ledger_expenditure_source_parse()
+ *
+ * Returns: the method an expenditure paid from @code records: the method
+ *   of that name for cash, bank, wechat and alipay, bank for a named bank
+ *   account, cash for a member's advance (the member paid in cash)
+ */
+LedgerMethod ledger_expenditure_source_method (const char *code);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerExpenditure, ledger_expenditure_free)
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "ledger-accounts-private.h"
+#include "ledger-advance-private.h"
 #include "ledger-attachment-private.h"
 #include "ledger-book-private.h"
 #include "ledger-closed-periods-private.h"
@@ -62,6 +63,8 @@ static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_ballot,
   &ledger_fact_result,
   &ledger_fact_expenditure,
+  &ledger_fact_source,
+  &ledger_fact_advance,
   &ledger_fact_attachment,
   &ledger_fact_notice,
   &ledger_fact_notice_file,
@@ -99,6 +102,7 @@ static const struct
   { "income",      ledger_income_rule },
   { "refund",      ledger_refund_rule },
   { "period-close", ledger_period_close_rule },
+  { "advance",     ledger_advance_rule },
 };
 
 /* Every kind of entry a writer posts: whether it may move money (its
@@ -120,7 +124,7 @@ static const struct
   { "payment",     TRUE,  FALSE, "receipt allocation" },
   { "void",        TRUE,  FALSE, "void allocation" },
   { "waiver",      TRUE,  FALSE, "waiver allocation" },
-  { "expenditure", TRUE,  FALSE, "expenditure attachment" },
+  { "expenditure", TRUE,  FALSE, "expenditure source attachment" },
   { "vote",        FALSE, TRUE,  "vote" },
   { "ballot",      FALSE, FALSE, "ballot attachment" },
   { "vote-close",  FALSE, TRUE,  "result" },
@@ -131,6 +135,7 @@ static const struct
   { "income",      TRUE,  TRUE,  "income" },
   { "refund",      TRUE,  TRUE,  "refund" },
   { "period-close", FALSE, TRUE, "close" },
+  { "advance",     TRUE,  TRUE,  "advance" },
 };
 
 /* Facts whose personal data is committed, not held. */

@@ -11,11 +11,14 @@
 #include "ledger-money-private.h"
 #include "ledger-report.h"
 #include "ledger-schema-private.h"
+#include "ledger-account-code.h"
 #include "ledger-money.h"
 
-/* The committee's money at ?1: the money accounts, named bank accounts
- * included (a transfer to one is no expense). Built
- * once (the statement cache keeps the text's pointer). */
+/* The committee's money at ?1: the money accounts (ledger_money_accounts_where():
+ * the payment methods' and the named bank accounts) and what members hold
+ * of it as advances, which they spend against invoices or hand back (an
+ * advance moves money, it is neither income nor expense). Built once (the
+ * statement cache keeps the text's pointer). */
 static const char *
 funds_at_sql (void)
 {
@@ -26,7 +29,8 @@ funds_at_sql (void)
       g_autofree char *money = ledger_money_accounts_where ("account");
 
       g_once_init_leave (&sql, g_strconcat ("SELECT sum (amount) FROM account_days"
-                                            " WHERE ", money, " AND date <= ?1", NULL));
+                                            " WHERE (", money, " OR account GLOB 'advance:?*')"
+                                            " AND date <= ?1", NULL));
     }
   return sql;
 }

@@ -820,7 +820,9 @@ class RedTeam(unittest.TestCase):
         f.sql("UPDATE facts SET fact = ? WHERE txn_id = ? AND seq = 1",
               fact.replace(payee, "黑店"), entry)
         f.sql("UPDATE expenditures SET payee = '黑店' WHERE txn_id = ?", entry)
-        f.sql("UPDATE txns SET memo = replace (memo, ?, '黑店') WHERE id = ?", payee, entry)
+        # The entry's memo too ("PAYEE: MEMO"), which the expenditure rule
+        # checks against the fact since issue 16: only the notice can tell.
+        f.sql("UPDATE txns SET memo = replace(memo, ?, '黑店') WHERE id = ?", payee, entry)
         self.assert_refused(f.finish(), "notice 2026", "published the fingerprint")
 
     @staticmethod

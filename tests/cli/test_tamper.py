@@ -28,13 +28,15 @@ PROJECTIONS = {
     "transfers": ["txn_id"], "incomes": ["txn_id"], "refunds": ["txn_id"],
     "account_days": ["account", "date"],
     "closed_periods": ["period"], "corrections": ["txn_id"],
+    # issue 16
+    "advances": ["txn_id"], "expenditure_sources": ["txn_id"],
 }
 
 # Values the schema's CHECK constraints allow, tried when "+x" is refused.
 ALLOWED = ["yes", "no", "abstain", "occupied", "rented", "vacant", "cash", "wechat", "alipay",
            "bank", "household", "space", "payment", "credit", "waiver", "general",
            "maintenance", "pdf", "png", "html", "asset", "liability", "equity", "income",
-           "expense", "rent", "interest", "operating", "public"]
+           "expense", "rent", "interest", "operating", "public", "give", "return"]
 
 
 def candidates(value):
@@ -103,6 +105,11 @@ class TamperBattery(unittest.TestCase):
         run(book, "notice", os.path.join(cls.dir, "q1.pdf"), "--period", "2026-Q1")
         run(book, "period", "close", "2026-Q1")
         run(book, "pay", "1-1-102", "10", "--corrects", "2026-Q1")
+        # An advance to 王芳, part of it spent and part returned (issue 16).
+        run(book, "advance", "give", "王芳", "100", "--from", "cash")
+        run(book, "spend", "40", "--payee", "灯具店", "--category", "lighting",
+            "--from", "advance:王芳")
+        run(book, "advance", "return", "王芳", "30", "--to", "cash")
         run(book, "notice", os.path.join(cls.dir, "notice.pdf"),
             "--png", os.path.join(cls.dir, "notice.png"))
         run(book, "verify")

@@ -253,6 +253,11 @@ def invocations():
         'member role': (['member', 'role', '李四', 'treasurer'], None, 'member'),
         'member retire': (['member', 'retire', '李四'], None, 'member'),
         'member list': (['member', 'list', '--all'], None, None),
+        'advance give': (['advance', 'give', '李四', '1', '--from', 'cash'], r'voucher (F\d{4}-\d{4})',
+                         'member'),
+        'advance return': (['advance', 'return', '李四', '1', '--to', 'cash'], r'voucher (S\d{4}-\d{4})',
+                           'advance'),
+        'advance list': (['advance', 'list', '--json'], None, None),
         'report': (['report', 'overview', '--json'], None, None),
         'backup': (['backup', '{out}'], None, None),
         'restore': (['restore', '{backup}'], None, None),
@@ -286,6 +291,9 @@ def prepare(kind):
         run(['--book', book, 'pay', '1-1-101', '5000'])
     if kind == 'published':
         run(['--book', book, 'notice', FIXTURE.out('published.pdf'), '--period', '2025'])
+    if kind == 'advance':
+        run(['--book', book, 'member', 'add', '李四', '--role', 'director'])
+        run(['--book', book, 'advance', 'give', '李四', '1', '--from', 'cash'])
     return book
 
 
