@@ -30,6 +30,7 @@
 #include "ledger-journal-private.h"
 #include "ledger-leaf.h"
 #include "ledger-notice-facts-private.h"
+#include "ledger-opening-private.h"
 #include "ledger-owner-record-private.h"
 #include "ledger-payment-private.h"
 #include "ledger-replay-private.h"
@@ -60,6 +61,7 @@ static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_notice,
   &ledger_fact_notice_file,
   &ledger_fact_announcement,
+  &ledger_fact_opening,
 };
 
 /* The rules re-applied, by entry kind. */
@@ -80,6 +82,7 @@ static const struct
   { "notice",      ledger_notice_replay },
   { "setting",     ledger_settings_replay },
   { "account",     ledger_account_rule },
+  { "opening",     ledger_opening_rule },
 };
 
 /* Every kind of entry a writer posts: whether it may move money (its
@@ -108,6 +111,7 @@ static const struct
   { "notice",      FALSE, FALSE, "notice notice_file announcement" },
   { "snapshot",    FALSE, FALSE, "snapshot setting account household" },
   { "account",     FALSE, TRUE,  "account" },
+  { "opening",     TRUE,  FALSE, "charge allocation opening" },
 };
 
 /* Facts whose personal data is committed, not held. */

@@ -18,6 +18,7 @@ typedef struct
   gint64 paid;      /* by payments and prepaid credit, net of voids */
   gint64 waived;
   gint64 open;      /* amount − paid − waived */
+  gboolean opening; /* unpaid on the paper ledger the book started from (期初, ledger_opening_arrears()) */
 } LedgerHistoryCharge;
 
 typedef struct
@@ -40,7 +41,8 @@ typedef struct
   gint64           waived;
   gint64           owed;      /* open charges (the sum of the positive open amounts) */
   gint64           credit;    /* prepaid credit the book holds for the household */
-  gint64           received;  /* receipts that stand; always paid + credit */
+  gint64           received;  /* receipts that stand */
+  gint64           opening_credit; /* credit from the paper ledger (期初); received + opening_credit = paid + credit */
 } LedgerHouseholdHistory;
 
 /**
