@@ -24,7 +24,7 @@ PROJECTIONS = {
     "receipts": ["number"], "voids": ["receipt"], "waivers": ["id"],
     "expenditures": ["id"], "attachments": ["id"], "votes": ["id"], "ballots": ["id"],
     "vote_results": ["vote_id"], "notices": ["id"], "notice_files": ["notice_id", "kind"],
-    "announcements": ["expenditure_id"], "charge_status": ["charge_id"],
+    "announcements": ["expenditure_id"], "openings": ["txn_id"], "charge_status": ["charge_id"],
     "account_days": ["account", "date"],
 }
 
@@ -32,7 +32,7 @@ PROJECTIONS = {
 ALLOWED = ["yes", "no", "abstain", "occupied", "rented", "vacant", "cash", "wechat", "alipay",
            "bank", "household", "space", "payment", "credit", "waiver", "general",
            "maintenance", "pdf", "png", "html", "asset", "liability", "equity", "income",
-           "expense"]
+           "expense", "balance", "arrears", "operating", "public"]
 
 
 def candidates(value):
@@ -90,6 +90,11 @@ class TamperBattery(unittest.TestCase):
         run(book, "pay", "1-1-102", "200")
         run(book, "spend", "50", "--payee", "五金店", "--category", "repair",
             "--attach", scan)
+        # Issue 16: opening entries; the last row of openings (the one
+        # edited) is arrears, with a household and a charge.
+        run(book, "opening", "balance", "cash", "500", "--date", "2026-06-30")
+        run(book, "opening", "credit", "1-1-201", "20")
+        run(book, "opening", "arrears", "1-1-202", "property", "2020", "360")
         run(book, "notice", os.path.join(cls.dir, "notice.pdf"),
             "--png", os.path.join(cls.dir, "notice.png"))
         run(book, "verify")
