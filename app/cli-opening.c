@@ -161,9 +161,10 @@ print_accounts_text (GPtrArray *accounts)
       const LedgerAccountLine *line = g_ptr_array_index (accounts, i);
       const char *name = g_str_has_prefix (line->code, "income:") ? line->name : _(line->name);
       g_autofree char *balance = ledger_money_format (line->balance);
-      int pad = MAX (0, 24 - cli_display_width (name));
+      int code_pad = MAX (0, 24 - cli_display_width (line->code));
+      int name_pad = MAX (0, 24 - cli_display_width (name));
 
-      printf ("%-24s %s%*s %-9s %16s\n", line->code, name, pad, "", line->kind, balance);
+      printf ("%s%*s %s%*s %-9s %16s\n", line->code, code_pad, "", name, name_pad, "", line->kind, balance);
     }
 }
 
