@@ -120,6 +120,7 @@ extern const CliCommand cli_household_commands[];
 extern const CliCommand cli_household_show_commands[];
 extern const CliCommand cli_fee_commands[];
 extern const CliCommand cli_pay_commands[];
+extern const CliCommand cli_opening_commands[];
 extern const CliCommand cli_spend_commands[];
 extern const CliCommand cli_money_commands[];
 extern const CliCommand cli_advance_commands[];

@@ -64,7 +64,8 @@ print_history_charges (const LedgerHouseholdHistory *h)
       print_money_cell (c->paid);
       print_money_cell (c->waived);
       print_money_cell (c->open);
-      printf ("  %s\n", c->fee_name);
+      /* Translators: after a fee's name, a charge the book started with */
+      printf ("  %s%s\n", c->fee_name, c->opening ? _(" (opening)") : "");
     }
 }
 
@@ -172,6 +173,8 @@ print_history_text (const LedgerHouseholdHistory *h)
   print_total (_("Received (receipts not voided)"), h->received);
   if (h->refunded != 0)
     print_total (_("Refunded"), h->refunded);
+  if (h->opening_credit != 0)
+    print_total (_("Opening credit (paper ledger)"), h->opening_credit);
 }
 
 static void
@@ -219,6 +222,7 @@ history_json_lists (CliJson                      *json,
       cli_json_int (json, "paid", c->paid);
       cli_json_int (json, "waived", c->waived);
       cli_json_int (json, "open", c->open);
+      cli_json_bool (json, "opening", c->opening);
       cli_json_end_object (json);
     }
   cli_json_end_array (json);
@@ -282,6 +286,7 @@ print_history_json (const LedgerHouseholdHistory *h)
   cli_json_int (json, "credit", h->credit);
   cli_json_int (json, "received", h->received);
   cli_json_int (json, "refunded", h->refunded);
+  cli_json_int (json, "opening_credit", h->opening_credit);
   cli_json_end_object (json);
   cli_json_print (json);
 }

@@ -15,8 +15,9 @@
 /* Every command group's table, in the order --help lists them. */
 static const CliCommand *const command_tables[] = {
   cli_book_commands, cli_household_commands, cli_household_show_commands, cli_fee_commands,
-  cli_pay_commands, cli_spend_commands, cli_money_commands, cli_advance_commands, cli_vote_commands,
-  cli_report_commands, cli_verify_commands, cli_export_commands, cli_publish_commands, cli_period_commands,
+  cli_pay_commands, cli_opening_commands, cli_spend_commands, cli_money_commands, cli_advance_commands,
+  cli_vote_commands, cli_report_commands, cli_verify_commands, cli_export_commands, cli_publish_commands,
+  cli_period_commands,
 };
 
 static gboolean

@@ -1023,7 +1023,10 @@ keep_entry (ExportExpect *e,
 
   e->first_year = e->first_year == 0 ? year : MIN (e->first_year, year);
   e->last_year = MAX (e->last_year, year);
-  if (touches && strcmp (leaf->date, e->first) < 0)
+  /* Opening balances (期初) dated in the period open it, as the income
+   * report counts them (ledger_report_income()). */
+  if (touches && (strcmp (leaf->date, e->first) < 0 ||
+                  (strcmp (leaf->kind, "opening") == 0 && strcmp (leaf->date, e->last) <= 0)))
     ledger_total_add_saturating (&e->opening, funds);
   if (touches && strcmp (leaf->date, e->last) <= 0)
     ledger_total_add_saturating (&e->closing, funds);
@@ -1035,7 +1038,8 @@ keep_entry (ExportExpect *e,
         add_to (e->receivable, s->unit, s->amount);
     }
   keep_settings (e, leaf);
-  if (strcmp (leaf->kind, "charge") == 0)
+  if (strcmp (leaf->kind, "charge") == 0 ||
+      (strcmp (leaf->kind, "opening") == 0 && leaf_fact (leaf, "charge", 5) != NULL))
     keep_charge_entry (e, leaf);
   else if (strcmp (leaf->kind, "waiver") == 0)
     keep_waiver_entry (e, leaf);

@@ -196,6 +196,7 @@ export_xlsx_kind_chinese (const char *kind)
     { "init", "建账" }, { "setting", "设置" }, { "fee", "收费标准" }, { "household", "住户登记" },
     { "charge", "计费" }, { "payment", "收款" }, { "void", "作废" }, { "waiver", "减免" },
     { "expenditure", "支出" }, { "vote", "发起表决" }, { "ballot", "选票" }, { "vote-close", "表决结束" },
+    { "opening", "期初" }, { "account", "增设账户" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (names); i++)

@@ -184,7 +184,7 @@ apply_charge (LedgerBook         *book,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!ledger_draft_require_kind (book, txn_id, "charge", (const char *const[]) { "charge", NULL }, error) ||
+  if (!ledger_draft_require_kind (book, txn_id, "charge", (const char *const[]) { "charge", "opening", NULL }, error) ||
       !ledger_fact_int64 ("charge", fields, 2, &year, error) ||
       !ledger_fact_int64 ("charge", fields, 3, &amount, error) ||
       !ledger_fact_int64 ("charge", fields, 4, &fee_entry, error) ||
@@ -243,7 +243,8 @@ apply_allocation (LedgerBook         *book,
   gint64 charge_id = 0, amount;
 
   if (!ledger_draft_require_kind (book, txn_id, "allocation",
-                                  (const char *const[]) { "charge", "payment", "void", "waiver", NULL }, error) ||
+                                  (const char *const[]) { "charge", "payment", "void", "waiver", "opening", NULL },
+                                  error) ||
       !ledger_fact_int64 ("allocation", fields, 4, &amount, error) ||
       !charge_of_key (book, "allocation", fields, &charge_id, error))
     return FALSE;

@@ -34,6 +34,7 @@
 #include "ledger-journal-private.h"
 #include "ledger-leaf.h"
 #include "ledger-notice-facts-private.h"
+#include "ledger-opening-private.h"
 #include "ledger-owner-record-private.h"
 #include "ledger-payment-private.h"
 #include "ledger-refund-private.h"
@@ -74,6 +75,7 @@ static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_refund,
   &ledger_fact_close,
   &ledger_fact_corrects,
+  &ledger_fact_opening,
 };
 
 /* The rules re-applied, by entry kind: every kind a writer posts has
@@ -103,6 +105,7 @@ static const struct
   { "refund",      ledger_refund_rule },
   { "period-close", ledger_period_close_rule },
   { "advance",     ledger_advance_rule },
+  { "opening",     ledger_opening_rule },
 };
 
 /* Every kind of entry a writer posts: whether it may move money (its
@@ -136,6 +139,7 @@ static const struct
   { "refund",      TRUE,  TRUE,  "refund" },
   { "period-close", FALSE, TRUE, "close" },
   { "advance",     TRUE,  TRUE,  "advance" },
+  { "opening",     TRUE,  FALSE, "charge allocation opening" },
 };
 
 /* Facts whose personal data is committed, not held. */

@@ -70,9 +70,9 @@ read_charges (LedgerBook              *book,
   int rc;
 
   stmt = ledger_book_prepare (book,
-    "SELECT c.year, c.fee_code, f.name, s.amount, s.paid, s.waived"
+    "SELECT c.year, c.fee_code, f.name, s.amount, s.paid, s.waived, t.kind = 'opening'"
     " FROM charges c JOIN charge_status s ON s.charge_id = c.id"
-    " JOIN fees f ON f.id = c.fee_id"
+    " JOIN fees f ON f.id = c.fee_id JOIN txns t ON t.id = c.txn_id"
     " WHERE c.household_id = ?1 ORDER BY c.year, c.fee_code",
     error);
   if (stmt == NULL)
@@ -89,6 +89,7 @@ read_charges (LedgerBook              *book,
       charge->paid = sqlite3_column_int64 (stmt, 4);
       charge->waived = sqlite3_column_int64 (stmt, 5);
       charge->open = charge->amount - charge->paid - charge->waived;
+      charge->opening = sqlite3_column_int (stmt, 6) != 0;
       g_ptr_array_add (h->charges, charge);
       /* As the arrears report counts: only what is still owed. */
       if (!ledger_total_add_or_error (&h->billed, charge->amount, _("the charges"), error) ||
@@ -186,6 +187,26 @@ read_refunds (LedgerBook              *book,
 }
 
 /* ------------------------------------------------------------------ */
+/* Opening credit */
+
+/* The credit the paper ledger left the household (at most one entry). */
+static gboolean
+read_opening_credit (LedgerBook              *book,
+                     LedgerHouseholdHistory  *h,
+                     GError                 **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book,
+                                            "SELECT sum (amount) FROM openings"
+                                            " WHERE kind = 'credit' AND household_id = ?1",
+                                            error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, h->household->id);
+  return ledger_book_query_int64 (book, stmt, 0, &h->opening_credit, error);
+}
+
+/* ------------------------------------------------------------------ */
 /* Public API */
 
 typedef struct
@@ -210,6 +231,7 @@ history_cb (LedgerBook *book,
       !read_receipts (book, h, error) ||
       !read_waivers (book, h, error) ||
       !read_refunds (book, h, error) ||
+      !read_opening_credit (book, h, error) ||
       !ledger_prepaid_credit (book, h->household->id, &h->credit, error))
     return FALSE;
   r->history = g_steal_pointer (&h);

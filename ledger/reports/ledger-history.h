@@ -19,6 +19,7 @@ typedef struct
   gint64 paid;      /* by payments and prepaid credit, net of voids */
   gint64 waived;
   gint64 open;      /* amount − paid − waived */
+  gboolean opening; /* unpaid on the paper ledger the book started from (期初, ledger_opening_arrears()) */
 } LedgerHistoryCharge;
 
 typedef struct
@@ -42,8 +43,10 @@ typedef struct
   gint64           waived;
   gint64           owed;      /* open charges (the sum of the positive open amounts) */
   gint64           credit;    /* prepaid credit the book holds for the household */
-  gint64           received;  /* receipts that stand; always paid + credit + refunded */
-  gint64           refunded;  /* credit paid back (the refunds' sum) */
+  gint64           received;        /* receipts that stand */
+  gint64           refunded;        /* credit paid back (the refunds' sum) */
+  gint64           opening_credit;  /* credit from the paper ledger (期初) */
+  /* Always: received + opening_credit = paid + credit + refunded. */
 } LedgerHouseholdHistory;
 
 /**

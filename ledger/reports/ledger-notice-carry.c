@@ -31,7 +31,9 @@ ledger_notice_entry_free (LedgerNoticeEntry *entry)
 }
 
 /* Statement texts built once (the statement cache keeps the pointer):
- * @head, the money accounts' condition on s.account, then @tail. */
+ * @head, the condition that s.account holds the committee's money
+ * (ledger_committee_money_where(), as the income report counts it), then
+ * @tail. */
 static const char *
 money_sql (char       **slot,
            const char  *head,
@@ -39,7 +41,7 @@ money_sql (char       **slot,
 {
   if (g_once_init_enter (slot))
     {
-      g_autofree char *where = ledger_money_accounts_where ("s.account");
+      g_autofree char *where = ledger_committee_money_where ("s.account");
 
       g_once_init_leave (slot, g_strconcat (head, where, tail, NULL));
     }

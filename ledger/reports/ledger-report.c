@@ -14,11 +14,9 @@
 #include "ledger-account-code.h"
 #include "ledger-money.h"
 
-/* The committee's money at ?1: the money accounts (ledger_money_accounts_where():
- * the payment methods' and the named bank accounts) and what members hold
- * of it as advances, which they spend against invoices or hand back (an
- * advance moves money, it is neither income nor expense). Built once (the
- * statement cache keeps the text's pointer). */
+/* The committee's money at ?1 (ledger_committee_money_where(): the money
+ * accounts, named bank accounts included, and what members hold of it as
+ * advances). Built once (the statement cache keeps the text's pointer). */
 static const char *
 funds_at_sql (void)
 {
@@ -26,11 +24,28 @@ funds_at_sql (void)
 
   if (g_once_init_enter (&sql))
     {
-      g_autofree char *money = ledger_money_accounts_where ("account");
+      g_autofree char *money = ledger_committee_money_where ("account");
 
       g_once_init_leave (&sql, g_strconcat ("SELECT sum (amount) FROM account_days"
-                                            " WHERE (", money, " OR account GLOB 'advance:?*')"
-                                            " AND date <= ?1", NULL));
+                                            " WHERE ", money, " AND date <= ?1", NULL));
+    }
+  return sql;
+}
+
+/* What opening balances (kind "opening", docs/money.md) put into the
+ * accounts funds_at_sql() sums, dated from ?1 to ?2. */
+static const char *
+opening_balances_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      g_autofree char *money = ledger_committee_money_where ("s.account");
+
+      g_once_init_leave (&sql, g_strconcat ("SELECT sum (s.amount) FROM txns t JOIN splits s ON s.txn_id = t.id"
+                                            " WHERE t.kind = 'opening' AND t.date BETWEEN ?1 AND ?2"
+                                            " AND ", money, NULL));
     }
   return sql;
 }
@@ -289,6 +304,27 @@ day_before (const char *iso,
   g_date_strftime (out, 11, "%Y-%m-%d", &date);
 }
 
+/* Adds to *@opening the opening balances dated in @period: money the
+ * committee held before the book's first entry, entered from its paper
+ * ledger. They open the period, as if held the day before; counted as
+ * income they would make a year's receipts what they were not. */
+static gboolean
+add_opening_balances (LedgerBook          *book,
+                      const LedgerPeriod  *period,
+                      gint64              *opening,
+                      GError             **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book, opening_balances_sql (), error);
+  gint64 entered = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, period->first);
+  ledger_bind_text (stmt, 2, period->last);
+  return ledger_book_query_int64 (book, stmt, 0, &entered, error) &&
+         ledger_total_add_or_error (opening, entered, _("the opening balance"), error);
+}
+
 LedgerIncomeReport *
 ledger_report_income (LedgerBook          *book,
                       const LedgerPeriod  *period,
@@ -307,6 +343,7 @@ ledger_report_income (LedgerBook          *book,
   report->expenditures = expenditures_by_category (book, period, error);
   if (report->expenditures == NULL ||
       !ledger_report_funds_at (book, before, &report->opening, error) ||
+      !add_opening_balances (book, period, &report->opening, error) ||
       !ledger_report_funds_at (book, period->last, &report->closing, error))
     return NULL;
   if (!sum_lines (report->income, _("the income"), &report->income_total, error) ||

@@ -102,7 +102,8 @@ LedgerArrearsReport *ledger_report_arrears (LedgerBook  *book,
 typedef struct
 {
   LedgerPeriod period;
-  gint64       opening;       /* funds held before the period */
+  gint64       opening;       /* funds held before the period, and the opening balances
+                               * (期初) dated in it: money the paper ledger left, never income */
   GPtrArray   *income;        /* LedgerReportLine by fee code, then "prepaid" */
   gint64       income_total;
   GPtrArray   *expenditures;      /* LedgerReportLine by category */

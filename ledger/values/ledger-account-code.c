@@ -119,3 +119,11 @@ ledger_money_accounts_where (const char *column)
   g_string_append_printf (sql, ") OR %s GLOB '" BANK_PREFIX "?*')", column);
   return g_string_free (sql, FALSE);
 }
+
+char *
+ledger_committee_money_where (const char *column)
+{
+  g_autofree char *money = ledger_money_accounts_where (column);
+
+  return g_strdup_printf ("(%s OR %s GLOB '" ADVANCE_PREFIX "?*')", money, column);
+}

@@ -95,4 +95,15 @@ char       *ledger_account_chinese (const char *code,
  */
 char       *ledger_money_accounts_where (const char *column);
 
+/**
+ * ledger_committee_money_where:
+ * @column: an SQL expression holding an account code
+ *
+ * Returns: (transfer full): an SQL condition true when @column holds the
+ *   committee's money: a money account, or an advance a member holds for
+ *   the committee (spent against invoices or handed back, never income or
+ *   expense). What notices and the income report count as money.
+ */
+char       *ledger_committee_money_where (const char *column);
+
 G_END_DECLS

@@ -315,11 +315,11 @@ class HouseholdShowTest(BookTestCase):
         self.assertEqual(list(data.keys()), ["unit", "owner", "owner_key", "phone", "area", "spaces",
                                              "status", "move_in", "charges", "receipts", "waivers",
                                              "refunds", "billed", "waived", "paid", "owed", "credit",
-                                             "received", "refunded"])
+                                             "received", "refunded", "opening_credit"])
         self.assertEqual((data["unit"], data["owner_key"], data["status"]), ("2-1-102", "Z1", "rented"))
         self.assertEqual(data["charges"], [{"year": 2026, "fee": "property", "fee_name": "物业费",
                                             "amount": 36000, "paid": 10000, "waived": 6000,
-                                            "open": 20000}])
+                                            "open": 20000, "opening": False}])
         self.assertEqual(data["receipts"], [
             {"number": "2026-000002", "date": "2026-02-02", "amount": 36000, "method": "bank",
              "voided": True, "void_date": "2026-06-30", "void_reason": "收款记错户",

@@ -24,7 +24,7 @@ PROJECTIONS = {
     "receipts": ["number"], "voids": ["receipt"], "waivers": ["id"],
     "expenditures": ["id"], "attachments": ["id"], "votes": ["id"], "ballots": ["id"],
     "vote_results": ["vote_id"], "notices": ["id"], "notice_files": ["notice_id", "kind"],
-    "announcements": ["expenditure_id"], "charge_status": ["charge_id"],
+    "announcements": ["expenditure_id"], "openings": ["txn_id"], "charge_status": ["charge_id"],
     "transfers": ["txn_id"], "incomes": ["txn_id"], "refunds": ["txn_id"],
     "account_days": ["account", "date"],
     "closed_periods": ["period"], "corrections": ["txn_id"],
@@ -36,7 +36,8 @@ PROJECTIONS = {
 ALLOWED = ["yes", "no", "abstain", "occupied", "rented", "vacant", "cash", "wechat", "alipay",
            "bank", "household", "space", "payment", "credit", "waiver", "general",
            "maintenance", "pdf", "png", "html", "asset", "liability", "equity", "income",
-           "expense", "rent", "interest", "operating", "public", "give", "return"]
+           "expense", "rent", "interest", "operating", "public", "give", "return", "balance",
+           "arrears"]
 
 
 def candidates(value):
@@ -110,6 +111,11 @@ class TamperBattery(unittest.TestCase):
         run(book, "spend", "40", "--payee", "灯具店", "--category", "lighting",
             "--from", "advance:王芳")
         run(book, "advance", "return", "王芳", "30", "--to", "cash")
+        # Issue 16: opening entries; the last row of openings (the one
+        # edited) is arrears, with a household and a charge.
+        run(book, "opening", "balance", "cash", "500", "--date", "2026-06-30")
+        run(book, "opening", "credit", "1-1-201", "20")
+        run(book, "opening", "arrears", "1-1-202", "property", "2020", "360")
         run(book, "notice", os.path.join(cls.dir, "notice.pdf"),
             "--png", os.path.join(cls.dir, "notice.png"))
         run(book, "verify")
