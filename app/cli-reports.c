@@ -195,22 +195,41 @@ json_trial_balance (const LedgerTrialBalance *trial)
   cli_json_print (json);
 }
 
+/* Prints @text right-aligned in @columns terminal columns, after a space
+ * (printf's widths count bytes: "¥" is two). */
+static void
+print_right (const char *text,
+             int         columns)
+{
+  printf (" %*s%s", (int) MAX (0, columns - cli_display_width (text)), "", text);
+}
+
 /* "label      opening   debits   credits   closing", the label padded to
  * 24 columns whatever its script. */
 static void
 print_trial_row (const char *label,
-                 gint64      opening,
-                 gint64      debits,
-                 gint64      credits,
-                 gint64      closing)
+                 const char *const figures[4])
+{
+  printf ("  %s%*s", label, (int) MAX (0, 24 - cli_display_width (label)), "");
+  for (int i = 0; i < 4; i++)
+    print_right (figures[i], 16);
+  printf ("\n");
+}
+
+static void
+print_trial_money (const char *label,
+                   gint64      opening,
+                   gint64      debits,
+                   gint64      credits,
+                   gint64      closing)
 {
   g_autofree char *o = ledger_money_format (opening);
   g_autofree char *d = ledger_money_format (debits);
   g_autofree char *c = ledger_money_format (credits);
   g_autofree char *e = ledger_money_format (closing);
-  int width = cli_display_width (label);
+  const char *const figures[4] = { o, d, c, e };
 
-  printf ("  %s%*s %16s %16s %16s %16s\n", label, (int) MAX (0, 24 - width), "", o, d, c, e);
+  print_trial_row (label, figures);
 }
 
 static int
@@ -227,22 +246,20 @@ report_trial_balance (LedgerBook         *book,
     json_trial_balance (trial);
   else
     {
-      const char *account = _("Account");
-      int width = cli_display_width (account);
+      const char *const heads[4] = { _("Opening"), _("Debits"), _("Credits"), _("Closing") };
 
       printf (_("Trial balance, %s (%s to %s); debits positive, credits negative\n"),
               period->name, period->first, period->last);
-      printf ("  %s%*s %16s %16s %16s %16s\n", account, (int) MAX (0, 24 - width), "",
-              _("Opening"), _("Debits"), _("Credits"), _("Closing"));
+      print_trial_row (_("Account"), heads);
       for (guint i = 0; i < trial->lines->len; i++)
         {
           const LedgerTrialLine *line = g_ptr_array_index (trial->lines, i);
 
           if (line->opening != 0 || line->debits != 0 || line->credits != 0 || line->closing != 0 ||
               strchr (line->code, ':') == NULL)
-            print_trial_row (line->name, line->opening, line->debits, line->credits, line->closing);
+            print_trial_money (line->name, line->opening, line->debits, line->credits, line->closing);
         }
-      print_trial_row (_("Total"), trial->opening, trial->debits, trial->credits, trial->closing);
+      print_trial_money (_("Total"), trial->opening, trial->debits, trial->credits, trial->closing);
       if (trial->ties_out)
         printf (_("  Debits equal credits; the openings and the closings each add up to zero\n"));
     }
@@ -317,9 +334,11 @@ print_cashbook (const LedgerCashbook *cashbook)
       g_autofree char *out = format_or_blank (line->out);
       g_autofree char *balance = ledger_money_format (line->balance);
 
-      printf ("  %s  %-14s %14s %14s %16s  %s  %s\n", line->date,
-              *line->voucher != '\0' ? line->voucher : "-", in, out, balance,
-              ledger_entry_kind_label (line->kind), line->memo);
+      printf ("  %s  %-14s", line->date, *line->voucher != '\0' ? line->voucher : "-");
+      print_right (in, 14);
+      print_right (out, 14);
+      print_right (balance, 16);
+      printf ("  %s  %s\n", ledger_entry_kind_label (line->kind), line->memo);
     }
   print_money_line (_("Money in"), cashbook->total_in);
   print_money_line (_("Money out"), cashbook->total_out);
