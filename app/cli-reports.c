@@ -51,7 +51,60 @@ json_lines (CliJson    *json,
 }
 
 /* ------------------------------------------------------------------ */
-/* report balance|arrears|income|collection */
+/* report balance */
+
+/* Says loudly that a report's figures do not tie out: the book is broken
+ * (a cache or the journal edited behind the program's back). */
+static int
+report_broken_book (const char *what)
+{
+  g_autoptr(GError) error = g_error_new (LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                                         _("THE BOOK IS BROKEN: %s; run verify"), what);
+
+  return cli_report_error (error);
+}
+
+static void
+json_balance_sheet_totals (CliJson                  *json,
+                           const LedgerBalanceSheet *sheet)
+{
+  cli_json_begin_array (json, "funds");
+  for (int f = 0; f < LEDGER_FUND_COUNT; f++)
+    {
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "code", ledger_fund_to_string ((LedgerFund) f));
+      cli_json_string (json, "name", ledger_fund_label ((LedgerFund) f));
+      cli_json_int (json, "balance", sheet->funds[f]);
+      cli_json_end_object (json);
+    }
+  cli_json_end_array (json);
+  cli_json_begin_object (json, "totals");
+  cli_json_int (json, "money", sheet->money);
+  cli_json_int (json, "receivable", sheet->receivable);
+  cli_json_int (json, "advances", sheet->advances);
+  cli_json_int (json, "liabilities", sheet->liabilities);
+  cli_json_int (json, "net", sheet->net);
+  cli_json_int (json, "funds", sheet->funds_total);
+  cli_json_bool (json, "ties_out", sheet->ties_out);
+  cli_json_end_object (json);
+}
+
+static void
+print_balance_sheet_totals (const LedgerBalanceSheet *sheet)
+{
+  printf (_("Funds at %s\n"), sheet->as_of);
+  for (int f = 0; f < LEDGER_FUND_COUNT; f++)
+    print_money_line (ledger_fund_label ((LedgerFund) f), sheet->funds[f]);
+  printf (_("Totals\n"));
+  print_money_line (_("Money"), sheet->money);
+  print_money_line (_("Receivable"), sheet->receivable);
+  print_money_line (_("Advances"), sheet->advances);
+  print_money_line (_("Liabilities"), sheet->liabilities);
+  print_money_line (_("Net"), sheet->net);
+  print_money_line (_("Funds together"), sheet->funds_total);
+  if (sheet->ties_out)
+    printf (_("  Money + receivable + advances − liabilities = the funds: it ties out\n"));
+}
 
 static int
 report_balance (LedgerBook         *book,
@@ -59,10 +112,12 @@ report_balance (LedgerBook         *book,
                 gboolean            as_json)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) lines = ledger_report_balance (book, period, &error);
+  g_autoptr(LedgerBalanceSheet) sheet = ledger_report_balance_sheet (book, period->last, &error);
+  GPtrArray *lines;
 
-  if (lines == NULL)
+  if (sheet == NULL)
     return cli_report_error (error);
+  lines = sheet->accounts;
   if (as_json)
     {
       g_autoptr(CliJson) json = cli_json_new ();
@@ -71,17 +126,247 @@ report_balance (LedgerBook         *book,
       cli_json_string (json, "report", "balance");
       cli_json_string (json, "as_of", period->last);
       json_lines (json, "accounts", lines, "balance");
+      json_balance_sheet_totals (json, sheet);
       cli_json_end_object (json);
       cli_json_print (json);
-      return CLI_EXIT_OK;
     }
-  printf (_("Balances at %s\n"), period->last);
-  for (guint i = 0; i < lines->len; i++)
+  else
     {
-      const LedgerReportLine *line = g_ptr_array_index (lines, i);
+      printf (_("Balances at %s\n"), period->last);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const LedgerReportLine *line = g_ptr_array_index (lines, i);
 
-      if (line->amount != 0 || strchr (line->code, ':') == NULL)
-        print_money_line (line->name, line->amount);
+          if (line->amount != 0 || strchr (line->code, ':') == NULL)
+            print_money_line (line->name, line->amount);
+        }
+      print_balance_sheet_totals (sheet);
+    }
+  if (!sheet->ties_out)
+    {
+      g_autofree char *net = ledger_money_format (sheet->net);
+      g_autofree char *funds = ledger_money_format (sheet->funds_total);
+      g_autofree char *what = g_strdup_printf (_("money + receivable + advances − liabilities (%s) "
+                                                 "is not the sum of the funds (%s) at %s"),
+                                               net, funds, sheet->as_of);
+
+      return report_broken_book (what);
+    }
+  return CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* report trial-balance */
+
+static void
+json_trial_balance (const LedgerTrialBalance *trial)
+{
+  g_autoptr(CliJson) json = cli_json_new ();
+
+  cli_json_begin_object (json, NULL);
+  cli_json_string (json, "report", "trial-balance");
+  cli_json_string (json, "period", trial->period.name);
+  cli_json_string (json, "first", trial->period.first);
+  cli_json_string (json, "last", trial->period.last);
+  cli_json_begin_array (json, "accounts");
+  for (guint i = 0; i < trial->lines->len; i++)
+    {
+      const LedgerTrialLine *line = g_ptr_array_index (trial->lines, i);
+
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "code", line->code);
+      cli_json_string (json, "name", line->name);
+      cli_json_string (json, "kind", line->kind);
+      cli_json_int (json, "opening", line->opening);
+      cli_json_int (json, "debits", line->debits);
+      cli_json_int (json, "credits", line->credits);
+      cli_json_int (json, "closing", line->closing);
+      cli_json_end_object (json);
+    }
+  cli_json_end_array (json);
+  cli_json_begin_object (json, "totals");
+  cli_json_int (json, "opening", trial->opening);
+  cli_json_int (json, "debits", trial->debits);
+  cli_json_int (json, "credits", trial->credits);
+  cli_json_int (json, "closing", trial->closing);
+  cli_json_bool (json, "ties_out", trial->ties_out);
+  cli_json_end_object (json);
+  cli_json_end_object (json);
+  cli_json_print (json);
+}
+
+/* Prints @text right-aligned in @columns terminal columns, after a space
+ * (printf's widths count bytes: "¥" is two). */
+static void
+print_right (const char *text,
+             int         columns)
+{
+  printf (" %*s%s", (int) MAX (0, columns - cli_display_width (text)), "", text);
+}
+
+/* "label      opening   debits   credits   closing", the label padded to
+ * 24 columns whatever its script. */
+static void
+print_trial_row (const char *label,
+                 const char *const figures[4])
+{
+  printf ("  %s%*s", label, (int) MAX (0, 24 - cli_display_width (label)), "");
+  for (int i = 0; i < 4; i++)
+    print_right (figures[i], 16);
+  printf ("\n");
+}
+
+static void
+print_trial_money (const char *label,
+                   gint64      opening,
+                   gint64      debits,
+                   gint64      credits,
+                   gint64      closing)
+{
+  g_autofree char *o = ledger_money_format (opening);
+  g_autofree char *d = ledger_money_format (debits);
+  g_autofree char *c = ledger_money_format (credits);
+  g_autofree char *e = ledger_money_format (closing);
+  const char *const figures[4] = { o, d, c, e };
+
+  print_trial_row (label, figures);
+}
+
+static int
+report_trial_balance (LedgerBook         *book,
+                      const LedgerPeriod *period,
+                      gboolean            as_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerTrialBalance) trial = ledger_report_trial_balance (book, period, &error);
+
+  if (trial == NULL)
+    return cli_report_error (error);
+  if (as_json)
+    json_trial_balance (trial);
+  else
+    {
+      const char *const heads[4] = { _("Opening"), _("Debits"), _("Credits"), _("Closing") };
+
+      printf (_("Trial balance, %s (%s to %s); debits positive, credits negative\n"),
+              period->name, period->first, period->last);
+      print_trial_row (_("Account"), heads);
+      for (guint i = 0; i < trial->lines->len; i++)
+        {
+          const LedgerTrialLine *line = g_ptr_array_index (trial->lines, i);
+
+          if (line->opening != 0 || line->debits != 0 || line->credits != 0 || line->closing != 0 ||
+              strchr (line->code, ':') == NULL)
+            print_trial_money (line->name, line->opening, line->debits, line->credits, line->closing);
+        }
+      print_trial_money (_("Total"), trial->opening, trial->debits, trial->credits, trial->closing);
+      if (trial->ties_out)
+        printf (_("  Debits equal credits; the openings and the closings each add up to zero\n"));
+    }
+  if (!trial->ties_out)
+    {
+      g_autofree char *what = g_strdup_printf (_("the trial balance of %s does not tie out: %s"),
+                                               period->name, trial->problem);
+
+      return report_broken_book (what);
+    }
+  return CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* report cashbook ACCOUNT */
+
+static void
+json_cashbook (const LedgerCashbook *cashbook)
+{
+  g_autoptr(CliJson) json = cli_json_new ();
+
+  cli_json_begin_object (json, NULL);
+  cli_json_string (json, "report", "cashbook");
+  cli_json_string (json, "account", cashbook->account);
+  cli_json_string (json, "name", cashbook->name);
+  cli_json_string (json, "period", cashbook->period.name);
+  cli_json_string (json, "first", cashbook->period.first);
+  cli_json_string (json, "last", cashbook->period.last);
+  cli_json_int (json, "opening", cashbook->opening);
+  cli_json_begin_array (json, "lines");
+  for (guint i = 0; i < cashbook->lines->len; i++)
+    {
+      const LedgerCashbookLine *line = g_ptr_array_index (cashbook->lines, i);
+
+      cli_json_begin_object (json, NULL);
+      cli_json_int (json, "entry", line->txn_id);
+      cli_json_string (json, "date", line->date);
+      cli_json_string (json, "voucher", line->voucher);
+      cli_json_string (json, "kind", line->kind);
+      cli_json_string (json, "memo", line->memo);
+      cli_json_int (json, "in", line->in);
+      cli_json_int (json, "out", line->out);
+      cli_json_int (json, "balance", line->balance);
+      cli_json_end_object (json);
+    }
+  cli_json_end_array (json);
+  cli_json_int (json, "total_in", cashbook->total_in);
+  cli_json_int (json, "total_out", cashbook->total_out);
+  cli_json_int (json, "closing", cashbook->closing);
+  cli_json_bool (json, "ties_out", cashbook->ties_out);
+  cli_json_end_object (json);
+  cli_json_print (json);
+}
+
+/* An amount, or nothing for zero (a line is money in or money out). */
+static char *
+format_or_blank (gint64 fen)
+{
+  return fen != 0 ? ledger_money_format (fen) : g_strdup ("");
+}
+
+static void
+print_cashbook (const LedgerCashbook *cashbook)
+{
+  printf (_("Cash book of %s (%s), %s (%s to %s)\n"), cashbook->name, cashbook->account,
+          cashbook->period.name, cashbook->period.first, cashbook->period.last);
+  print_money_line (_("Opening balance"), cashbook->opening);
+  for (guint i = 0; i < cashbook->lines->len; i++)
+    {
+      const LedgerCashbookLine *line = g_ptr_array_index (cashbook->lines, i);
+      g_autofree char *in = format_or_blank (line->in);
+      g_autofree char *out = format_or_blank (line->out);
+      g_autofree char *balance = ledger_money_format (line->balance);
+
+      printf ("  %s  %-14s", line->date, *line->voucher != '\0' ? line->voucher : "-");
+      print_right (in, 14);
+      print_right (out, 14);
+      print_right (balance, 16);
+      printf ("  %s  %s\n", ledger_entry_kind_label (line->kind), line->memo);
+    }
+  print_money_line (_("Money in"), cashbook->total_in);
+  print_money_line (_("Money out"), cashbook->total_out);
+  print_money_line (_("Closing balance"), cashbook->closing);
+}
+
+static int
+report_cashbook (LedgerBook         *book,
+                 const char         *account,
+                 const LedgerPeriod *period,
+                 gboolean            as_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerCashbook) cashbook = ledger_report_cashbook (book, account, period, &error);
+
+  if (cashbook == NULL)
+    return cli_report_error (error);
+  if (as_json)
+    json_cashbook (cashbook);
+  else
+    print_cashbook (cashbook);
+  if (!cashbook->ties_out)
+    {
+      g_autofree char *what = g_strdup_printf (_("the cash book of %s does not close with the "
+                                                 "balance the book holds at %s"),
+                                               cashbook->account, period->last);
+
+      return report_broken_book (what);
     }
   return CLI_EXIT_OK;
 }
@@ -302,6 +587,7 @@ run_report (CliGlobals *globals,
     { "income", report_income },
     { "collection", report_collection },
     { "overview", report_overview },
+    { "trial-balance", report_trial_balance },
   };
   g_autofree char *period_text = NULL;
   gboolean as_json = FALSE;
@@ -312,12 +598,20 @@ run_report (CliGlobals *globals,
   };
   g_autoptr(LedgerBook) book = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *account = NULL;
+  gboolean cashbook;
   LedgerPeriod period;
   char today[11];
 
-  if (!cli_parse_options (globals, lookup ("report"), entries, &argc, &argv, 1, 1))
+  if (!cli_parse_options (globals, lookup ("report"), entries, &argc, &argv, 1, 2))
     return CLI_EXIT_USAGE;
+  /* Only the cash book names something more: its account. */
+  cashbook = strcmp (argv[1], "cashbook") == 0;
+  if (argc != (cashbook ? 3 : 2))
+    return cli_usage_error (lookup ("report"), _("expected %s"), lookup ("report")->params);
   if (period_text != NULL && !ledger_period_parse (period_text, "--period", &period, &error))
+    return cli_report_error (error);
+  if (cashbook && (account = ledger_cashbook_account_parse (argv[2], "ACCOUNT", &error)) == NULL)
     return cli_report_error (error);
   if ((book = cli_open_book_to_read (globals, &error)) == NULL)
     return cli_report_error (error);
@@ -326,11 +620,13 @@ run_report (CliGlobals *globals,
       ledger_book_today (book, today);
       ledger_period_for_year (ledger_date_year (today), &period);
     }
+  if (cashbook)
+    return report_cashbook (book, account, &period, as_json);
   for (gsize i = 0; i < G_N_ELEMENTS (reports); i++)
     if (strcmp (argv[1], reports[i].name) == 0)
       return reports[i].print (book, &period, as_json);
   return cli_usage_invalid (lookup ("report"), _("report"), argv[1],
-                            _("expected balance, arrears, income, collection or overview"));
+                            _("expected balance, trial-balance, cashbook, arrears, income, collection or overview"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -443,7 +739,7 @@ run_demo (CliGlobals *globals,
 }
 
 const CliCommand cli_report_commands[] = {
-  { "report", "balance|arrears|income|collection|overview [--period P] [--json]",
+  { "report", "balance|trial-balance|cashbook ACCOUNT|arrears|income|collection|overview [--period P] [--json]",
     N_("Show a report"), run_report },
   { "backup", "FILE", N_("Write a checked copy of the book"), run_backup },
   { "restore", "FILE", N_("Replace the book with a backup (the current one is saved first)"),

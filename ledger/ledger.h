@@ -76,10 +76,13 @@
 #include "ledger-pay-batch.h"
 
 /* reports: what is read out of the book */
+#include "ledger-balance-sheet.h"
+#include "ledger-cashbook.h"
 #include "ledger-history.h"
 #include "ledger-notice.h"
 #include "ledger-overview.h"
 #include "ledger-report.h"
+#include "ledger-trial-balance.h"
 
 /* models: rows and list models for the screens */
 #include "ledger-ballot-item.h"

@@ -9,7 +9,9 @@
 #include "ledger-expenditure.h"
 #include "ledger-method-private.h"
 #include "ledger-money-private.h"
+#include "ledger-account-code.h"
 #include "ledger-report.h"
+#include "ledger-report-private.h"
 #include "ledger-schema-private.h"
 #include "ledger-account-code.h"
 #include "ledger-money.h"
@@ -50,6 +52,21 @@ opening_balances_sql (void)
   return sql;
 }
 
+char *
+ledger_report_account_name (const char *code,
+                            const char *stored_name)
+{
+  if (stored_name == NULL)
+    stored_name = "";
+  if (ledger_account_is_advance (code))
+    return g_strdup_printf (_("Advance to %s"), code + strlen ("advance:"));
+  /* Only the standard accounts carry source-language names; a fee's name
+   * and a bank account's are the committee's own words, shown as they are. */
+  if (g_str_has_prefix (code, "income:") || g_str_has_prefix (code, "bank:") || *stored_name == '\0')
+    return g_strdup (stored_name);
+  return g_strdup (_(stored_name));
+}
+
 void
 ledger_report_line_free (LedgerReportLine *line)
 {
@@ -81,16 +98,7 @@ collect_lines (LedgerBook    *book,
       LedgerReportLine *line = g_new0 (LedgerReportLine, 1);
 
       line->code = ledger_column_dup (stmt, 0);
-      line->name = ledger_column_dup (stmt, 1);
-      /* Only the standard accounts carry source-language names; a fee's
-       * name is the committee's own words and is shown as it is. */
-      if (!g_str_has_prefix (line->code, "income:") && *line->name != '\0')
-        {
-          char *translated = g_strdup (_(line->name));
-
-          g_free (line->name);
-          line->name = translated;
-        }
+      line->name = ledger_report_account_name (line->code, (const char *) sqlite3_column_text (stmt, 1));
       line->kind = ledger_column_dup (stmt, 2);
       line->amount = sqlite3_column_int64 (stmt, 3);
       g_ptr_array_add (lines, line);
@@ -101,9 +109,9 @@ collect_lines (LedgerBook    *book,
 }
 
 GPtrArray *
-ledger_report_balance (LedgerBook          *book,
-                       const LedgerPeriod  *period,
-                       GError             **error)
+ledger_report_balance_at (LedgerBook  *book,
+                          const char  *date,
+                          GError     **error)
 {
   sqlite3_stmt *stmt;
 
@@ -115,13 +123,20 @@ ledger_report_balance (LedgerBook          *book,
     "                  WHERE d.account = a.code AND d.date <= ?1), 0)"
     "       * (CASE WHEN a.kind IN ('asset', 'expense') THEN 1 ELSE -1 END)"
     " FROM accounts a"
-    " ORDER BY CASE a.kind WHEN 'asset' THEN 1 WHEN 'liability' THEN 2 WHEN 'equity' THEN 3"
-    "                     WHEN 'income' THEN 4 ELSE 5 END, a.id",
+    " ORDER BY" LEDGER_CHART_ORDER_OF ("a."),
     error);
   if (stmt == NULL)
     return NULL;
-  ledger_bind_text (stmt, 1, period != NULL ? period->last : "9999-99-99");
+  ledger_bind_text (stmt, 1, date != NULL ? date : "9999-99-99");
   return collect_lines (book, stmt, error);
+}
+
+GPtrArray *
+ledger_report_balance (LedgerBook          *book,
+                       const LedgerPeriod  *period,
+                       GError             **error)
+{
+  return ledger_report_balance_at (book, period != NULL ? period->last : NULL, error);
 }
 
 gboolean

@@ -41,6 +41,23 @@ GPtrArray *ledger_report_balance (LedgerBook          *book,
                                   GError             **error);
 
 /**
+ * ledger_report_balance_at:
+ * @book: an open book
+ * @date: (nullable): "YYYY-MM-DD": balances at the end of it; NULL for
+ *   every entry
+ * @error: return location for an error
+ *
+ * The same lines as ledger_report_balance(), at a day.
+ *
+ * Returns: (transfer full) (element-type LedgerReportLine): the balance
+ *   of every account in chart-of-accounts order, or NULL with a storage
+ *   error
+ */
+GPtrArray *ledger_report_balance_at (LedgerBook  *book,
+                                     const char  *date,
+                                     GError     **error);
+
+/**
  * ledger_report_funds_at:
  * @book: an open book
  * @date: "YYYY-MM-DD", inclusive
