@@ -2,7 +2,9 @@
  * period's pages (drawn by the routine that draws the PDF), Publish…
  * (PDF, PNG and HTML, recorded in the book), Print…, and the auditor's
  * workbook written in a worker thread while the window stays responsive.
- * Below: the published notices and what is left to announce. */
+ * Below: what is left to announce, the periods published (each closed,
+ * or with Close Period…, which seals it after a confirmation) and the
+ * published notices. */
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>
@@ -68,6 +70,8 @@ struct _ClNoticesPage
   GtkWidget         *navigation_box;
   GtkLabel          *page_label;
   GtkLabel          *unannounced_label;
+  GtkLabel          *close_error_label;
+  GtkListBox        *periods_list;
   GtkListBox        *notices_list;
 
   /* Owned references */
@@ -268,6 +272,62 @@ show_notices (ClNoticesPage *self,
     gtk_list_box_append (self->notices_list, notice_row_new (g_ptr_array_index (notices, i - 1)));
 }
 
+/* A period published or closed: its days, and either when it was closed
+ * or a button to close it. */
+static GtkWidget *
+period_row_new (const LedgerPeriodState *state)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *range = cl_format_date_range (state->first, state->last);
+  g_autofree char *title = g_strdup_printf (_("%s (%s)"), state->period, range);
+  g_autofree char *name = g_strdup_printf ("period-row-%s", state->period);
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (state->closed)
+    {
+      g_autofree char *day = cl_format_date (state->closed_on);
+
+      subtitle = g_strdup_printf (_("Closed on %s: no entry may be dated inside it"), day);
+    }
+  else
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Close Period…"));
+      g_autofree char *button_name = g_strdup_printf ("close-period-button-%s", state->period);
+
+      gtk_widget_set_name (button, button_name);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "notices.close-period");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", state->period);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      subtitle = g_strdup (_("Notice published; the period is open"));
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+/* The closed periods, then those published but open (ledger_period_list()). */
+static void
+show_periods (ClNoticesPage *self,
+              LedgerBook    *book)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) periods = ledger_period_list (book, &error);
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (self->periods_list, 0)) != NULL)
+    gtk_list_box_remove (self->periods_list, GTK_WIDGET (row));
+  if (periods == NULL)
+    {
+      cl_window_show_error (GTK_WIDGET (self), _("reading the closed periods"), error);
+      return;
+    }
+  for (guint i = 0; i < periods->len; i++)
+    gtk_list_box_append (self->periods_list, period_row_new (g_ptr_array_index (periods, i)));
+}
+
 /* How many expenditures no published notice has listed yet. */
 static void
 show_unannounced (ClNoticesPage *self,
@@ -400,6 +460,68 @@ publish_action (GtkWidget  *widget,
 
   choose_file (self, _("Publish Notice"), _("_Publish"), name, _("PDF documents"), "*.pdf",
                publish_chosen);
+}
+
+/* ------------------------------------------------------------------ */
+/* Closing a period */
+
+/* The close, confirmed: done, or its one-line reason shown above the
+ * periods. */
+static void
+close_confirmed_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ClNoticesPage    *self)
+{
+  const char *period = g_object_get_data (G_OBJECT (dialog), "cl-period");
+  LedgerBook *book = cl_page_get_book (CL_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!g_str_equal (response, "close") || book == NULL)
+    return;
+  if (!ledger_period_close (book, period, NULL, &error))
+    {
+      gtk_label_set_text (self->close_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->close_error_label), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->close_error_label), FALSE);
+  title = g_strdup_printf (_("%s is closed"), period);
+  cl_window_add_toast (GTK_WIDGET (self), adw_toast_new (title));
+}
+
+/* notices.close-period (a period's name): what closing means, then close. */
+static void
+close_period_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ClNoticesPage *self = CL_NOTICES_PAGE (widget);
+  const char *period = g_variant_get_string (parameter, NULL);
+  g_autofree char *heading = g_strdup_printf (_("Close %s?"), period);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: the period's name four times ("2026-Q1"); 对已公示期间的更正
+   * is the notice's heading, printed in Chinese whatever the language. */
+  body = g_strdup_printf (_("After closing, no entry may be dated inside %s: the book refuses any "
+                            "payment, spending or other entry dated in it. A mistake found later is "
+                            "entered in an open period, marked as correcting %s, and the next notice "
+                            "lists it under 对已公示期间的更正. Closing %s is recorded in the journal "
+                            "and cannot be undone; %s stays as its notice published it."),
+                          period, period, period, period);
+  dialog = adw_message_dialog_new (page_window (self), heading, body);
+  gtk_widget_set_name (dialog, "close-period-dialog");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "close", _("_Close Period"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "cl-period", g_strdup (period), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_confirmed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ------------------------------------------------------------------ */
@@ -585,6 +707,8 @@ actions_update (ClNoticesPage *self)
   gtk_widget_action_set_enabled (widget, "notices.publish",
                                  book != NULL && n_pages > 0 && !ledger_book_is_read_only (book) && !exporting);
   gtk_widget_action_set_enabled (widget, "notices.print-preview", n_pages > 0);
+  gtk_widget_action_set_enabled (widget, "notices.close-period",
+                                 book != NULL && !ledger_book_is_read_only (book) && !exporting);
   gtk_widget_action_set_enabled (widget, "notices.export-workbook", book != NULL && !exporting);
   gtk_widget_action_set_enabled (widget, "notices.cancel-export",
                                  exporting && !g_cancellable_is_cancelled (self->job->cancellable));
@@ -612,6 +736,7 @@ cl_notices_page_reload (ClPage     *page,
     show_period (self);
   rebuild_preview (self);
   show_notices (self, book);
+  show_periods (self, book);
   show_unannounced (self, book);
 }
 
@@ -666,6 +791,8 @@ cl_notices_page_class_init (ClNoticesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, page_label);
   gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, unannounced_label);
   gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, notices_list);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, periods_list);
+  gtk_widget_class_bind_template_child (widget_class, ClNoticesPage, close_error_label);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "notices.publish", NULL, publish_action);
@@ -674,6 +801,7 @@ cl_notices_page_class_init (ClNoticesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "notices.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "notices.previous-page", NULL, turn_page_action);
   gtk_widget_class_install_action (widget_class, "notices.next-page", NULL, turn_page_action);
+  gtk_widget_class_install_action (widget_class, "notices.close-period", "s", close_period_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "notices.publish", NULL);
   /* Ctrl+P shows the print preview, as on the payments page (Print… is one

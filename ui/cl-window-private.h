@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 void        cl_window_backup_to (ClWindow   *self,
                                  const char *path);
 
+/* Creates a book at @path and shows it, as New Book… does once a file is
+ * chosen; then offers to start from a paper ledger. */
+void        cl_window_create_book_at (ClWindow   *self,
+                                      const char *path);
+
 /* The verify or backup running in a worker thread, or NULL. */
 ClJob      *cl_window_get_job (ClWindow *self);
 

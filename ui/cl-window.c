@@ -11,6 +11,8 @@
 
 #include "cl-book-jobs.h"
 #include "cl-feedback.h"
+#include "cl-opening-dialog.h"
+#include "cl-opening-plan.h"
 #include "cl-pages.h"
 #include "cl-preferences-window.h"
 #include "cl-settings.h"
@@ -173,11 +175,53 @@ offer_publication_url (ClWindow   *self,
     g_warning ("The default publication URL was not given to the new book: %s", error->message);
 }
 
+/* The answer to the offer after a new book: the form, or nothing yet
+ * (the menu keeps it until the book has opening entries). */
+static void
+paper_ledger_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          ClWindow         *self)
+{
+  if (g_str_equal (response, "paper"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.opening-balances", NULL);
+}
+
+/* A committee that kept its accounts on paper starts from what they say
+ * (期初): offered at once, since that is when it is wanted. */
+static void
+offer_paper_ledger (ClWindow *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Start from a Paper Ledger?"),
+                                              _("If the committee kept its accounts on paper, enter what they "
+                                                "say as at the day they were closed: the money in each account "
+                                                "and fund, the households' unpaid charges of earlier years and "
+                                                "their credit. You can also do this later from the main menu."));
+
+  gtk_widget_set_name (dialog, "paper-ledger-dialog");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "empty", _("Start _Empty"),
+                                    "paper", _("Start from a _Paper Ledger…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "paper", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "paper");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "empty");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (paper_ledger_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 new_chosen (ClWindow *self,
             GFile    *file)
 {
   g_autofree char *path = g_file_get_path (file);
+
+  cl_window_create_book_at (self, path);
+}
+
+void
+cl_window_create_book_at (ClWindow   *self,
+                          const char *path)
+{
   g_autofree char *base = g_path_get_basename (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(LedgerBook) book = NULL;
@@ -195,6 +239,7 @@ new_chosen (ClWindow *self,
     }
   offer_publication_url (self, book);
   cl_window_set_book (self, book);
+  offer_paper_ledger (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -278,6 +323,31 @@ backup_book_action (GtkWidget  *widget,
   g_autofree char *name = g_strdup_printf (_("backup-%s.clbook"), stamp);
 
   choose_file (self, _("Back Up Book"), GTK_FILE_CHOOSER_ACTION_SAVE, name, backup_chosen);
+}
+
+/* win.opening-balances: the opening-balances form, while the book has
+ * no opening entries. */
+static void
+opening_balances_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+
+  if (self->book == NULL || ledger_book_is_read_only (self->book) || cl_opening_book_has_openings (self->book))
+    return;
+  gtk_window_present (GTK_WINDOW (cl_opening_dialog_new (GTK_WINDOW (self), self->book)));
+}
+
+/* Opening balances are entered once: the menu offers the form only to
+ * a book without them. */
+static void
+update_opening_action (ClWindow *self)
+{
+  gboolean open = self->book != NULL && !ledger_book_is_read_only (self->book) &&
+                  !cl_opening_book_has_openings (self->book);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.opening-balances", open);
 }
 
 /* The Preferences closed: the title follows a new community name. */
@@ -391,7 +461,12 @@ cl_window_set_book (ClWindow   *self,
 
   if (self->book == book)
     return;
+  if (self->book != NULL)
+    g_signal_handlers_disconnect_by_data (self->book, self);
   g_set_object (&self->book, book);
+  if (book != NULL)
+    g_signal_connect_object (book, "changed", G_CALLBACK (update_opening_action), self, G_CONNECT_SWAPPED);
+  update_opening_action (self);
   start_check (self);
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -634,6 +709,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.verify-book", NULL, verify_book_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.opening-balances", NULL, opening_balances_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-book", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-book", NULL);
@@ -658,6 +734,7 @@ cl_window_init (ClWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup-book", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-book", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.opening-balances", FALSE);
 }
 
 ClWindow *

@@ -348,6 +348,99 @@ test_export_cancel (GuiFixture    *f,
   g_assert_true (gtk_widget_is_sensitive (gui_find (GTK_WIDGET (page), "export-xlsx-button")));
 }
 
+/* The widget's text, for a GtkLabel. */
+static const char *
+label_text (GtkWidget *widget)
+{
+  return gtk_label_get_text (GTK_LABEL (widget));
+}
+
+/* Presses @button_name's Close Period… and answers the confirmation with
+ * @response; returns the confirmation's body. */
+static char *
+close_from_page (GuiFixture *f,
+                 GtkWidget  *page,
+                 const char *button_name,
+                 const char *response)
+{
+  GtkWindow *dialog;
+  char *body;
+
+  gui_click (gui_find (page, button_name));
+  gui_wait (20);
+  dialog = gui_find_dialog (GTK_WINDOW (f->window));
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (dialog)), ==, "close-period-dialog");
+  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gui_wait (20);
+  return body;
+}
+
+/* Publish Q1, then close it from the page after a confirmation that says
+ * what closing means; a payment dated inside it is then refused. Q2,
+ * published on its last day, has not ended: its close is refused with
+ * the ledger's one-line reason, and nothing is written. */
+static void
+test_close_period (GuiFixture    *f,
+                   gconstpointer  data)
+{
+  ClNoticesPage *page = show_notices (f);
+  GtkWidget *root = GTK_WIDGET (page);
+  g_autofree char *q1_pdf = g_build_filename (f->dir, "notice-2026-Q1.pdf", NULL);
+  g_autofree char *q2_pdf = g_build_filename (f->dir, "notice-2026-Q2.pdf", NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *cancelled = NULL;
+  g_autofree char *refused = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *q1_row;
+
+  g_assert_null (gui_try_find (root, "period-row-2026-Q1"));
+  cl_notices_page_set_period (page, "2026-Q1");
+  g_assert_true (cl_notices_page_publish_to (page, q1_pdf, &error));
+  g_assert_no_error (error);
+  gui_wait (0);
+  q1_row = gui_find (root, "period-row-2026-Q1");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (q1_row)), "open"));
+
+  /* Cancel leaves it open. */
+  cancelled = close_from_page (f, root, "close-period-button-2026-Q1", "cancel");
+  g_assert_cmpint (gui_query_int (f, "SELECT count(*) FROM closed_periods"), ==, 0);
+
+  body = close_from_page (f, root, "close-period-button-2026-Q1", "close");
+  g_assert_nonnull (strstr (body, "no entry may be dated inside 2026-Q1"));
+  g_assert_nonnull (strstr (body, "marked as correcting 2026-Q1"));
+  g_assert_nonnull (strstr (body, "对已公示期间的更正"));
+  g_assert_cmpint (gui_query_int (f, "SELECT count(*) FROM closed_periods WHERE period = '2026-Q1'"), ==, 1);
+  g_assert_cmpint (gui_query_int (f, "SELECT count(*) FROM txns WHERE kind = 'period-close'"), ==, 1);
+  q1_row = gui_find (root, "period-row-2026-Q1");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (q1_row)), "Closed on"));
+  g_assert_null (gui_try_find (root, "close-period-button-2026-Q1"));
+  g_assert_false (gtk_widget_get_visible (gui_find (root, "close-period-error")));
+
+  /* A payment dated inside the closed quarter is refused, naming it. */
+  gui_fund_cash (f, 10000);
+  g_assert_false (ledger_pay (f->book, "9-9-901", 5000, LEDGER_METHOD_CASH, "2026-03-15", NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "2026-Q1"));
+  g_clear_error (&error);
+
+  /* Q2 ends today (2026-06-30): published, but not yet closable. */
+  cl_notices_page_set_period (page, "2026-Q2");
+  g_assert_true (cl_notices_page_publish_to (page, q2_pdf, &error));
+  g_assert_no_error (error);
+  gui_wait (0);
+  refused = close_from_page (f, root, "close-period-button-2026-Q2", "close");
+  g_assert_true (gtk_widget_get_visible (gui_find (root, "close-period-error")));
+  g_assert_nonnull (strstr (label_text (gui_find (root, "close-period-error")), "2026-Q2"));
+  g_assert_null (strchr (label_text (gui_find (root, "close-period-error")), '\n'));
+  g_assert_cmpint (gui_query_int (f, "SELECT count(*) FROM closed_periods"), ==, 1);
+  g_assert_nonnull (gui_find (root, "close-period-button-2026-Q2"));
+
+  g_assert_true (ledger_verify (f->book, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -363,5 +456,6 @@ main (int    argc,
   GUI_TEST_ADD ("/gui/notices/print", 20, test_print);
   GUI_TEST_ADD ("/gui/notices/export-xlsx", 20, test_export_xlsx);
   GUI_TEST_ADD ("/gui/notices/export-cancel", 20, test_export_cancel);
+  GUI_TEST_ADD ("/gui/notices/close-period", 20, test_close_period);
   return g_test_run ();
 }
