@@ -631,6 +631,18 @@ add_bank_account_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------ */
 /* Life cycle */
 
+/* Shown (Alt+5, a click in the sidebar): the cursor goes to the form, so
+ * that the treasurer types at once and the page's keys (Ctrl+T …), which
+ * act only while the focus is inside the page, work straight away. */
+static void
+cl_money_page_map (GtkWidget *widget)
+{
+  ClMoneyPage *self = CL_MONEY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cl_money_page_parent_class)->map (widget);
+  cl_money_page_show_form (self, gtk_stack_get_visible_child_name (self->form_stack));
+}
+
 static void
 cl_money_page_dispose (GObject *object)
 {
@@ -734,6 +746,7 @@ cl_money_page_class_init (ClMoneyPageClass *klass)
 
   object_class->dispose = cl_money_page_dispose;
   object_class->finalize = cl_money_page_finalize;
+  widget_class->map = cl_money_page_map;
   CL_PAGE_CLASS (klass)->reload = cl_money_page_reload;
 
   g_type_ensure (LEDGER_TYPE_VOUCHER_ITEM);
