@@ -373,13 +373,14 @@ money_row (const char *title,
   return row;
 }
 
+/* Removes the rows of @list; its placeholder, a child too, stays. */
 static void
 remove_rows (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 /* Every money account and advance with its balance, and the money
@@ -773,11 +774,24 @@ fill_fixed_choices (ClMoneyPage *self)
   income_category_changed_cb (self);
 }
 
+/* What the advances list says while no member was ever given one. */
+static void
+set_advances_placeholder (ClMoneyPage *self)
+{
+  GtkWidget *none = gtk_label_new (_("No member has been given an advance"));
+
+  gtk_widget_add_css_class (none, "dim-label");
+  gtk_widget_set_margin_top (none, 12);
+  gtk_widget_set_margin_bottom (none, 12);
+  gtk_list_box_set_placeholder (self->advances_list, none);
+}
+
 static void
 cl_money_page_init (ClMoneyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_fixed_choices (self);
+  set_advances_placeholder (self);
   g_signal_connect_object (self->advance_kind_dropdown, "notify::selected", G_CALLBACK (advance_kind_changed_cb),
                            self, G_CONNECT_SWAPPED);
 }
