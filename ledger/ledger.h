@@ -90,6 +90,7 @@
 #include "ledger-household-item.h"
 #include "ledger-receipt-item.h"
 #include "ledger-vote-item.h"
+#include "ledger-voucher-item.h"
 
 /* demo: a community's book to try the program on */
 #include "ledger-demo.h"

@@ -1,7 +1,12 @@
 /* cl-overview-page.c — the figures a treasurer looks at first
  *
  * Every figure comes from ledger_overview_compute(), which `report
- * overview` prints too, so the window and the command line never disagree.
+ * overview` prints too, and the money by account and by fund from
+ * ledger_report_balance_sheet(), which `report balance` prints, so the
+ * window and the command line never disagree. A figure below zero, or a
+ * balance sheet whose two sides differ, is marked and explained, never
+ * hidden: both mean the book was damaged (the journal refuses any entry
+ * that would cause them), and the treasurer must run verify.
  */
 #define G_LOG_DOMAIN "community-ledger"
 
@@ -15,11 +20,12 @@ struct _ClOverviewPage
   ClPage       parent_instance;
 
   /* Template widgets */
+  AdwPreferencesGroup *accounts_group;
+  AdwPreferencesGroup *funds_group;
   AdwPreferencesGroup *year_group;
   GtkLabel    *funds_label;
-  GtkLabel    *cash_label;
-  GtkLabel    *bank_label;
-  GtkLabel    *mobile_label;
+  AdwActionRow *net_row;
+  GtkLabel    *net_label;
   GtkLabel    *billed_label;
   GtkLabel    *collected_label;
   GtkLevelBar *rate_bar;
@@ -28,6 +34,9 @@ struct _ClOverviewPage
   GtkLabel    *unannounced_label;
   GtkLabel    *open_votes_label;
   GtkLabel    *fingerprint_label;
+
+  /* Owned references */
+  GPtrArray   *figure_rows;  /* the rows added for each account and fund */
 };
 
 G_DEFINE_FINAL_TYPE (ClOverviewPage, cl_overview_page, CL_TYPE_PAGE)
@@ -48,6 +57,114 @@ set_count (GtkLabel *label,
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
 
   gtk_label_set_text (label, text);
+}
+
+/* Marks @label when @fen is below zero. */
+static void
+mark_negative (GtkWidget *label,
+               gint64     fen)
+{
+  if (fen < 0)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+/* Adds a row "@title … ¥1,234.56" to @group, its figure named
+ * overview-@kind-@code for the tests; below zero it is marked and says
+ * why that must not be. */
+static void
+add_figure_row (ClOverviewPage      *self,
+                AdwPreferencesGroup *group,
+                const char          *kind,
+                const char          *code,
+                const char          *title,
+                gint64               fen)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *text = ledger_money_format (fen);
+  g_autofree char *name = g_strdup_printf ("overview-%s-%s", kind, code);
+  GtkWidget *label = gtk_label_new (text);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (label, name);
+  gtk_widget_add_css_class (label, "numeric");
+  mark_negative (label, fen);
+  if (fen < 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                 _("Below zero: no entry may take money below nothing, so the book was changed "
+                                   "behind the program's back. Run Verify the Book."));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->figure_rows, row);
+}
+
+static void
+remove_figure_rows (ClOverviewPage *self)
+{
+  for (guint i = 0; i < self->figure_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->figure_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->figure_rows, 0);
+}
+
+/* The identity of the balance sheet: marked when its two sides differ. */
+static void
+show_net (ClOverviewPage           *self,
+          const LedgerBalanceSheet *sheet)
+{
+  g_autofree char *net = ledger_money_format (sheet->net);
+  g_autofree char *funds = ledger_money_format (sheet->funds_total);
+  g_autofree char *problem = NULL;
+
+  gtk_label_set_text (self->net_label, net);
+  if (sheet->ties_out)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->net_label), "error");
+      adw_action_row_set_subtitle (self->net_row, _("Equal to the funds together: the book ties out"));
+      return;
+    }
+  problem = g_strdup_printf (_("Does not tie out: the funds together hold %s. The book was changed behind the "
+                               "program's back; run Verify the Book."), funds);
+  gtk_widget_add_css_class (GTK_WIDGET (self->net_label), "error");
+  adw_action_row_set_subtitle (self->net_row, problem);
+}
+
+/* Money by account (each money account, then each member's advance)
+ * and by fund, from the balance report as at @date. */
+static gboolean
+show_balance_sheet (ClOverviewPage  *self,
+                    LedgerBook      *book,
+                    const char      *date,
+                    GError         **error)
+{
+  g_autoptr(LedgerBalanceSheet) sheet = ledger_report_balance_sheet (book, date, error);
+
+  if (sheet == NULL)
+    return FALSE;
+  remove_figure_rows (self);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < sheet->accounts->len; i++)
+      {
+        const LedgerReportLine *line = g_ptr_array_index (sheet->accounts, i);
+        g_autofree char *title = NULL;
+
+        if (!(pass == 0 ? ledger_account_is_money (line->code) : ledger_account_is_advance (line->code)))
+          continue;
+        title = ledger_account_chinese (line->code, line->name);
+        add_figure_row (self, self->accounts_group, "account", line->code, title, line->amount);
+      }
+  for (int f = 0; f < LEDGER_FUND_COUNT; f++)
+    add_figure_row (self, self->funds_group, "fund", ledger_fund_to_string (f), ledger_fund_label (f),
+                    sheet->funds[f]);
+  show_net (self, sheet);
+  return TRUE;
 }
 
 static void
@@ -92,9 +209,12 @@ cl_overview_page_reload (ClPage     *page,
       return;
     }
   set_money (self->funds_label, o.funds);
-  set_money (self->cash_label, o.cash);
-  set_money (self->bank_label, o.bank);
-  set_money (self->mobile_label, o.mobile);
+  mark_negative (GTK_WIDGET (self->funds_label), o.funds);
+  if (!show_balance_sheet (self, book, o.date, &error))
+    {
+      g_warning ("Cannot read the balance report: %s", error->message);
+      return;
+    }
   show_year (self, &o.year);
   show_arrears (self, &o);
   set_count (self->open_votes_label, o.open_votes);
@@ -104,20 +224,32 @@ cl_overview_page_reload (ClPage     *page,
 }
 
 static void
+cl_overview_page_finalize (GObject *object)
+{
+  ClOverviewPage *self = CL_OVERVIEW_PAGE (object);
+
+  g_clear_pointer (&self->figure_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (cl_overview_page_parent_class)->finalize (object);
+}
+
+static void
 cl_overview_page_class_init (ClOverviewPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ClPageClass *page_class = CL_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = cl_overview_page_finalize;
+
   page_class->reload = cl_overview_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/communityledger/CommunityLedger/ui/cl-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, accounts_group);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, funds_group);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, year_group);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, funds_label);
-  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, cash_label);
-  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, bank_label);
-  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, mobile_label);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, net_row);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, net_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, billed_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, collected_label);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, rate_bar);
@@ -132,4 +264,6 @@ static void
 cl_overview_page_init (ClOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The rows belong to their groups; this only lists them. */
+  self->figure_rows = g_ptr_array_new ();
 }

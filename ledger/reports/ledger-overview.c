@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "ledger-account-code.h"
 #include "ledger-book-private.h"
 #include "ledger-fingerprint.h"
 #include "ledger-method-private.h"
@@ -15,22 +16,29 @@
 #include "ledger-period.h"
 #include "ledger-vote.h"
 
-/* Each money account's balance at ?1. Built once (the statement cache
- * keeps the text's pointer). */
+/* Each money account's balance at ?1, named bank accounts included
+ * (ledger_money_accounts_where(), as every report asks). Built once (the
+ * statement cache keeps the text's pointer). */
 static const char *
 balances_sql (void)
 {
   static char *sql;
 
   if (g_once_init_enter (&sql))
-    g_once_init_leave (&sql, g_strconcat ("SELECT account, sum (amount) FROM account_days"
-                                          " WHERE account IN ", ledger_method_accounts_sql (),
-                                          " AND date <= ?1 GROUP BY account", NULL));
+    {
+      g_autofree char *money = ledger_money_accounts_where ("account");
+
+      g_once_init_leave (&sql, g_strconcat ("SELECT account, sum (amount) FROM account_days"
+                                            " WHERE ", money,
+                                            " AND date <= ?1 GROUP BY account", NULL));
+    }
   return sql;
 }
 
 /* The money accounts' balances at @date, from the daily cache: cash, bank
- * and the rest (the phone wallets) as mobile. */
+ * (with every named bank account) and the rest (the phone wallets) as
+ * mobile. The Overview page lists each account and fund as well, from
+ * ledger_report_balance_sheet(). */
 static gboolean
 compute_funds (LedgerBook      *book,
                LedgerOverview  *out,
@@ -50,8 +58,12 @@ compute_funds (LedgerBook      *book,
 
       if (g_str_equal (account, ledger_method_to_string (LEDGER_METHOD_CASH)))
         out->cash = amount;
-      else if (g_str_equal (account, ledger_method_to_string (LEDGER_METHOD_BANK)))
-        out->bank = amount;
+      else if (g_str_equal (account, ledger_method_to_string (LEDGER_METHOD_BANK)) ||
+               g_str_has_prefix (account, "bank:"))
+        {
+          if (!ledger_total_add_or_error (&out->bank, amount, _("the balances"), error))
+            break;
+        }
       else if (!ledger_total_add_or_error (&out->mobile, amount, _("the balances"), error))
         break;
       if (!ledger_total_add_or_error (&out->funds, amount, _("the balances"), error))

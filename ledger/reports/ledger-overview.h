@@ -16,9 +16,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   char             date[11];          /* the figures are as of this day */
-  gint64           funds;             /* cash + bank + WeChat + Alipay */
+  gint64           funds;             /* cash + every bank account + WeChat + Alipay */
   gint64           cash;
-  gint64           bank;
+  gint64           bank;              /* bank and every bank:NAME */
   gint64           mobile;            /* WeChat Pay + Alipay */
   LedgerCollection year;              /* collection for the date's year */
   gint64           arrears;           /* owed for every year up to the date's */
