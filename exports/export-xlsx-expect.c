@@ -265,10 +265,16 @@ leaf_funds (const Leaf *leaf,
   return total;
 }
 
-/* The Chinese name of a payment method's code ("cash" → 现金), or "". */
+/* The Chinese name of a payment method's code ("cash" → 现金), or "".
+ * An expenditure paid from a named bank account records method bank, one
+ * paid from an advance method cash (docs/money.md). */
 static const char *
 method_chinese (const char *code)
 {
+  if (code != NULL && g_str_has_prefix (code, "bank:"))
+    code = "bank";
+  else if (code != NULL && ledger_account_is_advance (code))
+    code = "cash";
   for (int i = 0; code != NULL && i < LEDGER_METHOD_COUNT; i++)
     if (strcmp (code, ledger_method_to_string ((LedgerMethod) i)) == 0)
       return ledger_method_chinese ((LedgerMethod) i);
@@ -277,6 +283,14 @@ method_chinese (const char *code)
 
 /* ------------------------------------------------------------------ */
 /* What the journal says the other sheets show */
+
+/* The kinds of entry the Income sheet shows a row of. */
+static gboolean
+on_income_sheet (const char *kind)
+{
+  return strcmp (kind, "payment") == 0 || strcmp (kind, "void") == 0 || strcmp (kind, "income") == 0 ||
+         strcmp (kind, "refund") == 0;
+}
 
 typedef struct
 {
@@ -1002,13 +1016,25 @@ keep_money_entry (ExportExpect *e,
         }
     }
   g_hash_table_insert (e->entries_in_period, &entry->index, entry);
-  if (strcmp (leaf->kind, "expenditure") == 0)
+  if (!on_income_sheet (leaf->kind))
     {
       ledger_total_add_saturating (&e->expenditure_total, entry->expense);
       add_to (e->categories, entry->category != NULL ? entry->category : "", entry->expense);
     }
   else
     ledger_total_add_saturating (&e->income_total, funds);
+}
+
+/* The bank's charge on a transfer: its expense split (0 when none). */
+static gint64
+transfer_fee (const Leaf *leaf)
+{
+  gint64 fee = 0;
+
+  for (guint i = 0; i < leaf->splits->len; i++)
+    if (g_str_has_prefix (g_array_index (leaf->splits, Split, i).account, "expense:"))
+      fee += g_array_index (leaf->splits, Split, i).amount;
+  return fee;
 }
 
 /* Keeps what the other sheets show of one entry. */
@@ -1054,7 +1080,9 @@ keep_entry (ExportExpect *e,
   else if (strcmp (leaf->kind, "fee") == 0)
     keep_fee_entry (e, leaf);
   else if (strcmp (leaf->kind, "payment") == 0 || strcmp (leaf->kind, "void") == 0 ||
-           strcmp (leaf->kind, "expenditure") == 0)
+           strcmp (leaf->kind, "expenditure") == 0 || strcmp (leaf->kind, "income") == 0 ||
+           strcmp (leaf->kind, "refund") == 0 ||
+           (strcmp (leaf->kind, "transfer") == 0 && transfer_fee (leaf) > 0))
     keep_money_entry (e, leaf, funds, method);
   /* After the entry's own charge (a charge settled from credit as billed). */
   keep_allocations (e, leaf);
@@ -1719,6 +1747,66 @@ check_fee_parts (ExportExpect  *e,
   }
 }
 
+/* Whether @header is the column of an income category (利息 …). */
+static gboolean
+other_income_header (const char *header)
+{
+  for (int i = 0; i < LEDGER_INCOME_CATEGORY_COUNT; i++)
+    if (strcmp (header, ledger_income_category_chinese ((LedgerIncomeCategory) i)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A row of other income or of a refund: from its one fact
+ * (income|VOUCHER|CATEGORY|ACCOUNT|FUND|AMOUNT|PAYER|MEMO,
+ * refund|VOUCHER|UNIT|ACCOUNT|AMOUNT|REASON); the amount in the
+ * category's column, or minus it in 预收款. */
+static gboolean
+money_entry_row (ExportExpect  *e,
+                 const Row     *r,
+                 const Entry   *entry,
+                 gint64        *total,
+                 GError       **error)
+{
+  gboolean refund = strcmp (entry->kind, "refund") == 0;
+  char **fact = refund ? entry_fact (entry, "refund", 5) : entry_fact (entry, "income", 7);
+  g_autofree char *column_code = NULL, *account = NULL, *note = NULL;
+  const char *header;
+  gint64 amount;
+
+  if (fact == NULL)
+    return sheet_error (r->sheet, error, _("an entry of other income or a refund has no fact"));
+  amount = refund ? -int_field (fact[4]) : int_field (fact[5]);
+  account = ledger_account_chinese (fact[3], NULL);
+  column_code = g_strconcat ("other-income:", fact[2], NULL);
+  header = refund ? "预收款" : export_xlsx_other_income_chinese (column_code);
+  note = refund ? g_strconcat ("退款：", fact[5], NULL) : export_xlsx_other_income_note (fact[2], fact[7]);
+  ledger_total_add_saturating (total, found_fen (r, 5));
+  if (!expect_text (r, 0, fact[1], error) ||
+      !expect_date (r, 1, entry->date, error) ||
+      !expect_text (r, 2, refund ? fact[2] : NULL, error) ||
+      !expect_free_text (e, r, 3, refund ? "" : fact[6], error) ||
+      !expect_text (r, 4, account, error) ||
+      !expect_number (r, 5, amount, 100, error) ||
+      !expect_text (r, 6, NULL, error) ||
+      !expect_free_text (e, r, 7, note, error) ||
+      amount != entry->funds)
+    {
+      if (error != NULL && *error == NULL)
+        return mismatch (r, 5, NULL, found_value (r, 5), error);
+      return FALSE;
+    }
+  for (guint i = 0; i < e->income_fee_headers->len; i++)
+    {
+      gboolean here = header != NULL && strcmp (header, g_ptr_array_index (e->income_fee_headers, i)) == 0;
+
+      g_array_index (e->income_fee_sums, gint64, i) += found_fen (r, 9 + i);
+      if (here ? !expect_number (r, 9 + i, amount, 100, error) : !expect_text (r, 9 + i, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The Income sheet's headers: the fixed columns, then one column per fee
  * (a fee of the journal, by its name) and 预收款. */
 static gboolean
@@ -1731,7 +1819,7 @@ income_headers (ExportExpect  *e,
   for (guint i = 9; i < r->n_cells; i++)
     {
       const char *header = found_value (r, i);
-      gboolean known = header != NULL && strcmp (header, "预收款") == 0;
+      gboolean known = header != NULL && (strcmp (header, "预收款") == 0 || other_income_header (header));
       GHashTableIter iter;
       gpointer code;
       gint64 zero = 0;
@@ -1779,7 +1867,7 @@ income_row_cb (guint32               row,
     return FALSE;
   index = parse_number (found_value (&r, 8), &number) ? (gint64) number : 0;
   entry = g_hash_table_lookup (e->entries_in_period, &index);
-  if (entry == NULL || entry->seen || strcmp (entry->kind, "expenditure") == 0)
+  if (entry == NULL || entry->seen || !on_income_sheet (entry->kind))
     {
       g_autofree char *cell = cell_name (8, row);
       g_autofree char *problem = g_strdup_printf (_("cell %s: no payment or void of the period is entry %" PRId64 ", or it is shown twice"),
@@ -1788,6 +1876,8 @@ income_row_cb (guint32               row,
       return sheet_error (r.sheet, error, problem);
     }
   entry->seen = TRUE;
+  if (strcmp (entry->kind, "income") == 0 || strcmp (entry->kind, "refund") == 0)
+    return money_entry_row (e, &r, entry, &read->total, error);
   is_void = strcmp (entry->kind, "void") == 0;
   fact = is_void ? entry_fact (entry, "void", 2) : entry_fact (entry, "receipt", 4);
   number_text = fact != NULL ? fact[1] : entry->ref;
@@ -1828,7 +1918,7 @@ check_all_seen (ExportExpect *e,
     {
       Entry *entry = value;
 
-      if (!entry->seen && (strcmp (entry->kind, "expenditure") == 0) == expenditures)
+      if (!entry->seen && (!on_income_sheet (entry->kind)) == expenditures)
         {
           g_autofree char *problem = g_strdup_printf (_("journal entry %" PRId64 " (%s, %s) has no row"),
                                                       entry->index, entry->kind, entry->date);
@@ -1877,6 +1967,38 @@ attachments_text (ExportExpect *e,
   return g_string_free (text, FALSE);
 }
 
+/* A transfer's bank charge, from its fact
+ * transfer|VOUCHER|FROM|TO|AMOUNT|FEE|MEMO. */
+static gboolean
+bank_charge_row (ExportExpect  *e,
+                 const Row     *r,
+                 const Entry   *entry,
+                 GError       **error)
+{
+  char **fact = entry_fact (entry, "transfer", 6);
+  const char *name = export_xlsx_category_chinese ("bank-charges");
+  g_autofree char *memo = NULL, *from = NULL;
+
+  add_to (e->category_found, name, found_fen (r, 7));
+  ledger_total_add_saturating (&e->expenditure_found, found_fen (r, 7));
+  if (fact == NULL)
+    return sheet_error (r->sheet, error, _("a transfer with a bank charge has no transfer fact"));
+  memo = export_xlsx_transfer_note (fact[2], fact[3], fact[6]);
+  from = ledger_account_chinese (fact[2], NULL);
+  return expect_text (r, 0, NULL, error) &&
+         expect_date (r, 1, entry->date, error) &&
+         expect_text (r, 2, NULL, error) &&
+         expect_text (r, 3, name, error) &&
+         expect_free_text (e, r, 4, memo, error) &&
+         expect_text (r, 5, fact[1], error) &&
+         expect_text (r, 6, NULL, error) &&
+         expect_number (r, 7, entry->expense, 100, error) &&
+         expect_text (r, 8, from, error) &&
+         expect_text (r, 9, "日常经费", error) &&
+         expect_text (r, 10, NULL, error) &&
+         expect_text (r, 11, NULL, error);
+}
+
 static gboolean
 expenditure_row_cb (guint32               row,
                     const ExportXlsxCell *cells,
@@ -1900,7 +2022,7 @@ expenditure_row_cb (guint32               row,
     return FALSE;
   index = parse_number (found_value (&r, 12), &number) ? (gint64) number : 0;
   entry = g_hash_table_lookup (e->entries_in_period, &index);
-  if (entry == NULL || entry->seen || strcmp (entry->kind, "expenditure") != 0)
+  if (entry == NULL || entry->seen || on_income_sheet (entry->kind))
     {
       g_autofree char *cell = cell_name (12, row);
       g_autofree char *problem = g_strdup_printf (_("cell %s: no expenditure of the period is entry %" PRId64 ", or it is shown twice"),
@@ -1909,8 +2031,10 @@ expenditure_row_cb (guint32               row,
       return sheet_error (r.sheet, error, problem);
     }
   entry->seen = TRUE;
+  if (strcmp (entry->kind, "transfer") == 0)
+    return bank_charge_row (e, &r, entry, error);
   fact = entry_fact (entry, "expenditure", 9);
-  category_name = ledger_expenditure_category_chinese (entry->category != NULL ? entry->category : "");
+  category_name = export_xlsx_category_chinese (entry->category != NULL ? entry->category : "");
   add_to (e->category_found, category_name, found_fen (&r, 7));
   ledger_total_add_saturating (&e->expenditure_found, found_fen (&r, 7));
   if (!expect_number (&r, 0, entry->ordinal, 1, error) ||
@@ -1926,7 +2050,7 @@ expenditure_row_cb (guint32               row,
   return expect_free_text (e, &r, 2, fact[2], error) &&
          expect_free_text (e, &r, 4, fact[5], error) &&
          expect_free_text (e, &r, 6, fact[7], error) &&
-         expect_text (&r, 9, strcmp (fact[8], "maintenance") == 0 ? "维修资金" : "公共收益", error) &&
+         expect_text (&r, 9, strcmp (fact[8], "maintenance") == 0 ? "维修资金" : "日常经费", error) &&
          (int_field (fact[9]) > 0 ? expect_number (&r, 10, int_field (fact[9]), 1, error)
                                   : expect_text (&r, 10, NULL, error)) &&
          expect_text (&r, 11, attachments, error);
@@ -2223,7 +2347,10 @@ summary_funds_row (SummaryRead  *s,
       gboolean opening = code[0] == 'o';
 
       s->rows[opening ? 0 : 3] = r->row;
-      formula = funds_formula (e, opening ? "<" : "<=", opening ? e->first : e->last);
+      formula = opening ? export_xlsx_opening_formula ((const char *const *) e->journal_names->pdata,
+                                                       (const guint32 *) e->journal_last_rows->data,
+                                                       e->journal_names->len, e->first, e->last)
+                        : funds_formula (e, "<=", e->last);
       return expect_computed (r, 1, opening ? e->opening : e->closing, 100, formula, error);
     }
   if (strcmp (code, "income_total") == 0)
@@ -2248,7 +2375,8 @@ summary_funds_row (SummaryRead  *s,
       /* The fee's name (prepaid credit is 预收款), as the label and as the
        * Income sheet's header of its column. */
       const char *fee = code + strlen ("income:");
-      const char *name = strcmp (fee, "prepaid") == 0 ? "预收款" : g_hash_table_lookup (e->fees, fee);
+      const char *other = export_xlsx_other_income_chinese (fee);
+      const char *name = strcmp (fee, "prepaid") == 0 ? "预收款" : other != NULL ? other : g_hash_table_lookup (e->fees, fee);
       g_autofree char *scrubbed = ledger_privacy_scrubber_run (e->scrubber, name != NULL ? name : fee);
       g_autofree char *header = export_xlsx_neutralise (scrubbed);
       g_autofree char *label = g_strconcat (line->label, scrubbed, NULL);
@@ -2268,7 +2396,7 @@ summary_funds_row (SummaryRead  *s,
     }
   if (g_str_has_prefix (code, "expense:"))
     {
-      const char *name = ledger_expenditure_category_chinese (code + 8);
+      const char *name = export_xlsx_category_chinese (code + 8);
       g_autofree char *categories = range_of ("支出", 3, e->expenditures_last, TRUE);
       g_autofree char *amounts = range_of ("支出", 7, e->expenditures_last, TRUE);
       g_autofree char *label = g_strconcat (line->label, name, NULL);

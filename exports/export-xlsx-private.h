@@ -57,6 +57,8 @@ typedef struct
   LedgerIncomeReport *report;
   GPtrArray          *fees;          /* FeeColumn: the Income sheet's fee columns */
   gint64              category_sums[16];
+  gint64              bank_charges;  /* the transfers' fees on the Expenditures sheet */
+  GPtrArray          *money_entries; /* LedgerMoneyEntry: other income, refunds, transfers */
   GArray             *owed_by_year;  /* gint64 pairs (year, owed) from the Arrears sheet */
   gint64              arrears_total;
   LedgerTreeHead      head;
@@ -74,7 +76,22 @@ typedef struct
 const char *export_xlsx_kind_chinese (const char *kind);
 /* The Journal's 分录 text from a canonical leaf's split lines. */
 char       *export_xlsx_splits_text  (const char *leaf);
-/* Whether @account holds the committee's funds (a payment method's). */
+/* The Chinese name of an expense category the workbook shows: the
+ * expenditure categories' and 银行手续费 (bank-charges, a transfer's fee). */
+const char *export_xlsx_category_chinese (const char *category);
+/* The Chinese name of an income column's code: other-income:CATEGORY →
+ * 利息 …; NULL for any other code. */
+const char *export_xlsx_other_income_chinese (const char *code);
+/* The 说明 of other income: "利息", "利息：MEMO" (@category its code). */
+char       *export_xlsx_other_income_note (const char *category,
+                                           const char *memo);
+/* The 摘要 of a transfer's bank charge: "转账 现金 → 银行存款", then
+ * "：MEMO" when it has one (@from, @to money-account codes). */
+char       *export_xlsx_transfer_note (const char *from,
+                                       const char *to,
+                                       const char *memo);
+/* Whether @account holds the committee's money (a money account or an
+ * advance: ledger_committee_money_where()). */
 gboolean    export_xlsx_is_funds_account (const char *account);
 /* A line of the Summary's funds section: its code (column C), its label
  * (A; for "income:" and "expense:" the prefix before the fee's or the
@@ -102,6 +119,16 @@ char       *export_xlsx_funds_formula (const char *const *sheets,
                                        guint              n_sheets,
                                        const char        *op,
                                        const char        *iso);
+
+/* The Summary's opening funds formula, without "=": the funds column
+ * summed over the dates before @first, and the opening balances (期初)
+ * dated from @first to @last, which open the period as the income
+ * report counts them. */
+char       *export_xlsx_opening_formula (const char *const *sheets,
+                                         const guint32     *last_rows,
+                                         guint              n_sheets,
+                                         const char        *first,
+                                         const char        *last);
 
 /* ------------------------------------------------------------------ */
 /* Writing cells (export-xlsx-sheets.c) */

@@ -78,6 +78,7 @@
 /* reports: what is read out of the book */
 #include "ledger-balance-sheet.h"
 #include "ledger-cashbook.h"
+#include "ledger-money-entries.h"
 #include "ledger-history.h"
 #include "ledger-notice.h"
 #include "ledger-overview.h"
