@@ -356,6 +356,22 @@ typedef struct
   GHashTable *units;    /* the units charged that year */
 } Year;
 
+typedef struct
+{
+  gint64 index;
+  char  *date, *unit, *fee;
+  int    year;
+  gint64 amount;
+  char  *reason;
+  gboolean seen;
+} Waiver;
+
+typedef struct
+{
+  gint64 opening, debits, credits, closing;  /* signed as the journal stores them */
+  gboolean seen;        /* a row of the trial balance is this account */
+} TrialSums;
+
 struct _ExportExpect
 {
   /* the Verification sheet */
@@ -395,7 +411,19 @@ struct _ExportExpect
   GArray     *income_fee_sums;     /* gint64: their sums as found */
   gint64      income_found, expenditure_found;
   GHashTable *category_found;      /* Chinese category → gint64 *: the sheet's sums */
+  GPtrArray  *waivers;             /* Waiver: the waivers of the period */
+  GHashTable *trial;               /* account code → TrialSums */
 };
+
+static void
+waiver_free (Waiver *w)
+{
+  g_free (w->date);
+  g_free (w->unit);
+  g_free (w->fee);
+  g_free (w->reason);
+  g_free (w);
+}
 
 static void
 entry_free (Entry *e)
@@ -483,6 +511,8 @@ export_expect_new (void)
   e->income_fee_headers = g_ptr_array_new_with_free_func (g_free);
   e->income_fee_sums = g_array_new (FALSE, TRUE, sizeof (gint64));
   e->category_found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  e->waivers = g_ptr_array_new_with_free_func ((GDestroyNotify) waiver_free);
+  e->trial = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return e;
 }
 
@@ -518,6 +548,8 @@ export_expect_free (ExportExpect *e)
   g_ptr_array_unref (e->income_fee_headers);
   g_array_unref (e->income_fee_sums);
   g_hash_table_unref (e->category_found);
+  g_ptr_array_unref (e->waivers);
+  g_hash_table_unref (e->trial);
   g_free (e);
 }
 
@@ -668,6 +700,21 @@ keep_waiver_entry (ExportExpect *e,
     keep_charge (e, fact[1], fact[2], (int) int_field (fact[3]), 0, int_field (fact[4]));
   else if (fee_and_year (leaf->memo, &fee, &year))
     keep_charge (e, unit, fee, year, 0, amount);
+  if (in_period (e, leaf->date) && (fact != NULL || fee != NULL))
+    {
+      /* v1: "property 2026: 低保户" gives the reason after ": ". */
+      const char *colon = strstr (leaf->memo, ": ");
+      Waiver *w = g_new0 (Waiver, 1);
+
+      w->index = leaf->index;
+      w->date = g_strdup (leaf->date);
+      w->unit = g_strdup (fact != NULL ? fact[1] : unit);
+      w->fee = g_strdup (fact != NULL ? fact[2] : fee);
+      w->year = fact != NULL ? (int) int_field (fact[3]) : year;
+      w->amount = fact != NULL ? int_field (fact[4]) : amount;
+      w->reason = g_strdup (fact != NULL ? fact[5] : colon != NULL ? colon + 2 : "");
+      g_ptr_array_add (e->waivers, w);
+    }
 }
 
 /* "add area=92.45 spaces=0 status=occupied owner_key=O-0001" (v1) */
@@ -1025,6 +1072,38 @@ keep_money_entry (ExportExpect *e,
     ledger_total_add_saturating (&e->income_total, funds);
 }
 
+/* The trial balance's figures of @code, made when first needed. */
+static TrialSums *
+trial_sums (ExportExpect *e,
+            const char   *code)
+{
+  TrialSums *t = g_hash_table_lookup (e->trial, code);
+
+  if (t == NULL)
+    {
+      t = g_new0 (TrialSums, 1);
+      g_hash_table_insert (e->trial, g_strdup (code), t);
+    }
+  return t;
+}
+
+/* A split in the trial balance: before the period its opening, in it a
+ * debit (> 0) or a credit, up to its end its closing. */
+static void
+keep_trial_split (ExportExpect *e,
+                  const char   *date,
+                  const Split  *s)
+{
+  TrialSums *t = trial_sums (e, s->account);
+
+  if (strcmp (date, e->first) < 0)
+    ledger_total_add_saturating (&t->opening, s->amount);
+  else if (strcmp (date, e->last) <= 0)
+    ledger_total_add_saturating (s->amount > 0 ? &t->debits : &t->credits, s->amount > 0 ? s->amount : -s->amount);
+  if (strcmp (date, e->last) <= 0)
+    ledger_total_add_saturating (&t->closing, s->amount);
+}
+
 /* The bank's charge on a transfer: its expense split (0 when none). */
 static gint64
 transfer_fee (const Leaf *leaf)
@@ -1062,7 +1141,10 @@ keep_entry (ExportExpect *e,
 
       if (strcmp (s->account, "receivable") == 0)
         add_to (e->receivable, s->unit, s->amount);
+      keep_trial_split (e, leaf->date, s);
     }
+  if (strcmp (leaf->kind, "account") == 0 && leaf_fact (leaf, "account", 3) != NULL)
+    trial_sums (e, leaf_fact (leaf, "account", 3)[1]);
   keep_settings (e, leaf);
   if (strcmp (leaf->kind, "charge") == 0 ||
       (strcmp (leaf->kind, "opening") == 0 && leaf_fact (leaf, "charge", 5) != NULL))
@@ -2660,12 +2742,240 @@ check_verification (ExportExpect          *e,
 
 /* The workbook holds the sheets the program writes, and no other: a
  * sheet added beside them would show figures nothing checks. */
+/* ------------------------------------------------------------------ */
+/* 减免 Waivers */
+
+typedef struct
+{
+  ExportExpect *e;
+  guint         next;   /* the next waiver of the period, in journal order */
+} WaiverRead;
+
+/* Whether @shown is the name of one of the versions of fee @code. */
+static gboolean
+fee_name_of (ExportExpect *e,
+             const char   *code,
+             const char   *shown)
+{
+  for (guint i = 0; i + 1 < e->fee_versions->len; i += 2)
+    if (strcmp (g_ptr_array_index (e->fee_versions, i), code) == 0)
+      {
+        g_autofree char *scrubbed = ledger_privacy_scrubber_run (e->scrubber, g_ptr_array_index (e->fee_versions, i + 1));
+        g_autofree char *neutral = export_xlsx_neutralise (scrubbed);
+
+        if (g_strcmp0 (neutral, shown) == 0 || matches_scrubbed (neutral, shown))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static gint
+waiver_compare (gconstpointer a,
+                gconstpointer b)
+{
+  const Waiver *x = *(const Waiver *const *) a, *y = *(const Waiver *const *) b;
+  int by_date = strcmp (x->date, y->date);
+
+  return by_date != 0 ? by_date : (x->index > y->index) - (x->index < y->index);
+}
+
+static gboolean
+waiver_row_cb (guint32               row,
+               const ExportXlsxCell *cells,
+               guint                 n_cells,
+               gpointer              user_data,
+               GError              **error)
+{
+  WaiverRead *read = user_data;
+  ExportExpect *e = read->e;
+  Row r = { EXPORT_WAIVERS_SHEET, row, cells, n_cells };
+  const Waiver *w;
+
+  if (row == 1)
+    return expect_sheet_headers (&r, error) && expect_no_more (&r, 7, error);
+  if (!expect_no_more (&r, 7, error))
+    return FALSE;
+  if (read->next >= e->waivers->len)
+    return sheet_error (r.sheet, error, _("a row shows no waiver of the period"));
+  w = g_ptr_array_index (e->waivers, read->next++);
+  if (!expect_date (&r, 0, w->date, error) ||
+      !expect_text (&r, 1, w->unit, error) ||
+      !expect_number (&r, 3, w->year, 1, error) ||
+      !expect_number (&r, 4, w->amount, 100, error) ||
+      !expect_free_text (e, &r, 5, w->reason, error) ||
+      !expect_number (&r, 6, w->index, 1, error))
+    return FALSE;
+  if (!fee_name_of (e, w->fee, found_value (&r, 2)))
+    {
+      const char *name = g_hash_table_lookup (e->fees, w->fee);
+
+      return mismatch (&r, 2, name != NULL ? name : w->fee, found_value (&r, 2), error);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_waivers (ExportExpect      *e,
+               ExportXlsxReader  *reader,
+               GError           **error)
+{
+  WaiverRead read = { e, 0 };
+
+  /* The sheet lists them by date, then entry (ledger_report_waivers()). */
+  g_ptr_array_sort (e->waivers, waiver_compare);
+  if (!export_xlsx_reader_foreach_row (reader, EXPORT_WAIVERS_SHEET, waiver_row_cb, &read, error))
+    return FALSE;
+  if (read.next < e->waivers->len)
+    {
+      const Waiver *w = g_ptr_array_index (e->waivers, read.next);
+      g_autofree char *problem = g_strdup_printf (_("journal entry %" PRId64 " (waiver, %s) has no row"),
+                                                  w->index, w->date);
+
+      return sheet_error (EXPORT_WAIVERS_SHEET, error, problem);
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* 试算平衡表 Trial balance */
+
+typedef struct
+{
+  ExportExpect *e;
+  gint64        totals[4];
+  gboolean      done;   /* the totals row has been read */
+} TrialRead;
+
+/* Whether @code is an account every book has or this journal added. */
+static gboolean
+known_account (ExportExpect *e,
+               const char   *code)
+{
+  static const char *const standard[] = { "cash", "bank", "wechat", "alipay", "receivable", "prepaid", "waivers" };
+  const char *const *categories = ledger_expenditure_categories ();
+
+  if (g_hash_table_contains (e->trial, code))
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (standard); i++)
+    if (strcmp (code, standard[i]) == 0)
+      return TRUE;
+  for (guint i = 0; categories[i] != NULL; i++)
+    if (g_str_has_prefix (code, "expense:") && strcmp (code + 8, categories[i]) == 0)
+      return TRUE;
+  return g_str_has_prefix (code, "income:") && g_hash_table_contains (e->fees, code + 7);
+}
+
+/* The account's name: a fee's income account by any version's name. */
+static gboolean
+expect_account_name (ExportExpect  *e,
+                     const Row     *r,
+                     const char    *code,
+                     GError       **error)
+{
+  g_autofree char *name = NULL;
+
+  if (g_str_has_prefix (code, "income:"))
+    {
+      if (fee_name_of (e, code + 7, found_value (r, 1)))
+        return TRUE;
+      return mismatch (r, 1, g_hash_table_lookup (e->fees, code + 7), found_value (r, 1), error);
+    }
+  name = export_xlsx_account_chinese (code, NULL);
+  return expect_free_text (e, r, 1, name, error);
+}
+
+static gboolean
+trial_totals_row (TrialRead  *read,
+                  const Row  *r,
+                  GError    **error)
+{
+  read->done = TRUE;
+  if (!expect_text (r, 0, NULL, error) || !expect_text (r, 2, NULL, error))
+    return FALSE;
+  for (guint col = 3; col < 7; col++)
+    {
+      g_autofree char *formula = export_xlsx_trial_total_formula (col, r->row - 1);
+
+      if (!expect_computed (r, col, read->totals[col - 3], 100, formula, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+trial_row_cb (guint32               row,
+              const ExportXlsxCell *cells,
+              guint                 n_cells,
+              gpointer              user_data,
+              GError              **error)
+{
+  TrialRead *read = user_data;
+  ExportExpect *e = read->e;
+  Row r = { EXPORT_TRIAL_SHEET, row, cells, n_cells };
+  const char *code = found_value (&r, 0);
+  TrialSums *t;
+
+  if (row == 1)
+    return expect_sheet_headers (&r, error) && expect_no_more (&r, 7, error);
+  if (!expect_no_more (&r, 7, error))
+    return FALSE;
+  if (read->done)
+    return sheet_error (r.sheet, error, _("a row after the totals"));
+  if (code == NULL && g_strcmp0 (found_value (&r, 1), EXPORT_TRIAL_TOTAL_LABEL) == 0)
+    return trial_totals_row (read, &r, error);
+  if (code == NULL || !known_account (e, code))
+    return mismatch (&r, 0, NULL, code, error);
+  t = trial_sums (e, code);
+  if (t->seen)
+    return mismatch (&r, 0, NULL, code, error);
+  t->seen = TRUE;
+  ledger_total_add_saturating (&read->totals[0], t->opening);
+  ledger_total_add_saturating (&read->totals[1], t->debits);
+  ledger_total_add_saturating (&read->totals[2], t->credits);
+  ledger_total_add_saturating (&read->totals[3], t->closing);
+  return expect_account_name (e, &r, code, error) &&
+         expect_text (&r, 2, export_xlsx_account_kind_chinese (code), error) &&
+         expect_number (&r, 3, t->opening, 100, error) &&
+         expect_number (&r, 4, t->debits, 100, error) &&
+         expect_number (&r, 5, t->credits, 100, error) &&
+         expect_number (&r, 6, t->closing, 100, error);
+}
+
+static gboolean
+check_trial_balance (ExportExpect      *e,
+                     ExportXlsxReader  *reader,
+                     GError           **error)
+{
+  TrialRead read = { e, { 0 }, FALSE };
+  GHashTableIter iter;
+  gpointer code, value;
+
+  if (!export_xlsx_reader_foreach_row (reader, EXPORT_TRIAL_SHEET, trial_row_cb, &read, error))
+    return FALSE;
+  if (!read.done)
+    return sheet_error (EXPORT_TRIAL_SHEET, error, _("the totals row is missing"));
+  g_hash_table_iter_init (&iter, e->trial);
+  while (g_hash_table_iter_next (&iter, &code, &value))
+    {
+      const TrialSums *t = value;
+
+      if (!t->seen && (t->opening != 0 || t->debits != 0 || t->credits != 0 || t->closing != 0))
+        {
+          g_autofree char *problem = g_strdup_printf (_("account %s has no row"), (const char *) code);
+
+          return sheet_error (EXPORT_TRIAL_SHEET, error, problem);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_sheet_names (ExportExpect      *e,
                    ExportXlsxReader  *reader,
                    GError           **error)
 {
-  static const char *const fixed[] = { "汇总", "收入", "支出", "欠费", "住户", "表决", EXPORT_VERIFICATION_SHEET };
+  static const char *const fixed[] = { "汇总", "收入", "支出", EXPORT_WAIVERS_SHEET, EXPORT_TRIAL_SHEET, "欠费", "住户", "表决",
+                                       EXPORT_VERIFICATION_SHEET };
   const char *const *names = export_xlsx_reader_sheet_names (reader);
 
   for (gsize i = 0; names[i] != NULL; i++)
@@ -2692,6 +3002,8 @@ export_expect_check_sheets (ExportExpect          *e,
          check_households (e, reader, error) &&
          check_income (e, reader, error) &&
          check_expenditures (e, reader, error) &&
+         check_waivers (e, reader, error) &&
+         check_trial_balance (e, reader, error) &&
          check_arrears (e, reader, error) &&
          check_votes (e, reader, error) &&
          check_summary (e, reader, head, error) &&

@@ -47,7 +47,7 @@ typedef struct
   lxw_workbook       *wb;
   lxw_error           status;        /* the first libxlsxwriter error */
   lxw_format         *title, *header, *money, *date, *percent, *area;
-  Sheet               summary, income, expenditures, arrears, households, votes, verification;
+  Sheet               summary, income, expenditures, waivers, trial, arrears, households, votes, verification;
   Sheet              *journal;
   guint               n_journal;
   guint64             rows_per_sheet;
@@ -90,6 +90,18 @@ char       *export_xlsx_other_income_note (const char *category,
 char       *export_xlsx_transfer_note (const char *from,
                                        const char *to,
                                        const char *memo);
+/* An account as the workbook prints it: money accounts and advances as
+ * ledger_account_chinese(), the standard accounts, income categories and
+ * expense categories in Chinese, a fee's income account by @name (the
+ * fee's), anything else by @name. */
+char       *export_xlsx_account_chinese (const char *code,
+                                         const char *name);
+/* 资产, 负债, 权益, 收入 or 费用, from the account's code. */
+const char *export_xlsx_account_kind_chinese (const char *code);
+/* The trial balance's total of column @col (D … G) over rows 2 … @last:
+ * "SUM(D2:D17)", without "=". */
+char       *export_xlsx_trial_total_formula (guint   col,
+                                             guint32 last);
 /* Whether @account holds the committee's money (a money account or an
  * advance: ledger_committee_money_where()). */
 gboolean    export_xlsx_is_funds_account (const char *account);
@@ -227,6 +239,21 @@ gboolean export_xlsx_write_households (Export  *x,
                                        GError **error);
 gboolean export_xlsx_write_votes      (Export  *x,
                                        GError **error);
+
+/* ------------------------------------------------------------------ */
+/* The sheets of the committee's money (export-xlsx-money.c) */
+
+#define EXPORT_WAIVERS_SHEET      "减免"
+#define EXPORT_TRIAL_SHEET        "试算平衡表"
+#define EXPORT_TRIAL_TOTAL_LABEL  "合计"
+
+/* The columns of 减免 or 试算平衡表, or NULL. */
+const Column *export_xlsx_money_columns (const char *sheet,
+                                         guint      *n_columns);
+gboolean export_xlsx_write_waivers       (Export  *x,
+                                          GError **error);
+gboolean export_xlsx_write_trial_balance (Export  *x,
+                                          GError **error);
 
 /* ------------------------------------------------------------------ */
 /* The written file (export-xlsx-verify.c) */

@@ -169,8 +169,7 @@ export_xlsx_sheet_columns (const char *sheet,
         *n_columns = sheets[i].n;
         return sheets[i].columns;
       }
-  *n_columns = 0;
-  return NULL;
+  return export_xlsx_money_columns (sheet, n_columns);
 }
 
 /* ------------------------------------------------------------------ */

@@ -369,6 +369,53 @@ export_xlsx_transfer_note (const char *from,
   return g_strdup_printf ("转账 %s → %s：%s", from_name, to_name, memo);
 }
 
+char *
+export_xlsx_account_chinese (const char *code,
+                             const char *name)
+{
+  static const char *const standard[][2] = {
+    { "receivable", "应收费用" }, { "prepaid", "业主预交" }, { "opening", "期初余额" },
+    { "waivers", "减免" }, { "deposits", "押金" },
+  };
+  const char *other = export_xlsx_other_income_chinese (code);
+
+  if (ledger_account_is_money (code) || ledger_account_is_advance (code))
+    return ledger_account_chinese (code, name);
+  for (gsize i = 0; i < G_N_ELEMENTS (standard); i++)
+    if (strcmp (code, standard[i][0]) == 0)
+      return g_strdup (standard[i][1]);
+  if (other != NULL)
+    return g_strdup (other);
+  if (g_str_has_prefix (code, "expense:"))
+    return g_strdup (export_xlsx_category_chinese (code + strlen ("expense:")));
+  return g_strdup (name != NULL ? name : code);
+}
+
+const char *
+export_xlsx_account_kind_chinese (const char *code)
+{
+  if (ledger_account_is_money (code) || ledger_account_is_advance (code) || strcmp (code, "receivable") == 0)
+    return "资产";
+  if (strcmp (code, "prepaid") == 0 || strcmp (code, "deposits") == 0)
+    return "负债";
+  if (strcmp (code, "opening") == 0)
+    return "权益";
+  if (g_str_has_prefix (code, "income:") || g_str_has_prefix (code, "other-income:"))
+    return "收入";
+  return "费用";
+}
+
+char *
+export_xlsx_trial_total_formula (guint   col,
+                                 guint32 last)
+{
+  char first_cell[16], last_cell[16];
+
+  lxw_rowcol_to_cell (first_cell, 1, (lxw_col_t) col);
+  lxw_rowcol_to_cell (last_cell, MAX (last, 2) - 1, (lxw_col_t) col);
+  return g_strdup_printf ("SUM(%s:%s)", first_cell, last_cell);
+}
+
 const char *
 export_xlsx_other_income_chinese (const char *code)
 {
@@ -822,6 +869,8 @@ write_all (LedgerBook  *book,
          export_xlsx_sheet_add (x, &x->summary, "汇总", NULL, 0, error) &&
          export_xlsx_write_income (x, error) &&
          export_xlsx_write_expenditures (x, error) &&
+         export_xlsx_write_waivers (x, error) &&
+         export_xlsx_write_trial_balance (x, error) &&
          export_xlsx_write_arrears (x, error) &&
          export_xlsx_write_households (x, error) &&
          export_xlsx_write_votes (x, error) &&
@@ -870,7 +919,7 @@ sheet_clear (Sheet *s)
 static void
 export_clear (Export *x)
 {
-  Sheet *sheets[] = { &x->summary, &x->income, &x->expenditures, &x->arrears, &x->households,
+  Sheet *sheets[] = { &x->summary, &x->income, &x->expenditures, &x->waivers, &x->trial, &x->arrears, &x->households,
                       &x->votes, &x->verification };
 
   for (gsize i = 0; i < G_N_ELEMENTS (sheets); i++)

@@ -79,6 +79,7 @@
 #include "ledger-balance-sheet.h"
 #include "ledger-cashbook.h"
 #include "ledger-money-entries.h"
+#include "ledger-waiver-list.h"
 #include "ledger-history.h"
 #include "ledger-notice.h"
 #include "ledger-overview.h"
