@@ -1,7 +1,8 @@
 /* export-xlsx.c — the auditor's workbook (libxlsxwriter)
  *
- * Sheets, in this order: 汇总 (Summary), 收入 (Income), 支出
- * (Expenditures), 欠费 (Arrears), 住户 (Households), 表决 (Votes), 日记账
+ * Sheets, in this order: 汇总 (Summary), 收入 (Income: receipts, other
+ * income, refunds), 支出 (Expenditures, and transfers' bank charges), 减免
+ * (Waivers), 试算平衡表 (Trial balance), 欠费 (Arrears), 住户 (Households), 表决 (Votes), 日记账
  * (Journal; 日记账2, 日记账3 … past EXPORT_JOURNAL_ROWS_PER_SHEET entries)
  * and 校验 (Verification). The workbook is a Chinese document with a fixed
  * layout that verify reads back, so its sheet names, headers and labels are
