@@ -52,8 +52,10 @@ export_xlsx_check_expenditures (Export  *x,
 
   for (guint i = 0; i < G_N_ELEMENTS (x->category_sums); i++)
     ledger_total_add_saturating (&total, x->category_sums[i]);
+  ledger_total_add_saturating (&total, x->bank_charges);
   for (guint i = 0; ok && i < 15 && codes[i] != NULL; i++)
     ok = x->category_sums[i] == report_amount (x->report->expenditures, codes[i]);
+  ok = ok && x->bank_charges == report_amount (x->report->expenditures, "bank-charges");
   if (!ok || total != x->report->expenditure_total)
     {
       EXPORT_ERROR (error, _("the expenditures of %s do not add up to its income report; did the book change during the export?"),

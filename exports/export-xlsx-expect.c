@@ -265,10 +265,16 @@ leaf_funds (const Leaf *leaf,
   return total;
 }
 
-/* The Chinese name of a payment method's code ("cash" → 现金), or "". */
+/* The Chinese name of a payment method's code ("cash" → 现金), or "".
+ * An expenditure paid from a named bank account records method bank, one
+ * paid from an advance method cash (docs/money.md). */
 static const char *
 method_chinese (const char *code)
 {
+  if (code != NULL && g_str_has_prefix (code, "bank:"))
+    code = "bank";
+  else if (code != NULL && ledger_account_is_advance (code))
+    code = "cash";
   for (int i = 0; code != NULL && i < LEDGER_METHOD_COUNT; i++)
     if (strcmp (code, ledger_method_to_string ((LedgerMethod) i)) == 0)
       return ledger_method_chinese ((LedgerMethod) i);
@@ -277,6 +283,14 @@ method_chinese (const char *code)
 
 /* ------------------------------------------------------------------ */
 /* What the journal says the other sheets show */
+
+/* The kinds of entry the Income sheet shows a row of. */
+static gboolean
+on_income_sheet (const char *kind)
+{
+  return strcmp (kind, "payment") == 0 || strcmp (kind, "void") == 0 || strcmp (kind, "income") == 0 ||
+         strcmp (kind, "refund") == 0;
+}
 
 typedef struct
 {
@@ -342,6 +356,22 @@ typedef struct
   GHashTable *units;    /* the units charged that year */
 } Year;
 
+typedef struct
+{
+  gint64 index;
+  char  *date, *unit, *fee;
+  int    year;
+  gint64 amount;
+  char  *reason;
+  gboolean seen;
+} Waiver;
+
+typedef struct
+{
+  gint64 opening, debits, credits, closing;  /* signed as the journal stores them */
+  gboolean seen;        /* a row of the trial balance is this account */
+} TrialSums;
+
 struct _ExportExpect
 {
   /* the Verification sheet */
@@ -381,7 +411,19 @@ struct _ExportExpect
   GArray     *income_fee_sums;     /* gint64: their sums as found */
   gint64      income_found, expenditure_found;
   GHashTable *category_found;      /* Chinese category → gint64 *: the sheet's sums */
+  GPtrArray  *waivers;             /* Waiver: the waivers of the period */
+  GHashTable *trial;               /* account code → TrialSums */
 };
+
+static void
+waiver_free (Waiver *w)
+{
+  g_free (w->date);
+  g_free (w->unit);
+  g_free (w->fee);
+  g_free (w->reason);
+  g_free (w);
+}
 
 static void
 entry_free (Entry *e)
@@ -469,6 +511,8 @@ export_expect_new (void)
   e->income_fee_headers = g_ptr_array_new_with_free_func (g_free);
   e->income_fee_sums = g_array_new (FALSE, TRUE, sizeof (gint64));
   e->category_found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  e->waivers = g_ptr_array_new_with_free_func ((GDestroyNotify) waiver_free);
+  e->trial = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return e;
 }
 
@@ -504,6 +548,8 @@ export_expect_free (ExportExpect *e)
   g_ptr_array_unref (e->income_fee_headers);
   g_array_unref (e->income_fee_sums);
   g_hash_table_unref (e->category_found);
+  g_ptr_array_unref (e->waivers);
+  g_hash_table_unref (e->trial);
   g_free (e);
 }
 
@@ -654,6 +700,21 @@ keep_waiver_entry (ExportExpect *e,
     keep_charge (e, fact[1], fact[2], (int) int_field (fact[3]), 0, int_field (fact[4]));
   else if (fee_and_year (leaf->memo, &fee, &year))
     keep_charge (e, unit, fee, year, 0, amount);
+  if (in_period (e, leaf->date) && (fact != NULL || fee != NULL))
+    {
+      /* v1: "property 2026: 低保户" gives the reason after ": ". */
+      const char *colon = strstr (leaf->memo, ": ");
+      Waiver *w = g_new0 (Waiver, 1);
+
+      w->index = leaf->index;
+      w->date = g_strdup (leaf->date);
+      w->unit = g_strdup (fact != NULL ? fact[1] : unit);
+      w->fee = g_strdup (fact != NULL ? fact[2] : fee);
+      w->year = fact != NULL ? (int) int_field (fact[3]) : year;
+      w->amount = fact != NULL ? int_field (fact[4]) : amount;
+      w->reason = g_strdup (fact != NULL ? fact[5] : colon != NULL ? colon + 2 : "");
+      g_ptr_array_add (e->waivers, w);
+    }
 }
 
 /* "add area=92.45 spaces=0 status=occupied owner_key=O-0001" (v1) */
@@ -1002,13 +1063,57 @@ keep_money_entry (ExportExpect *e,
         }
     }
   g_hash_table_insert (e->entries_in_period, &entry->index, entry);
-  if (strcmp (leaf->kind, "expenditure") == 0)
+  if (!on_income_sheet (leaf->kind))
     {
       ledger_total_add_saturating (&e->expenditure_total, entry->expense);
       add_to (e->categories, entry->category != NULL ? entry->category : "", entry->expense);
     }
   else
     ledger_total_add_saturating (&e->income_total, funds);
+}
+
+/* The trial balance's figures of @code, made when first needed. */
+static TrialSums *
+trial_sums (ExportExpect *e,
+            const char   *code)
+{
+  TrialSums *t = g_hash_table_lookup (e->trial, code);
+
+  if (t == NULL)
+    {
+      t = g_new0 (TrialSums, 1);
+      g_hash_table_insert (e->trial, g_strdup (code), t);
+    }
+  return t;
+}
+
+/* A split in the trial balance: before the period its opening, in it a
+ * debit (> 0) or a credit, up to its end its closing. */
+static void
+keep_trial_split (ExportExpect *e,
+                  const char   *date,
+                  const Split  *s)
+{
+  TrialSums *t = trial_sums (e, s->account);
+
+  if (strcmp (date, e->first) < 0)
+    ledger_total_add_saturating (&t->opening, s->amount);
+  else if (strcmp (date, e->last) <= 0)
+    ledger_total_add_saturating (s->amount > 0 ? &t->debits : &t->credits, s->amount > 0 ? s->amount : -s->amount);
+  if (strcmp (date, e->last) <= 0)
+    ledger_total_add_saturating (&t->closing, s->amount);
+}
+
+/* The bank's charge on a transfer: its expense split (0 when none). */
+static gint64
+transfer_fee (const Leaf *leaf)
+{
+  gint64 fee = 0;
+
+  for (guint i = 0; i < leaf->splits->len; i++)
+    if (g_str_has_prefix (g_array_index (leaf->splits, Split, i).account, "expense:"))
+      fee += g_array_index (leaf->splits, Split, i).amount;
+  return fee;
 }
 
 /* Keeps what the other sheets show of one entry. */
@@ -1036,7 +1141,10 @@ keep_entry (ExportExpect *e,
 
       if (strcmp (s->account, "receivable") == 0)
         add_to (e->receivable, s->unit, s->amount);
+      keep_trial_split (e, leaf->date, s);
     }
+  if (strcmp (leaf->kind, "account") == 0 && leaf_fact (leaf, "account", 3) != NULL)
+    trial_sums (e, leaf_fact (leaf, "account", 3)[1]);
   keep_settings (e, leaf);
   if (strcmp (leaf->kind, "charge") == 0 ||
       (strcmp (leaf->kind, "opening") == 0 && leaf_fact (leaf, "charge", 5) != NULL))
@@ -1054,7 +1162,9 @@ keep_entry (ExportExpect *e,
   else if (strcmp (leaf->kind, "fee") == 0)
     keep_fee_entry (e, leaf);
   else if (strcmp (leaf->kind, "payment") == 0 || strcmp (leaf->kind, "void") == 0 ||
-           strcmp (leaf->kind, "expenditure") == 0)
+           strcmp (leaf->kind, "expenditure") == 0 || strcmp (leaf->kind, "income") == 0 ||
+           strcmp (leaf->kind, "refund") == 0 ||
+           (strcmp (leaf->kind, "transfer") == 0 && transfer_fee (leaf) > 0))
     keep_money_entry (e, leaf, funds, method);
   /* After the entry's own charge (a charge settled from credit as billed). */
   keep_allocations (e, leaf);
@@ -1719,6 +1829,66 @@ check_fee_parts (ExportExpect  *e,
   }
 }
 
+/* Whether @header is the column of an income category (利息 …). */
+static gboolean
+other_income_header (const char *header)
+{
+  for (int i = 0; i < LEDGER_INCOME_CATEGORY_COUNT; i++)
+    if (strcmp (header, ledger_income_category_chinese ((LedgerIncomeCategory) i)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A row of other income or of a refund: from its one fact
+ * (income|VOUCHER|CATEGORY|ACCOUNT|FUND|AMOUNT|PAYER|MEMO,
+ * refund|VOUCHER|UNIT|ACCOUNT|AMOUNT|REASON); the amount in the
+ * category's column, or minus it in 预收款. */
+static gboolean
+money_entry_row (ExportExpect  *e,
+                 const Row     *r,
+                 const Entry   *entry,
+                 gint64        *total,
+                 GError       **error)
+{
+  gboolean refund = strcmp (entry->kind, "refund") == 0;
+  char **fact = refund ? entry_fact (entry, "refund", 5) : entry_fact (entry, "income", 7);
+  g_autofree char *column_code = NULL, *account = NULL, *note = NULL;
+  const char *header;
+  gint64 amount;
+
+  if (fact == NULL)
+    return sheet_error (r->sheet, error, _("an entry of other income or a refund has no fact"));
+  amount = refund ? -int_field (fact[4]) : int_field (fact[5]);
+  account = ledger_account_chinese (fact[3], NULL);
+  column_code = g_strconcat ("other-income:", fact[2], NULL);
+  header = refund ? "预收款" : export_xlsx_other_income_chinese (column_code);
+  note = refund ? g_strconcat ("退款：", fact[5], NULL) : export_xlsx_other_income_note (fact[2], fact[7]);
+  ledger_total_add_saturating (total, found_fen (r, 5));
+  if (!expect_text (r, 0, fact[1], error) ||
+      !expect_date (r, 1, entry->date, error) ||
+      !expect_text (r, 2, refund ? fact[2] : NULL, error) ||
+      !expect_free_text (e, r, 3, refund ? "" : fact[6], error) ||
+      !expect_text (r, 4, account, error) ||
+      !expect_number (r, 5, amount, 100, error) ||
+      !expect_text (r, 6, NULL, error) ||
+      !expect_free_text (e, r, 7, note, error) ||
+      amount != entry->funds)
+    {
+      if (error != NULL && *error == NULL)
+        return mismatch (r, 5, NULL, found_value (r, 5), error);
+      return FALSE;
+    }
+  for (guint i = 0; i < e->income_fee_headers->len; i++)
+    {
+      gboolean here = header != NULL && strcmp (header, g_ptr_array_index (e->income_fee_headers, i)) == 0;
+
+      g_array_index (e->income_fee_sums, gint64, i) += found_fen (r, 9 + i);
+      if (here ? !expect_number (r, 9 + i, amount, 100, error) : !expect_text (r, 9 + i, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The Income sheet's headers: the fixed columns, then one column per fee
  * (a fee of the journal, by its name) and 预收款. */
 static gboolean
@@ -1731,7 +1901,7 @@ income_headers (ExportExpect  *e,
   for (guint i = 9; i < r->n_cells; i++)
     {
       const char *header = found_value (r, i);
-      gboolean known = header != NULL && strcmp (header, "预收款") == 0;
+      gboolean known = header != NULL && (strcmp (header, "预收款") == 0 || other_income_header (header));
       GHashTableIter iter;
       gpointer code;
       gint64 zero = 0;
@@ -1779,7 +1949,7 @@ income_row_cb (guint32               row,
     return FALSE;
   index = parse_number (found_value (&r, 8), &number) ? (gint64) number : 0;
   entry = g_hash_table_lookup (e->entries_in_period, &index);
-  if (entry == NULL || entry->seen || strcmp (entry->kind, "expenditure") == 0)
+  if (entry == NULL || entry->seen || !on_income_sheet (entry->kind))
     {
       g_autofree char *cell = cell_name (8, row);
       g_autofree char *problem = g_strdup_printf (_("cell %s: no payment or void of the period is entry %" PRId64 ", or it is shown twice"),
@@ -1788,6 +1958,8 @@ income_row_cb (guint32               row,
       return sheet_error (r.sheet, error, problem);
     }
   entry->seen = TRUE;
+  if (strcmp (entry->kind, "income") == 0 || strcmp (entry->kind, "refund") == 0)
+    return money_entry_row (e, &r, entry, &read->total, error);
   is_void = strcmp (entry->kind, "void") == 0;
   fact = is_void ? entry_fact (entry, "void", 2) : entry_fact (entry, "receipt", 4);
   number_text = fact != NULL ? fact[1] : entry->ref;
@@ -1828,7 +2000,7 @@ check_all_seen (ExportExpect *e,
     {
       Entry *entry = value;
 
-      if (!entry->seen && (strcmp (entry->kind, "expenditure") == 0) == expenditures)
+      if (!entry->seen && (!on_income_sheet (entry->kind)) == expenditures)
         {
           g_autofree char *problem = g_strdup_printf (_("journal entry %" PRId64 " (%s, %s) has no row"),
                                                       entry->index, entry->kind, entry->date);
@@ -1877,6 +2049,38 @@ attachments_text (ExportExpect *e,
   return g_string_free (text, FALSE);
 }
 
+/* A transfer's bank charge, from its fact
+ * transfer|VOUCHER|FROM|TO|AMOUNT|FEE|MEMO. */
+static gboolean
+bank_charge_row (ExportExpect  *e,
+                 const Row     *r,
+                 const Entry   *entry,
+                 GError       **error)
+{
+  char **fact = entry_fact (entry, "transfer", 6);
+  const char *name = export_xlsx_category_chinese ("bank-charges");
+  g_autofree char *memo = NULL, *from = NULL;
+
+  add_to (e->category_found, name, found_fen (r, 7));
+  ledger_total_add_saturating (&e->expenditure_found, found_fen (r, 7));
+  if (fact == NULL)
+    return sheet_error (r->sheet, error, _("a transfer with a bank charge has no transfer fact"));
+  memo = export_xlsx_transfer_note (fact[2], fact[3], fact[6]);
+  from = ledger_account_chinese (fact[2], NULL);
+  return expect_text (r, 0, NULL, error) &&
+         expect_date (r, 1, entry->date, error) &&
+         expect_text (r, 2, NULL, error) &&
+         expect_text (r, 3, name, error) &&
+         expect_free_text (e, r, 4, memo, error) &&
+         expect_text (r, 5, fact[1], error) &&
+         expect_text (r, 6, NULL, error) &&
+         expect_number (r, 7, entry->expense, 100, error) &&
+         expect_text (r, 8, from, error) &&
+         expect_text (r, 9, "日常经费", error) &&
+         expect_text (r, 10, NULL, error) &&
+         expect_text (r, 11, NULL, error);
+}
+
 static gboolean
 expenditure_row_cb (guint32               row,
                     const ExportXlsxCell *cells,
@@ -1900,7 +2104,7 @@ expenditure_row_cb (guint32               row,
     return FALSE;
   index = parse_number (found_value (&r, 12), &number) ? (gint64) number : 0;
   entry = g_hash_table_lookup (e->entries_in_period, &index);
-  if (entry == NULL || entry->seen || strcmp (entry->kind, "expenditure") != 0)
+  if (entry == NULL || entry->seen || on_income_sheet (entry->kind))
     {
       g_autofree char *cell = cell_name (12, row);
       g_autofree char *problem = g_strdup_printf (_("cell %s: no expenditure of the period is entry %" PRId64 ", or it is shown twice"),
@@ -1909,8 +2113,10 @@ expenditure_row_cb (guint32               row,
       return sheet_error (r.sheet, error, problem);
     }
   entry->seen = TRUE;
+  if (strcmp (entry->kind, "transfer") == 0)
+    return bank_charge_row (e, &r, entry, error);
   fact = entry_fact (entry, "expenditure", 9);
-  category_name = ledger_expenditure_category_chinese (entry->category != NULL ? entry->category : "");
+  category_name = export_xlsx_category_chinese (entry->category != NULL ? entry->category : "");
   add_to (e->category_found, category_name, found_fen (&r, 7));
   ledger_total_add_saturating (&e->expenditure_found, found_fen (&r, 7));
   if (!expect_number (&r, 0, entry->ordinal, 1, error) ||
@@ -1926,7 +2132,7 @@ expenditure_row_cb (guint32               row,
   return expect_free_text (e, &r, 2, fact[2], error) &&
          expect_free_text (e, &r, 4, fact[5], error) &&
          expect_free_text (e, &r, 6, fact[7], error) &&
-         expect_text (&r, 9, strcmp (fact[8], "maintenance") == 0 ? "维修资金" : "公共收益", error) &&
+         expect_text (&r, 9, strcmp (fact[8], "maintenance") == 0 ? "维修资金" : "日常经费", error) &&
          (int_field (fact[9]) > 0 ? expect_number (&r, 10, int_field (fact[9]), 1, error)
                                   : expect_text (&r, 10, NULL, error)) &&
          expect_text (&r, 11, attachments, error);
@@ -2223,7 +2429,10 @@ summary_funds_row (SummaryRead  *s,
       gboolean opening = code[0] == 'o';
 
       s->rows[opening ? 0 : 3] = r->row;
-      formula = funds_formula (e, opening ? "<" : "<=", opening ? e->first : e->last);
+      formula = opening ? export_xlsx_opening_formula ((const char *const *) e->journal_names->pdata,
+                                                       (const guint32 *) e->journal_last_rows->data,
+                                                       e->journal_names->len, e->first, e->last)
+                        : funds_formula (e, "<=", e->last);
       return expect_computed (r, 1, opening ? e->opening : e->closing, 100, formula, error);
     }
   if (strcmp (code, "income_total") == 0)
@@ -2248,7 +2457,8 @@ summary_funds_row (SummaryRead  *s,
       /* The fee's name (prepaid credit is 预收款), as the label and as the
        * Income sheet's header of its column. */
       const char *fee = code + strlen ("income:");
-      const char *name = strcmp (fee, "prepaid") == 0 ? "预收款" : g_hash_table_lookup (e->fees, fee);
+      const char *other = export_xlsx_other_income_chinese (fee);
+      const char *name = strcmp (fee, "prepaid") == 0 ? "预收款" : other != NULL ? other : g_hash_table_lookup (e->fees, fee);
       g_autofree char *scrubbed = ledger_privacy_scrubber_run (e->scrubber, name != NULL ? name : fee);
       g_autofree char *header = export_xlsx_neutralise (scrubbed);
       g_autofree char *label = g_strconcat (line->label, scrubbed, NULL);
@@ -2268,7 +2478,7 @@ summary_funds_row (SummaryRead  *s,
     }
   if (g_str_has_prefix (code, "expense:"))
     {
-      const char *name = ledger_expenditure_category_chinese (code + 8);
+      const char *name = export_xlsx_category_chinese (code + 8);
       g_autofree char *categories = range_of ("支出", 3, e->expenditures_last, TRUE);
       g_autofree char *amounts = range_of ("支出", 7, e->expenditures_last, TRUE);
       g_autofree char *label = g_strconcat (line->label, name, NULL);
@@ -2532,12 +2742,240 @@ check_verification (ExportExpect          *e,
 
 /* The workbook holds the sheets the program writes, and no other: a
  * sheet added beside them would show figures nothing checks. */
+/* ------------------------------------------------------------------ */
+/* 减免 Waivers */
+
+typedef struct
+{
+  ExportExpect *e;
+  guint         next;   /* the next waiver of the period, in journal order */
+} WaiverRead;
+
+/* Whether @shown is the name of one of the versions of fee @code. */
+static gboolean
+fee_name_of (ExportExpect *e,
+             const char   *code,
+             const char   *shown)
+{
+  for (guint i = 0; i + 1 < e->fee_versions->len; i += 2)
+    if (strcmp (g_ptr_array_index (e->fee_versions, i), code) == 0)
+      {
+        g_autofree char *scrubbed = ledger_privacy_scrubber_run (e->scrubber, g_ptr_array_index (e->fee_versions, i + 1));
+        g_autofree char *neutral = export_xlsx_neutralise (scrubbed);
+
+        if (g_strcmp0 (neutral, shown) == 0 || matches_scrubbed (neutral, shown))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static gint
+waiver_compare (gconstpointer a,
+                gconstpointer b)
+{
+  const Waiver *x = *(const Waiver *const *) a, *y = *(const Waiver *const *) b;
+  int by_date = strcmp (x->date, y->date);
+
+  return by_date != 0 ? by_date : (x->index > y->index) - (x->index < y->index);
+}
+
+static gboolean
+waiver_row_cb (guint32               row,
+               const ExportXlsxCell *cells,
+               guint                 n_cells,
+               gpointer              user_data,
+               GError              **error)
+{
+  WaiverRead *read = user_data;
+  ExportExpect *e = read->e;
+  Row r = { EXPORT_WAIVERS_SHEET, row, cells, n_cells };
+  const Waiver *w;
+
+  if (row == 1)
+    return expect_sheet_headers (&r, error) && expect_no_more (&r, 7, error);
+  if (!expect_no_more (&r, 7, error))
+    return FALSE;
+  if (read->next >= e->waivers->len)
+    return sheet_error (r.sheet, error, _("a row shows no waiver of the period"));
+  w = g_ptr_array_index (e->waivers, read->next++);
+  if (!expect_date (&r, 0, w->date, error) ||
+      !expect_text (&r, 1, w->unit, error) ||
+      !expect_number (&r, 3, w->year, 1, error) ||
+      !expect_number (&r, 4, w->amount, 100, error) ||
+      !expect_free_text (e, &r, 5, w->reason, error) ||
+      !expect_number (&r, 6, w->index, 1, error))
+    return FALSE;
+  if (!fee_name_of (e, w->fee, found_value (&r, 2)))
+    {
+      const char *name = g_hash_table_lookup (e->fees, w->fee);
+
+      return mismatch (&r, 2, name != NULL ? name : w->fee, found_value (&r, 2), error);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_waivers (ExportExpect      *e,
+               ExportXlsxReader  *reader,
+               GError           **error)
+{
+  WaiverRead read = { e, 0 };
+
+  /* The sheet lists them by date, then entry (ledger_report_waivers()). */
+  g_ptr_array_sort (e->waivers, waiver_compare);
+  if (!export_xlsx_reader_foreach_row (reader, EXPORT_WAIVERS_SHEET, waiver_row_cb, &read, error))
+    return FALSE;
+  if (read.next < e->waivers->len)
+    {
+      const Waiver *w = g_ptr_array_index (e->waivers, read.next);
+      g_autofree char *problem = g_strdup_printf (_("journal entry %" PRId64 " (waiver, %s) has no row"),
+                                                  w->index, w->date);
+
+      return sheet_error (EXPORT_WAIVERS_SHEET, error, problem);
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* 试算平衡表 Trial balance */
+
+typedef struct
+{
+  ExportExpect *e;
+  gint64        totals[4];
+  gboolean      done;   /* the totals row has been read */
+} TrialRead;
+
+/* Whether @code is an account every book has or this journal added. */
+static gboolean
+known_account (ExportExpect *e,
+               const char   *code)
+{
+  static const char *const standard[] = { "cash", "bank", "wechat", "alipay", "receivable", "prepaid", "waivers" };
+  const char *const *categories = ledger_expenditure_categories ();
+
+  if (g_hash_table_contains (e->trial, code))
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (standard); i++)
+    if (strcmp (code, standard[i]) == 0)
+      return TRUE;
+  for (guint i = 0; categories[i] != NULL; i++)
+    if (g_str_has_prefix (code, "expense:") && strcmp (code + 8, categories[i]) == 0)
+      return TRUE;
+  return g_str_has_prefix (code, "income:") && g_hash_table_contains (e->fees, code + 7);
+}
+
+/* The account's name: a fee's income account by any version's name. */
+static gboolean
+expect_account_name (ExportExpect  *e,
+                     const Row     *r,
+                     const char    *code,
+                     GError       **error)
+{
+  g_autofree char *name = NULL;
+
+  if (g_str_has_prefix (code, "income:"))
+    {
+      if (fee_name_of (e, code + 7, found_value (r, 1)))
+        return TRUE;
+      return mismatch (r, 1, g_hash_table_lookup (e->fees, code + 7), found_value (r, 1), error);
+    }
+  name = export_xlsx_account_chinese (code, NULL);
+  return expect_free_text (e, r, 1, name, error);
+}
+
+static gboolean
+trial_totals_row (TrialRead  *read,
+                  const Row  *r,
+                  GError    **error)
+{
+  read->done = TRUE;
+  if (!expect_text (r, 0, NULL, error) || !expect_text (r, 2, NULL, error))
+    return FALSE;
+  for (guint col = 3; col < 7; col++)
+    {
+      g_autofree char *formula = export_xlsx_trial_total_formula (col, r->row - 1);
+
+      if (!expect_computed (r, col, read->totals[col - 3], 100, formula, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+trial_row_cb (guint32               row,
+              const ExportXlsxCell *cells,
+              guint                 n_cells,
+              gpointer              user_data,
+              GError              **error)
+{
+  TrialRead *read = user_data;
+  ExportExpect *e = read->e;
+  Row r = { EXPORT_TRIAL_SHEET, row, cells, n_cells };
+  const char *code = found_value (&r, 0);
+  TrialSums *t;
+
+  if (row == 1)
+    return expect_sheet_headers (&r, error) && expect_no_more (&r, 7, error);
+  if (!expect_no_more (&r, 7, error))
+    return FALSE;
+  if (read->done)
+    return sheet_error (r.sheet, error, _("a row after the totals"));
+  if (code == NULL && g_strcmp0 (found_value (&r, 1), EXPORT_TRIAL_TOTAL_LABEL) == 0)
+    return trial_totals_row (read, &r, error);
+  if (code == NULL || !known_account (e, code))
+    return mismatch (&r, 0, NULL, code, error);
+  t = trial_sums (e, code);
+  if (t->seen)
+    return mismatch (&r, 0, NULL, code, error);
+  t->seen = TRUE;
+  ledger_total_add_saturating (&read->totals[0], t->opening);
+  ledger_total_add_saturating (&read->totals[1], t->debits);
+  ledger_total_add_saturating (&read->totals[2], t->credits);
+  ledger_total_add_saturating (&read->totals[3], t->closing);
+  return expect_account_name (e, &r, code, error) &&
+         expect_text (&r, 2, export_xlsx_account_kind_chinese (code), error) &&
+         expect_number (&r, 3, t->opening, 100, error) &&
+         expect_number (&r, 4, t->debits, 100, error) &&
+         expect_number (&r, 5, t->credits, 100, error) &&
+         expect_number (&r, 6, t->closing, 100, error);
+}
+
+static gboolean
+check_trial_balance (ExportExpect      *e,
+                     ExportXlsxReader  *reader,
+                     GError           **error)
+{
+  TrialRead read = { e, { 0 }, FALSE };
+  GHashTableIter iter;
+  gpointer code, value;
+
+  if (!export_xlsx_reader_foreach_row (reader, EXPORT_TRIAL_SHEET, trial_row_cb, &read, error))
+    return FALSE;
+  if (!read.done)
+    return sheet_error (EXPORT_TRIAL_SHEET, error, _("the totals row is missing"));
+  g_hash_table_iter_init (&iter, e->trial);
+  while (g_hash_table_iter_next (&iter, &code, &value))
+    {
+      const TrialSums *t = value;
+
+      if (!t->seen && (t->opening != 0 || t->debits != 0 || t->credits != 0 || t->closing != 0))
+        {
+          g_autofree char *problem = g_strdup_printf (_("account %s has no row"), (const char *) code);
+
+          return sheet_error (EXPORT_TRIAL_SHEET, error, problem);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_sheet_names (ExportExpect      *e,
                    ExportXlsxReader  *reader,
                    GError           **error)
 {
-  static const char *const fixed[] = { "汇总", "收入", "支出", "欠费", "住户", "表决", EXPORT_VERIFICATION_SHEET };
+  static const char *const fixed[] = { "汇总", "收入", "支出", EXPORT_WAIVERS_SHEET, EXPORT_TRIAL_SHEET, "欠费", "住户", "表决",
+                                       EXPORT_VERIFICATION_SHEET };
   const char *const *names = export_xlsx_reader_sheet_names (reader);
 
   for (gsize i = 0; names[i] != NULL; i++)
@@ -2564,6 +3002,8 @@ export_expect_check_sheets (ExportExpect          *e,
          check_households (e, reader, error) &&
          check_income (e, reader, error) &&
          check_expenditures (e, reader, error) &&
+         check_waivers (e, reader, error) &&
+         check_trial_balance (e, reader, error) &&
          check_arrears (e, reader, error) &&
          check_votes (e, reader, error) &&
          check_summary (e, reader, head, error) &&

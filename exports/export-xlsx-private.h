@@ -47,7 +47,7 @@ typedef struct
   lxw_workbook       *wb;
   lxw_error           status;        /* the first libxlsxwriter error */
   lxw_format         *title, *header, *money, *date, *percent, *area;
-  Sheet               summary, income, expenditures, arrears, households, votes, verification;
+  Sheet               summary, income, expenditures, waivers, trial, arrears, households, votes, verification;
   Sheet              *journal;
   guint               n_journal;
   guint64             rows_per_sheet;
@@ -57,6 +57,8 @@ typedef struct
   LedgerIncomeReport *report;
   GPtrArray          *fees;          /* FeeColumn: the Income sheet's fee columns */
   gint64              category_sums[16];
+  gint64              bank_charges;  /* the transfers' fees on the Expenditures sheet */
+  GPtrArray          *money_entries; /* LedgerMoneyEntry: other income, refunds, transfers */
   GArray             *owed_by_year;  /* gint64 pairs (year, owed) from the Arrears sheet */
   gint64              arrears_total;
   LedgerTreeHead      head;
@@ -74,7 +76,34 @@ typedef struct
 const char *export_xlsx_kind_chinese (const char *kind);
 /* The Journal's 分录 text from a canonical leaf's split lines. */
 char       *export_xlsx_splits_text  (const char *leaf);
-/* Whether @account holds the committee's funds (a payment method's). */
+/* The Chinese name of an expense category the workbook shows: the
+ * expenditure categories' and 银行手续费 (bank-charges, a transfer's fee). */
+const char *export_xlsx_category_chinese (const char *category);
+/* The Chinese name of an income column's code: other-income:CATEGORY →
+ * 利息 …; NULL for any other code. */
+const char *export_xlsx_other_income_chinese (const char *code);
+/* The 说明 of other income: "利息", "利息：MEMO" (@category its code). */
+char       *export_xlsx_other_income_note (const char *category,
+                                           const char *memo);
+/* The 摘要 of a transfer's bank charge: "转账 现金 → 银行存款", then
+ * "：MEMO" when it has one (@from, @to money-account codes). */
+char       *export_xlsx_transfer_note (const char *from,
+                                       const char *to,
+                                       const char *memo);
+/* An account as the workbook prints it: money accounts and advances as
+ * ledger_account_chinese(), the standard accounts, income categories and
+ * expense categories in Chinese, a fee's income account by @name (the
+ * fee's), anything else by @name. */
+char       *export_xlsx_account_chinese (const char *code,
+                                         const char *name);
+/* 资产, 负债, 权益, 收入 or 费用, from the account's code. */
+const char *export_xlsx_account_kind_chinese (const char *code);
+/* The trial balance's total of column @col (D … G) over rows 2 … @last:
+ * "SUM(D2:D17)", without "=". */
+char       *export_xlsx_trial_total_formula (guint   col,
+                                             guint32 last);
+/* Whether @account holds the committee's money (a money account or an
+ * advance: ledger_committee_money_where()). */
 gboolean    export_xlsx_is_funds_account (const char *account);
 /* A line of the Summary's funds section: its code (column C), its label
  * (A; for "income:" and "expense:" the prefix before the fee's or the
@@ -102,6 +131,16 @@ char       *export_xlsx_funds_formula (const char *const *sheets,
                                        guint              n_sheets,
                                        const char        *op,
                                        const char        *iso);
+
+/* The Summary's opening funds formula, without "=": the funds column
+ * summed over the dates before @first, and the opening balances (期初)
+ * dated from @first to @last, which open the period as the income
+ * report counts them. */
+char       *export_xlsx_opening_formula (const char *const *sheets,
+                                         const guint32     *last_rows,
+                                         guint              n_sheets,
+                                         const char        *first,
+                                         const char        *last);
 
 /* ------------------------------------------------------------------ */
 /* Writing cells (export-xlsx-sheets.c) */
@@ -200,6 +239,21 @@ gboolean export_xlsx_write_households (Export  *x,
                                        GError **error);
 gboolean export_xlsx_write_votes      (Export  *x,
                                        GError **error);
+
+/* ------------------------------------------------------------------ */
+/* The sheets of the committee's money (export-xlsx-money.c) */
+
+#define EXPORT_WAIVERS_SHEET      "减免"
+#define EXPORT_TRIAL_SHEET        "试算平衡表"
+#define EXPORT_TRIAL_TOTAL_LABEL  "合计"
+
+/* The columns of 减免 or 试算平衡表, or NULL. */
+const Column *export_xlsx_money_columns (const char *sheet,
+                                         guint      *n_columns);
+gboolean export_xlsx_write_waivers       (Export  *x,
+                                          GError **error);
+gboolean export_xlsx_write_trial_balance (Export  *x,
+                                          GError **error);
 
 /* ------------------------------------------------------------------ */
 /* The written file (export-xlsx-verify.c) */

@@ -169,8 +169,7 @@ export_xlsx_sheet_columns (const char *sheet,
         *n_columns = sheets[i].n;
         return sheets[i].columns;
       }
-  *n_columns = 0;
-  return NULL;
+  return export_xlsx_money_columns (sheet, n_columns);
 }
 
 /* ------------------------------------------------------------------ */
@@ -278,8 +277,10 @@ plan_fee_columns (Export     *x,
     {
       const LedgerReportLine *line = g_ptr_array_index (x->report->income, i);
 
+      const char *other = export_xlsx_other_income_chinese (line->code);
+
       if (strcmp (line->code, "prepaid") != 0)
-        fee_column_add (x, x->fees, line->code, line->name);
+        fee_column_add (x, x->fees, line->code, other != NULL ? other : line->name);
     }
   for (guint i = 0; i < receipts->len; i++)
     {
@@ -370,6 +371,49 @@ income_row (Export              *x,
   s->row++;
 }
 
+/* "利息：MEMO" for other income, "退款：REASON" for a refund (the 说明). */
+static char *
+money_entry_note (const LedgerMoneyEntry *m)
+{
+  if (strcmp (m->kind, "refund") == 0)
+    return g_strconcat ("退款：", m->memo, NULL);
+  return export_xlsx_other_income_note (m->category, m->memo);
+}
+
+/* A row of other income (the amount in its category's column) or of a
+ * refund (minus the amount, in 预收款: the owner's credit paid back). */
+static void
+money_entry_row (Export                 *x,
+                 const LedgerMoneyEntry *m)
+{
+  Sheet *s = &x->income;
+  gboolean refund = strcmp (m->kind, "refund") == 0;
+  g_autofree char *column = refund ? g_strdup ("prepaid") : g_strconcat ("other-income:", m->category, NULL);
+  g_autofree char *account = ledger_account_chinese (m->account, NULL);
+  g_autofree char *note = money_entry_note (m);
+  gint64 amount = refund ? -m->amount : m->amount;
+
+  export_xlsx_put_text (x, s, 0, m->voucher);
+  export_xlsx_put_date (x, s, 1, m->date);
+  export_xlsx_put_text (x, s, 2, m->unit);
+  export_xlsx_put_free_text (x, s, 3, m->payer);
+  export_xlsx_put_text (x, s, 4, account);
+  export_xlsx_put_money (x, s, 5, amount);
+  export_xlsx_put_free_text (x, s, 7, note);
+  export_xlsx_put_number (x, s, 8, (double) m->txn_id, NULL);
+  for (guint i = 0; i < x->fees->len; i++)
+    {
+      FeeColumn *c = g_ptr_array_index (x->fees, i);
+
+      if (strcmp (c->code, column) == 0)
+        {
+          export_xlsx_put_money (x, s, 9 + i, amount);
+          ledger_total_add_saturating (&c->sum, amount);
+        }
+    }
+  s->row++;
+}
+
 /* Whether "YYYY-MM-DD" @date lies in the export's period (ISO dates compare as text). */
 static gboolean
 in_period (Export     *x,
@@ -411,6 +455,17 @@ export_xlsx_write_income (Export  *x,
           income_row (x, r, -1, void_date, void_txn);
           ledger_total_add_saturating (&total, -r->amount);
         }
+    }
+  /* Then other income and refunds, by date: money received that no
+   * receipt shows, and an owner's credit paid back. */
+  for (guint i = 0; i < x->money_entries->len; i++)
+    {
+      const LedgerMoneyEntry *m = g_ptr_array_index (x->money_entries, i);
+
+      if (strcmp (m->kind, "transfer") == 0)
+        continue;
+      money_entry_row (x, m);
+      ledger_total_add_saturating (&total, strcmp (m->kind, "refund") == 0 ? -m->amount : m->amount);
     }
   export_xlsx_sheet_finish (x, &x->income);
   return export_xlsx_check_income (x, total, error);
@@ -467,7 +522,7 @@ expenditure_row (Export                  *x,
   export_xlsx_put_free_text (x, s, 6, e->approvers);
   export_xlsx_put_money (x, s, 7, e->amount);
   export_xlsx_put_text (x, s, 8, ledger_method_chinese (e->method));
-  export_xlsx_put_text (x, s, 9, e->from_maintenance_fund ? "维修资金" : "公共收益");
+  export_xlsx_put_text (x, s, 9, e->from_maintenance_fund ? "维修资金" : "日常经费");
   if (e->vote_id > 0)
     export_xlsx_put_number (x, s, 10, (double) e->vote_id, NULL);
   export_xlsx_put_text (x, s, 11, attachments);
@@ -476,7 +531,30 @@ expenditure_row (Export                  *x,
   s->row++;
 }
 
-/* The Expenditures sheet: every expenditure dated in the period. */
+/* A bank's charge on a transfer: spent from the operating fund, from the
+ * account the transfer left; its voucher in 发票号, its accounts in 摘要. */
+static void
+bank_charge_row (Export                 *x,
+                 const LedgerMoneyEntry *m)
+{
+  Sheet *s = &x->expenditures;
+  g_autofree char *from = ledger_account_chinese (m->account, NULL);
+  g_autofree char *memo = export_xlsx_transfer_note (m->account, m->to, m->memo);
+
+  export_xlsx_put_date (x, s, 1, m->date);
+  export_xlsx_put_text (x, s, 3, export_xlsx_category_chinese ("bank-charges"));
+  export_xlsx_put_free_text (x, s, 4, memo);
+  export_xlsx_put_text (x, s, 5, m->voucher);
+  export_xlsx_put_money (x, s, 7, m->fee);
+  export_xlsx_put_text (x, s, 8, from);
+  export_xlsx_put_text (x, s, 9, "日常经费");
+  export_xlsx_put_number (x, s, 12, (double) m->txn_id, NULL);
+  ledger_total_add_saturating (&x->bank_charges, m->fee);
+  s->row++;
+}
+
+/* The Expenditures sheet: every expenditure dated in the period, then
+ * the bank charges on its transfers. */
 gboolean
 export_xlsx_write_expenditures (Export  *x,
                                 GError **error)
@@ -488,6 +566,13 @@ export_xlsx_write_expenditures (Export  *x,
     return FALSE;
   for (guint i = 0; i < list->len; i++)
     expenditure_row (x, g_ptr_array_index (list, i));
+  for (guint i = 0; i < x->money_entries->len; i++)
+    {
+      const LedgerMoneyEntry *m = g_ptr_array_index (x->money_entries, i);
+
+      if (strcmp (m->kind, "transfer") == 0 && m->fee > 0)
+        bank_charge_row (x, m);
+    }
   export_xlsx_sheet_finish (x, &x->expenditures);
   return export_xlsx_check_expenditures (x, error);
 }

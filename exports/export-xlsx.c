@@ -1,7 +1,8 @@
 /* export-xlsx.c — the auditor's workbook (libxlsxwriter)
  *
- * Sheets, in this order: 汇总 (Summary), 收入 (Income), 支出
- * (Expenditures), 欠费 (Arrears), 住户 (Households), 表决 (Votes), 日记账
+ * Sheets, in this order: 汇总 (Summary), 收入 (Income: receipts, other
+ * income, refunds), 支出 (Expenditures, and transfers' bank charges), 减免
+ * (Waivers), 试算平衡表 (Trial balance), 欠费 (Arrears), 住户 (Households), 表决 (Votes), 日记账
  * (Journal; 日记账2, 日记账3 … past EXPORT_JOURNAL_ROWS_PER_SHEET entries)
  * and 校验 (Verification). The workbook is a Chinese document with a fixed
  * layout that verify reads back, so its sheet names, headers and labels are
@@ -185,6 +186,29 @@ export_xlsx_funds_formula (const char *const *sheets,
   return g_string_free (formula, FALSE);
 }
 
+char *
+export_xlsx_opening_formula (const char *const *sheets,
+                             const guint32     *last_rows,
+                             guint              n_sheets,
+                             const char        *first,
+                             const char        *last)
+{
+  g_autofree char *before = export_xlsx_funds_formula (sheets, last_rows, n_sheets, "<", first);
+  GString *formula = g_string_new (before);
+  int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
+
+  if (sscanf (first, "%4d-%2d-%2d", &y1, &m1, &d1) != 3)
+    y1 = m1 = d1 = 0;
+  if (sscanf (last, "%4d-%2d-%2d", &y2, &m2, &d2) != 3)
+    y2 = m2 = d2 = 0;
+  for (guint i = 0; i < n_sheets; i++)
+    g_string_append_printf (formula, "+SUMIFS('%s'!$I$2:$I$%u,'%s'!$C$2:$C$%u,\"期初\","
+                            "'%s'!$B$2:$B$%u,\">=\"&DATE(%d,%d,%d),'%s'!$B$2:$B$%u,\"<=\"&DATE(%d,%d,%d))",
+                            sheets[i], last_rows[i], sheets[i], last_rows[i], sheets[i], last_rows[i],
+                            y1, m1, d1, sheets[i], last_rows[i], y2, m2, d2);
+  return g_string_free (formula, FALSE);
+}
+
 /* ------------------------------------------------------------------ */
 /* 日记账 Journal */
 
@@ -196,7 +220,8 @@ export_xlsx_kind_chinese (const char *kind)
     { "init", "建账" }, { "setting", "设置" }, { "fee", "收费标准" }, { "household", "住户登记" },
     { "charge", "计费" }, { "payment", "收款" }, { "void", "作废" }, { "waiver", "减免" },
     { "expenditure", "支出" }, { "vote", "发起表决" }, { "ballot", "选票" }, { "vote-close", "表决结束" },
-    { "opening", "期初" }, { "account", "增设账户" },
+    { "opening", "期初" }, { "account", "增设账户" }, { "transfer", "转账" }, { "income", "其他收入" },
+    { "refund", "退款" }, { "advance", "备用金" }, { "period-close", "结账" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
@@ -301,12 +326,106 @@ put_leaf (Export            *x,
 }
 
 /* Whether @account holds the committee's money: cash, the bank accounts,
- * WeChat and Alipay (ledger_account_is_money()), as the balance report
- * counts them. */
+ * WeChat, Alipay and what members hold as advances, as the income report
+ * and the notice count it (ledger_committee_money_where()): an advance is
+ * money moved, not spent. */
 gboolean
 export_xlsx_is_funds_account (const char *account)
 {
-  return ledger_account_is_money (account);
+  return ledger_account_is_money (account) || ledger_account_is_advance (account);
+}
+
+const char *
+export_xlsx_category_chinese (const char *category)
+{
+  if (g_strcmp0 (category, "bank-charges") == 0)
+    return "银行手续费";
+  return ledger_expenditure_category_chinese (category);
+}
+
+char *
+export_xlsx_other_income_note (const char *category,
+                               const char *memo)
+{
+  g_autofree char *code = g_strconcat ("other-income:", category, NULL);
+  const char *name = export_xlsx_other_income_chinese (code);
+
+  if (name == NULL)
+    name = category;
+  if (memo == NULL || *memo == '\0')
+    return g_strdup (name);
+  return g_strconcat (name, "：", memo, NULL);
+}
+
+char *
+export_xlsx_transfer_note (const char *from,
+                           const char *to,
+                           const char *memo)
+{
+  g_autofree char *from_name = ledger_account_chinese (from, NULL);
+  g_autofree char *to_name = ledger_account_chinese (to, NULL);
+
+  if (memo == NULL || *memo == '\0')
+    return g_strdup_printf ("转账 %s → %s", from_name, to_name);
+  return g_strdup_printf ("转账 %s → %s：%s", from_name, to_name, memo);
+}
+
+char *
+export_xlsx_account_chinese (const char *code,
+                             const char *name)
+{
+  static const char *const standard[][2] = {
+    { "receivable", "应收费用" }, { "prepaid", "业主预交" }, { "opening", "期初余额" },
+    { "waivers", "减免" }, { "deposits", "押金" },
+  };
+  const char *other = export_xlsx_other_income_chinese (code);
+
+  if (ledger_account_is_money (code) || ledger_account_is_advance (code))
+    return ledger_account_chinese (code, name);
+  for (gsize i = 0; i < G_N_ELEMENTS (standard); i++)
+    if (strcmp (code, standard[i][0]) == 0)
+      return g_strdup (standard[i][1]);
+  if (other != NULL)
+    return g_strdup (other);
+  if (g_str_has_prefix (code, "expense:"))
+    return g_strdup (export_xlsx_category_chinese (code + strlen ("expense:")));
+  return g_strdup (name != NULL ? name : code);
+}
+
+const char *
+export_xlsx_account_kind_chinese (const char *code)
+{
+  if (ledger_account_is_money (code) || ledger_account_is_advance (code) || strcmp (code, "receivable") == 0)
+    return "资产";
+  if (strcmp (code, "prepaid") == 0 || strcmp (code, "deposits") == 0)
+    return "负债";
+  if (strcmp (code, "opening") == 0)
+    return "权益";
+  if (g_str_has_prefix (code, "income:") || g_str_has_prefix (code, "other-income:"))
+    return "收入";
+  return "费用";
+}
+
+char *
+export_xlsx_trial_total_formula (guint   col,
+                                 guint32 last)
+{
+  char first_cell[16], last_cell[16];
+
+  lxw_rowcol_to_cell (first_cell, 1, (lxw_col_t) col);
+  lxw_rowcol_to_cell (last_cell, MAX (last, 2) - 1, (lxw_col_t) col);
+  return g_strdup_printf ("SUM(%s:%s)", first_cell, last_cell);
+}
+
+const char *
+export_xlsx_other_income_chinese (const char *code)
+{
+  LedgerIncomeCategory category;
+
+  if (code == NULL || !g_str_has_prefix (code, "other-income:") ||
+      !ledger_income_category_parse (code + strlen ("other-income:"), "category", &category, NULL))
+    return NULL;
+  return ledger_income_category_chinese (category);
 }
 
 /* What the entry moved into (or out of) the funds, in the funds column:
@@ -546,7 +665,7 @@ summary_formula (Export     *x,
 }
 
 static const ExportSummaryLine summary_lines[] = {
-  { "opening",       "期初资金", "「日记账」资金变动列：期初前各条之和" },
+  { "opening",       "期初资金", "「日记账」资金变动列：期初前各条及期内期初余额之和" },
   { "income:",       "收入 · ", "「收入」表该列之和" },
   { "income_total",  "收入合计", "「收入」表金额列之和" },
   { "expense:",      "支出 · ", "「支出」表该类别金额之和" },
@@ -597,8 +716,12 @@ journal_funds_formula (Export     *x,
       g_ptr_array_add (names, x->journal[i].name);
       g_array_append_val (rows, last);
     }
-  formula = export_xlsx_funds_formula ((const char *const *) names->pdata, (const guint32 *) rows->data,
-                                       x->n_journal, op, iso);
+  if (strcmp (op, "<") == 0)
+    formula = export_xlsx_opening_formula ((const char *const *) names->pdata, (const guint32 *) rows->data,
+                                           x->n_journal, x->period.first, x->period.last);
+  else
+    formula = export_xlsx_funds_formula ((const char *const *) names->pdata, (const guint32 *) rows->data,
+                                         x->n_journal, op, iso);
   return g_strconcat ("=", formula, NULL);
 }
 
@@ -631,7 +754,7 @@ summary_funds (Export *x)
   for (guint i = 0; i < x->report->expenditures->len; i++)
     {
       const LedgerReportLine *line = g_ptr_array_index (x->report->expenditures, i);
-      const char *name = ledger_expenditure_category_chinese (line->code);
+      const char *name = export_xlsx_category_chinese (line->code);
       g_autofree char *formula = g_strdup_printf ("=SUMIF(%s,\"%s\",%s)", categories, name, amounts);
       g_autofree char *code = g_strconcat ("expense:", line->code, NULL);
 
@@ -741,10 +864,14 @@ write_all (LedgerBook  *book,
 
   add_formats (x);
   x->report = ledger_report_income (book, &x->period, error);
-  return x->report != NULL &&
+  if (x->report != NULL)
+    x->money_entries = ledger_report_money_entries (book, x->everything ? NULL : &x->period, error);
+  return x->report != NULL && x->money_entries != NULL &&
          export_xlsx_sheet_add (x, &x->summary, "汇总", NULL, 0, error) &&
          export_xlsx_write_income (x, error) &&
          export_xlsx_write_expenditures (x, error) &&
+         export_xlsx_write_waivers (x, error) &&
+         export_xlsx_write_trial_balance (x, error) &&
          export_xlsx_write_arrears (x, error) &&
          export_xlsx_write_households (x, error) &&
          export_xlsx_write_votes (x, error) &&
@@ -793,7 +920,7 @@ sheet_clear (Sheet *s)
 static void
 export_clear (Export *x)
 {
-  Sheet *sheets[] = { &x->summary, &x->income, &x->expenditures, &x->arrears, &x->households,
+  Sheet *sheets[] = { &x->summary, &x->income, &x->expenditures, &x->waivers, &x->trial, &x->arrears, &x->households,
                       &x->votes, &x->verification };
 
   for (gsize i = 0; i < G_N_ELEMENTS (sheets); i++)
@@ -803,6 +930,7 @@ export_clear (Export *x)
   g_free (x->journal);
   g_clear_pointer (&x->report, ledger_income_report_free);
   g_clear_pointer (&x->fees, g_ptr_array_unref);
+  g_clear_pointer (&x->money_entries, g_ptr_array_unref);
   g_array_unref (x->hashes);
   g_array_unref (x->owed_by_year);
   g_free (x->now);

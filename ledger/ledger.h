@@ -78,6 +78,8 @@
 /* reports: what is read out of the book */
 #include "ledger-balance-sheet.h"
 #include "ledger-cashbook.h"
+#include "ledger-money-entries.h"
+#include "ledger-waiver-list.h"
 #include "ledger-history.h"
 #include "ledger-notice.h"
 #include "ledger-overview.h"

@@ -267,7 +267,7 @@ static void
 test_sheets (Fixture       *f,
              gconstpointer  data)
 {
-  const char *expected[] = { "汇总", "收入", "支出", "欠费", "住户", "表决", "日记账", "校验", NULL };
+  const char *expected[] = { "汇总", "收入", "支出", "减免", "试算平衡表", "欠费", "住户", "表决", "日记账", "校验", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(ExportXlsxReader) reader = export_xlsx_reader_open (f->xlsx, &error);
   g_autoptr(GBytes) workbook = NULL;
@@ -278,7 +278,7 @@ test_sheets (Fixture       *f,
   workbook = export_xlsx_reader_read_entry (reader, "xl/workbook.xml", &error);
   g_assert_no_error (error);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (workbook, NULL), g_bytes_get_size (workbook),
-                                  "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"6\">'日记账'!$1:$1</definedName>"));
+                                  "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"8\">'日记账'!$1:$1</definedName>"));
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (workbook, NULL), g_bytes_get_size (workbook),
                                   "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"1\" hidden=\"1\">'收入'!$A$1:$L$5</definedName>"));
 }
@@ -341,8 +341,10 @@ test_summary_golden (Fixture       *f,
     "A3=账本指纹\nB3=%s\n"
     "A4=导出时间\nB4=2026-02-01T09:00:00+08:00\n"
     "A6=项目\nB6=金额\nC6=代码\nD6=计算方法\n"
-    "A7=期初资金\nB7=0|SUMIFS('日记账'!$I$2:$I$14,'日记账'!$B$2:$B$14,\"<\"&DATE(2026,1,1))\n"
-    "C7=opening\nD7=「日记账」资金变动列：期初前各条之和\n"
+    "A7=期初资金\nB7=0|SUMIFS('日记账'!$I$2:$I$14,'日记账'!$B$2:$B$14,\"<\"&DATE(2026,1,1))"
+    "+SUMIFS('日记账'!$I$2:$I$14,'日记账'!$C$2:$C$14,\"期初\",'日记账'!$B$2:$B$14,\">=\"&DATE(2026,1,1),"
+    "'日记账'!$B$2:$B$14,\"<=\"&DATE(2026,12,31))\n"
+    "C7=opening\nD7=「日记账」资金变动列：期初前各条及期内期初余额之和\n"
     "A8=收入 · 物业费\nB8=720|SUM('收入'!J2:J5)\nC8=income:property\nD8=「收入」表该列之和\n"
     "A9=收入 · 停车费\nB9=120|SUM('收入'!K2:K5)\nC9=income:parking\nD9=「收入」表该列之和\n"
     "A10=收入 · 预收款\nB10=40|SUM('收入'!L2:L5)\nC10=income:prepaid\nD10=「收入」表该列之和\n"
@@ -477,7 +479,7 @@ test_journal_split (Fixture       *f,
 {
   g_autofree char *split = book_fixture_file (&f->base, "split.xlsx");
   g_autofree char *fingerprint = NULL, *second = NULL, *copy = NULL;
-  const char *expected[] = { "汇总", "收入", "支出", "欠费", "住户", "表决", "日记账", "日记账2",
+  const char *expected[] = { "汇总", "收入", "支出", "减免", "试算平衡表", "欠费", "住户", "表决", "日记账", "日记账2",
                              "日记账3", "日记账4", "校验", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(ExportXlsxReader) reader = NULL;

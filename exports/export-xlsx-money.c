@@ -1,0 +1,126 @@
+/* export-xlsx-money.c — the workbook's sheets of the committee's money:
+ * 减免 (each waiver of the period with its reason) and 试算平衡表 (the
+ * trial balance of the period, ledger_report_trial_balance())
+ *
+ * Each is the ledger's own report for the period, written row by row;
+ * verify --export derives every cell again from the Journal's leaves
+ * (export-xlsx-expect.c). Account names are printed in Chinese as the
+ * notices and cash books print them (export_xlsx_account_chinese()).
+ */
+#define G_LOG_DOMAIN "exports"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "export-xlsx-private.h"
+#include "ledger.h"
+
+static const Column waiver_columns[] = { { "日期", 11 }, { "单元", 10 }, { "收费项目", 10 }, { "年度", 7 },
+                                         { "减免金额", 12 }, { "原因", 36 }, { "日记账序号", 8 } };
+
+static const Column trial_columns[] = { { "代码", 22 }, { "账户", 22 }, { "类别", 7 }, { "期初", 14 },
+                                        { "借方", 14 }, { "贷方", 14 }, { "期末", 14 } };
+
+const Column *
+export_xlsx_money_columns (const char *sheet,
+                           guint      *n_columns)
+{
+  if (strcmp (sheet, EXPORT_WAIVERS_SHEET) == 0)
+    {
+      *n_columns = G_N_ELEMENTS (waiver_columns);
+      return waiver_columns;
+    }
+  if (strcmp (sheet, EXPORT_TRIAL_SHEET) == 0)
+    {
+      *n_columns = G_N_ELEMENTS (trial_columns);
+      return trial_columns;
+    }
+  *n_columns = 0;
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* 减免 Waivers */
+
+gboolean
+export_xlsx_write_waivers (Export  *x,
+                           GError **error)
+{
+  g_autoptr(GPtrArray) rows = ledger_report_waivers (x->book, x->everything ? NULL : &x->period, error);
+  Sheet *s = &x->waivers;
+
+  if (rows == NULL ||
+      !export_xlsx_sheet_add (x, s, EXPORT_WAIVERS_SHEET, waiver_columns, G_N_ELEMENTS (waiver_columns), error))
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++, s->row++)
+    {
+      const LedgerWaiverRow *w = g_ptr_array_index (rows, i);
+
+      export_xlsx_put_date (x, s, 0, w->date);
+      export_xlsx_put_text (x, s, 1, w->unit);
+      export_xlsx_put_free_text (x, s, 2, w->fee_name);
+      export_xlsx_put_number (x, s, 3, w->year, NULL);
+      export_xlsx_put_money (x, s, 4, w->amount);
+      export_xlsx_put_free_text (x, s, 5, w->reason);
+      export_xlsx_put_number (x, s, 6, (double) w->txn_id, NULL);
+    }
+  export_xlsx_sheet_finish (x, s);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* 试算平衡表 Trial balance */
+
+/* The totals row: live SUMs over the four figures, cached with the
+ * report's totals (openings and closings 0, debits = credits). */
+static void
+trial_totals (Export                   *x,
+              const LedgerTrialBalance *trial)
+{
+  Sheet *s = &x->trial;
+  gint64 totals[] = { trial->opening, trial->debits, trial->credits, trial->closing };
+  lxw_row_t last = MAX (s->row, 2);
+
+  export_xlsx_put_text (x, s, 1, EXPORT_TRIAL_TOTAL_LABEL);
+  for (lxw_col_t col = 3; col < 7; col++)
+    {
+      g_autofree char *formula = export_xlsx_trial_total_formula (col, last);
+
+      export_xlsx_check (x, worksheet_write_formula_num (s->ws, s->row, col, formula, x->money,
+                                                         (double) totals[col - 3] / 100.0));
+    }
+  s->row++;
+}
+
+gboolean
+export_xlsx_write_trial_balance (Export  *x,
+                                 GError **error)
+{
+  g_autoptr(LedgerTrialBalance) trial = ledger_report_trial_balance (x->book, &x->period, error);
+  Sheet *s = &x->trial;
+
+  if (trial == NULL ||
+      !export_xlsx_sheet_add (x, s, EXPORT_TRIAL_SHEET, trial_columns, G_N_ELEMENTS (trial_columns), error))
+    return FALSE;
+  if (!trial->ties_out)
+    {
+      EXPORT_ERROR (error, _("the trial balance of %s does not tie out (%s); run verify"),
+                    x->period.name, trial->problem != NULL ? trial->problem : "");
+      return FALSE;
+    }
+  for (guint i = 0; i < trial->lines->len; i++, s->row++)
+    {
+      const LedgerTrialLine *line = g_ptr_array_index (trial->lines, i);
+      g_autofree char *name = export_xlsx_account_chinese (line->code, line->name);
+
+      export_xlsx_put_text (x, s, 0, line->code);
+      export_xlsx_put_free_text (x, s, 1, name);
+      export_xlsx_put_text (x, s, 2, export_xlsx_account_kind_chinese (line->code));
+      export_xlsx_put_money (x, s, 3, line->opening);
+      export_xlsx_put_money (x, s, 4, line->debits);
+      export_xlsx_put_money (x, s, 5, line->credits);
+      export_xlsx_put_money (x, s, 6, line->closing);
+    }
+  trial_totals (x, trial);
+  return TRUE;
+}
