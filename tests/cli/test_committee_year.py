@@ -16,6 +16,8 @@ The clock walks through the year: each command runs on its own day
 (COMMUNITY_LEDGER_NOW).
 """
 import json
+
+import openpyxl
 import os
 import shutil
 import subprocess
@@ -102,6 +104,8 @@ class CommitteeYear(unittest.TestCase):
         cls.refused_refund = L("2026-05-06", "refund", "1-1-101", "400", "--method", "cash",
                                "--reason", "多交退还", expect=2)
         L("2026-07-02", "notice", os.path.join(cls.dir, "q2.pdf"), "--period", "2026-Q2")
+        cls.workbook = os.path.join(cls.dir, "审计-2026.xlsx")
+        L("2026-12-31", "export", "xlsx", cls.workbook, "--period", "2026")
 
     @classmethod
     def tearDownClass(cls):
@@ -197,6 +201,25 @@ class CommitteeYear(unittest.TestCase):
         self.assertTrue(b["totals"]["ties_out"])
         out = self.L("2026-12-31", "verify")
         self.assertTrue(out.startswith("fingerprint "), out)
+
+    def test_workbook_ties_out_and_verifies(self):
+        """The auditor's workbook of the year: verify --export recomputes every
+        cell from the journal; its trial balance gives the same figures as
+        the report, debits equal to credits."""
+        out = self.L("2026-12-31", "verify", "--export", self.workbook)
+        self.assertIn("fingerprint", out)
+        wb = openpyxl.load_workbook(self.workbook)
+        self.assertIn("试算平衡表", wb.sheetnames)
+        rows = [r for r in wb["试算平衡表"].iter_rows(min_row=2, values_only=True) if r[0]]
+        by_code = {r[0]: r for r in rows}
+        report = {a["code"]: a for a in self.json("2026-12-31", "report", "trial-balance",
+                                                  "--period", "2026")["accounts"]}
+        # Cash over the year: in 1,500 + 360 + 720 + 100 + 260 + 500 = 3,440;
+        # out 1,000 + 300 + 200 + 200 = 1,700; closing 1,740.00.
+        self.assertEqual((report["cash"]["debits"], report["cash"]["credits"], report["cash"]["closing"]),
+                         (344000, 170000, 174000))
+        cash = by_code["cash"]
+        self.assertEqual([round(v * 100) for v in cash[3:7]], [0, 344000, 170000, 174000])
 
     def test_q2_notice_lists_the_correction(self):
         text = subprocess.run(["pdftotext", "-raw", os.path.join(self.dir, "q2.pdf"), "-"],
