@@ -16,14 +16,14 @@ The clock walks through the year: each command runs on its own day
 (COMMUNITY_LEDGER_NOW).
 """
 import json
-
-import openpyxl
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import unittest
+
+import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_cli import run, dump  # noqa: E402
