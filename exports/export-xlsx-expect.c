@@ -3114,7 +3114,7 @@ cash_line_row (CashRead   *read,
   ledger_total_add_saturating (&read->balance, line->in);
   ledger_total_add_saturating (&read->balance, -line->out);
   return expect_date (r, 0, line->date, error) &&
-         expect_text (r, 1, line->ref, error) &&
+         expect_free_text (read->e, r, 1, line->ref, error) &&
          expect_text (r, 2, ledger_entry_kind_chinese (line->kind), error) &&
          expect_free_text (read->e, r, 3, line->memo, error) &&
          expect_number (r, 4, line->in, 100, error) &&

@@ -202,7 +202,7 @@ cashbook_rows (Export               *x,
       const LedgerCashbookLine *line = g_ptr_array_index (book->lines, i);
 
       export_xlsx_put_date (x, s, 0, line->date);
-      export_xlsx_put_text (x, s, 1, line->voucher);
+      export_xlsx_put_free_text (x, s, 1, line->voucher);
       export_xlsx_put_text (x, s, 2, ledger_entry_kind_chinese (line->kind));
       export_xlsx_put_free_text (x, s, 3, line->memo);
       export_xlsx_put_money (x, s, 4, line->in);
