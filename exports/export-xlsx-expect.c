@@ -372,6 +372,20 @@ typedef struct
   gboolean seen;        /* a row of the trial balance is this account */
 } TrialSums;
 
+/* One entry on a cash book: its splits on the account added up. */
+typedef struct
+{
+  gint64 index;
+  char  *date, *kind, *ref, *memo;
+  gint64 in, out;
+} CashLine;
+
+typedef struct
+{
+  gint64     opening;   /* before the period */
+  GPtrArray *lines;     /* CashLine: the period's entries */
+} CashAccount;
+
 struct _ExportExpect
 {
   /* the Verification sheet */
@@ -413,7 +427,27 @@ struct _ExportExpect
   GHashTable *category_found;      /* Chinese category → gint64 *: the sheet's sums */
   GPtrArray  *waivers;             /* Waiver: the waivers of the period */
   GHashTable *trial;               /* account code → TrialSums */
+  GHashTable *cash;                /* money account or advance → CashAccount, up to the period's end */
+  GPtrArray  *cash_codes;          /* their codes, and their sheets' names: */
+  char      **cash_sheets;
 };
+
+static void
+cash_line_free (CashLine *l)
+{
+  g_free (l->date);
+  g_free (l->kind);
+  g_free (l->ref);
+  g_free (l->memo);
+  g_free (l);
+}
+
+static void
+cash_account_free (CashAccount *a)
+{
+  g_ptr_array_unref (a->lines);
+  g_free (a);
+}
 
 static void
 waiver_free (Waiver *w)
@@ -513,6 +547,8 @@ export_expect_new (void)
   e->category_found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   e->waivers = g_ptr_array_new_with_free_func ((GDestroyNotify) waiver_free);
   e->trial = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  e->cash = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cash_account_free);
+  e->cash_codes = g_ptr_array_new ();
   return e;
 }
 
@@ -550,6 +586,9 @@ export_expect_free (ExportExpect *e)
   g_hash_table_unref (e->category_found);
   g_ptr_array_unref (e->waivers);
   g_hash_table_unref (e->trial);
+  g_ptr_array_unref (e->cash_codes);
+  g_strfreev (e->cash_sheets);
+  g_hash_table_unref (e->cash);
   g_free (e);
 }
 
@@ -1104,6 +1143,45 @@ keep_trial_split (ExportExpect *e,
     ledger_total_add_saturating (&t->closing, s->amount);
 }
 
+/* A split on a money account or an advance, for its cash book: before
+ * the period its opening, in it the entry's line (ledger_report_cashbook()
+ * adds an entry's splits on the account up: a transfer's charge leaves
+ * by the same account). */
+static void
+keep_cash_split (ExportExpect *e,
+                 const Leaf   *leaf,
+                 const Split  *s)
+{
+  CashAccount *a;
+  CashLine *line;
+
+  if (!export_xlsx_is_funds_account (s->account) || strcmp (leaf->date, e->last) > 0)
+    return;
+  if ((a = g_hash_table_lookup (e->cash, s->account)) == NULL)
+    {
+      a = g_new0 (CashAccount, 1);
+      a->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) cash_line_free);
+      g_hash_table_insert (e->cash, g_strdup (s->account), a);
+    }
+  if (strcmp (leaf->date, e->first) < 0)
+    {
+      ledger_total_add_saturating (&a->opening, s->amount);
+      return;
+    }
+  line = a->lines->len > 0 ? g_ptr_array_index (a->lines, a->lines->len - 1) : NULL;
+  if (line == NULL || line->index != leaf->index)
+    {
+      line = g_new0 (CashLine, 1);
+      line->index = leaf->index;
+      line->date = g_strdup (leaf->date);
+      line->kind = g_strdup (leaf->kind);
+      line->ref = g_strdup (leaf->ref);
+      line->memo = g_strdup (leaf->memo);
+      g_ptr_array_add (a->lines, line);
+    }
+  ledger_total_add_saturating (s->amount > 0 ? &line->in : &line->out, s->amount > 0 ? s->amount : -s->amount);
+}
+
 /* The bank's charge on a transfer: its expense split (0 when none). */
 static gint64
 transfer_fee (const Leaf *leaf)
@@ -1142,6 +1220,7 @@ keep_entry (ExportExpect *e,
       if (strcmp (s->account, "receivable") == 0)
         add_to (e->receivable, s->unit, s->amount);
       keep_trial_split (e, leaf->date, s);
+      keep_cash_split (e, leaf, s);
     }
   if (strcmp (leaf->kind, "account") == 0 && leaf_fact (leaf, "account", 3) != NULL)
     trial_sums (e, leaf_fact (leaf, "account", 3)[1]);
@@ -2969,6 +3048,141 @@ check_trial_balance (ExportExpect      *e,
   return TRUE;
 }
 
+/* ------------------------------------------------------------------ */
+/* 日记账 Cash books */
+
+typedef struct
+{
+  ExportExpect      *e;
+  const CashAccount *account;
+  const char        *sheet;
+  guint              next;      /* 0 the opening row, 1 … n the lines, n + 1 the totals */
+  gint64             balance, in, out;
+} CashRead;
+
+static gint
+cash_line_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const CashLine *x = *(const CashLine *const *) a, *y = *(const CashLine *const *) b;
+  int by_date = strcmp (x->date, y->date);
+
+  return by_date != 0 ? by_date : (x->index > y->index) - (x->index < y->index);
+}
+
+/* The accounts with a cash book, their lines by date then entry, and
+ * their sheets' names (export_xlsx_cashbook_sheet_names()). */
+static void
+prepare_cashbooks (ExportExpect *e)
+{
+  GHashTableIter iter;
+  gpointer code, value;
+
+  if (e->cash_sheets != NULL)
+    return;
+  g_hash_table_iter_init (&iter, e->cash);
+  while (g_hash_table_iter_next (&iter, &code, &value))
+    {
+      g_ptr_array_sort (((CashAccount *) value)->lines, cash_line_compare);
+      g_ptr_array_add (e->cash_codes, code);
+    }
+  e->cash_sheets = export_xlsx_cashbook_sheet_names ((const char *const *) e->cash_codes->pdata, e->cash_codes->len);
+}
+
+static gboolean
+expect_blank (const Row   *r,
+              const guint *cols,
+              guint        n_cols,
+              GError     **error)
+{
+  for (guint i = 0; i < n_cols; i++)
+    if (!expect_text (r, cols[i], NULL, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+cash_line_row (CashRead   *read,
+               const Row  *r,
+               guint       i,
+               GError    **error)
+{
+  const CashLine *line = g_ptr_array_index (read->account->lines, i);
+
+  ledger_total_add_saturating (&read->in, line->in);
+  ledger_total_add_saturating (&read->out, line->out);
+  ledger_total_add_saturating (&read->balance, line->in);
+  ledger_total_add_saturating (&read->balance, -line->out);
+  return expect_date (r, 0, line->date, error) &&
+         expect_free_text (read->e, r, 1, line->ref, error) &&
+         expect_text (r, 2, ledger_entry_kind_chinese (line->kind), error) &&
+         expect_free_text (read->e, r, 3, line->memo, error) &&
+         expect_number (r, 4, line->in, 100, error) &&
+         expect_number (r, 5, line->out, 100, error) &&
+         expect_number (r, 6, read->balance, 100, error) &&
+         expect_number (r, 7, line->index, 1, error);
+}
+
+static gboolean
+cash_row_cb (guint32               row,
+             const ExportXlsxCell *cells,
+             guint                 n_cells,
+             gpointer              user_data,
+             GError              **error)
+{
+  static const guint opening_blank[] = { 0, 1, 2, 4, 5, 7 }, total_blank[] = { 0, 1, 2, 7 };
+  CashRead *read = user_data;
+  Row r = { read->sheet, row, cells, n_cells };
+  guint n = 0, n_lines = read->account->lines->len;
+  const Column *columns = export_xlsx_cashbook_columns (&n);
+
+  if (!expect_no_more (&r, n, error))
+    return FALSE;
+  if (row == 1)
+    {
+      for (guint i = 0; i < n; i++)
+        if (!expect_text (&r, i, columns[i].header, error))
+          return FALSE;
+      return TRUE;
+    }
+  if (read->next > n_lines + 1)
+    return sheet_error (r.sheet, error, _("a row after the totals"));
+  if (read->next == 0)
+    {
+      read->next++;
+      read->balance = read->account->opening;
+      return expect_blank (&r, opening_blank, G_N_ELEMENTS (opening_blank), error) &&
+             expect_text (&r, 3, EXPORT_CASHBOOK_OPENING, error) &&
+             expect_number (&r, 6, read->account->opening, 100, error);
+    }
+  if (read->next++ <= n_lines)
+    return cash_line_row (read, &r, read->next - 2, error);
+  return expect_blank (&r, total_blank, G_N_ELEMENTS (total_blank), error) &&
+         expect_text (&r, 3, EXPORT_CASHBOOK_TOTAL, error) &&
+         expect_number (&r, 4, read->in, 100, error) &&
+         expect_number (&r, 5, read->out, 100, error) &&
+         expect_number (&r, 6, read->balance, 100, error);
+}
+
+static gboolean
+check_cashbooks (ExportExpect      *e,
+                 ExportXlsxReader  *reader,
+                 GError           **error)
+{
+  prepare_cashbooks (e);
+  for (guint i = 0; i < e->cash_codes->len; i++)
+    {
+      CashRead read = { e, g_hash_table_lookup (e->cash, g_ptr_array_index (e->cash_codes, i)), e->cash_sheets[i],
+                        0, 0, 0, 0 };
+
+      if (!export_xlsx_reader_foreach_row (reader, read.sheet, cash_row_cb, &read, error))
+        return FALSE;
+      if (read.next < read.account->lines->len + 2)
+        return sheet_error (read.sheet, error, _("the totals row is missing"));
+    }
+  return TRUE;
+}
+
 static gboolean
 check_sheet_names (ExportExpect      *e,
                    ExportXlsxReader  *reader,
@@ -2986,6 +3200,8 @@ check_sheet_names (ExportExpect      *e,
         known = strcmp (names[i], g_ptr_array_index (e->journal_names, j)) == 0;
       for (gsize j = 0; !known && j < G_N_ELEMENTS (fixed); j++)
         known = strcmp (names[i], fixed[j]) == 0;
+      for (guint j = 0; !known && j < e->cash_codes->len; j++)
+        known = strcmp (names[i], e->cash_sheets[j]) == 0;
       if (!known)
         return sheet_error (names[i], error, _("this program writes no such sheet"));
     }
@@ -2998,12 +3214,14 @@ export_expect_check_sheets (ExportExpect          *e,
                             const LedgerTreeHead  *head,
                             GError               **error)
 {
+  prepare_cashbooks (e);
   return check_sheet_names (e, reader, error) &&
          check_households (e, reader, error) &&
          check_income (e, reader, error) &&
          check_expenditures (e, reader, error) &&
          check_waivers (e, reader, error) &&
          check_trial_balance (e, reader, error) &&
+         check_cashbooks (e, reader, error) &&
          check_arrears (e, reader, error) &&
          check_votes (e, reader, error) &&
          check_summary (e, reader, head, error) &&

@@ -124,3 +124,137 @@ export_xlsx_write_trial_balance (Export  *x,
   trial_totals (x, trial);
   return TRUE;
 }
+
+/* ------------------------------------------------------------------ */
+/* 日记账 Cash books, one per money account and advance */
+
+static const Column cashbook_columns[] = { { "日期", 11 }, { "凭证号", 16 }, { "类型", 9 }, { "摘要", 36 },
+                                           { "收入", 14 }, { "支出", 14 }, { "余额", 14 }, { "日记账序号", 8 } };
+
+const Column *
+export_xlsx_cashbook_columns (guint *n_columns)
+{
+  *n_columns = G_N_ELEMENTS (cashbook_columns);
+  return cashbook_columns;
+}
+
+/* Whether @code has any entry up to the period's end: its cash book from
+ * the first day there is. */
+static gboolean
+cashbook_has_entries (Export      *x,
+                      const char  *code,
+                      gboolean    *out_has,
+                      GError     **error)
+{
+  LedgerPeriod upto = x->period;
+  g_autoptr(LedgerCashbook) all = NULL;
+
+  g_strlcpy (upto.first, "1900-01-01", sizeof upto.first);
+  if ((all = ledger_report_cashbook (x->book, code, &upto, error)) == NULL)
+    return FALSE;
+  *out_has = all->lines->len > 0;
+  return TRUE;
+}
+
+/* The money accounts and advances the cash-book sheets are for, in chart
+ * order. */
+static GPtrArray *
+cashbook_accounts (Export  *x,
+                   GError **error)
+{
+  g_autoptr(GPtrArray) accounts = ledger_account_list (x->book, error);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+
+  if (accounts == NULL)
+    return NULL;
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      const LedgerAccountLine *line = g_ptr_array_index (accounts, i);
+      gboolean has = FALSE;
+
+      if (!export_xlsx_is_funds_account (line->code))
+        continue;
+      if (!cashbook_has_entries (x, line->code, &has, error))
+        return NULL;
+      if (has)
+        g_ptr_array_add (codes, g_strdup (line->code));
+    }
+  return g_steal_pointer (&codes);
+}
+
+static void
+cashbook_sheet_free (Sheet *s)
+{
+  g_free (s->name);
+  g_free (s);
+}
+
+static void
+cashbook_rows (Export               *x,
+               Sheet                *s,
+               const LedgerCashbook *book)
+{
+  export_xlsx_put_text (x, s, 3, EXPORT_CASHBOOK_OPENING);
+  export_xlsx_put_money (x, s, 6, book->opening);
+  s->row++;
+  for (guint i = 0; i < book->lines->len; i++, s->row++)
+    {
+      const LedgerCashbookLine *line = g_ptr_array_index (book->lines, i);
+
+      export_xlsx_put_date (x, s, 0, line->date);
+      export_xlsx_put_free_text (x, s, 1, line->voucher);
+      export_xlsx_put_text (x, s, 2, ledger_entry_kind_chinese (line->kind));
+      export_xlsx_put_free_text (x, s, 3, line->memo);
+      export_xlsx_put_money (x, s, 4, line->in);
+      export_xlsx_put_money (x, s, 5, line->out);
+      export_xlsx_put_money (x, s, 6, line->balance);
+      export_xlsx_put_number (x, s, 7, (double) line->txn_id, NULL);
+    }
+  export_xlsx_put_text (x, s, 3, EXPORT_CASHBOOK_TOTAL);
+  export_xlsx_put_money (x, s, 4, book->total_in);
+  export_xlsx_put_money (x, s, 5, book->total_out);
+  export_xlsx_put_money (x, s, 6, book->closing);
+  s->row++;
+}
+
+static gboolean
+write_cashbook (Export      *x,
+                const char  *code,
+                const char  *sheet_name,
+                GError     **error)
+{
+  g_autoptr(LedgerCashbook) book = ledger_report_cashbook (x->book, code, &x->period, error);
+  Sheet *s;
+
+  if (book == NULL)
+    return FALSE;
+  if (!book->ties_out)
+    {
+      EXPORT_ERROR (error, _("the cash book of %s does not tie out in %s; run verify"), code, x->period.name);
+      return FALSE;
+    }
+  s = g_new0 (Sheet, 1);
+  g_ptr_array_add (x->cashbooks, s);
+  if (!export_xlsx_sheet_add (x, s, sheet_name, cashbook_columns, G_N_ELEMENTS (cashbook_columns), error))
+    return FALSE;
+  cashbook_rows (x, s, book);
+  return TRUE;
+}
+
+gboolean
+export_xlsx_write_cashbooks (Export  *x,
+                             GError **error)
+{
+  g_autoptr(GPtrArray) codes = cashbook_accounts (x, error);
+  g_auto(GStrv) names = NULL;
+
+  if (codes == NULL)
+    return FALSE;
+  names = export_xlsx_cashbook_sheet_names ((const char *const *) codes->pdata, codes->len);
+  if (x->cashbooks == NULL)
+    x->cashbooks = g_ptr_array_new_with_free_func ((GDestroyNotify) cashbook_sheet_free);
+  for (guint i = 0; i < codes->len; i++)
+    if (!write_cashbook (x, g_ptr_array_index (codes, i), names[i], error))
+      return FALSE;
+  return TRUE;
+}

@@ -49,6 +49,7 @@ typedef struct
   lxw_format         *title, *header, *money, *date, *percent, *area;
   Sheet               summary, income, expenditures, waivers, trial, arrears, households, votes, verification;
   Sheet              *journal;
+  GPtrArray          *cashbooks;     /* Sheet: a cash book per money account and advance */
   guint               n_journal;
   guint64             rows_per_sheet;
   guint64             entries;       /* counted before streaming the journal */
@@ -102,6 +103,14 @@ const char *export_xlsx_account_kind_chinese (const char *code);
  * "SUM(D2:D17)", without "=". */
 char       *export_xlsx_trial_total_formula (guint   col,
                                              guint32 last);
+/* The cash-book sheets' names of @codes (money accounts and advances, no
+ * two alike), in @codes' order: the account's Chinese name and 日记账
+ * (现金日记账, 银行存款（NAME）日记账, 备用金（MEMBER）日记账), at most 31
+ * characters, ":\\/?*[]" as "_"; a name cut short to fit that meets
+ * another (without case) gets 2, 3 … before 日记账, given in the codes'
+ * sorted order so that the writer and verify --export agree. */
+char      **export_xlsx_cashbook_sheet_names (const char *const *codes,
+                                              guint              n_codes);
 /* Whether @account holds the committee's money (a money account or an
  * advance: ledger_committee_money_where()). */
 gboolean    export_xlsx_is_funds_account (const char *account);
@@ -246,6 +255,8 @@ gboolean export_xlsx_write_votes      (Export  *x,
 #define EXPORT_WAIVERS_SHEET      "减免"
 #define EXPORT_TRIAL_SHEET        "试算平衡表"
 #define EXPORT_TRIAL_TOTAL_LABEL  "合计"
+#define EXPORT_CASHBOOK_OPENING   "期初余额"
+#define EXPORT_CASHBOOK_TOTAL     "本期合计"
 
 /* The columns of 减免 or 试算平衡表, or NULL. */
 const Column *export_xlsx_money_columns (const char *sheet,
@@ -253,6 +264,13 @@ const Column *export_xlsx_money_columns (const char *sheet,
 gboolean export_xlsx_write_waivers       (Export  *x,
                                           GError **error);
 gboolean export_xlsx_write_trial_balance (Export  *x,
+                                          GError **error);
+/* The columns every cash-book sheet has. */
+const Column *export_xlsx_cashbook_columns (guint *n_columns);
+/* A cash-book sheet (日记账) for each money account and advance with an
+ * entry up to the period's end (ledger_report_cashbook()): the opening
+ * row, one row per entry, the totals row. */
+gboolean export_xlsx_write_cashbooks     (Export  *x,
                                           GError **error);
 
 /* ------------------------------------------------------------------ */

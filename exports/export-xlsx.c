@@ -417,6 +417,81 @@ export_xlsx_trial_total_formula (guint   col,
   return g_strdup_printf ("SUM(%s:%s)", first_cell, last_cell);
 }
 
+/* The longest sheet name a spreadsheet takes, in characters. */
+#define SHEET_NAME_MAX 31
+#define CASHBOOK_SUFFIX "日记账"
+
+/* @base (the account's Chinese name) cut to @keep characters, then
+ * @number (when not empty) and 日记账; characters no sheet name may hold
+ * become "_". */
+static char *
+cashbook_sheet_name (const char *base,
+                     glong       keep,
+                     const char *number)
+{
+  GString *name = g_string_new (NULL);
+  glong n = 0;
+
+  for (const char *p = base; *p != '\0' && n < keep; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c < 0x80 && strchr (":\\/?*[]", (int) c) != NULL))
+        g_string_append_c (name, '_');
+      else
+        g_string_append_unichar (name, c);
+    }
+  g_string_append (name, number);
+  g_string_append (name, CASHBOOK_SUFFIX);
+  return g_string_free (name, FALSE);
+}
+
+static gint
+code_compare (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+char **
+export_xlsx_cashbook_sheet_names (const char *const *codes,
+                                  guint              n_codes)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_code = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autofree const char **sorted = g_new0 (const char *, n_codes + 1);
+  char **names = g_new0 (char *, n_codes + 1);
+  glong room = SHEET_NAME_MAX - (glong) g_utf8_strlen (CASHBOOK_SUFFIX, -1);
+
+  /* Named in the codes' order, whatever order they come in: the writer
+   * and verify --export must give a colliding pair the same suffixes. */
+  memcpy (sorted, codes, n_codes * sizeof *codes);
+  qsort (sorted, n_codes, sizeof *sorted, code_compare);
+  for (guint i = 0; i < n_codes; i++)
+    {
+      g_autofree char *base = ledger_account_chinese (sorted[i], NULL);
+      char *name = cashbook_sheet_name (base, room, "");
+
+      char *folded = g_utf8_casefold (name, -1);
+
+      /* Spreadsheets compare sheet names without case. */
+      for (guint k = 2; g_hash_table_contains (taken, folded); k++)
+        {
+          g_autofree char *number = g_strdup_printf ("%u", k);
+
+          g_free (name);
+          g_free (folded);
+          name = cashbook_sheet_name (base, room - (glong) strlen (number), number);
+          folded = g_utf8_casefold (name, -1);
+        }
+      g_hash_table_add (taken, folded);
+      g_hash_table_insert (by_code, (gpointer) sorted[i], name);
+    }
+  for (guint i = 0; i < n_codes; i++)
+    names[i] = g_strdup (g_hash_table_lookup (by_code, codes[i]));
+  return names;
+}
+
 const char *
 export_xlsx_other_income_chinese (const char *code)
 {
@@ -872,6 +947,7 @@ write_all (LedgerBook  *book,
          export_xlsx_write_expenditures (x, error) &&
          export_xlsx_write_waivers (x, error) &&
          export_xlsx_write_trial_balance (x, error) &&
+         export_xlsx_write_cashbooks (x, error) &&
          export_xlsx_write_arrears (x, error) &&
          export_xlsx_write_households (x, error) &&
          export_xlsx_write_votes (x, error) &&
@@ -928,6 +1004,7 @@ export_clear (Export *x)
   for (guint i = 0; x->journal != NULL && i < x->n_journal; i++)
     sheet_clear (&x->journal[i]);
   g_free (x->journal);
+  g_clear_pointer (&x->cashbooks, g_ptr_array_unref);
   g_clear_pointer (&x->report, ledger_income_report_free);
   g_clear_pointer (&x->fees, g_ptr_array_unref);
   g_clear_pointer (&x->money_entries, g_ptr_array_unref);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "export-xlsx-private.h"
 #include "export-xlsx-read-private.h"
 #include "export-xlsx.h"
 #include "book-fixture.h"
@@ -267,7 +268,7 @@ static void
 test_sheets (Fixture       *f,
              gconstpointer  data)
 {
-  const char *expected[] = { "汇总", "收入", "支出", "减免", "试算平衡表", "欠费", "住户", "表决", "日记账", "校验", NULL };
+  const char *expected[] = { "汇总", "收入", "支出", "减免", "试算平衡表", "现金日记账", "微信日记账", "欠费", "住户", "表决", "日记账", "校验", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(ExportXlsxReader) reader = export_xlsx_reader_open (f->xlsx, &error);
   g_autoptr(GBytes) workbook = NULL;
@@ -278,9 +279,47 @@ test_sheets (Fixture       *f,
   workbook = export_xlsx_reader_read_entry (reader, "xl/workbook.xml", &error);
   g_assert_no_error (error);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (workbook, NULL), g_bytes_get_size (workbook),
-                                  "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"8\">'日记账'!$1:$1</definedName>"));
+                                  "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"10\">'日记账'!$1:$1</definedName>"));
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (workbook, NULL), g_bytes_get_size (workbook),
                                   "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"1\" hidden=\"1\">'收入'!$A$1:$L$5</definedName>"));
+}
+
+/* The cash books' sheet names: Chinese, at most 31 characters, no
+ * character a sheet name may not hold, no two alike without case, the
+ * same whatever order the accounts come in. */
+static void
+test_cashbook_sheet_names (void)
+{
+  /* 30 characters each, alike in their first 24 */
+  const char *long_a = "advance:甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥一二三四五六";
+  const char *long_b = "advance:甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥一二七八九十";
+  const char *codes[] = { "cash", "bank:abc", long_b, "bank:a/b[1]", "bank:ABC", long_a, "wechat", "alipay", "bank" };
+  const char *reversed[G_N_ELEMENTS (codes)];
+  g_auto(GStrv) names = export_xlsx_cashbook_sheet_names (codes, G_N_ELEMENTS (codes));
+  g_auto(GStrv) again = NULL;
+
+  g_assert_cmpstr (names[0], ==, "现金日记账");
+  g_assert_cmpstr (names[6], ==, "微信日记账");
+  g_assert_cmpstr (names[7], ==, "支付宝日记账");
+  g_assert_cmpstr (names[8], ==, "银行存款日记账");
+  g_assert_cmpstr (names[3], ==, "银行存款（a_b_1_）日记账");
+  /* "bank:ABC" sorts first and keeps its name; "bank:abc" is the same
+   * sheet to a spreadsheet. */
+  g_assert_cmpstr (names[4], ==, "银行存款（ABC）日记账");
+  g_assert_cmpstr (names[1], ==, "银行存款（abc）2日记账");
+  /* 备用金（ + 30 + ） is 35 characters: cut to 28, then 日记账 (31); the
+   * two cut alike, and the later code by bytes (三 U+4E09 after 七
+   * U+4E03) is cut to 27 and gets 2. */
+  g_assert_cmpstr (names[2], ==, "备用金（甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥一二日记账");
+  g_assert_cmpstr (names[5], ==, "备用金（甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥一2日记账");
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_assert_cmpint (g_utf8_strlen (names[i], -1), <=, 31);
+      reversed[i] = codes[G_N_ELEMENTS (codes) - 1 - i];
+    }
+  again = export_xlsx_cashbook_sheet_names (reversed, G_N_ELEMENTS (reversed));
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_assert_cmpstr (again[G_N_ELEMENTS (codes) - 1 - i], ==, names[i]);
 }
 
 /* The Verification sheet, byte for byte. */
@@ -479,7 +518,7 @@ test_journal_split (Fixture       *f,
 {
   g_autofree char *split = book_fixture_file (&f->base, "split.xlsx");
   g_autofree char *fingerprint = NULL, *second = NULL, *copy = NULL;
-  const char *expected[] = { "汇总", "收入", "支出", "减免", "试算平衡表", "欠费", "住户", "表决", "日记账", "日记账2",
+  const char *expected[] = { "汇总", "收入", "支出", "减免", "试算平衡表", "现金日记账", "微信日记账", "欠费", "住户", "表决", "日记账", "日记账2",
                              "日记账3", "日记账4", "校验", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(ExportXlsxReader) reader = NULL;
@@ -615,6 +654,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/xlsx/cancelled", test_cancelled);
   ADD ("/xlsx/sheets", test_sheets);
+  g_test_add_func ("/xlsx/cashbook-sheet-names", test_cashbook_sheet_names);
   ADD ("/xlsx/verification-golden", test_verification_golden);
   ADD ("/xlsx/summary-golden", test_summary_golden);
   ADD ("/xlsx/income-rows", test_income_rows);

@@ -147,7 +147,12 @@ class WorkbookTestCase(unittest.TestCase):
 
     def check_details(self, path, period):
         wb = openpyxl.load_workbook(path, data_only=True)
-        self.assertEqual(wb.sheetnames, SHEETS)
+        # After the trial balance a cash book (…日记账) for each money
+        # account with an entry up to the period's end, then the rest.
+        cashbooks = wb.sheetnames[5:len(wb.sheetnames) - 5]
+        self.assertEqual([n for n in wb.sheetnames if n not in cashbooks], SHEETS)
+        self.assertTrue(cashbooks and all(n.endswith("日记账") and n != "日记账" for n in cashbooks), cashbooks)
+        self.assertEqual(cashbooks[0], "现金日记账")
         income = self.json("report", "income", "--period", period)
         year = income["first"][:4]
 

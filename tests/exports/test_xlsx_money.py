@@ -78,6 +78,10 @@ def build(book):
     ledger("advance", "return", "王芳", "120", "--to", "cash")
 
 
+CASHBOOKS = ["现金日记账", "银行存款日记账", "微信日记账", "支付宝日记账", "银行存款（工商银行）日记账",
+             "备用金（王芳）日记账"]
+
+
 class MoneyWorkbookTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -116,8 +120,10 @@ class MoneyWorkbookTest(unittest.TestCase):
     # -- the export and its verification ------------------------------------
 
     def test_sheets(self):
-        self.assertEqual(self.wb.sheetnames, ["汇总", "收入", "支出", "减免", "试算平衡表", "欠费", "住户",
-                                              "表决", "日记账", "校验"])
+        # A cash book for each money account and advance with an entry, in
+        # chart order (the named bank account was added after the standard four).
+        self.assertEqual(self.wb.sheetnames, ["汇总", "收入", "支出", "减免", "试算平衡表", *CASHBOOKS,
+                                              "欠费", "住户", "表决", "日记账", "校验"])
 
     def test_verifies(self):
         for period in ("2026", "2026-Q1", "2026-Q2", None):
@@ -203,6 +209,65 @@ class MoneyWorkbookTest(unittest.TestCase):
         last = self.wb["试算平衡表"].max_row
         self.assertEqual(self.wb["试算平衡表"][f"E{last}"].value, f"=SUM(E2:E{last - 1})")
 
+    # -- the cash books ------------------------------------------------------
+
+    def cashbook(self, sheet):
+        """(kind, voucher, in, out, balance) of each line, the opening and the totals."""
+        rows = self.rows(sheet)
+        self.assertEqual(rows[0][3], "期初余额")
+        self.assertEqual(rows[-1][3], "本期合计")
+        lines = [(r[2], r[1], fen(r[4]), fen(r[5]), fen(r[6])) for r in rows[1:-1]]
+        return fen(rows[0][6]), lines, tuple(fen(v) for v in rows[-1][4:7])
+
+    def test_cash_book(self):
+        opening, lines, totals = self.cashbook("现金日记账")
+        # Nothing before 2026; the opening balance of 2026-01-01 is its first line.
+        self.assertEqual(opening, 0)
+        self.assertEqual([(k, i, o, b) for k, _, i, o, b in lines], [
+            ("期初", 50000, 0, 50000),          # opening balance 500.00
+            ("收费", 56000, 0, 106000),         # 1-1-101 pays 560.00
+            ("转账", 0, 30000, 76000),          # 300.00 to 工商银行
+            ("退款", 0, 4000, 72000),           # 40.00 back to 1-1-102
+            ("备用金", 0, 20000, 52000),        # 200.00 to 王芳
+            ("备用金", 12000, 0, 64000)])       # she returns 120.00
+        # in 500 + 560 + 120 = 1,180.00; out 300 + 40 + 200 = 540.00; 640.00 left
+        self.assertEqual(totals, (118000, 54000, 64000))
+        self.assertEqual(lines[2][1], "Z2026-0001")
+        self.assertEqual(lines[3][1], "F2026-0001")
+        self.assertEqual(self.rows("现金日记账")[3][3], "cash -> bank:工商银行: 存现")
+
+    def test_other_cash_books(self):
+        # WeChat: 400.00 in; 100.00 to the bank and its 1.00 fee leave by it: 299.00
+        _, lines, totals = self.cashbook("微信日记账")
+        self.assertEqual([(i, o) for _, _, i, o, _ in lines], [(40000, 0), (0, 10100)])
+        self.assertEqual(totals, (40000, 10100, 29900))
+        # bank: 3,000.00 opening (maintenance) + 100.00 + 12.50 interest − 1,000.00 repair = 2,112.50
+        _, lines, totals = self.cashbook("银行存款日记账")
+        self.assertEqual([(k, v, b) for k, v, _, _, b in lines],
+                         [("期初", "bank", 300000), ("转账", "Z2026-0002", 310000), ("其他收入", "S2026-0001", 311250),
+                          ("支出", "FP-0009", 211250)])
+        self.assertEqual(totals, (311250, 100000, 211250))
+        # 工商银行: 300.00 cash deposited + 600.00 rent = 900.00
+        self.assertEqual(self.cashbook("银行存款（工商银行）日记账")[2], (90000, 0, 90000))
+        # Alipay: 100.00 received, then voided: 0
+        self.assertEqual(self.cashbook("支付宝日记账")[2], (10000, 10000, 0))
+        # 王芳's advance: 200.00 given, 80.00 spent, 120.00 returned: 0
+        _, lines, totals = self.cashbook("备用金（王芳）日记账")
+        self.assertEqual([k for k, *_ in lines], ["备用金", "支出", "备用金"])
+        self.assertEqual(totals, (20000, 20000, 0))
+
+    def test_cash_books_of_a_quarter(self):
+        # Q2 opens cash at 500 + 560 − 300 = 760.00 (Q1's lines) and has no
+        # WeChat entry, yet WeChat had entries before: its book is there.
+        path = os.path.join(self.dir, "q2.xlsx")
+        run(self.book, "export", "xlsx", path, "--period", "2026-Q2")
+        values = openpyxl.load_workbook(path, data_only=True)
+        cash = [tuple(c.value for c in row) for row in values["现金日记账"].iter_rows(min_row=2)]
+        self.assertEqual(fen(cash[0][6]), 76000)
+        self.assertEqual(len(cash), 2 + 3)
+        wechat = [tuple(c.value for c in row) for row in values["微信日记账"].iter_rows(min_row=2)]
+        self.assertEqual([fen(wechat[0][6]), len(wechat), fen(wechat[-1][6])], [29900, 2, 29900])
+
     # -- an edited cell is named --------------------------------------------
 
     def test_edited_cells(self):
@@ -222,7 +287,21 @@ class MoneyWorkbookTest(unittest.TestCase):
                 ("试算平衡表", f"E{trial['cash']}", 1181),
                 ("试算平衡表", f"B{trial['cash']}", "库存现金"),
                 ("试算平衡表", f"G{trial['advance:王芳']}", 1),
-                ("试算平衡表", f"F{last}", "=SUM(F2:F3)")):
+                ("试算平衡表", f"F{last}", "=SUM(F2:F3)"),
+                ("现金日记账", "G2", 1),
+                ("现金日记账", "E3", 501),
+                ("现金日记账", "F5", 30),
+                ("现金日记账", "G4", 1061),
+                ("现金日记账", "B5", "Z2026-0009"),
+                ("现金日记账", "C6", "支出"),
+                ("现金日记账", "D5", "取现"),
+                ("现金日记账", "H3", 99),
+                ("现金日记账", "A4", "2026-02-02"),
+                ("现金日记账", "G9", 641),
+                ("现金日记账", "E9", 1181),
+                ("微信日记账", "F4", 100),
+                ("备用金（王芳）日记账", "F4", 81),
+                ("银行存款（工商银行）日记账", "E4", 6000)):
             with self.subTest(sheet=sheet, cell=cell):
                 self.assert_named(sheet, cell, value)
 
