@@ -20,14 +20,18 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_notice  # noqa: E402
 from test_notice import pdf_text, scan_pdf, yuan  # noqa: E402
 
-_base = test_notice.PublishingTest
 
 
 class NoticeMoneyTest(unittest.TestCase):
     # The notice tests' own helpers (a book in a scratch folder, the real
     # binary at a fixed clock, `notice` with every output), not their tests.
-    setUp, tearDown, path, ledger = _base.setUp, _base.tearDown, _base.path, _base.ledger
-    notice, payload, chromium = _base.notice, _base.payload, _base.chromium
+    setUp = test_notice.PublishingTest.setUp
+    tearDown = test_notice.PublishingTest.tearDown
+    path = test_notice.PublishingTest.path
+    ledger = test_notice.PublishingTest.ledger
+    notice = test_notice.PublishingTest.notice
+    payload = test_notice.PublishingTest.payload
+    chromium = test_notice.PublishingTest.chromium
 
     def quarter(self):
         """2026-Q1 of 幸福里小区, entered as it happened.
