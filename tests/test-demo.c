@@ -287,14 +287,14 @@ test_demo_money (void)
       g_assert_cmpint (YEAR_COUNT ("SELECT count (*) FROM advances a JOIN txns t ON t.id = a.txn_id"
                                    " WHERE a.kind = 'return'"), ==, 1);
       g_assert_cmpint (YEAR_COUNT ("SELECT count (*) FROM expenditure_sources x JOIN txns t ON t.id = x.txn_id"
-                                   " WHERE x.account = 'advance:李委员'"), ==, 2);
+                                   " WHERE x.account = 'advance:刘委员'"), ==, 2);
       g_assert_cmpint (YEAR_COUNT ("SELECT count (*) FROM expenditures e JOIN txns t ON t.id = e.txn_id"
                                    " JOIN votes v ON v.id = e.vote_id"
                                    " WHERE e.fund = 'maintenance' AND v.matter = 5"), ==, 1);
 #undef YEAR_COUNT
     }
   /* The advance is partly returned: given − spent = returned, every year. */
-  g_assert_cmpint (query_int (db, "SELECT sum (amount) FROM splits WHERE account = 'advance:李委员'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT sum (amount) FROM splits WHERE account = 'advance:刘委员'"), ==, 0);
   /* No money account, no advance below zero at the end of any day. */
   g_assert_cmpint (query_int (db, "SELECT count (*) FROM (SELECT d.account, d.date,"
                                   " (SELECT sum (e.amount) FROM account_days e WHERE e.account = d.account"

@@ -45,9 +45,9 @@ gboolean
 ledger_demo_add_members (Demo    *demo,
                          GError **error)
 {
-  return ledger_member_add (demo->book, "王主任", "主任", error) &&
+  return ledger_member_add (demo->book, DEMO_CHAIR, "主任", error) &&
          ledger_member_add (demo->book, DEMO_ADVANCE_MEMBER, "委员", error) &&
-         ledger_member_add (demo->book, "赵委员", "委员", error);
+         ledger_member_add (demo->book, DEMO_MEMBER, "委员", error);
 }
 
 /* Cash, the bank, and the maintenance fund's own bank account, as the

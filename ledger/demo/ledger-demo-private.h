@@ -18,10 +18,13 @@ G_BEGIN_DECLS
 
 #define DEMO_N_METHODS 4 /* LedgerMethod: cash, WeChat, Alipay, bank */
 #define DEMO_YUAN 100     /* fen */
-/* The named bank account that holds the maintenance fund's money, and
- * the committee member who is given an advance for small purchases. */
+/* The named bank account that holds the maintenance fund's money; the
+ * committee's members, who approve spending (named by their titles, as a
+ * notice board does), one of whom is given an advance for small purchases. */
 #define DEMO_MAINTENANCE_ACCOUNT "bank:维修资金专户"
-#define DEMO_ADVANCE_MEMBER "李委员"
+#define DEMO_CHAIR "陈主任"
+#define DEMO_ADVANCE_MEMBER "刘委员"
+#define DEMO_MEMBER "孙委员"
 
 /* ------------------------------------------------------------------ */
 /* The community */

@@ -588,7 +588,7 @@ post_expenditure (Demo            *demo,
   g_free (e->invoice);
   e->invoice = next_invoice (demo, event->date);
   g_free (e->approvers);
-  e->approvers = g_strdup (x->amount >= 2000 * YUAN ? "王主任,李委员,赵委员" : "王主任,李委员");
+  e->approvers = g_strdup (x->amount >= 2000 * YUAN ? DEMO_CHAIR "," DEMO_ADVANCE_MEMBER "," DEMO_MEMBER : DEMO_CHAIR "," DEMO_ADVANCE_MEMBER);
   /* Above the committee's own limit of that day, the owners' yearly
    * budget vote (the maintenance fund's repairs cite their own). */
   if (!ledger_spend_limit_on (demo->book, event->date, &limit, error))
