@@ -118,12 +118,14 @@ append_figures (GString                *out,
 
       append_figure (out, "sub", export_income_name (line), line->amount);
     }
+  if (data->refunds->len > 0)
+    append_figure (out, "total", "本期退款", data->refund_total);
   append_figure (out, "total", "本期支出", r->expenditure_total);
   for (guint i = 0; i < r->expenditures->len; i++)
     {
       const LedgerReportLine *line = g_ptr_array_index (r->expenditures, i);
 
-      append_figure (out, "sub", ledger_expenditure_category_chinese (line->code), line->amount);
+      append_figure (out, "sub", export_expense_name (line), line->amount);
     }
   append_figure (out, "total", "期末余额", r->closing);
   g_string_append (out, "</table>");
@@ -139,6 +141,97 @@ append_figures (GString                *out,
       append_element (out, "p", "note", line);
     }
   g_string_append (out, "</section>\n");
+}
+
+/* 期末资金: where the money is (by account) and whose it is (by fund),
+ * and the two lines that tie them. */
+static void
+append_balances (GString                *out,
+                 const LedgerNoticeData *data)
+{
+  g_string_append (out, "<section id=\"balances\"><h2>期末资金</h2><table>");
+  append_figure (out, "total", "按账户", data->accounts_total);
+  for (guint i = 0; i < data->accounts->len; i++)
+    {
+      const LedgerReportLine *line = g_ptr_array_index (data->accounts, i);
+
+      append_figure (out, "sub", line->name, line->amount);
+    }
+  append_figure (out, "total", "按基金", data->funds_total);
+  for (int f = 0; f < LEDGER_FUND_COUNT; f++)
+    append_figure (out, "sub", export_fund_chinese (f), data->funds[f]);
+  append_figure (out, "total", "期末欠费（业主应缴未缴）", data->arrears);
+  append_figure (out, "total", "业主预交款及押金", data->owners_credit);
+  g_string_append (out, "</table>");
+  append_element (out, "p", "note", "基金合计 = 账户合计 + 期末欠费 − 业主预交款及押金。");
+  g_string_append (out, "</section>\n");
+}
+
+/* One list item: @who and @amount on a row, then @what and @date. */
+static void
+append_item (GString    *out,
+             const char *who,
+             gint64      amount,
+             const char *what,
+             const char *date)
+{
+  g_autofree char *money = ledger_money_format (amount);
+
+  g_string_append (out, "<li><div class=\"row\">");
+  append_element (out, "span", "payee", who);
+  append_element (out, "span", "amount", money);
+  g_string_append (out, "</div>");
+  append_element (out, "div", "purpose", what);
+  append_element (out, "div", "date", date);
+  g_string_append (out, "</li>");
+}
+
+/* 其他收入, 退款 and 资金划转, each when there is something to list. */
+static void
+append_money_moves (GString                *out,
+                    const LedgerNoticeData *data)
+{
+  if (data->incomes->len > 0)
+    {
+      g_string_append_printf (out, "<section id=\"other-income\"><h2>其他收入明细（共%u笔）</h2><ol>",
+                              data->incomes->len);
+      for (guint i = 0; i < data->incomes->len; i++)
+        {
+          const LedgerNoticeIncome *income = g_ptr_array_index (data->incomes, i);
+          g_autofree char *what = export_other_income_text (data, income);
+
+          append_item (out, *income->payer != '\0' ? income->payer : "—", income->amount, what, income->date);
+        }
+      g_string_append (out, "</ol></section>\n");
+    }
+  if (data->refunds->len > 0)
+    {
+      g_string_append_printf (out, "<section id=\"refunds\"><h2>退款明细（共%u笔）</h2><ol>",
+                              data->refunds->len);
+      for (guint i = 0; i < data->refunds->len; i++)
+        {
+          const LedgerNoticeRefund *refund = g_ptr_array_index (data->refunds, i);
+          g_autofree char *what = export_refund_text (data, refund);
+
+          append_item (out, refund->voucher, refund->amount, what, refund->date);
+        }
+      g_string_append (out, "</ol></section>\n");
+    }
+  if (data->transfers->len > 0)
+    {
+      g_string_append_printf (out, "<section id=\"transfers\"><h2>资金划转（共%u笔）</h2>",
+                              data->transfers->len);
+      append_element (out, "p", "note", "在业主委员会自己的账户之间划转，不是收入也不是支出。");
+      g_string_append (out, "<ol>");
+      for (guint i = 0; i < data->transfers->len; i++)
+        {
+          const LedgerNoticeTransfer *transfer = g_ptr_array_index (data->transfers, i);
+          g_autofree char *what = export_transfer_text (data, transfer);
+
+          append_item (out, transfer->voucher, transfer->amount, what, transfer->date);
+        }
+      g_string_append (out, "</ol></section>\n");
+    }
 }
 
 /* One list item per expenditure of @list. */
@@ -315,6 +408,8 @@ export_notice_html (const LedgerNoticeData  *data,
   append_element (out, "p", "period", when);
   g_string_append (out, "</header>\n");
   append_figures (out, data);
+  append_balances (out, data);
+  append_money_moves (out, data);
   append_expenditures (out, data);
   append_carried (out, data);
   append_votes (out, data);

@@ -41,6 +41,23 @@ char       *export_period_chinese (const LedgerPeriod *period);
 char       *export_date_chinese (const char *iso);
 /* The name of an income line in Chinese: the fee's own name, or 预交款 */
 const char *export_income_name (const LedgerReportLine *line);
+/* The name of an expense line in Chinese: the category's, or 银行手续费 */
+const char *export_expense_name (const LedgerReportLine *line);
+/* An account as the notice names it (银行存款（工商银行）, 备用金（王*）) */
+char       *export_account_name (const LedgerNoticeData *data,
+                                 const char             *code);
+/* A fund's Chinese name by its LedgerFund (日常经费, 维修资金, 公共收益) */
+const char *export_fund_chinese (int fund);
+/* The line of an income other than fees: category, voucher, account,
+ * fund, memo ("租金（S2026-0002，存入银行存款，计入公共收益）：…") */
+char       *export_other_income_text (const LedgerNoticeData   *data,
+                                      const LedgerNoticeIncome *income);
+/* The line of a refund: the account it was paid from, the reason */
+char       *export_refund_text (const LedgerNoticeData   *data,
+                                const LedgerNoticeRefund *refund);
+/* The line of a transfer: from → to, the bank's charge, the memo */
+char       *export_transfer_text (const LedgerNoticeData     *data,
+                                  const LedgerNoticeTransfer *transfer);
 /* What a journal entry of @kind is, in Chinese (收费, 支出, 退款 …),
  * for the late entries and corrections a notice lists */
 const char *export_entry_kind_chinese (const char *kind);

@@ -53,6 +53,9 @@ static const struct
 static const char *const expenditure_titles[] = { "序号", "日期", "收款方", "用途", "金额" };
 static const char *const late_titles[] = { "序号", "日期", "类别", "收据号／凭证号", "金额" };
 static const char *const correction_titles[] = { "序号", "日期", "类别及编号", "更正的期间", "金额" };
+static const char *const income_titles[] = { "序号", "日期", "付款方", "类别、凭证号及说明", "金额" };
+static const char *const refund_titles[] = { "序号", "日期", "凭证号", "退款说明", "金额" };
+static const char *const transfer_titles[] = { "序号", "日期", "凭证号", "转出 → 转入", "金额" };
 
 typedef enum
 {
@@ -78,6 +81,7 @@ typedef struct
   int                     only_page;    /* PASS_PAGE: the page drawn */
   double                  y;
   double                  page_top;     /* where this page's content starts */
+  guint                   section;      /* the numbered sections drawn so far */
   const char *const      *in_table;     /* the titles to repeat on a new page, or NULL */
 } Notice;
 
@@ -283,6 +287,7 @@ draw_summary (Notice *n,
   const LedgerIncomeReport *r = n->data->report;
   double y = y0;
 
+  n->section = 1;
   y += notice_text_at (n, "一、收支概况", 12, 0, y, 200, PANGO_ALIGN_LEFT) + 6;
   /* The opening is the closing the last notice printed; entries entered
    * for its days since are a line of their own (listed under 上期补记). */
@@ -296,12 +301,14 @@ draw_summary (Notice *n,
 
       y += summary_line (n, y, export_income_name (line), line->amount, 16);
     }
+  if (n->data->refunds->len > 0)
+    y += summary_line (n, y, "本期退款", n->data->refund_total, 0);
   y += summary_line (n, y, "本期支出", r->expenditure_total, 0);
   for (guint i = 0; i < r->expenditures->len; i++)
     {
       const LedgerReportLine *line = g_ptr_array_index (r->expenditures, i);
 
-      y += summary_line (n, y, ledger_expenditure_category_chinese (line->code), line->amount, 16);
+      y += summary_line (n, y, export_expense_name (line), line->amount, 16);
     }
   notice_rule (n, y, 0.0, 0.8, 0, SUMMARY_W);
   y += 3;
@@ -423,6 +430,17 @@ draw_section_title (Notice     *n,
   n->y += height;
 }
 
+/* The next numbered section's title: "二、@title". */
+static char *
+numbered_title (Notice     *n,
+                const char *title)
+{
+  static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+
+  n->section = MIN (n->section + 1, G_N_ELEMENTS (numerals));
+  return g_strdup_printf ("%s、%s", numerals[n->section - 1], title);
+}
+
 /* "@label ¥…" under a table. */
 static void
 draw_sum_line (Notice     *n,
@@ -535,7 +553,8 @@ draw_expenditures (Notice *n)
 {
   const GPtrArray *list = n->data->expenditures;
   const GPtrArray *late = n->data->late_expenditures;
-  g_autofree char *title = g_strdup_printf ("二、支出明细（共%u笔）", list->len);
+  g_autofree char *heading = g_strdup_printf ("支出明细（共%u笔）", list->len);
+  g_autofree char *title = numbered_title (n, heading);
 
   draw_section_title (n, title, 60);
   if (list->len == 0)
@@ -552,6 +571,200 @@ draw_expenditures (Notice *n)
                                "本期期初余额已含）", late->len);
   draw_section_title (n, title, 60);
   draw_expenditure_table (n, late, "补充公示合计");
+}
+
+/* ------------------------------------------------------------------ */
+/* The committee's money at the end, other income, refunds, transfers */
+
+/* A line of the balances: a label (indented under its total), an amount. */
+typedef struct
+{
+  const char *label;
+  gint64      amount;
+  double      indent;
+} BalanceRow;
+
+#define BALANCE_MONEY_W 78.0
+
+/* Draws @rows in a column @width wide at @x from the current line (or
+ * only measures them, with @draw FALSE); returns the column's height. */
+static double
+balance_column (Notice           *n,
+                const BalanceRow *rows,
+                guint             len,
+                double            x,
+                double            width,
+                gboolean          draw)
+{
+  double y = n->y;
+
+  for (guint i = 0; i < len; i++)
+    {
+      g_autofree char *money = ledger_money_format (rows[i].amount);
+      g_autoptr(PangoLayout) label = export_layout_new (n->cr, rows[i].label, TABLE_SIZE,
+                                                        width - BALANCE_MONEY_W - rows[i].indent,
+                                                        PANGO_ALIGN_LEFT);
+
+      if (draw && notice_draws (n))
+        {
+          export_layout_show (n->cr, label, MARGIN + x + rows[i].indent, y);
+          notice_text_at (n, money, TABLE_SIZE, x + width - BALANCE_MONEY_W, y, BALANCE_MONEY_W,
+                          PANGO_ALIGN_RIGHT);
+        }
+      y += export_layout_height (label) + 3;
+    }
+  return y - n->y;
+}
+
+/* 期末资金: by account (where the money is) on the left, by fund (whose
+ * it is) on the right, and the line that ties them: the funds are the
+ * money held, plus what owners owe, less what they prepaid. */
+static void
+draw_balances (Notice *n)
+{
+  const LedgerNoticeData *d = n->data;
+  g_autofree char *last = export_date_chinese (d->period.last);
+  g_autofree char *heading = g_strdup_printf ("期末资金（%s）", last);
+  g_autofree char *title = numbered_title (n, heading);
+  g_autofree BalanceRow *accounts = g_new0 (BalanceRow, d->accounts->len + 1);
+  BalanceRow funds[LEDGER_FUND_COUNT + 1] = { { "按基金合计", d->funds_total, 0 } };
+  g_autofree char *total = ledger_money_format (d->accounts_total);
+  g_autofree char *arrears = ledger_money_format (d->arrears);
+  g_autofree char *credit = ledger_money_format (d->owners_credit);
+  g_autofree char *sum = ledger_money_format (d->funds_total);
+  g_autofree char *ties = g_strdup_printf ("基金合计%s = 账户合计%s + 期末欠费（业主应缴未缴）%s"
+                                           " − 业主预交款及押金%s", sum, total, arrears, credit);
+  double half = (CONTENT_W - 24) / 2, height;
+
+  accounts[0] = (BalanceRow) { "按账户合计（即期末余额）", d->accounts_total, 0 };
+  for (guint i = 0; i < d->accounts->len; i++)
+    {
+      const LedgerReportLine *line = g_ptr_array_index (d->accounts, i);
+
+      accounts[i + 1] = (BalanceRow) { line->name, line->amount, 12 };
+    }
+  for (int f = 0; f < LEDGER_FUND_COUNT; f++)
+    funds[f + 1] = (BalanceRow) { export_fund_chinese (f), d->funds[f], 12 };
+
+  height = MAX (balance_column (n, accounts, d->accounts->len + 1, 0, half, FALSE),
+                balance_column (n, funds, G_N_ELEMENTS (funds), half + 24, half, FALSE));
+  draw_section_title (n, title, height);
+  balance_column (n, accounts, d->accounts->len + 1, 0, half, TRUE);
+  balance_column (n, funds, G_N_ELEMENTS (funds), half + 24, half, TRUE);
+  n->y += height + 2;
+  notice_place (n, 20);
+  n->y += notice_text_at (n, ties, SMALL_SIZE + 0.5, 0, n->y, CONTENT_W, PANGO_ALIGN_LEFT) + 12;
+}
+
+/* The table of @list under @titles, @fill giving each item's cells after
+ * its number, then "@sum_label ¥…". */
+typedef void (*RowCells) (const LedgerNoticeData *data,
+                          gconstpointer           item,
+                          char                   *cells[5]);
+
+static void
+draw_item_table (Notice            *n,
+                 const GPtrArray   *list,
+                 const char *const *titles,
+                 RowCells           fill,
+                 const char        *sum_label,
+                 gint64             sum)
+{
+  g_autofree char *total = ledger_money_format (sum);
+
+  draw_column_titles (n, titles);
+  n->in_table = titles;
+  for (guint i = 0; i < list->len; i++)
+    {
+      char *cells[5] = { g_strdup_printf ("%u", i + 1), NULL, NULL, NULL, NULL };
+
+      fill (n->data, g_ptr_array_index ((GPtrArray *) list, i), cells);
+      draw_row (n, (const char *const *) cells);
+      for (int k = 0; k < 5; k++)
+        g_free (cells[k]);
+    }
+  n->in_table = NULL;
+  draw_sum_line (n, sum_label, total);
+}
+
+static void
+income_cells (const LedgerNoticeData *data,
+              gconstpointer           item,
+              char                   *cells[5])
+{
+  const LedgerNoticeIncome *income = item;
+
+  cells[1] = g_strdup (income->date);
+  cells[2] = g_strdup (*income->payer != '\0' ? income->payer : "—");
+  cells[3] = export_other_income_text (data, income);
+  cells[4] = ledger_money_format (income->amount);
+}
+
+static void
+refund_cells (const LedgerNoticeData *data,
+              gconstpointer           item,
+              char                   *cells[5])
+{
+  const LedgerNoticeRefund *refund = item;
+
+  cells[1] = g_strdup (refund->date);
+  cells[2] = g_strdup (refund->voucher);
+  cells[3] = export_refund_text (data, refund);
+  cells[4] = ledger_money_format (refund->amount);
+}
+
+static void
+transfer_cells (const LedgerNoticeData *data,
+                gconstpointer           item,
+                char                   *cells[5])
+{
+  const LedgerNoticeTransfer *transfer = item;
+
+  cells[1] = g_strdup (transfer->date);
+  cells[2] = g_strdup (transfer->voucher);
+  cells[3] = export_transfer_text (data, transfer);
+  cells[4] = ledger_money_format (transfer->amount);
+}
+
+/* 其他收入明细, 退款明细 and 资金划转, each when there is one. Transfers
+ * are listed for information: money moved between the committee's own
+ * accounts is neither income nor expense. */
+static void
+draw_money_moves (Notice *n)
+{
+  const LedgerNoticeData *d = n->data;
+  gint64 sum = 0;
+
+  if (d->incomes->len > 0)
+    {
+      g_autofree char *heading = g_strdup_printf ("其他收入明细（共%u笔，已计入本期收入）", d->incomes->len);
+      g_autofree char *title = numbered_title (n, heading);
+
+      for (guint i = 0; i < d->incomes->len; i++)
+        sum += ((const LedgerNoticeIncome *) g_ptr_array_index (d->incomes, i))->amount;
+      draw_section_title (n, title, 60);
+      draw_item_table (n, d->incomes, income_titles, income_cells, "其他收入合计", sum);
+    }
+  if (d->refunds->len > 0)
+    {
+      g_autofree char *heading = g_strdup_printf ("退款明细（共%u笔）", d->refunds->len);
+      g_autofree char *title = numbered_title (n, heading);
+
+      draw_section_title (n, title, 60);
+      draw_item_table (n, d->refunds, refund_titles, refund_cells, "退款合计", d->refund_total);
+    }
+  if (d->transfers->len > 0)
+    {
+      g_autofree char *heading = g_strdup_printf ("资金划转（共%u笔，账户之间划转，不计入收入和支出）",
+                                                  d->transfers->len);
+      g_autofree char *title = numbered_title (n, heading);
+
+      sum = 0;
+      for (guint i = 0; i < d->transfers->len; i++)
+        sum += ((const LedgerNoticeTransfer *) g_ptr_array_index (d->transfers, i))->amount;
+      draw_section_title (n, title, 60);
+      draw_item_table (n, d->transfers, transfer_titles, transfer_cells, "划转合计", sum);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -574,7 +787,9 @@ draw_votes (Notice *n)
 {
   const GPtrArray *votes = n->data->votes;
 
-  draw_section_title (n, "三、表决结果", 40);
+  g_autofree char *title = numbered_title (n, "表决结果");
+
+  draw_section_title (n, title, 40);
   if (votes->len == 0)
     {
       notice_line (n, "本期没有结束的业主表决。", BODY_SIZE, PANGO_ALIGN_LEFT, 14);
@@ -633,6 +848,8 @@ draw_notice (Notice *n)
   qr = draw_qr_block (n, top);
   n->y = top + MAX (summary, qr) + 12;
   draw_collection (n);
+  draw_balances (n);
+  draw_money_moves (n);
   draw_expenditures (n);
   draw_carried (n);
   draw_votes (n);

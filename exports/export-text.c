@@ -56,9 +56,105 @@ export_income_name (const LedgerReportLine *line)
 {
   /* The prepaid line carries the account's source-language name; fee
    * items carry the committee's own (Chinese) name. */
+  LedgerIncomeCategory category;
+
   if (g_strcmp0 (line->code, "prepaid") == 0)
     return "预交款";
+  /* Other income under its category's Chinese name (利息, 租金 …). */
+  if (g_str_has_prefix (line->code, "other-income:") &&
+      ledger_income_category_parse (line->code + strlen ("other-income:"), "category", &category, NULL))
+    return ledger_income_category_chinese (category);
   return line->name;
+}
+
+/* What an expense line is called on the notice: its category in Chinese;
+ * a bank's charge on a transfer is not a category anyone spends on. */
+const char *
+export_expense_name (const LedgerReportLine *line)
+{
+  if (g_strcmp0 (line->code, "bank-charges") == 0)
+    return "银行手续费";
+  return ledger_expenditure_category_chinese (line->code);
+}
+
+/* An account as the notice names it: as listed by account (scrubbed),
+ * or in Chinese for one it does not list. */
+char *
+export_account_name (const LedgerNoticeData *data,
+                     const char             *code)
+{
+  for (guint i = 0; i < data->accounts->len; i++)
+    {
+      const LedgerReportLine *line = g_ptr_array_index (data->accounts, i);
+
+      if (g_strcmp0 (line->code, code) == 0)
+        return g_strdup (line->name);
+    }
+  return ledger_account_chinese (code, NULL);
+}
+
+/* A fund's Chinese name by its code ("maintenance": 维修资金). */
+static const char *
+fund_chinese (const char *code)
+{
+  LedgerFund fund;
+
+  if (ledger_fund_parse (code, "fund", &fund, NULL))
+    return ledger_fund_chinese (fund);
+  return code;
+}
+
+char *
+export_other_income_text (const LedgerNoticeData   *data,
+                          const LedgerNoticeIncome *income)
+{
+  const char *category = income->category;
+  g_autofree char *account = export_account_name (data, income->account);
+  LedgerIncomeCategory c;
+  GString *text = g_string_new (NULL);
+
+  if (ledger_income_category_parse (income->category, "category", &c, NULL))
+    category = ledger_income_category_chinese (c);
+  g_string_append_printf (text, "%s（%s，存入%s，计入%s）", category, income->voucher, account,
+                          fund_chinese (income->fund));
+  if (*income->memo != '\0')
+    g_string_append_printf (text, "：%s", income->memo);
+  return g_string_free (text, FALSE);
+}
+
+char *
+export_refund_text (const LedgerNoticeData   *data,
+                    const LedgerNoticeRefund *refund)
+{
+  g_autofree char *account = export_account_name (data, refund->account);
+
+  return g_strdup_printf ("退还业主预交款，从%s付出：%s", account, refund->reason);
+}
+
+char *
+export_transfer_text (const LedgerNoticeData     *data,
+                      const LedgerNoticeTransfer *transfer)
+{
+  g_autofree char *from = export_account_name (data, transfer->from);
+  g_autofree char *to = export_account_name (data, transfer->to);
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s → %s", from, to);
+  if (transfer->fee > 0)
+    {
+      g_autofree char *fee = ledger_money_format (transfer->fee);
+
+      g_string_append_printf (text, "（手续费%s，已计入支出）", fee);
+    }
+  if (*transfer->memo != '\0')
+    g_string_append_printf (text, "：%s", transfer->memo);
+  return g_string_free (text, FALSE);
+}
+
+const char *
+export_fund_chinese (int fund)
+{
+  return ledger_fund_chinese ((LedgerFund) fund);
 }
 
 const char *
@@ -163,6 +259,24 @@ export_vote_lines (const LedgerVote *v)
 /* ------------------------------------------------------------------ */
 /* The notice's QR code */
 
+/* "基金：日常经费¥…，维修资金¥…，公共收益¥…" and the arrears, for the QR
+ * code: whose the money is, and what owners still owe. */
+static void
+append_funds (GString                *text,
+              const LedgerNoticeData *data)
+{
+  g_autofree char *arrears = ledger_money_format (data->arrears);
+
+  g_string_append (text, "期末基金：");
+  for (int f = 0; f < LEDGER_FUND_COUNT; f++)
+    {
+      g_autofree char *money = ledger_money_format (data->funds[f]);
+
+      g_string_append_printf (text, "%s%s%s", f > 0 ? "，" : "", export_fund_chinese (f), money);
+    }
+  g_string_append_printf (text, "\n期末欠费：%s\n", arrears);
+}
+
 /* The text of the notice's QR code. */
 char *
 export_notice_qr_payload (const LedgerNoticeData *data)
@@ -191,12 +305,20 @@ export_notice_qr_payload (const LedgerNoticeData *data)
    * for its days since follows on a line of its own, as on the paper. */
   if (data->late_entries->len > 0)
     g_string_append_printf (text, "上期补记：%s\n", late);
+  g_string_append_printf (text, "本期收入：%s\n", income);
+  /* Refunds are money out of their own, only when there were any. */
+  if (data->refunds->len > 0)
+    {
+      g_autofree char *refunds = ledger_money_format (data->refund_total);
+
+      g_string_append_printf (text, "本期退款：%s\n", refunds);
+    }
   g_string_append_printf (text,
-                          "本期收入：%s\n"
                           "本期支出：%s\n"
-                          "期末余额：%s\n"
-                          "账本指纹：%s",
-                          income, expenditures, closing, fingerprint);
+                          "期末余额：%s\n",
+                          expenditures, closing);
+  append_funds (text, data);
+  g_string_append_printf (text, "账本指纹：%s", fingerprint);
   return g_string_free (text, FALSE);
 }
 

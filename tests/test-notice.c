@@ -795,6 +795,150 @@ test_receipt_pages_match_pdf (Fixture       *f,
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND);
 }
 
+/* The committee's money on the notice (issue 16): the fixture's quarter
+ * and, on top of it, a cash deposit with a bank charge, interest, rent
+ * paid by an owner and a refund. Worked out by hand:
+ *
+ *   billed 2026: property 360.00 × 4, parking 120.00 × 2      = 1,680.00
+ *   paid: 1-1-101 480 WeChat (360 property, 120 credit); 1-1-102 360 cash
+ *   (property) and 5,000 bank (120 parking, 4,880 credit); 2-1-101 500
+ *   bank (360 property, 140 credit); 2-1-102 nothing: arrears 480.00
+ *   income     property 1,080, parking 120, prepaid 5,140 (before the
+ *              refund), interest 12.34, rent 600             = 6,952.34
+ *   refunds    1-1-102, from the bank                          =   100.00
+ *   expenses   1,250.50 + 300 + 88, bank charge 2.00           = 1,640.50
+ *   closing    0 + 6,952.34 − 100 − 1,640.50                   = 5,211.84
+ *   accounts   cash 360 − 200 − 2 = 158.00; WeChat 480.00; Alipay 0;
+ *              bank 500 + 5,000 − 1,638.50 + 200 + 12.34 + 600 − 100
+ *                                                              = 4,573.84
+ *   credit     5,140 − 100                                     = 5,040.00
+ *   funds      5,211.84 + 480 − 5,040                          =   651.84
+ *              public 600 (rent); operating 1,680 − 1,638.50 + 12.34 − 2
+ *                                                              =    51.84
+ */
+static void
+add_money_moves (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *voucher = NULL;
+
+  g_assert_true (ledger_transfer (f->book, 20000, "cash", "bank", 200, "2026-02-15", "现金存入银行",
+                                  &voucher, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (voucher, ==, "Z2026-0001");
+  g_assert_true (ledger_income_record (f->book, 1234, LEDGER_INCOME_INTEREST, "bank", NULL, NULL,
+                                       "2026-03-21", "第一季度结息", NULL, &error));
+  g_assert_true (ledger_income_record (f->book, 60000, LEDGER_INCOME_RENT, "bank", NULL, "李娜",
+                                       "2026-03-25", "车库出租给王伟", NULL, &error));
+  g_assert_true (ledger_refund (f->book, "1-1-102", 10000, "bank", "多缴退还", "2026-03-28", NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_notice_money (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct { const char *code, *name; gint64 amount; } accounts[] = {
+    { "cash", "现金", 15800 }, { "bank", "银行存款", 457384 }, { "wechat", "微信", 48000 },
+    { "alipay", "支付宝", 0 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerNoticeData) notice = NULL;
+  LedgerPeriod q1 = period ("2026-Q1");
+  const LedgerNoticeIncome *rent;
+  const LedgerNoticeRefund *refund;
+  const LedgerNoticeTransfer *transfer;
+  g_autofree char *payload = NULL;
+  gint64 prepaid = 0;
+
+  add_money_moves (f);
+  notice = ledger_notice_gather (f->book, &q1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (notice->report->opening, ==, 0);
+  g_assert_cmpint (notice->report->income_total, ==, 695234);
+  g_assert_cmpint (notice->refund_total, ==, 10000);
+  g_assert_cmpint (notice->report->expenditure_total, ==, 164050);
+  g_assert_cmpint (notice->report->closing, ==, 521184);
+  for (guint i = 0; i < notice->report->income->len; i++)
+    {
+      const LedgerReportLine *line = g_ptr_array_index (notice->report->income, i);
+
+      if (g_strcmp0 (line->code, "prepaid") == 0)
+        prepaid = line->amount;
+    }
+  g_assert_cmpint (prepaid, ==, 514000);
+
+  g_assert_cmpuint (notice->accounts->len, ==, G_N_ELEMENTS (accounts));
+  for (gsize i = 0; i < G_N_ELEMENTS (accounts); i++)
+    {
+      const LedgerReportLine *line = g_ptr_array_index (notice->accounts, i);
+
+      g_assert_cmpstr (line->code, ==, accounts[i].code);
+      g_assert_cmpstr (line->name, ==, accounts[i].name);
+      g_assert_cmpint (line->amount, ==, accounts[i].amount);
+    }
+  g_assert_cmpint (notice->accounts_total, ==, 521184);
+  g_assert_cmpint (notice->arrears, ==, 48000);
+  g_assert_cmpint (notice->owners_credit, ==, 504000);
+  g_assert_cmpint (notice->funds[LEDGER_FUND_OPERATING], ==, 5184);
+  g_assert_cmpint (notice->funds[LEDGER_FUND_MAINTENANCE], ==, 0);
+  g_assert_cmpint (notice->funds[LEDGER_FUND_PUBLIC], ==, 60000);
+  g_assert_cmpint (notice->funds_total, ==, 65184);
+
+  /* Other income and the refund on lines of their own; an owner who pays
+   * rent is masked, in the payer and in the memo. */
+  g_assert_cmpuint (notice->incomes->len, ==, 2);
+  rent = g_ptr_array_index (notice->incomes, 1);
+  g_assert_cmpstr (rent->voucher, ==, "S2026-0002");
+  g_assert_cmpstr (rent->category, ==, "rent");
+  g_assert_cmpstr (rent->fund, ==, "public");
+  g_assert_cmpstr (rent->payer, ==, "李*");
+  g_assert_cmpstr (rent->memo, ==, "车库出租给王*");
+  g_assert_cmpint (rent->amount, ==, 60000);
+  g_assert_cmpuint (notice->refunds->len, ==, 1);
+  refund = g_ptr_array_index (notice->refunds, 0);
+  g_assert_cmpstr (refund->voucher, ==, "F2026-0001");
+  g_assert_cmpstr (refund->account, ==, "bank");
+  g_assert_cmpint (refund->amount, ==, 10000);
+  g_assert_cmpuint (notice->transfers->len, ==, 1);
+  transfer = g_ptr_array_index (notice->transfers, 0);
+  g_assert_cmpstr (transfer->from, ==, "cash");
+  g_assert_cmpstr (transfer->to, ==, "bank");
+  g_assert_cmpint (transfer->amount, ==, 20000);
+  g_assert_cmpint (transfer->fee, ==, 200);
+
+  payload = export_notice_qr_payload (notice);
+  g_assert_nonnull (strstr (payload, "本期退款：¥100.00\n"));
+  g_assert_nonnull (strstr (payload, "期末基金：日常经费¥51.84，维修资金¥0.00，公共收益¥600.00\n"));
+  g_assert_nonnull (strstr (payload, "期末欠费：¥480.00\n"));
+}
+
+/* A daily cache edited behind the program's back so that what owners owe
+ * no longer ties the funds to the accounts: the notice is refused (verify
+ * exit 3), and nothing is written. */
+static void
+test_notice_refuses_what_does_not_tie_out (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LedgerPeriod q1 = period ("2026-Q1");
+  LedgerNoticeData *notice;
+  gint64 before;
+
+  add_money_moves (f);
+  g_assert_true (ledger_book_exec (f->book, "UPDATE account_days SET amount = amount + 100"
+                                            " WHERE account = 'receivable' AND date = '2026-01-01'", &error));
+  g_assert_no_error (error);
+  before = book_journal_count (f->book);
+  notice = ledger_notice_gather (f->book, &q1, &error);
+  g_assert_null (notice);
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY);
+  g_assert_nonnull (strstr (error->message, "run verify"));
+  g_assert_nonnull (strstr (error->message, "2026-Q1"));
+  g_assert_cmpint (book_journal_count (f->book), ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -812,6 +956,9 @@ main (int    argc,
   g_test_add ("/notice/failure-leaves-nothing", Fixture, NULL, fixture_set_up, test_notice_failure_leaves_nothing, fixture_tear_down);
   g_test_add ("/notice/stale-data-refused", Fixture, NULL, fixture_set_up, test_notice_stale_data_refused, fixture_tear_down);
   g_test_add ("/notice/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
+  g_test_add ("/notice/money", Fixture, NULL, fixture_set_up, test_notice_money, fixture_tear_down);
+  g_test_add ("/notice/money-ties-out", Fixture, NULL, fixture_set_up,
+              test_notice_refuses_what_does_not_tie_out, fixture_tear_down);
   g_test_add ("/receipt/proof", Fixture, NULL, fixture_set_up, test_receipt_proof, fixture_tear_down);
   g_test_add ("/receipt/void", Fixture, NULL, fixture_set_up, test_receipt_void, fixture_tear_down);
   g_test_add ("/receipt/pages-match-pdf", Fixture, NULL, fixture_set_up, test_receipt_pages_match_pdf,

@@ -144,3 +144,28 @@ ledger_demo_post_votes (LedgerBook  *book,
       return FALSE;
   return TRUE;
 }
+
+gboolean
+ledger_demo_post_maintenance_vote (LedgerBook  *book,
+                                   int          year,
+                                   guint64      seed,
+                                   gint64      *out_vote,
+                                   GError     **error)
+{
+  g_autofree char *title = g_strdup_printf ("%d年起使用专项维修资金维修房屋共用部位（屋面、外墙、管道）", year);
+  const DemoVote plan = { title, 5, 80, 86 };
+  g_autoptr(GPtrArray) owners = one_unit_per_owner (book, error);
+  g_autoptr(LedgerVote) vote = NULL;
+
+  if (owners == NULL ||
+      !hold_vote (book, owners, &plan, seed * 1000003u + (guint64) year + 101, out_vote, error))
+    return FALSE;
+  /* In a community of a handful of owners the fixed shares may leave too
+   * few voting: then the fund is not spent. */
+  vote = ledger_vote_lookup (book, *out_vote, error);
+  if (vote == NULL)
+    return FALSE;
+  if (!vote->tally.passed)
+    *out_vote = 0;
+  return TRUE;
+}

@@ -37,6 +37,7 @@
 #include "ledger-money.h"
 #include "ledger-payment.h"
 #include "ledger-period.h"
+#include "ledger-account-code.h"
 #include "ledger-text.h"
 
 #define DEMO_OPERATOR "演示出纳"
@@ -45,35 +46,7 @@
 #define DEFAULT_SEED 2026
 #define MAX_HOUSEHOLDS LEDGER_HOUSEHOLDS_MAX /* a demo book is a book */
 #define MAX_YEARS 50
-#define YUAN 100 /* fen */
-
-/* ------------------------------------------------------------------ */
-/* The year's events */
-
-typedef enum
-{
-  EVENT_PAYMENT,
-  EVENT_EXPENDITURE,
-} EventKind;
-
-typedef struct
-{
-  char         date[11];
-  guint        order;     /* creation order breaks ties on a date */
-  EventKind    kind;
-  guint        index;     /* into households or expenditures */
-  LedgerMethod method;    /* payments */
-  gboolean     two_years; /* payments: this year and next at once */
-} DemoEvent;
-
-typedef struct
-{
-  const char *category;
-  const char *payee;
-  char       *memo;
-  gint64      amount;
-  gboolean    small;      /* paid from the cash box when it can */
-} DemoExpenditure;
+#define YUAN DEMO_YUAN
 
 /* The day of the year of @month/@day in a common year (close enough for
  * choosing dates: a leap year only shifts the window by a day). */
@@ -186,23 +159,41 @@ bill_year (Demo    *demo,
   return TRUE;
 }
 
-/* The first transaction of a year: registration (first year only) and the
- * bill, both on 1 January. */
+/* The first transaction of a year, on 1 January: registration of the
+ * households that have moved in by next year; in the first year the books
+ * opened from the paper ledger, before the first bill (which prepaid
+ * credit pays); the bill; the owners' votes, and in the first year the
+ * vote on the maintenance fund's repair plan. */
 static gboolean
 open_year_cb (LedgerBook *book,
               gpointer    user_data,
               GError    **error)
 {
   Demo *demo = user_data;
+  gboolean first = demo->year == demo->first_year;
+
+  return ledger_demo_register_households (demo, error) &&
+         (!first || ledger_demo_open_books (demo, error)) &&
+         bill_year (demo, error) &&
+         ledger_demo_post_votes (demo->book, demo->year, demo->year == demo->opt.end_year,
+                                 demo->opt.seed, &demo->budget_vote, error) &&
+         (!first || ledger_demo_post_maintenance_vote (demo->book, demo->year, demo->opt.seed,
+                                                       &demo->maintenance_vote, error));
+}
+
+/* 1 January: the committee's members (first year: the setting is its own
+ * transaction), then the year's first transaction. */
+static gboolean
+open_year (Demo    *demo,
+           GError **error)
+{
   char jan1[11];
 
   g_snprintf (jan1, sizeof jan1, "%04d-01-01", demo->year);
   set_clock (demo, jan1);
-  if (!ledger_demo_register_households (demo, error))
+  if (demo->year == demo->first_year && !ledger_demo_add_members (demo, error))
     return FALSE;
-  return bill_year (demo, error) &&
-         ledger_demo_post_votes (demo->book, demo->year, demo->year == demo->opt.end_year,
-                                 demo->opt.seed, &demo->budget_vote, error);
+  return ledger_book_write (demo->book, open_year_cb, demo, error);
 }
 
 /* Posts the year's waivers on 2 January, when the committee meets: the
@@ -233,20 +224,6 @@ post_waivers (Demo    *demo,
       h->owed -= waived;
     }
   return TRUE;
-}
-
-/* Queues an event of this year. */
-static DemoEvent *
-add_event (Demo       *demo,
-           EventKind   kind,
-           guint       index,
-           const char *date)
-{
-  DemoEvent event = { "", demo->events->len, kind, index, LEDGER_METHOD_CASH, FALSE };
-
-  g_strlcpy (event.date, date, sizeof event.date);
-  g_array_append_val (demo->events, event);
-  return &g_array_index (demo->events, DemoEvent, demo->events->len - 1);
 }
 
 /* Decides whether and when household @i pays this year: most in the
@@ -296,50 +273,17 @@ plan_payments (Demo *demo)
       plan_payment (demo, i);
 }
 
-/* Rounds @fen to the nearest multiple of @unit fen. */
-static gint64
-round_to (gint64 fen,
-          gint64 unit)
-{
-  return (fen + unit / 2) / unit * unit;
-}
-
-/* @fen scaled by a random @lo..@hi percent. */
-static gint64
-jitter (Demo   *demo,
-        gint64  fen,
-        int     lo,
-        int     hi)
-{
-  return fen * rng_range (&demo->rng, lo, hi) / 100;
-}
-
-/* Queues an expenditure on @date; amounts under one yuan (a tiny demo
- * community) are not worth a voucher and are dropped. */
+/* Queues an expenditure paid the usual way. */
 static void
 add_expenditure (Demo       *demo,
-             const char *date,
-             const char *category,
-             const char *payee,
-             gint64      amount,
-             gboolean    small,
-             char       *memo)
+                 const char *date,
+                 const char *category,
+                 const char *payee,
+                 gint64      amount,
+                 gboolean    small,
+                 char       *memo)
 {
-  DemoExpenditure *x;
-
-  if (amount < YUAN)
-    {
-      g_free (memo);
-      return;
-    }
-  x = g_new0 (DemoExpenditure, 1);
-  x->category = category;
-  x->payee = payee;
-  x->memo = memo;
-  x->amount = amount;
-  x->small = small;
-  add_event (demo, EVENT_EXPENDITURE, demo->expenditures->len, date);
-  g_ptr_array_add (demo->expenditures, x);
+  add_expenditure_from (demo, date, category, payee, amount, small, SOURCE_ACCOUNTS, memo);
 }
 
 /* Frees a queued expenditure with its memo. */
@@ -350,16 +294,6 @@ demo_expenditure_free (gpointer data)
 
   g_free (x->memo);
   g_free (x);
-}
-
-/* The date @month/@day of this year. */
-static void
-year_date (Demo *demo,
-           int   month,
-           int   day,
-           char  out[11])
-{
-  g_snprintf (out, 11, "%04d-%02d-%02d", demo->year, month, day);
 }
 
 /* The cleaning company's fixed monthly fee, paid on the 28th. */
@@ -551,10 +485,10 @@ post_payment (Demo            *demo,
 }
 
 /* The account an expenditure is paid from: cash for small bills while the
- * cash box holds enough, otherwise the account holding the most. The book
- * has no transfers between its accounts (the treasurer cannot bank the
- * WeChat takings), so this keeps every account above zero and roughly
- * level. FALSE when no account can pay it yet: the committee waits. */
+ * cash box holds enough, otherwise the account holding the most, so that
+ * every account stays above zero (the treasurer also banks the cash and
+ * withdraws the WeChat and Alipay takings: ledger-demo-money.c). FALSE
+ * when no account can pay it yet: the committee waits. */
 static gboolean
 choose_account (Demo              *demo,
                 const DemoExpenditure *x,
@@ -592,23 +526,59 @@ next_invoice (Demo       *demo,
   return g_strdup_printf ("FP%.4s%.2s%.2s%02d", date, date + 5, date + 8, demo->invoice_seq);
 }
 
+/* The account an expenditure from @x->source is paid from, and whether
+ * it holds enough: the member's advance, or the maintenance fund's bank
+ * account (the fund holds exactly what that account holds). */
+static gboolean
+choose_source (Demo                  *demo,
+               const DemoExpenditure *x,
+               LedgerExpenditure     *e)
+{
+  g_free (e->source);
+  if (x->source == SOURCE_ADVANCE)
+    {
+      e->source = ledger_account_advance_code (DEMO_ADVANCE_MEMBER);
+      e->method = LEDGER_METHOD_CASH;
+      return demo->advance >= x->amount;
+    }
+  e->source = g_strdup (DEMO_MAINTENANCE_ACCOUNT);
+  e->method = LEDGER_METHOD_BANK;
+  e->from_maintenance_fund = TRUE;
+  e->vote_id = demo->maintenance_vote;
+  return demo->maintenance_vote != 0 && demo->maintenance >= x->amount;
+}
+
+/* Takes a posted expenditure off what the demo knows each account holds. */
+static void
+track_expenditure (Demo                  *demo,
+                   const DemoExpenditure *x,
+                   LedgerMethod           method)
+{
+  if (x->source == SOURCE_ADVANCE)
+    demo->advance -= x->amount;
+  else if (x->source == SOURCE_MAINTENANCE)
+    demo->maintenance -= x->amount;
+  else
+    demo->funds[method] -= x->amount;
+}
+
 /* Posts a planned expenditure with its invoice and approvers. */
 static gboolean
 post_expenditure (Demo            *demo,
-              const DemoEvent *event,
-              GError         **error)
+                  const DemoEvent *event,
+                  GError         **error)
 {
   const DemoExpenditure *x = g_ptr_array_index (demo->expenditures, event->index);
-  g_autoptr(LedgerExpenditure) e = NULL;
-  LedgerMethod method;
+  g_autoptr(LedgerExpenditure) e = ledger_expenditure_new ();
+  LedgerMethod method = LEDGER_METHOD_CASH;
   gint64 limit = 0;
 
-  if (!choose_account (demo, x, &method))
-    return TRUE;
-  e = ledger_expenditure_new ();
+  if (x->source == SOURCE_ACCOUNTS ? !choose_account (demo, x, &method) : !choose_source (demo, x, e))
+    return TRUE; /* the committee waits: nothing holds enough yet */
   g_strlcpy (e->date, event->date, sizeof e->date);
   e->amount = x->amount;
-  e->method = method;
+  if (x->source == SOURCE_ACCOUNTS)
+    e->method = method;
   g_free (e->payee);
   e->payee = g_strdup (x->payee);
   g_free (e->category);
@@ -618,21 +588,21 @@ post_expenditure (Demo            *demo,
   g_free (e->invoice);
   e->invoice = next_invoice (demo, event->date);
   g_free (e->approvers);
-  e->approvers = g_strdup (x->amount >= 2000 * YUAN ? "王主任,李委员,赵委员" : "王主任,李委员");
+  e->approvers = g_strdup (x->amount >= 2000 * YUAN ? DEMO_CHAIR "," DEMO_ADVANCE_MEMBER "," DEMO_MEMBER : DEMO_CHAIR "," DEMO_ADVANCE_MEMBER);
   /* Above the committee's own limit of that day, the owners' yearly
-   * budget vote. */
+   * budget vote (the maintenance fund's repairs cite their own). */
   if (!ledger_spend_limit_on (demo->book, event->date, &limit, error))
     return FALSE;
-  if (x->amount > limit)
+  if (x->amount > limit && e->vote_id == 0)
     e->vote_id = demo->budget_vote;
   if (!ledger_expenditure_record_in_write (demo->book, e, error))
     return FALSE;
-  demo->funds[method] -= x->amount;
+  track_expenditure (demo, x, e->method);
   return TRUE;
 }
 
-/* The rest of the year in one transaction: every payment and expenditure
- * in date order, each with the clock at its own date. */
+/* The rest of the year in one transaction: every event in date order,
+ * each with the clock at its own date. */
 static gboolean
 post_events_cb (LedgerBook *book,
                 gpointer    user_data,
@@ -652,8 +622,10 @@ post_events_cb (LedgerBook *book,
       set_clock (demo, event->date);
       if (event->kind == EVENT_PAYMENT)
         ok = post_payment (demo, event, error);
-      else
+      else if (event->kind == EVENT_EXPENDITURE)
         ok = post_expenditure (demo, event, error);
+      else
+        ok = ledger_demo_post_money (demo, event, error);
       if (!ok)
         return FALSE;
     }
@@ -670,11 +642,11 @@ simulate_year (Demo    *demo,
   g_array_set_size (demo->events, 0);
   g_ptr_array_set_size (demo->expenditures, 0);
 
-  if (!ledger_book_write (demo->book, open_year_cb, demo, error) ||
-      !post_waivers (demo, error))
+  if (!open_year (demo, error) || !post_waivers (demo, error))
     return FALSE;
   plan_payments (demo);
   plan_expenditures (demo);
+  ledger_demo_plan_money (demo);
   g_array_sort (demo->events, compare_events);
   return ledger_book_write (demo->book, post_events_cb, demo, error);
 }

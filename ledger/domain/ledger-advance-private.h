@@ -25,6 +25,17 @@ gboolean ledger_advance_check_open (LedgerBook  *book,
                                     const char  *field,
                                     GError     **error);
 
+/* ledger_advance_give() (@give) or ledger_advance_return() inside a
+ * running ledger_book_write() (the demo's year); @memo only on a give. */
+gboolean ledger_advance_in_write (LedgerBook  *book,
+                                  gboolean     give,
+                                  const char  *member,
+                                  gint64       amount,
+                                  const char  *account,
+                                  const char  *date,
+                                  const char  *memo,
+                                  GError     **error);
+
 /* verify's rule for "advance" entries (LedgerReplayRule): the entry the
  * writer gives for the fact's member, kind, account, amount and memo on
  * the replayed book — its voucher, splits, ref and memo. */

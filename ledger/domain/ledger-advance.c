@@ -379,6 +379,27 @@ ledger_advance_return (LedgerBook   *book,
   return advance_write (book, &r, out_voucher, error);
 }
 
+gboolean
+ledger_advance_in_write (LedgerBook  *book,
+                         gboolean     give,
+                         const char  *member,
+                         gint64       amount,
+                         const char  *account,
+                         const char  *date,
+                         const char  *memo,
+                         GError     **error)
+{
+  AdvanceRequest r = { give ? ADVANCE_GIVE : ADVANCE_RETURN, member, amount, account, date,
+                       give && memo != NULL ? memo : "", NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (ledger_book_in_write (book), FALSE);
+
+  ok = advance_cb (book, &r, error);
+  g_free (r.voucher);
+  return ok;
+}
+
 /* ------------------------------------------------------------------ */
 /* verify's rule */
 

@@ -18,6 +18,27 @@ G_BEGIN_DECLS
  * fact, which comes first, added. */
 extern const LedgerFactKind ledger_fact_opening;
 
+/* ledger_opening_balance(), _arrears() and _credit() inside a running
+ * ledger_book_write() (the demo's first day). */
+gboolean ledger_opening_balance_in_write (LedgerBook  *book,
+                                          const char  *account,
+                                          gint64       amount,
+                                          LedgerFund   fund,
+                                          const char  *date,
+                                          GError     **error);
+gboolean ledger_opening_arrears_in_write (LedgerBook  *book,
+                                          const char  *unit,
+                                          const char  *fee_code,
+                                          int          year,
+                                          gint64       amount,
+                                          const char  *date,
+                                          GError     **error);
+gboolean ledger_opening_credit_in_write  (LedgerBook  *book,
+                                          const char  *unit,
+                                          gint64       amount,
+                                          const char  *date,
+                                          GError     **error);
+
 /* verify's rule for "opening" entries (ledger-replay.c's rules[]): the
  * writer's own draft, decided again from the facts on the replayed book,
  * refusing what the writer would refuse there; ref and memo as the writer

@@ -578,6 +578,54 @@ ledger_opening_credit (LedgerBook  *book,
   return ledger_book_write (book, opening_cb, &r, error);
 }
 
+/* The same three inside a running write (the demo opens its books in the
+ * transaction that registers its households and bills the first year). */
+gboolean
+ledger_opening_balance_in_write (LedgerBook  *book,
+                                 const char  *account,
+                                 gint64       amount,
+                                 LedgerFund   fund,
+                                 const char  *date,
+                                 GError     **error)
+{
+  OpeningRequest r = { OPENING_BALANCE, account, NULL, 0, amount, fund, date };
+
+  g_return_val_if_fail (ledger_book_in_write (book), FALSE);
+  g_return_val_if_fail (fund >= LEDGER_FUND_OPERATING && fund < LEDGER_FUND_COUNT, FALSE);
+
+  return opening_cb (book, &r, error);
+}
+
+gboolean
+ledger_opening_arrears_in_write (LedgerBook  *book,
+                                 const char  *unit,
+                                 const char  *fee_code,
+                                 int          year,
+                                 gint64       amount,
+                                 const char  *date,
+                                 GError     **error)
+{
+  OpeningRequest r = { OPENING_ARREARS, unit, fee_code, year, amount, LEDGER_FUND_OPERATING, date };
+
+  g_return_val_if_fail (ledger_book_in_write (book), FALSE);
+
+  return ledger_fee_code_check (fee_code, error) && opening_cb (book, &r, error);
+}
+
+gboolean
+ledger_opening_credit_in_write (LedgerBook  *book,
+                                const char  *unit,
+                                gint64       amount,
+                                const char  *date,
+                                GError     **error)
+{
+  OpeningRequest r = { OPENING_CREDIT, unit, NULL, 0, amount, LEDGER_FUND_OPERATING, date };
+
+  g_return_val_if_fail (ledger_book_in_write (book), FALSE);
+
+  return opening_cb (book, &r, error);
+}
+
 /* ------------------------------------------------------------------ */
 /* verify's rule */
 

@@ -18,6 +18,15 @@ gboolean ledger_notice_read_carried       (LedgerBook        *book,
                                            LedgerNoticeData  *data,
                                            GError           **error);
 
+/* Reads the committee's money at the end of @data's period by account and
+ * by fund, the period's other income, refunds and transfers
+ * (ledger-notice-money.c); @data->report is read, and its prepaid line
+ * and income total are made gross of the refunds, which the notice lists
+ * as money out. LEDGER_ERROR_VERIFY when the figures do not tie out. */
+gboolean ledger_notice_read_money         (LedgerBook        *book,
+                                           LedgerNoticeData  *data,
+                                           GError           **error);
+
 /* The owners' names and phones of the register: what must not be shown.
  * Read inside the notice's snapshot, with its figures. */
 gboolean ledger_notice_read_private_words (LedgerBook  *book,

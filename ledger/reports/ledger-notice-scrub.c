@@ -62,6 +62,39 @@ ledger_notice_read_private_words (LedgerBook  *book,
   return TRUE;
 }
 
+/* The committee's money: a member holding an advance, a bank account's
+ * name, an income's payer (an owner who rents a garage is an owner), and
+ * every voucher, memo and reason. */
+static void
+scrub_money (LedgerNoticeData      *data,
+             LedgerPrivacyScrubber *scrubber)
+{
+  for (guint i = 0; i < data->accounts->len; i++)
+    scrub_in_place (&((LedgerReportLine *) g_ptr_array_index (data->accounts, i))->name, scrubber);
+  for (guint i = 0; i < data->incomes->len; i++)
+    {
+      LedgerNoticeIncome *income = g_ptr_array_index (data->incomes, i);
+
+      scrub_in_place (&income->voucher, scrubber);
+      scrub_in_place (&income->payer, scrubber);
+      scrub_in_place (&income->memo, scrubber);
+    }
+  for (guint i = 0; i < data->refunds->len; i++)
+    {
+      LedgerNoticeRefund *refund = g_ptr_array_index (data->refunds, i);
+
+      scrub_in_place (&refund->voucher, scrubber);
+      scrub_in_place (&refund->reason, scrubber);
+    }
+  for (guint i = 0; i < data->transfers->len; i++)
+    {
+      LedgerNoticeTransfer *transfer = g_ptr_array_index (data->transfers, i);
+
+      scrub_in_place (&transfer->voucher, scrubber);
+      scrub_in_place (&transfer->memo, scrubber);
+    }
+}
+
 void
 ledger_notice_scrub_data (LedgerNoticeData *data,
                           const GPtrArray  *owners,
@@ -108,4 +141,5 @@ ledger_notice_scrub_data (LedgerNoticeData *data,
     scrub_in_place (&((LedgerNoticeEntry *) g_ptr_array_index (data->late_entries, i))->ref, scrubber);
   for (guint i = 0; i < data->corrections->len; i++)
     scrub_in_place (&((LedgerNoticeEntry *) g_ptr_array_index (data->corrections, i))->ref, scrubber);
+  scrub_money (data, scrubber);
 }

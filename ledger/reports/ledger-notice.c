@@ -36,6 +36,10 @@ ledger_notice_data_free (LedgerNoticeData *data)
   g_clear_pointer (&data->votes, g_ptr_array_unref);
   g_clear_pointer (&data->late_entries, g_ptr_array_unref);
   g_clear_pointer (&data->corrections, g_ptr_array_unref);
+  g_clear_pointer (&data->accounts, g_ptr_array_unref);
+  g_clear_pointer (&data->incomes, g_ptr_array_unref);
+  g_clear_pointer (&data->refunds, g_ptr_array_unref);
+  g_clear_pointer (&data->transfers, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -151,7 +155,8 @@ read_notice_figures (LedgerBook        *book,
   if (data->expenditures == NULL)
     return FALSE;
   data->late_expenditures = late_expenditures (book, &data->period, error);
-  if (data->late_expenditures == NULL || !ledger_notice_read_carried (book, data, error))
+  if (data->late_expenditures == NULL || !ledger_notice_read_carried (book, data, error) ||
+      !ledger_notice_read_money (book, data, error))
     return FALSE;
   data->votes = votes_closed_in (book, &data->period, error);
   return data->votes != NULL &&

@@ -15,6 +15,7 @@
 #pragma once
 
 #include "ledger-book.h"
+#include "ledger-fund.h"
 #include "ledger-merkle.h"
 #include "ledger-period.h"
 #include "ledger-report.h"
@@ -35,6 +36,54 @@ typedef struct
 } LedgerNoticeEntry;
 
 void ledger_notice_entry_free (LedgerNoticeEntry *entry);
+
+/* Income other than fees (interest, rent …) received in the period, one
+ * line each; payer and memo scrubbed like every other name. */
+typedef struct
+{
+  gint64 txn_id;
+  char   date[11];
+  char  *voucher;   /* "S2026-0003" */
+  char  *category;  /* its code: "interest", "rent", "advertising", "donation", "other" */
+  char  *account;   /* the money account it came into: "bank", "bank:工商银行" */
+  char  *fund;      /* "operating", "maintenance", "public" */
+  char  *payer;     /* "" when none */
+  char  *memo;
+  gint64 amount;
+} LedgerNoticeIncome;
+
+void ledger_notice_income_free (LedgerNoticeIncome *income);
+
+/* An owner's credit paid back in the period. The household is not named:
+ * a public notice lists money, not who was owed it. */
+typedef struct
+{
+  gint64 txn_id;
+  char   date[11];
+  char  *voucher;   /* "F2026-0002" */
+  char  *account;   /* the money account it was paid from */
+  char  *reason;
+  gint64 amount;
+} LedgerNoticeRefund;
+
+void ledger_notice_refund_free (LedgerNoticeRefund *refund);
+
+/* Money moved between the committee's own accounts in the period: never
+ * income or expense (a bank's charge on it is an expense, and counted
+ * among the expenses). Listed for information (资金划转). */
+typedef struct
+{
+  gint64 txn_id;
+  char   date[11];
+  char  *voucher;   /* "Z2026-0001" */
+  char  *from;      /* money account codes */
+  char  *to;
+  char  *memo;
+  gint64 amount;
+  gint64 fee;       /* the bank's charge, 0 when none */
+} LedgerNoticeTransfer;
+
+void ledger_notice_transfer_free (LedgerNoticeTransfer *transfer);
 
 typedef struct
 {
@@ -58,6 +107,21 @@ typedef struct
   gint64              late_total;      /* their sum: carried + late_total = report->opening */
   GPtrArray          *corrections;     /* LedgerNoticeEntry dated in the period that correct
                                           * a closed period (对已公示期间的更正), by entry */
+  /* The committee's money at the period's end (docs/money.md, "The
+   * notice"): by account, then by fund, and what ties the two. */
+  GPtrArray          *accounts;        /* LedgerReportLine: every money account, then each
+                                          * member's open advance; name in Chinese (scrubbed) */
+  gint64              accounts_total;  /* = report->closing */
+  gint64              funds[LEDGER_FUND_COUNT]; /* by LedgerFund: operating, maintenance, public */
+  gint64              funds_total;     /* = accounts_total + arrears − owners_credit */
+  gint64              arrears;         /* owners' unpaid charges at the end (receivable) */
+  gint64              owners_credit;   /* owners' prepaid credit and deposits at the end */
+  GPtrArray          *incomes;         /* LedgerNoticeIncome dated in the period, by date */
+  GPtrArray          *refunds;         /* LedgerNoticeRefund dated in the period, by date */
+  gint64              refund_total;    /* their sum; report's "prepaid" line and income_total
+                                          * are gross of it: opening + income − refunds −
+                                          * expenses = closing */
+  GPtrArray          *transfers;       /* LedgerNoticeTransfer dated in the period, by date */
   LedgerCollection    collection;      /* for the period's year */
   GPtrArray          *votes;           /* LedgerVote closed in the period, oldest first */
   LedgerTreeHead      head;            /* the fingerprint printed: the book before publishing */

@@ -169,24 +169,24 @@ class RedTeam(unittest.TestCase):
     def test_closed_hole_a_vote_passed_without_ballots_in_a_setting_entry(self):
         """A hole the red team found, now closed: a new vote and its result "passed" with no ballot at all,
         both facts in one "setting" entry (no vote rule runs): verify said
-        exit 0. Such a vote then authorises any spending (--vote 6)."""
+        exit 0. Such a vote then authorises any spending (--vote 7)."""
         f = self.forger("result-in-setting")
         n = f.append("setting", [], ["vote|假表决||9|2026-06-30|",
-                                     "result|6|2026-06-30|28|0|0|0|303765|0|0|0|1|1"])
-        f.sql("INSERT INTO votes VALUES (6, '假表决', '', 9, '2026-06-30', '', ?)", n)
-        f.sql("INSERT INTO vote_results VALUES (6, '2026-06-30', 28, 0, 0, 0, 303765, 0, 0, 0,"
+                                     "result|7|2026-06-30|28|0|0|0|303765|0|0|0|1|1"])
+        f.sql("INSERT INTO votes VALUES (7, '假表决', '', 9, '2026-06-30', '', ?)", n)
+        f.sql("INSERT INTO vote_results VALUES (7, '2026-06-30', 28, 0, 0, 0, 303765, 0, 0, 0,"
               " 1, 1, ?)", n)
         self.assert_refused(f.finish(), f"journal entry {n}")
 
     def test_closed_hole_a_ballot_after_the_close_in_a_setting_entry(self):
-        """A hole the red team found, now closed: a second ballot of O-0020 in vote 5, closed on 2026-01-01,
+        """A hole the red team found, now closed: a second ballot of O-0020 in vote 6, closed on 2026-01-01,
         carried by a "setting" entry. As a "ballot" entry the replay refuses
         it (see the regression case below); as a "setting" one verify said
         exit 0."""
         f = self.forger("ballot-in-setting")
-        n = f.append("setting", [], ["ballot|5|1-2-502|O-0020|yes|2026-01-01||"], ref="vote 5")
+        n = f.append("setting", [], ["ballot|6|1-2-502|O-0020|yes|2026-01-01||"], ref="vote 6")
         f.sql("INSERT INTO ballots (vote_id, owner_key, household_id, choice, date, replaces,"
-              " reason, txn_id) VALUES (5, 'O-0020', ?, 'yes', '2026-01-01', NULL, '', ?)",
+              " reason, txn_id) VALUES (6, 'O-0020', ?, 'yes', '2026-01-01', NULL, '', ?)",
               f.household_id("1-2-502"), n)
         self.assert_refused(f.finish(), f"journal entry {n}")
 
@@ -270,7 +270,7 @@ class RedTeam(unittest.TestCase):
                 f = self.forger("splits-in-" + kind)
                 n = f.append(kind, splits, facts, ref=ref)
                 if kind == "vote":
-                    f.sql("INSERT INTO votes VALUES (6, 't', '', 9, ?, '', ?)", TODAY, n)
+                    f.sql("INSERT INTO votes VALUES (7, 't', '', 9, ?, '', ?)", TODAY, n)
                 self.assert_refused(f.finish(), f"journal entry {n}")
 
     # ------------------------------------------------------------------
@@ -367,17 +367,17 @@ class RedTeam(unittest.TestCase):
     # Closed holes: what the rules compare leaves out: an entry's date as a date,
     # its date against the day it was recorded, and its ref and memo.
 
-    def forge_payment(self, name, date=TODAY, ref="2026-000024", memo="1-2-102", recorded=None):
+    def forge_payment(self, name, date=TODAY, ref="2026-000025", memo="1-2-102", recorded=None):
         """¥360.00 from 1-2-102, allocated as the rule does (its oldest
-        charge, 2025 property, charge 14), with the given date, ref, memo."""
+        charge, 2025 property, charge 16), with the given date, ref, memo."""
         f = self.forger(name)
         n = f.append("payment", [("cash", None, 36000), ("receivable", "1-2-102", -36000)],
-                     ["receipt|2026-000024|1-2-102|36000|cash",
+                     ["receipt|2026-000025|1-2-102|36000|cash",
                       "allocation|1-2-102|property|2025|payment|36000"],
                      ref=ref, memo=memo, date=date, recorded=recorded)
-        f.sql("INSERT INTO receipts VALUES ('2026-000024', 2026, 24, ?, 36000, 'cash', ?, ?)",
+        f.sql("INSERT INTO receipts VALUES ('2026-000025', 2026, 25, ?, 36000, 'cash', ?, ?)",
               f.household_id("1-2-102"), date, n)
-        f.sql("INSERT INTO allocations VALUES (?, 14, 'payment', 36000)", n)
+        f.sql("INSERT INTO allocations VALUES (?, 16, 'payment', 36000)", n)
         return f.finish(), n
 
     def test_the_honest_forged_payment_verifies(self):
@@ -403,9 +403,9 @@ class RedTeam(unittest.TestCase):
 
     def test_closed_hole_a_payment_whose_ref_and_memo_are_not_its_receipts(self):
         """A hole the red team found, now closed: the payment's ref says receipt 2026-000099 and its memo unit
-        1-1-101, its facts 2026-000024 and 1-2-102: verify said exit 0. The
+        1-1-101, its facts 2026-000025 and 1-2-102: verify said exit 0. The
         journal sheet of the workbook shows the lie, and the receipt the
-        program prints for 2026-000024 then fails `verify --receipt` (its QR
+        program prints for 2026-000025 then fails `verify --receipt` (its QR
         rebuilds the leaf from ref = number, memo = unit). Fix: the payment
         rule (ledger-payment.c) puts ref and memo in its draft and
         ledger_draft_check() (ledger-draft.c) compares them, as it does the
@@ -415,18 +415,18 @@ class RedTeam(unittest.TestCase):
         self.assert_refused(path, f"journal entry {n}")
 
     def test_closed_hole_a_ballot_whose_memo_is_not_its_ballot(self):
-        """A hole the red team found, now closed: vote 6 opened and 1-1-101 voted yes by the program; then a
+        """A hole the red team found, now closed: vote 7 opened and 1-1-101 voted yes by the program; then a
         ballot entry with the fact "1-1-102 yes" whose ref says vote 1 and
         memo "owner O-0009 (unit 9-9-9): no": verify said exit 0."""
         book = os.path.join(self.dir, "open-vote.clbook")
         shutil.copyfile(self.book, book)
         self.assertEqual(run(book, "vote", "new", "--title", "测试", "--matter", "9")[0].strip(),
-                         "6")
+                         "7")
         f = Forger(book, os.path.join(self.dir, "ballot-memo.clbook"))
-        n = f.append("ballot", [], ["ballot|6|1-1-102|O-0002|yes|2026-06-30||"],
+        n = f.append("ballot", [], ["ballot|7|1-1-102|O-0002|yes|2026-06-30||"],
                      ref="vote 1", memo="owner O-0009 (unit 9-9-9): no")
         f.sql("INSERT INTO ballots (vote_id, owner_key, household_id, choice, date, replaces,"
-              " reason, txn_id) VALUES (6, 'O-0002', ?, 'yes', ?, NULL, '', ?)",
+              " reason, txn_id) VALUES (7, 'O-0002', ?, 'yes', ?, NULL, '', ?)",
               f.household_id("1-1-102"), TODAY, n)
         self.assert_refused(f.finish(), f"journal entry {n}")
 
@@ -712,16 +712,16 @@ class RedTeam(unittest.TestCase):
     # Regression cover: forged entries the replay's rules refuse.
 
     def test_payment_not_oldest_first_is_refused(self):
-        """1-2-102 owes 2025 property (charge 14) before 2026 property (54);
+        """1-2-102 owes 2025 property (charge 16) before 2026 property (56);
         a ¥360.00 payment allocated to 2026 breaks the oldest-first rule."""
         f = self.forger("pay-newest-first")
         n = f.append("payment", [("cash", None, 36000), ("receivable", "1-2-102", -36000)],
-                     ["receipt|2026-000024|1-2-102|36000|cash",
+                     ["receipt|2026-000025|1-2-102|36000|cash",
                       "allocation|1-2-102|property|2026|payment|36000"],
-                     ref="2026-000024", memo="1-2-102")
-        f.sql("INSERT INTO receipts VALUES ('2026-000024', 2026, 24, ?, 36000, 'cash', ?, ?)",
+                     ref="2026-000025", memo="1-2-102")
+        f.sql("INSERT INTO receipts VALUES ('2026-000025', 2026, 25, ?, 36000, 'cash', ?, ?)",
               f.household_id("1-2-102"), TODAY, n)
-        f.sql("INSERT INTO allocations VALUES (?, 54, 'payment', 36000)", n)
+        f.sql("INSERT INTO allocations VALUES (?, 56, 'payment', 36000)", n)
         self.assert_refused(f.finish(), f"journal entry {n}", "oldest charge first")
 
     def test_receipt_fact_in_another_entry_kind_is_refused(self):
@@ -729,7 +729,7 @@ class RedTeam(unittest.TestCase):
             with self.subTest(kind=kind):
                 f = self.forger("receipt-in-" + kind)
                 n = f.append(kind, [("cash", None, 36000), ("receivable", "1-2-102", -36000)],
-                             ["receipt|2026-000024|1-2-102|36000|cash",
+                             ["receipt|2026-000025|1-2-102|36000|cash",
                               "allocation|1-2-102|property|2025|payment|36000"])
                 # refused by its shape: no writer posts such an entry
                 self.assert_refused(f.finish(), f"journal entry {n}",
@@ -737,9 +737,9 @@ class RedTeam(unittest.TestCase):
 
     def test_ballot_after_the_close_is_refused(self):
         f = self.forger("ballot-late")
-        n = f.append("ballot", [], ["ballot|5|1-2-502|O-0020|yes|2026-01-01||"], ref="vote 5")
+        n = f.append("ballot", [], ["ballot|6|1-2-502|O-0020|yes|2026-01-01||"], ref="vote 6")
         f.sql("INSERT INTO ballots (vote_id, owner_key, household_id, choice, date, replaces,"
-              " reason, txn_id) VALUES (5, 'O-0020', ?, 'yes', '2026-01-01', NULL, '', ?)",
+              " reason, txn_id) VALUES (6, 'O-0020', ?, 'yes', '2026-01-01', NULL, '', ?)",
               f.household_id("1-2-502"), n)
         self.assert_refused(f.finish(), f"journal entry {n}", "closed")
 

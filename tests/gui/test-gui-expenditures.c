@@ -182,7 +182,9 @@ test_new_expenditure (GuiFixture    *f,
   gui_type (gui_find (form, "payee-entry"), "张师傅水电维修部");
   select_category (form, "lighting");
   gui_type (gui_find (form, "invoice-entry"), "FP2026031501");
-  gui_type (gui_find (form, "approvers-entry"), "王主任,李委员");
+  /* The demo's committee (issue 16: 陈主任, 刘委员, 孙委员) is ticked, not typed. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gui_find (form, "approver-check-0")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gui_find (form, "approver-check-1")), TRUE);
   gui_type (gui_find (form, "memo-entry"), "更换3号楼楼道灯");
   gui_click (save);
   gui_wait (20);
@@ -191,7 +193,7 @@ test_new_expenditure (GuiFixture    *f,
   g_assert_cmpint (gui_query_int (f, "SELECT count (*) FROM expenditures"), ==, before + 1);
   sql = g_strdup_printf ("SELECT count (*) FROM expenditures WHERE id = (SELECT max (id) FROM expenditures)"
                          " AND payee = '张师傅水电维修部' AND amount = 125050 AND category = 'expense:lighting'"
-                         " AND invoice = 'FP2026031501' AND approvers = '王主任,李委员' AND memo = '更换3号楼楼道灯'"
+                         " AND invoice = 'FP2026031501' AND approvers = '陈主任,刘委员' AND memo = '更换3号楼楼道灯'"
                          " AND method = 'cash' AND fund = 'general' AND vote_id IS NULL AND date = '%s'", today);
   g_assert_cmpint (gui_query_int (f, sql), ==, 1);
   /* The journal carries it: the expenditure account was debited by the amount. */

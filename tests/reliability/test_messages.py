@@ -245,7 +245,9 @@ def invocations():
         'opening credit': (['opening', 'credit', '1-1-101', '10'], None, None),
         'account add': (['account', 'add', 'bank:工商银行'], None, None),
         'account list': (['account', 'list', '--json'], None, None),
-        'void': (['void', '2026-000001', '--reason', 'x'], None, None),
+        # A bank receipt: the demo withdraws its WeChat takings to the bank, so
+        # voiding a WeChat receipt would take WeChat below zero (issue 16).
+        'void': (['void', '2026-000005', '--reason', 'x'], None, None),
         'waive': (['waive', '{owing}', '--reason', 'x', '--amount', '1'], None, None),
         'spend': (['spend', '10', '--payee', 'x', '--category', 'other'], r'expenditure (\d+)', None),
         'vote new': (['vote', 'new', '--title', 't', '--matter', '1'], r'vote (\d+)', None),
