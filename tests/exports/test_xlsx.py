@@ -26,6 +26,9 @@ import reference_fingerprint  # noqa: E402
 
 BINARY = os.environ.get("COMMUNITY_LEDGER", "build/app/community-ledger")
 NOW = "2026-06-30T10:00:00+08:00"
+# The workbook heads other income with its category's Chinese name.
+OTHER_INCOME = {"interest": "利息", "rent": "租金", "advertising": "广告", "donation": "捐赠", "other": "其他"}
+
 SHEETS = ["汇总", "收入", "支出", "减免", "试算平衡表", "欠费", "住户", "表决", "日记账", "校验"]
 
 
@@ -160,17 +163,28 @@ class WorkbookTestCase(unittest.TestCase):
         receipts = sql(self.book, f"SELECT count(*) FROM receipts WHERE {self.in_period('date', period)}")
         voids = sql(self.book, "SELECT count(*) FROM voids v JOIN txns t ON t.id = v.txn_id"
                                f" WHERE {self.in_period('t.date', period)}")
-        self.assertEqual(len(rows), receipts + voids)
+        # Other income and refunds (issue 16) follow the receipts, a row each.
+        incomes = sql(self.book, "SELECT count(*) FROM incomes i JOIN txns t ON t.id = i.txn_id"
+                                 f" WHERE {self.in_period('t.date', period)}")
+        refunds = sql(self.book, "SELECT count(*) FROM refunds r JOIN txns t ON t.id = r.txn_id"
+                                 f" WHERE {self.in_period('t.date', period)}")
+        self.assertEqual(len(rows), receipts + voids + incomes + refunds)
         self.assertEqual(sum(fen(r["金额"]) for r in rows), income["income_total"])
         for line in income["income"]:
-            header = "预收款" if line["code"] == "prepaid" else line["name"]
+            header = ("预收款" if line["code"] == "prepaid" else
+                      OTHER_INCOME.get(line["code"].removeprefix("other-income:"))
+                      if line["code"].startswith("other-income:") else line["name"])
             self.assertEqual(sum(fen(r[header] or 0) for r in rows), line["amount"], line)
 
         rows = table(wb["支出"])
         where = self.in_period("date", period)
-        self.assertEqual(len(rows), sql(self.book, f"SELECT count(*) FROM expenditures WHERE {where}"))
+        # A transfer's bank charge is an expenditure row of its own.
+        fees = f"FROM transfers f JOIN txns t ON t.id = f.txn_id WHERE f.fee > 0 AND {self.in_period('t.date', period)}"
+        self.assertEqual(len(rows), sql(self.book, f"SELECT count(*) FROM expenditures WHERE {where}")
+                         + sql(self.book, f"SELECT count(*) {fees}"))
         self.assertEqual(sum(fen(r["金额"]) for r in rows),
-                         sql(self.book, f"SELECT sum(amount) FROM expenditures WHERE {where}"))
+                         sql(self.book, f"SELECT sum(amount) FROM expenditures WHERE {where}")
+                         + (sql(self.book, f"SELECT sum(f.fee) {fees}") or 0))
         self.assertEqual(sum(fen(r["金额"]) for r in rows), income["expense_total"])
 
         arrears = self.json("report", "arrears", "--period", period)
