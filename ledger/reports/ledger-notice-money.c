@@ -24,6 +24,7 @@
 #include "ledger-account-code.h"
 #include "ledger-balance-sheet.h"
 #include "ledger-book-private.h"
+#include "ledger-money-entries.h"
 #include "ledger-money-private.h"
 #include "ledger-notice-private.h"
 
@@ -120,124 +121,80 @@ read_balances (LedgerBook        *book,
 /* ------------------------------------------------------------------ */
 /* Other income, refunds and transfers of the period */
 
-static sqlite3_stmt *
-prepare_in_period (LedgerBook          *book,
-                   const char          *sql,
-                   const LedgerPeriod  *period,
-                   GError             **error)
+/* The period's other income, refunds and transfers, from the query the
+ * workbook reads them with (ledger_report_money_entries()), each into
+ * the notice's list of its kind. */
+static LedgerNoticeIncome *
+notice_income (const LedgerMoneyEntry *e)
 {
-  sqlite3_stmt *stmt = ledger_book_prepare (book, sql, error);
+  LedgerNoticeIncome *income = g_new0 (LedgerNoticeIncome, 1);
 
-  if (stmt != NULL)
-    {
-      ledger_bind_text (stmt, 1, period->first);
-      ledger_bind_text (stmt, 2, period->last);
-    }
-  return stmt;
+  income->txn_id = e->txn_id;
+  g_strlcpy (income->date, e->date, sizeof income->date);
+  income->voucher = g_strdup (e->voucher);
+  income->category = g_strdup (e->category);
+  income->account = g_strdup (e->account);
+  income->fund = g_strdup (e->fund);
+  income->payer = g_strdup (e->payer);
+  income->memo = g_strdup (e->memo);
+  income->amount = e->amount;
+  return income;
 }
 
-static GPtrArray *
-read_incomes (LedgerBook          *book,
-              const LedgerPeriod  *period,
-              GError             **error)
+static LedgerNoticeRefund *
+notice_refund (const LedgerMoneyEntry *e)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_notice_income_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  LedgerNoticeRefund *refund = g_new0 (LedgerNoticeRefund, 1);
 
-  stmt = prepare_in_period (book,
-    "SELECT t.id, t.date, i.voucher, i.category, i.account, i.fund, i.payer, i.memo, i.amount"
-    " FROM incomes i JOIN txns t ON t.id = i.txn_id"
-    " WHERE t.date BETWEEN ?1 AND ?2 ORDER BY t.date, t.id",
-    period, error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LedgerNoticeIncome *income = g_new0 (LedgerNoticeIncome, 1);
-
-      income->txn_id = sqlite3_column_int64 (stmt, 0);
-      g_strlcpy (income->date, (const char *) sqlite3_column_text (stmt, 1), sizeof income->date);
-      income->voucher = ledger_column_dup (stmt, 2);
-      income->category = ledger_column_dup (stmt, 3);
-      income->account = ledger_column_dup (stmt, 4);
-      income->fund = ledger_column_dup (stmt, 5);
-      income->payer = ledger_column_dup (stmt, 6);
-      income->memo = ledger_column_dup (stmt, 7);
-      income->amount = sqlite3_column_int64 (stmt, 8);
-      g_ptr_array_add (list, income);
-    }
-  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading other income"), error))
-    return NULL;
-  return g_steal_pointer (&list);
+  refund->txn_id = e->txn_id;
+  g_strlcpy (refund->date, e->date, sizeof refund->date);
+  refund->voucher = g_strdup (e->voucher);
+  refund->account = g_strdup (e->account);
+  refund->reason = g_strdup (e->memo);
+  refund->amount = e->amount;
+  return refund;
 }
 
-static GPtrArray *
-read_refunds (LedgerBook          *book,
-              const LedgerPeriod  *period,
-              GError             **error)
+static LedgerNoticeTransfer *
+notice_transfer (const LedgerMoneyEntry *e)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_notice_refund_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  LedgerNoticeTransfer *transfer = g_new0 (LedgerNoticeTransfer, 1);
 
-  stmt = prepare_in_period (book,
-    "SELECT t.id, t.date, r.voucher, r.account, r.reason, r.amount"
-    " FROM refunds r JOIN txns t ON t.id = r.txn_id"
-    " WHERE t.date BETWEEN ?1 AND ?2 ORDER BY t.date, t.id",
-    period, error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LedgerNoticeRefund *refund = g_new0 (LedgerNoticeRefund, 1);
-
-      refund->txn_id = sqlite3_column_int64 (stmt, 0);
-      g_strlcpy (refund->date, (const char *) sqlite3_column_text (stmt, 1), sizeof refund->date);
-      refund->voucher = ledger_column_dup (stmt, 2);
-      refund->account = ledger_column_dup (stmt, 3);
-      refund->reason = ledger_column_dup (stmt, 4);
-      refund->amount = sqlite3_column_int64 (stmt, 5);
-      g_ptr_array_add (list, refund);
-    }
-  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading refunds"), error))
-    return NULL;
-  return g_steal_pointer (&list);
+  transfer->txn_id = e->txn_id;
+  g_strlcpy (transfer->date, e->date, sizeof transfer->date);
+  transfer->voucher = g_strdup (e->voucher);
+  transfer->from = g_strdup (e->account);
+  transfer->to = g_strdup (e->to);
+  transfer->memo = g_strdup (e->memo);
+  transfer->amount = e->amount;
+  transfer->fee = e->fee;
+  return transfer;
 }
 
-static GPtrArray *
-read_transfers (LedgerBook          *book,
-                const LedgerPeriod  *period,
-                GError             **error)
+static gboolean
+read_money_entries (LedgerBook        *book,
+                    LedgerNoticeData  *data,
+                    GError           **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_notice_transfer_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) entries = ledger_report_money_entries (book, &data->period, error);
 
-  stmt = prepare_in_period (book,
-    "SELECT t.id, t.date, x.voucher, x.from_account, x.to_account, x.memo, x.amount, x.fee"
-    " FROM transfers x JOIN txns t ON t.id = x.txn_id"
-    " WHERE t.date BETWEEN ?1 AND ?2 ORDER BY t.date, t.id",
-    period, error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (entries == NULL)
+    return FALSE;
+  data->incomes = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_notice_income_free);
+  data->refunds = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_notice_refund_free);
+  data->transfers = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_notice_transfer_free);
+  for (guint i = 0; i < entries->len; i++)
     {
-      LedgerNoticeTransfer *transfer = g_new0 (LedgerNoticeTransfer, 1);
+      const LedgerMoneyEntry *e = g_ptr_array_index (entries, i);
 
-      transfer->txn_id = sqlite3_column_int64 (stmt, 0);
-      g_strlcpy (transfer->date, (const char *) sqlite3_column_text (stmt, 1), sizeof transfer->date);
-      transfer->voucher = ledger_column_dup (stmt, 2);
-      transfer->from = ledger_column_dup (stmt, 3);
-      transfer->to = ledger_column_dup (stmt, 4);
-      transfer->memo = ledger_column_dup (stmt, 5);
-      transfer->amount = sqlite3_column_int64 (stmt, 6);
-      transfer->fee = sqlite3_column_int64 (stmt, 7);
-      g_ptr_array_add (list, transfer);
+      if (strcmp (e->kind, "income") == 0)
+        g_ptr_array_add (data->incomes, notice_income (e));
+      else if (strcmp (e->kind, "refund") == 0)
+        g_ptr_array_add (data->refunds, notice_refund (e));
+      else
+        g_ptr_array_add (data->transfers, notice_transfer (e));
     }
-  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading transfers"), error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -312,9 +269,7 @@ ledger_notice_read_money (LedgerBook        *book,
 {
   if (!read_balances (book, data, error))
     return FALSE;
-  if ((data->incomes = read_incomes (book, &data->period, error)) == NULL ||
-      (data->refunds = read_refunds (book, &data->period, error)) == NULL ||
-      (data->transfers = read_transfers (book, &data->period, error)) == NULL)
+  if (!read_money_entries (book, data, error))
     return FALSE;
   data->refund_total = 0;
   for (guint i = 0; i < data->refunds->len; i++)
