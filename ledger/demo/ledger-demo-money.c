@@ -282,7 +282,7 @@ ledger_demo_plan_money (Demo *demo)
 /* ------------------------------------------------------------------ */
 /* Posting */
 
-/* Banks the cash above the float, or withdraws the WeChat or Alipay
+/* Banks the cash above what is kept in hand, or withdraws the WeChat or Alipay
  * takings to the bank less the platform's charge (an expense). */
 static gboolean
 post_transfer (Demo            *demo,
