@@ -24,15 +24,6 @@ ledger_money_entry_free (LedgerMoneyEntry *entry)
   g_free (entry);
 }
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           col)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  return g_strdup (text != NULL ? text : "");
-}
-
 static LedgerMoneyEntry *
 entry_from_row (sqlite3_stmt *stmt)
 {
@@ -41,15 +32,15 @@ entry_from_row (sqlite3_stmt *stmt)
 
   entry->txn_id = sqlite3_column_int64 (stmt, 0);
   g_strlcpy (entry->date, date != NULL ? date : "", sizeof entry->date);
-  entry->kind = column_text (stmt, 2);
-  entry->voucher = column_text (stmt, 3);
-  entry->account = column_text (stmt, 4);
-  entry->to = column_text (stmt, 5);
-  entry->category = column_text (stmt, 6);
-  entry->fund = column_text (stmt, 7);
-  entry->unit = column_text (stmt, 8);
-  entry->payer = column_text (stmt, 9);
-  entry->memo = column_text (stmt, 10);
+  entry->kind = ledger_column_dup (stmt, 2);
+  entry->voucher = ledger_column_dup (stmt, 3);
+  entry->account = ledger_column_dup (stmt, 4);
+  entry->to = ledger_column_dup (stmt, 5);
+  entry->category = ledger_column_dup (stmt, 6);
+  entry->fund = ledger_column_dup (stmt, 7);
+  entry->unit = ledger_column_dup (stmt, 8);
+  entry->payer = ledger_column_dup (stmt, 9);
+  entry->memo = ledger_column_dup (stmt, 10);
   entry->amount = sqlite3_column_int64 (stmt, 11);
   entry->fee = sqlite3_column_int64 (stmt, 12);
   return entry;
