@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli-common.h"
 #include "cli-json.h"
@@ -110,6 +111,65 @@ run_opening_credit (CliGlobals *globals,
 }
 
 /* ------------------------------------------------------------------ */
+/* account reconcile */
+
+static int
+run_account_reconcile (CliGlobals *globals,
+                       int         argc,
+                       char      **argv)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *memo = NULL;
+  const GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day the statement is as at (default today)"), N_("DATE") },
+    { "memo", 0, 0, G_OPTION_ARG_STRING, &memo, N_("Which statement it is"), N_("TEXT") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(LedgerBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *code = NULL;
+  gint64 statement = 0;
+
+  if (!cli_parse_options (globals, lookup ("account reconcile"), entries, &argc, &argv, 2, 2))
+    return CLI_EXIT_USAGE;
+  if ((code = ledger_money_account_parse (argv[1], "ACCOUNT", &error)) == NULL ||
+      !ledger_money_parse (argv[2], _("amount"), LEDGER_MONEY_ALLOW_ZERO | LEDGER_MONEY_BALANCE, &statement, &error) ||
+      (book = cli_open_book (globals, &error)) == NULL ||
+      !ledger_account_reconcile (book, argv[1], statement, date, memo, &error))
+    return cli_report_error (error);
+  /* What the book says against it, the same line `report reconciliation` prints. */
+  if ((lines = ledger_report_reconciliation (book, NULL, &error)) == NULL)
+    return cli_report_error (error);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const LedgerReconciliation *line = g_ptr_array_index (lines, i);
+      g_autofree char *shown = NULL;
+
+      if (strcmp (line->account, code) != 0 || !line->has_statement)
+        continue;
+      if (line->difference == 0)
+        {
+          shown = ledger_money_format (line->statement);
+          /* Translators: the account, the statement's date and balance */
+          printf (_("%s on %s: the statement's %s agrees with the book\n"), line->chinese, line->statement_date, shown);
+        }
+      else
+        {
+          g_autofree char *book_text = ledger_money_format (line->book_at_statement);
+          g_autofree char *difference = ledger_money_format (line->difference);
+
+          shown = ledger_money_format (line->statement);
+          /* Translators: the account, the statement's date and balance,
+           * the book's balance that day, the difference */
+          printf (_("%s on %s: the statement shows %s, the book %s: a difference of %s to explain\n"),
+                  line->chinese, line->statement_date, shown, book_text, difference);
+        }
+    }
+  return CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
 /* account add, account list */
 
 static int
@@ -205,5 +265,8 @@ const CliCommand cli_opening_commands[] = {
     N_("Enter a household's credit from the paper ledger"), run_opening_credit },
   { "account add", "bank:NAME", N_("Add a named bank account"), run_account_add },
   { "account list", "[--json]", N_("List every account with its balance"), run_account_list },
+  { "account reconcile", "ACCOUNT AMOUNT [--date DATE] [--memo TEXT]",
+    N_("Record a statement's balance (bank, cash counted, WeChat, Alipay) to check the book against"),
+    run_account_reconcile },
   { NULL, NULL, NULL, NULL }
 };

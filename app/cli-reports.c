@@ -156,6 +156,97 @@ report_balance (LedgerBook         *book,
 }
 
 /* ------------------------------------------------------------------ */
+/* report reconciliation */
+
+static void
+json_reconciliation (GPtrArray  *lines,
+                     const char *as_of)
+{
+  g_autoptr(CliJson) json = cli_json_new ();
+
+  cli_json_begin_object (json, NULL);
+  cli_json_string (json, "report", "reconciliation");
+  cli_json_string (json, "as_of", as_of);
+  cli_json_begin_array (json, "accounts");
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const LedgerReconciliation *line = g_ptr_array_index (lines, i);
+
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "code", line->account);
+      cli_json_string (json, "name", line->chinese);
+      cli_json_int (json, "balance", line->balance);
+      cli_json_bool (json, "reconciled", line->has_statement);
+      if (line->has_statement)
+        {
+          cli_json_string (json, "statement_date", line->statement_date);
+          cli_json_int (json, "statement", line->statement);
+          cli_json_int (json, "book_at_statement", line->book_at_statement);
+          cli_json_int (json, "difference", line->difference);
+          cli_json_string (json, "memo", line->memo);
+        }
+      cli_json_end_object (json);
+    }
+  cli_json_end_array (json);
+  cli_json_end_object (json);
+  cli_json_print (json);
+}
+
+/* One line an account: its balance, then what its last statement says. */
+static void
+print_reconciliation_line (const LedgerReconciliation *line)
+{
+  g_autofree char *balance = ledger_money_format (line->balance);
+  g_autofree char *statement = NULL;
+  g_autofree char *on_the_day = NULL;
+  g_autofree char *difference = NULL;
+
+  printf ("  %s%*s %16s  ", line->chinese, (int) MAX (0, 24 - cli_display_width (line->chinese)), "", balance);
+  if (!line->has_statement)
+    {
+      printf (_("not reconciled yet\n"));
+      return;
+    }
+  statement = ledger_money_format (line->statement);
+  if (line->difference == 0)
+    {
+      /* Translators: the statement's date and balance */
+      printf (_("statement of %s: %s, agrees\n"), line->statement_date, statement);
+      return;
+    }
+  on_the_day = ledger_money_format (line->book_at_statement);
+  difference = ledger_money_format (line->difference);
+  /* Translators: the statement's date and balance, the book's balance
+   * that day, and the book's balance less the statement's */
+  printf (_("statement of %s: %s; the book that day: %s; DIFFERS by %s\n"),
+          line->statement_date, statement, on_the_day, difference);
+}
+
+/* Each money account against its last statement. A difference is not an
+ * error of the program: the statement is evidence the book has not yet
+ * explained, and the treasurer's next entries (or the bank's) will. */
+static int
+report_reconciliation (LedgerBook         *book,
+                       const LedgerPeriod *period,
+                       gboolean            as_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = ledger_report_reconciliation (book, period->last, &error);
+
+  if (lines == NULL)
+    return cli_report_error (error);
+  if (as_json)
+    {
+      json_reconciliation (lines, period->last);
+      return CLI_EXIT_OK;
+    }
+  printf (_("Money accounts against their last statements, at %s\n"), period->last);
+  for (guint i = 0; i < lines->len; i++)
+    print_reconciliation_line (g_ptr_array_index (lines, i));
+  return CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
 /* report trial-balance */
 
 static void
@@ -588,6 +679,7 @@ run_report (CliGlobals *globals,
     { "collection", report_collection },
     { "overview", report_overview },
     { "trial-balance", report_trial_balance },
+    { "reconciliation", report_reconciliation },
   };
   g_autofree char *period_text = NULL;
   gboolean as_json = FALSE;
@@ -626,7 +718,7 @@ run_report (CliGlobals *globals,
     if (strcmp (argv[1], reports[i].name) == 0)
       return reports[i].print (book, &period, as_json);
   return cli_usage_invalid (lookup ("report"), _("report"), argv[1],
-                            _("expected balance, trial-balance, cashbook, arrears, income, collection or overview"));
+                            _("expected balance, trial-balance, cashbook, reconciliation, arrears, income, collection or overview"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -739,7 +831,7 @@ run_demo (CliGlobals *globals,
 }
 
 const CliCommand cli_report_commands[] = {
-  { "report", "balance|trial-balance|cashbook ACCOUNT|arrears|income|collection|overview [--period P] [--json]",
+  { "report", "balance|trial-balance|cashbook ACCOUNT|reconciliation|arrears|income|collection|overview [--period P] [--json]",
     N_("Show a report"), run_report },
   { "backup", "FILE", N_("Write a checked copy of the book"), run_backup },
   { "restore", "FILE", N_("Replace the book with a backup (the current one is saved first)"),

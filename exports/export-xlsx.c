@@ -221,7 +221,7 @@ export_xlsx_kind_chinese (const char *kind)
     { "charge", "计费" }, { "payment", "收款" }, { "void", "作废" }, { "waiver", "减免" },
     { "expenditure", "支出" }, { "vote", "发起表决" }, { "ballot", "选票" }, { "vote-close", "表决结束" },
     { "opening", "期初" }, { "account", "增设账户" }, { "transfer", "转账" }, { "income", "其他收入" },
-    { "refund", "退款" }, { "advance", "备用金" }, { "period-close", "结账" },
+    { "refund", "退款" }, { "advance", "备用金" }, { "period-close", "结账" }, { "reconcile", "对账" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (names); i++)

@@ -64,6 +64,7 @@
 #include "ledger-opening.h"
 #include "ledger-paths.h"
 #include "ledger-payment.h"
+#include "ledger-reconcile.h"
 #include "ledger-refund.h"
 #include "ledger-period-close.h"
 #include "ledger-replay.h"
@@ -78,6 +79,7 @@
 /* reports: what is read out of the book */
 #include "ledger-balance-sheet.h"
 #include "ledger-cashbook.h"
+#include "ledger-reconciliation.h"
 #include "ledger-money-entries.h"
 #include "ledger-waiver-list.h"
 #include "ledger-history.h"

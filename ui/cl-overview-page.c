@@ -11,8 +11,10 @@
 #define G_LOG_DOMAIN "community-ledger"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cl-overview-page.h"
+#include "cl-reconcile-dialog.h"
 #include "ledger.h"
 
 struct _ClOverviewPage
@@ -73,7 +75,7 @@ mark_negative (GtkWidget *label,
 /* Adds a row "@title … ¥1,234.56" to @group, its figure named
  * overview-@kind-@code for the tests; below zero it is marked and says
  * why that must not be. */
-static void
+static AdwActionRow *
 add_figure_row (ClOverviewPage      *self,
                 AdwPreferencesGroup *group,
                 const char          *kind,
@@ -96,8 +98,71 @@ add_figure_row (ClOverviewPage      *self,
                                  _("Below zero: no entry may take money below nothing, so the book was changed "
                                    "behind the program's back. Run Verify the Book."));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  g_object_set_data (G_OBJECT (row), "figure", label);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->figure_rows, row);
+  return ADW_ACTION_ROW (row);
+}
+
+static void
+reconcile_clicked (GtkButton      *button,
+                   ClOverviewPage *self)
+{
+  LedgerBook *book = cl_page_get_book (CL_PAGE (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (book == NULL || ledger_book_is_read_only (book))
+    return;
+  gtk_window_present (GTK_WINDOW (cl_reconcile_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, book,
+                                                           g_object_get_data (G_OBJECT (button), "account"),
+                                                           g_object_get_data (G_OBJECT (button), "title"))));
+}
+
+/* What @line's last statement says of the account's row: agreed on a
+ * day, never reconciled, or a difference the book has yet to explain,
+ * marked like a figure below zero; and the button that records the next
+ * statement (named overview-reconcile-CODE for the tests). */
+static void
+show_reconciliation (ClOverviewPage             *self,
+                     AdwActionRow               *row,
+                     const LedgerReconciliation *line,
+                     gboolean                    writable)
+{
+  GtkWidget *button = gtk_button_new_with_label (_("Reconcile…"));
+  g_autofree char *name = g_strdup_printf ("overview-reconcile-%s", line->account);
+  g_autofree char *statement = ledger_money_format (line->statement);
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_sensitive (button, writable);
+  gtk_widget_set_tooltip_text (button, _("Record the balance a statement or a count shows, to check the book against"));
+  g_object_set_data_full (G_OBJECT (button), "account", g_strdup (line->account), g_free);
+  g_object_set_data_full (G_OBJECT (button), "title", g_strdup (line->chinese), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (reconcile_clicked), self, 0);
+  adw_action_row_add_suffix (row, button);
+
+  if (!line->has_statement)
+    subtitle = g_strdup (_("Not reconciled yet"));
+  else if (line->difference == 0)
+    /* Translators: the statement's date and balance */
+    subtitle = g_strdup_printf (_("Agrees with the statement of %s (%s)"), line->statement_date, statement);
+  else
+    {
+      g_autofree char *on_the_day = ledger_money_format (line->book_at_statement);
+      g_autofree char *difference = ledger_money_format (line->difference);
+
+      /* Translators: the statement's date and balance, the book's balance
+       * that day, the difference */
+      subtitle = g_strdup_printf (_("Unreconciled: the statement of %s shows %s, the book %s; %s to explain"),
+                                  line->statement_date, statement, on_the_day, difference);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "unreconciled");
+      gtk_widget_add_css_class (g_object_get_data (G_OBJECT (row), "figure"), "error");
+    }
+  /* A figure below zero says why already: that matters more. */
+  if (adw_action_row_get_subtitle (row) == NULL || adw_action_row_get_subtitle (row)[0] == '\0')
+    adw_action_row_set_subtitle (row, subtitle);
 }
 
 static void
@@ -145,8 +210,9 @@ show_balance_sheet (ClOverviewPage  *self,
                     GError         **error)
 {
   g_autoptr(LedgerBalanceSheet) sheet = ledger_report_balance_sheet (book, date, error);
+  g_autoptr(GPtrArray) statements = NULL;
 
-  if (sheet == NULL)
+  if (sheet == NULL || (statements = ledger_report_reconciliation (book, date, error)) == NULL)
     return FALSE;
   remove_figure_rows (self);
   for (int pass = 0; pass < 2; pass++)
@@ -154,11 +220,19 @@ show_balance_sheet (ClOverviewPage  *self,
       {
         const LedgerReportLine *line = g_ptr_array_index (sheet->accounts, i);
         g_autofree char *title = NULL;
+        AdwActionRow *row;
 
         if (!(pass == 0 ? ledger_account_is_money (line->code) : ledger_account_is_advance (line->code)))
           continue;
         title = ledger_account_chinese (line->code, line->name);
-        add_figure_row (self, self->accounts_group, "account", line->code, title, line->amount);
+        row = add_figure_row (self, self->accounts_group, "account", line->code, title, line->amount);
+        for (guint j = 0; pass == 0 && j < statements->len; j++)
+          {
+            const LedgerReconciliation *statement = g_ptr_array_index (statements, j);
+
+            if (strcmp (statement->account, line->code) == 0)
+              show_reconciliation (self, row, statement, !ledger_book_is_read_only (book));
+          }
       }
   for (int f = 0; f < LEDGER_FUND_COUNT; f++)
     add_figure_row (self, self->funds_group, "fund", ledger_fund_to_string (f), ledger_fund_label (f),

@@ -261,7 +261,7 @@ static const char *const append_only_tables_v3[] = {
 /* Version 4's. */
 static const char *const append_only_tables_v4[] = {
   "openings", "incomes", "transfers", "refunds", "advances", "expenditure_sources",
-  "closed_periods", "corrections",
+  "closed_periods", "corrections", "reconciliations",
 };
 
 static const struct
@@ -531,6 +531,16 @@ static const char schema_v4[] =
   "  txn_id INTEGER PRIMARY KEY REFERENCES txns (id),"
   "  period TEXT NOT NULL REFERENCES closed_periods (period)"
   ");"
+  /* What a money account's statement (the bank's, the counted cash, a
+   * platform's bill) showed at the end of its entry's date: evidence the
+   * book is compared with (reports/ledger-reconciliation.c), not money. */
+  "CREATE TABLE reconciliations ("
+  "  txn_id    INTEGER PRIMARY KEY REFERENCES txns (id),"
+  "  account   TEXT NOT NULL REFERENCES accounts (code),"
+  "  statement INTEGER NOT NULL CHECK (statement >= 0),"
+  "  memo      TEXT NOT NULL"
+  ");"
+  "CREATE INDEX reconciliations_account ON reconciliations (account);"
 
   "CREATE VIEW entry_funds (txn_id, fund) AS"
   "  SELECT txn_id, CASE fund WHEN 'maintenance' THEN 'maintenance' ELSE 'operating' END FROM expenditures"

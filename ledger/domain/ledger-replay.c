@@ -39,6 +39,7 @@
 #include "ledger-payment-private.h"
 #include "ledger-refund-private.h"
 #include "ledger-period-close-private.h"
+#include "ledger-reconcile-private.h"
 #include "ledger-replay-private.h"
 #include "ledger-replay.h"
 #include "ledger-settings-private.h"
@@ -76,6 +77,7 @@ static const LedgerFactKind *const fact_kinds[] = {
   &ledger_fact_close,
   &ledger_fact_corrects,
   &ledger_fact_opening,
+  &ledger_fact_reconcile,
 };
 
 /* The rules re-applied, by entry kind: every kind a writer posts has
@@ -106,6 +108,7 @@ static const struct
   { "period-close", ledger_period_close_rule },
   { "advance",     ledger_advance_rule },
   { "opening",     ledger_opening_rule },
+  { "reconcile",   ledger_reconcile_rule },
 };
 
 /* Every kind of entry a writer posts: whether it may move money (its
@@ -140,6 +143,7 @@ static const struct
   { "period-close", FALSE, TRUE, "close" },
   { "advance",     TRUE,  TRUE,  "advance" },
   { "opening",     TRUE,  FALSE, "charge allocation opening" },
+  { "reconcile",   FALSE, TRUE,  "reconcile" },
 };
 
 /* Facts whose personal data is committed, not held. */
@@ -186,6 +190,7 @@ static const struct
   { "expenditure_sources", "txn_id" },
   { "closed_periods",      "period" },
   { "corrections",         "txn_id" },
+  { "reconciliations",     "txn_id" },
   { "charge_status",   "charge_id" },
   { "account_days",    "account, date" },
 };

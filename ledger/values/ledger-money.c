@@ -268,6 +268,7 @@ ledger_money_parse (const char        *text,
   const char *number;
   char sign;
   gint64 fen = 0;
+  gint64 max = (flags & LEDGER_MONEY_BALANCE) != 0 ? LEDGER_TOTAL_MAX : LEDGER_MONEY_MAX;
   NumberProblem problem;
 
   g_return_val_if_fail (field != NULL, FALSE);
@@ -286,13 +287,13 @@ ledger_money_parse (const char        *text,
   if (sign == 0)
     sign = read_sign (&number);
 
-  problem = parse_hundredths (number, LEDGER_MONEY_MAX, &fen);
+  problem = parse_hundredths (number, max, &fen);
   if (!check_number (text, field, sign,
                      (flags & LEDGER_MONEY_ALLOW_NEGATIVE) != 0, problem, error))
     return FALSE;
   if (problem == NUMBER_TOO_LARGE)
     {
-      g_autofree char *limit = ledger_money_format (LEDGER_MONEY_MAX);
+      g_autofree char *limit = ledger_money_format (max);
 
       return report_too_large (text, field, limit, error);
     }

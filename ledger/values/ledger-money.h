@@ -22,6 +22,7 @@ typedef enum
   LEDGER_MONEY_POSITIVE = 0,        /* > 0: payments, fees, expenditures */
   LEDGER_MONEY_ALLOW_ZERO = 1 << 0, /* >= 0: a fee set to zero stops billing */
   LEDGER_MONEY_ALLOW_NEGATIVE = 1 << 1, /* a leading '-' is accepted (adjustments) */
+  LEDGER_MONEY_BALANCE = 1 << 2,    /* a balance, not an amount: up to LEDGER_TOTAL_MAX */
 } LedgerMoneyFlags;
 
 /**
@@ -39,7 +40,8 @@ typedef enum
  * (`-¥5`, as ledger_money_format() writes it, or `¥-5`).
  * Rejects empty text, more than two decimals, exponents, `+`, `-` (unless
  * allowed), misplaced thousands separators (`1,2,3`, `1,23.00`, `,123`),
- * amounts beyond ±%LEDGER_MONEY_MAX (which itself is accepted) and anything
+ * amounts beyond ±%LEDGER_MONEY_MAX (which itself is accepted; ±%LEDGER_TOTAL_MAX
+ * with %LEDGER_MONEY_BALANCE, for a balance a statement shows) and anything
  * else. A decimal point needs a digit on both sides: `12.` and `.5` are
  * refused as probable slips rather than guessed at.
  *

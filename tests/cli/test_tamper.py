@@ -30,6 +30,7 @@ PROJECTIONS = {
     "closed_periods": ["period"], "corrections": ["txn_id"],
     # issue 16
     "advances": ["txn_id"], "expenditure_sources": ["txn_id"],
+    "reconciliations": ["txn_id"],
 }
 
 # Values the schema's CHECK constraints allow, tried when "+x" is refused.
@@ -116,6 +117,8 @@ class TamperBattery(unittest.TestCase):
         run(book, "opening", "balance", "alipay", "500", "--date", "2026-06-30")  # the demo opened cash
         run(book, "opening", "credit", "1-1-201", "20")
         run(book, "opening", "arrears", "1-1-202", "property", "2020", "360")
+        # A bank statement that does not agree with the book (issue 16).
+        run(book, "account", "reconcile", "bank", "1234.56", "--memo", "对账单")
         run(book, "notice", os.path.join(cls.dir, "notice.pdf"),
             "--png", os.path.join(cls.dir, "notice.png"))
         run(book, "verify")

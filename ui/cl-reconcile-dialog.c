@@ -1,0 +1,183 @@
+/* cl-reconcile-dialog.c — recording a money account's statement (对账)
+ *
+ * A message dialog with three fields: the statement's balance, its day
+ * (today unless changed) and what it is. A message dialog closes when it
+ * answers, so a refused statement opens a new one with what was typed,
+ * the reason, and the field it concerns marked and focused: nothing
+ * typed is lost and nothing is written.
+ */
+#define G_LOG_DOMAIN "community-ledger"
+
+#include <glib/gi18n.h>
+
+#include "cl-feedback.h"
+#include "cl-reconcile-dialog.h"
+#include <string.h>
+
+struct _ClReconcileDialog
+{
+  AdwMessageDialog parent_instance;
+
+  LedgerBook *book;
+  char       *account;
+  char       *title;
+  GtkEntry   *amount_entry;
+  GtkEntry   *date_entry;
+  GtkEntry   *memo_entry;
+};
+
+G_DEFINE_FINAL_TYPE (ClReconcileDialog, cl_reconcile_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+static GtkEntry *
+add_field (GtkGrid    *grid,
+           int         row,
+           const char *label_text,
+           const char *name,
+           const char *placeholder)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_widget_set_halign (label, GTK_ALIGN_END);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_widget_set_name (entry, name);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  if (placeholder != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, entry, 1, row, 1, 1);
+  return GTK_ENTRY (entry);
+}
+
+/* Which field a refusal is about, from the field name the ledger gives
+ * in its message ("--date", "--memo", "amount"). */
+static GtkEntry *
+field_of_error (ClReconcileDialog *self,
+                const GError      *error)
+{
+  if (strstr (error->message, "--date") != NULL)
+    return self->date_entry;
+  if (strstr (error->message, "--memo") != NULL)
+    return self->memo_entry;
+  return self->amount_entry;
+}
+
+static void
+reopen_refused (ClReconcileDialog *self,
+                const GError      *error)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  ClReconcileDialog *again = CL_RECONCILE_DIALOG (cl_reconcile_dialog_new (parent, self->book, self->account,
+                                                                              self->title));
+  GtkEntry *marked;
+
+  gtk_editable_set_text (GTK_EDITABLE (again->amount_entry), gtk_editable_get_text (GTK_EDITABLE (self->amount_entry)));
+  gtk_editable_set_text (GTK_EDITABLE (again->date_entry), gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
+  gtk_editable_set_text (GTK_EDITABLE (again->memo_entry), gtk_editable_get_text (GTK_EDITABLE (self->memo_entry)));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (again), error->message);
+  marked = field_of_error (again, error);
+  gtk_widget_add_css_class (GTK_WIDGET (marked), "error");
+  gtk_window_present (GTK_WINDOW (again));
+  gtk_widget_grab_focus (GTK_WIDGET (marked));
+}
+
+static gboolean
+record_statement (ClReconcileDialog  *self,
+                  GError            **error)
+{
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  gint64 statement = 0;
+
+  return ledger_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_entry)), _("amount"),
+                             LEDGER_MONEY_ALLOW_ZERO | LEDGER_MONEY_BALANCE, &statement, error) &&
+         ledger_account_reconcile (self->book, self->account, statement, date[0] != '\0' ? date : NULL,
+                                   gtk_editable_get_text (GTK_EDITABLE (self->memo_entry)), error);
+}
+
+static void
+cl_reconcile_dialog_response (AdwMessageDialog *dialog,
+                              const char       *response)
+{
+  ClReconcileDialog *self = CL_RECONCILE_DIALOG (dialog);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+
+  if (g_strcmp0 (response, "record") != 0)
+    return;
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (!record_statement (self, &error))
+    {
+      if (error->domain == LEDGER_ERROR && error->code != LEDGER_ERROR_DATABASE && error->code != LEDGER_ERROR_CORRUPT)
+        reopen_refused (self, error);
+      else
+        cl_window_show_error (parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self),
+                              _("recording the statement"), error);
+      return;
+    }
+  if (parent != NULL)
+    {
+      /* Translators: the account */
+      g_autofree char *done = g_strdup_printf (_("Statement of %s recorded"), self->title);
+
+      cl_window_add_toast (GTK_WIDGET (parent), adw_toast_new (done));
+    }
+}
+
+static void
+cl_reconcile_dialog_finalize (GObject *object)
+{
+  ClReconcileDialog *self = CL_RECONCILE_DIALOG (object);
+
+  g_clear_object (&self->book);
+  g_free (self->account);
+  g_free (self->title);
+  G_OBJECT_CLASS (cl_reconcile_dialog_parent_class)->finalize (object);
+}
+
+static void
+cl_reconcile_dialog_class_init (ClReconcileDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cl_reconcile_dialog_finalize;
+  ADW_MESSAGE_DIALOG_CLASS (klass)->response = cl_reconcile_dialog_response;
+}
+
+static void
+cl_reconcile_dialog_init (ClReconcileDialog *self)
+{
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+
+  gtk_grid_set_row_spacing (grid, 6);
+  gtk_grid_set_column_spacing (grid, 12);
+  self->amount_entry = add_field (grid, 0, _("Statement _balance"), "reconcile-amount", _("as the statement shows it"));
+  self->date_entry = add_field (grid, 1, _("_As at"), "reconcile-date", _("YYYY-MM-DD"));
+  self->memo_entry = add_field (grid, 2, _("_Which statement"), "reconcile-memo", _("e.g. bank statement no. 3"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), GTK_WIDGET (grid));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self), "cancel", _("_Cancel"), "record", _("_Record"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "record");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
+}
+
+GtkWidget *
+cl_reconcile_dialog_new (GtkWindow  *parent,
+                         LedgerBook *book,
+                         const char *account,
+                         const char *title)
+{
+  ClReconcileDialog *self = g_object_new (CL_TYPE_RECONCILE_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  g_autofree char *heading = g_strdup_printf (_("Reconcile %s"), title);
+  char today[11];
+
+  self->book = g_object_ref (book);
+  self->account = g_strdup (account);
+  self->title = g_strdup (title);
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                               _("The balance the statement (or the cash counted) shows at the end of the day. "
+                                 "The book is not changed to match it: a difference stays marked on the Overview "
+                                 "until the entries that explain it are made."));
+  ledger_book_today (book, today);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today);
+  return GTK_WIDGET (self);
+}
