@@ -80,6 +80,7 @@
 #include "ledger-cashbook.h"
 #include "ledger-money-entries.h"
 #include "ledger-waiver-list.h"
+#include "ledger-fund-report.h"
 #include "ledger-history.h"
 #include "ledger-notice.h"
 #include "ledger-overview.h"
