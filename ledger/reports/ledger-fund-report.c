@@ -94,8 +94,13 @@ read_balances (LedgerBook        *book,
     {
       LedgerFundFigures *f = &report->funds[fund_of (stmt, 0)];
 
-      f->opening += sqlite3_column_int64 (stmt, 1);
-      f->closing += sqlite3_column_int64 (stmt, 2);
+      /* Only a fund code the view never gives could meet another's row. */
+      if (!ledger_total_add_or_error (&f->opening, sqlite3_column_int64 (stmt, 1), _("the funds"), error) ||
+          !ledger_total_add_or_error (&f->closing, sqlite3_column_int64 (stmt, 2), _("the funds"), error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
     }
   return ledger_book_finish_rows (book, stmt, rc, N_("reading the funds"), error);
 }
