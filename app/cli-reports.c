@@ -365,6 +365,170 @@ report_trial_balance (LedgerBook         *book,
 }
 
 /* ------------------------------------------------------------------ */
+/* report funds */
+
+static void
+json_fund_figures (CliJson                 *json,
+                   const LedgerFundFigures *f)
+{
+  cli_json_int (json, "opening", f->opening);
+  cli_json_int (json, "in", f->in);
+  cli_json_int (json, "out", f->out);
+  cli_json_int (json, "closing", f->closing);
+}
+
+static void
+json_fund_entries (CliJson                *json,
+                   const LedgerFundReport *report)
+{
+  cli_json_begin_array (json, "entries");
+  for (guint i = 0; i < report->entries->len; i++)
+    {
+      const LedgerFundEntry *e = g_ptr_array_index (report->entries, i);
+
+      cli_json_begin_object (json, NULL);
+      cli_json_int (json, "entry", e->txn_id);
+      cli_json_string (json, "date", e->date);
+      cli_json_string (json, "kind", e->kind);
+      cli_json_string (json, "ref", e->ref);
+      cli_json_string (json, "memo", e->memo);
+      cli_json_string (json, "fund", ledger_fund_to_string (e->fund));
+      cli_json_string (json, "account", e->account);
+      cli_json_int (json, "in", e->in);
+      cli_json_int (json, "out", e->out);
+      cli_json_end_object (json);
+    }
+  cli_json_end_array (json);
+}
+
+static void
+json_funds (const LedgerFundReport *report)
+{
+  g_autoptr(CliJson) json = cli_json_new ();
+
+  cli_json_begin_object (json, NULL);
+  cli_json_string (json, "report", "funds");
+  cli_json_string (json, "period", report->period.name);
+  cli_json_string (json, "first", report->period.first);
+  cli_json_string (json, "last", report->period.last);
+  cli_json_begin_array (json, "funds");
+  for (int f = 0; f < LEDGER_FUND_COUNT; f++)
+    {
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "code", ledger_fund_to_string ((LedgerFund) f));
+      json_fund_figures (json, &report->funds[f]);
+      cli_json_end_object (json);
+    }
+  cli_json_end_array (json);
+  cli_json_begin_array (json, "movements");
+  for (guint i = 0; i < report->movements->len; i++)
+    {
+      const LedgerFundMovement *m = g_ptr_array_index (report->movements, i);
+
+      cli_json_begin_object (json, NULL);
+      cli_json_string (json, "code", m->code);
+      cli_json_string (json, "name", m->name);
+      for (int f = 0; f < LEDGER_FUND_COUNT; f++)
+        cli_json_int (json, ledger_fund_to_string ((LedgerFund) f), m->amounts[f]);
+      cli_json_int (json, "total", m->total);
+      cli_json_end_object (json);
+    }
+  cli_json_end_array (json);
+  json_fund_entries (json, report);
+  cli_json_begin_object (json, "totals");
+  json_fund_figures (json, &report->total);
+  cli_json_int (json, "committee_money", report->committee_money);
+  cli_json_bool (json, "ties_out", report->ties_out);
+  cli_json_end_object (json);
+  cli_json_end_object (json);
+  cli_json_print (json);
+}
+
+static void
+print_fund_figures (const char              *label,
+                    const LedgerFundFigures *f)
+{
+  g_autofree char *o = ledger_money_format (f->opening);
+  g_autofree char *i = ledger_money_format (f->in);
+  g_autofree char *u = ledger_money_format (f->out);
+  g_autofree char *c = ledger_money_format (f->closing);
+  const char *const figures[4] = { o, i, u, c };
+
+  print_trial_row (label, figures);
+}
+
+static void
+print_fund_movements (const LedgerFundReport *report)
+{
+  const char *const heads[4] = { ledger_fund_label (LEDGER_FUND_OPERATING), ledger_fund_label (LEDGER_FUND_MAINTENANCE),
+                                 ledger_fund_label (LEDGER_FUND_PUBLIC), _("Total") };
+
+  printf (_("Movements by account (raising a fund positive)\n"));
+  print_trial_row (_("Account"), heads);
+  for (guint i = 0; i < report->movements->len; i++)
+    {
+      const LedgerFundMovement *m = g_ptr_array_index (report->movements, i);
+
+      print_trial_money (m->name, m->amounts[0], m->amounts[1], m->amounts[2], m->total);
+    }
+}
+
+static void
+print_fund_entries (const LedgerFundReport *report)
+{
+  printf (_("Entries that moved a fund\n"));
+  for (guint i = 0; i < report->entries->len; i++)
+    {
+      const LedgerFundEntry *e = g_ptr_array_index (report->entries, i);
+      g_autofree char *amount = ledger_money_format (e->in > 0 ? e->in : -e->out);
+
+      printf ("  %s  #%" G_GINT64_FORMAT "  %s  %s  %s  %s", e->date, e->txn_id, e->ref,
+              ledger_entry_kind_label (e->kind), ledger_fund_label (e->fund), e->name);
+      print_right (amount, 16);
+      printf ("\n");
+    }
+}
+
+static int
+report_funds (LedgerBook         *book,
+              const LedgerPeriod *period,
+              gboolean            as_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerFundReport) report = ledger_report_funds (book, period, &error);
+
+  if (report == NULL)
+    return cli_report_error (error);
+  if (as_json)
+    json_funds (report);
+  else
+    {
+      const char *const heads[4] = { _("Opening"), _("In"), _("Out"), _("Closing") };
+      g_autofree char *money = ledger_money_format (report->committee_money);
+
+      printf (_("Funds, %s (%s to %s)\n"), period->name, period->first, period->last);
+      print_trial_row (_("Fund"), heads);
+      for (int f = 0; f < LEDGER_FUND_COUNT; f++)
+        print_fund_figures (ledger_fund_label ((LedgerFund) f), &report->funds[f]);
+      print_fund_figures (_("Total"), &report->total);
+      printf (_("  The committee's money at %s (money + receivable + advances − liabilities): %s\n"),
+              period->last, money);
+      if (report->ties_out)
+        printf (_("  Each fund's opening + in − out = its closing; together they are the committee's money\n"));
+      print_fund_movements (report);
+      print_fund_entries (report);
+    }
+  if (!report->ties_out)
+    {
+      g_autofree char *what = g_strdup_printf (_("the funds of %s do not tie out: %s"),
+                                               period->name, report->problem);
+
+      return report_broken_book (what);
+    }
+  return CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
 /* report cashbook ACCOUNT */
 
 static void
@@ -679,6 +843,7 @@ run_report (CliGlobals *globals,
     { "collection", report_collection },
     { "overview", report_overview },
     { "trial-balance", report_trial_balance },
+    { "funds", report_funds },
     { "reconciliation", report_reconciliation },
   };
   g_autofree char *period_text = NULL;
@@ -718,7 +883,7 @@ run_report (CliGlobals *globals,
     if (strcmp (argv[1], reports[i].name) == 0)
       return reports[i].print (book, &period, as_json);
   return cli_usage_invalid (lookup ("report"), _("report"), argv[1],
-                            _("expected balance, trial-balance, cashbook, reconciliation, arrears, income, collection or overview"));
+                            _("expected balance, trial-balance, funds, cashbook, reconciliation, arrears, income, collection or overview"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -831,7 +996,7 @@ run_demo (CliGlobals *globals,
 }
 
 const CliCommand cli_report_commands[] = {
-  { "report", "balance|trial-balance|cashbook ACCOUNT|reconciliation|arrears|income|collection|overview [--period P] [--json]",
+  { "report", "balance|trial-balance|funds|cashbook ACCOUNT|reconciliation|arrears|income|collection|overview [--period P] [--json]",
     N_("Show a report"), run_report },
   { "backup", "FILE", N_("Write a checked copy of the book"), run_backup },
   { "restore", "FILE", N_("Replace the book with a backup (the current one is saved first)"),

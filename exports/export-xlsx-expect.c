@@ -386,6 +386,17 @@ typedef struct
   GPtrArray *lines;     /* CashLine: the period's entries */
 } CashAccount;
 
+/* One entry's splits on one income, expense or equity account, in the
+ * period: a line of the 基金 sheet (ledger_report_funds()). */
+typedef struct
+{
+  gint64     index;
+  char      *date, *kind, *ref, *memo, *account;
+  LedgerFund fund;
+  gint64     in, out;
+  gboolean   seen;
+} FundLine;
+
 struct _ExportExpect
 {
   /* the Verification sheet */
@@ -430,7 +441,23 @@ struct _ExportExpect
   GHashTable *cash;                /* money account or advance → CashAccount, up to the period's end */
   GPtrArray  *cash_codes;          /* their codes, and their sheets' names: */
   char      **cash_sheets;
+  /* the 基金 sheet: each fund before the period and at its end, the
+   * committee's money at its end, the period's lines */
+  gint64      fund_opening[LEDGER_FUND_COUNT], fund_closing[LEDGER_FUND_COUNT];
+  gint64      committee_money;
+  GPtrArray  *fund_lines;          /* FundLine */
 };
+
+static void
+fund_line_free (FundLine *l)
+{
+  g_free (l->date);
+  g_free (l->kind);
+  g_free (l->ref);
+  g_free (l->memo);
+  g_free (l->account);
+  g_free (l);
+}
 
 static void
 cash_line_free (CashLine *l)
@@ -549,6 +576,7 @@ export_expect_new (void)
   e->trial = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   e->cash = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cash_account_free);
   e->cash_codes = g_ptr_array_new ();
+  e->fund_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) fund_line_free);
   return e;
 }
 
@@ -589,6 +617,7 @@ export_expect_free (ExportExpect *e)
   g_ptr_array_unref (e->cash_codes);
   g_strfreev (e->cash_sheets);
   g_hash_table_unref (e->cash);
+  g_ptr_array_unref (e->fund_lines);
   g_free (e);
 }
 
@@ -1182,6 +1211,115 @@ keep_cash_split (ExportExpect *e,
   ledger_total_add_saturating (s->amount > 0 ? &line->in : &line->out, s->amount > 0 ? s->amount : -s->amount);
 }
 
+/* Whether @code is on the funds' side of the book (income, expense, the
+ * opening balances), not an asset or a liability. */
+static gboolean
+moves_a_fund (const char *code)
+{
+  const char *kind = export_xlsx_account_kind_chinese (code);
+
+  return strcmp (kind, "资产") != 0 && strcmp (kind, "负债") != 0;
+}
+
+/* The fund an entry belongs to, from its own facts (docs/money.md): an
+ * expenditure's FUND (general is operating), an income's, an opening
+ * balance's; every other entry, and an entry without facts (a v1 leaf),
+ * is the operating fund's. Never from the sheet. */
+static LedgerFund
+leaf_fund_of (const Leaf *leaf)
+{
+  static const struct { const char *fact; guint n_fields, field; } sources[] = {
+    { "expenditure", 9, 8 }, { "income", 7, 4 }, { "opening", 5, 5 },
+  };
+  LedgerFund fund = LEDGER_FUND_OPERATING;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      char **fact;
+
+      if (strcmp (leaf->kind, sources[i].fact) != 0 ||
+          (fact = leaf_fact (leaf, sources[i].fact, sources[i].n_fields)) == NULL)
+        continue;
+      if (!ledger_fund_parse (fact[sources[i].field], "fund", &fund, NULL))
+        fund = LEDGER_FUND_OPERATING;
+    }
+  return fund;
+}
+
+static gint
+fund_line_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const FundLine *x = *(const FundLine *const *) a, *y = *(const FundLine *const *) b;
+  int by_date = strcmp (x->date, y->date);
+
+  if (by_date != 0)
+    return by_date;
+  if (x->index != y->index)
+    return (x->index > y->index) - (x->index < y->index);
+  return strcmp (x->account, y->account);
+}
+
+/* A line of the period for each account the entry moved a fund on (its
+ * splits there added up, raising the fund positive; none when they come
+ * to 0), and the funds' balances and the committee's money up to the
+ * period's end. */
+static void
+keep_fund_splits (ExportExpect *e,
+                  const Leaf   *leaf)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) fund_line_free);
+  LedgerFund fund;
+
+  if (strcmp (leaf->date, e->last) > 0)
+    return;
+  fund = leaf_fund_of (leaf);
+  for (guint i = 0; i < leaf->splits->len; i++)
+    {
+      const Split *s = &g_array_index (leaf->splits, Split, i);
+      FundLine *line = NULL;
+
+      if (!moves_a_fund (s->account))
+        {
+          ledger_total_add_saturating (&e->committee_money, s->amount);
+          continue;
+        }
+      if (strcmp (leaf->date, e->first) < 0)
+        ledger_total_add_saturating (&e->fund_opening[fund], -s->amount);
+      ledger_total_add_saturating (&e->fund_closing[fund], -s->amount);
+      for (guint j = 0; line == NULL && j < lines->len; j++)
+        if (strcmp (((FundLine *) g_ptr_array_index (lines, j))->account, s->account) == 0)
+          line = g_ptr_array_index (lines, j);
+      if (line == NULL)
+        {
+          line = g_new0 (FundLine, 1);
+          line->account = g_strdup (s->account);
+          g_ptr_array_add (lines, line);
+        }
+      /* in − out, sorted out below */
+      ledger_total_add_saturating (&line->in, -s->amount);
+    }
+  if (!in_period (e, leaf->date))
+    return;
+  for (guint j = 0; j < lines->len; j++)
+    {
+      FundLine *line = g_ptr_array_index (lines, j);
+      gint64 net = line->in;
+
+      if (net == 0)
+        continue;
+      line->index = leaf->index;
+      line->date = g_strdup (leaf->date);
+      line->kind = g_strdup (leaf->kind);
+      line->ref = g_strdup (leaf->ref);
+      line->memo = g_strdup (leaf->memo);
+      line->fund = fund;
+      line->in = net > 0 ? net : 0;
+      line->out = net < 0 ? -net : 0;
+      g_ptr_array_add (e->fund_lines, g_ptr_array_steal_index (lines, j--));
+    }
+}
+
 /* The bank's charge on a transfer: its expense split (0 when none). */
 static gint64
 transfer_fee (const Leaf *leaf)
@@ -1222,6 +1360,7 @@ keep_entry (ExportExpect *e,
       keep_trial_split (e, leaf->date, s);
       keep_cash_split (e, leaf, s);
     }
+  keep_fund_splits (e, leaf);
   if (strcmp (leaf->kind, "account") == 0 && leaf_fact (leaf, "account", 3) != NULL)
     trial_sums (e, leaf_fact (leaf, "account", 3)[1]);
   keep_settings (e, leaf);
@@ -2948,6 +3087,7 @@ known_account (ExportExpect *e,
 static gboolean
 expect_account_name (ExportExpect  *e,
                      const Row     *r,
+                     guint          col,
                      const char    *code,
                      GError       **error)
 {
@@ -2955,12 +3095,12 @@ expect_account_name (ExportExpect  *e,
 
   if (g_str_has_prefix (code, "income:"))
     {
-      if (fee_name_of (e, code + 7, found_value (r, 1)))
+      if (fee_name_of (e, code + 7, found_value (r, col)))
         return TRUE;
-      return mismatch (r, 1, g_hash_table_lookup (e->fees, code + 7), found_value (r, 1), error);
+      return mismatch (r, col, g_hash_table_lookup (e->fees, code + 7), found_value (r, col), error);
     }
   name = export_xlsx_account_chinese (code, NULL);
-  return expect_free_text (e, r, 1, name, error);
+  return expect_free_text (e, r, col, name, error);
 }
 
 static gboolean
@@ -3012,7 +3152,7 @@ trial_row_cb (guint32               row,
   ledger_total_add_saturating (&read->totals[1], t->debits);
   ledger_total_add_saturating (&read->totals[2], t->credits);
   ledger_total_add_saturating (&read->totals[3], t->closing);
-  return expect_account_name (e, &r, code, error) &&
+  return expect_account_name (e, &r, 1, code, error) &&
          expect_text (&r, 2, export_xlsx_account_kind_chinese (code), error) &&
          expect_number (&r, 3, t->opening, 100, error) &&
          expect_number (&r, 4, t->debits, 100, error) &&
@@ -3044,6 +3184,267 @@ check_trial_balance (ExportExpect      *e,
 
           return sheet_error (EXPORT_TRIAL_SHEET, error, problem);
         }
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* 基金 Funds */
+
+static gboolean expect_blank (const Row   *r,
+                              const guint *cols,
+                              guint        n_cols,
+                              GError     **error);
+
+typedef struct
+{
+  ExportExpect      *e;
+  ExportFundsLayout  layout;
+  GPtrArray         *codes;          /* the accounts the lines are on, each once */
+  GHashTable        *movements;      /* code → gint64[LEDGER_FUND_COUNT + 1]: by fund, total */
+  GHashTable        *movement_seen;  /* the codes a row has shown */
+  gint64             in[LEDGER_FUND_COUNT], out[LEDGER_FUND_COUNT];
+  guint              lines_seen;
+} FundRead;
+
+/* A money cell of the sheet: the layout's formula (its cached value, when
+ * there is one, @fen) or the figure @fen itself. */
+static gboolean
+expect_fund_figure (FundRead   *read,
+                    const Row  *r,
+                    guint       col,
+                    gint64      fen,
+                    GError    **error)
+{
+  g_autofree char *formula = export_xlsx_fund_sheet_formula (&read->layout, r->row, col);
+
+  if (formula != NULL)
+    return expect_computed (r, col, fen, 100, formula, error);
+  return expect_number (r, col, fen, 100, error);
+}
+
+static gboolean
+expect_part_headers (const Row        *r,
+                     ExportFundsPart   part,
+                     GError          **error)
+{
+  guint n = 0;
+  const Column *columns = export_xlsx_funds_columns (part, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (!expect_text (r, i, columns[i].header, error))
+      return FALSE;
+  return expect_no_more (r, n, error);
+}
+
+static gint64
+figure_sum (const gint64 figures[LEDGER_FUND_COUNT])
+{
+  gint64 total = 0;
+
+  for (int f = 0; f < LEDGER_FUND_COUNT; f++)
+    ledger_total_add_saturating (&total, figures[f]);
+  return total;
+}
+
+/* Rows 2 … 7: the funds, 合计, the committee's money, the check. */
+static gboolean
+fund_part_row (FundRead   *read,
+               const Row  *r,
+               GError    **error)
+{
+  ExportExpect *e = read->e;
+  gint64 opening = figure_sum (e->fund_opening), closing = figure_sum (e->fund_closing);
+
+  if (r->row < EXPORT_FUNDS_TOTAL_ROW)
+    {
+      LedgerFund f = (LedgerFund) (r->row - EXPORT_FUNDS_FIRST_FUND_ROW);
+
+      return expect_no_more (r, 6, error) &&
+             expect_text (r, 0, ledger_fund_to_string (f), error) &&
+             expect_text (r, 1, ledger_fund_chinese (f), error) &&
+             expect_fund_figure (read, r, 2, e->fund_opening[f], error) &&
+             expect_fund_figure (read, r, 3, read->in[f], error) &&
+             expect_fund_figure (read, r, 4, read->out[f], error) &&
+             expect_fund_figure (read, r, 5, e->fund_closing[f], error);
+    }
+  if (r->row == EXPORT_FUNDS_TOTAL_ROW)
+    return expect_no_more (r, 6, error) &&
+           expect_text (r, 0, NULL, error) &&
+           expect_text (r, 1, EXPORT_FUNDS_TOTAL_LABEL, error) &&
+           expect_fund_figure (read, r, 2, opening, error) &&
+           expect_fund_figure (read, r, 3, figure_sum (read->in), error) &&
+           expect_fund_figure (read, r, 4, figure_sum (read->out), error) &&
+           expect_fund_figure (read, r, 5, closing, error);
+  {
+    static const guint blank[] = { 0, 2, 3, 4 };
+    gboolean money = r->row == EXPORT_FUNDS_MONEY_ROW;
+
+    return expect_no_more (r, 6, error) &&
+           expect_blank (r, blank, G_N_ELEMENTS (blank), error) &&
+           expect_text (r, 1, money ? EXPORT_FUNDS_MONEY_LABEL : EXPORT_FUNDS_CHECK_LABEL, error) &&
+           expect_fund_figure (read, r, 5, money ? e->committee_money : closing - e->committee_money, error);
+  }
+}
+
+/* A movement row: an account the lines are on, shown once, in any order. */
+static gboolean
+movement_row (FundRead   *read,
+              const Row  *r,
+              GError    **error)
+{
+  const char *code = found_value (r, 0);
+  const gint64 *sums;
+
+  if (!expect_no_more (r, 6, error))
+    return FALSE;
+  if (code == NULL || (sums = g_hash_table_lookup (read->movements, code)) == NULL ||
+      g_hash_table_contains (read->movement_seen, sums))
+    return mismatch (r, 0, NULL, code, error);
+  g_hash_table_add (read->movement_seen, (gpointer) sums);
+  if (!expect_account_name (read->e, r, 1, code, error))
+    return FALSE;
+  for (guint f = 0; f <= LEDGER_FUND_COUNT; f++)
+    if (!expect_fund_figure (read, r, 2 + f, sums[f], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+movements_total_row (FundRead   *read,
+                     const Row  *r,
+                     GError    **error)
+{
+  gint64 total = 0;
+
+  if (!expect_no_more (r, 6, error) || !expect_text (r, 0, NULL, error) ||
+      !expect_text (r, 1, EXPORT_FUNDS_MOVEMENTS_TOTAL_LABEL, error))
+    return FALSE;
+  for (int f = 0; f < LEDGER_FUND_COUNT; f++)
+    {
+      ledger_total_add_saturating (&total, read->in[f] - read->out[f]);
+      if (!expect_fund_figure (read, r, 2 + f, read->in[f] - read->out[f], error))
+        return FALSE;
+    }
+  return expect_fund_figure (read, r, 5, total, error);
+}
+
+static gboolean
+fund_line_row (FundRead   *read,
+               const Row  *r,
+               GError    **error)
+{
+  ExportExpect *e = read->e;
+  FundLine *line = g_ptr_array_index (e->fund_lines, r->row - read->layout.lines_header - 1);
+
+  line->seen = TRUE;
+  read->lines_seen++;
+  return expect_no_more (r, 10, error) &&
+         expect_date (r, 0, line->date, error) &&
+         expect_number (r, 1, line->index, 1, error) &&
+         expect_free_text (e, r, 2, line->ref, error) &&
+         expect_text (r, 3, export_xlsx_kind_chinese (line->kind), error) &&
+         expect_text (r, 4, ledger_fund_chinese (line->fund), error) &&
+         expect_account_name (e, r, 5, line->account, error) &&
+         expect_text (r, 6, line->account, error) &&
+         expect_number (r, 7, line->in, 100, error) &&
+         expect_number (r, 8, line->out, 100, error) &&
+         expect_free_text (e, r, 9, line->memo, error);
+}
+
+static gboolean
+fund_row_cb (guint32               row,
+             const ExportXlsxCell *cells,
+             guint                 n_cells,
+             gpointer              user_data,
+             GError              **error)
+{
+  FundRead *read = user_data;
+  const ExportFundsLayout *l = &read->layout;
+  Row r = { EXPORT_FUNDS_SHEET, row, cells, n_cells };
+
+  if (row == 1)
+    return expect_part_headers (&r, EXPORT_FUNDS_PART_FUNDS, error);
+  if (row <= EXPORT_FUNDS_CHECK_ROW)
+    return fund_part_row (read, &r, error);
+  if (row == l->movements_header)
+    return expect_part_headers (&r, EXPORT_FUNDS_PART_MOVEMENTS, error);
+  if (row > l->movements_header && row < l->movements_total)
+    return movement_row (read, &r, error);
+  if (row == l->movements_total)
+    return movements_total_row (read, &r, error);
+  if (row == l->lines_header)
+    return expect_part_headers (&r, EXPORT_FUNDS_PART_LINES, error);
+  if (row > l->lines_header && row <= l->last_row)
+    return fund_line_row (read, &r, error);
+  /* the blank rows between the parts, and nothing after the lines */
+  return expect_no_more (&r, 0, error);
+}
+
+/* The movements the lines give, by account: what each fund and all of
+ * them moved; and each fund's in and out. */
+static void
+prepare_funds (FundRead *read)
+{
+  GPtrArray *lines = read->e->fund_lines;
+
+  g_ptr_array_sort (lines, fund_line_compare);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const FundLine *line = g_ptr_array_index (lines, i);
+      gint64 *sums = g_hash_table_lookup (read->movements, line->account);
+
+      if (sums == NULL)
+        {
+          sums = g_new0 (gint64, LEDGER_FUND_COUNT + 1);
+          g_hash_table_insert (read->movements, line->account, sums);
+          g_ptr_array_add (read->codes, line->account);
+        }
+      ledger_total_add_saturating (&sums[line->fund], line->in - line->out);
+      ledger_total_add_saturating (&sums[LEDGER_FUND_COUNT], line->in - line->out);
+      ledger_total_add_saturating (&read->in[line->fund], line->in);
+      ledger_total_add_saturating (&read->out[line->fund], line->out);
+    }
+  export_xlsx_funds_layout (read->codes->len, lines->len, &read->layout);
+}
+
+static gboolean
+check_funds (ExportExpect      *e,
+             ExportXlsxReader  *reader,
+             GError           **error)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GHashTable) movements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  FundRead read = { e, { 0 }, codes, movements, seen, { 0 }, { 0 }, 0 };
+
+  prepare_funds (&read);
+  if (export_xlsx_reader_sheet_entry (reader, EXPORT_FUNDS_SHEET) == NULL)
+    return sheet_error (EXPORT_FUNDS_SHEET, error, _("the sheet is missing"));
+  if (!export_xlsx_reader_foreach_row (reader, EXPORT_FUNDS_SHEET, fund_row_cb, &read, error))
+    return FALSE;
+  for (guint i = 0; i < e->fund_lines->len; i++)
+    {
+      const FundLine *line = g_ptr_array_index (e->fund_lines, i);
+
+      if (!line->seen)
+        {
+          g_autofree char *problem = g_strdup_printf (_("journal entry %" PRId64 " (%s, %s) has no row"),
+                                                      line->index, line->account, line->date);
+
+          return sheet_error (EXPORT_FUNDS_SHEET, error, problem);
+        }
+    }
+  if (g_hash_table_size (seen) < codes->len)
+    {
+      for (guint i = 0; i < codes->len; i++)
+        if (!g_hash_table_contains (seen, g_hash_table_lookup (movements, g_ptr_array_index (codes, i))))
+          {
+            g_autofree char *problem = g_strdup_printf (_("account %s has no row"),
+                                                        (const char *) g_ptr_array_index (codes, i));
+
+            return sheet_error (EXPORT_FUNDS_SHEET, error, problem);
+          }
     }
   return TRUE;
 }
@@ -3188,7 +3589,8 @@ check_sheet_names (ExportExpect      *e,
                    ExportXlsxReader  *reader,
                    GError           **error)
 {
-  static const char *const fixed[] = { "汇总", "收入", "支出", EXPORT_WAIVERS_SHEET, EXPORT_TRIAL_SHEET, "欠费", "住户", "表决",
+  static const char *const fixed[] = { "汇总", "收入", "支出", EXPORT_WAIVERS_SHEET, EXPORT_TRIAL_SHEET, EXPORT_FUNDS_SHEET, "欠费",
+                                       "住户", "表决",
                                        EXPORT_VERIFICATION_SHEET };
   const char *const *names = export_xlsx_reader_sheet_names (reader);
 
@@ -3221,6 +3623,7 @@ export_expect_check_sheets (ExportExpect          *e,
          check_expenditures (e, reader, error) &&
          check_waivers (e, reader, error) &&
          check_trial_balance (e, reader, error) &&
+         check_funds (e, reader, error) &&
          check_cashbooks (e, reader, error) &&
          check_arrears (e, reader, error) &&
          check_votes (e, reader, error) &&

@@ -47,7 +47,7 @@ typedef struct
   lxw_workbook       *wb;
   lxw_error           status;        /* the first libxlsxwriter error */
   lxw_format         *title, *header, *money, *date, *percent, *area;
-  Sheet               summary, income, expenditures, waivers, trial, arrears, households, votes, verification;
+  Sheet               summary, income, expenditures, waivers, trial, funds, arrears, households, votes, verification;
   Sheet              *journal;
   GPtrArray          *cashbooks;     /* Sheet: a cash book per money account and advance */
   guint               n_journal;
@@ -272,6 +272,55 @@ const Column *export_xlsx_cashbook_columns (guint *n_columns);
  * row, one row per entry, the totals row. */
 gboolean export_xlsx_write_cashbooks     (Export  *x,
                                           GError **error);
+
+/* ------------------------------------------------------------------ */
+/* 基金: the funds of the period (export-xlsx-funds.c) */
+
+#define EXPORT_FUNDS_SHEET                  "基金"
+#define EXPORT_FUNDS_TOTAL_LABEL            "合计"
+#define EXPORT_FUNDS_MONEY_LABEL            "期末委员会资金（货币资金＋应收＋备用金－负债）"
+#define EXPORT_FUNDS_CHECK_LABEL            "核对：期末合计－期末委员会资金（应为 0）"
+#define EXPORT_FUNDS_MOVEMENTS_TOTAL_LABEL  "本期变动合计"
+/* Rows of part 1 (1-based): the header, the three funds, 合计, the
+ * committee's money, the check. */
+#define EXPORT_FUNDS_FIRST_FUND_ROW  2
+#define EXPORT_FUNDS_TOTAL_ROW       5
+#define EXPORT_FUNDS_MONEY_ROW       6
+#define EXPORT_FUNDS_CHECK_ROW       7
+
+typedef enum
+{
+  EXPORT_FUNDS_PART_FUNDS,      /* 代码 基金 期初余额 本期增加 本期减少 期末余额 */
+  EXPORT_FUNDS_PART_MOVEMENTS,  /* 代码 项目 日常经费 维修资金 公共收益 合计 */
+  EXPORT_FUNDS_PART_LINES,      /* 日期 日记账序号 凭证号 类型 基金 项目 代码 增加 减少 摘要 */
+} ExportFundsPart;
+
+/* Where the parts of the sheet are (rows 1-based). */
+typedef struct
+{
+  guint   n_movements, n_lines;
+  guint32 movements_header;  /* the movements follow it, then their total */
+  guint32 movements_total;
+  guint32 lines_header;      /* the entry lines follow it */
+  guint32 last_row;          /* the last line's (lines_header when none) */
+} ExportFundsLayout;
+
+/* The header cells of @part. */
+const Column *export_xlsx_funds_columns (ExportFundsPart  part,
+                                         guint           *n_columns);
+/* The layout of a sheet with @n_movements accounts and @n_lines lines. */
+void          export_xlsx_funds_layout  (guint              n_movements,
+                                         guint              n_lines,
+                                         ExportFundsLayout *out);
+/* The formula (without "=") of the cell at @row (1-based), @col (0 = A),
+ * or NULL when the cell holds a value: what the writer writes and verify
+ * --export expects. */
+char         *export_xlsx_fund_sheet_formula (const ExportFundsLayout *layout,
+                                         guint32                  row,
+                                         guint                    col);
+/* The 基金 sheet (ledger_report_funds()). */
+gboolean      export_xlsx_write_funds   (Export  *x,
+                                         GError **error);
 
 /* ------------------------------------------------------------------ */
 /* The written file (export-xlsx-verify.c) */

@@ -2,7 +2,7 @@
  *
  * Sheets, in this order: 汇总 (Summary), 收入 (Income: receipts, other
  * income, refunds), 支出 (Expenditures, and transfers' bank charges), 减免
- * (Waivers), 试算平衡表 (Trial balance), 欠费 (Arrears), 住户 (Households), 表决 (Votes), 日记账
+ * (Waivers), 试算平衡表 (Trial balance), 基金 (Funds), 欠费 (Arrears), 住户 (Households), 表决 (Votes), 日记账
  * (Journal; 日记账2, 日记账3 … past EXPORT_JOURNAL_ROWS_PER_SHEET entries)
  * and 校验 (Verification). The workbook is a Chinese document with a fixed
  * layout that verify reads back, so its sheet names, headers and labels are
@@ -947,6 +947,7 @@ write_all (LedgerBook  *book,
          export_xlsx_write_expenditures (x, error) &&
          export_xlsx_write_waivers (x, error) &&
          export_xlsx_write_trial_balance (x, error) &&
+         export_xlsx_write_funds (x, error) &&
          export_xlsx_write_cashbooks (x, error) &&
          export_xlsx_write_arrears (x, error) &&
          export_xlsx_write_households (x, error) &&
@@ -996,7 +997,7 @@ sheet_clear (Sheet *s)
 static void
 export_clear (Export *x)
 {
-  Sheet *sheets[] = { &x->summary, &x->income, &x->expenditures, &x->waivers, &x->trial, &x->arrears, &x->households,
+  Sheet *sheets[] = { &x->summary, &x->income, &x->expenditures, &x->waivers, &x->trial, &x->funds, &x->arrears, &x->households,
                       &x->votes, &x->verification };
 
   for (gsize i = 0; i < G_N_ELEMENTS (sheets); i++)

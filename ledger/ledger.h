@@ -82,6 +82,7 @@
 #include "ledger-reconciliation.h"
 #include "ledger-money-entries.h"
 #include "ledger-waiver-list.h"
+#include "ledger-fund-report.h"
 #include "ledger-history.h"
 #include "ledger-notice.h"
 #include "ledger-overview.h"

@@ -268,7 +268,7 @@ static void
 test_sheets (Fixture       *f,
              gconstpointer  data)
 {
-  const char *expected[] = { "汇总", "收入", "支出", "减免", "试算平衡表", "现金日记账", "微信日记账", "欠费", "住户", "表决", "日记账", "校验", NULL };
+  const char *expected[] = { "汇总", "收入", "支出", "减免", "试算平衡表", "基金", "现金日记账", "微信日记账", "欠费", "住户", "表决", "日记账", "校验", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(ExportXlsxReader) reader = export_xlsx_reader_open (f->xlsx, &error);
   g_autoptr(GBytes) workbook = NULL;
@@ -279,7 +279,7 @@ test_sheets (Fixture       *f,
   workbook = export_xlsx_reader_read_entry (reader, "xl/workbook.xml", &error);
   g_assert_no_error (error);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (workbook, NULL), g_bytes_get_size (workbook),
-                                  "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"10\">'日记账'!$1:$1</definedName>"));
+                                  "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"11\">'日记账'!$1:$1</definedName>"));
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (workbook, NULL), g_bytes_get_size (workbook),
                                   "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"1\" hidden=\"1\">'收入'!$A$1:$L$5</definedName>"));
 }
@@ -518,7 +518,7 @@ test_journal_split (Fixture       *f,
 {
   g_autofree char *split = book_fixture_file (&f->base, "split.xlsx");
   g_autofree char *fingerprint = NULL, *second = NULL, *copy = NULL;
-  const char *expected[] = { "汇总", "收入", "支出", "减免", "试算平衡表", "现金日记账", "微信日记账", "欠费", "住户", "表决", "日记账", "日记账2",
+  const char *expected[] = { "汇总", "收入", "支出", "减免", "试算平衡表", "基金", "现金日记账", "微信日记账", "欠费", "住户", "表决", "日记账", "日记账2",
                              "日记账3", "日记账4", "校验", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(ExportXlsxReader) reader = NULL;

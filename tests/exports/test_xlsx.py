@@ -29,7 +29,7 @@ NOW = "2026-06-30T10:00:00+08:00"
 # The workbook heads other income with its category's Chinese name.
 OTHER_INCOME = {"interest": "利息", "rent": "租金", "advertising": "广告", "donation": "捐赠", "other": "其他"}
 
-SHEETS = ["汇总", "收入", "支出", "减免", "试算平衡表", "欠费", "住户", "表决", "日记账", "校验"]
+SHEETS = ["汇总", "收入", "支出", "减免", "试算平衡表", "基金", "欠费", "住户", "表决", "日记账", "校验"]
 
 
 def run(book, *args, expect=0):
@@ -127,7 +127,7 @@ class WorkbookTestCase(unittest.TestCase):
 
     def check_cached_formulas(self, path):
         """Every formula has its real value cached, and only the Summary and
-        the trial balance's totals row have any."""
+        the trial balance's totals row and the funds sheet (基金) have any."""
         formulas = openpyxl.load_workbook(path)
         values = openpyxl.load_workbook(path, data_only=True)
         count = 0
@@ -135,7 +135,7 @@ class WorkbookTestCase(unittest.TestCase):
             for row in formulas[name].iter_rows():
                 for cell in row:
                     if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("=")):
-                        self.assertIn(name, ("汇总", "试算平衡表"), f"{name}!{cell.coordinate} is a formula")
+                        self.assertIn(name, ("汇总", "试算平衡表", "基金"), f"{name}!{cell.coordinate} is a formula")
                         cached = values[name][cell.coordinate].value
                         self.assertIsInstance(cached, (int, float), f"{name}!{cell.coordinate}")
                         count += 1
@@ -144,15 +144,15 @@ class WorkbookTestCase(unittest.TestCase):
         with zipfile.ZipFile(path) as z:
             for name, part in parts.items():
                 xml = z.read(part).decode()
-                if name not in ("汇总", "试算平衡表"):
+                if name not in ("汇总", "试算平衡表", "基金"):
                     self.assertNotIn("<f>", xml, name)
                     self.assertNotIn("<f ", xml, name)
 
     def check_details(self, path, period):
         wb = openpyxl.load_workbook(path, data_only=True)
-        # After the trial balance a cash book (…日记账) for each money
-        # account with an entry up to the period's end, then the rest.
-        cashbooks = wb.sheetnames[5:len(wb.sheetnames) - 5]
+        # After the trial balance and the funds a cash book (…日记账) for
+        # each money account with an entry up to the period's end, then the rest.
+        cashbooks = wb.sheetnames[6:len(wb.sheetnames) - 5]
         self.assertEqual([n for n in wb.sheetnames if n not in cashbooks], SHEETS)
         self.assertTrue(cashbooks and all(n.endswith("日记账") and n != "日记账" for n in cashbooks), cashbooks)
         self.assertEqual(cashbooks[0], "现金日记账")
@@ -363,9 +363,10 @@ class TrickyTextTest(WorkbookTestCase):
         for ws in wb:
             for row in ws.iter_rows():
                 for cell in row:
-                    # The Summary's and the trial balance's totals are the
-                    # program's own formulas; every other string is text.
-                    if ws.title == "试算平衡表" and cell.data_type == "f":
+                    # The Summary's, the trial balance's totals and the
+                    # funds sheet's figures are the program's own formulas;
+                    # every other string is text.
+                    if ws.title in ("试算平衡表", "基金") and cell.data_type == "f":
                         continue
                     if ws.title != "汇总" and isinstance(cell.value, str):
                         self.assertFalse(cell.value.startswith(("=", "+", "-", "@")),

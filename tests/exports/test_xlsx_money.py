@@ -122,7 +122,7 @@ class MoneyWorkbookTest(unittest.TestCase):
     def test_sheets(self):
         # A cash book for each money account and advance with an entry, in
         # chart order (the named bank account was added after the standard four).
-        self.assertEqual(self.wb.sheetnames, ["汇总", "收入", "支出", "减免", "试算平衡表", *CASHBOOKS,
+        self.assertEqual(self.wb.sheetnames, ["汇总", "收入", "支出", "减免", "试算平衡表", "基金", *CASHBOOKS,
                                               "欠费", "住户", "表决", "日记账", "校验"])
 
     def test_verifies(self):
