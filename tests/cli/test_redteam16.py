@@ -35,6 +35,13 @@ from test_redteam15 import drop_append_only_triggers, rebuild_merkle_cache  # no
 TODAY = "2026-06-30"  # run() sets COMMUNITY_LEDGER_NOW to this day
 
 
+def book_state(path):
+    """The book's bytes and which of its sidecars exist."""
+    with open(path, "rb") as f:
+        data = f.read()
+    return data, tuple(os.path.exists(path + s) for s in ("-wal", "-journal", "-shm"))
+
+
 class Entry:
     """The newest journal entry of a copy of a book, to rewrite."""
 
@@ -436,25 +443,25 @@ class RedTeam16(unittest.TestCase):
     # Opening balances, arrears, credit
 
     def test_second_opening_balance_of_the_same_account_and_fund(self):
-        e = self.honest(("opening", "balance", "wechat", "10", "--date", "2026-06-01"),
-                        ("opening", "balance", "wechat", "10", "--date", "2026-06-01",
+        e = self.honest(("opening", "balance", "wechat", "10", "--date", "2025-01-01"),
+                        ("opening", "balance", "wechat", "10", "--date", "2025-01-01",
                          "--fund", "public"))
         e.replace_in_fact(1, "|public", "|operating")
         e.set("memo", "balance operating")
         self.assert_forged_refused(e, "once")
 
     def test_opening_balance_wrong_fund(self):
-        e = self.honest(("opening", "balance", "wechat", "10", "--date", "2026-06-01"))
+        e = self.honest(("opening", "balance", "wechat", "10", "--date", "2025-01-01"))
         e.replace_in_fact(1, "|operating", "|general")
         self.assert_forged_refused(e)
 
     def test_opening_balance_amount_not_the_splits(self):
-        e = self.honest(("opening", "balance", "wechat", "10", "--date", "2026-06-01"))
+        e = self.honest(("opening", "balance", "wechat", "10", "--date", "2025-01-01"))
         e.replace_in_fact(1, "|1000|", "|2000|")
         self.assert_forged_refused(e)
 
     def test_opening_balance_of_a_non_money_account(self):
-        e = self.honest(("opening", "balance", "wechat", "10", "--date", "2026-06-01"))
+        e = self.honest(("opening", "balance", "wechat", "10", "--date", "2025-01-01"))
         e.replace_in_fact(1, "|wechat|", "|receivable|")
         e.set_split(1, account="receivable")
         e.set("ref", "receivable")
@@ -474,10 +481,49 @@ class RedTeam16(unittest.TestCase):
         e.set("ref", "1-1-401")
         self.assert_forged_refused(e)
 
+    def test_closed_hole_an_opening_balance_after_money_moved(self):
+        """A hole the red team found, now closed: an opening balance dated
+        2026-05-01, after the demo's own entries had moved money since
+        2025-01-05 and after the notice of 2026-Q1 was published: the
+        writer took it and verify passed it, but the income report counts
+        an opening balance into its period's opening funds, so the notice
+        of 2026-Q2 could never open with what 2026-Q1 closed with (refused
+        for good, exit 3). Fix: ledger-opening.c check_balance_first(), in
+        the draft the writer and verify's rule share."""
+        path = self.copy()
+        before = book_state(path)
+        _, err = run(path, "opening", "balance", "wechat", "777", "--date", "2026-05-01", expect=2)
+        self.assertEqual(len(err.strip().splitlines()), 1, err)
+        self.assertIn("--date 2026-05-01", err)
+        self.assertIn("(2025-01-05)", err)
+        self.assertEqual(book_state(path), before)
+        # forged: an honest opening balance as at the demo's opening day,
+        # its date moved to 2026-05-01
+        e = self.honest(("opening", "balance", "wechat", "777", "--date", "2025-01-01"))
+        e.set("date", "2026-05-01")
+        self.assert_forged_refused(e, "moved the committee's money")
+
+    def test_closed_hole_an_opening_balance_after_a_published_period(self):
+        """The same hole on a book with no money yet: the notice of 2025
+        published (all zero), then an opening balance dated 2026-01-01: the
+        notice of 2026 would open with ¥10.00, 2025's closed with ¥0.00."""
+        path = os.path.join(self.dir, "empty.clbook")
+        run(path, "init", "--name", "空小区")
+        run(path, "notice", os.path.join(self.dir, "empty-2025.pdf"), "--period", "2025")
+        before = book_state(path)
+        _, err = run(path, "opening", "balance", "cash", "10", "--date", "2026-01-01", expect=2)
+        self.assertEqual(len(err.strip().splitlines()), 1, err)
+        self.assertIn("after 2025", err)
+        self.assertEqual(book_state(path), before)
+        run(path, "opening", "balance", "cash", "10", "--date", "2025-12-31")  # a late entry of 2025: fine
+        e = Entry(shutil.copyfile(path, os.path.join(self.dir, "empty-forged.clbook")))
+        e.set("date", "2026-01-01")
+        self.assert_forged_refused(e, "after 2025")
+
     def test_opening_ref_memo(self):
         for column, value in (("ref", "cash"), ("memo", "balance public")):
             with self.subTest(column=column):
-                e = self.honest(("opening", "balance", "wechat", "10", "--date", "2026-06-01"))
+                e = self.honest(("opening", "balance", "wechat", "10", "--date", "2025-01-01"))
                 e.set(column, value)
                 self.assert_forged_refused(e, column)
 
