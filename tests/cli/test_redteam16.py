@@ -569,6 +569,33 @@ class RedTeam16(unittest.TestCase):
         e2.n = n
         self.assert_forged_refused(e2, "2026-Q2")
 
+    def test_closed_hole_an_entry_recorded_on_a_day_to_come(self):
+        """A hole the red team found, now closed: the replay takes an entry's
+        recorded day as its writer's today, and nothing held that day to
+        today: 2026-Q2's notice published, then a close of 2026-Q2 recorded,
+        and dated, on 2099-01-01: verify said exit 0, and the quarter was
+        closed before it ended (no late payment of June could then be
+        entered). Fix: ledger-replay.c recorded_by_now(): no entry is
+        recorded after the day after today (by the book's clock or this
+        computer's, whichever is later)."""
+        e = self.honest(("notice", os.path.join(self.dir, "q2-ahead.pdf"), "--period", "2026-Q2"))
+        fingerprint = e.db.execute("SELECT fingerprint FROM notices WHERE period = '2026-Q2'"
+                                   ).fetchone()[0]
+        n = e.n + 1
+        e.db.execute("INSERT INTO txns (id, kind, date, recorded_at, operator, ref, memo, reverses,"
+                     " leaf) VALUES (?, 'period-close', '2099-01-01', '2099-01-01T09:00:00+08:00',"
+                     " '演示出纳', '2026-Q2', ?, NULL, 2)", (n, "notice " + fingerprint))
+        e.db.execute("INSERT INTO facts VALUES (?, 1, 'close|2026-Q2|2026-04-01|2026-06-30')", (n,))
+        e.db.execute("INSERT INTO closed_periods VALUES ('2026-Q2', '2026-04-01', '2026-06-30', ?)",
+                     (n,))
+        e.n = n
+        self.assert_forged_refused(e, "2099-01-01", "has not come")
+
+    def test_entry_recorded_today_dated_ahead(self):
+        e = self.income()
+        e.set("date", "2026-07-05")
+        self.assert_forged_refused(e)
+
     def test_second_close_of_the_same_period(self):
         e = self.honest(("pay", "1-1-101", "1"))
         n = e.n + 1
