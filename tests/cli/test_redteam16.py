@@ -631,5 +631,181 @@ class RedTeam16(unittest.TestCase):
         self.assert_forged_refused(e, "2026-Q1")
 
 
+
+class MoneyWalk:
+    """A random mix of the new entries with fees, payments, voids, waivers
+    and spending, on a demo book, through the real binary; refusals
+    (exit 2: an account that would go below zero, a refund above the
+    credit) are part of the walk."""
+
+    UNITS = ["1-1-101", "1-1-102", "1-1-201", "1-1-202", "1-1-401", "1-1-402"]
+    MONEY = ["cash", "bank", "wechat", "alipay", "bank:工商银行"]
+
+    def __init__(self, seed, book):
+        self.rand = random.Random(seed)
+        self.book = book
+        self.receipts = []
+        self.log = []
+
+    def ledger(self, *args):
+        env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8",
+                   COMMUNITY_LEDGER_NOW="2026-06-30T10:00:00+08:00")
+        proc = subprocess.run([BINARY, "--book", self.book, *args], capture_output=True,
+                              text=True, env=env, timeout=120)
+        self.log.append((args, proc.returncode, proc.stderr.strip()))
+        if proc.returncode not in (0, 2):
+            raise AssertionError(f"{args}: exit {proc.returncode}: {proc.stderr}")
+        return proc
+
+    def date(self):
+        return f"2026-{self.rand.randint(1, 6):02d}-{self.rand.randint(1, 28):02d}"
+
+    def amount(self):
+        return f"{self.rand.randint(1, 60000) / 100:.2f}"
+
+    def step(self):
+        r = self.rand
+        kind = r.choice(["pay", "pay", "void", "waive", "spend", "transfer", "income", "refund",
+                         "give", "return", "spend-advance"])
+        if kind == "pay":
+            p = self.ledger("pay", r.choice(self.UNITS), self.amount(), "--method",
+                            r.choice(["cash", "bank", "wechat", "alipay"]), "--date", self.date())
+            if p.returncode == 0:
+                self.receipts.append(p.stdout.strip().split()[-1])
+        elif kind == "void" and self.receipts:
+            self.ledger("void", self.receipts.pop(r.randrange(len(self.receipts))), "--reason", "录错")
+        elif kind == "waive":
+            self.ledger("waive", r.choice(self.UNITS), "property", "2026", self.amount(),
+                        "--reason", "困难户")
+        elif kind == "spend":
+            self.ledger("spend", self.amount(), "--payee", "五金店", "--category", "repair",
+                        "--method", r.choice(["cash", "bank"]), "--date", self.date())
+        elif kind == "transfer":
+            a, b = r.sample(self.MONEY, 2)
+            fee = ["--fee", "0.50"] if r.random() < 0.4 else []
+            self.ledger("transfer", self.amount(), "--from", a, "--to", b, *fee, "--date", self.date())
+        elif kind == "income":
+            self.ledger("income", self.amount(), "--category",
+                        r.choice(["interest", "rent", "advertising", "donation", "other"]),
+                        "--account", r.choice(self.MONEY),
+                        "--fund", r.choice(["operating", "maintenance", "public"]),
+                        "--date", self.date())
+        elif kind == "refund":
+            self.ledger("refund", r.choice(self.UNITS), self.amount(), "--method",
+                        r.choice(["cash", "bank"]), "--reason", "多交", "--date", self.date())
+        elif kind == "give":
+            self.ledger("advance", "give", "王芳", self.amount(), "--from", "cash", "--date", self.date())
+        elif kind == "return":
+            self.ledger("advance", "return", "王芳", self.amount(), "--to", "cash",
+                        "--date", self.date())
+        elif kind == "spend-advance":
+            self.ledger("spend", self.amount(), "--payee", "灯具店", "--category", "lighting",
+                        "--from", "advance:王芳", "--date", self.date())
+
+
+class MoneyTiesOut(unittest.TestCase):
+    """Class 4: on random books every report ties out, at every period."""
+
+    SEEDS = [11, 12, 13]
+    STEPS = 40
+    PERIODS = ["2025", "2025-Q4", "2026-Q1", "2026-Q2", "2026-01", "2026-02", "2026-03",
+               "2026-04", "2026-05", "2026-06", "2026"]
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="redteam16-walk-")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def report(self, book, *args):
+        out, _ = run(book, "report", *args, "--json")
+        return json.loads(out)
+
+    def check_trial_balance(self, book, period):
+        tb = self.report(book, "trial-balance", "--period", period)
+        accounts = {a["code"]: a for a in tb["accounts"]}
+        self.assertEqual(sum(a["debits"] for a in tb["accounts"]),
+                         sum(a["credits"] for a in tb["accounts"]), period)
+        self.assertEqual(sum(a["opening"] for a in tb["accounts"]), 0, period)
+        self.assertEqual(sum(a["closing"] for a in tb["accounts"]), 0, period)
+        for a in tb["accounts"]:
+            self.assertEqual(a["opening"] + a["debits"] - a["credits"], a["closing"],
+                             f"{period} {a['code']}")
+        return accounts
+
+    def check_cashbook(self, book, period, code, line):
+        cb = self.report(book, "cashbook", code, "--period", period)
+        self.assertTrue(cb["ties_out"])
+        self.assertEqual(cb["opening"], line["opening"], f"{period} {code}")
+        self.assertEqual(cb["closing"], line["closing"], f"{period} {code}")
+        balance = cb["opening"]
+        for entry in cb["lines"]:
+            balance += entry["in"] - entry["out"]
+            self.assertEqual(entry["balance"], balance, f"{period} {code} entry {entry['entry']}")
+            self.assertGreaterEqual(entry["balance"], 0, f"{period} {code} entry {entry['entry']}")
+        self.assertEqual(balance, cb["closing"])
+
+    def check_no_money_below_zero(self, book):
+        db = sqlite3.connect(book)
+        rows = db.execute("SELECT account, date, sum (amount) OVER (PARTITION BY account ORDER BY date)"
+                          " FROM account_days WHERE account IN ('cash', 'bank', 'wechat', 'alipay')"
+                          " OR account GLOB 'bank:*' OR account GLOB 'advance:*'").fetchall()
+        db.close()
+        for account, date, balance in rows:
+            self.assertGreaterEqual(balance, 0, f"{account} at the end of {date}")
+
+    def check_book(self, book):
+        run(book, "verify")
+        balance = self.report(book, "balance")
+        self.assertTrue(balance["totals"]["ties_out"], balance["totals"])
+        self.check_no_money_below_zero(book)
+        for period in self.PERIODS:
+            accounts = self.check_trial_balance(book, period)
+            for code, line in accounts.items():
+                if code in MoneyWalk.MONEY or code.startswith("advance:"):
+                    self.check_cashbook(book, period, code, line)
+
+    def test_random_books_tie_out(self):
+        for seed in self.SEEDS:
+            with self.subTest(seed=seed):
+                book = os.path.join(self.dir, f"walk-{seed}.clbook")
+                run(book, "demo", "--households", "12", "--years", "2")
+                run(book, "member", "add", "王芳", "--role", "主任")
+                run(book, "account", "add", "bank:工商银行")
+                walk = MoneyWalk(seed, book)
+                for _ in range(self.STEPS):
+                    walk.step()
+                self.assertGreater(sum(1 for _, rc, _ in walk.log if rc == 0), self.STEPS // 3)
+                self.check_book(book)
+
+    def test_notices_carry_across_a_close_and_a_correction(self):
+        """Q1 published and closed, late entries and a correction, then Q2's
+        notice opens with what Q1's closed with (else the notice is refused,
+        exit 3), and its figures tie out."""
+        book = os.path.join(self.dir, "carry.clbook")
+        run(book, "demo", "--households", "12", "--years", "2")
+        run(book, "member", "add", "王芳", "--role", "主任")
+        run(book, "account", "add", "bank:工商银行")
+        walk = MoneyWalk(99, book)
+        for _ in range(20):
+            walk.step()
+        run(book, "notice", os.path.join(self.dir, "q1.pdf"), "--period", "2026-Q1")
+        run(book, "period", "close", "2026-Q1")
+        run(book, "pay", "1-1-101", "10", "--corrects", "2026-Q1", "--date", "2026-04-02")
+        run(book, "income", "5", "--category", "interest", "--account", "bank",
+            "--corrects", "2026-Q1", "--date", "2026-04-03")
+        for _ in range(15):
+            walk.step()
+        later = {"COMMUNITY_LEDGER_NOW": "2026-07-02T10:00:00+08:00"}
+        run(book, "notice", os.path.join(self.dir, "q2.pdf"), "--period", "2026-Q2", env=later)
+        db = sqlite3.connect(book)
+        q1, q2 = db.execute("SELECT first, last FROM notices ORDER BY id").fetchall()
+        db.close()
+        self.assertEqual((q1, q2), (("2026-01-01", "2026-03-31"), ("2026-04-01", "2026-06-30")))
+        income_q1 = self.report(book, "income", "--period", "2026-Q1")
+        income_q2 = self.report(book, "income", "--period", "2026-Q2")
+        self.assertEqual(income_q1["closing"], income_q2["opening"])
+        run(book, "verify", env=later)
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
