@@ -168,6 +168,104 @@ balance_entered (LedgerBook  *book,
   return ledger_book_query_int64 (book, stmt, 0, out_txn_id, error);
 }
 
+/* The first entry, other than an opening one, that moved the committee's
+ * money (a money account or an advance) on a day before @date: its
+ * number and day, or 0. */
+static gboolean
+money_moved_before (LedgerBook  *book,
+                    const char  *date,
+                    gint64      *out_txn_id,
+                    char         out_day[11],
+                    GError     **error)
+{
+  g_autofree char *money = ledger_committee_money_where ("s.account");
+  g_autofree char *sql = g_strdup_printf ("SELECT t.id, t.date FROM txns t JOIN splits s ON s.txn_id = t.id"
+                                          " WHERE t.kind <> 'opening' AND t.date < ?1 AND %s"
+                                          " ORDER BY t.date, t.id LIMIT 1",
+                                          money);
+  sqlite3_stmt *stmt = ledger_book_prepare (book, sql, error);
+  int rc;
+
+  *out_txn_id = 0;
+  out_day[0] = '\0';
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, date);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_txn_id = sqlite3_column_int64 (stmt, 0);
+      g_strlcpy (out_day, (const char *) sqlite3_column_text (stmt, 1), 11);
+    }
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  return ledger_book_finish_row (book, stmt, rc, N_("reading the entries that moved money"), error);
+}
+
+/* The published notice whose period ends last before @date: its period
+ * into @out_period ("" when none does). */
+static gboolean
+published_before (LedgerBook  *book,
+                  const char  *date,
+                  char         out_period[16],
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book,
+                                            "SELECT coalesce ((SELECT period FROM notices WHERE last < ?1"
+                                            " ORDER BY last DESC, id DESC LIMIT 1), '')",
+                                            error);
+  int rc;
+
+  out_period[0] = '\0';
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, date);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    g_strlcpy (out_period, (const char *) sqlite3_column_text (stmt, 0), 16);
+  return ledger_book_finish_row (book, stmt, rc, N_("reading notices"), error);
+}
+
+/* An opening balance is the money held before the book's own entries
+ * (docs/money.md): one dated after an entry that moved money, or after
+ * the period of a published notice, is refused. Without this (a red-team
+ * hole of issue 16) `opening balance wechat 777 --date 2026-05-01` after
+ * the notice of 2026-Q1 was accepted, and verify passed it, but the
+ * income report counts it into 2026-Q2's opening funds: that notice
+ * could then never open with what 2026-Q1's closed with, and was refused
+ * for good (exit 3). A balance found later is the entry that explains
+ * it (income, a transfer), dated when it was found. */
+static gboolean
+check_balance_first (LedgerBook     *book,
+                     const Opening  *o,
+                     GError        **error)
+{
+  g_autofree char *reason = NULL;
+  gint64 moved = 0;
+  char day[11], period[16];
+
+  if (!money_moved_before (book, o->date, &moved, day, error) ||
+      !published_before (book, o->date, period, error))
+    return FALSE;
+  if (moved > 0)
+    reason = g_strdup_printf (_("after entry %" PRId64 " (%s) moved the committee's money; an opening balance "
+                                "is what was held before the book's own entries: date it on or before %s, or "
+                                "record what was found later as the entry that explains it"),
+                              moved, day, day);
+  else if (period[0] != '\0')
+    reason = g_strdup_printf (_("after %s, whose notice is published; an opening balance dated after it "
+                                "would make the next notice open with other money than that one closed with: "
+                                "record what was found later as the entry that explains it"),
+                              period);
+  if (reason == NULL)
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT, "--date %s: %s", o->date, reason);
+  return FALSE;
+}
+
 /* @account +A, opening −A. A second balance of the same account and fund
  * is refused: the paper ledger's figure is stated once, and a difference
  * found later is the entry that explains it (docs/money.md). */
@@ -191,6 +289,8 @@ balance_draft (LedgerBook     *book,
                    o->account, ledger_fund_to_string (o->fund), entered);
       return FALSE;
     }
+  if (!check_balance_first (book, o, error))
+    return FALSE;
   ledger_draft_add_split (draft, o->account, 0, NULL, o->amount);
   ledger_draft_add_split (draft, LEDGER_ACCOUNT_OPENING, 0, NULL, -o->amount);
   add_opening_fact (draft, o);

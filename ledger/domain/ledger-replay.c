@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ledger-accounts-private.h"
@@ -271,15 +272,50 @@ check_entry_shape (const LedgerLeaf  *leaf,
   return set_not_written (error, leaf->kind);
 }
 
+/* @recorded is no later than the day after today: today by the book's
+ * clock (what the command line's COMMUNITY_LEDGER_NOW or a test sets) or
+ * by this computer's, whichever is later, and a day more for a book
+ * written in a time zone ahead of this computer's. */
+static gboolean
+recorded_by_now (Replay      *r,
+                 const char  *recorded,
+                 GError     **error)
+{
+  char book_today[11], wall_today[11], limit[11];
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *text = NULL;
+  int y, m, d;
+
+  ledger_book_today (r->book, book_today);
+  ledger_date_today (wall_today);
+  if (sscanf (strcmp (book_today, wall_today) > 0 ? book_today : wall_today, "%d-%d-%d", &y, &m, &d) != 3)
+    return TRUE;
+  day = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  if (day == NULL)
+    return TRUE;
+  next = g_date_time_add_days (day, 1);
+  text = g_date_time_format (next, "%Y-%m-%d");
+  g_strlcpy (limit, text, sizeof limit);
+  if (strcmp (recorded, limit) <= 0)
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+               _("it was recorded on %s, a day that has not come (the day after today is %s): "
+                 "no version of the program records such an entry"),
+               recorded, limit);
+  return FALSE;
+}
+
 /* The entry is dated on a day that exists, and on a day its writer
  * accepted on the day it was recorded: the replayed book's clock is set
  * to that day, so the same check (ledger_check_entry_date(): no later
  * than the days-ahead setting then in force allows) decides again. */
 static gboolean
-check_entry_date (LedgerBook        *replayed,
+check_entry_date (Replay            *r,
                   const LedgerLeaf  *leaf,
                   GError           **error)
 {
+  LedgerBook *replayed = r->replayed;
   char day[11], recorded[11];
 
   if (!ledger_date_parse (leaf->date, "date", day, NULL) || strcmp (day, leaf->date) != 0 ||
@@ -288,6 +324,13 @@ check_entry_date (LedgerBook        *replayed,
   g_strlcpy (recorded, leaf->recorded_at, sizeof recorded);
   if (!ledger_date_parse (recorded, "recorded_at", day, NULL) || strcmp (day, recorded) != 0)
     return set_not_written (error, leaf->recorded_at);
+  /* No entry is recorded on a day that has not come yet. The replay takes
+   * the recorded day as the writer's today, so without this (a red-team
+   * hole of issue 16) a forged entry "recorded" in years to come passed
+   * every rule that asks the clock: a period closed before it ended, an
+   * entry dated ahead, opening arrears of a year to come. */
+  if (!recorded_by_now (r, recorded, error))
+    return FALSE;
   ledger_book_set_clock (replayed, recorded);
   /* A year's charges are dated on its first day and may be billed
    * ahead of it: the charge rule decides their date (ledger-billing.c). */
@@ -446,7 +489,7 @@ replay_entry (Replay            *r,
   facts = parse_facts (leaf, error);
   if (facts == NULL || !take_corrects (&view, facts, &corrects, error) ||
       !check_entry_shape (leaf, facts, error) ||
-      !check_entry_date (r->replayed, leaf, error))
+      !check_entry_date (r, leaf, error))
     return FALSE;
   if (r->v1_entries > 0 && !r->snapshot_seen)
     {

@@ -114,7 +114,8 @@ class TamperBattery(unittest.TestCase):
         run(book, "advance", "return", "王芳", "30", "--to", "cash")
         # Issue 16: opening entries; the last row of openings (the one
         # edited) is arrears, with a household and a charge.
-        run(book, "opening", "balance", "alipay", "500", "--date", "2026-06-30")  # the demo opened cash
+        # the demo opened cash on 2025-01-01, before its first money entry
+        run(book, "opening", "balance", "alipay", "500", "--date", "2025-01-01")
         run(book, "opening", "credit", "1-1-201", "20")
         run(book, "opening", "arrears", "1-1-202", "property", "2020", "360")
         # A bank statement that does not agree with the book (issue 16).
