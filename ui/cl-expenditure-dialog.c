@@ -92,13 +92,14 @@ clear_messages (ClExpenditureDialog *self)
   show_message (self->general_error, NULL);
 }
 
-/* The ledger names command-line options in its messages ("--payee: …");
- * the form shows each message under the field it names, without the dashes. */
+/* The form shows each message under the field the error is about
+ * (ledger_error_get_field(), never the translated message), without the
+ * dashes of the command-line option the message starts with. */
 static void
 show_error (ClExpenditureDialog *self,
             const GError        *error)
 {
-  const struct { const char *prefix; GtkLabel *label; } fields[] = {
+  const struct { const char *field; GtkLabel *label; } fields[] = {
     { "--payee", self->payee_error },
     { "--memo", self->memo_error },
     { "--invoice", self->invoice_error },
@@ -106,12 +107,13 @@ show_error (ClExpenditureDialog *self,
     { "--date", self->date_error },
     { "--vote", self->vote_error },
     { "--attach", self->attachments_error },
-    { "amount", self->amount_error },
+    { LEDGER_FIELD_AMOUNT, self->amount_error },
   };
   const char *message = error->message;
+  const char *field = ledger_error_get_field (error);
 
   for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_str_has_prefix (message, fields[i].prefix))
+    if (g_strcmp0 (field, fields[i].field) == 0)
       {
         show_message (fields[i].label, g_str_has_prefix (message, "--") ? message + 2 : message);
         return;

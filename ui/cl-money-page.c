@@ -6,7 +6,8 @@
  * ledger_refund(), ledger_advance_give() and ledger_advance_return()), so
  * the window accepts and refuses exactly what `transfer`, `income`,
  * `refund` and `advance` do; a refusal is the ledger's one line under the
- * form, and nothing was written. Below: the year's vouchers
+ * form, the field it is about marked and focused (cl-field-error.c), and
+ * nothing was written. Below: the year's vouchers
  * (ledger_voucher_model_new()), every money account and advance with its
  * balance (ledger_account_list()) and each member's open advance
  * (ledger_advance_list()).
@@ -16,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-feedback.h"
+#include "cl-field-error.h"
 #include "cl-format.h"
 #include "cl-money-page-private.h"
 #include "ledger.h"
@@ -114,12 +116,14 @@ optional_text (GtkEntry *entry)
 }
 
 /* Reads the amount in @entry as the command line does; an empty
- * optional field (a transfer's fee) is 0. */
+ * optional field (a transfer's fee) is 0. When it is no amount, @entry
+ * is the field in error (*@failed). */
 static gboolean
 read_amount (GtkEntry    *entry,
              const char  *field,
              gboolean     optional,
              gint64      *fen,
+             GtkWidget  **failed,
              GError     **error)
 {
   g_autofree char *text = optional_text (entry);
@@ -127,8 +131,11 @@ read_amount (GtkEntry    *entry,
   *fen = 0;
   if (text == NULL && optional)
     return TRUE;
-  return ledger_money_parse (text != NULL ? text : "", field,
-                             optional ? LEDGER_MONEY_ALLOW_ZERO : LEDGER_MONEY_POSITIVE, fen, error);
+  if (ledger_money_parse (text != NULL ? text : "", field,
+                          optional ? LEDGER_MONEY_ALLOW_ZERO : LEDGER_MONEY_POSITIVE, fen, error))
+    return TRUE;
+  *failed = GTK_WIDGET (entry);
+  return FALSE;
 }
 
 /* The code of the money account chosen in @dropdown, or NULL. */
@@ -180,22 +187,34 @@ show_recorded (ClMoneyPage     *self,
   gtk_widget_grab_focus (focus);
 }
 
+#define W(widget) GTK_WIDGET (widget)
+
 /* A refusal: what the treasurer typed or chose (an amount, an account,
- * a date, not enough money) goes under the form in the ledger's words;
- * anything else (a busy or damaged book) gets a dialog. Either way the
- * book is as it was. */
+ * a date, not enough money) goes under the form in the ledger's words,
+ * and the field it is about is marked and gets the cursor: @failed when
+ * the form's own reading of it failed, else the one of @fields the
+ * ledger's error names. Anything else (a busy or damaged book) gets a
+ * dialog. Either way the book is as it was. */
 static void
-show_refused (ClMoneyPage  *self,
-              GtkLabel     *error_label,
-              const char   *doing,
-              const GError *error)
+show_refused (ClMoneyPage        *self,
+              GtkLabel           *error_label,
+              const char         *doing,
+              const GError       *error,
+              const ClErrorField *fields,
+              gsize               n_fields,
+              GtkWidget          *failed)
 {
-  if (g_error_matches (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT) ||
-      g_error_matches (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND) ||
-      g_error_matches (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT))
-    set_error (error_label, error->message);
+  cl_field_error_clear (fields, n_fields);
+  if (!ledger_error_is_usage (error))
+    {
+      cl_window_show_error (GTK_WIDGET (self), doing, error);
+      return;
+    }
+  set_error (error_label, error->message);
+  if (failed != NULL)
+    cl_field_error_mark (failed);
   else
-    cl_window_show_error (GTK_WIDGET (self), doing, error);
+    cl_field_error_show (error, fields, n_fields);
 }
 
 /* ------------------------------------------------------------------ */
@@ -210,16 +229,28 @@ record_transfer (ClMoneyPage *self)
   g_autofree char *memo = optional_text (self->transfer_memo_entry);
   g_autofree char *voucher = NULL;
   g_autoptr(GError) error = NULL;
+  const char *from = chosen_account (self, self->transfer_from_dropdown);
+  /* Only the account the money leaves can go below zero. */
+  const ClErrorField fields[] = {
+    { LEDGER_FIELD_AMOUNT, NULL, W (self->transfer_amount_entry) },
+    { "--from", from, W (self->transfer_from_dropdown) },
+    { "--to", NULL, W (self->transfer_to_dropdown) },
+    { "--fee", NULL, W (self->transfer_fee_entry) },
+    { "--date", NULL, W (self->transfer_date_entry) },
+    { "--memo", NULL, W (self->transfer_memo_entry) },
+  };
+  GtkWidget *failed = NULL;
   gint64 amount, fee;
 
   if (book == NULL)
     return;
-  if (!read_amount (self->transfer_amount_entry, _("amount"), FALSE, &amount, &error) ||
-      !read_amount (self->transfer_fee_entry, _("fee"), TRUE, &fee, &error) ||
-      !ledger_transfer (book, amount, chosen_account (self, self->transfer_from_dropdown),
-                        chosen_account (self, self->transfer_to_dropdown), fee, date, memo, &voucher, &error))
+  if (!read_amount (self->transfer_amount_entry, _("amount"), FALSE, &amount, &failed, &error) ||
+      !read_amount (self->transfer_fee_entry, _("fee"), TRUE, &fee, &failed, &error) ||
+      !ledger_transfer (book, amount, from, chosen_account (self, self->transfer_to_dropdown), fee, date, memo,
+                        &voucher, &error))
     {
-      show_refused (self, self->transfer_error_label, _("recording the transfer"), error);
+      show_refused (self, self->transfer_error_label, _("recording the transfer"), error, fields,
+                    G_N_ELEMENTS (fields), failed);
       return;
     }
   show_recorded (self, self->transfer_error_label, voucher, entries, G_N_ELEMENTS (entries),
@@ -239,15 +270,24 @@ record_income (ClMoneyPage *self)
   LedgerIncomeCategory category = MIN (gtk_drop_down_get_selected (self->income_category_dropdown),
                                        LEDGER_INCOME_OTHER);
   LedgerFund fund = MIN (gtk_drop_down_get_selected (self->income_fund_dropdown), LEDGER_FUND_PUBLIC);
+  const ClErrorField fields[] = {
+    { LEDGER_FIELD_AMOUNT, NULL, W (self->income_amount_entry) },
+    { "--account", NULL, W (self->income_account_dropdown) },
+    { "--payer", NULL, W (self->income_payer_entry) },
+    { "--date", NULL, W (self->income_date_entry) },
+    { "--memo", NULL, W (self->income_memo_entry) },
+  };
+  GtkWidget *failed = NULL;
   gint64 amount;
 
   if (book == NULL)
     return;
-  if (!read_amount (self->income_amount_entry, _("amount"), FALSE, &amount, &error) ||
+  if (!read_amount (self->income_amount_entry, _("amount"), FALSE, &amount, &failed, &error) ||
       !ledger_income_record (book, amount, category, chosen_account (self, self->income_account_dropdown), &fund,
                              payer, date, memo, &voucher, &error))
     {
-      show_refused (self, self->income_error_label, _("recording the income"), error);
+      show_refused (self, self->income_error_label, _("recording the income"), error, fields,
+                    G_N_ELEMENTS (fields), failed);
       return;
     }
   show_recorded (self, self->income_error_label, voucher, entries, G_N_ELEMENTS (entries),
@@ -255,8 +295,10 @@ record_income (ClMoneyPage *self)
 }
 
 /* "王伟 · credit ¥200.00" for the unit in the refund form; in red when
- * it is unknown or holds no credit. Offers the whole credit. */
-static void
+ * it is unknown or holds no credit. Offers the whole credit in the
+ * amount, unless the treasurer typed one already. Returns whether the
+ * unit is known. */
+static gboolean
 look_up_refund_unit (ClMoneyPage *self)
 {
   LedgerBook *book = cl_page_get_book (CL_PAGE (self));
@@ -266,13 +308,13 @@ look_up_refund_unit (ClMoneyPage *self)
   g_autofree char *credit = NULL, *text = NULL, *offer = NULL;
 
   if (book == NULL || unit == NULL)
-    return;
+    return FALSE;
   due = ledger_household_due (book, unit, &error);
   if (due == NULL)
     {
       gtk_label_set_text (self->refund_credit_label, error->message);
       set_css_class (GTK_WIDGET (self->refund_credit_label), "error", TRUE);
-      return;
+      return FALSE;
     }
   credit = ledger_money_format (due->credit);
   text = due->credit > 0 ? g_strdup_printf (_("%s · credit %s"), due->owner, credit)
@@ -280,9 +322,9 @@ look_up_refund_unit (ClMoneyPage *self)
   gtk_label_set_text (self->refund_credit_label, text);
   set_css_class (GTK_WIDGET (self->refund_credit_label), "error", due->credit <= 0);
   offer = due->credit > 0 ? ledger_money_format_plain (due->credit) : g_strdup ("");
-  gtk_editable_set_text (GTK_EDITABLE (self->refund_amount_entry), offer);
-  gtk_widget_grab_focus (GTK_WIDGET (self->refund_amount_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->refund_amount_entry), 0, -1);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->refund_amount_entry)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->refund_amount_entry), offer);
+  return TRUE;
 }
 
 static void
@@ -295,15 +337,25 @@ record_refund (ClMoneyPage *self)
   g_autofree char *reason = optional_text (self->refund_reason_entry);
   g_autofree char *voucher = NULL;
   g_autoptr(GError) error = NULL;
+  const char *account = chosen_account (self, self->refund_account_dropdown);
+  const ClErrorField fields[] = {
+    { "UNIT", NULL, W (self->refund_unit_entry) },
+    { LEDGER_FIELD_AMOUNT, NULL, W (self->refund_amount_entry) },
+    { "--method", account, W (self->refund_account_dropdown) },
+    { "--date", NULL, W (self->refund_date_entry) },
+    { "--reason", NULL, W (self->refund_reason_entry) },
+  };
+  GtkWidget *failed = NULL;
   gint64 amount;
 
   if (book == NULL)
     return;
-  if (!read_amount (self->refund_amount_entry, _("amount"), FALSE, &amount, &error) ||
-      !ledger_refund (book, unit != NULL ? unit : "", amount, chosen_account (self, self->refund_account_dropdown),
-                      reason != NULL ? reason : "", date, &voucher, &error))
+  if (!read_amount (self->refund_amount_entry, _("amount"), FALSE, &amount, &failed, &error) ||
+      !ledger_refund (book, unit != NULL ? unit : "", amount, account, reason != NULL ? reason : "", date, &voucher,
+                      &error))
     {
-      show_refused (self, self->refund_error_label, _("recording the refund"), error);
+      show_refused (self, self->refund_error_label, _("recording the refund"), error, fields,
+                    G_N_ELEMENTS (fields), failed);
       return;
     }
   show_recorded (self, self->refund_error_label, voucher, entries, G_N_ELEMENTS (entries),
@@ -332,15 +384,27 @@ record_advance (ClMoneyPage *self)
   g_autofree char *memo = optional_text (self->advance_memo_entry);
   g_autofree char *voucher = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *advance = ledger_account_advance_code (chosen_member (self));
+  /* The account is --from when giving, --to when taking back; what a
+   * member holds is the advance's own account. */
+  const ClErrorField fields[] = {
+    { "MEMBER", advance, W (self->advance_member_dropdown) },
+    { LEDGER_FIELD_AMOUNT, NULL, W (self->advance_amount_entry) },
+    { giving ? "--from" : "--to", account, W (self->advance_account_dropdown) },
+    { "--date", NULL, W (self->advance_date_entry) },
+    { "--memo", NULL, W (self->advance_memo_entry) },
+  };
+  GtkWidget *failed = NULL;
   gint64 amount;
 
   if (book == NULL)
     return;
-  if (!read_amount (self->advance_amount_entry, _("amount"), FALSE, &amount, &error) ||
+  if (!read_amount (self->advance_amount_entry, _("amount"), FALSE, &amount, &failed, &error) ||
       !(giving ? ledger_advance_give (book, chosen_member (self), amount, account, date, memo, &voucher, &error)
                : ledger_advance_return (book, chosen_member (self), amount, account, date, &voucher, &error)))
     {
-      show_refused (self, self->advance_error_label, _("recording the advance"), error);
+      show_refused (self, self->advance_error_label, _("recording the advance"), error, fields,
+                    G_N_ELEMENTS (fields), failed);
       return;
     }
   show_recorded (self, self->advance_error_label, voucher, entries, G_N_ELEMENTS (entries),
@@ -521,26 +585,49 @@ cl_money_page_reload (ClPage     *page,
 /* ------------------------------------------------------------------ */
 /* Template callbacks */
 
-/* Editing a field takes the form's last complaint away. */
+/* Editing a field (typing, another choice in a drop-down) takes the
+ * form's last complaint away; the field's own mark goes too
+ * (cl_field_error_watch()). */
 static void
 field_changed_cb (ClMoneyPage *self,
-                  GtkEditable *entry)
+                  GtkWidget   *field)
 {
   GtkLabel *labels[] = { self->transfer_error_label, self->income_error_label, self->refund_error_label,
                          self->advance_error_label };
 
   for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (gtk_widget_is_ancestor (GTK_WIDGET (entry), gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (labels[i])))))
+    if (gtk_widget_is_ancestor (field, gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (labels[i])))))
       set_error (labels[i], NULL);
-  if (GTK_ENTRY (entry) == self->refund_unit_entry)
+  if (field == GTK_WIDGET (self->refund_unit_entry))
     gtk_label_set_text (self->refund_credit_label, "");
 }
 
-/* Enter in the unit: show its credit and offer it; Enter again records. */
+static void
+choice_changed_cb (GtkWidget   *dropdown,
+                   GParamSpec  *pspec,
+                   ClMoneyPage *self)
+{
+  field_changed_cb (self, dropdown);
+}
+
+/* Enter in the unit: show its credit and offer it, the amount selected
+ * to be typed over; Enter again records. */
 static void
 refund_unit_activate_cb (ClMoneyPage *self)
 {
-  look_up_refund_unit (self);
+  if (!look_up_refund_unit (self))
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->refund_amount_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->refund_amount_entry), 0, -1);
+}
+
+/* Tab out of the unit: its credit is shown (and offered) before the
+ * amount is typed, as with Enter. */
+static void
+refund_unit_left_cb (ClMoneyPage *self)
+{
+  if (gtk_label_get_text (self->refund_credit_label)[0] == '\0')
+    look_up_refund_unit (self);
 }
 
 /* A category's fund is the one it goes to unless the treasurer says
@@ -786,6 +873,36 @@ set_advances_placeholder (ClMoneyPage *self)
   gtk_list_box_set_placeholder (self->advances_list, none);
 }
 
+/* Every field's error mark goes when it is edited; a drop-down's new
+ * choice also takes the form's complaint away, as typing does. */
+static void
+watch_fields (ClMoneyPage *self)
+{
+  GtkWidget *entries[] = {
+    W (self->transfer_amount_entry), W (self->transfer_fee_entry), W (self->transfer_date_entry),
+    W (self->transfer_memo_entry), W (self->income_amount_entry), W (self->income_payer_entry),
+    W (self->income_date_entry), W (self->income_memo_entry), W (self->refund_unit_entry),
+    W (self->refund_amount_entry), W (self->refund_date_entry), W (self->refund_reason_entry),
+    W (self->advance_amount_entry), W (self->advance_date_entry), W (self->advance_memo_entry),
+  };
+  GtkWidget *dropdowns[] = {
+    W (self->transfer_from_dropdown), W (self->transfer_to_dropdown), W (self->income_account_dropdown),
+    W (self->refund_account_dropdown), W (self->advance_kind_dropdown), W (self->advance_member_dropdown),
+    W (self->advance_account_dropdown),
+  };
+  GtkEventController *unit_focus = gtk_event_controller_focus_new ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (entries); i++)
+    cl_field_error_watch (entries[i]);
+  for (gsize i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    {
+      cl_field_error_watch (dropdowns[i]);
+      g_signal_connect_object (dropdowns[i], "notify::selected", G_CALLBACK (choice_changed_cb), self, 0);
+    }
+  g_signal_connect_object (unit_focus, "leave", G_CALLBACK (refund_unit_left_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (W (self->refund_unit_entry), unit_focus);
+}
+
 static void
 cl_money_page_init (ClMoneyPage *self)
 {
@@ -794,6 +911,7 @@ cl_money_page_init (ClMoneyPage *self)
   set_advances_placeholder (self);
   g_signal_connect_object (self->advance_kind_dropdown, "notify::selected", G_CALLBACK (advance_kind_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  watch_fields (self);
 }
 
 /* ------------------------------------------------------------------ */

@@ -10,6 +10,12 @@
  * is named with its reason; the lines before it are in the book and are
  * marked saved, so that saving again after the correction never enters
  * them twice.
+ *
+ * The form can be left and come back to while the ledger takes opening
+ * entries (ledger_opening_accepts()): what the book has already
+ * (ledger_opening_list()) is shown as saved lines, greyed, counted in the
+ * summary's totals and never written again, at the date it was entered
+ * as at; only what is still missing is offered.
  */
 #define G_LOG_DOMAIN "community-ledger"
 
@@ -33,6 +39,7 @@ typedef struct
   GtkWidget *row;     /* the list row, NULL for a bank account */
   int        step;
   gboolean   saved;
+  gboolean   entered;  /* in the book before the form was opened */
 } FormLine;
 
 typedef struct
@@ -76,6 +83,7 @@ struct _ClOpeningDialog
   GtkLabel       *error_label;
   GtkStack       *steps;
   GtkEntry       *date_entry;
+  GtkLabel       *entered_label;
   GtkEntry       *bank_name_entry;
   GtkListBox     *balance_list;
   GtkListBox     *arrears_list;
@@ -125,17 +133,31 @@ without_dashes (const char *message)
   return g_str_has_prefix (message, "--") ? message + 2 : message;
 }
 
-/* Each step starts with its first field focused, for the keyboard. */
+/* The first line of @lines still to fill in (not saved), or NULL. */
+static FormLine *
+first_open_line (GPtrArray *lines)
+{
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    if (!((FormLine *) g_ptr_array_index (lines, i))->saved)
+      return g_ptr_array_index (lines, i);
+  return NULL;
+}
+
+/* Each step starts with its first field focused, for the keyboard (the
+ * first line still to fill in: saved lines are greyed). */
 static void
 focus_step (ClOpeningDialog *self,
             int              step)
 {
-  GPtrArray *lines = step == STEP_MONEY ? self->balances : step == STEP_HOUSEHOLDS ? self->arrears : NULL;
+  FormLine *line = step == STEP_MONEY ? first_open_line (self->balances)
+                   : step == STEP_HOUSEHOLDS ? first_open_line (self->arrears) : NULL;
 
-  if (step == STEP_DATE)
+  if (step == STEP_HOUSEHOLDS && line == NULL)
+    line = first_open_line (self->credits);
+  if (step == STEP_DATE && gtk_editable_get_editable (GTK_EDITABLE (self->date_entry)))
     gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
-  else if (lines != NULL && lines->len > 0)
-    gtk_widget_grab_focus (((FormLine *) g_ptr_array_index (lines, 0))->focus);
+  else if (line != NULL)
+    gtk_widget_grab_focus (line->focus);
   else
     gtk_widget_grab_focus (step == STEP_SUMMARY ? self->save_button : self->next_button);
 }
@@ -327,7 +349,7 @@ offer_account (ClOpeningDialog *self,
   gtk_string_list_append (self->account_labels, label);
 }
 
-/* The book's money accounts, a line for each in the operating fund. */
+/* The book's money accounts, offered in the drop-downs. */
 static void
 load_accounts (ClOpeningDialog *self)
 {
@@ -344,10 +366,7 @@ load_accounts (ClOpeningDialog *self)
       LedgerAccountLine *account = g_ptr_array_index (accounts, i);
 
       if (ledger_account_is_money (account->code))
-        {
-          offer_account (self, account->code);
-          add_balance_line (self, self->account_codes->len - 1);
-        }
+        offer_account (self, account->code);
     }
 }
 
@@ -371,6 +390,153 @@ load_fees (ClOpeningDialog *self)
       g_ptr_array_add (self->fee_codes, g_strdup (fee->code));
       gtk_string_list_append (self->fee_labels, label);
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* What the book has already */
+
+/* @line, entered before: saved, greyed, never written again. */
+static void
+freeze_entered (FormLine *line)
+{
+  line->saved = TRUE;
+  line->entered = TRUE;
+  gtk_widget_set_sensitive (line->row, FALSE);
+}
+
+static void
+set_amount_text (GtkEntry *entry,
+                 gint64    fen)
+{
+  g_autofree char *text = ledger_money_format_plain (fen);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* The position of @code in @codes (0 when missing: it never is, the
+ * ledger only opens accounts and fees the book has). */
+static guint
+position_of (GPtrArray  *codes,
+             const char *code)
+{
+  guint i = 0;
+
+  g_ptr_array_find_with_equal_func (codes, code, g_str_equal, &i);
+  return i;
+}
+
+/* An opening entry of the book as a saved line of the form. */
+static void
+show_entered_line (ClOpeningDialog         *self,
+                   const LedgerOpeningLine *entered)
+{
+  if (g_str_equal (entered->kind, "balance"))
+    {
+      BalanceLine *line;
+
+      add_balance_line (self, position_of (self->account_codes, entered->account));
+      line = g_ptr_array_index (self->balances, self->balances->len - 1);
+      gtk_drop_down_set_selected (line->fund, entered->fund);
+      set_amount_text (line->amount, entered->amount);
+      freeze_entered (&line->base);
+    }
+  else if (g_str_equal (entered->kind, "arrears"))
+    {
+      ArrearsLine *line;
+
+      add_arrears_line (self);
+      line = g_ptr_array_index (self->arrears, self->arrears->len - 1);
+      gtk_editable_set_text (GTK_EDITABLE (line->unit), entered->unit);
+      gtk_drop_down_set_selected (line->fee, position_of (self->fee_codes, entered->fee_code));
+      gtk_spin_button_set_range (line->year, MIN (2000, entered->year), self->this_year);
+      gtk_spin_button_set_value (line->year, entered->year);
+      set_amount_text (line->amount, entered->amount);
+      freeze_entered (&line->base);
+    }
+  else
+    {
+      CreditLine *line;
+
+      add_credit_line (self);
+      line = g_ptr_array_index (self->credits, self->credits->len - 1);
+      gtk_editable_set_text (GTK_EDITABLE (line->unit), entered->unit);
+      set_amount_text (line->amount, entered->amount);
+      freeze_entered (&line->base);
+    }
+}
+
+/* Whether a balance of @account in @fund is entered already. */
+static gboolean
+balance_entered (ClOpeningDialog *self,
+                 guint            account,
+                 LedgerFund       fund)
+{
+  for (guint i = 0; i < self->balances->len; i++)
+    {
+      BalanceLine *line = g_ptr_array_index (self->balances, i);
+
+      if (line->base.entered && gtk_drop_down_get_selected (line->account) == account &&
+          gtk_drop_down_get_selected (line->fund) == (guint) fund)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A line to fill in for each money account, in the first fund it has no
+ * balance in yet; none for an account with a balance in every fund (a
+ * second balance for an account and fund is refused: docs/money.md). */
+static void
+offer_missing_balances (ClOpeningDialog *self)
+{
+  for (guint account = 0; account < self->account_codes->len; account++)
+    for (int fund = 0; fund < LEDGER_FUND_COUNT; fund++)
+      if (!balance_entered (self, account, fund))
+        {
+          BalanceLine *line;
+
+          add_balance_line (self, account);
+          line = g_ptr_array_index (self->balances, self->balances->len - 1);
+          gtk_drop_down_set_selected (line->fund, fund);
+          break;
+        }
+}
+
+/* The book's opening entries, if any: shown as saved lines, and the date
+ * fixed to theirs (the paper ledger's balances are as at one day). */
+static void
+load_entered (ClOpeningDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entered = ledger_opening_list (self->book, &error);
+  g_autofree char *text = NULL;
+  gboolean any_balance = FALSE;
+  char date[11];
+
+  if (entered == NULL || !ledger_opening_default_date (self->book, date, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < entered->len; i++)
+    show_entered_line (self, g_ptr_array_index (entered, i));
+  if (entered->len == 0)
+    return;
+  /* With no balance yet, the date of the first arrears or credit. */
+  for (guint i = 0; i < entered->len; i++)
+    any_balance |= g_str_equal (((LedgerOpeningLine *) g_ptr_array_index (entered, i))->kind, "balance");
+  if (!any_balance)
+    g_strlcpy (date, ((LedgerOpeningLine *) g_ptr_array_index (entered, 0))->date, sizeof date);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
+  gtk_editable_set_editable (GTK_EDITABLE (self->date_entry), FALSE);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The book has %u opening entry already, as at %s. It is shown greyed on "
+                                       "the next steps and counted in the summary; add what is still missing.",
+                                       "The book has %u opening entries already, as at %s. They are shown greyed "
+                                       "on the next steps and counted in the summary; add what is still missing.",
+                                       entered->len),
+                          entered->len, date);
+  gtk_label_set_text (self->entered_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->entered_label), TRUE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -497,6 +663,29 @@ plan_credits (ClOpeningDialog *self)
   return TRUE;
 }
 
+/* How many lines of the plan were not in the book when the form opened:
+ * those this form enters. */
+static guint
+count_new_lines (ClOpeningDialog *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->plan_lines->len; i++)
+    n += !((FormLine *) g_ptr_array_index (self->plan_lines, i))->entered;
+  return n;
+}
+
+/* How many lines of the plan are still to be written. */
+static guint
+count_unsaved_lines (ClOpeningDialog *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < cl_opening_plan_get_n_lines (self->plan); i++)
+    n += !cl_opening_plan_get_line (self->plan, i)->saved;
+  return n;
+}
+
 /* The plan from the form: bank accounts to add, balances, arrears,
  * credit. FALSE, with the form pointing at the line, when a field
  * cannot be read. */
@@ -528,7 +717,7 @@ make_plan (ClOpeningDialog *self)
     return FALSE;
   /* A plan whose lines are all saved already (one was refused while
    * writing, then taken out) goes on to a summary that Save closes. */
-  if (cl_opening_plan_get_n_lines (self->plan) == 0)
+  if (count_new_lines (self) == 0)
     {
       show_error (self, _("There is nothing to write: enter at least one amount."));
       return FALSE;
@@ -659,7 +848,7 @@ show_summary (ClOpeningDialog *self)
 {
   g_autofree char *date = NULL;
   g_autofree char *intro = NULL;
-  guint n = cl_opening_plan_get_n_lines (self->plan);
+  guint n = count_unsaved_lines (self);
 
   date = g_strdup (cl_opening_plan_get_date (self->plan));
   intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -669,6 +858,13 @@ show_summary (ClOpeningDialog *self)
                                         "the book and would be accepted. Nothing has been written yet: Save "
                                         "writes them, in this order, each as its own entry.", n),
                            date, n);
+  if (n < cl_opening_plan_get_n_lines (self->plan))
+    {
+      g_autofree char *more = g_strconcat (intro, " ", _("The lines marked Saved are in the book already."), NULL);
+
+      g_free (intro);
+      intro = g_steal_pointer (&more);
+    }
   gtk_label_set_text (self->summary_intro_label, intro);
   show_accounts_summary (self);
   show_funds_summary (self);
@@ -748,7 +944,7 @@ static void
 saved (ClOpeningDialog *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  guint n = cl_opening_plan_get_n_lines (self->plan);
+  guint n = count_new_lines (self);
   g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opening balances saved: %u line",
                                                          "Opening balances saved: %u lines", n), n);
 
@@ -974,6 +1170,7 @@ cl_opening_dialog_class_init (ClOpeningDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClOpeningDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, ClOpeningDialog, steps);
   gtk_widget_class_bind_template_child (widget_class, ClOpeningDialog, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClOpeningDialog, entered_label);
   gtk_widget_class_bind_template_child (widget_class, ClOpeningDialog, bank_name_entry);
   gtk_widget_class_bind_template_child (widget_class, ClOpeningDialog, balance_list);
   gtk_widget_class_bind_template_child (widget_class, ClOpeningDialog, arrears_list);
@@ -1035,7 +1232,10 @@ cl_opening_dialog_new (GtkWindow  *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
   load_accounts (self);
   load_fees (self);
+  load_entered (self);
+  offer_missing_balances (self);
   add_arrears_line (self);
   add_credit_line (self);
+  go_to_step (self, STEP_DATE);
   return self;
 }

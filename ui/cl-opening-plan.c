@@ -330,14 +330,3 @@ cl_opening_plan_apply (ClOpeningPlan  *plan,
   *out_failed = G_MAXUINT;
   return write_lines (plan, book, TRUE, out_failed, error);
 }
-
-gboolean
-cl_opening_book_has_openings (LedgerBook *book)
-{
-  g_autoptr(GPtrArray) accounts = ledger_account_list (book, NULL);
-
-  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
-    if (g_str_equal (((LedgerAccountLine *) g_ptr_array_index (accounts, i))->code, "opening"))
-      return TRUE;
-  return FALSE;
-}

@@ -102,10 +102,6 @@ gboolean             cl_opening_plan_apply (ClOpeningPlan  *plan,
                                             guint          *out_failed,
                                             GError        **error);
 
-/* Whether @book has an opening entry (the account "opening" is added by
- * the first one). */
-gboolean             cl_opening_book_has_openings (LedgerBook *book);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClOpeningPlan, cl_opening_plan_free)
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "cl-feedback.h"
+#include "cl-field-error.h"
 #include "cl-format.h"
 #include "cl-payments-page-private.h"
 #include "cl-print-preview.h"
@@ -87,14 +88,20 @@ set_css_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, css_class);
 }
 
-/* Shows @message (the ledger's words) next to the amount; NULL hides it. */
+/* Shows @message (the ledger's words) next to the amount and marks the
+ * amount (cl-field-error.c, as every form does); NULL hides both. */
 static void
 set_amount_error (ClPaymentsPage *self,
                   const char     *message)
 {
+  const ClErrorField amount = { LEDGER_FIELD_AMOUNT, NULL, GTK_WIDGET (self->amount_entry) };
+
   gtk_label_set_text (self->amount_error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->amount_error_label), message != NULL);
-  set_css_class (GTK_WIDGET (self->amount_entry), "error", message != NULL);
+  if (message != NULL)
+    cl_field_error_mark (amount.widget);
+  else
+    cl_field_error_clear (&amount, 1);
 }
 
 /* Says what the chosen household owes, or (in red) why there is none. */

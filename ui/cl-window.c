@@ -12,7 +12,6 @@
 #include "cl-book-jobs.h"
 #include "cl-feedback.h"
 #include "cl-opening-dialog.h"
-#include "cl-opening-plan.h"
 #include "cl-pages.h"
 #include "cl-preferences-window.h"
 #include "cl-settings.h"
@@ -325,8 +324,22 @@ backup_book_action (GtkWidget  *widget,
   choose_file (self, _("Back Up Book"), GTK_FILE_CHOOSER_ACTION_SAVE, name, backup_chosen);
 }
 
-/* win.opening-balances: the opening-balances form, while the book has
- * no opening entries. */
+/* Whether the opening-balances form may be shown: as long as the ledger
+ * takes opening entries (ledger_opening_accepts(): until their date is
+ * in a closed period), so that a treasurer who saved the money accounts
+ * comes back for the arrears and credit; after other entries too, as
+ * the ledger allows (docs/money.md). */
+static gboolean
+opening_form_available (ClWindow *self)
+{
+  char date[11];
+
+  return self->book != NULL && !ledger_book_is_read_only (self->book) &&
+         ledger_opening_accepts (self->book, date, NULL);
+}
+
+/* win.opening-balances: the opening-balances form, showing what the book
+ * has already. */
 static void
 opening_balances_action (GtkWidget  *widget,
                          const char *action_name,
@@ -334,20 +347,15 @@ opening_balances_action (GtkWidget  *widget,
 {
   ClWindow *self = CL_WINDOW (widget);
 
-  if (self->book == NULL || ledger_book_is_read_only (self->book) || cl_opening_book_has_openings (self->book))
+  if (!opening_form_available (self))
     return;
   gtk_window_present (GTK_WINDOW (cl_opening_dialog_new (GTK_WINDOW (self), self->book)));
 }
 
-/* Opening balances are entered once: the menu offers the form only to
- * a book without them. */
 static void
 update_opening_action (ClWindow *self)
 {
-  gboolean open = self->book != NULL && !ledger_book_is_read_only (self->book) &&
-                  !cl_opening_book_has_openings (self->book);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.opening-balances", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.opening-balances", opening_form_available (self));
 }
 
 /* The Preferences closed: the title follows a new community name. */

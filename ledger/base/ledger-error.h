@@ -74,4 +74,35 @@ GQuark ledger_error_quark (void);
  */
 gboolean ledger_error_is_usage (const GError *error);
 
+/* The field name ledger_error_get_field() gives for an amount, whatever
+ * the language of the message. */
+#define LEDGER_FIELD_AMOUNT "amount"
+
+/**
+ * ledger_error_get_field:
+ * @error: (nullable): an error of any domain
+ *
+ * The field a usage error (ledger_error_is_usage()) is about, as the
+ * command line names it: an option ("--date", "--from", "--to", "--fee",
+ * "--memo", "--payer", "--account", "--method", "--reason"), an argument
+ * ("UNIT", "MEMBER", "ACCOUNT") or LEDGER_FIELD_AMOUNT. The window marks
+ * that field; the message itself, which names it too, is for people.
+ *
+ * Returns: (nullable): the field, owned by @error; NULL when the error
+ *   names none (a storage error, another domain) or for NULL
+ */
+const char *ledger_error_get_field (const GError *error);
+
+/**
+ * ledger_error_get_account:
+ * @error: (nullable): an error of any domain
+ *
+ * For LEDGER_ERROR_CONFLICT "would go below zero": the code of the money
+ * account ("cash", "bank:NAME", "advance:MEMBER") the entry would take
+ * below zero, so that a form marks the choice that holds it.
+ *
+ * Returns: (nullable): the account's code, owned by @error, or NULL
+ */
+const char *ledger_error_get_account (const GError *error);
+
 G_END_DECLS

@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "ledger-error.h"
+#include "ledger-error-private.h"
 #include "ledger-input-private.h"
 #include "ledger-quote.h"
 
@@ -56,6 +56,7 @@ set_input_error (GError           **error,
     g_set_error (error, LEDGER_ERROR, code,
                  /* Translators: a file name, then what is wrong with it */
                  _("“%s”: %s"), name, reason);
+  ledger_error_set_field (error, field);
   return FALSE;
 }
 

@@ -7,6 +7,7 @@
 
 #include "ledger-account-code.h"
 #include "ledger-book-private.h"
+#include "ledger-error-private.h"
 #include "ledger-closed-periods-private.h"
 #include "ledger-fact-private.h"
 #include "ledger-fingerprint-private.h"
@@ -447,6 +448,7 @@ check_money_accounts (LedgerPosting  *posting,
           g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
                        _("account “%s” would go below zero on %s, %s short: no money account may hold less than nothing on any day"),
                        account, day, shown);
+          ledger_error_set_account (error, account);
           return FALSE;
         }
     }

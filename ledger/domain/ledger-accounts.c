@@ -14,6 +14,7 @@
 #include "ledger-account-code.h"
 #include "ledger-accounts-private.h"
 #include "ledger-book-private.h"
+#include "ledger-error-private.h"
 #include "ledger-income-category.h"
 #include "ledger-journal-private.h"
 #include "ledger-replay-rules-private.h"
@@ -56,6 +57,7 @@ ledger_money_account_require (LedgerBook  *book,
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
                    _("%s: the book has no account “%s” (add a bank account with: account add %s)"),
                    field, code, code);
+      ledger_error_set_field (error, field);
       return FALSE;
     }
   return TRUE;

@@ -18,6 +18,7 @@
 #include "ledger-accounts-private.h"
 #include "ledger-advance-private.h"
 #include "ledger-book-private.h"
+#include "ledger-error-private.h"
 #include "ledger-dates-private.h"
 #include "ledger-draft-private.h"
 #include "ledger-journal-private.h"
@@ -207,6 +208,7 @@ ledger_advance_check_open (LedgerBook  *book,
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
                    _("%s: %s was never given an advance (see `advance list`)"), field, member);
+      ledger_error_set_field (error, field);
       return FALSE;
     }
   /* The advance at the end of @date, then at the end of each later day

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ledger-book-private.h"
+#include "ledger-error-private.h"
 #include "ledger-expenditure-approval.h"
 #include "ledger-funds-private.h"
 #include "ledger-journal-private.h"
@@ -124,6 +125,7 @@ vote_authorises (const LedgerVote  *vote,
                    vote->closed ? _("--vote %" PRId64 ": “%s” did not pass, so it cannot authorise spending")
                                 : _("--vote %" PRId64 ": “%s” is still open; close it, and it must pass, before the money is spent"),
                    vote->id, vote->title);
+      ledger_error_set_field (error, "--vote");
       return FALSE;
     }
   if (!fitting)
@@ -133,6 +135,7 @@ vote_authorises (const LedgerVote  *vote,
                      ? _("--vote %" PRId64 ": spending the maintenance fund needs a vote on matter 5 (use of the maintenance fund); this one is matter %d")
                      : _("--vote %" PRId64 ": spending needs a vote on matter 5 or 9; this one is matter %d"),
                    vote->id, vote->matter);
+      ledger_error_set_field (error, "--vote");
       return FALSE;
     }
   return TRUE;
@@ -176,6 +179,7 @@ ledger_check_expenditure_vote_on (LedgerBook  *book,
         g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
                      _("amount %s: the committee may spend up to %s on its own; above that the owners must approve it: link a passed vote on matter 5 or 9 with --vote"),
                      shown, allowed);
+      ledger_error_set_field (error, LEDGER_FIELD_AMOUNT); /* when one was set above */
       return !from_maintenance_fund && amount <= limit;
     }
 
@@ -209,6 +213,7 @@ ledger_check_maintenance_fund_holds (LedgerBook  *book,
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
                    _("amount %s: the maintenance fund (维修资金) holds %s on %s, %s short; it may never pay more than it holds"),
                    shown, held, low_day, short_by);
+      ledger_error_set_field (error, LEDGER_FIELD_AMOUNT);
       return FALSE;
     }
   return TRUE;

@@ -7,6 +7,7 @@
 
 #include "ledger-billing.h"
 #include "ledger-book-private.h"
+#include "ledger-error-private.h"
 #include "ledger-dates-private.h"
 #include "ledger-household-private.h"
 #include "ledger-household.h"
@@ -787,6 +788,7 @@ ledger_household_lookup (LedgerBook  *book,
       sqlite3_reset (stmt);
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
                    _("unit “%s” is not registered in this book"), normal);
+      ledger_error_set_field (error, "UNIT");
       return NULL;
     }
   if (rc == SQLITE_ROW)

@@ -570,6 +570,74 @@ ledger_opening_default_date (LedgerBook  *book,
   return ledger_book_finish_row (book, stmt, rc, N_("reading the opening balances"), error);
 }
 
+void
+ledger_opening_line_free (LedgerOpeningLine *line)
+{
+  if (line == NULL)
+    return;
+  g_free (line->kind);
+  g_free (line->account);
+  g_free (line->unit);
+  g_free (line->fee_code);
+  g_free (line);
+}
+
+static LedgerOpeningLine *
+opening_line_from_row (sqlite3_stmt *stmt)
+{
+  LedgerOpeningLine *line = g_new0 (LedgerOpeningLine, 1);
+  g_autofree char *fund = ledger_column_dup (stmt, 2);
+
+  line->kind = ledger_column_dup (stmt, 0);
+  line->account = ledger_column_dup (stmt, 1);
+  /* The table's CHECK keeps the fund one of the three. */
+  if (!ledger_fund_parse (fund, "fund", &line->fund, NULL))
+    line->fund = LEDGER_FUND_OPERATING;
+  line->unit = ledger_column_dup (stmt, 3);
+  line->fee_code = ledger_column_dup (stmt, 4);
+  line->year = sqlite3_column_int (stmt, 5);
+  line->amount = sqlite3_column_int64 (stmt, 6);
+  g_strlcpy (line->date, (const char *) sqlite3_column_text (stmt, 7), sizeof line->date);
+  return line;
+}
+
+GPtrArray *
+ledger_opening_list (LedgerBook  *book,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_opening_line_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), NULL);
+
+  stmt = ledger_book_prepare (book,
+                              "SELECT o.kind, o.account, o.fund, h.unit, c.fee_code, c.year, o.amount, t.date"
+                              " FROM openings o JOIN txns t ON t.id = o.txn_id"
+                              " LEFT JOIN households h ON h.id = o.household_id"
+                              " LEFT JOIN charges c ON c.id = o.charge_id"
+                              " ORDER BY o.txn_id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (lines, opening_line_from_row (stmt));
+  if (!ledger_book_finish_rows (book, stmt, rc, N_("reading the opening balances"), error))
+    return NULL;
+  return g_steal_pointer (&lines);
+}
+
+gboolean
+ledger_opening_accepts (LedgerBook  *book,
+                        char         out_date[11],
+                        GError     **error)
+{
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+
+  return ledger_opening_default_date (book, out_date, error) &&
+         ledger_check_entry_date (book, out_date, "--date", error);
+}
+
 /* The entry's date: @date as typed, or the default. */
 static gboolean
 opening_date (LedgerBook  *book,

@@ -114,4 +114,58 @@ gboolean ledger_opening_default_date (LedgerBook  *book,
                                       char         out_iso[11],
                                       GError     **error);
 
+/* An opening entry of the book, as the form that entered it saw it. */
+typedef struct
+{
+  char       *kind;      /* "balance", "arrears" or "credit" */
+  char       *account;   /* balance: the money account's code; "" otherwise */
+  LedgerFund  fund;      /* balance: its fund; operating otherwise */
+  char       *unit;      /* arrears, credit: the household's unit; "" for a balance */
+  char       *fee_code;  /* arrears: the fee; "" otherwise */
+  int         year;      /* arrears: the year; 0 otherwise */
+  gint64      amount;    /* fen */
+  char        date[11];  /* the entry's date */
+} LedgerOpeningLine;
+
+void ledger_opening_line_free (LedgerOpeningLine *line);
+
+/**
+ * ledger_opening_list:
+ * @book: an open book
+ * @error: return location for an error
+ *
+ * The book's opening entries (balances, arrears, credit), in the order
+ * they were entered: what the opening-balances form shows as entered
+ * already when the treasurer comes back to it.
+ *
+ * Returns: (transfer full) (element-type LedgerOpeningLine): the lines,
+ *   or NULL with a storage error
+ */
+GPtrArray *ledger_opening_list (LedgerBook  *book,
+                                GError     **error);
+
+/**
+ * ledger_opening_accepts:
+ * @book: an open book
+ * @out_date: (out caller-allocates): the date further opening entries
+ *   take (ledger_opening_default_date())
+ * @error: return location for an error
+ *
+ * Whether the book still takes opening entries as at its opening date.
+ * Opening entries may follow other entries (docs/money.md: a household's
+ * credit found on paper later is still an opening credit), but not once
+ * that date is inside a closed period: the notice of that period was
+ * published and its figures stand. The balances for an account and fund
+ * entered already, a household's second credit and a second charge for
+ * the same fee and year are refused by the writers themselves.
+ *
+ * Returns: TRUE, or FALSE with LEDGER_ERROR_INVALID_INPUT naming the
+ *   closed period (field "--date") or a storage error
+ */
+gboolean   ledger_opening_accepts (LedgerBook  *book,
+                                   char         out_date[11],
+                                   GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerOpeningLine, ledger_opening_line_free)
+
 G_END_DECLS

@@ -10,7 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ledger-error.h"
+#include "ledger-error-private.h"
 #include "ledger-money-private.h"
 #include "ledger-money.h"
 #include "ledger-text-private.h"
@@ -554,6 +554,7 @@ ledger_amount_set_out_of_range (GError     **error,
 
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
                _("%s %s: must be more than zero and at most %s"), field, shown, limit);
+  ledger_error_set_field (error, field);
   return FALSE;
 }
 

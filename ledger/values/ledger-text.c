@@ -10,7 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ledger-error.h"
+#include "ledger-error-private.h"
 #include "ledger-text-private.h"
 
 /* Full-width forms of printable ASCII ("！" … "～") sit at a fixed distance
@@ -165,6 +165,7 @@ ledger_text_set_invalid_input (GError     **error,
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
                    /* Translators: a field name, then why its value is wrong */
                    _("%s: %s"), field, reason);
+      ledger_error_set_field (error, field);
       return FALSE;
     }
 
@@ -172,6 +173,7 @@ ledger_text_set_invalid_input (GError     **error,
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
                /* Translators: a field name, what the user typed, then why it is wrong */
                _("%s “%s”: %s"), field, quoted, reason);
+  ledger_error_set_field (error, field);
   return FALSE;
 }
 

@@ -390,6 +390,225 @@ test_overview_marks_a_broken_book (GuiFixture    *f,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (net_row), "Does not tie out"));
 }
 
+/* Publishes and closes @period (as `publish` then `period close` do), so
+ * that an entry dated inside it is refused. */
+static void
+close_period (GuiFixture *f,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerNoticeData) data = NULL;
+  LedgerNoticeFile file = { "pdf", "notice.pdf", "00" };
+  LedgerPeriod period;
+
+  g_assert_true (ledger_period_parse (name, "period", &period, &error));
+  data = ledger_notice_gather (f->book, &period, &error);
+  g_assert_no_error (error);
+  g_assert_true (ledger_notice_record (f->book, data, &file, 1, NULL, &error));
+  g_assert_true (ledger_period_close (f->book, name, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Enter in @entry_name of @page; then the form's complaint is shown, the
+ * widget @marked_name (and only it of @names) has the "error" class and
+ * the cursor. */
+static void
+assert_marks (GuiFixture        *f,
+              GtkWidget         *page,
+              const char        *entry_name,
+              const char        *error_label_name,
+              const char        *marked_name,
+              const char *const *names)
+{
+  gui_press_enter (gui_find (page, entry_name));
+  g_assert_true (gtk_widget_get_visible (gui_find (page, error_label_name)));
+  for (gsize i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], marked_name))
+      g_assert_true (gtk_widget_has_css_class (gui_find (page, names[i]), "error"));
+    else if (gtk_widget_has_css_class (gui_find (page, names[i]), "error"))
+      g_error ("%s is marked, expected %s", names[i], marked_name);
+  g_assert_true (has_focus (f, gui_find (page, marked_name)));
+}
+
+static const char *const transfer_fields[] = {
+  "transfer-amount-entry", "transfer-from-dropdown", "transfer-to-dropdown", "transfer-fee-entry",
+  "transfer-date-entry", "transfer-memo-entry", NULL
+};
+static const char *const income_fields[] = {
+  "income-amount-entry", "income-account-dropdown", "income-payer-entry", "income-date-entry",
+  "income-memo-entry", NULL
+};
+static const char *const refund_fields[] = {
+  "refund-unit-entry", "refund-amount-entry", "refund-account-dropdown", "refund-date-entry",
+  "refund-reason-entry", NULL
+};
+static const char *const advance_fields[] = {
+  "advance-member-dropdown", "advance-amount-entry", "advance-account-dropdown", "advance-date-entry",
+  "advance-memo-entry", NULL
+};
+
+/* Each refusal of the transfer form marks the field it is about, from
+ * the ledger's error (ledger_error_get_field(), _get_account()), and
+ * typing in that field takes the mark away. */
+static void
+test_transfer_marks_the_field (GuiFixture    *f,
+                               gconstpointer  data)
+{
+  BookFixture book = { f->dir, f->path, f->book };
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  g_autofree char *long_memo = g_strnfill (201, 'x');
+  GtkWidget *page;
+
+  gui_fund_cash (f, 10000);                        /* cash ¥100.00, dated 2026-06-30 */
+  close_period (f, "2026-Q1");
+  page = show_money (f);
+  before = book_fixture_bytes (&book);
+  press_shortcut (page, GDK_KEY_t, GDK_CONTROL_MASK);
+
+  /* No amount: the form's own reading. */
+  gui_type (gui_find (page, "transfer-amount-entry"), "12.345");
+  assert_marks (f, page, "transfer-amount-entry", "transfer-error-label", "transfer-amount-entry",
+                transfer_fields);
+  /* Typing in it takes the mark and the complaint away. */
+  gui_type (gui_find (page, "transfer-amount-entry"), "10");
+  g_assert_false (gtk_widget_has_css_class (gui_find (page, "transfer-amount-entry"), "error"));
+  g_assert_false (gtk_widget_get_visible (gui_find (page, "transfer-error-label")));
+
+  /* A fee that is no amount. */
+  gui_type (gui_find (page, "transfer-fee-entry"), "abc");
+  assert_marks (f, page, "transfer-amount-entry", "transfer-error-label", "transfer-fee-entry", transfer_fields);
+  gui_type (gui_find (page, "transfer-fee-entry"), "");
+
+  /* More than the cash box holds (¥100.00): the ledger names the
+   * account "cash", which is the From drop-down's. */
+  gui_type (gui_find (page, "transfer-amount-entry"), "100.01");
+  assert_marks (f, page, "transfer-amount-entry", "transfer-error-label", "transfer-from-dropdown",
+                transfer_fields);
+  /* Another choice takes that mark away. */
+  choose (page, "transfer-from-dropdown", "银行存款");
+  g_assert_false (gtk_widget_has_css_class (gui_find (page, "transfer-from-dropdown"), "error"));
+  g_assert_false (gtk_widget_get_visible (gui_find (page, "transfer-error-label")));
+
+  /* The bank (empty) pays the bank: the same account twice is --to. */
+  gui_type (gui_find (page, "transfer-amount-entry"), "10");
+  assert_marks (f, page, "transfer-amount-entry", "transfer-error-label", "transfer-to-dropdown",
+                transfer_fields);
+  choose (page, "transfer-from-dropdown", "现金");
+
+  /* Dates: inside the closed 2026-Q1; after today (2026-06-30); no date. */
+  gui_type (gui_find (page, "transfer-date-entry"), "2026-03-15");
+  assert_marks (f, page, "transfer-amount-entry", "transfer-error-label", "transfer-date-entry",
+                transfer_fields);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gui_find (page, "transfer-error-label"))), "2026-Q1"));
+  gui_type (gui_find (page, "transfer-date-entry"), "2026-07-30");
+  assert_marks (f, page, "transfer-amount-entry", "transfer-error-label", "transfer-date-entry",
+                transfer_fields);
+  gui_type (gui_find (page, "transfer-date-entry"), "2026-02-30");
+  assert_marks (f, page, "transfer-amount-entry", "transfer-error-label", "transfer-date-entry",
+                transfer_fields);
+  gui_type (gui_find (page, "transfer-date-entry"), "");
+
+  /* A memo longer than 200 characters. */
+  gui_type (gui_find (page, "transfer-memo-entry"), long_memo);
+  assert_marks (f, page, "transfer-amount-entry", "transfer-error-label", "transfer-memo-entry",
+                transfer_fields);
+
+  after = book_fixture_bytes (&book);
+  g_assert_true (g_bytes_equal (before, after));
+  assert_verifies (f);
+}
+
+/* The income, refund and advance forms: each refusal marks its field. */
+static void
+test_other_forms_mark_the_field (GuiFixture    *f,
+                                 gconstpointer  data)
+{
+  BookFixture book = { f->dir, f->path, f->book };
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_payer = g_strnfill (101, 'x');
+  GtkWidget *page;
+
+  gui_fund_cash (f, 10000);                        /* cash ¥100.00; 9-9-901's credit ¥100.00 */
+  page = show_money (f);
+  before = book_fixture_bytes (&book);
+
+  /* Income: a payer longer than 100 characters; a date that is none. */
+  press_shortcut (page, GDK_KEY_i, GDK_CONTROL_MASK);
+  gui_type (gui_find (page, "income-amount-entry"), "10");
+  gui_type (gui_find (page, "income-payer-entry"), long_payer);
+  assert_marks (f, page, "income-amount-entry", "income-error-label", "income-payer-entry", income_fields);
+  gui_type (gui_find (page, "income-payer-entry"), "银行");
+  gui_type (gui_find (page, "income-date-entry"), "tomorrow");
+  assert_marks (f, page, "income-amount-entry", "income-error-label", "income-date-entry", income_fields);
+  gui_type (gui_find (page, "income-date-entry"), "");
+  gui_type (gui_find (page, "income-amount-entry"), "0");
+  assert_marks (f, page, "income-amount-entry", "income-error-label", "income-amount-entry", income_fields);
+
+  /* Refund: a unit the book does not have; more than the credit; no
+   * reason; paid from the bank, which holds nothing. */
+  press_shortcut (page, GDK_KEY_r, GDK_CONTROL_MASK);
+  gui_type (gui_find (page, "refund-unit-entry"), "8-8-808");
+  gui_type (gui_find (page, "refund-amount-entry"), "10");
+  gui_type (gui_find (page, "refund-reason-entry"), "搬走");
+  assert_marks (f, page, "refund-reason-entry", "refund-error-label", "refund-unit-entry", refund_fields);
+  gui_type (gui_find (page, "refund-unit-entry"), "9-9-901");
+  gui_type (gui_find (page, "refund-amount-entry"), "100.01");
+  assert_marks (f, page, "refund-reason-entry", "refund-error-label", "refund-amount-entry", refund_fields);
+  gui_type (gui_find (page, "refund-amount-entry"), "50");
+  gui_type (gui_find (page, "refund-reason-entry"), "");
+  assert_marks (f, page, "refund-amount-entry", "refund-error-label", "refund-reason-entry", refund_fields);
+  gui_type (gui_find (page, "refund-reason-entry"), "搬走");
+  choose (page, "refund-account-dropdown", "银行存款");
+  assert_marks (f, page, "refund-reason-entry", "refund-error-label", "refund-account-dropdown", refund_fields);
+
+  /* Advance: no member on the committee yet. */
+  press_shortcut (page, GDK_KEY_m, GDK_CONTROL_MASK);
+  gui_type (gui_find (page, "advance-amount-entry"), "10");
+  assert_marks (f, page, "advance-amount-entry", "advance-error-label", "advance-member-dropdown",
+                advance_fields);
+  after = book_fixture_bytes (&book);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* With a member: more than the cash box holds marks the account;
+   * taking back more than was given marks the amount. */
+  g_assert_true (ledger_member_add (f->book, "张三", "出纳", &error));
+  g_assert_no_error (error);
+  gui_wait (20);
+  before = book_fixture_bytes (&book);
+  choose (page, "advance-member-dropdown", "张三");
+  gui_type (gui_find (page, "advance-amount-entry"), "100.01");
+  assert_marks (f, page, "advance-amount-entry", "advance-error-label", "advance-account-dropdown",
+                advance_fields);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gui_find (page, "advance-kind-dropdown")), 1);
+  gui_type (gui_find (page, "advance-amount-entry"), "10");
+  assert_marks (f, page, "advance-amount-entry", "advance-error-label", "advance-amount-entry",
+                advance_fields);
+
+  after = book_fixture_bytes (&book);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpstr (text_of (page, "last-voucher-label"), ==, "");
+  assert_verifies (f);
+}
+
+/* Tab out of the refund's unit: the credit is shown and offered before
+ * the amount is typed, as Enter does. */
+static void
+test_refund_credit_before_amount (GuiFixture    *f,
+                                  gconstpointer  data)
+{
+  GtkWidget *page;
+
+  gui_fund_cash (f, 20000);                        /* 9-9-901's credit ¥200.00 */
+  page = show_money (f);
+  press_shortcut (page, GDK_KEY_r, GDK_CONTROL_MASK);
+  gui_type (gui_find (page, "refund-unit-entry"), "9-9-901");
+  gtk_widget_grab_focus (gui_find (page, "refund-amount-entry"));
+  gui_wait (10);
+  g_assert_nonnull (strstr (text_of (page, "refund-credit-label"), "¥200.00"));
+  g_assert_cmpstr (text_of (page, "refund-amount-entry"), ==, "200.00");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -399,6 +618,9 @@ main (int    argc,
   GUI_TEST_ADD ("/gui/money/transfer-by-keyboard", 0, test_transfer_by_keyboard);
   GUI_TEST_ADD ("/gui/money/income-refund-advance", 0, test_income_refund_advance);
   GUI_TEST_ADD ("/gui/money/refused-leaves-book-unchanged", 0, test_refused_leaves_book_unchanged);
+  GUI_TEST_ADD ("/gui/money/transfer-marks-the-field", 0, test_transfer_marks_the_field);
+  GUI_TEST_ADD ("/gui/money/other-forms-mark-the-field", 0, test_other_forms_mark_the_field);
+  GUI_TEST_ADD ("/gui/money/refund-credit-before-amount", 0, test_refund_credit_before_amount);
   GUI_TEST_ADD ("/gui/money/bank-account", 0, test_bank_account);
   GUI_TEST_ADD ("/gui/money/overview-marks-a-broken-book", 0, test_overview_marks_a_broken_book);
   return g_test_run ();

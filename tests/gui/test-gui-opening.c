@@ -259,7 +259,124 @@ test_form (GuiFixture    *f,
   g_assert_cmpint (gui_query_int (f, "SELECT count(*) FROM txns WHERE kind = 'payment'"), ==, 0);
   verify_passes (f);
 
-  /* Opening balances are entered once: the menu no longer opens the form. */
+  /* The ledger still takes opening entries (the rest of what the paper
+   * says): the menu opens the form again (test_resumed). */
+  dialog = open_form (f);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_wait (0);
+}
+
+/* Publishes and closes @name, as `publish` then `period close` do. */
+static void
+close_period (GuiFixture *f,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerNoticeData) data = NULL;
+  LedgerNoticeFile file = { "pdf", "notice.pdf", "00" };
+  LedgerPeriod period;
+
+  g_assert_true (ledger_period_parse (name, "period", &period, &error));
+  data = ledger_notice_gather (f->book, &period, &error);
+  g_assert_no_error (error);
+  g_assert_true (ledger_notice_record (f->book, data, &file, 1, NULL, &error));
+  g_assert_true (ledger_period_close (f->book, name, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The treasurer saved the money accounts, closed the form and took a
+ * payment; the form, opened again, shows what is entered (greyed, at its
+ * date, in the totals), offers only what the ledger would still take,
+ * and saves the rest. Once the opening date is in a closed period the
+ * ledger takes no more, and the menu no longer offers the form. */
+static void
+test_resumed (GuiFixture    *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  add_households (f);
+  g_assert_true (ledger_opening_balance (f->book, "cash", 120000, LEDGER_FUND_OPERATING, "2025-12-31", &error));
+  g_assert_true (ledger_opening_balance (f->book, "bank", 3000000, LEDGER_FUND_OPERATING, "2025-12-31", &error));
+  g_assert_no_error (error);
+  /* A fee payment after them: a later entry of another kind. */
+  gui_fund_cash (f, 10000);
+  gui_wait (20);
+
+  dialog = open_form (f);
+  /* Step 1: the date is theirs, and fixed; the form says what it has. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gui_find (dialog, "opening-date-entry"))), ==, "2025-12-31");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (gui_find (dialog, "opening-date-entry"))));
+  g_assert_true (gtk_widget_get_visible (gui_find (dialog, "opening-entered-label")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gui_find (dialog, "opening-entered-label"))),
+                            "2 opening entries"));
+  maybe_screenshot (dialog, "opening-resumed-date");
+  gui_click (gui_find (dialog, "opening-next-button"));
+  gui_wait (0);
+  g_assert_cmpstr (visible_step (dialog), ==, "money");
+
+  /* Step 2: lines 0 and 1 are the saved cash and bank balances, read
+   * only; then one line per account in the first fund it has no balance
+   * in: cash and bank in the maintenance fund, WeChat and Alipay in the
+   * operating fund. The cursor is in the first line to fill in. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gui_find (dialog, "balance-amount-0"))), ==, "1200.00");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gui_find (dialog, "balance-amount-1"))), ==, "30000.00");
+  g_assert_false (gtk_widget_is_sensitive (gui_find (dialog, "balance-amount-0")));
+  g_assert_false (gtk_widget_is_sensitive (gui_find (dialog, "balance-amount-1")));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (gui_find (dialog, "balance-account-2"))), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (gui_find (dialog, "balance-fund-2"))), ==,
+                    LEDGER_FUND_MAINTENANCE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (gui_find (dialog, "balance-fund-3"))), ==,
+                    LEDGER_FUND_MAINTENANCE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (gui_find (dialog, "balance-fund-4"))), ==,
+                    LEDGER_FUND_OPERATING);
+  g_assert_null (gui_try_find (dialog, "balance-amount-6"));
+  g_assert_true (gtk_widget_has_focus (gtk_widget_get_first_child (gui_find (dialog, "balance-amount-2"))) ||
+                 gtk_widget_has_focus (gui_find (dialog, "balance-amount-2")));
+  maybe_screenshot (dialog, "opening-resumed-money");
+  gui_click (gui_find (dialog, "opening-next-button"));
+  gui_wait (0);
+
+  /* Step 3: what was left: 1-1-101's 2025 property fee, 300.00 unpaid;
+   * 1-1-102's credit, 120.00. */
+  gui_type (gui_find (dialog, "arrears-unit-0"), "1-1-101");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gui_find (dialog, "arrears-year-0")), 2025);
+  gui_type (gui_find (dialog, "arrears-amount-0"), "300");
+  gui_type (gui_find (dialog, "credit-unit-0"), "1-1-102");
+  gui_type (gui_find (dialog, "credit-amount-0"), "120");
+  press_enter (gui_find (dialog, "credit-amount-0"));
+  gui_wait (0);
+
+  /* Step 4, by hand, the saved lines counted:
+   *   accounts: cash 1,200 + bank 30,000 + unpaid 300 − credit 120 = 31,380.00
+   *   funds: operating 31,380.00, maintenance 0, public 0, total 31,380.00 */
+  g_assert_cmpstr (error_text (dialog), ==, "");
+  g_assert_cmpstr (visible_step (dialog), ==, "summary");
+  g_assert_cmpstr (summary_amount (dialog, "opening-summary-fund-operating"), ==, "¥31,380.00");
+  g_assert_cmpstr (summary_amount (dialog, "opening-summary-funds-total"), ==, "¥31,380.00");
+  g_assert_cmpstr (summary_amount (dialog, "opening-summary-accounts-total"), ==, "¥31,380.00");
+  maybe_screenshot (dialog, "opening-resumed-summary");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gui_click (gui_find (dialog, "opening-save-button"));
+  gui_wait (20);
+  g_assert_null (dialog);
+
+  /* The two new lines, at the opening date; the two balances once. */
+  g_assert_cmpint (gui_query_int (f, "SELECT count(*) FROM openings"), ==, 4);
+  g_assert_cmpint (gui_query_int (f, "SELECT count(*) FROM openings WHERE account = 'cash'"), ==, 1);
+  g_assert_cmpint (gui_query_int (f, "SELECT count(*) FROM openings o JOIN txns t ON t.id = o.txn_id"
+                                     " WHERE t.date = '2025-12-31'"), ==, 4);
+  g_assert_cmpint (gui_query_int (f, "SELECT amount FROM openings WHERE kind = 'credit'"), ==, 12000);
+  verify_passes (f);
+
+  /* 2025-Q4, which holds the opening date, published and closed: the
+   * ledger takes no more opening entries, and the menu offers no form. */
+  close_period (f, "2025-Q4");
+  gui_wait (20);
+  g_assert_false (ledger_opening_accepts (f->book, (char[11]) { 0 }, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (ledger_error_get_field (error), ==, "--date");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.opening-balances", NULL);
   gui_wait (20);
   g_assert_false (CL_IS_OPENING_DIALOG (gui_find_dialog (GTK_WINDOW (f->window))));
@@ -410,6 +527,7 @@ main (int   argc,
   if (!gui_test_init (&argc, &argv))
     return 77;
   GUI_TEST_ADD ("/gui/opening/form", 0, test_form);
+  GUI_TEST_ADD ("/gui/opening/resumed", 0, test_resumed);
   GUI_TEST_ADD ("/gui/opening/refused-before-writing", 0, test_refused_before_writing);
   GUI_TEST_ADD ("/gui/opening/refused-while-writing", 0, test_refused_while_writing);
   GUI_TEST_ADD ("/gui/opening/offered-after-new-book", 0, test_offered_after_new_book);
