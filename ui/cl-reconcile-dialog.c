@@ -11,8 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "cl-feedback.h"
+#include "cl-field-error.h"
 #include "cl-reconcile-dialog.h"
-#include <string.h>
 
 struct _ClReconcileDialog
 {
@@ -47,20 +47,24 @@ add_field (GtkGrid    *grid,
     gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
   gtk_grid_attach (grid, label, 0, row, 1, 1);
   gtk_grid_attach (grid, entry, 1, row, 1, 1);
+  cl_field_error_watch (entry);
   return GTK_ENTRY (entry);
 }
 
-/* Which field a refusal is about, from the field name the ledger gives
- * in its message ("--date", "--memo", "amount"). */
-static GtkEntry *
-field_of_error (ClReconcileDialog *self,
-                const GError      *error)
+/* Marks the field @error is about (ledger_error_get_field()): the
+ * amount when it names none of the three, the account being fixed. */
+static void
+mark_field_of_error (ClReconcileDialog *self,
+                     const GError      *error)
 {
-  if (strstr (error->message, "--date") != NULL)
-    return self->date_entry;
-  if (strstr (error->message, "--memo") != NULL)
-    return self->memo_entry;
-  return self->amount_entry;
+  const ClErrorField fields[] = {
+    { LEDGER_FIELD_AMOUNT, NULL, GTK_WIDGET (self->amount_entry) },
+    { "--date", NULL, GTK_WIDGET (self->date_entry) },
+    { "--memo", NULL, GTK_WIDGET (self->memo_entry) },
+  };
+
+  if (cl_field_error_show (error, fields, G_N_ELEMENTS (fields)) == NULL)
+    cl_field_error_mark (GTK_WIDGET (self->amount_entry));
 }
 
 static void
@@ -70,16 +74,13 @@ reopen_refused (ClReconcileDialog *self,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   ClReconcileDialog *again = CL_RECONCILE_DIALOG (cl_reconcile_dialog_new (parent, self->book, self->account,
                                                                               self->title));
-  GtkEntry *marked;
 
   gtk_editable_set_text (GTK_EDITABLE (again->amount_entry), gtk_editable_get_text (GTK_EDITABLE (self->amount_entry)));
   gtk_editable_set_text (GTK_EDITABLE (again->date_entry), gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
   gtk_editable_set_text (GTK_EDITABLE (again->memo_entry), gtk_editable_get_text (GTK_EDITABLE (self->memo_entry)));
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (again), error->message);
-  marked = field_of_error (again, error);
-  gtk_widget_add_css_class (GTK_WIDGET (marked), "error");
   gtk_window_present (GTK_WINDOW (again));
-  gtk_widget_grab_focus (GTK_WIDGET (marked));
+  mark_field_of_error (again, error);
 }
 
 static gboolean

@@ -18,6 +18,7 @@
 #include "ledger-book-private.h"
 #include "ledger-dates-private.h"
 #include "ledger-draft-private.h"
+#include "ledger-error-private.h"
 #include "ledger-limits.h"
 #include "ledger-money.h"
 #include "ledger-money-private.h"
@@ -60,6 +61,7 @@ check_statement (LedgerBook       *book,
 
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID_INPUT,
                    _("amount %s: a statement's balance must be from zero to %s"), shown, limit);
+      ledger_error_set_field (error, LEDGER_FIELD_AMOUNT);
       return FALSE;
     }
   return ledger_text_check (s->memo, "--memo", LEDGER_RECONCILE_MEMO_MAX_CHARS, FALSE, error) &&
