@@ -179,6 +179,65 @@ check_option_values (const GOptionEntry *const *tables,
   return TRUE;
 }
 
+/* The name @params gives the @n-th positional argument ("AMOUNT" of
+ * "UNIT AMOUNT [--date DATE]" for 1), or NULL. */
+static char *
+positional_name (const char *params,
+                 int         n)
+{
+  g_auto(GStrv) words = g_strsplit (params != NULL ? params : "", " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+
+      if (w[0] == '\0' || w[0] == '[' || w[0] == '-' || !g_ascii_isupper (w[0]))
+        continue;
+      if (n-- == 0)
+        return g_strdup (w);
+    }
+  return NULL;
+}
+
+/* "-5", "-¥5", "－５": a negative number where an argument goes. GOption
+ * would take it for short options ("Unknown option -5"), which names no
+ * field; every amount, year, count or number the command line reads is
+ * more than zero (money goes back by a void, a refund or a transfer the
+ * other way), so it is refused as the amount parser refuses one: one line
+ * naming the argument. A value after "--" is left to the command. */
+static gboolean
+refuse_negative_numbers (const CliCommand  *command,
+                         int                argc,
+                         char             **argv,
+                         GError           **error)
+{
+  int positional = 0;
+
+  for (int i = 1; i < argc && g_strcmp0 (argv[i], "--") != 0; i++)
+    {
+      const char *rest = NULL;
+      g_autofree char *name = NULL;
+      gint64 fen = 0;
+
+      if (g_str_has_prefix (argv[i], "-"))
+        rest = argv[i] + 1;
+      else if (g_str_has_prefix (argv[i], "－"))
+        rest = argv[i] + strlen ("－");
+      if (rest == NULL || !(g_ascii_isdigit (*rest) || g_str_has_prefix (rest, "¥") || g_str_has_prefix (rest, "￥") ||
+                            g_unichar_isdigit (g_utf8_get_char_validated (rest, -1))))
+        {
+          /* An option's value ("--date 2026-01-01") is not positional. */
+          if (rest == NULL && !(i > 1 && g_str_has_prefix (argv[i - 1], "--") && strchr (argv[i - 1], '=') == NULL))
+            positional++;
+          continue;
+        }
+      name = positional_name (command->params, positional);
+      if (!ledger_money_parse (argv[i], name != NULL ? name : _("amount"), LEDGER_MONEY_POSITIVE, &fen, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 cli_parse_options (CliGlobals         *globals,
                    const CliCommand   *command,
@@ -203,9 +262,13 @@ cli_parse_options (CliGlobals         *globals,
   const GOptionEntry *tables[] = { entries != NULL ? entries : globals_entries, globals_entries, NULL };
 
   if (!check_option_values (tables, *argc, *argv, &error) ||
+      !refuse_negative_numbers (command, *argc, *argv, &error) ||
       !g_option_context_parse (context, argc, argv, &error))
     {
-      cli_usage_error (command, "%s", error->message);
+      if (ledger_error_get_field (error) != NULL)
+        cli_report_error (error);
+      else
+        cli_usage_error (command, "%s", error->message);
       return FALSE;
     }
   /* argv now holds the program and the positional arguments, and "--"

@@ -807,5 +807,38 @@ class MoneyTiesOut(unittest.TestCase):
         self.assertEqual(income_q1["closing"], income_q2["opening"])
         run(book, "verify", env=later)
 
+
+class NegativeArguments(unittest.TestCase):
+    """A negative number typed where an argument goes ("pay 1-1-101 -5")
+    is one line naming the argument, exit 2, the book as it was: not
+    GOption's "Unknown option -5", which names nothing."""
+
+    def test_every_money_command(self):
+        with tempfile.TemporaryDirectory() as d:
+            book = os.path.join(d, "b.clbook")
+            run(book, "init", "--name", "负数小区")
+            run(book, "household", "add", "1-1-101", "--owner", "王伟", "--area", "80")
+            run(book, "opening", "balance", "cash", "100", "--date", "2026-01-01")
+            cases = [
+                (("pay", "1-1-101", "-5"), "AMOUNT"),
+                (("transfer", "－５", "--from", "cash", "--to", "bank"), "AMOUNT"),
+                (("income", "--category", "rent", "-¥5", "--account", "bank"), "AMOUNT"),
+                (("refund", "1-1-101", "-5", "--method", "cash", "--reason", "x"), "AMOUNT"),
+                (("opening", "arrears", "1-1-101", "property", "2025", "-360"), "AMOUNT"),
+                (("account", "reconcile", "cash", "-1"), "AMOUNT"),
+                (("advance", "give", "王芳", "-8", "--from", "cash"), "AMOUNT"),
+                (("vote", "ballot", "-3", "1-1-101", "yes"), "ID"),
+            ]
+            for args, field in cases:
+                with open(book, "rb") as f:
+                    before = f.read()
+                _, err = run(book, *args, expect=2)
+                lines = [x for x in err.splitlines() if x.strip()]
+                self.assertEqual(len(lines), 1, (args, err))
+                self.assertIn(field, err, args)
+                self.assertNotIn("Unknown option", err, args)
+                with open(book, "rb") as f:
+                    self.assertEqual(before, f.read(), args)
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
