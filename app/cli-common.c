@@ -206,31 +206,44 @@ positional_name (const char *params,
  * other way), so it is refused as the amount parser refuses one: one line
  * naming the argument. A value after "--" is left to the command. */
 static gboolean
-refuse_negative_numbers (const CliCommand  *command,
-                         int                argc,
-                         char             **argv,
-                         GError           **error)
+refuse_negative_numbers (const CliCommand          *command,
+                         const GOptionEntry *const *tables,
+                         int                        argc,
+                         char                     **argv,
+                         GError                   **error)
 {
   int positional = 0;
 
-  for (int i = 1; i < argc && g_strcmp0 (argv[i], "--") != 0; i++)
+  for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
     {
       const char *rest = NULL;
       g_autofree char *name = NULL;
       gint64 fen = 0;
 
+      if (g_str_has_prefix (argv[i], "--"))
+        {
+          /* An option's value ("--fee -1") is the option's to check
+           * (check_option_values()), not an argument. */
+          const char *option = argv[i] + 2;
+          const GOptionEntry *entry = strchr (option, '=') != NULL ? NULL
+                                      : find_long_option (tables, option, strlen (option));
+
+          if (entry != NULL && entry->arg != G_OPTION_ARG_NONE)
+            i++;
+          continue;
+        }
       if (g_str_has_prefix (argv[i], "-"))
         rest = argv[i] + 1;
       else if (g_str_has_prefix (argv[i], "－"))
         rest = argv[i] + strlen ("－");
-      if (rest == NULL || !(g_ascii_isdigit (*rest) || g_str_has_prefix (rest, "¥") || g_str_has_prefix (rest, "￥") ||
-                            g_unichar_isdigit (g_utf8_get_char_validated (rest, -1))))
+      if (rest == NULL)
         {
-          /* An option's value ("--date 2026-01-01") is not positional. */
-          if (rest == NULL && !(i > 1 && g_str_has_prefix (argv[i - 1], "--") && strchr (argv[i - 1], '=') == NULL))
-            positional++;
+          positional++;
           continue;
         }
+      if (!(g_ascii_isdigit (*rest) || g_str_has_prefix (rest, "¥") || g_str_has_prefix (rest, "￥") ||
+            g_unichar_isdigit (g_utf8_get_char_validated (rest, -1))))
+        continue;
       name = positional_name (command->params, positional);
       if (!ledger_money_parse (argv[i], name != NULL ? name : _("amount"), LEDGER_MONEY_POSITIVE, &fen, error))
         return FALSE;
@@ -262,7 +275,7 @@ cli_parse_options (CliGlobals         *globals,
   const GOptionEntry *tables[] = { entries != NULL ? entries : globals_entries, globals_entries, NULL };
 
   if (!check_option_values (tables, *argc, *argv, &error) ||
-      !refuse_negative_numbers (command, *argc, *argv, &error) ||
+      !refuse_negative_numbers (command, tables, *argc, *argv, &error) ||
       !g_option_context_parse (context, argc, argv, &error))
     {
       if (ledger_error_get_field (error) != NULL)

@@ -455,6 +455,61 @@ check_money_accounts (LedgerPosting  *posting,
   return TRUE;
 }
 
+/* The first day of the book's opening balances (期初), or "" when it has
+ * none. */
+static gboolean
+opening_day (LedgerBook  *book,
+             char         out_day[11],
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  out_day[0] = '\0';
+  stmt = ledger_book_prepare (book,
+                              "SELECT coalesce ((SELECT min (t.date) FROM openings o JOIN txns t ON t.id = o.txn_id"
+                              " WHERE o.kind = 'balance'), '')",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    g_strlcpy (out_day, (const char *) sqlite3_column_text (stmt, 0), 11);
+  return ledger_book_finish_row (book, stmt, rc, N_("reading the opening balances"), error);
+}
+
+/* No entry moves money, or what is owed, on a day before the book's
+ * opening balances: those, with the opening arrears and credit, are what
+ * the paper ledger held as at their day, so whatever happened before is
+ * in them already — a payment of December in the cash, an unpaid charge
+ * of last year in the opening arrears — and entering it again would
+ * count it twice. What is found later is entered on the day it is found.
+ * The mirror of the opening balance's own rule (ledger-opening.c: never
+ * after the book's own entries moved money); here for every writer,
+ * billing's charges of an earlier year included, and for verify's
+ * replay, which commits through this function too. */
+static gboolean
+check_not_before_opening (LedgerPosting  *posting,
+                          LedgerBook     *book,
+                          GError        **error)
+{
+  char day[11];
+
+  if (strcmp (posting->kind, "opening") == 0 || posting->splits->len == 0)
+    return TRUE;
+  if (!opening_day (book, day, error))
+    return FALSE;
+  if (day[0] == '\0' || strcmp (posting->date, day) >= 0)
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+               _("date %s: before the book's opening balances (%s), which already hold what the paper ledger "
+                 "recorded until then (a charge of an earlier year left unpaid is entered as opening arrears); "
+                 "enter what was found later on the day it was found"),
+               posting->date, day);
+  ledger_error_set_field (error, "--date");
+  return FALSE;
+}
+
 /* Marks the posting as a correction when the book is correcting a closed
  * period (ledger_book_set_correcting(): the command line's --corrects):
  * the fact goes after the writer's own, so the writer's rule, in verify,
@@ -501,6 +556,7 @@ ledger_posting_commit (LedgerPosting  *posting,
   if ((posting->recorded_at == NULL && !check_txn_text (posting, book, error)) ||
       !date_after_followed (posting, book, error) ||
       !ledger_closed_period_check (book, posting->date, "date", error) ||
+      !check_not_before_opening (posting, book, error) ||
       !insert_txn (posting, book, &txn_id, error) ||
       !insert_splits (posting, book, txn_id, error) ||
       !insert_facts (posting, book, txn_id, error) ||

@@ -23,13 +23,17 @@ from test_redteam15 import Forger  # noqa: E402
 
 
 class OpeningTest(BookTestCase):
-    def paper_ledger(self):
+    def paper_ledger(self, bill_2025=False):
         """Three households, a named bank account and the paper ledger's
-        money as at 2026-01-01."""
+        money as at 2026-01-01 (with the households billed for 2025 first
+        when @bill_2025: billing is refused once the book has opening
+        balances of a later day, which hold what was owed before)."""
         self.ledger("init", "--name", "老街小区")
         self.ledger("household", "add", "1-1-101", "--owner", "王伟", "--area", "90")
         self.ledger("household", "add", "1-1-102", "--owner", "李娜", "--area", "80")
         self.ledger("household", "add", "1-1-103", "--owner", "赵敏", "--area", "70")
+        if bill_2025:
+            self.ledger("bill", "2025")
         self.ledger("account", "add", "银行:工商银行")
         self.ledger("opening", "balance", "cash", "1,500", "--date", "2026-01-01")
         self.ledger("opening", "balance", "银行存款", "80000", "--date", "2026-01-01", "--fund", "维修资金")
@@ -101,8 +105,7 @@ class OpeningTest(BookTestCase):
         self.assertIn("¥83,450.00", line)
 
     def test_refusals_leave_the_book_alone(self):
-        self.paper_ledger()
-        self.ledger("bill", "2025")
+        self.paper_ledger(bill_2025=True)
         before = dump(self.book)
         cases = [
             (("opening", "balance", "cash", "10"), "--date"),
@@ -139,6 +142,38 @@ class OpeningTest(BookTestCase):
         self.assertIn("opening credit already", err)
         self.assertEqual(dump(self.book), before)
 
+    def test_nothing_dated_before_the_opening_balances(self):
+        """The paper ledger's figures as at 2026-01-01 hold everything before
+        that day: a payment, a transfer, an income or a year's bill dated
+        earlier would count it twice. Each is refused naming --date, the
+        book unchanged; on the opening day itself they are accepted."""
+        self.paper_ledger()
+        before = dump(self.book)
+        for args in (("pay", "1-1-101", "360", "--date", "2025-12-31"),
+                     ("transfer", "100", "--from", "cash", "--to", "bank", "--date", "2025-12-31"),
+                     ("income", "5", "--category", "interest", "--account", "bank", "--date", "2025-06-30"),
+                     ("bill", "2025")):
+            with self.subTest(args=args):
+                _, err = self.ledger(*args, expect=2)
+                self.assertEqual(len(err.strip().splitlines()), 1, err)
+                self.assertIn("2026-01-01", err)
+                self.assertIn("opening", err)
+                self.assertEqual(dump(self.book), before)
+        self.ledger("pay", "1-1-101", "360", "--date", "2026-01-01")
+        self.ledger("transfer", "100", "--from", "cash", "--to", "bank", "--date", "2026-01-01")
+        self.ledger("verify")
+
+    def test_forged_payment_before_the_opening_balances(self):
+        self.paper_ledger()
+        f = Forger(self.book, os.path.join(self.dir, "before.clbook"))
+        hid = f.household_id("1-1-101")
+        n = f.append("payment", [("cash", None, 36000), ("prepaid", "1-1-101", -36000)],
+                     ["receipt|2025-000001|1-1-101|36000|cash"], ref="2025-000001", memo="1-1-101",
+                     date="2025-12-31")
+        f.sql("INSERT INTO receipts VALUES ('2025-000001', 2025, 1, ?, 36000, 'cash', '2025-12-31', ?)", hid, n)
+        _, err = run(f.finish(), "verify", expect=3)
+        self.assertIn(f"journal entry {n}", err)
+
     def test_maintenance_fund_balance(self):
         self.paper_ledger()
         # Fund balances through the balance report's lines: the opening
@@ -160,9 +195,12 @@ class ForgedOpeningTest(BookTestCase):
         super().setUp()
         self.ledger("init", "--name", "老街小区")
         self.ledger("household", "add", "1-1-101", "--owner", "王伟", "--area", "90")
-        self.ledger("opening", "balance", "cash", "100", "--date", "2026-01-01")
-        self.ledger("opening", "credit", "1-1-101", "50", "--date", "2026-01-01")
+        # Billed for 2025 before the opening balances: once they are in,
+        # a charge dated before them is refused.
         self.ledger("bill", "2025")
+        self.ledger("opening", "balance", "cash", "100", "--date", "2026-01-01")
+        # 400.00 of credit: 360.00 settles the 2025 charge at once, 40.00 stays.
+        self.ledger("opening", "credit", "1-1-101", "400", "--date", "2026-01-01")
         self.ledger("verify")
 
     def forge(self, name, splits, facts, ref, memo):
@@ -208,7 +246,7 @@ class ForgedOpeningTest(BookTestCase):
         self.assert_refused(path, n, "already")
 
     def test_arrears_that_ignore_the_credit(self):
-        # The household holds 50.00 of credit: billing's rule settles 50 of
+        # The household holds 40.00 of credit: billing's rule settles 40 of
         # the charge at once, which this entry leaves out.
         path, n = self.forge("credit", [("receivable", "1-1-101", 36000), ("opening", None, -36000)],
                              ["charge|1-1-101|property|2024|36000|2",
