@@ -470,6 +470,44 @@ test_voucher_letters (Fixture       *f,
   assert_verifies (f->book);
 }
 
+/* The Money page's list (ledger_voucher_model_new()): newest first, each
+ * row's accounts in Chinese and what it is about in words, an income's
+ * category in the user's language (the tests run in English). */
+static void
+test_voucher_list (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = NULL;
+  LedgerFund public_fund = LEDGER_FUND_PUBLIC;
+  static const struct { const char *voucher, *from, *to, *memo; gint64 amount; } expected[] = {
+    { "F2026-0001", "现金", "", "1-1-101 · 找零", 100 },
+    { "S2026-0001", "", "银行存款", "Rent · 快递柜公司 · 三季度", 54000 },
+    { "Z2026-0001", "现金", "银行存款", "存现 · charge ¥0.80", 10000 },
+  };
+
+  book_with_fees (f);
+  g_assert_true (ledger_transfer (f->book, 10000, "cash", "bank", 80, "2026-03-01", "存现", NULL, &error));
+  g_assert_true (ledger_income_record (f->book, 54000, LEDGER_INCOME_RENT, "bank", &public_fund, "快递柜公司",
+                                       "2026-03-02", "三季度", NULL, &error));
+  g_assert_true (ledger_refund (f->book, "1-1-101", 100, "cash", "找零", "2026-03-03", NULL, &error));
+  g_assert_no_error (error);
+
+  model = ledger_voucher_model_new (f->book, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(LedgerVoucherItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (ledger_voucher_item_get_voucher (item), ==, expected[i].voucher);
+      g_assert_cmpstr (ledger_voucher_item_get_from (item), ==, expected[i].from);
+      g_assert_cmpstr (ledger_voucher_item_get_to (item), ==, expected[i].to);
+      g_assert_cmpstr (ledger_voucher_item_get_memo (item), ==, expected[i].memo);
+      g_assert_cmpint (ledger_voucher_item_get_amount (item), ==, expected[i].amount);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,5 +522,6 @@ main (int   argc,
   BOOK_FIXTURE_ADD ("/money-moves/refund", &new_book, test_refund_of_credit);
   BOOK_FIXTURE_ADD ("/money-moves/refund-later-credit", &new_book, test_refund_keeps_later_credit);
   BOOK_FIXTURE_ADD ("/money-moves/voucher-letters", &new_book, test_voucher_letters);
+  BOOK_FIXTURE_ADD ("/money-moves/voucher-list", &new_book, test_voucher_list);
   return g_test_run ();
 }

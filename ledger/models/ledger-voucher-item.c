@@ -4,6 +4,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ledger-account-code.h"
+#include "ledger-income-category.h"
+#include "ledger-money.h"
 #include "ledger-book-private.h"
 #include "ledger-row-private.h"
 #include "ledger-voucher-item.h"
@@ -40,18 +42,23 @@ static GParamSpec *properties[N_PROPS];
 
 /* One row per entry that carries a voucher (the tables the vouchers view
  * of schema 4 reads), with the accounts the money left and reached and
- * their names as the book stores them. An advance moves money from a
- * money account to the member's advance account, or back. */
+ * their names as the book stores them, and what the entry is about: an
+ * income's category, payer and memo; a refund's unit and reason; an
+ * advance's member and memo; a transfer's memo and bank charge. An
+ * advance moves money from a money account to the member's advance
+ * account, or back. */
 static const char vouchers_sql[] =
   "SELECT v.voucher, t.date, t.kind, v.from_account, fa.name, v.to_account, ta.name,"
-  "       v.amount, t.memo"
+  "       v.amount, v.what, v.who, v.note, v.fee"
   " FROM ("
-  "   SELECT txn_id, voucher, from_account, to_account, amount FROM transfers"
-  "   UNION ALL SELECT txn_id, voucher, NULL, account, amount FROM incomes"
-  "   UNION ALL SELECT txn_id, voucher, account, NULL, amount FROM refunds"
+  "   SELECT txn_id, voucher, from_account, to_account, amount, '' AS what, '' AS who, memo AS note, fee"
+  "   FROM transfers"
+  "   UNION ALL SELECT txn_id, voucher, NULL, account, amount, category, payer, memo, 0 FROM incomes"
+  "   UNION ALL SELECT txn_id, voucher, account, NULL, amount,"
+  "          (SELECT unit FROM households h WHERE h.id = household_id), '', reason, 0 FROM refunds"
   "   UNION ALL SELECT txn_id, voucher,"
   "          CASE kind WHEN 'give' THEN account ELSE 'advance:' || member END,"
-  "          CASE kind WHEN 'give' THEN 'advance:' || member ELSE account END, amount"
+  "          CASE kind WHEN 'give' THEN 'advance:' || member ELSE account END, amount, member, '', memo, 0"
   "   FROM advances) v"
   " JOIN txns t ON t.id = v.txn_id"
   " LEFT JOIN accounts fa ON fa.code = v.from_account"
@@ -97,6 +104,42 @@ account_column (sqlite3_stmt *stmt,
   return ledger_account_chinese (code, (const char *) sqlite3_column_text (stmt, code_col + 1));
 }
 
+/* What the entry is about, for people: its parts that are not empty,
+ * joined by " · " ("租金 · 快递柜公司 · 三季度", "1-2-301 · 搬离退还预交款"),
+ * an income's category in the user's language and a bank charge named. */
+static char *
+describe (const char   *kind,
+          sqlite3_stmt *stmt)
+{
+  const char *what = (const char *) sqlite3_column_text (stmt, 8);
+  const char *parts[4] = { NULL };
+  g_autofree char *fee = NULL;
+  gint64 fee_fen = sqlite3_column_int64 (stmt, 11);
+  LedgerIncomeCategory category;
+  GString *text = g_string_new (NULL);
+  guint n = 0;
+
+  if (g_strcmp0 (kind, "income") == 0 && what != NULL &&
+      ledger_income_category_parse (what, "category", &category, NULL))
+    parts[n++] = ledger_income_category_label (category);
+  else
+    parts[n++] = what;
+  parts[n++] = (const char *) sqlite3_column_text (stmt, 9);
+  parts[n++] = (const char *) sqlite3_column_text (stmt, 10);
+  if (fee_fen > 0)
+    {
+      g_autofree char *money = ledger_money_format (fee_fen);
+
+      /* Translators: a transfer's bank charge */
+      fee = g_strdup_printf (_("charge %s"), money);
+      parts[n++] = fee;
+    }
+  for (guint i = 0; i < n; i++)
+    if (parts[i] != NULL && parts[i][0] != '\0')
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", parts[i]);
+  return g_string_free (text, FALSE);
+}
+
 /* A row from the current result row of vouchers_sql. */
 static LedgerVoucherItem *
 voucher_item_from_row (sqlite3_stmt *stmt)
@@ -109,7 +152,7 @@ voucher_item_from_row (sqlite3_stmt *stmt)
   self->from = account_column (stmt, 3);
   self->to = account_column (stmt, 5);
   self->amount = sqlite3_column_int64 (stmt, 7);
-  self->memo = ledger_column_dup (stmt, 8);
+  self->memo = describe (self->kind, stmt);
   return self;
 }
 

@@ -74,8 +74,11 @@ gint64      ledger_voucher_item_get_amount  (LedgerVoucherItem *self);
  * ledger_voucher_item_get_memo:
  * @self: a row
  *
- * Returns: (transfer none): the entry's memo as recorded ("cash -> bank:
- *   季度存款", "interest from 工商银行", "3-2-301: 搬走")
+ * Returns: (transfer none): what the entry is about, for people: its
+ *   parts joined by " · " — an income's category (in the user's
+ *   language), payer and memo ("租金 · 快递柜公司 · 三季度"), a refund's
+ *   unit and reason ("3-2-301 · 搬走"), an advance's member and memo, a
+ *   transfer's memo and bank charge ("存现 · charge ¥0.80")
  */
 const char *ledger_voucher_item_get_memo    (LedgerVoucherItem *self);
 
