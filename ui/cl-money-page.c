@@ -69,10 +69,12 @@ struct _ClMoneyPage
   GtkEntry         *advance_date_entry;
   GtkEntry         *advance_memo_entry;
   GtkLabel         *advance_error_label;
+  GtkLabel         *advance_open_label;
 
   /* Owned references */
   GPtrArray        *account_codes; /* the money accounts, in the dropdowns' order */
   GPtrArray        *member_names;  /* the committee, in the member dropdown's order */
+  GPtrArray        *advances;      /* LedgerAdvanceSummary of each member who was given one */
 };
 
 G_DEFINE_FINAL_TYPE (ClMoneyPage, cl_money_page, CL_TYPE_PAGE)
@@ -506,6 +508,35 @@ set_account_choices (ClMoneyPage *self,
     }
 }
 
+/* Beside the member chosen in the advance form, what the member holds
+ * now: a treasurer takes back at most that, and sees it before typing. */
+static void
+show_chosen_member_advance (ClMoneyPage *self)
+{
+  const char *member = chosen_member (self);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; self->advances != NULL && i < self->advances->len; i++)
+    {
+      const LedgerAdvanceSummary *a = g_ptr_array_index (self->advances, i);
+      g_autofree char *open = NULL;
+
+      if (!g_str_equal (a->member, member))
+        continue;
+      open = ledger_money_format (a->open);
+      /* Translators: the member's open advance */
+      text = g_strdup_printf (_("Holds %s of advances"), open);
+    }
+  gtk_label_set_text (self->advance_open_label,
+                      text != NULL ? text : member[0] != '\0' ? _("Holds no advance") : "");
+}
+
+static void
+advance_member_changed_cb (ClMoneyPage *self)
+{
+  show_chosen_member_advance (self);
+}
+
 /* Each member's open advance: given, spent, returned. */
 static gboolean
 show_advances (ClMoneyPage  *self,
@@ -516,6 +547,8 @@ show_advances (ClMoneyPage  *self,
 
   if (advances == NULL)
     return FALSE;
+  g_clear_pointer (&self->advances, g_ptr_array_unref);
+  self->advances = g_ptr_array_ref (advances);
   remove_rows (self->advances_list);
   for (guint i = 0; i < advances->len; i++)
     {
@@ -579,6 +612,7 @@ cl_money_page_reload (ClPage     *page,
     }
   set_account_choices (self, G_LIST_MODEL (names), old_codes);
   show_members (self, book);
+  show_chosen_member_advance (self);
   gtk_sort_list_model_set_model (self->voucher_sort, vouchers);
 }
 
@@ -750,6 +784,7 @@ cl_money_page_finalize (GObject *object)
 
   g_clear_pointer (&self->account_codes, g_ptr_array_unref);
   g_clear_pointer (&self->member_names, g_ptr_array_unref);
+  g_clear_pointer (&self->advances, g_ptr_array_unref);
   G_OBJECT_CLASS (cl_money_page_parent_class)->finalize (object);
 }
 
@@ -798,10 +833,12 @@ bind_template (GtkWidgetClass *widget_class)
   BIND (advance_date_entry);
   BIND (advance_memo_entry);
   BIND (advance_error_label);
+  BIND (advance_open_label);
   gtk_widget_class_bind_template_callback (widget_class, record_transfer);
   gtk_widget_class_bind_template_callback (widget_class, record_income);
   gtk_widget_class_bind_template_callback (widget_class, record_refund);
   gtk_widget_class_bind_template_callback (widget_class, record_advance);
+  gtk_widget_class_bind_template_callback (widget_class, advance_member_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, refund_unit_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, income_category_changed_cb);

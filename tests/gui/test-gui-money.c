@@ -226,13 +226,17 @@ test_income_refund_advance (GuiFixture    *f,
   /* ¥500.00 advanced to 张三 from cash (a 付 voucher), ¥200.00 back (收). */
   press_shortcut (page, GDK_KEY_m, GDK_CONTROL_MASK);
   g_assert_cmpstr (chosen (page, "advance-member-dropdown"), ==, "张三");
+  g_assert_cmpstr (text_of (page, "advance-open-label"), ==, "Holds no advance");
   gui_type (gui_find (page, "advance-amount-entry"), "500");
   gui_press_enter (gui_find (page, "advance-amount-entry"));
   g_assert_cmpstr (text_of (page, "last-voucher-label"), ==, "F2026-0002");
+  /* What 张三 holds shows beside the member before the return is typed. */
+  g_assert_cmpstr (text_of (page, "advance-open-label"), ==, "Holds ¥500.00 of advances");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (gui_find (page, "advance-kind-dropdown")), 1);
   gui_type (gui_find (page, "advance-amount-entry"), "200");
   gui_press_enter (gui_find (page, "advance-amount-entry"));
   g_assert_cmpstr (text_of (page, "last-voucher-label"), ==, "S2026-0002");
+  g_assert_cmpstr (text_of (page, "advance-open-label"), ==, "Holds ¥300.00 of advances");
   advances = ledger_advance_list (f->book, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (advances->len, ==, 1);
