@@ -138,7 +138,7 @@ add_random_entries (LedgerBook *book,
                     int         last_year,
                     guint       count)
 {
-  guint written = 0;
+  guint written = 0, of_kind[3] = { 0, 0, 0 };
 
   for (guint i = 0; i < count; i++)
     {
@@ -149,8 +149,10 @@ add_random_entries (LedgerBook *book,
       char day[11];
       gboolean ok = FALSE;
 
+      int kind = g_test_rand_int_range (0, 3);
+
       random_day (g_test_rand_int_range (first_year, last_year + 1), day);
-      switch (g_test_rand_int_range (0, 3))
+      switch (kind)
         {
         case 0:
           {
@@ -185,10 +187,17 @@ add_random_entries (LedgerBook *book,
           break;
         }
       if (ok)
-        written++;
+        {
+          written++;
+          of_kind[kind]++;
+        }
       else if (error != NULL)
         g_assert_true (error->code == LEDGER_ERROR_CONFLICT || error->code == LEDGER_ERROR_INVALID_INPUT);
     }
+  /* Some of each: income, spending, transfers. */
+  g_test_message ("%u incomes, %u expenditures, %u transfers", of_kind[0], of_kind[1], of_kind[2]);
+  for (int k = 0; k < 3; k++)
+    g_assert_cmpuint (of_kind[k], >, 5);
   return written;
 }
 
