@@ -631,6 +631,53 @@ test_money_year_cashbooks (Fixture       *f,
 }
 
 /* ------------------------------------------------------------------ */
+/* A backdated entry in the cash book */
+
+/* The cash book reads an account's splits between the period's least and
+ * greatest entry id (ledger-cashbook.c): a transfer backdated into the
+ * first quarter, recorded after a payment of May, widens the first
+ * quarter's band over the May payment, which must still stay out of it,
+ * and the backdated transfer must be in it. */
+static void
+test_cashbook_backdated (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *r1 = NULL, *r2 = NULL, *voucher = NULL;
+  g_autoptr(LedgerCashbook) q1 = NULL, q2 = NULL, year = NULL, before = NULL;
+
+  book_add_household (f->book, "1-1-101", "王伟", 9000, 0);
+  book_bill_year (f->book, 2026);
+  r1 = book_pay (f->book, "1-1-101", 20000, LEDGER_METHOD_CASH, "2026-03-01");
+  r2 = book_pay (f->book, "1-1-101", 16000, LEDGER_METHOD_CASH, "2026-05-01");
+  g_assert_true (ledger_transfer (f->book, 5000, "cash", "bank", 0, "2026-03-10", "存现", &voucher, &error));
+  g_assert_no_error (error);
+
+  /* First quarter: 200.00 in on 1 March, 50.00 to the bank on 10 March:
+   * 150.00 left. */
+  q1 = cashbook (f->book, "cash", "2026-Q1");
+  g_assert_cmpint (q1->opening, ==, 0);
+  g_assert_cmpuint (q1->lines->len, ==, 2);
+  assert_cashbook_line (q1, 0, "2026-03-01", r1, "payment", 20000, 0, 20000);
+  assert_cashbook_line (q1, 1, "2026-03-10", voucher, "transfer", 0, 5000, 15000);
+  /* Second quarter: 150.00 brought forward, 160.00 in on 1 May: 310.00. */
+  q2 = cashbook (f->book, "cash", "2026-Q2");
+  g_assert_cmpint (q2->opening, ==, 15000);
+  g_assert_cmpuint (q2->lines->len, ==, 1);
+  assert_cashbook_line (q2, 0, "2026-05-01", r2, "payment", 16000, 0, 31000);
+  /* The year: the three in date order, not in the order written. */
+  year = cashbook (f->book, "cash", "2026");
+  g_assert_cmpuint (year->lines->len, ==, 3);
+  assert_cashbook_line (year, 1, "2026-03-10", voucher, "transfer", 0, 5000, 15000);
+  g_assert_cmpint (year->closing, ==, 31000);
+  /* A period without a single entry: nothing brought forward, no line. */
+  before = cashbook (f->book, "cash", "2025");
+  g_assert_cmpint (before->opening, ==, 0);
+  g_assert_cmpuint (before->lines->len, ==, 0);
+  g_assert_cmpint (before->closing, ==, 0);
+}
+
+/* ------------------------------------------------------------------ */
 /* Refusals and a broken book */
 
 static void
@@ -723,6 +770,7 @@ main (int   argc,
   BOOK_FIXTURE_ADD ("/money-reports/money-year/balance", &new_book, test_money_year_balance);
   BOOK_FIXTURE_ADD ("/money-reports/money-year/trial-balance", &new_book, test_money_year_trial_balance);
   BOOK_FIXTURE_ADD ("/money-reports/money-year/cashbooks", &new_book, test_money_year_cashbooks);
+  BOOK_FIXTURE_ADD ("/money-reports/cashbook-backdated", &new_book, test_cashbook_backdated);
   BOOK_FIXTURE_ADD ("/money-reports/cashbook-refusals", &new_book, test_cashbook_refusals);
   BOOK_FIXTURE_ADD ("/money-reports/broken-cache", &new_book, test_broken_cache);
   return g_test_run ();

@@ -190,6 +190,50 @@ test_registered_phone_variants (void)
         }
 }
 
+/* A register of thousands of phones (the scrubber finds the few a run of
+ * digits could concern through an index, ledger-privacy.c): a registered
+ * phone inside a longer run, a run that is part of one (a landline's
+ * local part), the national number of one registered with +86, are cut;
+ * runs that share seven digits with a registered phone without holding it
+ * or being part of it, and the book's own numbers, stay. */
+static void
+test_registered_phones_among_thousands (void)
+{
+  g_autoptr(GPtrArray) phones = g_ptr_array_new_with_free_func (g_free);
+  static const struct { const char *text; const char *scrubbed; } cases[] = {
+    { "电话 021-87654321 找张工", "电话 *** 找张工" },          /* as registered */
+    { "座机 8765 4321", "座机 ***" },                           /* its local part */
+    { "转 10 6552 9988", "转 ***" },                             /* +86 10 6552 9988 at home */
+    { "编号 99021876543219", "编号 ***" },                       /* a registered phone inside */
+    { "票号 8765432", "票号 ***" },                              /* seven digits of one */
+    { "票号 76543219", "票号 76543219" },                        /* shares 7654321, not part of one */
+    { "单号 4100876543", "单号 4100876543" },                    /* shares 8765432 with 021-87654321 */
+    { "收据 2026-000004", "收据 2026-000004" },                  /* a receipt number */
+    { "发票 FP2025052802", "发票 FP2025052802" },                /* an invoice */
+  };
+
+  /* 3,000 landlines of the same exchange: 0571-8800 0000 … 0571-8800 2999
+   * (none of them holds or is held by the texts below). */
+  for (int i = 0; i < 3000; i++)
+    g_ptr_array_add (phones, g_strdup_printf ("0571-8800%04d", i));
+  g_ptr_array_add (phones, g_strdup ("021-87654321"));
+  g_ptr_array_add (phones, g_strdup ("+86 10 6552 9988"));
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *scrubbed = ledger_privacy_scrub (cases[i].text, NULL, phones);
+
+      g_assert_cmpstr (scrubbed, ==, cases[i].scrubbed);
+    }
+  /* Any of the 3,000, written with spaces, inside a sentence. */
+  for (int i = 0; i < 3000; i += 97)
+    {
+      g_autofree char *text = g_strdup_printf ("物业电话 0571 8800 %04d 请联系", i);
+      g_autofree char *scrubbed = ledger_privacy_scrub (text, NULL, phones);
+
+      g_assert_cmpstr (scrubbed, ==, "物业电话 *** 请联系");
+    }
+}
+
 /* Percent-escapes in a URL are read through. */
 static void
 test_url_escapes (void)
@@ -541,6 +585,7 @@ main (int argc, char **argv)
   g_test_add_func ("/privacy/phone-variants", test_phone_variants);
   g_test_add_func ("/privacy/loose-separator-variants", test_loose_separator_variants);
   g_test_add_func ("/privacy/registered-phone-variants", test_registered_phone_variants);
+  g_test_add_func ("/privacy/registered-phones-among-thousands", test_registered_phones_among_thousands);
   g_test_add_func ("/privacy/url-escapes", test_url_escapes);
   g_test_add_func ("/privacy/not-phones", test_not_phones);
   g_test_add_func ("/privacy/name-variants", test_name_variants);

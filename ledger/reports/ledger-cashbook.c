@@ -186,22 +186,64 @@ run_line (LedgerCashbook      *cashbook,
   return TRUE;
 }
 
+/* The least and the greatest id of the entries dated in @period; FALSE in
+ * *@out_any when it has none. Entries are numbered as they are written and
+ * mostly in date order, so the ids of a year are a narrow band of the
+ * account's entries: read through txns_date alone (its rows hold the id). */
+static gboolean
+period_entry_ids (LedgerBook          *book,
+                  const LedgerPeriod  *period,
+                  gint64              *out_first,
+                  gint64              *out_last,
+                  gboolean            *out_any,
+                  GError             **error)
+{
+  sqlite3_stmt *stmt = ledger_book_prepare (book,
+                                            "SELECT min (id), max (id) FROM txns WHERE date BETWEEN ?1 AND ?2",
+                                            error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, period->first);
+  ledger_bind_text (stmt, 2, period->last);
+  *out_any = FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+      {
+        *out_first = sqlite3_column_int64 (stmt, 0);
+        *out_last = sqlite3_column_int64 (stmt, 1);
+        *out_any = TRUE;
+      }
+  return ledger_book_finish_rows (book, stmt, rc, N_("preparing the cash book"), error);
+}
+
 /* Every entry that moved the account in the period, its splits on it
- * added up (a transfer's bank charge leaves by the same account). */
+ * added up (a transfer's bank charge leaves by the same account). The
+ * account's splits are read by their index (account, txn_id) between the
+ * period's first and last entry id, so that a year's cash book reads that
+ * year's entries and not the account's whole history; the date decides. */
 static gboolean
 read_lines (LedgerBook      *book,
             LedgerCashbook  *cashbook,
             GError         **error)
 {
   sqlite3_stmt *stmt;
+  gint64 first_id = 0, last_id = 0;
+  gboolean any = FALSE;
   int rc;
 
+  cashbook->closing = cashbook->opening;
+  if (!period_entry_ids (book, &cashbook->period, &first_id, &last_id, &any, error))
+    return FALSE;
+  if (!any)
+    return TRUE;
   stmt = ledger_book_prepare (book,
     "SELECT t.id, t.date, t.kind, t.ref, t.memo,"
     "       sum (CASE WHEN s.amount > 0 THEN s.amount ELSE 0 END),"
     "       sum (CASE WHEN s.amount < 0 THEN -s.amount ELSE 0 END)"
     " FROM splits s JOIN txns t ON t.id = s.txn_id"
-    " WHERE s.account = ?1 AND t.date BETWEEN ?2 AND ?3"
+    " WHERE s.account = ?1 AND s.txn_id BETWEEN ?4 AND ?5 AND t.date BETWEEN ?2 AND ?3"
     " GROUP BY t.id ORDER BY t.date, t.id",
     error);
   if (stmt == NULL)
@@ -209,7 +251,8 @@ read_lines (LedgerBook      *book,
   ledger_bind_text (stmt, 1, cashbook->account);
   ledger_bind_text (stmt, 2, cashbook->period.first);
   ledger_bind_text (stmt, 3, cashbook->period.last);
-  cashbook->closing = cashbook->opening;
+  sqlite3_bind_int64 (stmt, 4, first_id);
+  sqlite3_bind_int64 (stmt, 5, last_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LedgerCashbookLine *line = read_line (stmt);

@@ -19,6 +19,7 @@
 #include "ledger-book-private.h"
 #include "ledger-money-private.h"
 #include "ledger-notice-private.h"
+#include "ledger-report.h"
 
 void
 ledger_notice_entry_free (LedgerNoticeEntry *entry)
@@ -91,7 +92,10 @@ previous_notice (LedgerBook        *book,
 
 /* The money held at the end of @last by the entries before @txn_id: the
  * closing the notice recorded by @txn_id printed (its figures were read
- * from the book just before its entry). */
+ * from the book just before its entry). Read as the money held at the end
+ * of @last (the daily cache, as the notice read it) less what the entries
+ * from @txn_id on moved of it by then: a walk through the entries since
+ * that notice, not through every split of the book's history. */
 static gboolean
 closing_as_published (LedgerBook  *book,
                       const char  *last,
@@ -100,16 +104,25 @@ closing_as_published (LedgerBook  *book,
                       GError     **error)
 {
   static char *sql;
-  sqlite3_stmt *stmt = ledger_book_prepare (book,
-    money_sql (&sql, "SELECT coalesce (sum (s.amount), 0) FROM splits s JOIN txns t ON t.id = s.txn_id WHERE ",
-               " AND t.date <= ?1 AND t.id < ?2"),
-    error);
+  gint64 held = 0, since = 0;
+  sqlite3_stmt *stmt;
 
+  if (!ledger_report_funds_at (book, last, &held, error))
+    return FALSE;
+  /* CROSS JOIN: the entries by their id first, then their splits; else
+   * SQLite walks every split of the named bank accounts and advances. */
+  stmt = ledger_book_prepare (book,
+    money_sql (&sql, "SELECT coalesce (sum (s.amount), 0) FROM txns t CROSS JOIN splits s ON s.txn_id = t.id WHERE ",
+               " AND t.date <= ?1 AND t.id >= ?2"),
+    error);
   if (stmt == NULL)
     return FALSE;
   ledger_bind_text (stmt, 1, last);
   sqlite3_bind_int64 (stmt, 2, txn_id);
-  return ledger_book_query_int64 (book, stmt, 0, out, error);
+  if (!ledger_book_query_int64 (book, stmt, 0, &since, error))
+    return FALSE;
+  *out = held;
+  return ledger_total_add_or_error (out, -since, _("the balances"), error);
 }
 
 /* Reads rows of (txn_id, date, kind, ref, period, amount) into @list. */
@@ -152,7 +165,7 @@ read_late_entries (LedgerBook        *book,
                " coalesce ((SELECT n.period FROM notices n WHERE t.date BETWEEN n.first AND n.last"
                "            ORDER BY n.id DESC LIMIT 1), ''),"
                " sum (s.amount)"
-               " FROM txns t JOIN splits s ON s.txn_id = t.id WHERE ",
+               " FROM txns t CROSS JOIN splits s ON s.txn_id = t.id WHERE ",
                " AND t.id > ?1 AND t.date <= ?2 GROUP BY t.id HAVING sum (s.amount) <> 0 ORDER BY t.id"),
     error);
 

@@ -479,18 +479,92 @@ add_wanted_phone (GPtrArray  *wanted,
       }
 }
 
+/* The register's phones, and what finds the few a run of digits could
+ * concern without comparing it with every one: a register of 5,000
+ * households is 5,000 phones, and every run of seven digits or more in
+ * every text (receipt numbers, invoices, dates: most of a journal's
+ * lines) would otherwise be searched for each of them, and each of them
+ * in it. */
+typedef struct
+{
+  GPtrArray  *phones; /* the register's phones as digits, each of PHONE_MIN_DIGITS or more */
+  GHashTable *heads;  /* the first PHONE_MIN_DIGITS digits of each phone */
+  GHashTable *grams;  /* every PHONE_MIN_DIGITS digits in a row of each phone */
+} PhoneSet;
+
+static void
+phone_set_clear (PhoneSet *set)
+{
+  g_clear_pointer (&set->phones, g_ptr_array_unref);
+  g_clear_pointer (&set->heads, g_hash_table_unref);
+  g_clear_pointer (&set->grams, g_hash_table_unref);
+}
+
+static void
+phone_set_init (PhoneSet        *set,
+                const GPtrArray *phones)
+{
+  set->phones = g_ptr_array_new_with_free_func (g_free);
+  set->heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  set->grams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; phones != NULL && i < phones->len; i++)
+    add_wanted_phone (set->phones, g_ptr_array_index (phones, i));
+  for (guint i = 0; i < set->phones->len; i++)
+    {
+      const char *phone = g_ptr_array_index (set->phones, i);
+      gsize len = strlen (phone);
+
+      g_hash_table_add (set->heads, g_strndup (phone, PHONE_MIN_DIGITS));
+      for (gsize at = 0; at + PHONE_MIN_DIGITS <= len; at++)
+        g_hash_table_add (set->grams, g_strndup (phone + at, PHONE_MIN_DIGITS));
+    }
+}
+
+/* Whether @table holds the PHONE_MIN_DIGITS digits at @digits. */
+static gboolean
+holds_window (GHashTable *table,
+              const char *digits)
+{
+  char window[PHONE_MIN_DIGITS + 1];
+
+  memcpy (window, digits, PHONE_MIN_DIGITS);
+  window[PHONE_MIN_DIGITS] = '\0';
+  return g_hash_table_contains (table, window);
+}
+
+/* Whether @run (of PHONE_MIN_DIGITS digits or more) could hold a phone of
+ * @set or be part of one: a phone inside the run starts with a head found
+ * at some offset of the run; a run inside a phone starts with one of the
+ * phone's grams. FALSE is certain; TRUE is to be checked. */
+static gboolean
+run_may_concern (const DigitRun *run,
+                 const PhoneSet *set)
+{
+  const char *d = run->digits->str;
+  gsize len = run->digits->len;
+
+  if (holds_window (set->grams, d))
+    return TRUE;
+  for (gsize at = 0; at + PHONE_MIN_DIGITS <= len; at++)
+    if (holds_window (set->heads, d + at))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether @run holds a phone of the register, or is (7 digits or more of)
  * one: a landline's local part is written without its area code. */
 static gboolean
 run_holds_registered (const DigitRun *run,
-                      GPtrArray      *wanted)
+                      const PhoneSet *set)
 {
-  for (guint i = 0; wanted != NULL && i < wanted->len; i++)
+  if (set == NULL || set->phones->len == 0 || run->digits->len < PHONE_MIN_DIGITS ||
+      !run_may_concern (run, set))
+    return FALSE;
+  for (guint i = 0; i < set->phones->len; i++)
     {
-      const char *phone = g_ptr_array_index (wanted, i);
+      const char *phone = g_ptr_array_index (set->phones, i);
 
-      if (strstr (run->digits->str, phone) != NULL ||
-          (run->digits->len >= PHONE_MIN_DIGITS && strstr (phone, run->digits->str) != NULL))
+      if (strstr (run->digits->str, phone) != NULL || strstr (phone, run->digits->str) != NULL)
         return TRUE;
     }
   return FALSE;
@@ -566,10 +640,10 @@ add_cut (GArray   *map,
  * separators people put inside phone numbers first, then groups split by
  * anything else that have the shape of one. */
 static void
-find_phones (GArray    *map,
-             GPtrArray *wanted,
-             GArray    *cuts,
-             gboolean  *found)
+find_phones (GArray         *map,
+             const PhoneSet *wanted,
+             GArray         *cuts,
+             gboolean       *found)
 {
   for (guint i = 0; i < map->len; i++)
     {
@@ -897,8 +971,8 @@ ledger_privacy_neutralise (const char *text)
 
 struct _LedgerPrivacyScrubber
 {
-  GArray    *keys;     /* NameKey, longest first */
-  GPtrArray *wanted;   /* the register's phones as digits */
+  GArray   *keys;     /* NameKey, longest first */
+  PhoneSet  wanted;   /* the register's phones as digits */
 };
 
 LedgerPrivacyScrubber *
@@ -908,9 +982,7 @@ ledger_privacy_scrubber_new (const GPtrArray *owners,
   LedgerPrivacyScrubber *self = g_new0 (LedgerPrivacyScrubber, 1);
 
   self->keys = name_keys (owners);
-  self->wanted = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; phones != NULL && i < phones->len; i++)
-    add_wanted_phone (self->wanted, g_ptr_array_index (phones, i));
+  phone_set_init (&self->wanted, phones);
   return self;
 }
 
@@ -920,7 +992,7 @@ ledger_privacy_scrubber_free (LedgerPrivacyScrubber *self)
   if (self == NULL)
     return;
   g_array_unref (self->keys);
-  g_ptr_array_unref (self->wanted);
+  phone_set_clear (&self->wanted);
   g_free (self);
 }
 
@@ -932,7 +1004,7 @@ ledger_privacy_scrubber_run (LedgerPrivacyScrubber *self,
   g_autoptr(GArray) map = normalise_map_full (valid, TRUE);
   g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (Cut));
 
-  find_phones (map, self->wanted, cuts, NULL);
+  find_phones (map, &self->wanted, cuts, NULL);
   find_names (map, self->keys, cuts);
   return apply_cuts (valid, cuts);
 }
