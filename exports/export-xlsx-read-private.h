@@ -96,6 +96,17 @@ GBytes *export_xlsx_reader_read_entry (ExportXlsxReader  *reader,
                                        const char        *name,
                                        GError           **error);
 
+/* Inflates ZIP entry @name to its end without keeping it, checking its
+ * size and CRC-32, and gives its last bytes (at most
+ * EXPORT_XLSX_TAIL_BYTES) in @out_tail: whether a part was written whole,
+ * for the price of inflating it. */
+#define EXPORT_XLSX_TAIL_BYTES 64
+gboolean export_xlsx_reader_check_entry (ExportXlsxReader  *reader,
+                                         const char        *name,
+                                         char              *out_tail,
+                                         gsize             *out_length,
+                                         GError           **error);
+
 /* Streams the rows of sheet @name, in order, to @func; stops at the first
  * FALSE it returns and passes its error on. */
 gboolean export_xlsx_reader_foreach_row (ExportXlsxReader   *reader,

@@ -351,6 +351,55 @@ export_xlsx_reader_read_entry (ExportXlsxReader  *reader,
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
+/* The last bytes of a part seen so far (a ChunkFunc). */
+typedef struct
+{
+  char  tail[EXPORT_XLSX_TAIL_BYTES];
+  gsize length;
+} Tail;
+
+static gboolean
+keep_tail (const char  *data,
+           gsize        length,
+           gpointer     user_data,
+           GError     **error)
+{
+  Tail *t = user_data;
+
+  if (length >= sizeof t->tail)
+    {
+      memcpy (t->tail, data + length - sizeof t->tail, sizeof t->tail);
+      t->length = sizeof t->tail;
+      return TRUE;
+    }
+  if (t->length + length > sizeof t->tail)
+    {
+      gsize drop = t->length + length - sizeof t->tail;
+
+      memmove (t->tail, t->tail + drop, t->length - drop);
+      t->length -= drop;
+    }
+  memcpy (t->tail + t->length, data, length);
+  t->length += length;
+  return TRUE;
+}
+
+gboolean
+export_xlsx_reader_check_entry (ExportXlsxReader  *reader,
+                                const char        *name,
+                                char              *out_tail,
+                                gsize             *out_length,
+                                GError           **error)
+{
+  Tail t = { { 0 }, 0 };
+
+  if (!stream_entry (reader, name, keep_tail, &t, error))
+    return FALSE;
+  memcpy (out_tail, t.tail, t.length);
+  *out_length = t.length;
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* XML helpers */
 

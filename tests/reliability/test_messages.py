@@ -245,6 +245,7 @@ def invocations():
         'opening credit': (['opening', 'credit', '1-1-101', '10'], None, None),
         'account add': (['account', 'add', 'bank:工商银行'], None, None),
         'account list': (['account', 'list', '--json'], None, None),
+        'account reconcile': (['account', 'reconcile', 'bank', '100', '--memo', '对账单'], None, None),
         # A bank receipt: the demo withdraws its WeChat takings to the bank, so
         # voiding a WeChat receipt would take WeChat below zero (issue 16).
         'void': (['void', '2026-000005', '--reason', 'x'], None, None),

@@ -11,7 +11,8 @@
    accepted) and the operator. The auditor's workbook is then unzipped
    (zipfile, no spreadsheet library): no <f> element may exist outside the
    汇总 (Summary) sheet but the 试算平衡表 (trial balance) totals row's own
-   SUM(D2:Dn) … SUM(G2:Gn), no string cell may start with = + - @ TAB or CR,
+   SUM(D2:Dn) … SUM(G2:Gn) and the 基金 (funds) sheet's SUMIFS and sums over
+   its own cells, no string cell may start with = + - @ TAB or CR,
    and every string must be there as text, with the ' prefix the README
    documents wherever it starts a cell ("'=1+1"). Text with a TAB or CR
    must be refused at the door (exit 2, nothing written) or, if accepted,
@@ -62,12 +63,21 @@ TRIGGERS = ('=', '+', '-', '@', '\t', '\r')
 SUMMARY_SHEET = '汇总'
 TRIAL_SHEET = '试算平衡表'
 TRIAL_TOTAL = re.compile(r'SUM\(([D-G])2:\1\d+\)')
+FUNDS_SHEET = '基金'
+# The funds sheet's own arithmetic: SUMIFS and SUM over its own cells,
+# sums and differences of cells. No quote, no sheet name, no text: nothing
+# a string from the book could have become.
+FUNDS_FORMULA = re.compile(r'(?:SUMIFS|SUM|\$?[A-Z]\$?\d+|[:,+\-()])+')
+FORMULA_SHEETS = (TRIAL_SHEET, FUNDS_SHEET)
 
 
 def allowed_formula(sheet, formula):
-    """The Summary's formulas, and the trial balance's totals (SUM of a
-    figure column: the program's own, never text from the book)."""
-    return sheet == SUMMARY_SHEET or (sheet == TRIAL_SHEET and TRIAL_TOTAL.fullmatch(formula) is not None)
+    """The Summary's formulas, the trial balance's totals (SUM of a figure
+    column) and the funds sheet's sums: the program's own, never text
+    from the book."""
+    return (sheet == SUMMARY_SHEET or
+            (sheet == TRIAL_SHEET and TRIAL_TOTAL.fullmatch(formula) is not None) or
+            (sheet == FUNDS_SHEET and FUNDS_FORMULA.fullmatch(formula) is not None))
 NS = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
       'r': 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
       'rel': 'http://schemas.openxmlformats.org/package/2006/relationships'}
@@ -164,7 +174,7 @@ def check_workbook(path, strings, phones=()):
             for ref, _, formula in cells:
                 if formula is not None and not allowed_formula(name, formula):
                     problems.append(f'sheet {name} cell {ref} holds a formula')
-            if name != TRIAL_SHEET and re.search(r'<(\w+:)?f[\s>/]', raw[name]):
+            if name not in FORMULA_SHEETS and re.search(r'<(\w+:)?f[\s>/]', raw[name]):
                 problems.append(f'sheet {name} has an <f> element')
         for ref, text, _ in cells:
             if text and text[0] in TRIGGERS:
