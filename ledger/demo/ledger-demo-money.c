@@ -16,11 +16,13 @@
 #include "ledger-account-code.h"
 #include "ledger-accounts-private.h"
 #include "ledger-advance-private.h"
+#include "ledger-book-private.h"
 #include "ledger-demo-private.h"
 #include "ledger-income-private.h"
 #include "ledger-limits.h"
 #include "ledger-method.h"
 #include "ledger-opening-private.h"
+#include "ledger-reconcile-private.h"
 #include "ledger-refund-private.h"
 #include "ledger-settings.h"
 #include "ledger-transfer-private.h"
@@ -268,6 +270,22 @@ plan_fund_repair (Demo *demo)
                         g_strdup_printf ("%d号楼%s（使用专项维修资金）", where->building, job));
 }
 
+/* At the end of each quarter the treasurer counts the cash and checks
+ * the bank's statements and the platforms' bills against the book; the
+ * last event of its day, so the day's entries are all in. */
+static void
+plan_reconciliations (Demo *demo)
+{
+  static const char *const last_days[] = { "03-31", "06-30", "09-30", "12-31" };
+  char date[11];
+
+  for (int quarter = 0; quarter < 4; quarter++)
+    {
+      g_snprintf (date, sizeof date, "%04d-%s", demo->year, last_days[quarter]);
+      add_event (demo, EVENT_RECONCILE, 0, date);
+    }
+}
+
 void
 ledger_demo_plan_money (Demo *demo)
 {
@@ -277,6 +295,7 @@ ledger_demo_plan_money (Demo *demo)
   plan_advance (demo);
   plan_refund (demo);
   plan_fund_repair (demo);
+  plan_reconciliations (demo);
 }
 
 /* ------------------------------------------------------------------ */
@@ -429,6 +448,39 @@ post_advance (Demo            *demo,
   return TRUE;
 }
 
+/* Each money account's statement at the end of the day: in this demo the
+ * book and the statements agree (a real committee's may not, until the
+ * bank charge or interest it missed is entered). */
+static gboolean
+post_reconciliations (Demo            *demo,
+                      const DemoEvent *event,
+                      GError         **error)
+{
+  static const struct { const char *account, *memo; } statements[] = {
+    { "cash", "季末现金盘点" }, { "bank", "工商银行对账单" }, { DEMO_MAINTENANCE_ACCOUNT, "维修资金专户对账单" },
+    { "wechat", "微信收款账单" }, { "alipay", "支付宝收款账单" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = ledger_book_prepare (demo->book,
+                                                "SELECT coalesce (sum (amount), 0) FROM account_days"
+                                                " WHERE account = ?1 AND date <= ?2",
+                                                error);
+      gint64 held = 0;
+
+      if (stmt == NULL)
+        return FALSE;
+      ledger_bind_text (stmt, 1, statements[i].account);
+      ledger_bind_text (stmt, 2, event->date);
+      if (!ledger_book_query_int64 (demo->book, stmt, 0, &held, error) ||
+          !ledger_account_reconcile_in_write (demo->book, statements[i].account, held, event->date,
+                                              statements[i].memo, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 ledger_demo_post_money (Demo            *demo,
                         const DemoEvent *event,
@@ -447,6 +499,8 @@ ledger_demo_post_money (Demo            *demo,
     case EVENT_ADVANCE_GIVE:
     case EVENT_ADVANCE_RETURN:
       return post_advance (demo, event, error);
+    case EVENT_RECONCILE:
+      return post_reconciliations (demo, event, error);
     case EVENT_PAYMENT:
     case EVENT_EXPENDITURE:
     default:

@@ -77,6 +77,7 @@ typedef enum
   EVENT_REFUND,         /* an owner's credit paid back */
   EVENT_ADVANCE_GIVE,   /* to a committee member, for small purchases */
   EVENT_ADVANCE_RETURN, /* what is left of it */
+  EVENT_RECONCILE,      /* a quarter's statements checked against the book (对账) */
 } EventKind;
 
 typedef struct

@@ -14,6 +14,15 @@ G_BEGIN_DECLS
  * a `reconcile` entry). */
 extern const LedgerFactKind ledger_fact_reconcile;
 
+/* ledger_account_reconcile() inside a running ledger_book_write() (the
+ * demo's quarterly statements). */
+gboolean ledger_account_reconcile_in_write (LedgerBook  *book,
+                                            const char  *account,
+                                            gint64       statement,
+                                            const char  *date,
+                                            const char  *memo,
+                                            GError     **error);
+
 /* The rule of "reconcile" entries (ledger-replay.c's rules[]): the
  * writer's checks on the replayed book, and its fact, ref and memo. */
 gboolean ledger_reconcile_rule (LedgerBook          *book,

@@ -108,6 +108,34 @@ apply_reconcile (LedgerBook         *book,
 
 const LedgerFactKind ledger_fact_reconcile = { "reconcile", 3, apply_reconcile };
 
+gboolean
+ledger_account_reconcile_in_write (LedgerBook  *book,
+                                   const char  *account,
+                                   gint64       statement,
+                                   const char  *date,
+                                   const char  *memo,
+                                   GError     **error)
+{
+  g_auto(Statement) s = { NULL, statement, g_strdup (memo != NULL ? memo : "") };
+  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
+  g_autoptr(LedgerPosting) posting = NULL;
+  char day[11];
+
+  if ((s.account = ledger_money_account_parse (account, "ACCOUNT", error)) == NULL)
+    return FALSE;
+  if (date == NULL)
+    ledger_book_today (book, day);
+  else if (!ledger_date_parse (date, "--date", day, error) ||
+           !ledger_check_entry_date (book, day, "--date", error))
+    return FALSE;
+  if (!check_statement (book, &s, error))
+    return FALSE;
+  reconcile_draft (&s, draft);
+  posting = ledger_posting_new ("reconcile", day);
+  ledger_draft_post (draft, posting);
+  return ledger_posting_commit (posting, book, NULL, error);
+}
+
 typedef struct
 {
   const char *account;
@@ -122,24 +150,8 @@ reconcile_cb (LedgerBook *book,
               GError    **error)
 {
   ReconcileRequest *r = user_data;
-  g_auto(Statement) s = { NULL, r->statement, g_strdup (r->memo != NULL ? r->memo : "") };
-  g_autoptr(LedgerDraft) draft = ledger_draft_new ();
-  g_autoptr(LedgerPosting) posting = NULL;
-  char day[11];
 
-  if ((s.account = ledger_money_account_parse (r->account, "ACCOUNT", error)) == NULL)
-    return FALSE;
-  if (r->date == NULL)
-    ledger_book_today (book, day);
-  else if (!ledger_date_parse (r->date, "--date", day, error) ||
-           !ledger_check_entry_date (book, day, "--date", error))
-    return FALSE;
-  if (!check_statement (book, &s, error))
-    return FALSE;
-  reconcile_draft (&s, draft);
-  posting = ledger_posting_new ("reconcile", day);
-  ledger_draft_post (draft, posting);
-  return ledger_posting_commit (posting, book, NULL, error);
+  return ledger_account_reconcile_in_write (book, r->account, r->statement, r->date, r->memo, error);
 }
 
 gboolean
