@@ -28,29 +28,6 @@ struct _ClReconcileDialog
 
 G_DEFINE_FINAL_TYPE (ClReconcileDialog, cl_reconcile_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-static GtkEntry *
-add_field (GtkGrid    *grid,
-           int         row,
-           const char *label_text,
-           const char *name,
-           const char *placeholder)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_widget_set_halign (label, GTK_ALIGN_END);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_widget_set_name (entry, name);
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  if (placeholder != NULL)
-    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, entry, 1, row, 1, 1);
-  cl_field_error_watch (entry);
-  return GTK_ENTRY (entry);
-}
-
 /* Marks the field @error is about (ledger_error_get_field()): the
  * amount when it names none of the three, the account being fixed. */
 static void
@@ -139,25 +116,24 @@ cl_reconcile_dialog_finalize (GObject *object)
 static void
 cl_reconcile_dialog_class_init (ClReconcileDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = cl_reconcile_dialog_finalize;
   ADW_MESSAGE_DIALOG_CLASS (klass)->response = cl_reconcile_dialog_response;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/communityledger/CommunityLedger/ui/cl-reconcile-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClReconcileDialog, amount_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClReconcileDialog, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClReconcileDialog, memo_entry);
 }
 
 static void
 cl_reconcile_dialog_init (ClReconcileDialog *self)
 {
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
-
-  gtk_grid_set_row_spacing (grid, 6);
-  gtk_grid_set_column_spacing (grid, 12);
-  self->amount_entry = add_field (grid, 0, _("Statement _balance"), "reconcile-amount", _("as the statement shows it"));
-  self->date_entry = add_field (grid, 1, _("_As at"), "reconcile-date", _("YYYY-MM-DD"));
-  self->memo_entry = add_field (grid, 2, _("_Which statement"), "reconcile-memo", _("e.g. bank statement no. 3"));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), GTK_WIDGET (grid));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self), "cancel", _("_Cancel"), "record", _("_Record"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "record");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cl_field_error_watch (GTK_WIDGET (self->amount_entry));
+  cl_field_error_watch (GTK_WIDGET (self->date_entry));
+  cl_field_error_watch (GTK_WIDGET (self->memo_entry));
 }
 
 GtkWidget *
@@ -174,10 +150,6 @@ cl_reconcile_dialog_new (GtkWindow  *parent,
   self->account = g_strdup (account);
   self->title = g_strdup (title);
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
-                               _("The balance the statement (or the cash counted) shows at the end of the day. "
-                                 "The book is not changed to match it: a difference stays marked on the Overview "
-                                 "until the entries that explain it are made."));
   ledger_book_today (book, today);
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today);
   return GTK_WIDGET (self);
