@@ -503,7 +503,7 @@ check_not_before_opening (LedgerPosting  *posting,
     return TRUE;
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
                _("date %s: before the book's opening balances (%s), which already hold what the paper ledger "
-                 "recorded until then (a charge of an earlier year left unpaid is entered as opening arrears); "
+                 "recorded until then (a charge the paper ledger shows unpaid is entered as opening arrears); "
                  "enter what was found later on the day it was found"),
                posting->date, day);
   ledger_error_set_field (error, "--date");
