@@ -297,7 +297,8 @@ append_entry_list (GString         *out,
       const LedgerNoticeEntry *e = g_ptr_array_index (list, i);
       g_autofree char *money = ledger_money_format (e->amount);
       g_autofree char *what = g_strdup_printf ("%s %s", export_entry_kind_chinese (e->kind), e->ref);
-      g_autofree char *period = g_strdup_printf ("更正%s", e->period);
+      g_autofree char *corrected = export_period_name_chinese (e->period);
+      g_autofree char *period = g_strdup_printf ("更正%s", corrected);
 
       g_string_append (out, "<li><div class=\"row\">");
       append_element (out, "span", "payee", what);
@@ -318,8 +319,9 @@ append_carried (GString                *out,
 {
   if (data->late_entries->len > 0)
     {
+      g_autofree char *from = export_period_name_chinese (data->carried_from);
       g_autofree char *title = g_strdup_printf ("上期补记：%s公示后登记的款项（共%u笔）",
-                                                data->carried_from, data->late_entries->len);
+                                                from, data->late_entries->len);
 
       g_string_append (out, "<section id=\"late\">");
       append_element (out, "h2", NULL, title);

@@ -37,6 +37,7 @@ G_BEGIN_DECLS
 
 /* "2026年度", "2026年第一季度", "2026年3月" */
 char       *export_period_chinese (const LedgerPeriod *period);
+char       *export_period_name_chinese (const char *name);
 /* "2026年4月1日" for "2026-04-01" */
 char       *export_date_chinese (const char *iso);
 /* The name of an income line in Chinese: the fee's own name, or 预交款 */

@@ -30,8 +30,16 @@
 #define QR_BLOCK_W   170.0
 #define SUMMARY_W    (CONTENT_W - QR_BLOCK_W - 20)
 /* A module of the notice's QR code is 4 (or, for a long payload, 3)
- * device pixels of a 150 dpi print: sharp when scanned from a printout. */
-#define QR_MAX_SIDE  176.0
+ * device pixels of a 150 dpi print: sharp when scanned from a printout.
+ * The side may reach 202 pt (a version-20 code with its quiet zone at 4
+ * pixels a module): the code is centred on its block, so it then reaches
+ * 16 pt into the gutter and the right margin, still clear of the summary
+ * (which ends QR_BLOCK_W + 20 from the right edge). It was 176 pt: issue
+ * 16's lines (期末基金, 期末欠费, 本期退款, 上期补记) with a publication URL
+ * took an ordinary quarter's payload past it, to 3-pixel modules of 0.5 mm
+ * that a phone's photo of the board (scaled, tilted, a little blurred,
+ * JPEG) no longer decoded (tests/exports/test_outputs_agree.py). */
+#define QR_MAX_SIDE  202.0
 
 /* The columns of the tables: x offset and width in points. Every table
  * has five, placed alike; only the titles of the middle two differ. */
@@ -454,17 +462,6 @@ draw_sum_line (Notice     *n,
                           PANGO_ALIGN_RIGHT) + 16;
 }
 
-/* A period's name ("2026-Q1") as the notice writes it (2026年第一季度). */
-static char *
-export_period_text (const char *name)
-{
-  LedgerPeriod period;
-
-  if (!ledger_period_parse (name, "period", &period, NULL))
-    return g_strdup (name);
-  return export_period_chinese (&period);
-}
-
 /* The table of @list under its column titles, then "@sum_label ¥…". */
 static void
 draw_expenditure_table (Notice          *n,
@@ -507,7 +504,7 @@ draw_entry_table (Notice            *n,
       g_autofree char *no = g_strdup_printf ("%u", i + 1);
       g_autofree char *money = ledger_money_format (e->amount);
       g_autofree char *what = g_strdup_printf ("%s %s", export_entry_kind_chinese (e->kind), e->ref);
-      g_autofree char *period = export_period_text (e->period);
+      g_autofree char *period = export_period_name_chinese (e->period);
       const char *late_cells[] = { no, e->date, export_entry_kind_chinese (e->kind), e->ref, money };
       const char *correction_cells[] = { no, e->date, what, period, money };
 
@@ -527,7 +524,7 @@ draw_carried (Notice *n)
 
   if (d->late_entries->len > 0)
     {
-      g_autofree char *from = export_period_text (d->carried_from);
+      g_autofree char *from = export_period_name_chinese (d->carried_from);
       g_autofree char *title = g_strdup_printf ("上期补记：%s公示后登记、日期在已公示期间内的款项"
                                                 "（共%u笔）。期初余额为%s公示的期末余额，这些款项在此列出，"
                                                 "不改动已公示的数字。",

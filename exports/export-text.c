@@ -39,6 +39,20 @@ export_period_chinese (const LedgerPeriod *period)
   return g_strdup_printf ("%d年%d月", period->year, n);
 }
 
+/* A period's name as stored ("2026-Q1", in the 上期补记 and 更正 lists) as
+ * the notice writes it (2026年第一季度). Shared by the PDF and the phone
+ * page: the phone page printed the stored code, so a resident read
+ * "2026-Q1" on the phone where the printed notice said 2026年第一季度. */
+char *
+export_period_name_chinese (const char *name)
+{
+  LedgerPeriod period;
+
+  if (!ledger_period_parse (name, "period", &period, NULL))
+    return g_strdup (name);
+  return export_period_chinese (&period);
+}
+
 /* A date as people write it on a notice. */
 char *
 export_date_chinese (const char *iso)
