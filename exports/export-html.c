@@ -312,11 +312,24 @@ append_entry_list (GString         *out,
   g_string_append (out, "</ol>");
 }
 
-/* 上期补记 and 对已公示期间的更正, each when there is something to list. */
+/* 上期补记 and 对已公示期间的更正, each when there is something to list;
+ * first, when this notice replaces one of its period, what changed since
+ * (the PDF's words: export_revision_text()). */
 static void
 append_carried (GString                *out,
                 const LedgerNoticeData *data)
 {
+  g_autofree char *revision = export_revision_text (data);
+
+  if (revision != NULL)
+    {
+      g_string_append (out, "<section id=\"revision\">");
+      append_element (out, "h2", NULL, "更正版公示");
+      append_element (out, "p", "note", revision);
+      if (data->revisions->len > 0)
+        append_entry_list (out, data->revisions, FALSE);
+      g_string_append (out, "</section>\n");
+    }
   if (data->late_entries->len > 0)
     {
       g_autofree char *from = export_period_name_chinese (data->carried_from);
@@ -401,6 +414,7 @@ export_notice_html (const LedgerNoticeData  *data,
   g_autofree char *heading = g_strdup_printf ("%s财务收支公示", data->community);
   g_autofree char *when = g_strdup_printf ("%s（%s至%s）", period, first, last);
   g_autofree char *date = export_date_chinese (data->date);
+  g_autofree char *revision = export_revision_mark (data);
 
   append_head (out, data, period);
   g_string_append (out, "<header>");
@@ -408,6 +422,8 @@ export_notice_html (const LedgerNoticeData  *data,
   if (data->address != NULL && *data->address != '\0')
     append_element (out, "p", "period", data->address);
   append_element (out, "p", "period", when);
+  if (revision != NULL)
+    append_element (out, "p", "period", revision);
   g_string_append (out, "</header>\n");
   append_figures (out, data);
   append_balances (out, data);

@@ -40,6 +40,13 @@ char       *export_period_chinese (const LedgerPeriod *period);
 char       *export_period_name_chinese (const char *name);
 /* "2026年4月1日" for "2026-04-01" */
 char       *export_date_chinese (const char *iso);
+/* When the notice replaces one of the same period published before: the
+ * sentence that says so, with that notice's day, closing and fingerprint
+ * and what the entries recorded since add up to; NULL otherwise. The same
+ * words on paper and on the phone. */
+char       *export_revision_text (const LedgerNoticeData *data);
+/* Under the title of such a notice: "更正版：替代2026年4月2日发布的本期公示"; NULL otherwise */
+char       *export_revision_mark (const LedgerNoticeData *data);
 /* The name of an income line in Chinese: the fee's own name, or 预交款 */
 const char *export_income_name (const LedgerReportLine *line);
 /* The name of an expense line in Chinese: the category's, or 银行手续费 */

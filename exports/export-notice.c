@@ -263,11 +263,14 @@ draw_title (Notice *n)
   g_autofree char *first = export_date_chinese (p->first);
   g_autofree char *last = export_date_chinese (p->last);
   g_autofree char *when = g_strdup_printf ("公示期间：%s（%s至%s）", n->period, first, last);
+  g_autofree char *revision = export_revision_mark (n->data);
 
   notice_line (n, title, 20, PANGO_ALIGN_CENTER, 6);
   if (n->data->address != NULL && *n->data->address != '\0')
     notice_line (n, n->data->address, BODY_SIZE, PANGO_ALIGN_CENTER, 4);
-  notice_line (n, when, BODY_SIZE, PANGO_ALIGN_CENTER, 14);
+  notice_line (n, when, BODY_SIZE, PANGO_ALIGN_CENTER, revision != NULL ? 4 : 14);
+  if (revision != NULL)
+    notice_line (n, revision, BODY_SIZE, PANGO_ALIGN_CENTER, 14);
 }
 
 /* One line of the summary: label at @indent, amount at the right edge. */
@@ -516,12 +519,20 @@ draw_entry_table (Notice            *n,
   draw_sum_line (n, sum_label, sum);
 }
 
-/* 上期补记 and 对已公示期间的更正, each when there is something to list. */
+/* 上期补记 and 对已公示期间的更正, each when there is something to list;
+ * first, when this notice replaces one of its period, what changed since. */
 static void
 draw_carried (Notice *n)
 {
   const LedgerNoticeData *d = n->data;
+  g_autofree char *revision = export_revision_text (d);
 
+  if (revision != NULL)
+    {
+      draw_section_title (n, revision, 60);
+      if (d->revisions->len > 0)
+        draw_entry_table (n, d->revisions, late_titles, "此后登记合计");
+    }
   if (d->late_entries->len > 0)
     {
       g_autofree char *from = export_period_name_chinese (d->carried_from);

@@ -53,6 +53,39 @@ export_period_name_chinese (const char *name)
   return export_period_chinese (&period);
 }
 
+char *
+export_revision_mark (const LedgerNoticeData *data)
+{
+  g_autofree char *day = NULL;
+
+  if (data->replaces_at[0] == '\0')
+    return NULL;
+  day = export_date_chinese (data->replaces_at);
+  return g_strdup_printf ("更正版：替代%s发布的本期公示（说明见下文）", day);
+}
+
+char *
+export_revision_text (const LedgerNoticeData *data)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *closing = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *now = NULL;
+
+  if (data->replaces_at[0] == '\0')
+    return NULL;
+  day = export_date_chinese (data->replaces_at);
+  closing = ledger_money_format (data->replaced_closing);
+  if (data->revisions->len == 0)
+    return g_strdup_printf ("本公示替代%s发布的本期公示（账本指纹%s），期末余额%s不变。",
+                            day, data->replaces_fingerprint, closing);
+  total = ledger_money_format (data->revision_total);
+  now = ledger_money_format (data->report->closing);
+  return g_strdup_printf ("本公示替代%s发布的本期公示（账本指纹%s）：该公示期末余额为%s；此后登记、"
+                          "日期在本期内的款项%u笔，合计%s，已计入本期数字，期末余额现为%s。",
+                          day, data->replaces_fingerprint, closing, data->revisions->len, total, now);
+}
+
 /* A date as people write it on a notice. */
 char *
 export_date_chinese (const char *iso)
@@ -315,6 +348,14 @@ export_notice_qr_payload (const LedgerNoticeData *data)
                           "期间：%s\n"
                           "期初余额：%s\n",
                           data->community, period, opening);
+  /* A second notice of the period says which it replaces and what that
+   * one closed with, so that a scan of either paper tells them apart. */
+  if (data->replaces_at[0] != '\0')
+    {
+      g_autofree char *was = ledger_money_format (data->replaced_closing);
+
+      g_string_append_printf (text, "替代%s公示，原期末余额：%s\n", data->replaces_at, was);
+    }
   /* The opening is what the last notice closed with; what was entered
    * for its days since follows on a line of its own, as on the paper. */
   if (data->late_entries->len > 0)

@@ -149,14 +149,16 @@ collect_entries (LedgerBook    *book,
   return ledger_book_finish_rows (book, stmt, rc, N_("reading notices"), error);
 }
 
-/* The entries after @txn_id dated up to @last that moved money: each
- * with the published period it is dated in. */
+/* The entries after @txn_id dated up to @last that moved money, into
+ * @list, each with the published period it is dated in; their sum added
+ * to @total. */
 static gboolean
-read_late_entries (LedgerBook        *book,
-                   LedgerNoticeData  *data,
-                   const char        *last,
-                   gint64             txn_id,
-                   GError           **error)
+read_late_entries (LedgerBook   *book,
+                   GPtrArray    *list,
+                   gint64       *total,
+                   const char   *last,
+                   gint64        txn_id,
+                   GError      **error)
 {
   static char *sql;
   sqlite3_stmt *stmt = ledger_book_prepare (book,
@@ -173,13 +175,73 @@ read_late_entries (LedgerBook        *book,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, txn_id);
   ledger_bind_text (stmt, 2, last);
-  if (!collect_entries (book, stmt, data->late_entries, error))
+  if (!collect_entries (book, stmt, list, error))
     return FALSE;
-  for (guint i = 0; i < data->late_entries->len; i++)
-    if (!ledger_total_add_or_error (&data->late_total,
-                                    ((LedgerNoticeEntry *) g_ptr_array_index (data->late_entries, i))->amount,
+  for (guint i = 0; i < list->len; i++)
+    if (!ledger_total_add_or_error (total, ((LedgerNoticeEntry *) g_ptr_array_index (list, i))->amount,
                                     _("the late entries"), error))
       return FALSE;
+  return TRUE;
+}
+
+/* The last notice published of exactly @data's period: its entry, the
+ * day it was published and its fingerprint (0 when there is none). */
+static gboolean
+notice_replaced (LedgerBook        *book,
+                 LedgerNoticeData  *data,
+                 gint64            *out_txn_id,
+                 GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *out_txn_id = 0;
+  stmt = ledger_book_prepare (book,
+                              "SELECT txn_id, published_at, fingerprint FROM notices WHERE period = ?1"
+                              " ORDER BY id DESC LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, data->period.name);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *out_txn_id = sqlite3_column_int64 (stmt, 0);
+      g_strlcpy (data->replaces_at, (const char *) sqlite3_column_text (stmt, 1), sizeof data->replaces_at);
+      g_free (data->replaces_fingerprint);
+      data->replaces_fingerprint = ledger_column_dup (stmt, 2);
+    }
+  return ledger_book_finish_rows (book, stmt, rc, N_("reading notices"), error);
+}
+
+/* A notice of a period published before: what it closed with, and the
+ * entries recorded since and dated up to the period's end that make the
+ * difference. A treasurer who publishes a period again (a payment found,
+ * dated in it) shows the residents both figures and why they differ. */
+static gboolean
+read_revisions (LedgerBook        *book,
+                LedgerNoticeData  *data,
+                GError           **error)
+{
+  gint64 txn_id = 0;
+
+  data->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_notice_entry_free);
+  data->revision_total = 0;
+  data->replaced_closing = data->report->closing;
+  if (!notice_replaced (book, data, &txn_id, error))
+    return FALSE;
+  if (txn_id == 0)
+    return TRUE;
+  if (!closing_as_published (book, data->period.last, txn_id, &data->replaced_closing, error) ||
+      !read_late_entries (book, data->revisions, &data->revision_total, data->period.last, txn_id, error))
+    return FALSE;
+  if (data->replaced_closing + data->revision_total != data->report->closing)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_VERIFY,
+                   _("The figures for %s do not tie out with its notice published %s (its closing and the "
+                     "entries since ≠ this closing); run verify"),
+                   data->period.name, data->replaces_at);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -217,13 +279,14 @@ ledger_notice_read_carried (LedgerBook        *book,
   data->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_notice_entry_free);
   data->carried = data->report->opening;
   data->late_total = 0;
-  if (!read_corrections (book, data, error) || !previous_notice (book, data, &txn_id, error))
+  if (!read_corrections (book, data, error) || !read_revisions (book, data, error) ||
+      !previous_notice (book, data, &txn_id, error))
     return FALSE;
   if (txn_id == 0)
     return TRUE;
   day_before (data->period.first, last);
   if (!closing_as_published (book, last, txn_id, &data->carried, error) ||
-      !read_late_entries (book, data, last, txn_id, error))
+      !read_late_entries (book, data->late_entries, &data->late_total, last, txn_id, error))
     return FALSE;
   /* What the last notice closed with, and what was entered for its days
    * since, is what this one opens with; else the book is inconsistent. */

@@ -35,6 +35,8 @@ ledger_notice_data_free (LedgerNoticeData *data)
   g_clear_pointer (&data->late_expenditures, g_ptr_array_unref);
   g_clear_pointer (&data->votes, g_ptr_array_unref);
   g_clear_pointer (&data->late_entries, g_ptr_array_unref);
+  g_clear_pointer (&data->revisions, g_ptr_array_unref);
+  g_free (data->replaces_fingerprint);
   g_clear_pointer (&data->corrections, g_ptr_array_unref);
   g_clear_pointer (&data->accounts, g_ptr_array_unref);
   g_clear_pointer (&data->incomes, g_ptr_array_unref);

@@ -107,6 +107,16 @@ typedef struct
   gint64              late_total;      /* their sum: carried + late_total = report->opening */
   GPtrArray          *corrections;     /* LedgerNoticeEntry dated in the period that correct
                                           * a closed period (对已公示期间的更正), by entry */
+  /* When a notice of exactly this period was published before, this one
+   * replaces it and says so, with what changed since (docs/money.md, "The
+   * notice"): a published figure never changes without a word. */
+  char                replaces_at[11];  /* the day the notice replaced was published; "" when none */
+  char               *replaces_fingerprint; /* the fingerprint it printed; NULL when none */
+  gint64              replaced_closing; /* the closing it printed */
+  GPtrArray          *revisions;       /* LedgerNoticeEntry recorded after it, dated up to the
+                                          * period's end, by entry */
+  gint64              revision_total;  /* their sum: replaced_closing + revision_total =
+                                          * report->closing */
   /* The committee's money at the period's end (docs/money.md, "The
    * notice"): by account, then by fund, and what ties the two. */
   GPtrArray          *accounts;        /* LedgerReportLine: every money account, then each

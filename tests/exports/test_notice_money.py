@@ -177,6 +177,44 @@ class NoticeMoneyTest(unittest.TestCase):
             self.assertIn(section, page)
         self.assertNotIn("李娜", page)
 
+    def test_a_period_published_again_says_what_it_replaces(self):
+        """Q1 published on 1 April closes with 12,690.34. A cash payment of
+        1-1-103's 2025 arrears (360.00), dated 31 March, is entered on
+        2 April, and Q1 is published again: its closing is now
+        12,690.34 + 360.00 = 13,050.34, and every output says that it
+        replaces the notice of 1 April, which closed with 12,690.34, and
+        lists the payment that makes the difference. Published a third time
+        with nothing new, it replaces the second, whose closing stands."""
+        self.quarter()
+        self.notice()
+        first_fingerprint = self.payload().decode("utf-8").rsplit("账本指纹：", 1)[1]
+        self.now = "2026-04-02T10:00:00+08:00"
+        receipt = self.ledger("pay", "1-1-103", "360", "--method", "cash", "--date", "2026-03-31").split()[-1]
+        self.notice()
+        qr = self.payload().decode("utf-8")
+        self.assertEqual(scan_pdf(self.path("notice.pdf"), self.dir), self.payload())
+        self.assertIn(f"期末余额：{yuan(1305034)}\n", qr)
+        self.assertIn(f"替代2026-04-01公示，原期末余额：{yuan(1269034)}\n", qr)
+        text = re.sub(r"\s+", "", pdf_text(self.path("notice.pdf")))
+        self.assertIn("更正版：替代2026年4月1日发布的本期公示", text)
+        self.assertIn(f"本公示替代2026年4月1日发布的本期公示（账本指纹{first_fingerprint}）：该公示期末余额为"
+                      f"{yuan(1269034)}；此后登记、日期在本期内的款项1笔，合计{yuan(36000)}，已计入本期数字，"
+                      f"期末余额现为{yuan(1305034)}。", text)
+        self.assertIn(receipt, text)
+        dom = self.chromium("--virtual-time-budget=5000", "--dump-dom",
+                            "file://" + self.path("notice.html")).stdout.decode("utf-8")
+        page = re.sub(r"\s+", "", re.sub(r"<[^>]+>", " ", dom))
+        self.assertIn("更正版：替代2026年4月1日发布的本期公示", page)
+        self.assertIn(f"合计{yuan(36000)}，已计入本期数字", page)
+        self.assertIn(receipt, page)
+        # A third time, nothing new: the second's closing stands.
+        self.now = "2026-04-03T10:00:00+08:00"
+        self.notice()
+        text = re.sub(r"\s+", "", pdf_text(self.path("notice.pdf")))
+        self.assertIn(f"替代2026年4月2日发布的本期公示", text)
+        self.assertIn(f"期末余额{yuan(1305034)}不变", text)
+        self.ledger("verify")
+
     def test_transfers_alone_are_not_income(self):
         """A quarter with nothing but a transfer: income and expenses are
         zero, the accounts move, the closing is the opening."""
