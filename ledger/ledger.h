@@ -32,6 +32,7 @@
 /* values: money, periods, text, privacy, payment methods, accounts, funds */
 #include "ledger-account-code.h"
 #include "ledger-fund.h"
+#include "ledger-entry-memo.h"
 #include "ledger-income-category.h"
 #include "ledger-method.h"
 #include "ledger-money.h"

@@ -363,11 +363,46 @@ test_voucher_numbers (Fixture       *f,
   g_assert_cmpstr (other, ==, "Z2025-0001");
 }
 
+/* The workbook's memos in Chinese (ledger_entry_memo_chinese()): each
+ * writer's canonical form read back, the treasurer's own text untouched. */
+static void
+test_entry_memo_chinese (void)
+{
+  static const struct { const char *kind, *memo, *chinese; } cases[] = {
+    { "transfer", "cash -> bank: 现金存入银行", "现金 → 银行存款：现金存入银行" },
+    { "transfer", "wechat -> bank:工商银行", "微信 → 银行存款（工商银行）" },
+    { "transfer", "bank:工商银行 -> cash: a -> b: c", "银行存款（工商银行） → 现金：a -> b: c" },
+    { "income", "interest: 第1季度结息", "利息：第1季度结息" },
+    { "income", "interest", "利息" },
+    { "income", "rent from 惠民便利店: 门面房租金", "租金（付款方：惠民便利店）：门面房租金" },
+    { "income", "donation from 热心居民", "捐赠（付款方：热心居民）" },
+    { "income", "advertising from A: B: C", "广告（付款方：A）：B: C" },
+    { "opening", "balance operating", "期初余额（日常经费）" },
+    { "opening", "balance maintenance", "期初余额（维修资金）" },
+    { "opening", "arrears property 2023", "期初欠费（property，2023年）" },
+    { "opening", "credit", "期初预交款" },
+    { "expenditure", "张师傅水电维修部: 楼道照明", "张师傅水电维修部：楼道照明" },
+    { "expenditure", "五金店", "五金店" },
+    { "refund", "2-2-201: 房屋已出售", "2-2-201：房屋已出售" },
+    { "advance", "刘委员: 零星采购", "刘委员：零星采购" },
+    { "payment", "1-1-101", "1-1-101" },
+    { "income", "salary from x", "salary from x" },   /* no writer's form: as it is */
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *chinese = ledger_entry_memo_chinese (cases[i].kind, cases[i].memo);
+
+      g_assert_cmpstr (chinese, ==, cases[i].chinese);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/money-model/entry-memo-chinese", test_entry_memo_chinese);
 
   g_test_add_func ("/money/account-codes", test_money_account_codes);
   g_test_add_func ("/money/account-chinese", test_account_chinese);
