@@ -1205,7 +1205,7 @@ keep_cash_split (ExportExpect *e,
       line->date = g_strdup (leaf->date);
       line->kind = g_strdup (leaf->kind);
       line->ref = g_strdup (leaf->ref);
-      line->memo = g_strdup (leaf->memo);
+      line->memo = ledger_entry_memo_chinese (leaf->kind, leaf->memo);
       g_ptr_array_add (a->lines, line);
     }
   ledger_total_add_saturating (s->amount > 0 ? &line->in : &line->out, s->amount > 0 ? s->amount : -s->amount);
@@ -1312,7 +1312,7 @@ keep_fund_splits (ExportExpect *e,
       line->date = g_strdup (leaf->date);
       line->kind = g_strdup (leaf->kind);
       line->ref = g_strdup (leaf->ref);
-      line->memo = g_strdup (leaf->memo);
+      line->memo = ledger_entry_memo_chinese (leaf->kind, leaf->memo);
       line->fund = fund;
       line->in = net > 0 ? net : 0;
       line->out = net < 0 ? -net : 0;

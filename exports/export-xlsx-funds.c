@@ -277,6 +277,8 @@ write_line_part (Export                 *x,
     {
       const LedgerFundEntry *e = g_ptr_array_index (report->entries, i);
       g_autofree char *name = export_xlsx_account_chinese (e->account, e->name);
+      /* A Chinese document: the memo without the journal's English words. */
+      g_autofree char *memo = ledger_entry_memo_chinese (e->kind, e->memo);
 
       export_xlsx_put_date (x, s, 0, e->date);
       export_xlsx_put_number (x, s, 1, (double) e->txn_id, NULL);
@@ -287,7 +289,7 @@ write_line_part (Export                 *x,
       export_xlsx_put_text (x, s, 6, e->account);
       export_xlsx_put_money (x, s, 7, e->in);
       export_xlsx_put_money (x, s, 8, e->out);
-      export_xlsx_put_free_text (x, s, 9, e->memo);
+      export_xlsx_put_free_text (x, s, 9, memo);
     }
   export_xlsx_check (x, worksheet_autofilter (s->ws, header, 0, MAX (s->row, header + 2) - 1,
                                               G_N_ELEMENTS (line_columns) - 1));

@@ -200,11 +200,13 @@ cashbook_rows (Export               *x,
   for (guint i = 0; i < book->lines->len; i++, s->row++)
     {
       const LedgerCashbookLine *line = g_ptr_array_index (book->lines, i);
+      /* A Chinese document: the memo without the journal's English words. */
+      g_autofree char *memo = ledger_entry_memo_chinese (line->kind, line->memo);
 
       export_xlsx_put_date (x, s, 0, line->date);
       export_xlsx_put_free_text (x, s, 1, line->voucher);
       export_xlsx_put_text (x, s, 2, ledger_entry_kind_chinese (line->kind));
-      export_xlsx_put_free_text (x, s, 3, line->memo);
+      export_xlsx_put_free_text (x, s, 3, memo);
       export_xlsx_put_money (x, s, 4, line->in);
       export_xlsx_put_money (x, s, 5, line->out);
       export_xlsx_put_money (x, s, 6, line->balance);

@@ -234,7 +234,7 @@ class MoneyWorkbookTest(unittest.TestCase):
         self.assertEqual(totals, (118000, 54000, 64000))
         self.assertEqual(lines[2][1], "Z2026-0001")
         self.assertEqual(lines[3][1], "F2026-0001")
-        self.assertEqual(self.rows("现金日记账")[3][3], "cash -> bank:工商银行: 存现")
+        self.assertEqual(self.rows("现金日记账")[3][3], "现金 → 银行存款（工商银行）：存现")  # the memo in Chinese
 
     def test_other_cash_books(self):
         # WeChat: 400.00 in; 100.00 to the bank and its 1.00 fee leave by it: 299.00
