@@ -230,31 +230,89 @@ export_xlsx_kind_chinese (const char *kind)
   return kind;
 }
 
+/* Appends one split's "account unit amount" from the fields of its line:
+ * [@line, @end) is "ACCOUNT|UNIT|AMOUNT…" (the amount is read as
+ * g_ascii_strtoll() reads it). FALSE when it has not three fields. */
+static gboolean
+append_split (GString    *text,
+              const char *line,
+              const char *end)
+{
+  const char *bar1 = memchr (line, '|', end - line);
+  const char *bar2 = bar1 != NULL ? memchr (bar1 + 1, '|', end - bar1 - 1) : NULL;
+  g_autofree char *money = NULL;
+  char amount[32];
+  gsize n;
+
+  if (bar2 == NULL)
+    return FALSE;
+  n = MIN ((gsize) (end - bar2 - 1), sizeof amount - 1);
+  memcpy (amount, bar2 + 1, n);
+  amount[n] = '\0';
+  /* A longer field is no amount the journal writes; read it whole. */
+  if ((gsize) (end - bar2 - 1) >= sizeof amount)
+    {
+      g_autofree char *whole = g_strndup (bar2 + 1, end - bar2 - 1);
+
+      money = ledger_money_format_plain (g_ascii_strtoll (whole, NULL, 10));
+    }
+  else
+    money = ledger_money_format_plain (g_ascii_strtoll (amount, NULL, 10));
+  if (text->len > 0)
+    g_string_append (text, "；");
+  g_string_append_len (text, line, bar1 - line);
+  if (bar2 > bar1 + 1)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_len (text, bar1 + 1, bar2 - bar1 - 1);
+    }
+  g_string_append_c (text, ' ');
+  g_string_append (text, money);
+  return TRUE;
+}
+
 /* "cash 480.00；receivable 3-2-301 -480.00" from the leaf's split lines
  * (accounts and unit codes never contain "|"); cut short past 8,000 bytes. */
 char *
 export_xlsx_splits_text (const char *leaf)
 {
-  GString *text = g_string_new (NULL);
+  GString *text = g_string_sized_new (128);
 
   for (const char *line = strstr (leaf, "\nsplit: "); line != NULL; line = strstr (line + 1, "\nsplit: "))
     {
-      g_autofree char *copy = g_strndup (line + 8, strcspn (line + 8, "\n"));
-      g_auto(GStrv) fields = g_strsplit (copy, "|", 3);
-      g_autofree char *money = NULL;
+      const char *start = line + 8;
+      const char *end = start + strcspn (start, "\n");
+      const char *bar1 = memchr (start, '|', end - start);
 
-      if (g_strv_length (fields) != 3)
+      /* A line without three fields is skipped before the length counts. */
+      if (bar1 == NULL || memchr (bar1 + 1, '|', end - bar1 - 1) == NULL)
         continue;
       if (text->len > 8000)
         {
           g_string_append (text, "；…");
           break;
         }
-      money = ledger_money_format_plain (g_ascii_strtoll (fields[2], NULL, 10));
-      g_string_append_printf (text, "%s%s%s%s %s", text->len > 0 ? "；" : "", fields[0],
-                              *fields[1] != '\0' ? " " : "", fields[1], money);
+      append_split (text, start, end);
     }
   return g_string_free (text, FALSE);
+}
+
+/* Whether @leaf needs escape_leaf(): invalid UTF-8 (or a NUL inside), a
+ * control character other than tab and line feed, or "_x" that could
+ * start an escape. Hardly any leaf does: the others go in as they are. */
+static gboolean
+leaf_needs_escape (const LedgerLeaf *leaf)
+{
+  const char *text = leaf->text, *end = leaf->text + leaf->length;
+
+  for (const char *p = text; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || (c == '_' && p[1] == 'x'))
+        return TRUE;
+    }
+  return !g_utf8_validate_len (text, leaf->length, NULL);
 }
 
 /* The leaf as a spreadsheet cell can hold it, in the escape of the file
@@ -296,8 +354,9 @@ put_leaf (Export            *x,
           const LedgerLeaf  *leaf,
           GError           **error)
 {
-  g_autofree char *text = escape_leaf (leaf);
-  const char *p = text, *end = text + strlen (text);
+  g_autofree char *escaped = leaf_needs_escape (leaf) ? escape_leaf (leaf) : NULL;
+  const char *text = escaped != NULL ? escaped : leaf->text;
+  const char *p = text, *end = text + (escaped != NULL ? strlen (escaped) : leaf->length);
 
   for (lxw_col_t col = EXPORT_JOURNAL_COL_LEAF; p < end; col++)
     {
@@ -318,8 +377,10 @@ put_leaf (Export            *x,
               return FALSE;
             }
         }
-      part = g_strndup (p, cut - p);
-      export_xlsx_check (x, worksheet_write_string (s->ws, s->row, col, part, NULL));
+      /* The text is NUL-terminated: its last part needs no copy. */
+      if (cut != end)
+        part = g_strndup (p, cut - p);
+      export_xlsx_check (x, worksheet_write_string (s->ws, s->row, col, part != NULL ? part : p, NULL));
       p = cut;
     }
   return TRUE;

@@ -1017,6 +1017,12 @@ is_all_visible (const char *text)
   return TRUE;
 }
 
+gboolean
+ledger_privacy_is_neutral (const char *text)
+{
+  return text != NULL && g_utf8_validate (text, -1, NULL) && is_all_visible (text);
+}
+
 char *
 ledger_privacy_neutralise (const char *text)
 {
@@ -1026,7 +1032,7 @@ ledger_privacy_neutralise (const char *text)
   if (text == NULL)
     return g_strdup ("");
   /* Nearly every text of a book is already what this makes of it. */
-  if (g_utf8_validate (text, -1, NULL) && is_all_visible (text))
+  if (ledger_privacy_is_neutral (text))
     return g_strdup (text);
   valid = g_utf8_make_valid (text, -1);
   no_cuts = g_array_new (FALSE, FALSE, sizeof (Cut));

@@ -159,4 +159,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerPrivacyScrubber, ledger_privacy_scrubber_fr
  */
 char *ledger_privacy_neutralise (const char *text);
 
+/**
+ * ledger_privacy_is_neutral:
+ * @text: (nullable): any bytes
+ *
+ * Whether ledger_privacy_neutralise() would return @text as it is: valid
+ * UTF-8 without control or invisible characters. Lets a writer of many
+ * texts skip the copy.
+ *
+ * Returns: TRUE when it would (FALSE for NULL)
+ */
+gboolean ledger_privacy_is_neutral (const char *text);
+
 G_END_DECLS
