@@ -1040,9 +1040,10 @@ ledger_privacy_neutralise (const char *text)
 }
 
 /* How many distinct texts a scrubber remembers by default: an export
- * scrubs three texts of each of 167,000 entries, of which about 70,000
- * differ (operators and memos repeat). About 100 bytes each. */
-#define SCRUBBER_MEMO_SIZE 65536
+ * scrubs the operator, reference and memo of each of 167,000 entries, of
+ * which about 70,000 differ (operators and memos repeat, receipt numbers
+ * do not); at about 100 bytes each, 13 MB at most. */
+#define SCRUBBER_MEMO_SIZE 131072
 
 struct _LedgerPrivacyScrubber
 {

@@ -127,7 +127,7 @@ char                  *ledger_privacy_scrubber_run  (LedgerPrivacyScrubber *self
  * @self: a scrubber
  * @size: how many distinct texts to remember; 0 for none
  *
- * A scrubber remembers what it made of each text (65,536 by default):
+ * A scrubber remembers what it made of each text (131,072 by default):
  * the same text gives the same result, and an export's journal repeats
  * its operators and memos on every line. When the memo is full it is
  * emptied and filled again. Empties the memo.
