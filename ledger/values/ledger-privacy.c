@@ -110,6 +110,12 @@ push_char (GArray   *map,
 {
   NormChar n = { c, start, end };
 
+  /* Printable ASCII is its own normal form (the one space is " "). */
+  if (c >= 0x20 && c < 0x7F)
+    {
+      g_array_append_val (map, n);
+      return;
+    }
   if (is_control (c) || ledger_text_is_invisible (c))
     return;
   if (g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR)
@@ -157,7 +163,7 @@ static GArray *
 normalise_map_full (const char *valid,
                     gboolean    unescape)
 {
-  GArray *map = g_array_new (FALSE, FALSE, sizeof (NormChar));
+  GArray *map = g_array_sized_new (FALSE, FALSE, sizeof (NormChar), (guint) strlen (valid));
 
   for (const char *p = valid; *p != '\0';)
     {
@@ -278,8 +284,11 @@ digit_value (gunichar c)
     { 0x4E03, 7 }, { 0x67D2, 7 }, { 0x516B, 8 }, { 0x634C, 8 }, { 0x4E5D, 9 },
     { 0x7396, 9 },
   };
-  int value = g_unichar_digit_value (c);
+  int value;
 
+  if (c < 0x80)
+    return c >= '0' && c <= '9' ? (int) (c - '0') : -1;
+  value = g_unichar_digit_value (c);
   if (value >= 0)
     return value;
   for (gsize i = 0; i < G_N_ELEMENTS (chinese); i++)
@@ -331,6 +340,14 @@ typedef struct
 typedef gboolean (*SeparatorFunc) (gunichar c);
 
 static void
+digit_run_init (DigitRun *run)
+{
+  run->digits = g_string_sized_new (32);
+  run->groups = g_array_new (FALSE, FALSE, sizeof (guint));
+  run->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
 digit_run_clear (DigitRun *run)
 {
   g_string_free (run->digits, TRUE);
@@ -348,7 +365,8 @@ is_loose_separator (gunichar c)
 }
 
 /* Reads the run of digits that starts at map[@i], up to @max_gap
- * characters for which @separator is TRUE allowed between groups. */
+ * characters for which @separator is TRUE allowed between groups, into
+ * @run (digit_run_init(); what it held before is dropped). */
 static void
 scan_run (GArray        *map,
           guint          i,
@@ -358,9 +376,9 @@ scan_run (GArray        *map,
 {
   guint zero = 0;
 
-  run->digits = g_string_new (NULL);
-  run->groups = g_array_new (FALSE, FALSE, sizeof (guint));
-  run->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_string_truncate (run->digits, 0);
+  g_array_set_size (run->groups, 0);
+  g_array_set_size (run->positions, 0);
   run->first = run->last = i;
   g_array_append_val (run->groups, zero);
   for (guint j = i; j < map->len;)
@@ -645,10 +663,12 @@ find_phones (GArray         *map,
              GArray         *cuts,
              gboolean       *found)
 {
+  DigitRun run;
+
+  /* One run's buffers for every run of the text. */
+  digit_run_init (&run);
   for (guint i = 0; i < map->len; i++)
     {
-      DigitRun run;
-
       if (digit_value (g_array_index (map, NormChar, i).c) < 0)
         continue;
       scan_run (map, i, is_digit_separator, MAX_DIGIT_GAP, &run);
@@ -656,11 +676,9 @@ find_phones (GArray         *map,
           (run_holds_mobile (&run) || run_holds_registered (&run, wanted)))
         add_cut (map, run.first, run.last, cuts, found);
       i = run.last;
-      digit_run_clear (&run);
     }
   for (guint i = 0; i < map->len; i++)
     {
-      DigitRun run;
       guint first, last;
 
       if (digit_value (g_array_index (map, NormChar, i).c) < 0)
@@ -670,8 +688,8 @@ find_phones (GArray         *map,
         add_cut (map, g_array_index (run.positions, guint, first),
                  g_array_index (run.positions, guint, last), cuts, found);
       i = run.last;
-      digit_run_clear (&run);
     }
+  digit_run_clear (&run);
 }
 
 /* Whether @text, decoded from %-escapes too, holds a mobile number. */
@@ -869,9 +887,13 @@ find_names (GArray *map,
             GArray *keys,
             GArray *cuts)
 {
-  g_autofree gunichar *low = g_new (gunichar, map->len + 1);
-  g_autofree gboolean *taken = g_new0 (gboolean, map->len + 1);
+  g_autofree gunichar *low = NULL;
+  g_autofree gboolean *taken = NULL;
 
+  if (keys->len == 0)
+    return;
+  low = g_new (gunichar, map->len + 1);
+  taken = g_new0 (gboolean, map->len + 1);
   for (guint i = 0; i < map->len; i++)
     low[i] = g_unichar_tolower (g_array_index (map, NormChar, i).c);
   /* Phones found first keep their characters. */
