@@ -644,6 +644,7 @@ typedef struct
   GAsyncQueue  *full;    /* JournalBatch: to write */
   GAsyncQueue  *empty;   /* JournalBatch: to fill */
   JournalBatch *batch;   /* the one the reader fills */
+  GString      *scratch; /* the reader's */
   gint          stop;    /* atomic: the writer failed, the reader stops */
   gboolean      ok;      /* the reader's result */
   GError       *error;   /* the reader's error */
@@ -706,8 +707,29 @@ funds_change (const LedgerLeaf *leaf,
       }
 }
 
-/* Free text people typed, scrubbed as export_xlsx_put_free_text() does,
- * as text @which of @row; none when there is none. */
+/* @text as export_xlsx_put_text() writes it (neutralised; none when
+ * empty), as text @which of @row: the reader does that work, the writer
+ * only writes the cell (put_cell()). */
+static void
+row_cell_text (JournalBatch *batch,
+               JournalRow   *row,
+               guint         which,
+               const char   *text)
+{
+  g_autofree char *safe = NULL;
+
+  if (text == NULL || *text == '\0')
+    {
+      row->at[which] = -1;
+      return;
+    }
+  if (strchr ("=+-@\t\r", text[0]) != NULL || !ledger_privacy_is_neutral (text))
+    safe = export_xlsx_neutralise (text);
+  row_text_set (batch, row, which, safe != NULL ? safe : text);
+}
+
+/* Free text people typed, as export_xlsx_put_free_text() writes it, as
+ * text @which of @row. */
 static void
 row_free_text (Export       *x,
                JournalBatch *batch,
@@ -717,7 +739,7 @@ row_free_text (Export       *x,
 {
   g_autofree char *scrubbed = text != NULL && *text != '\0' ? export_xlsx_scrub (x, text) : NULL;
 
-  row_text_set (batch, row, which, scrubbed);
+  row_cell_text (batch, row, which, scrubbed);
 }
 
 /* The leaves come in order, one per entry: anything else is a bug. What
@@ -763,15 +785,15 @@ journal_leaf_cb (const LedgerLeaf  *leaf,
   memset (row, 0, sizeof *row);
   row->index = leaf->index;
   row_text_set (batch, row, ROW_DATE, leaf->date);
-  row_text_set (batch, row, ROW_KIND, export_xlsx_kind_chinese (leaf->kind));
+  row_cell_text (batch, row, ROW_KIND, export_xlsx_kind_chinese (leaf->kind));
   row_free_text (x, batch, row, ROW_OPERATOR, leaf->operator_name);
   row_free_text (x, batch, row, ROW_REF, leaf->ref);
   row_free_text (x, batch, row, ROW_MEMO, leaf->memo);
-  row_text_begin (batch, row, ROW_SPLITS);
-  append_splits_text (batch->text, leaf->text);
-  row_text_end (batch);
+  g_string_truncate (pipe->scratch, 0);
+  append_splits_text (pipe->scratch, leaf->text);
+  row_cell_text (batch, row, ROW_SPLITS, pipe->scratch->str);
   ledger_hash_to_hex (&leaf->hash, hex);
-  row_text_set (batch, row, ROW_HASH, hex);
+  row_cell_text (batch, row, ROW_HASH, hex);
   funds_change (leaf, row);
   row_text_begin (batch, row, ROW_LEAF);
   append_leaf_cell_text (batch->text, leaf);
@@ -805,6 +827,17 @@ journal_read_thread (gpointer data)
   return NULL;
 }
 
+/* The writer: a text cell the reader made (row_cell_text()), if any. */
+static void
+put_cell (Export     *x,
+          Sheet      *s,
+          lxw_col_t   col,
+          const char *text)
+{
+  if (text != NULL)
+    export_xlsx_check (x, worksheet_write_string (s->ws, s->row, col, text, NULL));
+}
+
 /* The writer: one row's cells. */
 static gboolean
 put_journal_row (Export              *x,
@@ -816,12 +849,12 @@ put_journal_row (Export              *x,
 
   export_xlsx_put_number (x, s, EXPORT_JOURNAL_COL_INDEX, (double) row->index, NULL);
   export_xlsx_put_date (x, s, 1, row_text (batch, row, ROW_DATE));
-  export_xlsx_put_text (x, s, 2, row_text (batch, row, ROW_KIND));
-  export_xlsx_put_text (x, s, 3, row_text (batch, row, ROW_OPERATOR));
-  export_xlsx_put_text (x, s, 4, row_text (batch, row, ROW_REF));
-  export_xlsx_put_text (x, s, 5, row_text (batch, row, ROW_MEMO));
-  export_xlsx_put_text (x, s, 6, row_text (batch, row, ROW_SPLITS));
-  export_xlsx_put_text (x, s, EXPORT_JOURNAL_COL_HASH, row_text (batch, row, ROW_HASH));
+  put_cell (x, s, 2, row_text (batch, row, ROW_KIND));
+  put_cell (x, s, 3, row_text (batch, row, ROW_OPERATOR));
+  put_cell (x, s, 4, row_text (batch, row, ROW_REF));
+  put_cell (x, s, 5, row_text (batch, row, ROW_MEMO));
+  put_cell (x, s, 6, row_text (batch, row, ROW_SPLITS));
+  put_cell (x, s, EXPORT_JOURNAL_COL_HASH, row_text (batch, row, ROW_HASH));
   if (row->touches)
     export_xlsx_put_money (x, s, EXPORT_JOURNAL_COL_FUNDS, row->change);
   if (!put_leaf (x, s, row_text (batch, row, ROW_LEAF), row->index, error))
@@ -867,7 +900,8 @@ static gboolean
 stream_journal (Export  *x,
                 GError **error)
 {
-  JournalPipe pipe = { .x = x, .full = g_async_queue_new (), .empty = g_async_queue_new () };
+  JournalPipe pipe = { .x = x, .full = g_async_queue_new (), .empty = g_async_queue_new (),
+                       .scratch = g_string_sized_new (256) };
   g_autofree JournalBatch *batches = g_new0 (JournalBatch, JOURNAL_BATCHES);
   GThread *reader;
   gboolean ok;
@@ -887,6 +921,7 @@ stream_journal (Export  *x,
       ok = FALSE;
     }
   g_clear_error (&pipe.error);
+  g_string_free (pipe.scratch, TRUE);
   for (guint i = 0; i < JOURNAL_BATCHES; i++)
     g_string_free (batches[i].text, TRUE);
   g_async_queue_unref (pipe.full);
