@@ -769,7 +769,8 @@ journal_leaf_cb (const LedgerLeaf  *leaf,
   char hex[65];
   int year;
 
-  /* The writer failed: its error is the one reported. */
+  /* The writer failed: its error is the one reported, never this one
+   * (which is not translated for that reason). */
   if (g_atomic_int_get (&pipe->stop))
     {
       EXPORT_ERROR (error, "stopped");
