@@ -147,13 +147,9 @@ cashbook_has_entries (Export      *x,
                       GError     **error)
 {
   LedgerPeriod upto = x->period;
-  g_autoptr(LedgerCashbook) all = NULL;
 
   g_strlcpy (upto.first, "1900-01-01", sizeof upto.first);
-  if ((all = ledger_report_cashbook (x->book, code, &upto, error)) == NULL)
-    return FALSE;
-  *out_has = all->lines->len > 0;
-  return TRUE;
+  return ledger_cashbook_has_lines (x->book, code, &upto, out_has, error);
 }
 
 /* The money accounts and advances the cash-book sheets are for, in chart

@@ -52,8 +52,10 @@ export_xlsx_put_text (Export     *x,
 
   if (text == NULL || *text == '\0')
     return;
-  safe = export_xlsx_neutralise (text);
-  export_xlsx_check (x, worksheet_write_string (s->ws, s->row, col, safe, NULL));
+  /* Nearly every text is its own neutralised form: no copy for it. */
+  if (strchr ("=+-@\t\r", text[0]) != NULL || !ledger_privacy_is_neutral (text))
+    safe = export_xlsx_neutralise (text);
+  export_xlsx_check (x, worksheet_write_string (s->ws, s->row, col, safe != NULL ? safe : text, NULL));
 }
 
 /* The scrubber for the register's phones, made once inside the export's
@@ -111,6 +113,18 @@ export_xlsx_put_number (Export     *x,
   export_xlsx_check (x, worksheet_write_number (s->ws, s->row, col, value, format));
 }
 
+/* Whether @iso starts with four digits, "-", two digits, "-", two digits. */
+static gboolean
+is_iso_date (const char *iso)
+{
+  static const char shape[] = "dddd-dd-dd";
+
+  for (gsize i = 0; i < sizeof shape - 1; i++)
+    if (shape[i] == 'd' ? !g_ascii_isdigit (iso[i]) : iso[i] != '-')
+      return FALSE;
+  return TRUE;
+}
+
 /* A "YYYY-MM-DD" date as a spreadsheet date; empty stays empty. */
 void
 export_xlsx_put_date (Export     *x,
@@ -120,7 +134,17 @@ export_xlsx_put_date (Export     *x,
 {
   lxw_datetime dt = { 0 };
 
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &dt.year, &dt.month, &dt.day) != 3)
+  if (iso == NULL)
+    return;
+  /* A date of the book is YYYY-MM-DD: read without sscanf() (one per row
+   * of the journal); anything else as sscanf() reads it. */
+  if (is_iso_date (iso))
+    {
+      dt.year = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+      dt.month = (iso[5] - '0') * 10 + (iso[6] - '0');
+      dt.day = (iso[8] - '0') * 10 + (iso[9] - '0');
+    }
+  else if (sscanf (iso, "%4d-%2d-%2d", &dt.year, &dt.month, &dt.day) != 3)
     return;
   export_xlsx_check (x, worksheet_write_datetime (s->ws, s->row, col, &dt, x->date));
 }

@@ -45,6 +45,9 @@
  * - constant_memory mode: every sheet is created first (in order) and
  *   filled strictly row by row; the Summary, which needs the detail
  *   sheets' extents and totals, is filled last.
+ * - The Journal is read on a thread of its own (the book's connection,
+ *   inside the same read transaction, used by that thread alone while the
+ *   export's thread writes the cells): see stream_journal().
  */
 #define G_LOG_DOMAIN "exports"
 
@@ -230,31 +233,100 @@ export_xlsx_kind_chinese (const char *kind)
   return kind;
 }
 
+/* Appends one split's "account unit amount" from the fields of its line:
+ * [@line, @end) is "ACCOUNT|UNIT|AMOUNT…" (the amount is read as
+ * g_ascii_strtoll() reads it). FALSE when it has not three fields. */
+static gboolean
+append_split (GString    *text,
+              gsize       base,
+              const char *line,
+              const char *end)
+{
+  const char *bar1 = memchr (line, '|', end - line);
+  const char *bar2 = bar1 != NULL ? memchr (bar1 + 1, '|', end - bar1 - 1) : NULL;
+  g_autofree char *money = NULL;
+  char amount[32];
+  gsize n;
+
+  if (bar2 == NULL)
+    return FALSE;
+  n = MIN ((gsize) (end - bar2 - 1), sizeof amount - 1);
+  memcpy (amount, bar2 + 1, n);
+  amount[n] = '\0';
+  /* A longer field is no amount the journal writes; read it whole. */
+  if ((gsize) (end - bar2 - 1) >= sizeof amount)
+    {
+      g_autofree char *whole = g_strndup (bar2 + 1, end - bar2 - 1);
+
+      money = ledger_money_format_plain (g_ascii_strtoll (whole, NULL, 10));
+    }
+  else
+    money = ledger_money_format_plain (g_ascii_strtoll (amount, NULL, 10));
+  if (text->len > base)
+    g_string_append (text, "；");
+  g_string_append_len (text, line, bar1 - line);
+  if (bar2 > bar1 + 1)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_len (text, bar1 + 1, bar2 - bar1 - 1);
+    }
+  g_string_append_c (text, ' ');
+  g_string_append (text, money);
+  return TRUE;
+}
+
+/* Appends the 分录 text of @leaf to @text (export_xlsx_splits_text()). */
+static void
+append_splits_text (GString    *text,
+                    const char *leaf)
+{
+  gsize base = text->len;
+
+  for (const char *line = strstr (leaf, "\nsplit: "); line != NULL; line = strstr (line + 1, "\nsplit: "))
+    {
+      const char *start = line + 8;
+      const char *end = start + strcspn (start, "\n");
+      const char *bar1 = memchr (start, '|', end - start);
+
+      /* A line without three fields is skipped before the length counts. */
+      if (bar1 == NULL || memchr (bar1 + 1, '|', end - bar1 - 1) == NULL)
+        continue;
+      if (text->len - base > 8000)
+        {
+          g_string_append (text, "；…");
+          break;
+        }
+      append_split (text, base, start, end);
+    }
+}
+
 /* "cash 480.00；receivable 3-2-301 -480.00" from the leaf's split lines
  * (accounts and unit codes never contain "|"); cut short past 8,000 bytes. */
 char *
 export_xlsx_splits_text (const char *leaf)
 {
-  GString *text = g_string_new (NULL);
+  GString *text = g_string_sized_new (128);
 
-  for (const char *line = strstr (leaf, "\nsplit: "); line != NULL; line = strstr (line + 1, "\nsplit: "))
-    {
-      g_autofree char *copy = g_strndup (line + 8, strcspn (line + 8, "\n"));
-      g_auto(GStrv) fields = g_strsplit (copy, "|", 3);
-      g_autofree char *money = NULL;
-
-      if (g_strv_length (fields) != 3)
-        continue;
-      if (text->len > 8000)
-        {
-          g_string_append (text, "；…");
-          break;
-        }
-      money = ledger_money_format_plain (g_ascii_strtoll (fields[2], NULL, 10));
-      g_string_append_printf (text, "%s%s%s%s %s", text->len > 0 ? "；" : "", fields[0],
-                              *fields[1] != '\0' ? " " : "", fields[1], money);
-    }
+  append_splits_text (text, leaf);
   return g_string_free (text, FALSE);
+}
+
+/* Whether @leaf needs escape_leaf(): invalid UTF-8 (or a NUL inside), a
+ * control character other than tab and line feed, or "_x" that could
+ * start an escape. Hardly any leaf does: the others go in as they are. */
+static gboolean
+leaf_needs_escape (const LedgerLeaf *leaf)
+{
+  const char *text = leaf->text, *end = leaf->text + leaf->length;
+
+  for (const char *p = text; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || (c == '_' && p[1] == 'x'))
+        return TRUE;
+    }
+  return !g_utf8_validate_len (text, leaf->length, NULL);
 }
 
 /* The leaf as a spreadsheet cell can hold it, in the escape of the file
@@ -288,15 +360,33 @@ escape_leaf (const LedgerLeaf *leaf)
   return g_string_free (out, FALSE);
 }
 
-/* The leaf (escaped as above) in column I and, past EXPORT_JOURNAL_LEAF_PART
- * characters, continued in J, K … after a line feed. */
-static gboolean
-put_leaf (Export            *x,
-          Sheet             *s,
-          const LedgerLeaf  *leaf,
-          GError           **error)
+/* Appends the leaf's cell text to @text: the leaf itself, or escaped as
+ * above. */
+static void
+append_leaf_cell_text (GString          *text,
+                       const LedgerLeaf *leaf)
 {
-  g_autofree char *text = escape_leaf (leaf);
+  g_autofree char *escaped = NULL;
+
+  if (!leaf_needs_escape (leaf))
+    {
+      g_string_append_len (text, leaf->text, (gssize) leaf->length);
+      return;
+    }
+  escaped = escape_leaf (leaf);
+  g_string_append (text, escaped);
+}
+
+/* The leaf's cell text (append_leaf_cell_text() of entry @index) in column I and,
+ * past EXPORT_JOURNAL_LEAF_PART characters, continued in J, K … after a
+ * line feed. */
+static gboolean
+put_leaf (Export      *x,
+          Sheet       *s,
+          const char  *text,
+          gint64       index,
+          GError     **error)
+{
   const char *p = text, *end = text + strlen (text);
 
   for (lxw_col_t col = EXPORT_JOURNAL_COL_LEAF; p < end; col++)
@@ -313,13 +403,14 @@ put_leaf (Export            *x,
             ;
           if (cut == p)
             {
-              EXPORT_ERROR (error, _("entry %" PRId64 " has a line too long for a spreadsheet cell"),
-                            leaf->index);
+              EXPORT_ERROR (error, _("entry %" PRId64 " has a line too long for a spreadsheet cell"), index);
               return FALSE;
             }
         }
-      part = g_strndup (p, cut - p);
-      export_xlsx_check (x, worksheet_write_string (s->ws, s->row, col, part, NULL));
+      /* The text is NUL-terminated: its last part needs no copy. */
+      if (cut != end)
+        part = g_strndup (p, cut - p);
+      export_xlsx_check (x, worksheet_write_string (s->ws, s->row, col, part != NULL ? part : p, NULL));
       p = cut;
     }
   return TRUE;
@@ -503,25 +594,152 @@ export_xlsx_other_income_chinese (const char *code)
   return ledger_income_category_chinese (category);
 }
 
-/* What the entry moved into (or out of) the funds, in the funds column:
+/* The Journal is most of the workbook, and half of its work is reading:
+ * SQLite, the canonical leaves and their hashes, the scrubbing of each
+ * entry's texts. That runs on a thread of its own (the reader), which
+ * hands rows ready to write, in batches, to the export's thread (the
+ * writer), which puts them in the cells with libxlsxwriter; each keeps to
+ * its own: the reader alone uses the book and the scrubber, the writer
+ * alone the workbook. JOURNAL_BATCHES batches go round between them, so
+ * the reader is never more than that far ahead. */
+#define JOURNAL_BATCH_ROWS 256
+#define JOURNAL_BATCHES    4
+
+/* The texts of a row, in JournalBatch.text. */
+enum
+{
+  ROW_DATE,
+  ROW_KIND,      /* in Chinese */
+  ROW_OPERATOR,  /* the free texts, scrubbed */
+  ROW_REF,
+  ROW_MEMO,
+  ROW_SPLITS,
+  ROW_HASH,
+  ROW_LEAF,      /* append_leaf_cell_text() */
+  ROW_N_TEXTS
+};
+
+/* One Journal row, as the writer puts it in the cells. */
+typedef struct
+{
+  gint64   index;
+  gssize   at[ROW_N_TEXTS];  /* where each text starts in the batch's text; -1: none */
+  gboolean touches;          /* the entry moved the funds: the change is written */
+  gint64   change;
+} JournalRow;
+
+/* The texts of its rows are in one buffer, each NUL-terminated: a batch
+ * goes from thread to thread without a malloc or free per text. */
+typedef struct
+{
+  JournalRow rows[JOURNAL_BATCH_ROWS];
+  guint      n;
+  GString   *text;
+  gboolean   last;     /* the reader's last batch */
+} JournalBatch;
+
+typedef struct
+{
+  Export       *x;
+  GAsyncQueue  *full;    /* JournalBatch: to write */
+  GAsyncQueue  *empty;   /* JournalBatch: to fill */
+  JournalBatch *batch;   /* the one the reader fills */
+  GString      *scratch; /* the reader's */
+  gint          stop;    /* atomic: the writer failed, the reader stops */
+  gboolean      ok;      /* the reader's result */
+  GError       *error;   /* the reader's error */
+} JournalPipe;
+
+/* Starts text @which of @row at the end of the batch's buffer. */
+static void
+row_text_begin (JournalBatch *batch,
+                JournalRow   *row,
+                guint         which)
+{
+  row->at[which] = (gssize) batch->text->len;
+}
+
+/* Ends the text begun last (a NUL after it). */
+static void
+row_text_end (JournalBatch *batch)
+{
+  g_string_append_c (batch->text, '\0');
+}
+
+/* Puts @text as text @which of @row, or none for NULL. */
+static void
+row_text_set (JournalBatch *batch,
+              JournalRow   *row,
+              guint         which,
+              const char   *text)
+{
+  if (text == NULL)
+    {
+      row->at[which] = -1;
+      return;
+    }
+  row_text_begin (batch, row, which);
+  g_string_append (batch->text, text);
+  row_text_end (batch);
+}
+
+/* Text @which of @row, or NULL. */
+static const char *
+row_text (const JournalBatch *batch,
+          const JournalRow   *row,
+          guint               which)
+{
+  return row->at[which] < 0 ? NULL : batch->text->str + row->at[which];
+}
+
+/* What the entry moved into (or out of) the funds, for the funds column:
  * the Summary's opening and closing funds are SUMIFS over it. Left empty
  * for an entry that touches no funds account. */
 static void
-put_funds_change (Export           *x,
-                  Sheet            *s,
-                  const LedgerLeaf *leaf)
+funds_change (const LedgerLeaf *leaf,
+              JournalRow       *row)
 {
-  gint64 change = 0;
-  gboolean touches = FALSE;
-
   for (guint i = 0; i < leaf->n_splits; i++)
     if (export_xlsx_is_funds_account (leaf->splits[i].account))
       {
-        ledger_total_add_saturating (&change, leaf->splits[i].amount);
-        touches = TRUE;
+        ledger_total_add_saturating (&row->change, leaf->splits[i].amount);
+        row->touches = TRUE;
       }
-  if (touches)
-    export_xlsx_put_money (x, s, EXPORT_JOURNAL_COL_FUNDS, change);
+}
+
+/* @text as export_xlsx_put_text() writes it (neutralised; none when
+ * empty), as text @which of @row: the reader does that work, the writer
+ * only writes the cell (put_cell()). */
+static void
+row_cell_text (JournalBatch *batch,
+               JournalRow   *row,
+               guint         which,
+               const char   *text)
+{
+  g_autofree char *safe = NULL;
+
+  if (text == NULL || *text == '\0')
+    {
+      row->at[which] = -1;
+      return;
+    }
+  if (strchr ("=+-@\t\r", text[0]) != NULL || !ledger_privacy_is_neutral (text))
+    safe = export_xlsx_neutralise (text);
+  row_text_set (batch, row, which, safe != NULL ? safe : text);
+}
+
+/* Free text people typed, as export_xlsx_put_free_text() writes it, as
+ * text @which of @row. */
+static void
+row_free_text (Export       *x,
+               JournalBatch *batch,
+               JournalRow   *row,
+               guint         which,
+               const char   *text)
+{
+  g_autofree char *scrubbed = text != NULL && *text != '\0' ? export_xlsx_scrub (x, text) : NULL;
+
+  row_cell_text (batch, row, which, scrubbed);
 }
 
 /* The leaves come in order, one per entry: anything else is a bug. What
@@ -537,48 +755,179 @@ check_leaf (const LedgerLeaf  *leaf,
   return leaf->index == expected;
 }
 
-/* Writes one journal entry (a LedgerLeafFunc) and keeps its leaf hash. */
+/* The reader: makes one journal entry's row (a LedgerLeafFunc) and keeps
+ * its leaf hash. */
 static gboolean
 journal_leaf_cb (const LedgerLeaf  *leaf,
                  gpointer           user_data,
                  GError           **error)
 {
-  Export *x = user_data;
-  g_autofree char *splits = NULL;
+  JournalPipe *pipe = user_data;
+  Export *x = pipe->x;
+  JournalBatch *batch;
+  JournalRow *row;
   char hex[65];
-  Sheet *s;
   int year;
 
+  /* The writer failed: its error is the one reported, never this one
+   * (which is not translated for that reason). */
+  if (g_atomic_int_get (&pipe->stop))
+    {
+      EXPORT_ERROR (error, "stopped");
+      return FALSE;
+    }
   /* Entries recorded after the count belong to the next export. */
   if ((guint64) leaf->index > x->entries)
     return TRUE;
   if (!check_leaf (leaf, (gint64) x->hashes->len + 1, error))
     return FALSE;
-  s = &x->journal[(leaf->index - 1) / x->rows_per_sheet];
-  splits = export_xlsx_splits_text (leaf->text);
+  batch = pipe->batch;
+  row = &batch->rows[batch->n++];
+  memset (row, 0, sizeof *row);
+  row->index = leaf->index;
+  row_text_set (batch, row, ROW_DATE, leaf->date);
+  row_cell_text (batch, row, ROW_KIND, export_xlsx_kind_chinese (leaf->kind));
+  row_free_text (x, batch, row, ROW_OPERATOR, leaf->operator_name);
+  row_free_text (x, batch, row, ROW_REF, leaf->ref);
+  row_free_text (x, batch, row, ROW_MEMO, leaf->memo);
+  g_string_truncate (pipe->scratch, 0);
+  append_splits_text (pipe->scratch, leaf->text);
+  row_cell_text (batch, row, ROW_SPLITS, pipe->scratch->str);
   ledger_hash_to_hex (&leaf->hash, hex);
-  export_xlsx_put_number (x, s, EXPORT_JOURNAL_COL_INDEX, (double) leaf->index, NULL);
-  export_xlsx_put_date (x, s, 1, leaf->date);
-  export_xlsx_put_text (x, s, 2, export_xlsx_kind_chinese (leaf->kind));
-  export_xlsx_put_free_text (x, s, 3, leaf->operator_name);
-  export_xlsx_put_free_text (x, s, 4, leaf->ref);
-  export_xlsx_put_free_text (x, s, 5, leaf->memo);
-  export_xlsx_put_text (x, s, 6, splits);
-  export_xlsx_put_text (x, s, EXPORT_JOURNAL_COL_HASH, hex);
-  put_funds_change (x, s, leaf);
-  if (!put_leaf (x, s, leaf, error))
-    return FALSE;
-  s->row++;
+  row_cell_text (batch, row, ROW_HASH, hex);
+  funds_change (leaf, row);
+  row_text_begin (batch, row, ROW_LEAF);
+  append_leaf_cell_text (batch->text, leaf);
+  row_text_end (batch);
   g_array_append_val (x->hashes, leaf->hash);
   year = ledger_date_year (leaf->date);
   x->first_year = x->first_year == 0 ? year : MIN (x->first_year, year);
   x->last_year = MAX (x->last_year, year);
-  if (x->progress != NULL && x->hashes->len % 4096 == 0)
-    x->progress (100 + (int) (850 * x->hashes->len / MAX (x->entries, 1)), x->progress_data);
+  if (pipe->batch->n == JOURNAL_BATCH_ROWS)
+    {
+      g_async_queue_push (pipe->full, pipe->batch);
+      pipe->batch = g_async_queue_pop (pipe->empty);
+    }
   /* The journal is most of the work: stop here when asked to. */
   if (x->hashes->len % 1024 == 0 && g_cancellable_set_error_if_cancelled (x->cancellable, error))
     return FALSE;
   return TRUE;
+}
+
+/* The reader's thread: every leaf, then the last batch, which tells the
+ * writer there is no more. */
+static gpointer
+journal_read_thread (gpointer data)
+{
+  JournalPipe *pipe = data;
+
+  pipe->batch = g_async_queue_pop (pipe->empty);
+  pipe->ok = ledger_journal_foreach_leaf (pipe->x->book, journal_leaf_cb, pipe, &pipe->error);
+  pipe->batch->last = TRUE;
+  g_async_queue_push (pipe->full, pipe->batch);
+  return NULL;
+}
+
+/* The writer: a text cell the reader made (row_cell_text()), if any. */
+static void
+put_cell (Export     *x,
+          Sheet      *s,
+          lxw_col_t   col,
+          const char *text)
+{
+  if (text != NULL)
+    export_xlsx_check (x, worksheet_write_string (s->ws, s->row, col, text, NULL));
+}
+
+/* The writer: one row's cells. */
+static gboolean
+put_journal_row (Export              *x,
+                 const JournalBatch  *batch,
+                 const JournalRow    *row,
+                 GError             **error)
+{
+  Sheet *s = &x->journal[(row->index - 1) / x->rows_per_sheet];
+
+  export_xlsx_put_number (x, s, EXPORT_JOURNAL_COL_INDEX, (double) row->index, NULL);
+  export_xlsx_put_date (x, s, 1, row_text (batch, row, ROW_DATE));
+  put_cell (x, s, 2, row_text (batch, row, ROW_KIND));
+  put_cell (x, s, 3, row_text (batch, row, ROW_OPERATOR));
+  put_cell (x, s, 4, row_text (batch, row, ROW_REF));
+  put_cell (x, s, 5, row_text (batch, row, ROW_MEMO));
+  put_cell (x, s, 6, row_text (batch, row, ROW_SPLITS));
+  put_cell (x, s, EXPORT_JOURNAL_COL_HASH, row_text (batch, row, ROW_HASH));
+  if (row->touches)
+    export_xlsx_put_money (x, s, EXPORT_JOURNAL_COL_FUNDS, row->change);
+  if (!put_leaf (x, s, row_text (batch, row, ROW_LEAF), row->index, error))
+    return FALSE;
+  s->row++;
+  return TRUE;
+}
+
+/* The writer's loop: every batch up to the reader's last, written while
+ * all goes well and handed back either way, so that the reader never
+ * waits for a batch that does not come. */
+static gboolean
+write_journal_rows (Export       *x,
+                    JournalPipe  *pipe,
+                    GError      **error)
+{
+  gboolean ok = TRUE, last = FALSE;
+  guint64 written = 0;
+
+  while (!last)
+    {
+      JournalBatch *batch = g_async_queue_pop (pipe->full);
+
+      for (guint i = 0; i < batch->n; i++)
+        {
+          ok = ok && put_journal_row (x, batch, &batch->rows[i], error);
+          if (ok && x->progress != NULL && ++written % 4096 == 0)
+            x->progress (100 + (int) (850 * written / MAX (x->entries, 1)), x->progress_data);
+        }
+      if (!ok)
+        g_atomic_int_set (&pipe->stop, 1);
+      last = batch->last;
+      batch->n = 0;
+      batch->last = FALSE;
+      g_string_truncate (batch->text, 0);
+      g_async_queue_push (pipe->empty, batch);
+    }
+  return ok;
+}
+
+/* Reads and writes every journal entry, each on its own thread. */
+static gboolean
+stream_journal (Export  *x,
+                GError **error)
+{
+  JournalPipe pipe = { .x = x, .full = g_async_queue_new (), .empty = g_async_queue_new (),
+                       .scratch = g_string_sized_new (256) };
+  g_autofree JournalBatch *batches = g_new0 (JournalBatch, JOURNAL_BATCHES);
+  GThread *reader;
+  gboolean ok;
+
+  for (guint i = 0; i < JOURNAL_BATCHES; i++)
+    {
+      batches[i].text = g_string_sized_new (JOURNAL_BATCH_ROWS * 512);
+      g_async_queue_push (pipe.empty, &batches[i]);
+    }
+  reader = g_thread_try_new ("export-journal", journal_read_thread, &pipe, error);
+  ok = reader != NULL && write_journal_rows (x, &pipe, error);
+  if (reader != NULL)
+    g_thread_join (reader);
+  if (ok && !pipe.ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&pipe.error));
+      ok = FALSE;
+    }
+  g_clear_error (&pipe.error);
+  g_string_free (pipe.scratch, TRUE);
+  for (guint i = 0; i < JOURNAL_BATCHES; i++)
+    g_string_free (batches[i].text, TRUE);
+  g_async_queue_unref (pipe.full);
+  g_async_queue_unref (pipe.empty);
+  return ok;
 }
 
 /* The tree head over the leaves as written; it must be the book's own. */
@@ -625,7 +974,7 @@ write_journal (Export  *x,
       if (!export_xlsx_sheet_add (x, &x->journal[i], name, journal_columns, G_N_ELEMENTS (journal_columns), error))
         return FALSE;
     }
-  if (!ledger_journal_foreach_leaf (x->book, journal_leaf_cb, x, error))
+  if (!stream_journal (x, error))
     return FALSE;
   for (guint i = 0; i < x->n_journal; i++)
     export_xlsx_sheet_finish (x, &x->journal[i]);

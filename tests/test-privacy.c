@@ -578,6 +578,132 @@ test_scrub_look_alike_letters (void)
     }
 }
 
+/* The pieces random texts are made of: what a scrubber looks at (digits
+ * of several scripts, separators, %-escapes, owners' names, invisible and
+ * control characters, bytes that are not UTF-8) and what it passes over. */
+static const char *const random_pieces[] = {
+  "1", "3", "8", "0", "9", "4", "2021-", "R", "-", " ", ".", "%31", "%", "%E7%8E%8B", "+86",
+  "１", "３", "一", "三", "八", "〇", "王伟", "王", "伟", "Zhang Li", "Li", "zhang", "李",
+  "物业费", "收", "（", "）", "、", ",", ":", "\u3000", "\u200B", "\u202E", "\u00AD", "\x01",
+  "\x7F", "\xff", "\t", "\n", "=", "@", "a", "Z", "_x0041_", "\U0001D7CF", "138", "1234",
+  "13812341234", "010 6552 9988", "65529988",
+};
+
+/* A random text of up to 24 pieces. */
+static char *
+random_text (GRand *rand)
+{
+  GString *text = g_string_new (NULL);
+  gint32 n = g_rand_int_range (rand, 0, 25);
+
+  for (gint32 i = 0; i < n; i++)
+    g_string_append (text, random_pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (random_pieces))]);
+  return g_string_free (text, FALSE);
+}
+
+/* A scrubber remembers what it made of each text: the memo must give what
+ * working it out again gives, for the same text asked twice, for texts
+ * asked after the memo was emptied because it was full, and with names
+ * and phones to look for or without. Each text is also checked against a
+ * scrubber that has a name it never meets (the shortcut for text without
+ * digits applies only when there are no names), so that the shortcut is
+ * tested against the full path. */
+static void
+test_scrubber_memo (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+  g_autoptr(GPtrArray) phones = g_ptr_array_new ();
+  g_autoptr(GPtrArray) never = g_ptr_array_new ();
+  g_autoptr(LedgerPrivacyScrubber) memo = NULL;
+  g_autoptr(LedgerPrivacyScrubber) small = NULL;
+  g_autoptr(LedgerPrivacyScrubber) plain = NULL;
+  g_autoptr(LedgerPrivacyScrubber) bare = NULL;
+  g_autoptr(LedgerPrivacyScrubber) bare_plain = NULL;
+  g_autoptr(LedgerPrivacyScrubber) bare_full = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint masked = 0;
+
+  g_ptr_array_add (owners, (gpointer) "王伟");
+  g_ptr_array_add (owners, (gpointer) "Zhang Li");
+  g_ptr_array_add (phones, (gpointer) "010 6552 9988");
+  g_ptr_array_add (never, (gpointer) "\U00023400\U00023401");
+  memo = ledger_privacy_scrubber_new (owners, phones);
+  small = ledger_privacy_scrubber_new (owners, phones);
+  plain = ledger_privacy_scrubber_new (owners, phones);
+  bare = ledger_privacy_scrubber_new (NULL, phones);
+  bare_plain = ledger_privacy_scrubber_new (NULL, phones);
+  bare_full = ledger_privacy_scrubber_new (never, phones);
+  ledger_privacy_scrubber_set_memo_size (small, 8);
+  ledger_privacy_scrubber_set_memo_size (plain, 0);
+  ledger_privacy_scrubber_set_memo_size (bare_plain, 0);
+  ledger_privacy_scrubber_set_memo_size (bare_full, 0);
+  /* 2,000 texts, then the same again in another order: the second round
+   * comes from the memos. */
+  for (guint i = 0; i < 2000; i++)
+    g_ptr_array_add (texts, random_text (rand));
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < texts->len; i++)
+      {
+        const char *text = g_ptr_array_index (texts, round == 0 ? i : texts->len - 1 - i);
+        g_autofree char *want = ledger_privacy_scrubber_run (plain, text);
+        g_autofree char *got = ledger_privacy_scrubber_run (memo, text);
+        g_autofree char *got_small = ledger_privacy_scrubber_run (small, text);
+        g_autofree char *bare_want = ledger_privacy_scrubber_run (bare_full, text);
+        g_autofree char *bare_got = ledger_privacy_scrubber_run (bare, text);
+        g_autofree char *bare_unmemo = ledger_privacy_scrubber_run (bare_plain, text);
+
+        g_assert_cmpstr (got, ==, want);
+        g_assert_cmpstr (got_small, ==, want);
+        g_assert_cmpstr (bare_got, ==, bare_want);
+        g_assert_cmpstr (bare_unmemo, ==, bare_want);
+        masked += strcmp (want, bare_want) != 0;
+      }
+  /* The random texts did meet the names (王伟, Zhang Li) now and then. */
+  g_assert_cmpuint (masked, >, 100);
+}
+
+/* What ledger_privacy_neutralise() is: invalid bytes and control
+ * characters as U+FFFD, invisible characters dropped, the rest as it is,
+ * one character at a time (the function itself copies runs). */
+static char *
+neutralise_by_hand (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029)
+        g_string_append_unichar (out, 0xFFFD);
+      else if (!ledger_text_is_invisible (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_neutralise_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (61);
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *text = random_text (rand);
+      g_autofree char *want = neutralise_by_hand (text);
+      g_autofree char *got = ledger_privacy_neutralise (text);
+
+      g_assert_cmpstr (got, ==, want);
+    }
+  {
+    g_autofree char *lines = ledger_privacy_neutralise ("a\u2028b" "\xC2\x85" "c\u00A0d");
+
+    g_assert_cmpstr (lines, ==, "a\uFFFDb\uFFFDc\u00A0d");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -591,6 +717,8 @@ main (int argc, char **argv)
   g_test_add_func ("/privacy/name-variants", test_name_variants);
   g_test_add_func ("/privacy/name-boundaries", test_name_boundaries);
   g_test_add_func ("/privacy/scrub-output-is-visible", test_scrub_output_is_visible);
+  g_test_add_func ("/privacy/scrubber-memo", test_scrubber_memo);
+  g_test_add_func ("/privacy/neutralise-random", test_neutralise_random);
   g_test_add_func ("/privacy/normalise", test_normalise);
   g_test_add_func ("/privacy/validator-refuses-invisible", test_validator_refuses_invisible);
   g_test_add_func ("/privacy/validator-blank-spaces", test_validator_blank_spaces);

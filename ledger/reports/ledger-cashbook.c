@@ -267,6 +267,35 @@ read_lines (LedgerBook      *book,
   return ledger_book_finish_rows (book, stmt, rc, N_("preparing the cash book"), error);
 }
 
+gboolean
+ledger_cashbook_has_lines (LedgerBook          *book,
+                           const char          *account,
+                           const LedgerPeriod  *period,
+                           gboolean            *out_has,
+                           GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 any = 0;
+
+  g_return_val_if_fail (LEDGER_IS_BOOK (book), FALSE);
+  g_return_val_if_fail (account != NULL && period != NULL && out_has != NULL, FALSE);
+
+  /* read_lines()' rows without their grouping: one split is enough. */
+  stmt = ledger_book_prepare (book,
+    "SELECT EXISTS (SELECT 1 FROM splits s JOIN txns t ON t.id = s.txn_id"
+    "               WHERE s.account = ?1 AND t.date BETWEEN ?2 AND ?3)",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_bind_text (stmt, 1, account);
+  ledger_bind_text (stmt, 2, period->first);
+  ledger_bind_text (stmt, 3, period->last);
+  if (!ledger_book_query_int64 (book, stmt, 0, &any, error))
+    return FALSE;
+  *out_has = any != 0;
+  return TRUE;
+}
+
 LedgerCashbook *
 ledger_report_cashbook (LedgerBook          *book,
                         const char          *account,

@@ -90,6 +90,27 @@ LedgerCashbook *ledger_report_cashbook (LedgerBook          *book,
                                         GError             **error);
 
 /**
+ * ledger_cashbook_has_lines:
+ * @book: an open book
+ * @account: a money account's or an advance's code
+ * @period: the period
+ * @out_has: (out): whether it has
+ * @error: return location for an error
+ *
+ * Whether ledger_report_cashbook() of @account for @period would have a
+ * line (an entry dated in @period with a split on @account), without
+ * reading them: the export asks it of every account up to the period's
+ * end, which is the account's whole history.
+ *
+ * Returns: FALSE with a storage error
+ */
+gboolean ledger_cashbook_has_lines (LedgerBook          *book,
+                                    const char          *account,
+                                    const LedgerPeriod  *period,
+                                    gboolean            *out_has,
+                                    GError             **error);
+
+/**
  * ledger_entry_kind_label:
  * @kind: an entry's kind ("payment", "transfer" …)
  *

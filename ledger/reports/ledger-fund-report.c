@@ -12,25 +12,33 @@
 
 /* The splits that move a fund, with the fund their entry belongs to: the
  * same join as domain/ledger-funds.c, so the report adds up what
- * ledger_fund_balances() and the balance report add up. */
-#define FUND_SPLITS \
-  " FROM splits s JOIN txns t ON t.id = s.txn_id" \
-  " JOIN accounts a ON a.code = s.account AND a.kind IN ('income', 'expense', 'equity')" \
-  " LEFT JOIN entry_funds f ON f.txn_id = s.txn_id"
+ * ledger_fund_balances() and the balance report add up. Each query reads
+ * them in the order that reads the fewest (the CROSS JOIN keeps SQLite
+ * from choosing another): the balances from the fund accounts' splits by
+ * the splits' account index, not every split of the book (three quarters
+ * of them are the money accounts' and receivables'); the lines from the
+ * period's entries by date, not every split of every year. On the 10-year
+ * demo: 117 ms → 45 ms and 109 ms → 30 ms, the same rows. */
+#define FUND_ACCOUNTS "a.kind IN ('income', 'expense', 'equity')"
+#define FUND_OF_SPLIT " LEFT JOIN entry_funds f ON f.txn_id = s.txn_id"
 
 /* Each fund's balance before the period (?1 its first day) and at its end (?2). */
 #define BALANCES_SQL \
   "SELECT coalesce (f.fund, 'operating')," \
   "       -sum (CASE WHEN t.date < ?1 THEN s.amount ELSE 0 END)," \
-  "       -sum (s.amount)" FUND_SPLITS \
-  " WHERE t.date <= ?2 GROUP BY 1"
+  "       -sum (s.amount)" \
+  " FROM accounts a CROSS JOIN splits s ON s.account = a.code" \
+  " JOIN txns t ON t.id = s.txn_id" FUND_OF_SPLIT \
+  " WHERE " FUND_ACCOUNTS " AND t.date <= ?2 GROUP BY 1"
 
 /* One line per entry of the period and account it moved, raising the
  * fund positive; an entry that put as much on an account as it took off
  * moved nothing there and has no line. */
 #define LINES_SQL \
   "SELECT t.id, t.date, t.kind, t.ref, t.memo, coalesce (f.fund, 'operating'), a.code, a.name," \
-  "       -sum (s.amount)" FUND_SPLITS \
+  "       -sum (s.amount)" \
+  " FROM txns t CROSS JOIN splits s ON s.txn_id = t.id" \
+  " JOIN accounts a ON a.code = s.account AND " FUND_ACCOUNTS FUND_OF_SPLIT \
   " WHERE t.date BETWEEN ?1 AND ?2" \
   " GROUP BY t.id, a.code HAVING sum (s.amount) <> 0" \
   " ORDER BY t.date, t.id," LEDGER_CHART_ORDER_OF ("a.")

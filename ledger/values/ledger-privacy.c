@@ -110,6 +110,12 @@ push_char (GArray   *map,
 {
   NormChar n = { c, start, end };
 
+  /* Printable ASCII is its own normal form (the one space is " "). */
+  if (c >= 0x20 && c < 0x7F)
+    {
+      g_array_append_val (map, n);
+      return;
+    }
   if (is_control (c) || ledger_text_is_invisible (c))
     return;
   if (g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR)
@@ -157,7 +163,7 @@ static GArray *
 normalise_map_full (const char *valid,
                     gboolean    unescape)
 {
-  GArray *map = g_array_new (FALSE, FALSE, sizeof (NormChar));
+  GArray *map = g_array_sized_new (FALSE, FALSE, sizeof (NormChar), (guint) strlen (valid));
 
   for (const char *p = valid; *p != '\0';)
     {
@@ -278,8 +284,11 @@ digit_value (gunichar c)
     { 0x4E03, 7 }, { 0x67D2, 7 }, { 0x516B, 8 }, { 0x634C, 8 }, { 0x4E5D, 9 },
     { 0x7396, 9 },
   };
-  int value = g_unichar_digit_value (c);
+  int value;
 
+  if (c < 0x80)
+    return c >= '0' && c <= '9' ? (int) (c - '0') : -1;
+  value = g_unichar_digit_value (c);
   if (value >= 0)
     return value;
   for (gsize i = 0; i < G_N_ELEMENTS (chinese); i++)
@@ -331,6 +340,14 @@ typedef struct
 typedef gboolean (*SeparatorFunc) (gunichar c);
 
 static void
+digit_run_init (DigitRun *run)
+{
+  run->digits = g_string_sized_new (32);
+  run->groups = g_array_new (FALSE, FALSE, sizeof (guint));
+  run->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
 digit_run_clear (DigitRun *run)
 {
   g_string_free (run->digits, TRUE);
@@ -348,7 +365,8 @@ is_loose_separator (gunichar c)
 }
 
 /* Reads the run of digits that starts at map[@i], up to @max_gap
- * characters for which @separator is TRUE allowed between groups. */
+ * characters for which @separator is TRUE allowed between groups, into
+ * @run (digit_run_init(); what it held before is dropped). */
 static void
 scan_run (GArray        *map,
           guint          i,
@@ -358,9 +376,9 @@ scan_run (GArray        *map,
 {
   guint zero = 0;
 
-  run->digits = g_string_new (NULL);
-  run->groups = g_array_new (FALSE, FALSE, sizeof (guint));
-  run->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_string_truncate (run->digits, 0);
+  g_array_set_size (run->groups, 0);
+  g_array_set_size (run->positions, 0);
   run->first = run->last = i;
   g_array_append_val (run->groups, zero);
   for (guint j = i; j < map->len;)
@@ -645,10 +663,12 @@ find_phones (GArray         *map,
              GArray         *cuts,
              gboolean       *found)
 {
+  DigitRun run;
+
+  /* One run's buffers for every run of the text. */
+  digit_run_init (&run);
   for (guint i = 0; i < map->len; i++)
     {
-      DigitRun run;
-
       if (digit_value (g_array_index (map, NormChar, i).c) < 0)
         continue;
       scan_run (map, i, is_digit_separator, MAX_DIGIT_GAP, &run);
@@ -656,11 +676,9 @@ find_phones (GArray         *map,
           (run_holds_mobile (&run) || run_holds_registered (&run, wanted)))
         add_cut (map, run.first, run.last, cuts, found);
       i = run.last;
-      digit_run_clear (&run);
     }
   for (guint i = 0; i < map->len; i++)
     {
-      DigitRun run;
       guint first, last;
 
       if (digit_value (g_array_index (map, NormChar, i).c) < 0)
@@ -670,8 +688,8 @@ find_phones (GArray         *map,
         add_cut (map, g_array_index (run.positions, guint, first),
                  g_array_index (run.positions, guint, last), cuts, found);
       i = run.last;
-      digit_run_clear (&run);
     }
+  digit_run_clear (&run);
 }
 
 /* Whether @text, decoded from %-escapes too, holds a mobile number. */
@@ -869,9 +887,13 @@ find_names (GArray *map,
             GArray *keys,
             GArray *cuts)
 {
-  g_autofree gunichar *low = g_new (gunichar, map->len + 1);
-  g_autofree gboolean *taken = g_new0 (gboolean, map->len + 1);
+  g_autofree gunichar *low = NULL;
+  g_autofree gboolean *taken = NULL;
 
+  if (keys->len == 0)
+    return;
+  low = g_new (gunichar, map->len + 1);
+  taken = g_new0 (gboolean, map->len + 1);
   for (guint i = 0; i < map->len; i++)
     low[i] = g_unichar_tolower (g_array_index (map, NormChar, i).c);
   /* Phones found first keep their characters. */
@@ -905,23 +927,52 @@ find_names (GArray *map,
 /* ------------------------------------------------------------------ */
 /* Writing */
 
+/* Whether @c is shown as it is: neither a control character (written as
+ * U+FFFD) nor an invisible one (dropped). Printable ASCII and the CJK
+ * unified ideographs, most of what a book holds, are answered without
+ * Unicode's tables. */
+static inline gboolean
+is_plain_visible (gunichar c)
+{
+  if ((c >= 0x20 && c < 0x7F) || (c >= 0x4E00 && c <= 0x9FFF))
+    return TRUE;
+  return !is_control (c) && !ledger_text_is_invisible (c);
+}
+
 /* Appends @text[from, to) without its invisible characters and with
- * control characters shown as U+FFFD. */
+ * control characters shown as U+FFFD. Runs of characters shown as they
+ * are go in with one copy: this runs on every cell of an export. */
 static void
 append_visible (GString    *out,
                 const char *text,
                 guint       from,
                 guint       to)
 {
-  for (const char *p = text + from; p < text + to; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  const char *end = text + to, *span = text + from;
 
+  for (const char *p = span; p < end;)
+    {
+      const char *next;
+      gunichar c;
+
+      if ((guchar) *p >= 0x20 && (guchar) *p < 0x7F)
+        {
+          p++;
+          continue;
+        }
+      next = g_utf8_next_char (p);
+      c = g_utf8_get_char (p);
+      if (is_plain_visible (c))
+        {
+          p = next;
+          continue;
+        }
+      g_string_append_len (out, span, p - span);
       if (is_control (c))
         g_string_append_unichar (out, REPLACEMENT_CHAR);
-      else if (!ledger_text_is_invisible (c))
-        g_string_append_unichar (out, c);
+      p = span = next;
     }
+  g_string_append_len (out, span, end - span);
 }
 
 static gint
@@ -960,19 +1011,68 @@ apply_cuts (const char *valid,
   return g_string_free (out, FALSE);
 }
 
+/* Whether @text is printable ASCII without a digit or "%": no phone can
+ * be written in it, and it is its own neutralised form. */
+static gboolean
+is_plain_ascii_without_digits (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || (guchar) *p >= 0x7F || g_ascii_isdigit (*p) || *p == '%')
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether @text, valid UTF-8, is shown as it is (is_plain_visible() for
+ * each character). */
+static gboolean
+is_all_visible (const char *text)
+{
+  for (const char *p = text; *p != '\0';)
+    {
+      if ((guchar) *p >= 0x20 && (guchar) *p < 0x7F)
+        p++;
+      else if (!is_plain_visible (g_utf8_get_char (p)))
+        return FALSE;
+      else
+        p = g_utf8_next_char (p);
+    }
+  return TRUE;
+}
+
+gboolean
+ledger_privacy_is_neutral (const char *text)
+{
+  return text != NULL && g_utf8_validate (text, -1, NULL) && is_all_visible (text);
+}
+
 char *
 ledger_privacy_neutralise (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  g_autoptr(GArray) no_cuts = g_array_new (FALSE, FALSE, sizeof (Cut));
+  g_autofree char *valid = NULL;
+  g_autoptr(GArray) no_cuts = NULL;
 
+  if (text == NULL)
+    return g_strdup ("");
+  /* Nearly every text of a book is already what this makes of it. */
+  if (ledger_privacy_is_neutral (text))
+    return g_strdup (text);
+  valid = g_utf8_make_valid (text, -1);
+  no_cuts = g_array_new (FALSE, FALSE, sizeof (Cut));
   return apply_cuts (valid, no_cuts);
 }
 
+/* How many distinct texts a scrubber remembers by default: an export
+ * scrubs the operator, reference and memo of each of 167,000 entries, of
+ * which about 70,000 differ (operators and memos repeat, receipt numbers
+ * do not); at about 100 bytes each, 13 MB at most. */
+#define SCRUBBER_MEMO_SIZE 131072
+
 struct _LedgerPrivacyScrubber
 {
-  GArray   *keys;     /* NameKey, longest first */
-  PhoneSet  wanted;   /* the register's phones as digits */
+  GArray     *keys;      /* NameKey, longest first */
+  PhoneSet    wanted;    /* the register's phones as digits */
+  GHashTable *memo;      /* text → its scrubbed form, both owned */
+  guint       memo_size; /* at most this many in @memo; 0: no memo */
 };
 
 LedgerPrivacyScrubber *
@@ -983,6 +1083,8 @@ ledger_privacy_scrubber_new (const GPtrArray *owners,
 
   self->keys = name_keys (owners);
   phone_set_init (&self->wanted, phones);
+  self->memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->memo_size = SCRUBBER_MEMO_SIZE;
   return self;
 }
 
@@ -993,20 +1095,63 @@ ledger_privacy_scrubber_free (LedgerPrivacyScrubber *self)
     return;
   g_array_unref (self->keys);
   phone_set_clear (&self->wanted);
+  g_hash_table_unref (self->memo);
   g_free (self);
 }
 
+void
+ledger_privacy_scrubber_set_memo_size (LedgerPrivacyScrubber *self,
+                                       guint                  size)
+{
+  g_return_if_fail (self != NULL);
+
+  self->memo_size = size;
+  g_hash_table_remove_all (self->memo);
+}
+
+/* ledger_privacy_scrub() of @text, worked out. */
+static char *
+scrub (LedgerPrivacyScrubber *self,
+       const char            *text)
+{
+  g_autofree char *valid = NULL;
+  g_autoptr(GArray) map = NULL;
+  g_autoptr(GArray) cuts = NULL;
+
+  /* Without names to look for, text without a digit (of any script: the
+   * check is for ASCII only) or a %-escape holds nothing to remove. */
+  if (self->keys->len == 0 && is_plain_ascii_without_digits (text))
+    return g_strdup (text);
+  valid = g_utf8_make_valid (text, -1);
+  map = normalise_map_full (valid, TRUE);
+  cuts = g_array_new (FALSE, FALSE, sizeof (Cut));
+  find_phones (map, &self->wanted, cuts, NULL);
+  find_names (map, self->keys, cuts);
+  return apply_cuts (valid, cuts);
+}
+
+/* The result depends on the text and the scrubber alone, so a text seen
+ * before is answered from the memo; a full memo is emptied and starts
+ * again (the texts that repeat come back first). */
 char *
 ledger_privacy_scrubber_run (LedgerPrivacyScrubber *self,
                              const char            *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  g_autoptr(GArray) map = normalise_map_full (valid, TRUE);
-  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (Cut));
+  const char *known;
+  char *scrubbed;
 
-  find_phones (map, &self->wanted, cuts, NULL);
-  find_names (map, self->keys, cuts);
-  return apply_cuts (valid, cuts);
+  if (text == NULL)
+    text = "";
+  if (self->memo_size == 0)
+    return scrub (self, text);
+  known = g_hash_table_lookup (self->memo, text);
+  if (known != NULL)
+    return g_strdup (known);
+  scrubbed = scrub (self, text);
+  if (g_hash_table_size (self->memo) >= self->memo_size)
+    g_hash_table_remove_all (self->memo);
+  g_hash_table_insert (self->memo, g_strdup (text), g_strdup (scrubbed));
+  return scrubbed;
 }
 
 char *

@@ -123,6 +123,19 @@ char                  *ledger_privacy_scrubber_run  (LedgerPrivacyScrubber *self
                                                      const char            *text);
 
 /**
+ * ledger_privacy_scrubber_set_memo_size:
+ * @self: a scrubber
+ * @size: how many distinct texts to remember; 0 for none
+ *
+ * A scrubber remembers what it made of each text (131,072 by default):
+ * the same text gives the same result, and an export's journal repeats
+ * its operators and memos on every line. When the memo is full it is
+ * emptied and filled again. Empties the memo.
+ */
+void                   ledger_privacy_scrubber_set_memo_size (LedgerPrivacyScrubber *self,
+                                                              guint                  size);
+
+/**
  * ledger_privacy_scrubber_free:
  * @self: (nullable) (transfer full): a scrubber
  *
@@ -145,5 +158,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerPrivacyScrubber, ledger_privacy_scrubber_fr
  * Returns: (transfer full): the copy ("" for NULL)
  */
 char *ledger_privacy_neutralise (const char *text);
+
+/**
+ * ledger_privacy_is_neutral:
+ * @text: (nullable): any bytes
+ *
+ * Whether ledger_privacy_neutralise() would return @text as it is: valid
+ * UTF-8 without control or invisible characters. Lets a writer of many
+ * texts skip the copy.
+ *
+ * Returns: TRUE when it would (FALSE for NULL)
+ */
+gboolean ledger_privacy_is_neutral (const char *text);
 
 G_END_DECLS
