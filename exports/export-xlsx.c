@@ -1240,7 +1240,10 @@ write_summary (Export  *x,
   g_autofree char *fingerprint = ledger_tree_head_format (&x->head);
   g_autofree char *period = g_strdup_printf ("%s（%s 至 %s）", x->period.name, x->period.first, x->period.last);
   Sheet *s = &x->summary;
-  int first = x->everything ? x->first_year : ledger_date_year (x->period.first);
+  /* The whole book: every year a charge may be of, the years before the
+   * first entry's included (opening arrears of last year are dated this
+   * year); summary_collection_row() skips the years never billed. */
+  int first = x->everything ? LEDGER_YEAR_FIRST : ledger_date_year (x->period.first);
   int last = x->everything ? x->last_year + 1 : ledger_date_year (x->period.last);
 
   for (guint i = 0; i < G_N_ELEMENTS (summary_columns); i++)
