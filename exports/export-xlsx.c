@@ -556,7 +556,8 @@ export_xlsx_cashbook_sheet_names (const char *const *codes,
 
   /* Named in the codes' order, whatever order they come in: the writer
    * and verify --export must give a colliding pair the same suffixes. */
-  memcpy (sorted, codes, n_codes * sizeof *codes);
+  if (n_codes > 0) /* an empty GPtrArray's pdata is NULL */
+    memcpy (sorted, codes, n_codes * sizeof *codes);
   qsort (sorted, n_codes, sizeof *sorted, code_compare);
   for (guint i = 0; i < n_codes; i++)
     {

@@ -169,9 +169,13 @@ add_random_entries (LedgerBook *book,
 
             g_strlcpy (e->date, day, sizeof e->date);
             e->amount = amount / 10 + 1;
+            /* ledger_expenditure_new() gave each text a default. */
+            g_free (e->payee);
             e->payee = g_strdup ("五金店");
+            g_free (e->category);
             e->category = g_strdup ("repair");
             e->method = LEDGER_METHOD_CASH;
+            g_free (e->approvers);
             e->approvers = g_strdup ("陈主任,刘委员");
             ok = ledger_expenditure_record (book, e, NULL, &error);
           }
