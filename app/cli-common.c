@@ -147,36 +147,23 @@ check_option_value (const GOptionEntry  *entry,
     }
 }
 
+/* "-5", "-¥5", "－５": a negative number where an argument goes. GOption
+ * would take it for short options ("Unknown option -5"), which names no
+ * field; every amount, year, count or number the command line reads is
+ * more than zero (money goes back by a void, a refund or a transfer the
+ * other way), so it is refused as the amount parser refuses one: one line
+ * naming the argument. */
 static gboolean
-check_option_values (const GOptionEntry *const *tables,
-                     int                        argc,
-                     char                     **argv,
-                     GError                   **error)
+is_negative_number (const char *arg)
 {
-  for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
-    {
-      const char *name, *equals;
-      const GOptionEntry *entry;
+  const char *rest = NULL;
 
-      if (!g_str_has_prefix (argv[i], "--"))
-        continue;
-      name = argv[i] + 2;
-      equals = strchr (name, '=');
-      entry = find_long_option (tables, name, equals != NULL ? (gsize) (equals - name) : strlen (name));
-      if (entry == NULL || entry->arg == G_OPTION_ARG_NONE)
-        continue;
-      if (equals != NULL)
-        {
-          if (!check_option_value (entry, equals + 1, error))
-            return FALSE;
-        }
-      else if (i + 1 < argc)
-        {
-          if (!check_option_value (entry, argv[++i], error))
-            return FALSE;
-        }
-    }
-  return TRUE;
+  if (g_str_has_prefix (arg, "-"))
+    rest = arg + 1;
+  else if (g_str_has_prefix (arg, "－"))
+    rest = arg + strlen ("－");
+  return rest != NULL && (g_ascii_isdigit (*rest) || g_str_has_prefix (rest, "¥") || g_str_has_prefix (rest, "￥") ||
+                          g_unichar_isdigit (g_utf8_get_char_validated (rest, -1)));
 }
 
 /* The name @params gives the @n-th positional argument ("AMOUNT" of
@@ -199,54 +186,54 @@ positional_name (const char *params,
   return NULL;
 }
 
-/* "-5", "-¥5", "－５": a negative number where an argument goes. GOption
- * would take it for short options ("Unknown option -5"), which names no
- * field; every amount, year, count or number the command line reads is
- * more than zero (money goes back by a void, a refund or a transfer the
- * other way), so it is refused as the amount parser refuses one: one line
- * naming the argument. A value after "--" is left to the command. */
+/* One pass over the arguments before GOption sees them (up to "--", after
+ * which values are the command's): each option's value checked with the
+ * parsers' message shape, and a negative number where a positional
+ * argument goes refused, naming that argument. */
 static gboolean
-refuse_negative_numbers (const CliCommand          *command,
-                         const GOptionEntry *const *tables,
-                         int                        argc,
-                         char                     **argv,
-                         GError                   **error)
+check_arguments (const CliCommand          *command,
+                 const GOptionEntry *const *tables,
+                 int                        argc,
+                 char                     **argv,
+                 GError                   **error)
 {
   int positional = 0;
 
   for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
     {
-      const char *rest = NULL;
-      g_autofree char *name = NULL;
-      gint64 fen = 0;
+      const char *name, *equals;
+      const GOptionEntry *entry;
 
-      if (g_str_has_prefix (argv[i], "--"))
+      if (!g_str_has_prefix (argv[i], "--"))
         {
-          /* An option's value ("--fee -1") is the option's to check
-           * (check_option_values()), not an argument. */
-          const char *option = argv[i] + 2;
-          const GOptionEntry *entry = strchr (option, '=') != NULL ? NULL
-                                      : find_long_option (tables, option, strlen (option));
+          g_autofree char *field = NULL;
+          gint64 fen = 0;
 
-          if (entry != NULL && entry->arg != G_OPTION_ARG_NONE)
-            i++;
+          if (!is_negative_number (argv[i]))
+            {
+              positional += argv[i][0] != '-';
+              continue;
+            }
+          field = positional_name (command->params, positional);
+          if (!ledger_money_parse (argv[i], field != NULL ? field : _("amount"), LEDGER_MONEY_POSITIVE, &fen, error))
+            return FALSE;
           continue;
         }
-      if (g_str_has_prefix (argv[i], "-"))
-        rest = argv[i] + 1;
-      else if (g_str_has_prefix (argv[i], "－"))
-        rest = argv[i] + strlen ("－");
-      if (rest == NULL)
-        {
-          positional++;
-          continue;
-        }
-      if (!(g_ascii_isdigit (*rest) || g_str_has_prefix (rest, "¥") || g_str_has_prefix (rest, "￥") ||
-            g_unichar_isdigit (g_utf8_get_char_validated (rest, -1))))
+      name = argv[i] + 2;
+      equals = strchr (name, '=');
+      entry = find_long_option (tables, name, equals != NULL ? (gsize) (equals - name) : strlen (name));
+      if (entry == NULL || entry->arg == G_OPTION_ARG_NONE)
         continue;
-      name = positional_name (command->params, positional);
-      if (!ledger_money_parse (argv[i], name != NULL ? name : _("amount"), LEDGER_MONEY_POSITIVE, &fen, error))
-        return FALSE;
+      if (equals != NULL)
+        {
+          if (!check_option_value (entry, equals + 1, error))
+            return FALSE;
+        }
+      else if (i + 1 < argc)
+        {
+          if (!check_option_value (entry, argv[++i], error))
+            return FALSE;
+        }
     }
   return TRUE;
 }
@@ -274,8 +261,7 @@ cli_parse_options (CliGlobals         *globals,
 
   const GOptionEntry *tables[] = { entries != NULL ? entries : globals_entries, globals_entries, NULL };
 
-  if (!check_option_values (tables, *argc, *argv, &error) ||
-      !refuse_negative_numbers (command, tables, *argc, *argv, &error) ||
+  if (!check_arguments (command, tables, *argc, *argv, &error) ||
       !g_option_context_parse (context, argc, argv, &error))
     {
       if (ledger_error_get_field (error) != NULL)
